@@ -1,0 +1,196 @@
+"""The public entry points: extract() and extract_blocks()."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .decode import decode_input, detect_input_type
+from .document import Block, Document, Reason
+from .errors import BoilerstripError
+from .explain import block_reasons
+from .features import FloatArray, Features, compute_features
+from .options import Options, resolve_options
+from .parse.segment import Segments, segment_html, segment_text
+from .render import render
+from .score import DEFAULT_PARAMS, score_blocks, threshold_for
+from .smooth import smooth_labels
+
+__all__ = ["extract", "extract_blocks", "extract_timed", "featurize"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+
+@dataclass
+class _Result:
+    """Everything the stages made for one page (arrays, not Block objects)."""
+
+    seg: Segments
+    feats: Features
+    scores: FloatArray
+    contributions: FloatArray
+    body: npt.NDArray[np.bool_]
+    smoothed: npt.NDArray[np.int8]
+    input_type: str
+    encoding: str | None
+    confidence: float
+    empty_reason: str | None
+
+
+def _check_url(url: object) -> str | None:
+    if url is None or isinstance(url, str):
+        return url
+    raise BoilerstripError(f"url must be a str or None, got {type(url).__name__}") from None
+
+
+def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = None) -> _Result:
+    clock = time.perf_counter
+    t0 = clock()
+    text, encoding = decode_input(
+        data, opts.encoding, opts.content_type, max_bytes=opts.max_bytes, truncate=opts.truncate
+    )
+    input_type = opts.input_type
+    if input_type == "auto":
+        input_type = detect_input_type(text)
+    t1 = clock()
+    if input_type == "html":
+        seg = segment_html(text, max_depth=opts.max_depth, max_blocks=opts.max_blocks)
+    else:
+        seg = segment_text(text, max_blocks=opts.max_blocks)
+    t2 = clock()
+    feats = compute_features(seg, input_type, opts.language)
+    t3 = clock()
+    params = DEFAULT_PARAMS
+    if opts.include_comments:
+        params = dataclasses.replace(params, include_comments=True)
+    scores, contributions = score_blocks(feats, params)
+    t4 = clock()
+    threshold = threshold_for(opts.favor)
+    body, smoothed = smooth_labels(scores, feats, threshold)
+    if not opts.include_tables and len(feats):
+        from .parse.segment import Flag
+
+        body &= (feats.flags & Flag.TABLE) == 0
+    t5 = clock()
+    empty_reason = None
+    if not text.strip():
+        empty_reason = "empty_input"
+    elif len(seg) == 0:
+        empty_reason = "no_text"
+    elif not body.any():
+        empty_reason = "all_chrome"
+    confidence = _confidence(feats, scores, body, threshold)
+    if timings is not None:
+        for key, dt in (("decode", t1 - t0), ("segment", t2 - t1), ("features", t3 - t2), ("score", t4 - t3), ("smooth", t5 - t4)):
+            timings[key] = timings.get(key, 0.0) + dt
+    return _Result(seg, feats, scores, contributions, body, smoothed, input_type, encoding, confidence, empty_reason)
+
+
+def _confidence(f: Features, scores: FloatArray, body: npt.NDArray[np.bool_], threshold: float) -> float:
+    """How sure we are that the body is the page's main content, 0..1.
+
+    High when one container holds most of the prose, the body is long, and few
+    blocks sit close to the threshold (where a small change would flip them).
+    """
+    if not body.any():
+        return 0.0
+    words = float(f.n_words[body].sum())
+    size = min(1.0, words / 300.0)
+    margin = np.abs(scores - threshold)
+    weights = f.n_chars / max(float(f.n_chars.sum()), 1.0)
+    clear = float((weights * np.minimum(margin / 2.0, 1.0)).sum())
+    value = 0.4 * f.main_share + 0.3 * size + 0.3 * clear
+    return round(float(min(max(value, 0.0), 1.0)), 4)
+
+
+def _document(r: _Result, url: str | None, with_features: bool) -> Document:
+    seg, feats = r.seg, r.feats
+    blocks = []
+    for i, text in enumerate(seg.texts):
+        blocks.append(
+            Block(
+                index=i,
+                text=text,
+                kind=seg.kinds[i],
+                label="body" if r.body[i] else "chrome",
+                score=round(float(r.scores[i]), 3),
+                reasons=block_reasons(r.contributions[i], feats, i, int(r.smoothed[i])),
+                elem=seg.elems[i],
+                parent=seg.elem_parent[seg.elems[i]],
+                features=_block_features(seg, feats, i) if with_features else {},
+            )
+        )
+    return Document(
+        blocks=tuple(blocks),
+        title=seg.title,
+        language=feats.language,
+        encoding=r.encoding,
+        input_type="html" if r.input_type == "html" else "text",
+        url=url,
+        confidence=r.confidence,
+        empty_reason=r.empty_reason,
+    )
+
+
+def _block_features(seg: Segments, feats: Features, i: int) -> dict[str, float | int | str | bool]:
+    row = feats.row(i)
+    row["tag_path"] = seg.paths[i]
+    row["depth"] = seg.depths[i]
+    if seg.neg_tokens[i]:
+        row["class_negative"] = seg.neg_tokens[i]
+    if seg.pos_tokens[i]:
+        row["class_positive"] = seg.pos_tokens[i]
+    return row
+
+
+def extract_blocks(
+    html: bytes | str, url: str | None = None, *, options: Options | None = None, **settings: Any
+) -> Document:
+    """Segment, score and label every block of a page.
+
+    Args:
+        html: the page as bytes (decoded as a browser would) or str; HTML or a plain-text dump.
+        url: the page's address, kept in the Document.
+        settings: Options field names, a shortcut for ``options=Options(...)``.
+    """
+    opts = resolve_options(options, settings)
+    url = _check_url(url)
+    return _document(_run(html, opts), url, with_features=True)
+
+
+def extract(html: bytes | str, url: str | None = None, *, options: Options | None = None, **settings: Any) -> str:
+    """Return the main content of a page as text, Markdown, JSON or HTML (``Options.output``).
+
+    A page without main content gives an empty string; ``extract_blocks`` says why.
+    """
+    opts = resolve_options(options, settings)
+    url = _check_url(url)
+    r = _run(html, opts)
+    return render(_document(r, url, with_features=opts.explain), opts)
+
+
+def extract_timed(
+    html: bytes | str, url: str | None = None, options: Options | None = None
+) -> tuple[str, dict[str, float]]:
+    """Like extract(), and also return the seconds spent in each stage (for benchmarks)."""
+    opts = resolve_options(options, {})
+    timings: dict[str, float] = {}
+    r = _run(html, opts, timings)
+    t0 = time.perf_counter()
+    out = render(_document(r, url, with_features=opts.explain), opts)
+    timings["render"] = time.perf_counter() - t0
+    return out, timings
+
+
+def featurize(html: bytes | str, url: str | None = None, options: Options | None = None) -> Features:
+    """The feature arrays of a page's blocks (for the scoring-core benchmark)."""
+    opts = resolve_options(options, {})
+    return _run(html, opts).feats
+

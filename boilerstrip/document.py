@@ -1,0 +1,73 @@
+"""The result types: a Document of Blocks, each with its label, score and reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Block", "Document", "Label", "Reason"]
+
+Label = Literal["body", "chrome"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One signal behind a block's score: a stable code, the value it saw and what it added."""
+
+    code: str
+    value: float
+    contribution: float
+
+    def __str__(self) -> str:
+        if self.code.startswith("smoothed") or self.code.startswith("region"):
+            return self.code
+        return f"{self.code}={self.value:.2f} -> {self.contribution:+.1f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level run of text (HTML) or one line (plain text)."""
+
+    index: int
+    text: str
+    # The block-level element that holds the text: "p", "li", "h2", "td", "pre", ... ("line" for text).
+    kind: str
+    label: Label
+    score: float
+    reasons: tuple[Reason, ...]
+    # The index of the block element holding the text, and of that element's parent block
+    # element: table cells of one row share `parent`, items of one list share it too.
+    elem: int = 0
+    parent: int = -1
+    # Named numeric and string features (see docs/design.md for each).
+    features: dict[str, float | int | str | bool] = field(default_factory=dict)
+
+    @property
+    def is_body(self) -> bool:
+        return self.label == "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Everything extract_blocks found in one page."""
+
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    language: str | None = None
+    # The charset the bytes were decoded with (None for str input).
+    encoding: str | None = None
+    input_type: Literal["html", "text"] = "html"
+    url: str | None = None
+    # How sure we are that the body blocks are the page's main content, 0..1.
+    confidence: float = 0.0
+    # Why there is no body, when there is none ("empty_input", "no_text", "all_chrome", ...).
+    empty_reason: str | None = None
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.label == "body")
+
+    @property
+    def text(self) -> str:
+        """The body blocks as plain text, one block per line."""
+        return "\n".join(b.text for b in self.blocks if b.label == "body")

@@ -1,0 +1,95 @@
+"""Turn reason codes into the explanations people read.
+
+The scorer and smoother produce numbers and stable codes; this module pairs
+each code with the feature value it looked at and writes the sentence shown
+by ``--explain``. Tests assert on the codes, people read the text.
+"""
+
+from __future__ import annotations
+
+from .document import Block, Reason
+from .features import Features, FloatArray
+from .score import RULES
+from .smooth import SMOOTH_REASONS
+
+__all__ = ["block_reasons", "describe", "explain_line"]
+
+# The feature each rule looked at, shown as the reason's value.
+_RULE_FEATURE = {
+    "length": "n_words",
+    "link_density": "link_density",
+    "stopwords": "stopword_ratio",
+    "sentences": "n_sentences",
+    "repeated": "repeated",
+    "date_like": "date_like",
+    "heading": "heading",
+    "title_case": "capital_ratio",
+    "teaser_run": "run_lines",
+}
+
+_TEXT = {
+    "bias": "base",
+    "length": "words",
+    "link_density": "link density",
+    "stopwords": "stopword ratio",
+    "sentence_end": "ends like a sentence",
+    "sentences": "sentences",
+    "main_container": "inside the main content",
+    "outside_main": "outside the main content",
+    "nav_ancestor": "inside <nav>",
+    "footer_ancestor": "inside <footer>",
+    "aside_ancestor": "inside <aside>",
+    "header_ancestor": "inside the page <header>",
+    "form_ancestor": "inside <form>",
+    "class_negative": "class/id says chrome",
+    "class_positive": "class/id says content",
+    "comment_section": "inside comments",
+    "article_ancestor": "inside <article>/<main>",
+    "repeated": "repeated on the page",
+    "date_like": "a date line",
+    "heading": "heading in the main content",
+    "title_case": "Title Case menu entry",
+    "teaser_run": "in a run of teaser lines",
+    "paragraph": "a paragraph between blank lines",
+    "ellipsis": "ends with '...' (a teaser)",
+}
+
+# Contributions smaller than this are noise in an explanation.
+_MIN_SHOWN = 0.05
+
+
+def block_reasons(row: FloatArray, f: Features, i: int, smoothed: int) -> tuple[Reason, ...]:
+    """The reasons behind block i's score, largest first, then the smoothing step if any."""
+    out = []
+    for j, value in enumerate(row.tolist()):
+        if abs(value) < _MIN_SHOWN or j == 0:
+            continue
+        code = RULES[j]
+        feature = _RULE_FEATURE.get(code)
+        seen = float(getattr(f, feature)[i]) if feature else 1.0
+        out.append(Reason(code, round(seen, 3), round(value, 3)))
+    out.sort(key=lambda r: (-abs(r.contribution), r.code))
+    if smoothed:
+        # The smoothing step decided the label last: show it first.
+        out.insert(0, Reason(SMOOTH_REASONS[smoothed], 1.0, 0.0))
+    return tuple(out)
+
+
+def describe(reason: Reason) -> str:
+    """One reason as a short phrase: ``link density=0.82 -> -3.3``."""
+    if reason.contribution == 0.0 and reason.code.startswith("smoothed"):
+        return reason.code
+    name = _TEXT.get(reason.code, reason.code)
+    if reason.code in _RULE_FEATURE:
+        shown = f"{reason.value:g}" if reason.code in ("length", "sentences") else f"{reason.value:.2f}"
+        return f"{name}={shown} -> {reason.contribution:+.1f}"
+    return f"{name} -> {reason.contribution:+.1f}"
+
+
+def explain_line(block: Block, width: int = 60) -> str:
+    """One line per block for ``--explain``: label, score, reasons, the start of its text."""
+    text = " ".join(block.text.split())
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    reasons = "; ".join(describe(r) for r in block.reasons[:6])
+    return f"{block.index:4d} {block.label:<6} {block.score:+6.2f} {block.kind:<10} | {text} | {reasons}"

@@ -1,0 +1,357 @@
+"""Block features as whole arrays, for HTML and plain-text pages alike.
+
+Per-block text statistics (words, link density, stopwords, punctuation) come
+from one pass over the block texts; page-level context (the main content
+container, repetition, blank-line runs) from array operations over all blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import regex
+
+from .parse.segment import Flag, Segments
+from .stopwords import guess_language, stopwords_for
+
+__all__ = ["Features", "compute_features", "FEATURE_NAMES"]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+# Words: runs of letters/digits; each Han/Kana character counts as a word (no spaces there).
+_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
+_PUNCT = regex.compile(r"[\p{P}\p{S}]")
+_SENTENCE_END = regex.compile(r"[\p{L}\p{N}\)\]%][\"'”’»)\]]*[.!?。！？…:;]?[.!?。！？…][\"'”’»)\]]*\s*$")
+_SENTENCE_BREAK = regex.compile(r"[\p{Ll}\p{N}\)\"'”’][.!?。！？](?:\s|$)")
+_ELLIPSIS = regex.compile(r"(?:\.\.\.|…)\s*[\]\)]?\s*$")
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    "september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|"
+    "mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
+    "julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
+    "settembre|ottobre|dicembre"
+)
+_DATE = regex.compile(
+    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|"
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\b",
+    regex.I,
+)
+
+FEATURE_NAMES = (
+    "n_chars",
+    "n_words",
+    "link_density",
+    "text_density",
+    "stopword_ratio",
+    "punct_ratio",
+    "capital_ratio",
+    "sentence_end",
+    "ellipsis",
+    "n_sentences",
+    "date_like",
+    "position",
+    "heading",
+    "repeated",
+    "blank_before",
+    "blank_after",
+    "run_lines",
+    "run_long",
+    "main",
+)
+
+
+@dataclass
+class Features:
+    """Feature arrays of one page's blocks (all of length n) plus page-level facts."""
+
+    mode: str  # "html" or "text"
+    n_chars: FloatArray
+    n_words: FloatArray
+    link_density: FloatArray
+    # Words per 80-character line (Kohlschütter et al. 2010): prose ~12, link lists less.
+    text_density: FloatArray
+    stopword_ratio: FloatArray
+    punct_ratio: FloatArray
+    # Share of words that start with a capital letter: menus are Title Case.
+    capital_ratio: FloatArray
+    sentence_end: FloatArray
+    # Ends with "..." or "…": a teaser cut short, not a paragraph.
+    ellipsis: FloatArray
+    n_sentences: FloatArray
+    date_like: FloatArray
+    position: FloatArray
+    heading: FloatArray
+    repeated: FloatArray
+    blank_before: FloatArray
+    blank_after: FloatArray
+    # Text mode: lines in this block's run of lines not separated by blank lines.
+    run_lines: FloatArray
+    # Text mode: long lines in this block's run of lines not separated by blank lines.
+    run_long: FloatArray
+    # 1 inside the main content container (HTML) or region (text), else 0.
+    main: FloatArray
+    flags: IntArray
+    # Page-level: share of the page's prose weight inside the main container/region.
+    main_share: float
+    # Page-level: whether paragraphs on this page are separated by blank lines (text mode).
+    blank_style: bool
+    language: str | None
+
+    def __len__(self) -> int:
+        return len(self.n_chars)
+
+    def row(self, i: int) -> dict[str, float | int | str | bool]:
+        """The features of block i as a plain dict (for JSON output and --explain)."""
+        out: dict[str, float | int | str | bool] = {}
+        for name in FEATURE_NAMES:
+            value = float(getattr(self, name)[i])
+            out[name] = round(value, 4)
+        out["flags"] = int(self.flags[i])
+        return out
+
+
+def _text_stats(
+    texts: list[str], stopwords: frozenset[str]
+) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int], list[int]]:
+    n_words: list[int] = []
+    n_stop: list[int] = []
+    n_punct: list[int] = []
+    n_caps: list[int] = []
+    ends: list[int] = []
+    sentences: list[int] = []
+    dates: list[int] = []
+    is_stop = stopwords.__contains__
+    for text in texts:
+        words = _WORD.findall(text)
+        nw = len(words)
+        n_words.append(nw)
+        if nw:
+            n_stop.append(sum(map(is_stop, text.lower().split())))
+            n_caps.append(sum(1 for w in words if w[0].isupper()))
+        else:
+            n_stop.append(0)
+            n_caps.append(0)
+        n_punct.append(len(_PUNCT.findall(text)))
+        ends.append(1 if _SENTENCE_END.search(text) else 0)
+        sentences.append(len(_SENTENCE_BREAK.findall(text)))
+        dates.append(1 if nw <= 12 and _DATE.search(text) else 0)
+    return n_words, n_stop, n_punct, n_caps, ends, sentences, dates
+
+
+def _prose_weight(
+    n_chars: FloatArray, link_density: FloatArray, n_words: FloatArray, stop: FloatArray, flags: IntArray
+) -> FloatArray:
+    """How much a block looks like running text, in characters, for finding the main container."""
+    w = np.maximum(n_chars - 40.0, 0.0) * (1.0 - link_density) ** 2
+    w = w * np.where(n_words >= 10, 1.0, 0.3) * np.clip(stop * 4.0, 0.25, 1.0)
+    chrome = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT | Flag.FORM)) != 0
+    return np.asarray(np.where(chrome, w * 0.1, w), dtype=np.float64)
+
+
+def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, float]:
+    """Mark blocks inside the smallest element that holds most of the page's prose.
+
+    Weights add up from each block's element to the root (children come after their
+    parent in document order, so one backward pass suffices); then we descend from the
+    root into the heaviest child while it keeps at least _MAIN_SHARE of the total.
+    """
+    n_elem = len(seg.elem_parent)
+    parent = seg.elem_parent
+    agg = np.bincount(np.asarray(seg.elems, dtype=np.int64), weights=weight, minlength=n_elem).tolist()
+    best_child = [-1] * n_elem
+    best_val = [0.0] * n_elem
+    for e in range(n_elem - 1, 0, -1):
+        p = parent[e]
+        v = agg[e]
+        agg[p] += v
+        if v > best_val[p]:
+            best_val[p] = v
+            best_child[p] = e
+    total = agg[0]
+    if total <= 0:
+        return np.zeros(len(seg), dtype=np.float64), 0.0
+    cur = 0
+    while best_child[cur] >= 0 and agg[best_child[cur]] >= _MAIN_SHARE * total:
+        cur = best_child[cur]
+    inside = [False] * n_elem
+    inside[cur] = True
+    for e in range(cur + 1, n_elem):
+        inside[e] = inside[parent[e]]
+    main = np.asarray([inside[e] for e in seg.elems], dtype=np.float64)
+    return main, float(agg[cur] / total) if cur else 1.0
+
+
+# The main container keeps at least this share of the page's prose weight. 0.6: an article
+# body split in two sibling parts (say 55/45) keeps their common parent; comments and
+# related-story teasers rarely weigh 40% once their class words have discounted them.
+_MAIN_SHARE = 0.6
+
+
+def _runs(blank_before: FloatArray, long_line: npt.NDArray[np.bool_]) -> tuple[FloatArray, FloatArray]:
+    """For each line, how many lines and how many long lines its run holds.
+
+    A run is a stretch of lines with no blank line between them.
+    """
+    run_id = np.cumsum(blank_before > 0)
+    size = int(run_id[-1]) + 1
+    longs = np.bincount(run_id, weights=long_line.astype(np.float64), minlength=size)
+    lines = np.bincount(run_id, minlength=size).astype(np.float64)
+    return np.asarray(lines[run_id], dtype=np.float64), np.asarray(longs[run_id], dtype=np.float64)
+
+
+def _best_span(values: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The max-sum contiguous span of values[lo:hi] (Kadane): (sum, start, end exclusive)."""
+    best_sum, best_lo, best_hi = 0.0, lo, lo
+    cur_sum, cur_lo = 0.0, lo
+    for i in range(lo, hi):
+        v = values[i]
+        if cur_sum <= 0:
+            cur_sum, cur_lo = v, i
+        else:
+            cur_sum += v
+        if cur_sum > best_sum:
+            best_sum, best_lo, best_hi = cur_sum, cur_lo, i + 1
+    return best_sum, best_lo, best_hi
+
+
+def _text_region(value: FloatArray) -> tuple[FloatArray, float]:
+    """Mark the lines of the best contiguous regions of running text.
+
+    The best span (max-sum subarray) is the main region; an article cut in two by a
+    box of links gives a second span on either side, kept when it is worth at least
+    _SECOND_REGION of the best one.
+    """
+    values = value.tolist()
+    main = np.zeros(len(values), dtype=np.float64)
+    best, lo, hi = _best_span(values, 0, len(values))
+    if best <= 0:
+        return main, 0.0
+    main[lo:hi] = 1.0
+    todo = [(0, lo), (hi, len(values))]
+    while todo:
+        a, b = todo.pop()
+        if b - a < 1:
+            continue
+        s, l2, h2 = _best_span(values, a, b)
+        if s >= _SECOND_REGION * best and s > 0:
+            main[l2:h2] = 1.0
+            todo.extend([(a, l2), (h2, b)])
+    positive = float(np.maximum(value, 0).sum())
+    kept = float((value * main).sum())
+    return main, (kept / positive if positive > 0 else 0.0)
+
+
+# A second region of running text must be worth a quarter of the main one: an article
+# split by an inline box of links; a lone paragraph-sized teaser is worth much less.
+_SECOND_REGION = 0.25
+
+
+def compute_features(seg: Segments, mode: str, language: str | None = None) -> Features:
+    """Turn segmented blocks into feature arrays."""
+    texts = seg.texts
+    n = len(texts)
+    lang = language or seg.language
+    if lang is None and n:
+        sample = " ".join(texts[: min(n, 400)]).lower().split()[:3000]
+        lang = guess_language(sample)
+    stats = _text_stats(texts, stopwords_for(lang))
+    n_words = np.asarray(stats[0], dtype=np.float64)
+    n_stop = np.asarray(stats[1], dtype=np.float64)
+    n_chars = np.fromiter((len(t) for t in texts), dtype=np.float64, count=n)
+    safe_chars = np.maximum(n_chars, 1.0)
+    safe_words = np.maximum(n_words, 1.0)
+    link_density = np.asarray(seg.link_chars, dtype=np.float64) / safe_chars
+    flags = np.asarray(seg.flags, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+    stop = n_stop / safe_words
+    heading = np.zeros(n, dtype=np.float64)
+    if mode == "html" and n:
+        levels = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+        heading = np.fromiter((levels.get(k, 0) for k in seg.kinds), dtype=np.float64, count=n)
+    # Repetition: the same text (case-folded) more than once on the page.
+    counts: dict[str, int] = {}
+    keys = [t.strip().lower() for t in texts]
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    repeated = np.fromiter((counts[k] > 1 for k in keys), dtype=np.float64, count=n)
+    blank_before = np.asarray(seg.blank_before, dtype=np.float64)
+    blank_after = np.zeros(n, dtype=np.float64)
+    if n > 1:
+        blank_after[:-1] = blank_before[1:]
+    long_line = n_words >= 10
+    if mode == "text" and n:
+        run_lines, run_long = _runs(blank_before, long_line)
+    else:
+        run_lines, run_long = np.ones(n, dtype=np.float64), np.zeros(n, dtype=np.float64)
+    # Blank-line style: most long lines stand between blank lines (vs a dump without blank lines).
+    isolated = (blank_before > 0) & (blank_after > 0) if n else np.zeros(0, dtype=bool)
+    blank_style = bool(mode == "text" and long_line.sum() >= 3 and (isolated & long_line).sum() >= 0.5 * long_line.sum())
+    sentence_end = np.asarray(stats[4], dtype=np.float64)
+    ellipsis = np.fromiter((_ELLIPSIS.search(t) is not None for t in texts), dtype=np.float64, count=n)
+    if mode == "html":
+        weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
+        main, share = _main_container(seg, weight) if n else (np.zeros(0), 0.0)
+    else:
+        value = _line_value(
+            n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated
+        )
+        main, share = _text_region(value) if n else (np.zeros(0), 0.0)
+    return Features(
+        mode=mode,
+        n_chars=n_chars,
+        n_words=n_words,
+        link_density=link_density,
+        text_density=n_words / np.maximum(np.ceil(n_chars / 80.0), 1.0),
+        stopword_ratio=stop,
+        punct_ratio=np.asarray(stats[2], dtype=np.float64) / safe_chars,
+        capital_ratio=np.asarray(stats[3], dtype=np.float64) / safe_words,
+        sentence_end=sentence_end,
+        ellipsis=ellipsis,
+        n_sentences=np.asarray(stats[5], dtype=np.float64),
+        date_like=np.asarray(stats[6], dtype=np.float64),
+        position=np.arange(n, dtype=np.float64) / max(n - 1, 1),
+        heading=heading,
+        repeated=repeated,
+        blank_before=blank_before,
+        blank_after=blank_after,
+        run_lines=run_lines,
+        run_long=run_long,
+        main=main,
+        flags=flags,
+        main_share=share,
+        blank_style=blank_style,
+        language=lang,
+    )
+
+
+def _line_value(
+    n_words: FloatArray,
+    stop: FloatArray,
+    sentence_end: FloatArray,
+    repeated: FloatArray,
+    run_lines: FloatArray,
+    run_long: FloatArray,
+    ellipsis: FloatArray,
+    blank_style: bool,
+    isolated: npt.NDArray[np.bool_],
+) -> FloatArray:
+    """How much a plain-text line looks like running text, for finding the main region.
+
+    Fifteen words is neutral: paragraphs of running text are longer, while menu entries,
+    headlines and teasers are shorter; function words and a full stop add, repetition
+    and a truncated end ("...") take away.
+    """
+    value = (np.minimum(n_words, 80.0) - 15.0) / 10.0
+    value += np.where(stop >= 0.2, 0.5, -0.5) * (n_words >= 5)
+    value += 0.5 * sentence_end * (n_words >= 10)
+    value -= 1.5 * repeated
+    value -= 1.5 * ellipsis
+    if blank_style:
+        # On a page whose paragraphs stand between blank lines, a run of long lines
+        # without blanks is a teaser list, and a paragraph on its own counts more.
+        value -= np.where(run_long >= 3, 1.0 + np.minimum(n_words, 60.0) / 10.0, 0.0)
+        value -= np.where(run_lines >= 3, 1.0, 0.0)
+        value += np.where(isolated & (n_words >= 10), 0.5, 0.0)
+    return np.asarray(np.clip(value, -2.0, 5.0), dtype=np.float64)

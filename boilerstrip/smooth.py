@@ -1,0 +1,152 @@
+"""Context smoothing: fix isolated decisions using the neighbours.
+
+A reader sees a subheading or a one-line paragraph inside an article as part
+of it, and a single long teaser inside a list of links as part of the list.
+The scorer sees blocks one at a time; these rules look at the labels around
+each block. Each change carries a reason code.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from .features import Features, FloatArray
+from .parse.segment import Flag
+
+__all__ = ["SMOOTH_REASONS", "smooth_labels"]
+
+BoolArray = npt.NDArray[np.bool_]
+
+SMOOTH_REASONS = {
+    1: "smoothed: between body blocks",
+    2: "smoothed: heading before body",
+    3: "smoothed: alone among chrome",
+    4: "smoothed: title before body",
+    5: "smoothed: standfirst before body",
+}
+
+# A block this far below the threshold is chrome for sure: smoothing leaves it alone.
+_FIRM_CHROME = 3.0
+# A body block this far above the threshold stands on its own even among chrome.
+_FIRM_BODY = 3.0
+# Blocks under this many words are "short": captions, subheadings, datelines, menu entries.
+_SHORT_WORDS = 10
+_CHROME_CONTEXT = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT
+
+
+def _next_index(n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    idx = np.arange(n)
+    return np.maximum(idx - 1, 0), np.minimum(idx + 1, n - 1)
+
+
+def smooth_labels(
+    scores: FloatArray, f: Features, threshold: float
+) -> tuple[BoolArray, npt.NDArray[np.int8]]:
+    """Return (is_body, reason code per block: 0 unchanged, else a key of SMOOTH_REASONS)."""
+    n = len(scores)
+    body = scores > threshold
+    why = np.zeros(n, dtype=np.int8)
+    if n < 2:
+        return body, why
+    margin = scores - threshold
+    short = f.n_words < _SHORT_WORDS
+    soft = (margin > -_FIRM_CHROME) & (f.date_like == 0) & (f.repeated == 0)
+    if f.mode == "html":
+        soft &= (f.flags & _CHROME_CONTEXT) == 0
+    prev_i, next_i = _next_index(n)
+    first = np.arange(n) == 0
+    last = np.arange(n) == n - 1
+
+    # Lone long blocks among chrome: a teaser in a link list.
+    for _ in range(1):
+        around = ~body[prev_i] & ~body[next_i] & ~first & ~last
+        if n > 4:
+            prev2 = np.maximum(np.arange(n) - 2, 0)
+            next2 = np.minimum(np.arange(n) + 2, n - 1)
+            around &= ~body[prev2] & ~body[next2]
+        alone = body & around & (margin < _FIRM_BODY) & (f.main == 0)
+        body = body & ~alone
+        why[alone] = 3
+
+    _fill_gaps(body, why, soft & (f.link_density < 0.5))
+    # Headings right before body (a heading chain, h2 then h3, in two passes).
+    for _ in range(2):
+        heading = ~body & soft & body[next_i] & ~last & (f.heading > 0)
+        body |= heading
+        why[heading & (why == 0)] = 2
+
+    if f.mode == "text" and body.any():
+        _text_head(body, why, f)
+    return body, why
+
+
+def _fill_gaps(body: BoolArray, why: npt.NDArray[np.int8], soft: BoolArray) -> None:
+    """Short runs of chrome between body blocks join the body, when smoothing may touch them.
+
+    A subheading, a dateline, a one-line paragraph or a short list inside an article
+    scores low alone; between two body blocks it is part of the article.
+    """
+    n = len(body)
+    i = 0
+    while i < n:
+        if body[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not body[j]:
+            j += 1
+        if 0 < i and j < n and j - i <= _MAX_GAP and bool(soft[i:j].all()):
+            body[i:j] = True
+            why[i:j] = np.where(why[i:j] == 0, 1, why[i:j])
+        i = j
+
+
+# The longest run of soft chrome blocks that can join the body around it: a short list
+# or a subheading with a dateline; longer runs are boxes of their own.
+_MAX_GAP = 6
+
+
+def _text_head(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -> None:
+    """In a plain-text page, a headline and standfirst sit just above the first body line.
+
+    News pages put a kicker, the headline, a one-sentence standfirst, a dateline and a
+    caption above the first paragraph; the text dump has lost the markup that says so.
+    Look back a few lines from the first body line: the nearest sentence is the
+    standfirst, and a heading-shaped line right above it (or right above the body,
+    when there is no standfirst) is the title.
+    """
+    start = int(np.argmax(body))
+    lo = max(0, start - _HEAD_WINDOW)
+    standfirst = -1
+    for i in range(start - 1, lo - 1, -1):
+        if f.repeated[i] or f.date_like[i]:
+            continue
+        if f.n_words[i] >= 8 and f.sentence_end[i] and f.stopword_ratio[i] >= 0.15:
+            standfirst = i
+            break
+    anchor = start
+    if standfirst >= 0:
+        body[standfirst] = True
+        why[standfirst] = 5
+        anchor = standfirst
+    t = anchor - 1
+    if t >= 0 and not body[t] and _title_shaped(f, t):
+        body[t] = True
+        why[t] = 4
+
+
+# How many lines above the first body line the headline may stand (kicker, headline,
+# standfirst, dateline, caption: five lines on the pages we know of).
+_HEAD_WINDOW = 5
+
+
+def _title_shaped(f: Features, i: int) -> bool:
+    """A headline: 3-20 words, not a sentence with a full stop, not a date, not repeated."""
+    return bool(
+        3 <= f.n_words[i] <= 20
+        and not f.date_like[i]
+        and not f.repeated[i]
+        and f.n_sentences[i] == 0
+        and f.capital_ratio[i] < 0.8
+    )

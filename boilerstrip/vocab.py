@@ -1,0 +1,65 @@
+"""Vocabularies kept as data: tag sets and class/id token patterns.
+
+Nothing here names a site: these are the words web templates use for their
+parts (the same words across CMSs and languages), and tag sets from the HTML
+standard.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "COMMENT_RE",
+    "NEGATIVE_RE",
+    "POSITIVE_RE",
+    "BLOCK_TAGS",
+    "SKIP_TAGS",
+    "NEGATIVE_TOKENS",
+    "POSITIVE_TOKENS",
+    "COMMENT_TOKENS",
+]
+
+# Elements whose content is never visible text.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas video audio "
+    "head title meta link select option optgroup textarea input button datalist dialog map area".split()
+)
+
+# Elements that start a new paragraph-level block (HTML "flow" containers and breaks).
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav noframes ol p pre "
+    "section summary table tbody td tfoot th thead tr ul caption legend br".split()
+)
+
+# Class/id words for the parts of a page that are not its main content. Matched as whole
+# parts of a class or id value split on non-letters ("site-nav", "nav_menu", "sidebarLeft").
+NEGATIVE_TOKENS = (
+    "nav navbar navigation navi menu menubar submenu breadcrumb breadcrumbs crumbs footer foot "
+    "sidebar side aside widget widgets related relatedposts recommended recommendations more "
+    "share sharing social socials sharebar follow advert advertisement advertising ad ads adv "
+    "sponsor sponsored promo promotion banner cookie cookies consent gdpr newsletter subscribe "
+    "subscription signup login register modal popup overlay pagination pager paging skip masthead "
+    "toolbar dropdown tags tagcloud taglist categories archive archives rail teaser teasers "
+    "trending popular mostread outbrain disclaimer copyright legal print meta byline author "
+    "jump toc hidden sr screenreader visually"
+).split()
+
+POSITIVE_TOKENS = (
+    "article articlebody article-body articletext post postbody entry entrycontent content "
+    "story storybody body text main blog prose markdown richtext hentry"
+).split()
+
+COMMENT_TOKENS = "comment comments commentlist reply replies discussion disqus respond".split()
+
+
+def _token_pattern(words: list[str]) -> regex.Pattern[str]:
+    alternatives = "|".join(sorted(set(words), key=len, reverse=True))
+    # A token is a run of letters; camelCase humps count as their own runs.
+    return regex.compile(rf"(?:(?<![a-z])|(?<=[a-z])(?=[A-Z]))(?i:({alternatives}))(?![a-z])")
+
+
+NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
+POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
+COMMENT_RE = _token_pattern(COMMENT_TOKENS)

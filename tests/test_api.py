@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import boilerstrip
+from boilerstrip import Document, Options, OptionsError, extract, extract_blocks
+
+
+def test_exported_members() -> None:
+    assert boilerstrip.__all__ == sorted(boilerstrip.__all__)
+    for name in boilerstrip.__all__:
+        assert hasattr(boilerstrip, name)
+    assert {"extract", "extract_blocks", "Options", "Document", "Block", "BoilerstripError"} <= set(
+        boilerstrip.__all__
+    )
+
+
+def test_options_defaults_and_validation() -> None:
+    o = Options()
+    assert (o.output, o.input_type, o.favor, o.include_tables, o.include_comments) == (
+        "text", "auto", "balanced", True, False,
+    )
+    with pytest.raises(OptionsError, match=r"Options.output must be text\|markdown\|json\|html, got 'md'"):
+        Options(output="md")  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="max_bytes must be a positive integer"):
+        Options(max_bytes=0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        o.output = "json"  # type: ignore[misc]
+    assert isinstance(OptionsError("x"), ValueError)
+
+
+def test_settings_shortcut_and_unknown_names(article_html: bytes) -> None:
+    assert extract(article_html, output="markdown") == extract(article_html, options=Options(output="markdown"))
+    with pytest.raises(OptionsError, match="unknown setting.*'outptu'.*valid settings are: output"):
+        extract(article_html, outptu="json")
+    with pytest.raises(OptionsError, match="options must be an Options"):
+        extract(article_html, options={"output": "json"})  # type: ignore[arg-type]
+    # A setting given beside options overrides that field only.
+    opts = Options(output="json", favor="precision")
+    assert extract(article_html, options=opts, output="text") == extract(article_html, favor="precision")
+
+
+def test_url_positional_and_checked(article_html: bytes) -> None:
+    doc = extract_blocks(article_html, "https://example.org/x")
+    assert doc.url == "https://example.org/x"
+    with pytest.raises(boilerstrip.BoilerstripError, match="url must be a str"):
+        extract(article_html, 42)  # type: ignore[arg-type]
+
+
+def test_extract_blocks_document(article_html: bytes) -> None:
+    doc = extract_blocks(article_html)
+    assert isinstance(doc, Document) and doc.input_type == "html" and doc.language == "en"
+    assert doc.text == extract(article_html)
+    first = doc.body[0]
+    assert first.kind == "h1" and first.is_body and first.score > 0
+    assert any(r.code == "heading" for r in first.reasons)
+    nav = next(b for b in doc.blocks if b.text == "Home")
+    assert nav.label == "chrome" and nav.score < 0
+    assert str(next(r for r in nav.reasons if r.code == "link_density")) == "link_density=1.00 -> -4.0"
+    assert nav.features["link_density"] == 1.0
+
+
+def test_favor_moves_the_balance(article_html: bytes) -> None:
+    kept = {f: len(extract_blocks(article_html, favor=f).body) for f in ("precision", "balanced", "recall")}
+    assert kept["precision"] <= kept["balanced"] <= kept["recall"]
+    comments = extract(article_html, include_comments=True)
+    assert "Great piece" in comments and "Great piece" not in extract(article_html)
+    assert "Pool depth" not in extract(article_html, include_tables=False)
+
+
+def test_input_type_text_on_html_source() -> None:
+    html = "<p>one</p>\n<p>two</p>"
+    doc = extract_blocks(html, input_type="text")
+    assert [b.text for b in doc.blocks] == ["<p>one</p>", "<p>two</p>"]
+
+
+def test_confidence_ranks_pages(article_html: bytes) -> None:
+    good = extract_blocks(article_html).confidence
+    menu = extract_blocks("<ul>" + "".join(f"<li><a href='/{i}'>Link {i}</a></li>" for i in range(30)) + "</ul>")
+    assert 0.5 < good <= 1.0 and menu.confidence < good

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import numpy as np
+
+from boilerstrip.features import FEATURE_NAMES, compute_features
+from boilerstrip.parse.segment import segment_html, segment_text
+
+PROSE = (
+    "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
+    "the plan for the harbour should go ahead before the end of the year."
+)
+
+
+def feats(html: str):  # type: ignore[no-untyped-def]
+    return compute_features(segment_html(html, max_depth=256, max_blocks=1000), "html")
+
+
+def test_text_statistics() -> None:
+    f = feats(f"<p>{PROSE}</p><ul><li><a href='/'>Home</a></li></ul>")
+    assert f.n_words[0] == len(PROSE.split()) == 31 and f.n_chars[0] == len(PROSE)
+    assert 0.3 < f.stopword_ratio[0] < 0.6
+    assert f.sentence_end[0] == 1 and f.n_sentences[0] == 1
+    assert f.link_density[1] == 1.0 and f.link_density[0] == 0.0
+    assert f.capital_ratio[1] == 1.0
+    assert f.language == "en"
+
+
+def test_main_container_is_the_article() -> None:
+    html = (
+        "<body><div id='menu'><p><a href='/'>Home</a> <a href='/x'>News</a></p></div>"
+        f"<div id='story'><p>{PROSE}</p><p>{PROSE}</p><p>short</p></div>"
+        f"<div id='side'><p>{PROSE[:60]}</p></div></body>"
+    )
+    f = feats(html)
+    assert f.main.tolist() == [0.0, 1.0, 1.0, 1.0, 0.0]
+    assert 0.6 <= f.main_share <= 1.0
+
+
+def test_repeated_and_date_and_ellipsis() -> None:
+    f = feats("<p>Share this</p><p>Posted 12 May 2021</p><p>Read more of the story here...</p><p>share THIS</p>")
+    assert f.repeated.tolist() == [1.0, 0.0, 0.0, 1.0]
+    assert f.date_like.tolist() == [0.0, 1.0, 0.0, 0.0]
+    assert f.ellipsis.tolist() == [0.0, 0.0, 1.0, 0.0]
+
+
+def test_language_declared_and_guessed() -> None:
+    de = "Die Stadt hat am Dienstag beschlossen, dass der neue Hafen noch in diesem Jahr gebaut wird und die"
+    f = feats(f"<html lang='de'><body><p>{de}</p></body></html>")
+    assert f.language == "de"
+    f = feats(f"<p>{de} Bürger sind mit dem Plan sehr zufrieden, weil er auch für die Umwelt gut ist.</p>")
+    assert f.language == "de"
+
+
+def test_text_mode_runs_and_region() -> None:
+    lines = ["Home", "News", "Sport", "", PROSE, "", PROSE, "", PROSE, "", "Contact", "Imprint"]
+    f = compute_features(segment_text("\n".join(lines), max_blocks=100), "text")
+    assert f.run_lines.tolist() == [3.0, 3.0, 3.0, 1.0, 1.0, 1.0, 2.0, 2.0]
+    assert f.main.tolist() == [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0, 0.0]
+    assert f.blank_style
+
+
+def test_row_has_every_feature() -> None:
+    f = feats(f"<p>{PROSE}</p>")
+    row = f.row(0)
+    assert set(FEATURE_NAMES) <= set(row) and row["n_words"] == 31.0
+
+
+def test_empty() -> None:
+    f = feats("")
+    assert len(f) == 0 and f.main_share == 0.0 and isinstance(f.n_words, np.ndarray)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from boilerstrip.features import compute_features
+from boilerstrip.parse.segment import segment_html
+from boilerstrip.score import DEFAULT_PARAMS, RULES, score_blocks, threshold_for
+
+PROSE = (
+    "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
+    "the plan for the harbour should go ahead before the end of the year."
+)
+
+
+def scored(html: str, **params: object):  # type: ignore[no-untyped-def]
+    f = compute_features(segment_html(html, max_depth=256, max_blocks=1000), "html")
+    p = dataclasses.replace(DEFAULT_PARAMS, **params) if params else DEFAULT_PARAMS
+    return f, *score_blocks(f, p)
+
+
+def col(code: str) -> int:
+    return RULES.index(code)
+
+
+def test_contributions_sum_to_scores() -> None:
+    f, scores, c = scored(f"<article><p>{PROSE}</p></article><nav><a href='/'>Home</a></nav>")
+    assert c.shape == (2, len(RULES))
+    assert np.allclose(c.sum(axis=1), scores)
+    assert scores[0] > 3 and scores[1] < -5
+
+
+def test_rule_codes_fire() -> None:
+    f, scores, c = scored(
+        f"<div class='story'><p>{PROSE}</p><p>{PROSE}</p></div>"
+        "<nav><p><a href='/a'>Home page</a></p></nav><footer><p>Copyright notice here</p></footer>"
+        "<aside><p>Side note</p></aside><div class='share-tools'><p>Share this</p></div>"
+        "<div class='comments'><p>Nice post</p></div>"
+    )
+    assert c[2, col("nav_ancestor")] == DEFAULT_PARAMS.nav
+    assert c[2, col("link_density")] == DEFAULT_PARAMS.link_density
+    assert c[3, col("footer_ancestor")] == DEFAULT_PARAMS.footer
+    assert c[4, col("aside_ancestor")] == DEFAULT_PARAMS.aside
+    assert c[5, col("class_negative")] == DEFAULT_PARAMS.class_negative
+    assert c[6, col("comment_section")] == DEFAULT_PARAMS.comment
+    assert c[0, col("class_positive")] == DEFAULT_PARAMS.class_positive
+    assert c[0, col("main_container")] == DEFAULT_PARAMS.main_container
+    assert c[2, col("outside_main")] == DEFAULT_PARAMS.outside_main
+
+
+def test_include_comments_drops_the_penalty() -> None:
+    _, _, c = scored("<div class='comments'><p>Nice post</p></div>", include_comments=True)
+    assert c[0, col("comment_section")] == 0.0
+
+
+def test_longer_prose_scores_higher() -> None:
+    _, scores, _ = scored(f"<p>{PROSE}</p><p>{PROSE[:40]}</p><p>Hi</p>")
+    assert scores[0] > scores[1] > scores[2]
+
+
+def test_thresholds_order() -> None:
+    assert threshold_for("recall") < threshold_for("balanced") < threshold_for("precision")
+
+
+def test_empty_page() -> None:
+    f, scores, c = scored("")
+    assert scores.shape == (0,) and c.shape == (0, len(RULES))

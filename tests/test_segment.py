@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from boilerstrip.parse.segment import Flag, segment_html, segment_text
+
+
+def seg(html: str):  # type: ignore[no-untyped-def]
+    return segment_html(html, max_depth=256, max_blocks=1000)
+
+
+def test_one_block_per_paragraph_and_div_runs() -> None:
+    s = seg("<body><div>lead text<p>first para</p>tail text<p>second</p></div></body>")
+    assert s.texts == ["lead text", "first para", "tail text", "second"]
+    assert s.kinds == ["div", "p", "div", "p"]
+
+
+def test_skips_invisible() -> None:
+    s = seg(
+        "<body><script>var x=1</script><style>p{}</style><noscript>enable js</noscript>"
+        "<p hidden>h</p><p aria-hidden='true'>a</p><p style='display: none'>d</p>"
+        "<template><p>t</p></template><svg><text>s</text></svg><p>visible</p></body>"
+    )
+    assert s.texts == ["visible"]
+
+
+def test_link_chars_and_whitespace() -> None:
+    s = seg("<p>read   <a href='#'>the docs</a>\n now</p>")
+    assert s.texts == ["read the docs now"]
+    assert s.link_chars == [8]
+
+
+def test_semantic_flags_and_class_tokens() -> None:
+    s = seg(
+        "<body><nav><ul><li>Home</li></ul></nav><article><header><h1>Title</h1></header>"
+        "<p>Body</p></article><div class='site-footer'><p>foot</p></div>"
+        "<div id='comments'><p>hi</p></div><footer>f</footer></body>"
+    )
+    by = dict(zip(s.texts, s.flags))
+    assert by["Home"] & Flag.NAV and by["Home"] & Flag.LIST
+    assert by["Title"] & Flag.ARTICLE and not by["Title"] & Flag.HEADER and by["Title"] & Flag.HEADING
+    assert by["Body"] & Flag.ARTICLE
+    assert by["foot"] & Flag.NEG_CLASS and s.neg_tokens[s.texts.index("foot")] == "footer"
+    assert by["hi"] & Flag.COMMENT
+    assert by["f"] & Flag.FOOTER
+
+
+def test_roles_and_itemprop() -> None:
+    s = seg("<div role='navigation'><p>n</p></div><div itemprop='articleBody'><p>b</p></div>")
+    assert s.flags[0] & Flag.NAV and s.flags[1] & Flag.ARTICLE
+
+
+def test_pre_keeps_whitespace() -> None:
+    s = seg("<pre>  a = 1\n    b = 2\n</pre>")
+    assert s.texts == ["  a = 1\n    b = 2"]
+    assert s.flags[0] & Flag.PRE
+
+
+def test_br_splits_and_table_cells() -> None:
+    s = seg("<p>line one<br>line two</p><table><tr><td>a</td><td>b</td></tr></table>")
+    assert s.texts == ["line one", "line two", "a", "b"]
+    a, b = s.elems[2], s.elems[3]
+    assert s.elem_parent[a] == s.elem_parent[b] and s.elem_tag[s.elem_parent[a]] == "tr"
+    assert s.flags[2] & Flag.TABLE
+
+
+def test_title_and_language() -> None:
+    s = seg("<html lang='de-AT'><head><title> Hallo  Welt </title></head><body><p>x</p></body></html>")
+    assert s.title == "Hallo Welt" and s.language == "de"
+
+
+def test_deep_nesting_does_not_recurse() -> None:
+    depth = 5000
+    s = seg("<div>" * depth + "deep text" + "</div>" * depth)
+    assert s.texts == ["deep text"]
+    assert max(s.depths) <= 256
+
+
+def test_max_blocks() -> None:
+    s = segment_html("<p>x</p>" * 50, max_depth=256, max_blocks=10)
+    assert len(s) == 10 and s.truncated
+
+
+def test_segment_text_lines_and_blanks() -> None:
+    s = segment_text("one\n\n\ntwo\r\nthree\rfour\x00five", max_blocks=100)
+    assert s.texts == ["one", "two", "three", "four five"]
+    assert s.blank_before == [0, 2, 0, 0]

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import numpy as np
+
+from boilerstrip.features import compute_features
+from boilerstrip.parse.segment import segment_html, segment_text
+from boilerstrip.score import score_blocks
+from boilerstrip.smooth import SMOOTH_REASONS, smooth_labels
+
+PROSE = (
+    "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
+    "the plan for the harbour should go ahead before the end of the year."
+)
+
+
+def labels(html: str):  # type: ignore[no-untyped-def]
+    f = compute_features(segment_html(html, max_depth=256, max_blocks=1000), "html")
+    scores, _ = score_blocks(f)
+    return smooth_labels(scores, f, 0.0)
+
+
+def test_heading_before_body_is_body() -> None:
+    body, why = labels(f"<div><h3>A very short heading</h3><p>{PROSE}</p><p>{PROSE}</p></div>")
+    assert body.tolist() == [True, True, True]
+
+
+def test_short_line_between_body_blocks() -> None:
+    body, why = labels(f"<div><p>{PROSE}</p><p>Really.</p><p>{PROSE}</p></div>")
+    assert body.tolist() == [True, True, True]
+    assert SMOOTH_REASONS[int(why[1])] == "smoothed: between body blocks"
+
+
+def test_lone_teaser_among_links_stays_chrome() -> None:
+    links = "".join(f"<p><a href='/{i}'>Story number {i}</a></p>" for i in range(4))
+    html = (
+        f"<div class='story'>{''.join(f'<p>{PROSE}</p>' for _ in range(6))}</div>"
+        f"<div class='list'>{links}<p>{PROSE[:120]}</p>{links}</div>"
+    )
+    f = compute_features(segment_html(html, max_depth=256, max_blocks=1000), "html")
+    scores, _ = score_blocks(f)
+    body, why = smooth_labels(scores, f, -1.5)
+    teaser = 6 + 4
+    assert not body[teaser]
+    assert SMOOTH_REASONS[int(why[teaser])] == "smoothed: alone among chrome"
+
+
+def test_text_title_and_standfirst() -> None:
+    text = "\n".join(
+        [
+            "World News",
+            "Harbour plan approved after long debate",
+            "The council agreed on the new harbour plan on Tuesday evening.",
+            "Updated 12 May 2021 10:00",
+            "",
+            PROSE,
+            "",
+            PROSE,
+            "",
+            PROSE,
+        ]
+    )
+    f = compute_features(segment_text(text, max_blocks=100), "text")
+    scores, _ = score_blocks(f)
+    body, why = smooth_labels(scores, f, 0.0)
+    assert body.tolist() == [False, True, True, False, True, True, True]
+    assert [SMOOTH_REASONS.get(int(w)) for w in why[1:3]] == [
+        "smoothed: title before body",
+        "smoothed: standfirst before body",
+    ]
+
+
+def test_single_block() -> None:
+    body, why = labels(f"<p>{PROSE}</p>")
+    assert body.tolist() == [True] and why.tolist() == [0]
+    assert isinstance(why, np.ndarray)
