@@ -147,8 +147,10 @@ def _prose_weight(
     """How much a block looks like running text, in characters, for finding the main container."""
     w = np.maximum(n_chars - 40.0, 0.0) * (1.0 - link_density) ** 2
     w = w * np.where(n_words >= 10, 1.0, 0.3) * np.clip(stop * 4.0, 0.25, 1.0)
-    chrome = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT | Flag.FORM)) != 0
-    return np.asarray(np.where(chrome, w * 0.1, w), dtype=np.float64)
+    chrome = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.FORM)) != 0
+    w = np.where(chrome, w * 0.1, w)
+    # Comments can outweigh a short post many times over: they never choose the container.
+    return np.asarray(np.where((flags & Flag.COMMENT) != 0, 0.0, w), dtype=np.float64)
 
 
 def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, float]:
@@ -173,8 +175,12 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
     total = agg[0]
     if total <= 0:
         return np.zeros(len(seg), dtype=np.float64), 0.0
+    parents = np.asarray(parent, dtype=np.int64)
+    weights = np.asarray(agg, dtype=np.float64)
     cur = 0
     while best_child[cur] >= 0 and agg[best_child[cur]] >= _MAIN_SHARE * total:
+        if _repeated_items(seg, parents, weights, cur, best_child[cur], total):
+            break
         cur = best_child[cur]
     inside = [False] * n_elem
     inside[cur] = True
@@ -182,6 +188,27 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
         inside[e] = inside[parent[e]]
     main = np.asarray([inside[e] for e in seg.elems], dtype=np.float64)
     return main, float(agg[cur] / total) if cur else 1.0
+
+
+def _repeated_items(
+    seg: Segments, parents: npt.NDArray[np.int64], weights: FloatArray, cur: int, best: int, total: float
+) -> bool:
+    """True when the heaviest child is one of several alike siblings (forum posts, entries).
+
+    Siblings with the same tag and class that all carry prose are items of one list:
+    the list, not its largest item, is the content.
+    """
+    sig = (seg.elem_tag[best], seg.elem_class[best])
+    kids = np.nonzero(parents == cur)[0]
+    alike = [k for k in kids.tolist() if weights[k] > 0 and (seg.elem_tag[k], seg.elem_class[k]) == sig]
+    if len(alike) < 2:
+        return False
+    others = float(sum(weights[k] for k in alike)) - float(weights[best])
+    # The other items together must matter: at least a tenth of the page's prose.
+    return others >= _ITEM_SHARE * total
+
+
+_ITEM_SHARE = 0.1
 
 
 # The main container keeps at least this share of the page's prose weight. 0.6: an article

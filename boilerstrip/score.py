@@ -77,7 +77,8 @@ class Params:
     form: float = -1.5
     class_negative: float = -1.5
     class_positive: float = 0.5
-    comment: float = -2.5
+    # Comments are prose too: only a strong penalty keeps a long discussion out.
+    comment: float = -5.0
     article: float = 1.0
     repeated: float = -1.5
     date_like: float = -1.5

@@ -13,13 +13,25 @@ def test_one_block_per_paragraph_and_div_runs() -> None:
     assert s.kinds == ["div", "p", "div", "p"]
 
 
+VISIBLE = "visible text of the page, long enough to count as a real page of content. " * 4
+
+
 def test_skips_invisible() -> None:
     s = seg(
         "<body><script>var x=1</script><style>p{}</style><noscript>enable js</noscript>"
         "<p hidden>h</p><p aria-hidden='true'>a</p><p style='display: none'>d</p>"
-        "<template><p>t</p></template><svg><text>s</text></svg><p>visible</p></body>"
+        f"<template><p>t</p></template><svg><text>s</text></svg><p>{VISIBLE}</p></body>"
     )
-    assert s.texts == ["visible"]
+    assert s.texts == [VISIBLE.strip()]
+
+
+def test_noscript_read_when_the_page_is_a_script_shell() -> None:
+    s = seg(f"<body><div id='app'></div><noscript><h1>Title</h1><p>{VISIBLE}</p></noscript></body>")
+    assert s.texts == ["Title", VISIBLE.strip()]
+    assert seg("<body><p>short</p><noscript>enable JavaScript</noscript></body>").texts == [
+        "short",
+        "enable JavaScript",
+    ]
 
 
 def test_link_chars_and_whitespace() -> None:

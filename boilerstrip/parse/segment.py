@@ -111,6 +111,8 @@ class Segments:
     # The block elements: parent index (-1 for the root) and tag.
     elem_parent: list[int] = field(default_factory=list)
     elem_tag: list[str] = field(default_factory=list)
+    # The class attribute of each block element: repeated items (posts, cards) share it.
+    elem_class: list[str] = field(default_factory=list)
     title: str | None = None
     language: str | None = None
     truncated: bool = False
@@ -164,11 +166,23 @@ def segment_html(text: str, *, max_depth: int, max_blocks: int) -> Segments:
         start = tree.root
     if start is None:
         return seg
-    _walk(start, seg, max_depth, max_blocks)
+    _walk(start, seg, max_depth, max_blocks, SKIP_TAGS)
+    if sum(map(len, seg.texts)) < _NOSCRIPT_FALLBACK and tree.css_first("noscript") is not None:
+        # A script-rendered page whose server-side text sits in <noscript> (what a browser
+        # without JavaScript shows): read the page again with <noscript> content visible.
+        again = Segments(title=seg.title, language=seg.language)
+        _walk(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT)
+        if sum(map(len, again.texts)) > sum(map(len, seg.texts)):
+            return again
     return seg
 
 
-def _walk(start: LexborNode, seg: Segments, max_depth: int, max_blocks: int) -> None:
+# Below this many characters of visible text a page is an empty shell for script.
+_NOSCRIPT_FALLBACK = 200
+_SKIP_BUT_NOSCRIPT = SKIP_TAGS - {"noscript"}
+
+
+def _walk(start: LexborNode, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str]) -> None:
     texts = seg.texts
     buf: list[str] = []
     buf_link = 0
@@ -183,6 +197,7 @@ def _walk(start: LexborNode, seg: Segments, max_depth: int, max_blocks: int) -> 
     depth = 0
     seg.elem_parent.append(-1)
     seg.elem_tag.append(kind)
+    seg.elem_class.append("")
 
     def flush() -> None:
         nonlocal buf, buf_link
@@ -239,7 +254,7 @@ def _walk(start: LexborNode, seg: Segments, max_depth: int, max_blocks: int) -> 
             node = node.next
             continue
         tag = node.tag
-        if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+        if tag is None or tag.startswith("-") or tag in skip:
             node = node.next
             continue
         attrs = node.attributes
@@ -263,6 +278,7 @@ def _walk(start: LexborNode, seg: Segments, max_depth: int, max_blocks: int) -> 
             depth += 1
             seg.elem_parent.append(elem)
             seg.elem_tag.append(tag)
+            seg.elem_class.append((attrs.get("class") or "") if attrs else "")
             elem = len(seg.elem_tag) - 1
             kind = tag
             path = f"{path.rsplit('>', _PATH_DEPTH - 1)[-1] if path.count('>') >= _PATH_DEPTH - 1 else path}>{tag}"
@@ -308,6 +324,7 @@ def segment_text(text: str, *, max_blocks: int) -> Segments:
     seg = Segments()
     seg.elem_parent.append(-1)
     seg.elem_tag.append("text")
+    seg.elem_class.append("")
     blanks = 0
     # splitlines() knows \r\n, \r and the Unicode separators; NUL is not a line break.
     for line in text.replace("\x00", " ").splitlines():
