@@ -28,10 +28,14 @@ def test_skips_invisible() -> None:
 def test_noscript_read_when_the_page_is_a_script_shell() -> None:
     s = seg(f"<body><div id='app'></div><noscript><h1>Title</h1><p>{VISIBLE}</p></noscript></body>")
     assert s.texts == ["Title", VISIBLE.strip()]
-    assert seg("<body><p>short</p><noscript>enable JavaScript</noscript></body>").texts == [
-        "short",
-        "enable JavaScript",
-    ]
+    assert seg("<body><p>short</p><noscript>enable JavaScript</noscript></body>").texts == ["short"]
+
+
+def test_hidden_content_read_when_nothing_else_is_visible() -> None:
+    html = f"<body><nav><a href='/'>Home</a></nav><div style='display:none'><p>{VISIBLE}</p></div></body>"
+    assert seg(html).texts == ["Home", VISIBLE.strip()]
+    shown = f"<body><p>{VISIBLE}</p><div style='display:none'><p>{VISIBLE}x</p></div></body>"
+    assert seg(shown).texts == [VISIBLE.strip()]
 
 
 def test_link_chars_and_whitespace() -> None:

@@ -166,23 +166,26 @@ def segment_html(text: str, *, max_depth: int, max_blocks: int) -> Segments:
         start = tree.root
     if start is None:
         return seg
-    _walk(start, seg, max_depth, max_blocks, SKIP_TAGS)
-    if sum(map(len, seg.texts)) < _NOSCRIPT_FALLBACK and tree.css_first("noscript") is not None:
-        # A script-rendered page whose server-side text sits in <noscript> (what a browser
-        # without JavaScript shows): read the page again with <noscript> content visible.
+    _walk(start, seg, max_depth, max_blocks, SKIP_TAGS, True)
+    if not any(len(t) >= _PARAGRAPH_CHARS for t in seg.texts):
+        # No paragraph is visible: a page that scripts reveal (content in <noscript>, or
+        # in a container hidden until a script shows it). Read what a reader would see
+        # once the page has loaded: hidden subtrees and <noscript> too.
         again = Segments(title=seg.title, language=seg.language)
-        _walk(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT)
-        if sum(map(len, again.texts)) > sum(map(len, seg.texts)):
+        _walk(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT, False)
+        if any(len(t) >= _PARAGRAPH_CHARS for t in again.texts):
             return again
     return seg
 
 
-# Below this many characters of visible text a page is an empty shell for script.
-_NOSCRIPT_FALLBACK = 200
+# A paragraph of running text: about 25 words.
+_PARAGRAPH_CHARS = 150
 _SKIP_BUT_NOSCRIPT = SKIP_TAGS - {"noscript"}
 
 
-def _walk(start: LexborNode, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str]) -> None:
+def _walk(
+    start: LexborNode, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool
+) -> None:
     texts = seg.texts
     buf: list[str] = []
     buf_link = 0
@@ -258,7 +261,7 @@ def _walk(start: LexborNode, seg: Segments, max_depth: int, max_blocks: int, ski
             node = node.next
             continue
         attrs = node.attributes
-        if attrs and _is_hidden(attrs):
+        if hide and attrs and _is_hidden(attrs):
             node = node.next
             continue
         if tag == "br" or tag == "hr":
