@@ -153,6 +153,28 @@ def _prose_weight(
     return np.asarray(np.where((flags & Flag.COMMENT) != 0, 0.0, w), dtype=np.float64)
 
 
+def _comments_as_content(flags: IntArray, n_chars: FloatArray, link_density: FloatArray) -> IntArray:
+    """Clear the comment mark when comments hold all the prose of the page.
+
+    On a forum thread or a Q&A page every post sits in a "comment"/"reply" container:
+    then the comments are the content. Below an article they are not, however long.
+    """
+    is_comment = (flags & Flag.COMMENT) != 0
+    if not is_comment.any():
+        return flags
+    prose = n_chars * (1.0 - link_density) * (n_chars >= _PROSE_CHARS)
+    inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment].sum())
+    if outside < _COMMENT_ONLY_SHARE * inside:
+        return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
+    return flags
+
+
+# Blocks of at least this many characters count as prose here (two short sentences).
+_PROSE_CHARS = 100
+# The article above a comment thread is rarely under 5% of the comments' length.
+_COMMENT_ONLY_SHARE = 0.05
+
+
 def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, float]:
     """Mark blocks inside the smallest element that holds most of the page's prose.
 
@@ -318,6 +340,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = np.fromiter((_ELLIPSIS.search(t) is not None for t in texts), dtype=np.float64, count=n)
     if mode == "html":
+        flags = _comments_as_content(flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         main, share = _main_container(seg, weight) if n else (np.zeros(0), 0.0)
     else:

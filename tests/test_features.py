@@ -68,3 +68,12 @@ def test_row_has_every_feature() -> None:
 def test_empty() -> None:
     f = feats("")
     assert len(f) == 0 and f.main_share == 0.0 and isinstance(f.n_words, np.ndarray)
+
+
+def test_comments_are_content_on_a_thread() -> None:
+    thread = "".join(f"<div class='comment'><p>{PROSE} Reply {i}.</p></div>" for i in range(3))
+    f = feats(f"<body><h1>Thread title</h1>{thread}</body>")
+    assert not (f.flags[1:] & 0b100000000000000).any()  # Flag.COMMENT cleared: the posts are the page
+    article = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    f = feats(f"<body><article>{article}</article><div class='comments'>{thread}</div></body>")
+    assert (f.flags[3:] & 0b100000000000000).all()
