@@ -1,0 +1,310 @@
+"""Run a work function over records in worker processes, in order, with bounded memory.
+
+The parent reads records, hands each to an idle worker over that worker's own
+pipe, and yields the Results in input order. Because the parent knows which
+record each worker holds, nothing is ever lost:
+
+- a record that runs past the time limit is stopped in the worker by SIGALRM
+  (the worker survives), or, if the worker is stuck in C code, the worker is
+  killed after a grace period and replaced; the record is a ``timeout``;
+- a worker that dies (a crash, the OOM killer) is replaced and its record
+  reported as ``worker_died``.
+
+Memory stays flat: at most ``window`` records are between reading and
+yielding, and each worker holds one record at a time. A worker is only sent a
+record when it is idle, so parent and worker never block on each other's
+pipes.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import pickle
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from ..options import Options
+from .records import Record, Result
+from .work import Work, call_with_time_limit, process_record
+
+__all__ = ["DEFAULT_TIMEOUT", "StopFlag", "default_jobs", "run_pool", "run_serial"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+# Per-record time limit in seconds. The slowest dataset page (3 MB) extracts in
+# about 1 s; 30 s only stops pathological inputs.
+DEFAULT_TIMEOUT = 30.0
+# After the time limit the worker gets this much longer to stop by itself
+# (SIGALRM) before it is killed: C code only sees the signal when it returns.
+_GRACE = 2.0
+# How long the parent sleeps at most between checks of the stop flag.
+_TICK = 0.1
+# Pipe buffer for records sent to a worker: most pages fit, so the send does not block.
+_PIPE_BYTES = 1 << 20
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class StopFlag:
+    """Set by a signal handler to stop a run: 1 finishes what is in flight, 2 drops it."""
+
+    level: int = 0
+
+
+def _context() -> BaseContext:
+    # forkserver: workers start from a small clean process (not a copy of a parent
+    # holding read buffers), fast to replace, and safe with threads in the parent.
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        # Import the extractor once in the fork server rather than in every worker.
+        # This only has an effect before the fork server starts.
+        ctx.set_forkserver_preload(["boilerstrip.batch.work"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _widen(conn: Connection) -> None:
+    """Grow a pipe's buffer to 1 MiB, so sending a typical page does not wait for the worker."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_BYTES)
+    except (ImportError, OSError):  # not Linux, or over /proc/sys/fs/pipe-max-size: keep the default
+        pass
+
+
+def _worker_main(tasks: Connection, results: Connection, work: Work, options: Options,
+                 timeout: float | None) -> None:
+    """Worker process loop: receive a pickled Record, send back a pickled Result."""
+    # Ctrl-C reaches the whole process group; only the parent decides what it means.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            message = tasks.recv_bytes()
+        except (EOFError, OSError):
+            return
+        record: Record = pickle.loads(message)
+        result = call_with_time_limit(work, record, options, timeout)
+        results.send_bytes(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection  # records to the worker
+    answers: Connection  # results from it
+    # The record it is working on: (sequence number, record, deadline to kill it).
+    task: tuple[int, Record, float] | None = None
+    served: int = 0
+
+
+@dataclass
+class _State:
+    done: dict[int, Result] = field(default_factory=dict)
+    waiting: deque[tuple[int, Record]] = field(default_factory=deque)
+    next_in: int = 0
+    next_out: int = 0
+
+
+def run_serial(items: Iterable[Record | Result], options: Options, *, work: Work = process_record,
+               timeout: float | None = DEFAULT_TIMEOUT, stop: StopFlag | None = None) -> Iterator[Result]:
+    """The contract of :func:`run_pool` in this process: no crash isolation, SIGALRM time limit only."""
+    for item in items:
+        if stop is not None and stop.level:
+            return
+        if isinstance(item, Result):
+            yield item
+        else:
+            yield call_with_time_limit(work, item, options, timeout)
+
+
+def run_pool(
+    items: Iterable[Record | Result],
+    options: Options,
+    *,
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    work: Work = process_record,
+    window: int | None = None,
+    stop: StopFlag | None = None,
+    on_read: Callable[[], None] | None = None,
+) -> Iterator[Result]:
+    """Yield one Result per item, in input order; Records run in ``jobs`` worker processes.
+
+    Results among the items (records the reader already skipped or failed) pass
+    through in their place.
+
+    Args:
+        work: a top-level function (workers unpickle it by name).
+        timeout: seconds per record; None for no limit.
+        window: most records between reading and yielding (default 8 per worker).
+        stop: checked between records: level 1 stops reading and finishes the
+            records in flight, level 2 reports them ``interrupted`` at once.
+        on_read: called after each item is read (progress display).
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    window = window if window is not None else max(16, 8 * jobs)
+    ctx = _context()
+    stop = stop if stop is not None else StopFlag()
+    workers: list[_Worker] = []
+    state = _State()
+    source = iter(items)
+    exhausted = False
+
+    def start() -> _Worker:
+        task_out, task_in = ctx.Pipe(duplex=False)
+        result_out, result_in = ctx.Pipe(duplex=False)
+        _widen(task_in)
+        process = ctx.Process(
+            target=_worker_main, args=(task_out, result_in, work, options, timeout), daemon=True,
+            name="boilerstrip-worker",
+        )
+        process.start()
+        task_out.close()
+        result_in.close()
+        return _Worker(process, task_in, result_out)
+
+    def retire(worker: _Worker, kill: bool) -> None:
+        if kill:
+            worker.process.kill()
+        worker.conn.close()
+        worker.answers.close()
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(timeout=5)
+        worker.process.close()
+
+    def replace(index: int, result: Result, kill: bool) -> None:
+        worker = workers[index]
+        assert worker.task is not None
+        state.done[worker.task[0]] = result
+        worker.task = None
+        retire(worker, kill)
+        workers[index] = start()
+
+    def dispatch() -> None:
+        for index, worker in enumerate(workers):
+            if not state.waiting:
+                return
+            if worker.task is not None:
+                continue
+            seq, record = state.waiting[0]
+            try:
+                worker.conn.send_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+            except OSError:
+                # It died while idle: the record waits for its replacement.
+                retire(worker, kill=True)
+                workers[index] = start()
+                continue
+            state.waiting.popleft()
+            deadline = time.monotonic() + timeout + _GRACE if timeout else float("inf")
+            worker.task = (seq, record, deadline)
+            worker.served += 1
+
+    def collect(block: float) -> None:
+        busy = [w for w in workers if w.task is not None]
+        if not busy:
+            return
+        handles: list[Any] = [w.answers for w in busy] + [w.process.sentinel for w in busy]
+        now = time.monotonic()
+        nearest = min(w.task[2] for w in busy if w.task is not None)
+        ready = set(multiprocessing.connection.wait(handles, timeout=max(0.0, min(block, nearest - now))))
+        now = time.monotonic()
+        for worker in busy:
+            index = workers.index(worker)
+            assert worker.task is not None
+            seq, record, deadline = worker.task
+            if worker.answers in ready:
+                try:
+                    result: Result = pickle.loads(worker.answers.recv_bytes())
+                except (EOFError, OSError):
+                    replace(index, _died(record, worker), kill=True)
+                    continue
+                state.done[seq] = result
+                worker.task = None
+            elif worker.process.sentinel in ready:
+                replace(index, _died(record, worker), kill=True)
+            elif now >= deadline:
+                log.info("%s: no answer after %.0f s, restarting its worker", record.id, now - deadline + (timeout or 0))
+                message = f"took longer than {timeout:g} s (worker killed)"
+                replace(index, Result.failed(record.id, record.url, "timeout", message, record.source), kill=True)
+
+    try:
+        workers.extend(start() for _ in range(jobs))
+        while True:
+            if stop.level >= 2:
+                break
+            if stop.level >= 1:
+                exhausted = True
+            collect(0.0)
+            dispatch()
+            while state.next_out in state.done:
+                result = state.done.pop(state.next_out)
+                state.next_out += 1
+                yield result
+            in_flight = state.next_in - state.next_out
+            if not exhausted and in_flight < window and len(state.waiting) < jobs:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    continue
+                seq = state.next_in
+                state.next_in += 1
+                if isinstance(item, Result):
+                    state.done[seq] = item
+                else:
+                    state.waiting.append((seq, item))
+                if on_read is not None:
+                    on_read()
+                continue
+            if exhausted and state.next_out == state.next_in:
+                return
+            collect(_TICK)
+        # Dropped by a second stop request: report what was in flight, in order.
+        for worker in workers:
+            if worker.task is not None:
+                seq, record, _ = worker.task
+                state.done[seq] = Result.failed(record.id, record.url, "interrupted", "run stopped", record.source)
+        for seq, record in state.waiting:
+            state.done[seq] = Result.failed(record.id, record.url, "interrupted", "run stopped", record.source)
+        state.waiting.clear()
+        for seq in range(state.next_out, state.next_in):
+            yield state.done.pop(seq)
+        state.next_out = state.next_in
+    finally:
+        for worker in workers:
+            retire(worker, kill=worker.task is not None)
+
+
+def _died(record: Record, worker: _Worker) -> Result:
+    worker.process.join(timeout=1)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        how = f"killed by signal {signal.Signals(-code).name}" if -code in signal.valid_signals() else f"signal {-code}"
+    else:
+        how = f"exit status {code}"
+    log.warning("%s: worker died (%s); starting a new one", record.id, how)
+    return Result.failed(record.id, record.url, "worker_died", f"worker process {how}", record.source)

@@ -1,0 +1,624 @@
+"""Read crawl files into Records: WARC and WET (plain or gzip), and JSONL (plain or gzip).
+
+Reading never stops at a bad record. Each record read comes out as a
+:class:`Record` to extract or as a :class:`Result` that says why it was skipped
+or could not be read, so that records in = written + skipped + failed.
+
+WARC parsing is FastWARC's (the ``warc`` extra). A gzip WARC is read by
+FastWARC's fast path until something goes wrong; then the member at fault is
+read here with :mod:`zlib`, reported, and skipped by looking for the next gzip
+member that holds a WARC record, and the fast path resumes there. The same
+jump skips any record whose block is larger than ``max_bytes``, so a gzip
+member that inflates past the limit (a decompression bomb) is never inflated.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import logging
+import os
+import sys
+import zlib
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import IO, Any, Literal, Union
+
+from ..errors import BoilerstripError
+from ..options import Options
+from .records import Record, Result
+
+__all__ = ["InputFormat", "InputFormatError", "ReadProgress", "detect_format", "read_records"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+InputFormat = Literal["warc", "jsonl"]
+Item = Union[Record, Result]
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+# Room for the WARC and HTTP headers around a page of max_bytes: a gzip member
+# holding a page must inflate to no more than max_bytes + this.
+_HEADER_SLACK = 1 << 20
+# Media types we extract from. A response without Content-Type is sniffed instead.
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_CHUNK = 1 << 20
+_DEFAULT_MAX_BYTES = Options().max_bytes
+
+
+class InputFormatError(BoilerstripError, ValueError):
+    """An input is not a WARC, WET or JSONL file, or JSONL lacks its field names."""
+
+
+@dataclass
+class ReadProgress:
+    """How far reading has got, in input bytes (compressed size for gzip files)."""
+
+    # Sum of the input sizes, None when one is unknown (standard input).
+    total_bytes: int | None = None
+    # Bytes of the inputs already finished, and the offset in the current one.
+    done_bytes: int = 0
+    offset: int = 0
+
+    @property
+    def bytes_read(self) -> int:
+        return self.done_bytes + self.offset
+
+
+@dataclass(frozen=True)
+class _Config:
+    name: str
+    max_bytes: int
+    truncate: bool
+    html_field: str | None = None
+    text_field: str | None = None
+    id_field: str | None = None
+    url_field: str | None = None
+    progress: ReadProgress = field(default_factory=ReadProgress)
+
+    @property
+    def budget(self) -> int:
+        return self.max_bytes + _HEADER_SLACK
+
+
+def _fastwarc() -> ModuleType:
+    try:
+        from fastwarc import warc
+    except ImportError as exc:
+        raise ImportError(
+            "reading WARC and WET files needs FastWARC: pip install 'boilerstrip[warc]'"
+        ) from exc
+    return warc
+
+
+class _Peekable(io.RawIOBase):
+    """A forward-only stream (standard input) that can show its first bytes and tell its offset.
+
+    FastWARC wants ``tell()`` and ``seekable()`` even when it never seeks; a pipe has neither.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__()
+        self._raw = raw
+        self._head = b""
+        self._pos = 0
+
+    def peek(self, n: int) -> bytes:
+        while len(self._head) < n:
+            more = self._raw.read(n - len(self._head))
+            if not more:
+                break
+            self._head += more
+        return self._head[:n]
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        target = offset if whence == 0 else self._pos + offset if whence == 1 else -1
+        if target != self._pos:
+            raise io.UnsupportedOperation("standard input cannot seek")
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+        else:
+            data = self._raw.read(len(view))
+            n = len(data)
+            view[:n] = data
+        self._pos += n
+        return n
+
+
+def _sniff(head: bytes) -> InputFormat | None:
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(31).decompress(head, 512)
+        except zlib.error:
+            return None
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return None
+
+
+def detect_format(path: str | os.PathLike[str]) -> InputFormat:
+    """Say whether a file holds WARC/WET or JSONL records, from its first bytes (gzip or not)."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    fmt = _sniff(head)
+    if fmt is None:
+        raise InputFormatError(f"{os.fspath(path)}: not a WARC, WET or JSONL file (plain or gzip)")
+    return fmt
+
+
+def read_records(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    html_field: str | None = None,
+    text_field: str | None = None,
+    id_field: str | None = None,
+    url_field: str | None = None,
+    max_bytes: int = _DEFAULT_MAX_BYTES,
+    truncate: bool = False,
+    progress: ReadProgress | None = None,
+    name: str | None = None,
+) -> Iterator[Record | Result]:
+    """Yield every record of a WARC, WET or JSONL file (gzip or not) in file order.
+
+    HTML response records (HTTP 200) and WET conversion records become Records;
+    everything else becomes a skipped or failed Result with its reason code.
+
+    Args:
+        source: a path, "-" for standard input, or a binary file object.
+        html_field: JSONL: the field holding HTML (or ``text_field``: plain text).
+        id_field: JSONL: the field holding the record id (default: "NAME:LINE").
+        max_bytes: pages larger than this are reported ``too_large`` without being read whole.
+        truncate: cut larger pages to ``max_bytes`` instead.
+        progress: updated with the input offset as records are read.
+    """
+    if html_field is not None and text_field is not None:
+        raise InputFormatError("give either html_field or text_field, not both")
+    progress = progress if progress is not None else ReadProgress()
+    own = False
+    fh: IO[bytes]
+    if isinstance(source, (str, os.PathLike)):
+        if os.fspath(source) == "-":
+            fh = _Peekable(sys.stdin.buffer)
+            name = name or "<stdin>"
+        else:
+            fh = open(source, "rb")  # noqa: SIM115 -- closed in the finally below
+            own = True
+            name = name or os.path.basename(os.fspath(source))
+    else:
+        fh = source
+        name = name or str(getattr(source, "name", "<stream>"))
+    cfg = _Config(name, max_bytes, truncate, html_field, text_field, id_field, url_field, progress)
+    try:
+        seekable = fh.seekable() and not isinstance(fh, _Peekable)
+        if isinstance(fh, _Peekable):
+            head = fh.peek(1 << 16)
+        elif seekable:
+            start = fh.tell()
+            head = fh.read(1 << 16)
+            fh.seek(start)
+        else:
+            fh = _Peekable(fh)
+            head = fh.peek(1 << 16)
+        fmt = _sniff(head)
+        if fmt is None:
+            raise InputFormatError(f"{name}: not a WARC, WET or JSONL file (plain or gzip)")
+        gz = head.startswith(_GZIP_MAGIC)
+        if fmt == "jsonl":
+            if html_field is None and text_field is None:
+                raise InputFormatError(f"{name}: JSONL input needs --html-field or --text-field")
+            yield from _read_jsonl(fh, gz, cfg)
+        elif gz and seekable:
+            yield from _read_warc_gz(fh, cfg)
+        else:
+            yield from _read_warc_stream(fh, cfg)
+        progress.done_bytes += _size(fh, progress.offset)
+        progress.offset = 0
+    finally:
+        if own:
+            fh.close()
+
+
+def _size(fh: IO[bytes], default: int) -> int:
+    try:
+        return os.fstat(fh.fileno()).st_size
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return default
+
+
+# ----------------------------------------------------------------------------- WARC
+
+
+def _media_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    return content_type.split(";", 1)[0].strip().lower() or None
+
+
+def _looks_like_markup(data: bytes) -> bool:
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def _read_payload(rec: Any, limit: int, encoded: bool) -> bytes:
+    """Read at most ``limit + 1`` payload bytes, so an oversized page is noticed, not loaded."""
+    if not encoded:
+        # Without a Content-Encoding the remaining length is exact (and was checked).
+        return bytes(rec.reader.read(min(rec.content_length, limit + 1)))
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit:
+        piece = rec.reader.read(min(_CHUNK, limit + 1 - size))
+        if not piece:
+            break
+        parts.append(piece)
+        size += len(piece)
+    return b"".join(parts)
+
+
+def _classify(rec: Any, warc: ModuleType, cfg: _Config, offset: int) -> Item:
+    """Turn one FastWARC record into a Record, or a Result saying why not.
+
+    Raises OSError only when the stream itself breaks while reading the payload.
+    """
+    source = f"{cfg.name}@{offset}"
+    rid = rec.record_id or source
+    url = rec.headers.get("WARC-Target-URI") or None
+    kind = rec.record_type
+    types = warc.WarcRecordType
+    encoded = False
+    input_type: Literal["html", "text"] = "html"
+    if kind == types.response:
+        try:
+            rec.parse_http(auto_decode="all")
+        except OSError as exc:
+            return Result.failed(rid, url, "read_error", f"invalid HTTP headers: {exc}", source)
+        http = rec.http_headers
+        status = http.status_code if http is not None else None
+        if status != 200:
+            message = f"HTTP {status}" if status is not None else "no HTTP status line"
+            return Result.skipped(rid, url, "http_status", message, source)
+        content_type = http.get("Content-Type")
+        encoding = (http.get("Content-Encoding") or "identity").strip().lower()
+        encoded = encoding not in ("identity", "")
+    elif kind == types.resource:
+        content_type = rec.headers.get("Content-Type")
+    elif kind == types.conversion:
+        # WET: the text of a page, one block per line, UTF-8 unless said otherwise.
+        content_type = rec.headers.get("Content-Type") or "text/plain"
+        if "charset" not in content_type.lower():
+            content_type += "; charset=utf-8"
+        input_type = "text"
+    else:
+        return Result.skipped(rid, url, "not_response", f"WARC-Type {kind}", source)
+    media = _media_type(content_type)
+    if input_type == "html" and media is not None and media not in _HTML_TYPES:
+        return Result.skipped(rid, url, "not_html", media, source)
+    limit = cfg.max_bytes
+    if rec.content_length > limit and not cfg.truncate:
+        return Result.failed(
+            rid, url, "too_large", f"{rec.content_length} bytes, over --max-bytes {limit}", source
+        )
+    expected = rec.content_length
+    data = _read_payload(rec, limit, encoded)
+    if not encoded and len(data) < min(expected, limit + 1):
+        return Result.failed(rid, url, "read_error", f"record cut off: {len(data)} of {expected} bytes", source)
+    if len(data) > limit:
+        if not cfg.truncate:
+            return Result.failed(rid, url, "too_large", f"over --max-bytes {limit} once decoded", source)
+        data = data[:limit]
+    if not data or data.isspace():
+        return Result.skipped(rid, url, "empty", None, source)
+    if input_type == "html" and media is None and not _looks_like_markup(data):
+        return Result.skipped(rid, url, "not_html", "no Content-Type and no markup", source)
+    return Record(rid, data, url, input_type, content_type, source)
+
+
+def _read_warc_stream(fh: IO[bytes], cfg: _Config) -> Iterator[Item]:
+    """Read a WARC with FastWARC alone: plain files, zstd/lz4, and gzip on standard input.
+
+    Without seeking there is no way past a broken gzip member: the rest of the
+    input is reported as one ``read_error``.
+    """
+    warc = _fastwarc()
+    offset = 0
+    try:
+        for rec in warc.ArchiveIterator(fh, parse_http=False):
+            offset = rec.stream_pos
+            cfg.progress.offset = offset
+            yield _classify(rec, warc, cfg, offset)
+    except OSError as exc:
+        source = f"{cfg.name}@{offset}"
+        yield Result.failed(source, None, "read_error", f"cannot read past this point: {exc}", source)
+
+
+def _one_record_per_member(fh: IO[bytes]) -> bool:
+    """Whether the file is gzipped record by record (the WARC standard) rather than as a whole.
+
+    Only then can a bad member be stepped over. A whole-file gzip holds many
+    records in one member, found here as a second WARC header in the first 2 MB
+    or a first member that ends after more than one record.
+    """
+    start = fh.tell()
+    try:
+        inflater = zlib.decompressobj(31)
+        out = bytearray()
+        while len(out) < (2 << 20) and not inflater.eof:
+            chunk = fh.read(1 << 16)
+            if not chunk:
+                break
+            out += inflater.decompress(chunk, (2 << 20) - len(out))
+    except zlib.error:
+        return True  # a broken first member: the resilient path reports it
+    finally:
+        fh.seek(start)
+    return b"\r\nWARC/1." not in out[5:]
+
+
+def _read_warc_gz(fh: IO[bytes], cfg: _Config) -> Iterator[Item]:
+    """Read a seekable gzip WARC with FastWARC, stepping over broken and oversized members."""
+    if not _one_record_per_member(fh):
+        yield from _read_warc_stream(fh, cfg)
+        return
+    warc = _fastwarc()
+    offset: int | None = fh.tell()
+    while offset is not None:
+        fh.seek(offset)
+        last = -1  # offset of the gzip member of the last record handed out
+        done_ids: set[str] = set()  # records of that member already handed out
+        try:
+            for rec in warc.ArchiveIterator(fh, parse_http=False):
+                pos = rec.stream_pos
+                cfg.progress.offset = pos
+                if pos != last:
+                    last, done_ids = pos, set()
+                oversized = rec.content_length > cfg.budget
+                try:
+                    item = _classify(rec, warc, cfg, pos)
+                except OSError as exc:
+                    item = Result.failed(
+                        rec.record_id or f"{cfg.name}@{pos}", rec.headers.get("WARC-Target-URI") or None,
+                        "read_error", f"broken gzip member: {exc}", f"{cfg.name}@{pos}",
+                    )
+                    oversized = True  # the member is bad: jump past it
+                done_ids.add(item.id)
+                yield item
+                if oversized:
+                    # Jump to the next member rather than inflate this one through.
+                    offset = yield from _jump(fh, cfg, pos)
+                    break
+            else:
+                offset = None
+        except OSError as exc:
+            log.debug("%s: fast path stopped near %d: %s", cfg.name, last, exc)
+            start = last if last >= 0 else offset
+            assert start is not None
+            offset = yield from _recover(fh, cfg, start, done_ids if last >= 0 else set())
+
+
+def _inflate_member(fh: IO[bytes], start: int, budget: int) -> tuple[str, bytes, int]:
+    """Inflate the gzip member at ``start``, stopping once it passes ``budget`` bytes.
+
+    Returns (status, data, end): status is "ok", "broken", "too_large" or "truncated";
+    end is the offset after the member when status is "ok".
+    """
+    fh.seek(start)
+    inflater = zlib.decompressobj(31)
+    out = bytearray()
+    pos = start
+    while True:
+        chunk = fh.read(1 << 16)
+        if not chunk:
+            return "truncated", bytes(out), pos
+        try:
+            out += inflater.decompress(chunk, budget + 1 - len(out))
+        except zlib.error:
+            return "broken", bytes(out), pos
+        if len(out) > budget:
+            return "too_large", bytes(out[:4096]), pos
+        if inflater.eof:
+            return "ok", bytes(out), pos + len(chunk) - len(inflater.unused_data)
+        pos += len(chunk)
+
+
+def _is_warc_member(fh: IO[bytes], offset: int) -> bool:
+    fh.seek(offset)
+    try:
+        head = zlib.decompressobj(31).decompress(fh.read(1 << 16), 16)
+    except zlib.error:
+        return False
+    return head.startswith(b"WARC/")
+
+
+def _plausible_member(fh: IO[bytes], offset: int) -> bool:
+    """Whether a gzip header starts at ``offset`` (magic, no reserved flag bits, a known OS byte)."""
+    fh.seek(offset)
+    head = fh.read(10)
+    return len(head) == 10 and head[3] < 0x20 and (head[9] <= 13 or head[9] == 255)
+
+
+def _resync(fh: IO[bytes], start: int) -> tuple[int | None, list[int]]:
+    """Find the next gzip member at or after ``start`` that inflates to a WARC record.
+
+    Returns its offset (None at the end of the file) and the offsets of the
+    gzip headers passed on the way that did not inflate: fragments of members
+    cut short, each of which may have held a record and is reported as one.
+    """
+    pos = start
+    carry = b""
+    passed: list[int] = []
+    while True:
+        fh.seek(pos)
+        chunk = fh.read(_CHUNK)
+        if not chunk:
+            return None, passed
+        buf = carry + chunk
+        base = pos - len(carry)
+        i = buf.find(_GZIP_MAGIC)
+        while i != -1:
+            if _is_warc_member(fh, base + i):
+                return base + i, passed
+            if _plausible_member(fh, base + i):
+                passed.append(base + i)
+            i = buf.find(_GZIP_MAGIC, i + 1)
+        carry = buf[-(len(_GZIP_MAGIC) - 1):]
+        pos += len(chunk)
+
+
+def _salvage(fh: IO[bytes], start: int) -> bytes:
+    """Whatever inflates from the member at ``start`` before it breaks (for its record id)."""
+    fh.seek(start)
+    raw = fh.read(1 << 16)
+    inflater = zlib.decompressobj(31)
+    out = bytearray()
+    for i in range(0, len(raw), 256):
+        try:
+            out += inflater.decompress(raw[i:i + 256])
+        except zlib.error:
+            break
+        if inflater.eof or len(out) >= (1 << 16):
+            break
+    return bytes(out)
+
+
+def _jump(fh: IO[bytes], cfg: _Config, start: int) -> Generator[Item, None, int | None]:
+    """Resume after a bad or oversized member at ``start``: report fragments passed, return the next offset."""
+    offset, passed = _resync(fh, start + 1)
+    for fragment in passed:
+        source = f"{cfg.name}@{fragment}"
+        rid, url = _header_ids(_salvage(fh, fragment))
+        yield Result.failed(rid or source, url, "read_error", "unreadable gzip member", source)
+    return offset
+
+
+def _header_ids(data: bytes) -> tuple[str | None, str | None]:
+    """WARC-Record-ID and WARC-Target-URI from the start of a record that cannot be parsed."""
+    head = data[: data.find(b"\r\n\r\n")] if b"\r\n\r\n" in data[:65536] else data[:65536]
+    rid = url = None
+    for line in head.split(b"\r\n"):
+        key, _, value = line.partition(b":")
+        key = key.strip().lower()
+        if key == b"warc-record-id":
+            rid = value.strip().decode("utf-8", "replace")
+        elif key == b"warc-target-uri":
+            url = value.strip().decode("utf-8", "replace")
+    return rid, url
+
+
+def _recover(fh: IO[bytes], cfg: _Config, start: int, done_ids: set[str]) -> Generator[Item, None, int | None]:
+    """Read the gzip member at ``start`` by hand after the fast path failed near it.
+
+    Its records not handed out yet are yielded; a broken, truncated or oversized
+    member is reported once. Returns the offset to resume the fast path at.
+    """
+    warc = _fastwarc()
+    source = f"{cfg.name}@{start}"
+    status, data, end = _inflate_member(fh, start, cfg.budget)
+    if status == "ok":
+        try:
+            for rec in warc.ArchiveIterator(io.BytesIO(data), parse_http=False, stream_detect=False):
+                if (rec.record_id or source) in done_ids:
+                    continue
+                try:
+                    yield _classify(rec, warc, cfg, start)
+                except OSError as exc:
+                    yield Result.failed(rec.record_id or source, None, "read_error", f"bad record: {exc}", source)
+        except OSError as exc:
+            yield Result.failed(source, None, "read_error", f"not a WARC record: {exc}", source)
+        return end
+    if status != "too_large":
+        data = _salvage(fh, start)
+    rid, url = _header_ids(data)
+    if rid is not None and rid in done_ids:
+        # The record itself was handed out; what follows it in the member is the problem.
+        rid = None
+    message = {
+        "broken": "broken gzip member",
+        "truncated": "gzip member cut off at the end of the file",
+        "too_large": f"gzip member inflates past --max-bytes {cfg.max_bytes}",
+    }[status]
+    reason: Any = "too_large" if status == "too_large" else "read_error"
+    yield Result.failed(rid or source, url, reason, message, source)
+    if status == "truncated":
+        return None
+    return (yield from _jump(fh, cfg, start))
+
+
+# ----------------------------------------------------------------------------- JSONL
+
+
+def _read_jsonl(fh: IO[bytes], gz: bool, cfg: _Config) -> Iterator[Item]:
+    """One record per line; a bad line is a ``read_error`` and the next line is read."""
+    raw = fh
+    stream: IO[bytes] = gzip.GzipFile(fileobj=fh, mode="rb") if gz else fh  # type: ignore[assignment]
+    field_name = cfg.html_field if cfg.html_field is not None else cfg.text_field
+    assert field_name is not None
+    input_type: Literal["html", "text"] = "html" if cfg.html_field is not None else "text"
+    limit = cfg.max_bytes + _HEADER_SLACK
+    lineno = 0
+    while True:
+        source = f"{cfg.name}:{lineno + 1}"
+        try:
+            line = stream.readline(limit + 1)
+            if len(line) > limit and not line.endswith(b"\n"):
+                # Too long to hold: skip to the end of the line without keeping it.
+                while True:
+                    rest = stream.readline(_CHUNK)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                lineno += 1
+                yield Result.failed(source, None, "too_large", f"line over --max-bytes {cfg.max_bytes}", source)
+                continue
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Result.failed(source, None, "read_error", f"cannot read past this point: {exc}", source)
+            return
+        if not line:
+            return
+        lineno += 1
+        try:
+            cfg.progress.offset = raw.tell()
+        except (OSError, ValueError):
+            pass
+        if not line.strip():
+            continue
+        yield _jsonl_item(line, source, field_name, input_type, cfg)
+
+
+def _jsonl_item(line: bytes, source: str, field_name: str, input_type: Literal["html", "text"], cfg: _Config) -> Item:
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return Result.failed(source, None, "read_error", f"invalid JSON: {exc}", source)
+    if not isinstance(obj, dict):
+        return Result.failed(source, None, "read_error", "the line is not a JSON object", source)
+    rid = source
+    if cfg.id_field is not None and obj.get(cfg.id_field) is not None:
+        rid = str(obj[cfg.id_field])
+    url = obj.get(cfg.url_field) if cfg.url_field is not None else None
+    url = url if isinstance(url, str) else None
+    value = obj.get(field_name)
+    if value is None:
+        return Result.skipped(rid, url, "missing_field", f"no {field_name!r} field", source)
+    if not isinstance(value, str):
+        return Result.failed(rid, url, "read_error", f"{field_name!r} is a {type(value).__name__}, not a string", source)
+    if not value.strip():
+        return Result.skipped(rid, url, "empty", None, source)
+    return Record(rid, value, url, input_type, None, source)

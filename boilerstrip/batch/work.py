@@ -1,0 +1,105 @@
+"""Extract one Record into one Result: the unit of work of every pipeline.
+
+The worker pool, Spark and DataTrove all call :func:`process_record`, so a page
+gives the same text whichever way it is run. It never raises for a bad page:
+each failure becomes a Result with a stable reason code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+
+from ..api import extract_blocks
+from ..errors import BoilerstripError, DecodeError, InputTooLargeError, ParseError
+from ..options import Options
+from ..render import render
+from .records import BlockInfo, Record, Result
+
+__all__ = ["Work", "call_with_time_limit", "process_record"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+# A work function: top-level (so worker processes can unpickle it), Record + Options -> Result.
+Work = Callable[[Record, Options], Result]
+
+
+def process_record(record: Record, options: Options) -> Result:
+    """Extract ``record`` with ``options``; a bad page gives a failed Result, never an exception."""
+    opts = options
+    if record.content_type is not None and record.content_type != opts.content_type:
+        opts = dataclasses.replace(opts, content_type=record.content_type)
+    if record.input_type is not None and record.input_type != opts.input_type:
+        opts = dataclasses.replace(opts, input_type=record.input_type)
+    try:
+        doc = extract_blocks(record.data, record.url, options=opts)
+        text = render(doc, opts)
+    except InputTooLargeError as exc:
+        return Result.failed(record.id, record.url, "too_large", str(exc), record.source)
+    except DecodeError as exc:
+        return Result.failed(record.id, record.url, "decode_error", str(exc), record.source)
+    except ParseError as exc:
+        return Result.failed(record.id, record.url, "parse_error", str(exc), record.source)
+    except BoilerstripError as exc:
+        return Result.failed(record.id, record.url, "extract_error", str(exc), record.source)
+    except Exception as exc:
+        # A bug in boilerstrip rather than in the page: report it and keep the batch going.
+        log.debug("extracting %s failed", record.id, exc_info=True)
+        return Result.failed(record.id, record.url, "extract_error", f"{type(exc).__name__}: {exc}", record.source)
+    kept_blocks = [b for b in doc.blocks if b.label == "body"]
+    blocks = None
+    if opts.explain:
+        blocks = tuple(BlockInfo(b.text, b.kind, b.label, b.score, b.reasons) for b in doc.blocks)
+    return Result(
+        id=record.id,
+        url=record.url,
+        status="ok",
+        text=text,
+        title=doc.title,
+        language=doc.language,
+        blocks_kept=len(kept_blocks),
+        blocks_total=len(doc.blocks),
+        chars_kept=sum(len(b.text) for b in kept_blocks),
+        chars_total=sum(len(b.text) for b in doc.blocks),
+        blocks=blocks,
+        source=record.source,
+    )
+
+
+class _TimeLimit(BaseException):
+    """Raised by SIGALRM inside the work function.
+
+    A BaseException, so that an ``except Exception`` in the code being timed
+    cannot swallow it.
+    """
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _TimeLimit
+
+
+def call_with_time_limit(work: Work, record: Record, options: Options, seconds: float | None) -> Result:
+    """Run ``work(record, options)``, giving up with a ``timeout`` Result after ``seconds``.
+
+    The limit is a SIGALRM timer, so it stops pure-Python loops but waits for a
+    C call (the HTML parser) to return; the worker pool backs it with a hard
+    kill. Off the main thread (where signals cannot be used) it runs unlimited.
+    """
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        return work(record, options)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return work(record, options)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimeLimit:
+        return Result.failed(record.id, record.url, "timeout", f"took longer than {seconds:g} s", record.source)
+    finally:
+        signal.signal(signal.SIGALRM, previous)

