@@ -1,12 +1,16 @@
 """The command line: a Unix filter from a page to its main content.
 
-Exit status: 0 on success, 1 when an input cannot be read or extracted,
-2 on a usage error. Messages go to stderr, one line each.
+Exit status: 0 on success (also when the reader of our output goes away, as
+in ``boilerstrip page.html | head -1``), 1 when an input cannot be read or
+extracted or the output cannot be written, 2 on a usage error, 130 when
+interrupted (Ctrl-C). Messages go to stderr, one line each; see
+docs/robustness.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -66,18 +70,38 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _read(path: str) -> bytes:
+def _say(message: str) -> None:
+    """One line on stderr (when there is a stderr: `2>&-` closes it)."""
+    if sys.stderr is not None:
+        print(f"boilerstrip: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _read(path: str, limit: int) -> bytes:
+    """Read at most ``limit`` bytes, so that a huge input (or /dev/zero) cannot fill memory."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        if sys.stdin is None:  # started with `<&-`
+            raise OSError(errno.EBADF, "standard input is closed")
+        return sys.stdin.buffer.read(limit)
     with open(path, "rb") as fh:
-        return fh.read()
+        return fh.read(limit)
 
 
 def _write(text: str) -> None:
+    if sys.stdout is None:  # started with `>&-`
+        raise OSError(errno.EBADF, "standard output is closed")
     out = sys.stdout.buffer
     out.write(text.encode("utf-8", "replace"))
     if text and not text.endswith("\n"):
         out.write(b"\n")
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no stdout, or one without a file descriptor
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             truncate=args.truncate,
         )
     except BoilerstripError as exc:
-        print(f"boilerstrip: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     status = 0
     try:
@@ -116,11 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`boilerstrip page.html | head -1`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return status
+    except OSError as exc:  # a full disk, a closed stdout
+        _say(f"cannot write output: {exc.strerror or exc}")
+        _drop_stdout()
+        return 1
     except KeyboardInterrupt:
-        print("boilerstrip: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
     return status
 
@@ -128,19 +155,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _one(path: str, options: Options, url: str | None, explain_lines: bool) -> int:
     name = "<stdin>" if path == "-" else path
     try:
-        data = _read(path)
+        data = _read(path, options.max_bytes + 1)
     except OSError as exc:
-        print(f"boilerstrip: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"cannot read {name}: {exc.strerror or exc}")
+        return 1
+    if len(data) > options.max_bytes and not options.truncate:
+        _say(f"{name}: input is over max_bytes={options.max_bytes}; raise --max-bytes or pass --truncate")
         return 1
     try:
         doc = extract_blocks(data, url, options=options)
+        out = "\n".join(explain_line(b) for b in doc.blocks) if explain_lines else render(doc, options)
     except BoilerstripError as exc:
-        print(f"boilerstrip: {name}: {exc}", file=sys.stderr)
+        _say(f"{name}: {exc}")
         return 1
-    if explain_lines:
-        _write("\n".join(explain_line(b) for b in doc.blocks))
-        return 0
-    _write(render(doc, options))
+    except Exception as exc:  # a bug in boilerstrip: say so in one line and go on with the next file
+        _say(f"{name}: internal error, please report it: {type(exc).__name__}: {exc}")
+        return 1
+    _write(out)
     return 0
 
 

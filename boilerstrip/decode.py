@@ -41,12 +41,48 @@ _SUPERSETS = {
     "shift_jis": "cp932",
     "tis-620": "cp874",
 }
+# The charsets browsers decode (WHATWG Encoding Standard), as Python codec names after
+# _SUPERSETS. Python knows many more (zlib, rot13, idna, utf-7, EBCDIC cp037 ...): a page
+# cannot make us use them, since browsers ignore those labels and some of them raise or
+# turn markup into other markup (utf-7 reads "+ADw-" as "<").
+_WEB_ENCODINGS = frozenset(
+    "utf-8 utf-16 utf-16-le utf-16-be utf-32 cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 "
+    "iso8859-7 iso8859-8 iso8859-10 iso8859-11 iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u "
+    "mac-roman mac-cyrillic cp874 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 "
+    "gb18030 big5 big5hkscs euc_jp iso2022_jp cp932 cp949".split()
+)
 _SINGLE_BYTE_PREFIXES = ("cp12", "iso8859", "latin", "ascii", "mac", "koi8", "cp8", "cp4")
 # How far into the page a <meta charset> is looked for: browsers pre-scan 1024 bytes;
 # real pages put long <head>s first, so we read further (64 KiB, as run_extractor does for non-UTF-8).
 _META_SCAN = 65536
 # A UTF-16 page without BOM: NUL bytes on every other position of mostly-ASCII markup.
 _UTF16_PROBE = 512
+# Files that are not pages, by their first bytes (each format's "magic number").
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"BZh", "bzip2 data"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE document"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+)
+# C0 control bytes that no text uses: all but tab, LF, FF, CR and ESC (ISO-2022-JP needs ESC).
+_CONTROL = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
+# Share of control bytes above which the input is binary: text pages have none or a stray
+# few (a NUL pasted into a dump); random bytes have 11%, images and archives more.
+_CONTROL_SHARE = 0.05
+# ... and at least this many: a short dump with a NUL or two is still text.
+_CONTROL_MIN = 16
+_BINARY_PROBE = 65536
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -64,7 +100,8 @@ def _lookup(label: str | None) -> str | None:
         name = codecs.lookup(label.strip().lower()).name
     except LookupError:
         return None
-    return _SUPERSETS.get(name, name)
+    name = _SUPERSETS.get(name, name)
+    return name if name in _WEB_ENCODINGS else None
 
 
 def _is_single_byte(name: str) -> bool:
@@ -82,6 +119,18 @@ def _sniff_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even_nul > 0.7 * half and odd_nul < 0.1 * half:
         return "utf-16-be"
+    return None
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What kind of binary file data is, or None when it may be text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:_BINARY_PROBE]
+    control = len(head) - len(head.translate(None, _CONTROL))
+    if control >= _CONTROL_MIN and control > _CONTROL_SHARE * len(head):
+        return f"{100 * control // len(head)}% control bytes"
     return None
 
 
@@ -147,6 +196,10 @@ def decode_input(
         sniffed = _sniff_utf16(data)
         if sniffed:
             return data.decode(sniffed, errors="replace"), sniffed
+    if declared is None or not declared.startswith(("utf-16", "utf-32")):
+        kind = _binary_kind(data)
+        if kind:
+            raise DecodeError(f"input looks binary ({kind}), not HTML or text")
     if declared is not None and declared != "utf-8":
         if _is_single_byte(declared) and _has_multibyte_utf8(data):
             return data.decode("utf-8"), "utf-8"
@@ -154,23 +207,46 @@ def decode_input(
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        # A few broken bytes in a UTF-8 page (a cut multi-byte character, a pasted cp1252 quote)
-        # keep UTF-8; a page whose non-ASCII bytes are mostly not UTF-8 is the web's legacy cp1252.
-        if _mostly_utf8(data):
-            return data.decode("utf-8", errors="replace"), "utf-8"
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return _decode_mixed(data)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HIGH_BYTES = bytes(range(128, 256))
+# Above this many bytes that are not UTF-8, the page is read as cp1252 in one go: the
+# per-byte fallback costs a Python call each (about 1 s per million).
+_MAX_FALLBACKS = 1 << 16
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """True when most non-ASCII bytes form valid UTF-8 (a few broken bytes in a UTF-8 page)."""
+def _decode_mixed(data: bytes) -> tuple[str, str]:
+    """Decode bytes that are not all valid UTF-8: UTF-8 where valid, cp1252 for the rest.
+
+    Pages mix encodings (a cp1252 quote pasted into a UTF-8 page, a UTF-8 template around
+    a latin-1 article) and replacement characters would lose those letters. The label says
+    which of the two most high bytes were: a UTF-8 character is 2-4 high bytes, a bad byte
+    is one replacement character.
+    """
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
     bad = data.decode("utf-8", errors="replace").count("\ufffd")
-    # A UTF-8 character is 2-4 high bytes; a bad byte is one replacement character.
-    return bad * 8 <= high
+    label = "utf-8" if bad * 8 <= high else "cp1252"
+    if bad > _MAX_FALLBACKS:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    return data.decode("utf-8", errors=_FALLBACK), label
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the bytes UTF-8 rejected as cp1252 (U+FFFD for surrogates)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    data, start = exc.object, exc.start
+    # A surrogate code point written in UTF-8 (CESU-8, "\xed\xa0\x80"): one U+FFFD, as for str input.
+    seq = data[start : start + 3]
+    if len(seq) == 3 and seq[0] == 0xED and 0xA0 <= seq[1] <= 0xBF and 0x80 <= seq[2] <= 0xBF:
+        return "\ufffd", start + 3
+    return data[start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_FALLBACK = "boilerstrip.cp1252"
+codecs.register_error(_FALLBACK, _cp1252_fallback)
 
 
 _TAG_PROBE = re.compile(

@@ -7,6 +7,8 @@ container, repetition, blank-line runs) from array operations over all blocks.
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 
 import numpy as np
@@ -113,31 +115,84 @@ class Features:
         return out
 
 
+# Shortcuts for _text_stats. Each holds only for the pattern above it was checked on (tests
+# compare both paths), so a changed pattern turns them off instead of changing a feature.
+_FAST_STATS = (
+    _WORD.pattern == r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+"
+    and _PUNCT.pattern == r"[\p{P}\p{S}]"
+    and _SENTENCE_END.pattern == r"[\p{L}\p{N}\)\]%][\"'”’»)\]]*[.!?。！？…:;]?[.!?。！？…][\"'”’»)\]]*\s*$"
+    and _SENTENCE_BREAK.pattern == r"[\p{Ll}\p{N}\)\"'”’][.!?。！？](?:\s|$)"
+    and _DATE.pattern
+    == (
+        rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|"
+        rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\b"
+    )
+    and not any(p.flags & (regex.M | regex.S | regex.X) for p in (_WORD, _PUNCT, _SENTENCE_END, _SENTENCE_BREAK))
+)
+# In ASCII text _WORD's runs are \w runs, _PUNCT is string.punctuation, and a capitalised
+# word is a capital not preceded by a word character.
+_ASCII_WORD = re.compile(r"\w+")
+_ASCII_CAP = re.compile(r"[A-Z](?<!\w[A-Z])")
+_ASCII_PUNCT = re.compile("[" + re.escape(string.punctuation) + "]")
+# Everything _SENTENCE_END may match after its first character: closing quotes and brackets,
+# sentence marks, and every character \s matches (tests check the list against the regex).
+_END_TAIL = "\"'”’»)]" + ".!?。！？…:;" + " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+# _SENTENCE_BREAK needs one of these marks; every alternative of _DATE needs a digit.
+_BREAK_MARKS = re.compile("[.!?。！？]")
+_ANY_DIGIT = regex.compile(r"\d")
+
+
 def _text_stats(
     texts: list[str], stopwords: frozenset[str]
 ) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int], list[int]]:
-    n_words: list[int] = []
-    n_stop: list[int] = []
-    n_punct: list[int] = []
-    n_caps: list[int] = []
-    ends: list[int] = []
-    sentences: list[int] = []
-    dates: list[int] = []
+    n = len(texts)
+    n_words = [0] * n
+    n_stop = [0] * n
+    n_punct = [0] * n
+    n_caps = [0] * n
+    ends = [0] * n
+    sentences = [0] * n
+    dates = [0] * n
     is_stop = stopwords.__contains__
-    for text in texts:
-        words = _WORD.findall(text)
-        nw = len(words)
-        n_words.append(nw)
-        if nw:
-            n_stop.append(sum(map(is_stop, text.lower().split())))
-            n_caps.append(sum(1 for w in words if w[0].isupper()))
+    fast = _FAST_STATS
+    # Menus, share buttons and bylines repeat on a page: each distinct text is read once.
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        j = seen.get(text)
+        if j is not None:
+            n_words[i], n_stop[i], n_punct[i], n_caps[i] = n_words[j], n_stop[j], n_punct[j], n_caps[j]
+            ends[i], sentences[i], dates[i] = ends[j], sentences[j], dates[j]
+            continue
+        seen[text] = i
+        if fast and text.isascii():
+            # ASCII text: the Unicode classes reduce to ASCII ones, which the stdlib
+            # engine counts several times faster.
+            nw = len(_ASCII_WORD.findall(text))
+            if nw:
+                n_stop[i] = sum(map(is_stop, text.lower().split()))
+                n_caps[i] = len(_ASCII_CAP.findall(text))
+            n_punct[i] = len(_ASCII_PUNCT.findall(text))
         else:
-            n_stop.append(0)
-            n_caps.append(0)
-        n_punct.append(len(_PUNCT.findall(text)))
-        ends.append(1 if _SENTENCE_END.search(text) else 0)
-        sentences.append(len(_SENTENCE_BREAK.findall(text)))
-        dates.append(1 if nw <= 12 and _DATE.search(text) else 0)
+            words = _WORD.findall(text)
+            nw = len(words)
+            if nw:
+                n_stop[i] = sum(map(is_stop, text.lower().split()))
+                n_caps[i] = sum(1 for w in words if w[0].isupper())
+            n_punct[i] = len(_PUNCT.findall(text))
+        n_words[i] = nw
+        if fast:
+            # A sentence end can only start just before the run of closing marks and
+            # spaces the text ends with, so only that tail is searched.
+            k = len(text.rstrip(_END_TAIL))
+            ends[i] = 1 if _SENTENCE_END.search(text, k - 1 if k else 0) else 0
+            if _BREAK_MARKS.search(text):
+                sentences[i] = len(_SENTENCE_BREAK.findall(text))
+            # Every date form has a digit.
+            dates[i] = 1 if nw <= 12 and _ANY_DIGIT.search(text) and _DATE.search(text) else 0
+        else:
+            ends[i] = 1 if _SENTENCE_END.search(text) else 0
+            sentences[i] = len(_SENTENCE_BREAK.findall(text))
+            dates[i] = 1 if nw <= 12 and _DATE.search(text) else 0
     return n_words, n_stop, n_punct, n_caps, ends, sentences, dates
 
 

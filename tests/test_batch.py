@@ -27,7 +27,7 @@ from boilerstrip.batch import (
     read_records,
 )
 from boilerstrip.batch.cli import main as batch_main
-from boilerstrip.batch.pool import run_pool
+from boilerstrip.batch.pool import StopFlag, run_pool
 from boilerstrip.batch.warcgen import gzip_member, http_response, warc_record
 
 pytest.importorskip("fastwarc", reason="the WARC readers need FastWARC: pip install 'boilerstrip[warc]'")
@@ -362,3 +362,21 @@ def test_process_record_reports_failures() -> None:
     assert ok.ok and ok.blocks is not None and len(ok.blocks) == ok.blocks_total
     assert {b.label for b in ok.blocks} <= {"body", "chrome"}
     assert ok.to_dict()["blocks"][0]["reasons"] is not None
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_pool_stop_flag(level: int) -> None:
+    """Level 1 finishes the records in flight; level 2 reports them ``interrupted``; either way a prefix comes out."""
+    stop = StopFlag()
+    items = [Record("sleep:0.3", b"x", url=str(i)) for i in range(20)]
+    results = run_pool(items, Options(), jobs=2, timeout=5, work=echo, stop=stop)
+    got = [next(results)]
+    stop.level = level
+    got += list(results)
+    assert [r.url for r in got] == [str(i) for i in range(len(got))]
+    assert 1 < len(got) < 20
+    reasons = [r.reason for r in got]
+    if level == 1:
+        assert set(reasons) == {None}
+    else:  # finished records first (they were done when the stop came), then the dropped ones
+        assert reasons[-1] == "interrupted" and reasons == sorted(reasons, key=lambda r: r is not None)

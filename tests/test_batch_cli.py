@@ -36,8 +36,7 @@ def _page(i: int) -> bytes:
 def _warc(path: Path, n: int, start: int = 0) -> list[bytes]:
     pages = [_page(i) for i in range(start, start + n)]
     with open(path, "wb") as fh:
-        for i, page in enumerate(pages, start):
-            fh.write(gzip_member(warc_record(http_response(page), record_id=f"p{i}", url=f"http://example.org/{i}")))
+        fh.writelines(gzip_member(warc_record(http_response(page), record_id=f"p{i}", url=f"http://example.org/{i}")) for i, page in enumerate(pages, start))
     return pages
 
 

@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("-f", "--format", choices=("text", "markdown"), default="text", help="form of the text field")
     ap.add_argument("--explain", action="store_true", help="add every block with its label, score and reasons")
     ap.add_argument("-j", "--jobs", type=int, default=None,
-                    help="worker processes (default: one per core, here %d; 0: no workers)" % default_jobs())
+                    help=f"worker processes (default: one per core, here {default_jobs()}; 0: no workers)")
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                     help="seconds per record before it fails as 'timeout' (default: %(default)g; 0: none)")
     ap.add_argument("--max-bytes", type=int, default=defaults.max_bytes,
@@ -183,11 +183,15 @@ def _summary_lines(summary: Summary, seconds: float, input_bytes: int, interrupt
         return " (" + ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())) + ")" if counts else ""
 
     lines = [
-        f"{summary.read:,} records read = {summary.written:,} written + {summary.n_skipped:,} skipped"
-        f"{by_reason(summary.skipped)} + {summary.n_failed:,} failed{by_reason(summary.failed)}",
-        f"{seconds:.1f} s, {summary.read / max(seconds, 1e-9):,.1f} records/s, "
-        f"{input_bytes / 1e6 / max(seconds, 1e-9):,.1f} MB/s of input, "
-        f"{summary.payload_bytes / 1e6 / max(seconds, 1e-9):,.1f} MB/s of pages",
+        (
+            f"{summary.read:,} records read = {summary.written:,} written + {summary.n_skipped:,} skipped"
+            f"{by_reason(summary.skipped)} + {summary.n_failed:,} failed{by_reason(summary.failed)}"
+        ),
+        (
+            f"{seconds:.1f} s, {summary.read / max(seconds, 1e-9):,.1f} records/s, "
+            f"{input_bytes / 1e6 / max(seconds, 1e-9):,.1f} MB/s of input, "
+            f"{summary.payload_bytes / 1e6 / max(seconds, 1e-9):,.1f} MB/s of pages"
+        ),
     ]
     if not summary.balanced:  # pragma: no cover -- a bug if it ever shows
         lines.append("warning: the counts do not add up; please report this")

@@ -30,7 +30,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
@@ -70,7 +69,7 @@ class StopFlag:
     level: int = 0
 
 
-def _context() -> BaseContext:
+def _context() -> Any:  # ForkServerContext or SpawnContext: BaseContext lacks Process in typeshed
     # forkserver: workers start from a small clean process (not a copy of a parent
     # holding read buffers), fast to replace, and safe with threads in the parent.
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():

@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import IO, Any, Literal, Union
+from typing import IO, Any, Literal, cast
 
 from ..errors import BoilerstripError
 from ..options import Options
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 InputFormat = Literal["warc", "jsonl"]
-Item = Union[Record, Result]
+Item = Record | Result
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 # Room for the WARC and HTTP headers around a page of max_bytes: a gzip member
@@ -195,10 +195,12 @@ def read_records(
         raise InputFormatError("give either html_field or text_field, not both")
     progress = progress if progress is not None else ReadProgress()
     own = False
+    peeker: _Peekable | None = None
     fh: IO[bytes]
     if isinstance(source, (str, os.PathLike)):
         if os.fspath(source) == "-":
-            fh = _Peekable(sys.stdin.buffer)
+            peeker = _Peekable(sys.stdin.buffer)
+            fh = cast(IO[bytes], peeker)
             name = name or "<stdin>"
         else:
             fh = open(source, "rb")  # noqa: SIM115 -- closed in the finally below
@@ -209,16 +211,16 @@ def read_records(
         name = name or str(getattr(source, "name", "<stream>"))
     cfg = _Config(name, max_bytes, truncate, html_field, text_field, id_field, url_field, progress)
     try:
-        seekable = fh.seekable() and not isinstance(fh, _Peekable)
-        if isinstance(fh, _Peekable):
-            head = fh.peek(1 << 16)
-        elif seekable:
+        if peeker is None and not fh.seekable():
+            peeker = _Peekable(fh)
+            fh = cast(IO[bytes], peeker)
+        seekable = peeker is None
+        if peeker is not None:
+            head = peeker.peek(1 << 16)
+        else:
             start = fh.tell()
             head = fh.read(1 << 16)
             fh.seek(start)
-        else:
-            fh = _Peekable(fh)
-            head = fh.peek(1 << 16)
         fmt = _sniff(head)
         if fmt is None:
             raise InputFormatError(f"{name}: not a WARC, WET or JSONL file (plain or gzip)")

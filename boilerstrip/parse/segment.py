@@ -14,8 +14,13 @@ Plain text: every line is a block; blank lines are kept as structure.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+import regex
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -187,6 +192,9 @@ def _walk(
     start: LexborNode, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool
 ) -> None:
     texts = seg.texts
+    elem_parent = seg.elem_parent
+    elem_tag = seg.elem_tag
+    elem_class = seg.elem_class
     buf: list[str] = []
     buf_link = 0
     # Context of the innermost open block element.
@@ -198,9 +206,12 @@ def _walk(
     path = kind
     link_depth = 0
     depth = 0
-    seg.elem_parent.append(-1)
-    seg.elem_tag.append(kind)
-    seg.elem_class.append("")
+    elem_parent.append(-1)
+    elem_tag.append(kind)
+    elem_class.append("")
+    # Per page: a template repeats the same class strings and tag paths hundreds of times.
+    class_memo: dict[str, tuple[int, str | None, str | None]] = {}
+    path_memo: dict[tuple[str, str], str] = {}
 
     def flush() -> None:
         nonlocal buf, buf_link
@@ -231,95 +242,248 @@ def _walk(
         buf = []
         buf_link = 0
 
-    # Each stack entry: the node to continue with (its next sibling) and the state to restore.
-    stack: list[tuple[LexborNode, bool, int, str, str, int, str, str, int, int]] = []
-    node: LexborNode | None = start.child
+    # Children come from iter() (one C loop per element) rather than .child/.next, which
+    # build a wrapper per step. Each stack entry: the parent's iterator, positioned after
+    # the element we entered, and the state to restore when that element ends.
+    stack: list[tuple[Iterator[LexborNode], bool, int, str, str, int, str, str, int, int]] = []
+    children: Iterator[LexborNode] = start.iter(include_text=True)
     while True:
-        if node is None:
-            # Leave the parent: restore its enclosing state.
+        for node in children:
+            content = node.text_content  # None for every node but text
+            if content is not None:
+                if content:
+                    buf.append(content)
+                    if link_depth:
+                        buf_link += len(content.strip())
+                continue
+            tag = node.tag
+            if tag is None or tag in skip or tag.startswith("-"):
+                continue
+            attrs = node.attributes
+            if (
+                hide
+                and attrs
+                and ("hidden" in attrs or "style" in attrs or "aria-hidden" in attrs)
+                and _is_hidden(attrs)
+            ):
+                continue
+            if tag == "br" or tag == "hr":
+                if buf:
+                    flush()
+                continue
+            if node.first_child is None:
+                continue
+            is_block = tag in BLOCK_TAGS and depth < max_depth
+            stack.append((children, is_block, flags, neg_tok, pos_tok, elem, kind, path, link_depth, depth))
+            if is_block:
+                if buf:
+                    flush()
+                depth += 1
+                elem_parent.append(elem)
+                elem_tag.append(tag)
+                elem_class.append((attrs.get("class") or "") if attrs else "")
+                elem = len(elem_tag) - 1
+                kind = tag
+                key = (path, tag)
+                next_path = path_memo.get(key)
+                if next_path is None:
+                    next_path = path_memo[key] = _extend_path(path, tag)
+                path = next_path
+                tag_flag = _TAG_FLAGS.get(tag)
+                if tag_flag:
+                    if tag == "header" and flags & (Flag.ARTICLE | Flag.MAIN):
+                        tag_flag = 0  # an article's own header holds its title and byline
+                    flags |= tag_flag
+                if tag == "td" or tag == "th":
+                    flags |= Flag.TABLE
+            elif tag == "a":
+                link_depth += 1
+            if attrs:
+                role = attrs.get("role")
+                if role:
+                    role_flag = _ROLE_FLAGS.get(role.strip().lower())
+                    if role_flag:
+                        flags |= role_flag
+                if attrs.get("itemprop") in ("articleBody", "text", "reviewBody", "description"):
+                    flags |= Flag.ARTICLE
+                names = attrs.get("class") or ""
+                ident = attrs.get("id")
+                if ident:
+                    names = f"{names} {ident}"
+                if names:
+                    hit = class_memo.get(names)
+                    if hit is None:
+                        hit = class_memo[names] = _class_words(names)
+                    if hit[0]:
+                        flags |= hit[0]
+                        if hit[1] is not None:
+                            neg_tok = hit[1]
+                        if hit[2] is not None:
+                            pos_tok = hit[2]
+            children = node.iter(include_text=True)
+            break
+        else:
+            # The children are done: leave their parent and restore its enclosing state.
             if not stack:
                 break
-            parent, was_block, flags_, neg_, pos_, elem_, kind_, path_, link_, depth_ = stack.pop()
-            if was_block:
+            children, was_block, flags_, neg_, pos_, elem_, kind_, path_, link_, depth_ = stack.pop()
+            if was_block and buf:
                 flush()
             flags, neg_tok, pos_tok, elem, kind, path, link_depth, depth = (
                 flags_, neg_, pos_, elem_, kind_, path_, link_, depth_
             )
-            node = parent.next
-            continue
-        tid = node.tag_id
-        if tid == _TEXT_NODE:
-            content = node.text_content
-            if content:
-                buf.append(content)
-                if link_depth:
-                    buf_link += len(content.strip())
-            node = node.next
-            continue
-        tag = node.tag
-        if tag is None or tag.startswith("-") or tag in skip:
-            node = node.next
-            continue
-        attrs = node.attributes
-        if hide and attrs and _is_hidden(attrs):
-            node = node.next
-            continue
-        if tag == "br" or tag == "hr":
-            flush()
-            node = node.next
-            continue
-        child = node.child
-        if child is None:
-            if tag == "img":
-                pass
-            node = node.next
-            continue
-        is_block = tag in BLOCK_TAGS and depth < max_depth
-        stack.append((node, is_block, flags, neg_tok, pos_tok, elem, kind, path, link_depth, depth))
-        if is_block:
-            flush()
-            depth += 1
-            seg.elem_parent.append(elem)
-            seg.elem_tag.append(tag)
-            seg.elem_class.append((attrs.get("class") or "") if attrs else "")
-            elem = len(seg.elem_tag) - 1
-            kind = tag
-            path = f"{path.rsplit('>', _PATH_DEPTH - 1)[-1] if path.count('>') >= _PATH_DEPTH - 1 else path}>{tag}"
-            tag_flag = _TAG_FLAGS.get(tag)
-            if tag_flag:
-                if tag == "header" and flags & (Flag.ARTICLE | Flag.MAIN):
-                    tag_flag = 0  # an article's own header holds its title and byline
-                flags |= tag_flag
-            if tag in ("td", "th"):
-                flags |= Flag.TABLE
-        elif tag == "a":
-            link_depth += 1
-        if attrs:
-            role = attrs.get("role")
-            if role:
-                role_flag = _ROLE_FLAGS.get(role.strip().lower())
-                if role_flag:
-                    flags |= role_flag
-            if attrs.get("itemprop") in ("articleBody", "text", "reviewBody", "description"):
-                flags |= Flag.ARTICLE
-            names = attrs.get("class") or ""
-            ident = attrs.get("id")
-            if ident:
-                names = f"{names} {ident}"
-            if names:
-                m = COMMENT_RE.search(names)
-                if m:
-                    flags |= Flag.COMMENT
-                m = NEGATIVE_RE.search(names)
-                if m:
-                    flags |= Flag.NEG_CLASS
-                    neg_tok = m.group(1).lower()
-                m = POSITIVE_RE.search(names)
-                if m:
-                    flags |= Flag.POS_CLASS
-                    pos_tok = m.group(1).lower()
-        node = child
     flush()
+
+
+def _extend_path(path: str, tag: str) -> str:
+    """The tag path of a block element: its parent block's path, cut to _PATH_DEPTH, plus its tag."""
+    return f"{path.rsplit('>', _PATH_DEPTH - 1)[-1] if path.count('>') >= _PATH_DEPTH - 1 else path}>{tag}"
+
+
+class _Words:
+    """One vocabulary pattern of vocab.py, matched exactly but without the regex engine.
+
+    The patterns say: a listed word, case-insensitive, that starts where a run of
+    lowercase letters does not continue (or at a camelCase hump) and is not followed by
+    a lowercase letter. Trying ~100 alternatives at every character of every class
+    string was the single largest cost of segmenting; on ASCII class strings the same
+    leftmost, longest-first answer comes from set lookups at the few places a word can
+    start. The fast path is only taken when the pattern has exactly that shape (checked
+    here, so a changed vocabulary falls back to the regex instead of drifting from it).
+    """
+
+    __slots__ = ("rx", "words", "lengths", "by_head")
+
+    def __init__(self, rx: regex.Pattern[str]) -> None:
+        self.rx = rx
+        self.words: frozenset[str] = frozenset()
+        self.lengths: tuple[int, ...] = ()
+        # Words with a hyphen, keyed by their first run of letters, longest first.
+        self.by_head: dict[str, tuple[str, ...]] = {}
+        src = rx.pattern
+        if not (src.startswith(_WORDS_HEAD) and src.endswith(_WORDS_TAIL)):
+            return
+        if rx.flags & (regex.IGNORECASE | regex.VERBOSE):
+            return
+        alts = src[len(_WORDS_HEAD) : -len(_WORDS_TAIL)].split("|")
+        sizes = [len(a) for a in alts]
+        if not all(_LITERAL_WORD.fullmatch(a) for a in alts) or sizes != sorted(sizes, reverse=True):
+            return
+        heads: dict[str, list[str]] = {}
+        for a in alts:
+            head = a.split("-", 1)[0]
+            if head != a:
+                heads.setdefault(head, []).append(a)
+        self.words = frozenset(alts)
+        self.lengths = tuple(sorted(set(sizes), reverse=True))
+        self.by_head = {h: tuple(ws) for h, ws in heads.items()}
+
+    def first(self, s: str, low: str, runs: list[tuple[int, str]], starts: list[int], ends: list[int]) -> str | None:
+        """The lowercased first match in s, as ``rx.search(s).group(1).lower()`` gives it.
+
+        s must be ASCII and low its lowercase. For an all-lowercase s, ``runs`` holds the
+        runs of letters that can begin a word (a word starts and ends where a run does);
+        otherwise ``starts`` and ``ends`` hold where a word may start and end.
+        """
+        words = self.words
+        if not starts:
+            by_head = self.by_head
+            n = len(s)
+            for p, run in runs:
+                longer = by_head.get(run)
+                if longer:
+                    for w in longer:
+                        e = p + len(w)
+                        if s.startswith(w, p) and (e == n or not "a" <= s[e] <= "z"):
+                            return w
+                if run in words:
+                    return run
+            return None
+        longest = self.lengths[0]
+        for p in starts:
+            # The longest word wins at a start: try the furthest end first.
+            for i in range(bisect.bisect_right(ends, p + longest) - 1, -1, -1):
+                e = ends[i]
+                if e <= p:
+                    break
+                w = low[p:e]
+                if w in words:
+                    return w
+        return None
+
+
+# The shape of vocab._token_pattern; _Words takes its fast path only for patterns built so.
+_WORDS_HEAD = "(?:(?<![a-z])|(?<=[a-z])(?=[A-Z]))(?i:("
+_WORDS_TAIL = "))(?![a-z])"
+_LITERAL_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_LOWER_RUN = re.compile(r"[a-z]+")
+_COMMENT_WORDS = _Words(COMMENT_RE)
+_NEGATIVE_WORDS = _Words(NEGATIVE_RE)
+_POSITIVE_WORDS = _Words(POSITIVE_RE)
+# Every run of letters that can begin a match: a lowercase class string without one says
+# nothing (None when a pattern has no fast path, so each string goes through its regex).
+_RUN_WORDS = (
+    frozenset(w.split("-", 1)[0] for v in (_COMMENT_WORDS, _NEGATIVE_WORDS, _POSITIVE_WORDS) for w in v.words)
+    if _COMMENT_WORDS.words and _NEGATIVE_WORDS.words and _POSITIVE_WORDS.words
+    else None
+)
+
+
+def _class_words(names: str) -> tuple[int, str | None, str | None]:
+    """What a class/id string says: (COMMENT/NEG_CLASS/POS_CLASS bits, negative word, positive word)."""
+    if _RUN_WORDS is not None and names.isascii():
+        low = names.lower()
+        runs: list[tuple[int, str]] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        if low == names:
+            if _RUN_WORDS.isdisjoint(_LOWER_RUN.findall(names)):
+                return 0, None, None
+            # Only the runs that can begin a word matter (the patterns fail at every other run).
+            runs = [(m.start(), m.group()) for m in _LOWER_RUN.finditer(names) if m.group() in _RUN_WORDS]
+        else:
+            starts, ends = _word_bounds(names)
+        com = _COMMENT_WORDS.first(names, low, runs, starts, ends)
+        neg = _NEGATIVE_WORDS.first(names, low, runs, starts, ends)
+        pos = _POSITIVE_WORDS.first(names, low, runs, starts, ends)
+    else:
+        m = COMMENT_RE.search(names)
+        com = m.group(1) if m else None
+        m = NEGATIVE_RE.search(names)
+        neg = m.group(1).lower() if m else None
+        m = POSITIVE_RE.search(names)
+        pos = m.group(1).lower() if m else None
+    bits = (
+        (Flag.COMMENT if com is not None else 0)
+        | (Flag.NEG_CLASS if neg is not None else 0)
+        | (Flag.POS_CLASS if pos is not None else 0)
+    )
+    return bits, neg, pos
+
+
+def _word_bounds(s: str) -> tuple[list[int], list[int]]:
+    """Where a vocabulary word may start and end in an ASCII string with capitals.
+
+    A word starts at a letter that does not continue a run of lowercase letters, or at
+    a capital (a camelCase hump), and ends before anything but a lowercase letter, as
+    the patterns' lookarounds say.
+    """
+    starts = []
+    ends = []
+    prev_lower = False
+    for p, c in enumerate(s):
+        if "a" <= c <= "z":
+            if not prev_lower:
+                starts.append(p)
+            prev_lower = True
+        else:
+            if "A" <= c <= "Z":
+                starts.append(p)
+            if p:
+                ends.append(p)
+            prev_lower = False
+    ends.append(len(s))
+    return starts, ends
 
 
 def segment_text(text: str, *, max_blocks: int) -> Segments:

@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""Time ``boilerstrip batch`` on a WARC and a WET built from the dataset pages, with 1 and all cores.
+
+What it measures, as Markdown tables:
+
+* records/s and MB/s (MB of uncompressed page) for WARC (HTML) and WET (text) input, with
+  ``--jobs 1`` and ``--jobs N`` (N = all cores), the scaling from 1 to N, and the per-core
+  efficiency: batch records/s per worker over ``boilerstrip.extract`` called in a loop on the
+  same pages in one process (the batch path's own cost: reading, pickling, JSON, ordering);
+* peak RSS of the batch parent, of the largest worker and of the whole process tree (polled
+  from /proc every 50 ms as VmHWM, a per-process high-water mark, so short peaks are not missed);
+* peak RSS for a small and a large WARC (``--repeat`` copies of the pages), to show that memory
+  does not grow with the input.
+
+The WARC has one gzip member per response record (Content-Type text/html, no charset); the WET
+holds each page's text dump (benchmarks/to_text.py, one line per block, as Common Crawl's WET
+files do) as conversion records. They are written to a temporary folder and deleted afterwards.
+
+Examples::
+
+    python benchmarks/batch.py                          # every dataset page (≈ 10 min on 2 cores)
+    python benchmarks/batch.py --limit 100              # 100 pages of each dataset
+    python benchmarks/batch.py --limit 100 --repeat 20  # and a ~20× larger WARC for the RSS check
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common
+import to_text
+
+from boilerstrip import extract
+from boilerstrip.batch.pool import default_jobs
+from boilerstrip.batch.warcgen import gzip_member, http_response, warc_record
+
+__all__ = ["main"]
+
+_POLL = 0.05
+
+
+@dataclass
+class Run:
+    """One ``boilerstrip batch`` run: what it did and how much memory its processes peaked at."""
+
+    label: str
+    jobs: int
+    records: int = 0
+    written: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    page_mb: float = 0.0
+    input_mb: float = 0.0
+    peaks_mb: dict[int, tuple[str, float]] = field(default_factory=dict)  # pid -> (role, VmHWM MB)
+    cpu_s: dict[int, tuple[str, float]] = field(default_factory=dict)  # pid -> (role, user + system s)
+
+    @property
+    def rate(self) -> float:
+        return self.records / self.seconds if self.seconds else 0.0
+
+    def peak(self, role: str) -> float:
+        values = [mb for r, mb in self.peaks_mb.values() if r == role]
+        return max(values) if values else 0.0
+
+    @property
+    def tree_mb(self) -> float:
+        return sum(mb for _, mb in self.peaks_mb.values())
+
+    def cpu(self, role: str) -> float:
+        return sum(s for r, s in self.cpu_s.values() if r == role)
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            stat = fh.read()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / _TICKS  # utime + stime
+
+
+def _hwm_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024 / 1e6
+    except OSError:
+        pass
+    return None
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _watch(root: int, run: Run, done: threading.Event) -> None:
+    """Record the VmHWM of the batch process and all its descendants until ``done``."""
+    roles: dict[int, str] = {root: "parent"}
+    while not done.is_set():
+        tree = _children()
+        stack = [root]
+        while stack:
+            pid = stack.pop()
+            for child in tree.get(pid, []):
+                if child not in roles:
+                    if roles.get(pid) == "forkserver":
+                        roles[child] = "worker"  # forked from the fork server
+                    elif "multiprocessing.forkserver" in _cmdline(child):
+                        roles[child] = "forkserver"
+                    else:
+                        roles[child] = "other"  # the resource tracker
+                stack.append(child)
+        for pid, role in roles.items():
+            mb = _hwm_mb(pid)
+            if mb is not None:
+                run.peaks_mb[pid] = (role, max(mb, run.peaks_mb.get(pid, (role, 0.0))[1]))
+            cpu = _cpu_seconds(pid)
+            if cpu is not None:
+                run.cpu_s[pid] = (role, cpu)
+        done.wait(_POLL)
+
+
+def run_batch(label: str, inputs: Sequence[Path], jobs: int, workdir: Path, extra: Sequence[str] = ()) -> Run:
+    """Run ``python -m boilerstrip batch`` once and collect its summary and memory peaks."""
+    out = workdir / f"out-{label}-{jobs}.jsonl"
+    summary = workdir / f"summary-{label}-{jobs}.json"
+    cmd = [sys.executable, "-m", "boilerstrip", "batch", *map(str, inputs), "-o", str(out),
+           "--jobs", str(jobs), "--summary", str(summary), "--quiet", *extra]
+    run = Run(label, jobs)
+    done = threading.Event()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_common.REPO_ROOT),
+                                                                      os.environ.get("PYTHONPATH")])))
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env)
+    watcher = threading.Thread(target=_watch, args=(proc.pid, run, done), daemon=True)
+    watcher.start()
+    code = proc.wait()
+    run.seconds = time.perf_counter() - start
+    done.set()
+    watcher.join()
+    if code != 0:
+        raise SystemExit(f"batch.py: {' '.join(cmd)} exited with {code}")
+    report = json.loads(summary.read_text())
+    # The run's own clock: from reading the first record to the last line written, workers'
+    # start included, Python's start-up and imports not (they would swamp short runs).
+    run.seconds = report["seconds"]
+    run.records, run.written, run.failed = report["read"], report["written"], report["failed"]
+    run.page_mb = report["payload_bytes"] / 1e6
+    run.input_mb = report["input_bytes"] / 1e6
+    out.unlink()
+    return run
+
+
+def build_inputs(pages: Sequence[tuple[str, bytes]], workdir: Path, repeat: int) -> tuple[Path, Path, Path]:
+    """Write the WARC, the WET and a ``repeat`` times larger WARC for the memory check."""
+    warc, wet, big = workdir / "pages.warc.gz", workdir / "pages.wet.gz", workdir / "large.warc.gz"
+    members = [gzip_member(warc_record(http_response(raw, content_type="text/html"), url=f"https://example.org/{pid}",
+                                       record_id=f"{n:08d}-0000-0000-0000-000000000000"))
+               for n, (pid, raw) in enumerate(pages)]
+    warc.write_bytes(b"".join(members))
+    with open(wet, "wb") as fh:
+        for pid, raw in pages:
+            text = to_text.html_to_text(raw).encode("utf-8")
+            fh.write(gzip_member(warc_record(text, warc_type="conversion", url=f"https://example.org/{pid}",
+                                             content_type="text/plain")))
+    with open(big, "wb") as fh:
+        for _ in range(repeat):
+            fh.writelines(members)
+    return warc, wet, big
+
+
+def loop_rate(pages: Sequence[tuple[str, bytes]], input_type: str) -> tuple[float, float, float]:
+    """records/s, MB/s and CPU ms/record of ``extract`` called in a loop in this process (the reference)."""
+    inputs = [raw if input_type == "html" else to_text.html_to_text(raw).encode("utf-8") for _, raw in pages]
+    content_type = "text/html" if input_type == "html" else "text/plain; charset=utf-8"
+    for data in inputs[:20]:
+        extract(data, content_type=content_type, input_type=input_type)
+    start, cpu = time.perf_counter(), time.process_time()
+    for data in inputs:
+        extract(data, content_type=content_type, input_type=input_type)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return len(inputs) / seconds, sum(map(len, inputs)) / 1e6 / seconds, 1000 * cpu / len(inputs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--data", type=Path, nargs="*", help="dataset folders (default: ../shared/data)")
+    ap.add_argument("--datasets", nargs="*", help="only these datasets (folder names)")
+    ap.add_argument("--limit", type=int, default=None, help="first N pages of each dataset")
+    ap.add_argument("--jobs", type=int, default=default_jobs(), help="the 'all cores' run (default: %(default)s)")
+    ap.add_argument("--repeat", type=int, default=0,
+                    help="also run a WARC with the pages this many times over, for peak RSS (0: skip)")
+    ap.add_argument("--workdir", type=Path, default=None, help="where to write the inputs (default: a temp dir)")
+    args = ap.parse_args(argv)
+    try:
+        dirs = _common.find_datasets(args.data, args.datasets)
+    except _common.DatasetsMissing as exc:
+        print(f"batch.py: {exc}", file=sys.stderr)
+        return 2
+    pages: list[tuple[str, bytes]] = []
+    for d in dirs:
+        truth = _common.read_jsonl(d / "truth.jsonl")[: args.limit]
+        for rec in truth:
+            with gzip.open(d / "pages" / f"{rec['id']}.html.gz", "rb") as fh:
+                pages.append((f"{d.name}/{rec['id']}", fh.read()))
+    print("# boilerstrip batch benchmark\n")
+    print(_common.machine_header())
+    print(f"- Pages: {len(pages)} from {', '.join(d.name for d in dirs)}"
+          f"{f' (first {args.limit} of each)' if args.limit else ''}, "
+          f"{sum(len(r) for _, r in pages) / 1e6:.1f} MB of HTML\n")
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        workdir = Path(tmp)
+        warc, wet, big = build_inputs(pages, workdir, args.repeat)
+        runs: list[Run] = []
+        loops: dict[str, tuple[float, float, float]] = {}
+        for label, path, mode in (("WARC", warc, "html"), ("WET", wet, "text")):
+            loops[label] = loop_rate(pages, mode)
+            for jobs in sorted({1, args.jobs}):
+                runs.append(run_batch(label, [path], jobs, workdir))
+                print(f"  {label} --jobs {jobs}: {runs[-1].rate:.1f} records/s", file=sys.stderr)
+        rows = []
+        for r in runs:
+            one = next(x for x in runs if x.label == r.label and x.jobs == 1)
+            loop_rate_, _, loop_ms = loops[r.label]
+            worker_ms = 1000 * r.cpu("worker") / r.records
+            parent_ms = 1000 * r.cpu("parent") / r.records
+            rows.append([
+                r.label, r.jobs, r.records, f"{r.seconds:.1f}", f"{r.rate:.1f}", f"{r.page_mb / r.seconds:.2f}",
+                f"{r.rate / one.rate:.2f}×", f"{r.rate / r.jobs / loop_rate_:.0%}",
+                f"{worker_ms:.1f} + {parent_ms:.1f}", f"{loop_ms / (worker_ms + parent_ms):.0%}",
+                f"{r.peak('parent'):.0f}", f"{r.peak('worker'):.0f}", f"{r.tree_mb:.0f}",
+            ])
+        print(_common.markdown_table(
+            ["input", "jobs", "records", "s", "records/s", "MB/s", "scaling", "per core vs loop",
+             "CPU ms/rec worker + parent", "CPU vs loop", "parent MB", "worker MB", "all MB"],
+            rows, right=range(1, 13)))
+        print()
+        print(_common.markdown_table(
+            ["input", "extract() loop records/s", "MB/s", "CPU ms/record"],
+            [[label, f"{rate:.1f}", f"{mbs:.2f}", f"{ms:.1f}"] for label, (rate, mbs, ms) in loops.items()]))
+        print()
+        if args.repeat:
+            large = run_batch("large", [big], args.jobs, workdir)
+            small = next(r for r in runs if r.label == "WARC" and r.jobs == args.jobs)
+            print(_common.markdown_table(
+                ["WARC", "input MB (gzip)", "pages MB", "records", "parent MB", "worker MB", "all MB"],
+                [[name, f"{r.input_mb:.0f}", f"{r.page_mb:.0f}", r.records, f"{r.peak('parent'):.0f}",
+                  f"{r.peak('worker'):.0f}", f"{r.tree_mb:.0f}"]
+                 for name, r in (("pages", small), (f"pages × {args.repeat}", large))]))
+            print()
+        print("MB = 10^6 bytes of uncompressed page (HTML for WARC, text for WET). 'per core vs loop': "
+              "records/s per job over the extract() loop's (wall clock); 'CPU vs loop': the loop's CPU per "
+              "record over the batch's (workers + parent, the parent's start-up included), which a busy "
+              "machine disturbs less. Peak RSS is VmHWM; 'all' sums the parent, the fork server, the "
+              "resource tracker and every worker.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Adapters that plug boilerstrip into other pipelines (each needs that pipeline installed)."""
