@@ -219,15 +219,17 @@ def _comments_as_content(flags: IntArray, n_chars: FloatArray, link_density: Flo
         return flags
     prose = n_chars * (1.0 - link_density) * (n_chars >= _PROSE_CHARS)
     inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment].sum())
-    if outside < _COMMENT_ONLY_SHARE * inside:
+    if outside < _COMMENT_ONLY_SHARE * inside and outside < _NO_ARTICLE_CHARS:
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     return flags
 
 
 # Blocks of at least this many characters count as prose here (two short sentences).
 _PROSE_CHARS = 100
-# The article above a comment thread is rarely under 5% of the comments' length.
+# The article above a comment thread is rarely under 5% of the comments' length, and
+# never without one real paragraph (300 characters: a short news item's lead).
 _COMMENT_ONLY_SHARE = 0.05
+_NO_ARTICLE_CHARS = 300
 
 
 def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, float]:

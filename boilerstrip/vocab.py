@@ -51,7 +51,9 @@ POSITIVE_TOKENS = (
     "story storybody body text main blog prose markdown richtext hentry"
 ).split()
 
-COMMENT_TOKENS = "comment comments commentlist reply replies discussion disqus respond".split()
+# "reply" is left out: forums name their post lists "replies" (the posts are the content),
+# and comment replies under an article sit in a "comment" container anyway.
+COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody discussion disqus respond".split()
 
 
 def _token_pattern(words: list[str]) -> regex.Pattern[str]:
