@@ -7,12 +7,15 @@ by ``--explain``. Tests assert on the codes, people read the text.
 
 from __future__ import annotations
 
+import numpy as np
+import numpy.typing as npt
+
 from .document import Block, Reason
 from .features import Features, FloatArray
 from .score import RULES
 from .smooth import SMOOTH_REASONS
 
-__all__ = ["block_reasons", "describe", "explain_line"]
+__all__ = ["block_reasons", "blocks_reasons", "describe", "explain_line"]
 
 # The feature each rule looked at, shown as the reason's value.
 _RULE_FEATURE = {
@@ -52,6 +55,7 @@ _TEXT = {
     "teaser_run": "in a run of teaser lines",
     "paragraph": "a paragraph between blank lines",
     "ellipsis": "ends with '...' (a teaser)",
+    "caption": "inside <figure>/<figcaption>",
 }
 
 # Contributions smaller than this are noise in an explanation.
@@ -73,6 +77,40 @@ def block_reasons(row: FloatArray, f: Features, i: int, smoothed: int) -> tuple[
         # The smoothing step decided the label last: show it first.
         out.insert(0, Reason(SMOOTH_REASONS[smoothed], 1.0, 0.0))
     return tuple(out)
+
+
+def blocks_reasons(
+    contributions: FloatArray, f: Features, smoothed: npt.NDArray[np.int8]
+) -> list[tuple[Reason, ...]]:
+    """block_reasons for every block at once: the same reasons, from one pass over the matrix.
+
+    Only the cells shown (|contribution| >= _MIN_SHOWN, not the bias) become Reasons, and
+    each feature column is read once, instead of every cell of every row.
+    """
+    n, width = contributions.shape
+    shown = ~(np.abs(contributions) < _MIN_SHOWN)
+    shown[:, 0] = False
+    rows, cols = np.nonzero(shown)
+    values = contributions[rows, cols].tolist()
+    seen_columns = [
+        getattr(f, _RULE_FEATURE[code]).tolist() if code in _RULE_FEATURE else None for code in RULES[:width]
+    ]
+    found: list[list[Reason]] = [[] for _ in range(n)]
+    for i, j, value in zip(rows.tolist(), cols.tolist(), values):
+        column = seen_columns[j]
+        seen = column[i] if column is not None else 1.0
+        found[i].append(Reason(RULES[j], round(seen, 3), round(value, 3)))
+    out: list[tuple[Reason, ...]] = []
+    for reasons, step in zip(found, smoothed.tolist()):
+        reasons.sort(key=_order)
+        if step:
+            reasons.insert(0, Reason(SMOOTH_REASONS[step], 1.0, 0.0))
+        out.append(tuple(reasons))
+    return out
+
+
+def _order(r: Reason) -> tuple[float, str]:
+    return (-abs(r.contribution), r.code)
 
 
 def describe(reason: Reason) -> str:

@@ -204,8 +204,15 @@ def _prose_weight(
     w = w * np.where(n_words >= 10, 1.0, 0.3) * np.clip(stop * 4.0, 0.25, 1.0)
     chrome = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.FORM)) != 0
     w = np.where(chrome, w * 0.1, w)
+    # Class words ("related", "promo", "sidebar") are weaker evidence than the tags above.
+    w = np.where((flags & Flag.NEG_CLASS) != 0, w * _NEG_CLASS_WEIGHT, w)
     # Comments can outweigh a short post many times over: they never choose the container.
     return np.asarray(np.where((flags & Flag.COMMENT) != 0, 0.0, w), dtype=np.float64)
+
+
+# 0.3: set on the dev split (0.15-0.5 all help; 1.0, no discount, lets a list of teasers
+# with long excerpts win the container over the article).
+_NEG_CLASS_WEIGHT = 0.3
 
 
 def _comments_as_content(flags: IntArray, n_chars: FloatArray, link_density: FloatArray) -> IntArray:

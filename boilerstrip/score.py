@@ -44,6 +44,7 @@ RULES = (
     "teaser_run",
     "paragraph",
     "ellipsis",
+    "caption",
 )
 
 
@@ -87,6 +88,8 @@ class Params:
     teaser_run: float = -1.5
     paragraph: float = 0.5
     ellipsis: float = -1.0
+    # Captions and figure credits describe a picture, not the story; most truths leave them out.
+    caption: float = -1.0
     # Plain text has no markup to vouch for short lines: they need more words to stand alone.
     text_length_pivot: float = 3.9  # log2(1 + 14 words)
     include_comments: bool = False
@@ -140,6 +143,7 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
             c[:, 15] = p.comment * _has(flags, Flag.COMMENT)
         c[:, 16] = p.article * _has(flags, Flag.ARTICLE | Flag.MAIN)
         c[:, 19] = p.heading * (f.heading > 0) * f.main
+        c[:, 24] = p.caption * _has(flags, Flag.FIGURE)
     else:
         if found:
             c[:, 6] = p.text_main * f.main
