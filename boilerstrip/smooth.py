@@ -24,6 +24,7 @@ SMOOTH_REASONS = {
     3: "smoothed: alone among chrome",
     4: "smoothed: title before body",
     5: "smoothed: standfirst before body",
+    6: "smoothed: data table in the content",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -70,6 +71,8 @@ def smooth_labels(
         why[alone] = 3
 
     _fill_gaps(body, why, soft & (f.link_density < 0.5))
+    if f.mode == "html":
+        _keep_data_tables(body, why, f)
     # Headings right before body (a heading chain, h2 then h3, in two passes).
     for _ in range(2):
         heading = ~body & soft & body[next_i] & ~last & (f.heading > 0)
@@ -105,6 +108,40 @@ def _fill_gaps(body: BoolArray, why: npt.NDArray[np.int8], soft: BoolArray) -> N
 # The longest run of soft chrome blocks that can join the body around it: a short list
 # or a subheading with a dateline; longer runs are boxes of their own.
 _MAX_GAP = 6
+
+
+def _keep_data_tables(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -> None:
+    """A table of short cells inside the main content, next to body text, is content.
+
+    Cells of a data table (standings, specifications, prices) are too short to stand
+    alone. A run of table cells counts as a data table when it sits in the main
+    container, holds no paragraph (layout tables hold whole articles), is mostly not
+    links, and touches the body before or after it.
+    """
+    n = len(body)
+    table = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0) & (f.main > 0)
+    i = 0
+    while i < n:
+        if not table[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and table[j]:
+            j += 1
+        chars = f.n_chars[i:j]
+        links = float((f.link_density[i:j] * chars).sum()) / max(float(chars.sum()), 1.0)
+        touches = (i > 0 and body[i - 1]) or (j < n and body[j])
+        if j - i >= _MIN_CELLS and f.n_words[i:j].max() < _CELL_WORDS and links < 0.5 and touches:
+            changed = ~body[i:j]
+            body[i:j] = True
+            why[i:j] = np.where(changed & (why[i:j] == 0), 6, why[i:j])
+        i = j
+
+
+_TABLE = Flag.TABLE
+# A data table has at least a header and a row of two cells, and no cell of paragraph length.
+_MIN_CELLS = 4
+_CELL_WORDS = 25
 
 
 def _text_head(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -> None:

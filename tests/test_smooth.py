@@ -73,3 +73,13 @@ def test_single_block() -> None:
     body, why = labels(f"<p>{PROSE}</p>")
     assert body.tolist() == [True] and why.tolist() == [0]
     assert isinstance(why, np.ndarray)
+
+
+def test_data_table_inside_the_content_is_kept() -> None:
+    rows = "".join(f"<tr><td>{i}</td><td>Driver {i}</td><td>{5000 - i * 40}</td></tr>" for i in range(1, 6))
+    html = f"<article><p>{PROSE}</p><table><tr><th>Pos</th><th>Name</th><th>Points</th></tr>{rows}</table><p>{PROSE}</p></article>"
+    f = compute_features(segment_html(html, max_depth=256, max_blocks=1000), "html")
+    scores, _ = score_blocks(f)
+    body, why = smooth_labels(scores, f, 0.0)
+    assert body.all()
+    assert SMOOTH_REASONS[int(why[2])] == "smoothed: data table in the content"
