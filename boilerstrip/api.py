@@ -13,12 +13,12 @@ import numpy.typing as npt
 
 from .decode import decode_input, detect_input_type
 from .document import Block, Document, Reason
-from .errors import BoilerstripError
-from .explain import block_reasons
-from .features import FloatArray, Features, compute_features
+from .errors import OptionsError
+from .explain import blocks_reasons
+from .features import FEATURE_NAMES, FloatArray, Features, compute_features
 from .options import Options, resolve_options
 from .parse.segment import Segments, segment_html, segment_text
-from .render import render
+from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import smooth_labels
 
@@ -47,7 +47,7 @@ class _Result:
 def _check_url(url: object) -> str | None:
     if url is None or isinstance(url, str):
         return url
-    raise BoilerstripError(f"url must be a str or None, got {type(url).__name__}") from None
+    raise OptionsError(f"url must be a str or None, got {type(url).__name__}") from None
 
 
 def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = None) -> _Result:
@@ -110,27 +110,43 @@ def _confidence(f: Features, scores: FloatArray, body: npt.NDArray[np.bool_], th
     return round(float(min(max(value, 0.0), 1.0)), 4)
 
 
-def _document(r: _Result, url: str | None, with_features: bool) -> Document:
-    seg, feats = r.seg, r.feats
-    blocks = []
-    for i, text in enumerate(seg.texts):
+def _document(r: _Result, url: str | None, with_features: bool, with_reasons: bool = True) -> Document:
+    seg = r.seg
+    n = len(seg.texts)
+    reasons = blocks_reasons(r.contributions, r.feats, r.smoothed) if with_reasons else [()] * n
+    features = _blocks_features(seg, r.feats) if with_features else None
+    body = r.body.tolist()
+    scores = r.scores.tolist()
+    blocks = [
+        Block(
+            index=i,
+            text=text,
+            kind=seg.kinds[i],
+            label="body" if body[i] else "chrome",
+            score=round(scores[i], 3),
+            reasons=reasons[i],
+            elem=seg.elems[i],
+            parent=seg.elem_parent[seg.elems[i]],
+            features=features[i] if features is not None else {},
+        )
+        for i, text in enumerate(seg.texts)
+    ]
+    if seg.overflow:
+        # Past Options.max_blocks: the rest of the page, kept as one chrome block, not lost.
         blocks.append(
             Block(
-                index=i,
-                text=text,
-                kind=seg.kinds[i],
-                label="body" if r.body[i] else "chrome",
-                score=round(float(r.scores[i]), 3),
-                reasons=block_reasons(r.contributions[i], feats, i, int(r.smoothed[i])),
-                elem=seg.elems[i],
-                parent=seg.elem_parent[seg.elems[i]],
-                features=_block_features(seg, feats, i) if with_features else {},
+                index=n,
+                text=" ".join(seg.overflow),
+                kind="rest",
+                label="chrome",
+                score=0.0,
+                reasons=(Reason("over_max_blocks", float(n), 0.0),),
             )
         )
     return Document(
         blocks=tuple(blocks),
         title=seg.title,
-        language=feats.language,
+        language=r.feats.language,
         encoding=r.encoding,
         input_type="html" if r.input_type == "html" else "text",
         url=url,
@@ -139,15 +155,55 @@ def _document(r: _Result, url: str | None, with_features: bool) -> Document:
     )
 
 
-def _block_features(seg: Segments, feats: Features, i: int) -> dict[str, float | int | str | bool]:
-    row = feats.row(i)
-    row["tag_path"] = seg.paths[i]
-    row["depth"] = seg.depths[i]
-    if seg.neg_tokens[i]:
-        row["class_negative"] = seg.neg_tokens[i]
-    if seg.pos_tokens[i]:
-        row["class_positive"] = seg.pos_tokens[i]
-    return row
+def _blocks_features(seg: Segments, feats: Features) -> list[dict[str, float | int | str | bool]]:
+    """Every block's named features: Features.row(i) plus its place in the tree, a column at a time."""
+    columns = [
+        (name, [round(v, 4) for v in np.asarray(getattr(feats, name), dtype=np.float64).tolist()])
+        for name in FEATURE_NAMES
+    ]
+    flags = [int(v) for v in feats.flags.tolist()]
+    rows: list[dict[str, float | int | str | bool]] = []
+    for i in range(len(seg.texts)):
+        row: dict[str, float | int | str | bool] = {name: values[i] for name, values in columns}
+        row["flags"] = flags[i]
+        row["tag_path"] = seg.paths[i]
+        row["depth"] = seg.depths[i]
+        if seg.neg_tokens[i]:
+            row["class_negative"] = seg.neg_tokens[i]
+        if seg.pos_tokens[i]:
+            row["class_positive"] = seg.pos_tokens[i]
+        rows.append(row)
+    return rows
+
+
+def _render(r: _Result, url: str | None, opts: Options) -> str:
+    """What extract() returns, built from the arrays.
+
+    Text, Markdown and HTML need only the body blocks, without reasons or features:
+    building every Block with its reasons took most of the time after scoring, for
+    output that never shows them.
+    """
+    if opts.output == "json":
+        return render(_document(r, url, with_features=opts.explain, with_reasons=opts.explain), opts)
+    seg = r.seg
+    keep = np.flatnonzero(r.body).tolist()
+    if opts.output == "text":
+        return render_lines([seg.texts[i] for i in keep], seg.title, opts.include_title)
+    scores = r.scores.tolist()
+    body = [
+        Block(
+            index=i,
+            text=seg.texts[i],
+            kind=seg.kinds[i],
+            label="body",
+            score=round(scores[i], 3),
+            reasons=(),
+            elem=seg.elems[i],
+            parent=seg.elem_parent[seg.elems[i]],
+        )
+        for i in keep
+    ]
+    return render_body(body, seg.title, opts)
 
 
 def extract_blocks(
@@ -172,8 +228,7 @@ def extract(html: bytes | str, url: str | None = None, *, options: Options | Non
     """
     opts = resolve_options(options, settings)
     url = _check_url(url)
-    r = _run(html, opts)
-    return render(_document(r, url, with_features=opts.explain), opts)
+    return _render(_run(html, opts), url, opts)
 
 
 def extract_timed(
@@ -184,7 +239,7 @@ def extract_timed(
     timings: dict[str, float] = {}
     r = _run(html, opts, timings)
     t0 = time.perf_counter()
-    out = render(_document(r, url, with_features=opts.explain), opts)
+    out = _render(r, url, opts)
     timings["render"] = time.perf_counter() - t0
     return out, timings
 

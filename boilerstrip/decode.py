@@ -1,10 +1,14 @@
 """Bytes to text: BOM, declared charset, UTF-8, then a fallback that never raises.
 
-The order follows what browsers do (WHATWG Encoding Standard) with one change:
-a page that declares a single-byte charset but is valid UTF-8 with multi-byte
+The order follows what browsers do (WHATWG Encoding Standard) with two changes.
+A page that declares a legacy charset but is valid UTF-8 with multi-byte
 sequences is read as UTF-8, because valid multi-byte UTF-8 almost never
-happens by chance in latin-1/cp1252 text, while the wrong declaration is common
-(templates copied from old sites, servers with a default charset).
+happens by chance in latin-1/cp1252 or CJK text, while the wrong declaration is
+common (templates copied from old sites, servers with a default charset). And
+bytes that are not valid UTF-8 in an otherwise UTF-8 page are read as cp1252
+one by one instead of becoming U+FFFD, so that a paragraph pasted in another
+encoding keeps its letters. Binary files (images, PDFs, archives) raise
+DecodeError; see docs/robustness.md.
 """
 
 from __future__ import annotations
@@ -51,7 +55,6 @@ _WEB_ENCODINGS = frozenset(
     "mac-roman mac-cyrillic cp874 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 "
     "gb18030 big5 big5hkscs euc_jp iso2022_jp cp932 cp949".split()
 )
-_SINGLE_BYTE_PREFIXES = ("cp12", "iso8859", "latin", "ascii", "mac", "koi8", "cp8", "cp4")
 # How far into the page a <meta charset> is looked for: browsers pre-scan 1024 bytes;
 # real pages put long <head>s first, so we read further (64 KiB, as run_extractor does for non-UTF-8).
 _META_SCAN = 65536
@@ -102,10 +105,6 @@ def _lookup(label: str | None) -> str | None:
         return None
     name = _SUPERSETS.get(name, name)
     return name if name in _WEB_ENCODINGS else None
-
-
-def _is_single_byte(name: str) -> bool:
-    return name.startswith(_SINGLE_BYTE_PREFIXES)
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -201,7 +200,7 @@ def decode_input(
         if kind:
             raise DecodeError(f"input looks binary ({kind}), not HTML or text")
     if declared is not None and declared != "utf-8":
-        if _is_single_byte(declared) and _has_multibyte_utf8(data):
+        if not declared.startswith(("utf-16", "utf-32")) and _has_multibyte_utf8(data):
             return data.decode("utf-8"), "utf-8"
         return data.decode(declared, errors="replace"), declared
     try:
@@ -225,12 +224,25 @@ def _decode_mixed(data: bytes) -> tuple[str, str]:
     which of the two most high bytes were: a UTF-8 character is 2-4 high bytes, a bad byte
     is one replacement character.
     """
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    whole = _without_cut_char(data)
+    high = len(whole) - len(whole.translate(None, _HIGH_BYTES))
+    bad = whole.decode("utf-8", errors="replace").count("\ufffd")
     label = "utf-8" if bad * 8 <= high else "cp1252"
     if bad > _MAX_FALLBACKS:
         return data.decode("cp1252", errors="replace"), "cp1252"
     return data.decode("utf-8", errors=_FALLBACK), label
+
+
+def _without_cut_char(data: bytes) -> bytes:
+    """data without the UTF-8 character a truncation may have cut off at its end."""
+    for back in range(1, min(3, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            break
+        if byte >= 0xC0:  # the lead byte: cut when its sequence needs more bytes than follow
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data[:-back] if need > back else data
+    return data
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -242,6 +254,11 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     seq = data[start : start + 3]
     if len(seq) == 3 and seq[0] == 0xED and 0xA0 <= seq[1] <= 0xBF and 0x80 <= seq[2] <= 0xBF:
         return "\ufffd", start + 3
+    # A character cut at the end (a page truncated by a crawler or by Options.truncate): one U+FFFD.
+    tail = data[start:]
+    need = 2 if 0xC2 <= tail[0] <= 0xDF else 3 if 0xE0 <= tail[0] <= 0xEF else 4 if 0xF0 <= tail[0] <= 0xF4 else 0
+    if len(tail) < need and all(0x80 <= b <= 0xBF for b in tail[1:]):
+        return "\ufffd", len(data)
     return data[start : exc.end].decode("cp1252", errors="replace"), exc.end
 
 

@@ -93,7 +93,8 @@ def blocks_reasons(
     rows, cols = np.nonzero(shown)
     values = contributions[rows, cols].tolist()
     seen_columns = [
-        getattr(f, _RULE_FEATURE[code]).tolist() if code in _RULE_FEATURE else None for code in RULES[:width]
+        np.asarray(getattr(f, _RULE_FEATURE[code]), dtype=np.float64).tolist() if code in _RULE_FEATURE else None
+        for code in RULES[:width]
     ]
     found: list[list[Reason]] = [[] for _ in range(n)]
     for i, j, value in zip(rows.tolist(), cols.tolist(), values):

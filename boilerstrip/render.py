@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html as _html
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .document import Block, Document
 from .explain import describe
 from .options import Options
 
-__all__ = ["render", "render_html", "render_json", "render_markdown", "render_text"]
+__all__ = ["render", "render_body", "render_html", "render_json", "render_lines", "render_markdown", "render_text"]
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CELLS = ("td", "th")
@@ -23,39 +23,50 @@ _CELLS = ("td", "th")
 
 def render(doc: Document, options: Options) -> str:
     """The body of ``doc`` in the format ``options.output`` names."""
-    if options.output == "text":
-        return render_text(doc, options.include_title)
-    if options.output == "markdown":
-        return render_markdown(doc, options.include_title)
     if options.output == "json":
         return render_json(doc, options.explain)
-    return render_html(doc, options.include_title)
+    return render_body(_body(doc), doc.title, options)
+
+
+def render_body(body: Sequence[Block], title: str | None, options: Options) -> str:
+    """Body blocks as text, Markdown or HTML (``options.output``; not JSON, which needs the Document).
+
+    extract() calls this with the body blocks alone: it need not build every block of the page.
+    """
+    if options.output == "text":
+        return render_lines([b.text for b in body], title, options.include_title)
+    if options.output == "markdown":
+        return _to_markdown(body, title, options.include_title)
+    return _to_html(body, title, options.include_title)
 
 
 def _body(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.label == "body"]
 
 
-def _title_line(doc: Document, include_title: bool, body: list[Block]) -> str | None:
-    if not include_title or not doc.title:
+def _title_line(title: str | None, include_title: bool, first: str | None) -> str | None:
+    if not include_title or not title:
         return None
     # Skip the title when the body already starts with it (an <h1> holding the headline).
-    if body and body[0].text.strip().lower() == doc.title.strip().lower():
+    if first is not None and first.strip().lower() == title.strip().lower():
         return None
-    return doc.title
+    return title
 
 
 def render_text(doc: Document, include_title: bool = False) -> str:
     """Body blocks, one per line (plain-text input: each kept line as it stands)."""
-    body = _body(doc)
-    lines = [b.text for b in body]
-    title = _title_line(doc, include_title, body)
-    if title:
-        lines.insert(0, title)
+    return render_lines([b.text for b in _body(doc)], doc.title, include_title)
+
+
+def render_lines(lines: list[str], title: str | None, include_title: bool = False) -> str:
+    """The texts of the body blocks, one per line, after the title if asked for."""
+    heading = _title_line(title, include_title, lines[0] if lines else None)
+    if heading:
+        return "\n".join([heading, *lines])
     return "\n".join(lines)
 
 
-def _runs(body: list[Block]) -> Iterator[tuple[str, list[Block]]]:
+def _runs(body: Sequence[Block]) -> Iterator[tuple[str, Sequence[Block]]]:
     """Group consecutive blocks that render together: table cells, list items, code."""
     i = 0
     while i < len(body):
@@ -73,7 +84,7 @@ def _runs(body: list[Block]) -> Iterator[tuple[str, list[Block]]]:
         i = j
 
 
-def _table_rows(cells: list[Block]) -> list[list[str]]:
+def _table_rows(cells: Sequence[Block]) -> list[list[str]]:
     rows: list[list[str]] = []
     current = None
     for c in cells:
@@ -86,9 +97,12 @@ def _table_rows(cells: list[Block]) -> list[list[str]]:
 
 def render_markdown(doc: Document, include_title: bool = False) -> str:
     """Headings, lists, pipe tables and fenced code blocks; paragraphs between blank lines."""
-    body = _body(doc)
+    return _to_markdown(_body(doc), doc.title, include_title)
+
+
+def _to_markdown(body: Sequence[Block], doc_title: str | None, include_title: bool) -> str:
     parts: list[str] = []
-    title = _title_line(doc, include_title, body)
+    title = _title_line(doc_title, include_title, body[0].text if body else None)
     if title:
         parts.append(f"# {title}")
     for kind, group in _runs(body):
@@ -118,10 +132,13 @@ def render_markdown(doc: Document, include_title: bool = False) -> str:
 
 def render_html(doc: Document, include_title: bool = False) -> str:
     """Clean HTML of the body: fixed tags, escaped text, no attributes."""
-    body = _body(doc)
+    return _to_html(_body(doc), doc.title, include_title)
+
+
+def _to_html(body: Sequence[Block], doc_title: str | None, include_title: bool) -> str:
     esc = _html.escape
     parts: list[str] = []
-    title = _title_line(doc, include_title, body)
+    title = _title_line(doc_title, include_title, body[0].text if body else None)
     if title:
         parts.append(f"<h1>{esc(title)}</h1>")
     for kind, group in _runs(body):

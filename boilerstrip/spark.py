@@ -172,8 +172,9 @@ def read_warc(spark: SparkSession, paths: Sequence[str], *, partitions: int | No
     paths = list(paths)
     if not paths:
         raise ValueError("read_warc needs at least one path")
-    frame = spark.createDataFrame([(p,) for p in paths], "path string")
-    frame = frame.repartition(partitions or min(len(paths), spark.sparkContext.defaultParallelism), "path")
+    # parallelize deals the paths out evenly (hash partitioning could leave tasks with none).
+    slices = partitions or min(len(paths), spark.sparkContext.defaultParallelism)
+    frame = spark.createDataFrame(spark.sparkContext.parallelize([(p,) for p in paths], slices), "path string")
     limit = max_bytes if max_bytes is not None else Options().max_bytes
     return frame.mapInPandas(_WarcReadJob(limit), schema=RECORD_COLUMNS)
 

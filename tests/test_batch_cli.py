@@ -42,7 +42,7 @@ def _warc(path: Path, n: int, start: int = 0) -> list[bytes]:
 
 def _lines(path: Path) -> list[dict[str, object]]:
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
 
 
@@ -91,7 +91,7 @@ def test_jsonl_and_wet_inputs(tmp_path: Path) -> None:
     )
     out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
     assert main([str(tmp_path / "in.jsonl.gz"), str(tmp_path / "t.wet.gz"), "-o", str(out), "--html-field", "body",
-                 "--id-field", "doc", "--url-field", "link", "--summary", str(summary), "-q"]) == 0
+                 "--id-field", "doc", "--url-field", "link", "--summary", str(summary), "-q", "--jobs", "0"]) == 0
     got = _lines(out)
     assert [r["id"] for r in got] == ["d0", "d1", "d2", "<urn:uuid:w1>"]
     assert got[0]["url"] == "http://x/0" and got[0]["text"] == boilerstrip.extract(_page(0))
@@ -141,3 +141,34 @@ def test_ctrl_c_leaves_valid_output(tmp_path: Path) -> None:
     report = json.loads(summary.read_text())
     assert report["interrupted"] and report["written"] == len(rows)
     assert report["read"] == report["written"] + report["skipped"] + report["failed"]
+
+
+def test_progress_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from boilerstrip.batch.cli import _Progress
+    from boilerstrip.batch.readers import ReadProgress
+    from boilerstrip.batch.records import Result, Summary
+
+    read = ReadProgress(total_bytes=4_000_000, offset=1_000_000)
+    summary = Summary()
+    for i in range(5):
+        summary.add(Result(str(i), None, "ok"))
+    bar = _Progress(True, read)
+    bar.update(summary, force=True)
+    bar.finish()
+    err = capsys.readouterr().err
+    assert "5 records" in err and "1.0/4.0 MB" in err and "ETA" in err
+    _Progress(False, read).update(summary, force=True)  # not a terminal: nothing
+    assert capsys.readouterr().err == ""
+
+
+def test_missing_extras_name_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip.batch import readers
+
+    monkeypatch.setitem(sys.modules, "fastwarc", None)
+    with pytest.raises(ImportError, match=r"boilerstrip\[warc\]"):
+        readers._fastwarc()
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    from boilerstrip import spark
+
+    with pytest.raises(ImportError, match=r"boilerstrip\[spark\]"):
+        spark.with_extracted(object(), "html")  # type: ignore[arg-type]

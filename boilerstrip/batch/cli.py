@@ -15,6 +15,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from types import FrameType
@@ -108,7 +109,11 @@ class _LineWriter:
         self.lines = 0
 
     def write(self, obj: dict[str, Any]) -> None:
-        self._buf += json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+        try:
+            line = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate from a broken page: escape it, stay valid UTF-8
+            line = json.dumps(obj).encode("ascii")
+        self._buf += line + b"\n"
         self.lines += 1
         if len(self._buf) >= _FLUSH_BYTES or time.monotonic() - self._last >= _FLUSH_SECONDS:
             self.flush()
@@ -294,7 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif stop.level >= 3:
             signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():  # signals can only be caught there
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     bar = _Progress(not args.quiet and sys.stderr.isatty(), progress)
     timeout = args.timeout if args.timeout and args.timeout > 0 else None
     status = 0
@@ -320,6 +327,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of stdout went away (`... -o - | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except InputFormatError as exc:  # standard input turned out not to be WARC, WET or JSONL
+        bar.finish()
+        print(f"boilerstrip batch: {exc}", file=sys.stderr)
+        status = 2
     except (OSError, BoilerstripError, ImportError) as exc:
         bar.finish()
         print(f"boilerstrip batch: {exc}", file=sys.stderr)

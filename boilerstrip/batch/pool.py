@@ -27,7 +27,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -102,7 +102,12 @@ def _worker_main(tasks: Connection, results: Connection, work: Work, options: Op
         except (EOFError, OSError):
             return
         record: Record = pickle.loads(message)
-        result = call_with_time_limit(work, record, options, timeout)
+        try:
+            result = call_with_time_limit(work, record, options, timeout)
+        except Exception as exc:  # a work function that raises (process_record never does)
+            log.debug("work on %s raised", record.id, exc_info=True)
+            result = Result.failed(record.id, record.url, "extract_error", f"{type(exc).__name__}: {exc}",
+                                   record.source)
         results.send_bytes(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
 
 
@@ -113,7 +118,6 @@ class _Worker:
     answers: Connection  # results from it
     # The record it is working on: (sequence number, record, deadline to kill it).
     task: tuple[int, Record, float] | None = None
-    served: int = 0
 
 
 @dataclass
@@ -145,7 +149,6 @@ def run_pool(
     work: Work = process_record,
     window: int | None = None,
     stop: StopFlag | None = None,
-    on_read: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """Yield one Result per item, in input order; Records run in ``jobs`` worker processes.
 
@@ -158,7 +161,6 @@ def run_pool(
         window: most records between reading and yielding (default 8 per worker).
         stop: checked between records: level 1 stops reading and finishes the
             records in flight, level 2 reports them ``interrupted`` at once.
-        on_read: called after each item is read (progress display).
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
@@ -220,7 +222,6 @@ def run_pool(
             state.waiting.popleft()
             deadline = time.monotonic() + timeout + _GRACE if timeout else float("inf")
             worker.task = (seq, record, deadline)
-            worker.served += 1
 
     def collect(block: float) -> None:
         busy = [w for w in workers if w.task is not None]
@@ -246,7 +247,7 @@ def run_pool(
             elif worker.process.sentinel in ready:
                 replace(index, _died(record, worker), kill=True)
             elif now >= deadline:
-                log.info("%s: no answer after %.0f s, restarting its worker", record.id, now - deadline + (timeout or 0))
+                log.info("%s: still running %g s past the time limit, restarting its worker", record.id, _GRACE)
                 message = f"took longer than {timeout:g} s (worker killed)"
                 replace(index, Result.failed(record.id, record.url, "timeout", message, record.source), kill=True)
 
@@ -276,8 +277,6 @@ def run_pool(
                     state.done[seq] = item
                 else:
                     state.waiting.append((seq, item))
-                if on_read is not None:
-                    on_read()
                 continue
             if exhausted and state.next_out == state.next_in:
                 return

@@ -549,14 +549,15 @@ def _recover(fh: IO[bytes], cfg: _Config, start: int, done_ids: set[str]) -> Gen
     if status != "too_large":
         data = _salvage(fh, start)
     rid, url = _header_ids(data)
-    if rid is not None and rid in done_ids:
-        # The record itself was handed out; what follows it in the member is the problem.
-        rid = None
     message = {
         "broken": "broken gzip member",
         "truncated": "gzip member cut off at the end of the file",
         "too_large": f"gzip member inflates past --max-bytes {cfg.max_bytes}",
     }[status]
+    if rid is not None and rid in done_ids:
+        # The record itself was handed out; what follows it in the member is the problem.
+        message += f" after its record {rid}"
+        rid = url = None
     reason: Any = "too_large" if status == "too_large" else "read_error"
     yield Result.failed(rid or source, url, reason, message, source)
     if status == "truncated":

@@ -14,12 +14,12 @@ import threading
 from collections.abc import Callable
 from types import FrameType
 
-# The two stages extract() runs. extract_blocks() would also attach every block's feature
-# dict, which costs about a fifth more per page and is only wanted with Options.explain.
-from ..api import _document, _run
+# What extract() runs: the stages (_run) and the rendering of the body alone (_render).
+# Building the Document of every block (extract_blocks) costs a third more per page, and
+# batch output needs it only for --explain; the counts come from the same arrays.
+from ..api import _document, _render, _run
 from ..errors import BoilerstripError, DecodeError, InputTooLargeError, ParseError
 from ..options import Options
-from ..render import render
 from .records import BlockInfo, Record, Result
 
 __all__ = ["Work", "call_with_time_limit", "process_record"]
@@ -39,8 +39,12 @@ def process_record(record: Record, options: Options) -> Result:
     if record.input_type is not None and record.input_type != opts.input_type:
         opts = dataclasses.replace(opts, input_type=record.input_type)
     try:
-        doc = _document(_run(record.data, opts), record.url, with_features=opts.explain)
-        text = render(doc, opts)  # exactly what extract(record.data, record.url, options=opts) returns
+        stages = _run(record.data, opts)
+        text = _render(stages, record.url, opts)  # exactly what extract(record.data, record.url, options=opts) returns
+        blocks = None
+        if opts.explain:
+            doc = _document(stages, record.url, with_features=False)
+            blocks = tuple(BlockInfo(b.text, b.kind, b.label, b.score, b.reasons) for b in doc.blocks)
     except InputTooLargeError as exc:
         return Result.failed(record.id, record.url, "too_large", str(exc), record.source)
     except DecodeError as exc:
@@ -53,21 +57,19 @@ def process_record(record: Record, options: Options) -> Result:
         # A bug in boilerstrip rather than in the page: report it and keep the batch going.
         log.debug("extracting %s failed", record.id, exc_info=True)
         return Result.failed(record.id, record.url, "extract_error", f"{type(exc).__name__}: {exc}", record.source)
-    kept_blocks = [b for b in doc.blocks if b.label == "body"]
-    blocks = None
-    if opts.explain:
-        blocks = tuple(BlockInfo(b.text, b.kind, b.label, b.score, b.reasons) for b in doc.blocks)
+    texts = stages.seg.texts
+    kept = stages.body.tolist()
     return Result(
         id=record.id,
         url=record.url,
         status="ok",
         text=text,
-        title=doc.title,
-        language=doc.language,
-        blocks_kept=len(kept_blocks),
-        blocks_total=len(doc.blocks),
-        chars_kept=sum(len(b.text) for b in kept_blocks),
-        chars_total=sum(len(b.text) for b in doc.blocks),
+        title=stages.seg.title,
+        language=stages.feats.language,
+        blocks_kept=sum(kept),
+        blocks_total=len(texts),
+        chars_kept=sum(len(t) for t, k in zip(texts, kept) if k),
+        chars_total=sum(map(len, texts)),
         blocks=blocks,
         source=record.source,
     )

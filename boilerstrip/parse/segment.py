@@ -121,6 +121,8 @@ class Segments:
     title: str | None = None
     language: str | None = None
     truncated: bool = False
+    # Text past Options.max_blocks, kept (not lost) as one last chrome block.
+    overflow: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -159,6 +161,8 @@ def _head_facts(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
 
 def segment_html(text: str, *, max_depth: int, max_blocks: int) -> Segments:
     """Parse HTML and cut its visible text into blocks."""
+    if _DEEP_HINT.search(text) is not None:
+        text = cap_nesting(text, max_depth + _CAP_MARGIN)
     try:
         tree = LexborHTMLParser(text)
     except Exception as exc:  # the parser's own errors carry no stable type
@@ -186,6 +190,54 @@ def segment_html(text: str, *, max_depth: int, max_blocks: int) -> Segments:
 # A paragraph of running text: about 25 words.
 _PARAGRAPH_CHARS = 150
 _SKIP_BUT_NOSCRIPT = SKIP_TAGS - {"noscript"}
+
+
+# A run of 300 opening tags with no closing tag between them: the only way to nest deeply.
+# Lexbor's tree builder slows down quadratically with nesting depth (every new element
+# scans the stack of open elements), so such pages are flattened before parsing.
+_DEEP_HINT = re.compile(r"(?:<[A-Za-z][^<>]{0,200}>[^<]{0,200}){300}")
+# The cap leaves room above Options.max_depth (html, body, inline tags): segmentation
+# itself flattens at max_depth, so the cap changes no output, only the parse time.
+_CAP_MARGIN = 16
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})[^<>]{0,2000}>")
+# Elements that never hold others (void) or close themselves when a sibling opens.
+_NO_NEST = frozenset(
+    "area base br col embed hr img input link meta source track wbr p li dt dd td th tr option".split()
+)
+
+
+def cap_nesting(text: str, max_depth: int) -> str:
+    """Drop opening tags (and their closing tags) nested deeper than ``max_depth``.
+
+    Their text stays, joined to the ancestor at the limit, as segment_html does with
+    elements over Options.max_depth; only the pathological markup goes.
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    pos = 0
+    for m in _TAG.finditer(text):
+        closing, name = m.group(1), m.group(2).lower()
+        if name in _NO_NEST:
+            continue
+        if not closing:
+            if len(stack) >= max_depth:
+                out.append(text[pos : m.start()])
+                pos = m.end()
+                dropped[name] = dropped.get(name, 0) + 1
+            else:
+                stack.append(name)
+        elif stack and stack[-1] == name:
+            stack.pop()
+        elif dropped.get(name):
+            out.append(text[pos : m.start()])
+            pos = m.end()
+            dropped[name] -= 1
+        elif name in stack[-16:]:
+            while stack and stack.pop() != name:
+                pass
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _walk(
@@ -227,6 +279,7 @@ def _walk(
         if out:
             if len(texts) >= max_blocks:
                 seg.truncated = True
+                seg.overflow.append(out)
             else:
                 texts.append(out)
                 seg.kinds.append(kind)
@@ -340,150 +393,129 @@ def _extend_path(path: str, tag: str) -> str:
     return f"{path.rsplit('>', _PATH_DEPTH - 1)[-1] if path.count('>') >= _PATH_DEPTH - 1 else path}>{tag}"
 
 
-class _Words:
-    """One vocabulary pattern of vocab.py, matched exactly but without the regex engine.
+def _vocab_words(rx: regex.Pattern[str]) -> frozenset[str] | None:
+    """The words of a vocab.py class/id pattern, or None when it is not of the shape _class_words knows.
 
     The patterns say: a listed word, case-insensitive, that starts where a run of
     lowercase letters does not continue (or at a camelCase hump) and is not followed by
-    a lowercase letter. Trying ~100 alternatives at every character of every class
-    string was the single largest cost of segmenting; on ASCII class strings the same
-    leftmost, longest-first answer comes from set lookups at the few places a word can
-    start. The fast path is only taken when the pattern has exactly that shape (checked
-    here, so a changed vocabulary falls back to the regex instead of drifting from it).
+    a lowercase letter, the longest word first. Only a pattern built exactly so gets the
+    fast path, so a changed vocabulary falls back to its regex instead of drifting from it.
     """
-
-    __slots__ = ("rx", "words", "lengths", "by_head")
-
-    def __init__(self, rx: regex.Pattern[str]) -> None:
-        self.rx = rx
-        self.words: frozenset[str] = frozenset()
-        self.lengths: tuple[int, ...] = ()
-        # Words with a hyphen, keyed by their first run of letters, longest first.
-        self.by_head: dict[str, tuple[str, ...]] = {}
-        src = rx.pattern
-        if not (src.startswith(_WORDS_HEAD) and src.endswith(_WORDS_TAIL)):
-            return
-        if rx.flags & (regex.IGNORECASE | regex.VERBOSE):
-            return
-        alts = src[len(_WORDS_HEAD) : -len(_WORDS_TAIL)].split("|")
-        sizes = [len(a) for a in alts]
-        if not all(_LITERAL_WORD.fullmatch(a) for a in alts) or sizes != sorted(sizes, reverse=True):
-            return
-        heads: dict[str, list[str]] = {}
-        for a in alts:
-            head = a.split("-", 1)[0]
-            if head != a:
-                heads.setdefault(head, []).append(a)
-        self.words = frozenset(alts)
-        self.lengths = tuple(sorted(set(sizes), reverse=True))
-        self.by_head = {h: tuple(ws) for h, ws in heads.items()}
-
-    def first(self, s: str, low: str, runs: list[tuple[int, str]], starts: list[int], ends: list[int]) -> str | None:
-        """The lowercased first match in s, as ``rx.search(s).group(1).lower()`` gives it.
-
-        s must be ASCII and low its lowercase. For an all-lowercase s, ``runs`` holds the
-        runs of letters that can begin a word (a word starts and ends where a run does);
-        otherwise ``starts`` and ``ends`` hold where a word may start and end.
-        """
-        words = self.words
-        if not starts:
-            by_head = self.by_head
-            n = len(s)
-            for p, run in runs:
-                longer = by_head.get(run)
-                if longer:
-                    for w in longer:
-                        e = p + len(w)
-                        if s.startswith(w, p) and (e == n or not "a" <= s[e] <= "z"):
-                            return w
-                if run in words:
-                    return run
-            return None
-        longest = self.lengths[0]
-        for p in starts:
-            # The longest word wins at a start: try the furthest end first.
-            for i in range(bisect.bisect_right(ends, p + longest) - 1, -1, -1):
-                e = ends[i]
-                if e <= p:
-                    break
-                w = low[p:e]
-                if w in words:
-                    return w
+    src = rx.pattern
+    if not (src.startswith(_WORDS_HEAD) and src.endswith(_WORDS_TAIL)) or rx.flags & (regex.I | regex.X):
         return None
+    alts = src[len(_WORDS_HEAD) : -len(_WORDS_TAIL)].split("|")
+    sizes = [len(a) for a in alts]
+    if not all(_LITERAL_WORD.fullmatch(a) for a in alts) or sizes != sorted(sizes, reverse=True):
+        return None
+    return frozenset(alts)
 
 
-# The shape of vocab._token_pattern; _Words takes its fast path only for patterns built so.
+# The shape of vocab._token_pattern.
 _WORDS_HEAD = "(?:(?<![a-z])|(?<=[a-z])(?=[A-Z]))(?i:("
 _WORDS_TAIL = "))(?![a-z])"
 _LITERAL_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _word_table() -> dict[str, int] | None:
+    """Each vocabulary word with the flag bits of the patterns that list it (None: no fast path)."""
+    table: dict[str, int] = {}
+    for rx, bit in ((COMMENT_RE, Flag.COMMENT), (NEGATIVE_RE, Flag.NEG_CLASS), (POSITIVE_RE, Flag.POS_CLASS)):
+        words = _vocab_words(rx)
+        if not words:
+            return None
+        for w in words:
+            table[w] = table.get(w, 0) | bit
+    return table
+
+
+_WORD_BITS = _word_table()
+_ALL_BITS = Flag.COMMENT | Flag.NEG_CLASS | Flag.POS_CLASS
+_WORD_LIST = sorted(_WORD_BITS or ())
+# First runs of letters of the words: a lowercase class string holding none says nothing.
+_RUN_WORDS = frozenset(w.split("-", 1)[0] for w in _WORD_LIST)
+# First runs of the words with a hyphen: only they can match across runs.
+_HYPHEN_HEADS = frozenset(w.split("-", 1)[0] for w in _WORD_LIST if "-" in w)
+_LONGEST = max(map(len, _WORD_LIST), default=0)
+# Every word starts with one of these (two letters, or the whole word if shorter).
+_PREFIXES = frozenset(w[:2] for w in _WORD_LIST)
+_SHORTEST = min(min(map(len, _WORD_LIST), default=2), 2)
 _LOWER_RUN = re.compile(r"[a-z]+")
-_COMMENT_WORDS = _Words(COMMENT_RE)
-_NEGATIVE_WORDS = _Words(NEGATIVE_RE)
-_POSITIVE_WORDS = _Words(POSITIVE_RE)
-# Every run of letters that can begin a match: a lowercase class string without one says
-# nothing (None when a pattern has no fast path, so each string goes through its regex).
-_RUN_WORDS = (
-    frozenset(w.split("-", 1)[0] for v in (_COMMENT_WORDS, _NEGATIVE_WORDS, _POSITIVE_WORDS) for w in v.words)
-    if _COMMENT_WORDS.words and _NEGATIVE_WORDS.words and _POSITIVE_WORDS.words
-    else None
-)
+# Where a word may start: a letter that does not continue a run of lowercase letters, or a
+# capital (a camelCase hump); it must end before anything but a lowercase letter.
+_WORD_START = re.compile(r"[A-Z]|(?<![a-z])[a-z]")
+_WORD_END = re.compile(r"[^a-z]")
 
 
 def _class_words(names: str) -> tuple[int, str | None, str | None]:
-    """What a class/id string says: (COMMENT/NEG_CLASS/POS_CLASS bits, negative word, positive word)."""
-    if _RUN_WORDS is not None and names.isascii():
-        low = names.lower()
-        runs: list[tuple[int, str]] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        if low == names:
-            if _RUN_WORDS.isdisjoint(_LOWER_RUN.findall(names)):
-                return 0, None, None
-            # Only the runs that can begin a word matter (the patterns fail at every other run).
-            runs = [(m.start(), m.group()) for m in _LOWER_RUN.finditer(names) if m.group() in _RUN_WORDS]
-        else:
-            starts, ends = _word_bounds(names)
-        com = _COMMENT_WORDS.first(names, low, runs, starts, ends)
-        neg = _NEGATIVE_WORDS.first(names, low, runs, starts, ends)
-        pos = _POSITIVE_WORDS.first(names, low, runs, starts, ends)
-    else:
-        m = COMMENT_RE.search(names)
-        com = m.group(1) if m else None
-        m = NEGATIVE_RE.search(names)
-        neg = m.group(1).lower() if m else None
-        m = POSITIVE_RE.search(names)
-        pos = m.group(1).lower() if m else None
-    bits = (
-        (Flag.COMMENT if com is not None else 0)
-        | (Flag.NEG_CLASS if neg is not None else 0)
-        | (Flag.POS_CLASS if pos is not None else 0)
-    )
-    return bits, neg, pos
+    """What a class/id string says: (COMMENT/NEG_CLASS/POS_CLASS bits, negative word, positive word).
 
-
-def _word_bounds(s: str) -> tuple[list[int], list[int]]:
-    """Where a vocabulary word may start and end in an ASCII string with capitals.
-
-    A word starts at a letter that does not continue a run of lowercase letters, or at
-    a capital (a camelCase hump), and ends before anything but a lowercase letter, as
-    the patterns' lookarounds say.
+    The same answer as searching with COMMENT_RE, NEGATIVE_RE and POSITIVE_RE, which
+    try ~100 alternatives at every character: on ASCII strings the leftmost, longest
+    word of each pattern comes from set lookups at the few places a word can start.
     """
-    starts = []
-    ends = []
-    prev_lower = False
-    for p, c in enumerate(s):
-        if "a" <= c <= "z":
-            if not prev_lower:
-                starts.append(p)
-            prev_lower = True
-        else:
-            if "A" <= c <= "Z":
-                starts.append(p)
-            if p:
-                ends.append(p)
-            prev_lower = False
-    ends.append(len(s))
-    return starts, ends
+    if _WORD_BITS is None or not names.isascii():
+        return _class_words_rx(names)
+    table = _WORD_BITS
+    found = 0
+    neg: str | None = None
+    pos: str | None = None
+    low = names.lower()
+    if low == names:
+        runs = _LOWER_RUN.findall(names)
+        if _RUN_WORDS.isdisjoint(runs):
+            return 0, None, None
+        if _HYPHEN_HEADS.isdisjoint(runs):
+            # All lowercase: a word starts and ends where a run of letters does.
+            for run in runs:
+                bits = table.get(run, 0) & ~found
+                if bits:
+                    if bits & Flag.NEG_CLASS:
+                        neg = run
+                    if bits & Flag.POS_CLASS:
+                        pos = run
+                    found |= bits
+                    if found == _ALL_BITS:
+                        break
+            return found, neg, pos
+    ends = [m.start() for m in _WORD_END.finditer(names)]
+    ends.append(len(names))
+    for m in _WORD_START.finditer(names):
+        p = m.start()
+        if low[p : p + _SHORTEST] not in _PREFIXES:
+            continue
+        # Longest first: try the furthest end a word could reach.
+        for k in range(bisect.bisect_right(ends, p + _LONGEST) - 1, -1, -1):
+            e = ends[k]
+            if e <= p:
+                break
+            bits = table.get(low[p:e], 0) & ~found
+            if bits:
+                if bits & Flag.NEG_CLASS:
+                    neg = low[p:e]
+                if bits & Flag.POS_CLASS:
+                    pos = low[p:e]
+                found |= bits
+        if found == _ALL_BITS:
+            break
+    return found, neg, pos
+
+
+def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
+    """_class_words with the vocabulary regexes themselves (non-ASCII strings, changed patterns)."""
+    bits = 0
+    neg = pos = None
+    if COMMENT_RE.search(names):
+        bits |= Flag.COMMENT
+    m = NEGATIVE_RE.search(names)
+    if m:
+        bits |= Flag.NEG_CLASS
+        neg = m.group(1).lower()
+    m = POSITIVE_RE.search(names)
+    if m:
+        bits |= Flag.POS_CLASS
+        pos = m.group(1).lower()
+    return bits, neg, pos
 
 
 def segment_text(text: str, *, max_blocks: int) -> Segments:
@@ -501,7 +533,8 @@ def segment_text(text: str, *, max_blocks: int) -> Segments:
             continue
         if len(seg.texts) >= max_blocks:
             seg.truncated = True
-            break
+            seg.overflow.append(stripped)
+            continue
         seg.texts.append(line)
         seg.kinds.append("line")
         seg.link_chars.append(0)
