@@ -79,7 +79,7 @@ class Params:
     class_negative: float = -1.5
     class_positive: float = 0.5
     # Comments are prose too: only a strong penalty keeps a long discussion out.
-    comment: float = -5.0
+    comment: float = -6.0
     article: float = 1.0
     repeated: float = -1.5
     date_like: float = -1.5
@@ -139,9 +139,13 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
         c[:, 12] = p.form * _has(flags, Flag.FORM)
         c[:, 13] = p.class_negative * _has(flags, Flag.NEG_CLASS)
         c[:, 14] = p.class_positive * _has(flags, Flag.POS_CLASS)
-        if not p.include_comments:
-            c[:, 15] = p.comment * _has(flags, Flag.COMMENT)
         c[:, 16] = p.article * _has(flags, Flag.ARTICLE | Flag.MAIN)
+        if not p.include_comments:
+            comment = _has(flags, Flag.COMMENT)
+            c[:, 15] = p.comment * comment
+            # A comment thread is not part of the content it sits under: no content bonuses.
+            for col in (6, 14, 16):
+                c[:, col] = np.where(comment > 0, np.minimum(c[:, col], 0.0), c[:, col])
         c[:, 19] = p.heading * (f.heading > 0) * f.main
         c[:, 24] = p.caption * _has(flags, Flag.FIGURE)
     else:
