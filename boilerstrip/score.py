@@ -68,7 +68,7 @@ class Params:
     sentence_end: float = 0.6
     sentences: float = 0.3
     main_container: float = 1.5
-    outside_main: float = -2.0
+    outside_main: float = -3.0
     text_main: float = 1.0
     text_outside: float = -2.5
     nav: float = -3.0
@@ -146,6 +146,10 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
             # A comment thread is not part of the content it sits under: no content bonuses.
             for col in (6, 14, 16):
                 c[:, col] = np.where(comment > 0, np.minimum(c[:, col], 0.0), c[:, col])
+        else:
+            # Comments never choose the main container; when they are wanted, sitting
+            # outside it is not held against them.
+            c[:, 7] = np.where(_has(flags, Flag.COMMENT) > 0, 0.0, c[:, 7])
         c[:, 19] = p.heading * (f.heading > 0) * f.main
         c[:, 24] = p.caption * _has(flags, Flag.FIGURE)
     else:
