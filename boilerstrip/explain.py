@@ -28,6 +28,7 @@ _RULE_FEATURE = {
     "heading": "heading",
     "title_case": "capital_ratio",
     "teaser_run": "run_lines",
+    "dated_items": "dated",
 }
 
 _TEXT = {
@@ -56,6 +57,7 @@ _TEXT = {
     "paragraph": "a paragraph between blank lines",
     "ellipsis": "ends with '...' (a teaser)",
     "caption": "inside <figure>/<figcaption>",
+    "dated_items": "among dated items (comments, posts)",
 }
 
 # Contributions smaller than this are noise in an explanation.

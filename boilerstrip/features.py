@@ -62,6 +62,7 @@ FEATURE_NAMES = (
     "blank_after",
     "run_lines",
     "run_long",
+    "dated",
     "main",
 )
 
@@ -94,6 +95,9 @@ class Features:
     run_lines: FloatArray
     # Text mode: long lines in this block's run of lines not separated by blank lines.
     run_long: FloatArray
+    # Text mode: date lines among the neighbours beyond the first (comments and feeds
+    # put a date on every item; an article has one dateline).
+    dated: FloatArray
     # 1 inside the main content container (HTML) or region (text), else 0.
     main: FloatArray
     flags: IntArray
@@ -240,7 +244,8 @@ def _count_page(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np
     def per_text(flags: npt.NDArray[np.bool_]) -> IntArray:
         total = np.zeros(len(flags) + 1, dtype=np.int64)
         np.cumsum(flags, out=total[1:])
-        return total[stop_at] - total[start_at]
+        counts: IntArray = total[stop_at] - total[start_at]
+        return counts
 
     word = (classes & _C_WORD) != 0
     # A word starts where a run of word characters does; each Han/Kana character is one.
@@ -507,6 +512,8 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     if n > 1:
         blank_after[:-1] = blank_before[1:]
     long_line = n_words >= 10
+    dated = np.zeros(n, dtype=np.float64)
+    date_like = np.asarray(stats[6], dtype=np.float64)
     if mode == "text" and n:
         run_lines, run_long = _runs(blank_before, long_line)
     else:
@@ -521,9 +528,10 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         main, share = _main_container(seg, weight) if n else (np.zeros(0), 0.0)
     else:
+        dated = _dated_neighbours(date_like)
         value = _line_value(
             n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated
-        )
+        ) - _DATED_VALUE * dated
         main, share = _text_region(value) if n else (np.zeros(0), 0.0)
     return Features(
         mode=mode,
@@ -537,7 +545,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
         sentence_end=sentence_end,
         ellipsis=ellipsis,
         n_sentences=np.asarray(stats[5], dtype=np.float64),
-        date_like=np.asarray(stats[6], dtype=np.float64),
+        date_like=date_like,
         position=np.arange(n, dtype=np.float64) / max(n - 1, 1),
         heading=heading,
         repeated=repeated,
@@ -545,12 +553,28 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
         blank_after=blank_after,
         run_lines=run_lines,
         run_long=run_long,
+        dated=dated,
         main=main,
         flags=flags,
         main_share=share,
         blank_style=blank_style,
         language=lang,
     )
+
+
+def _dated_neighbours(date_like: FloatArray) -> FloatArray:
+    """How many date lines beyond the first stand within _DATE_WINDOW lines (text mode)."""
+    n = len(date_like)
+    csum = np.concatenate(([0.0], np.cumsum(date_like)))
+    idx = np.arange(n)
+    near = csum[np.minimum(idx + _DATE_WINDOW + 1, n)] - csum[np.maximum(idx - _DATE_WINDOW, 0)]
+    return np.asarray(np.clip(near - 1.0, 0.0, 3.0), dtype=np.float64)
+
+
+# Comments under an article show a name, a date and the text: a date every 3-5 lines.
+_DATE_WINDOW = 5
+# What each extra date nearby costs a line in the region search.
+_DATED_VALUE = 1.0
 
 
 def _line_value(

@@ -45,6 +45,7 @@ RULES = (
     "paragraph",
     "ellipsis",
     "caption",
+    "dated_items",
 )
 
 
@@ -90,6 +91,8 @@ class Params:
     ellipsis: float = -1.0
     # Captions and figure credits describe a picture, not the story; most truths leave them out.
     caption: float = -1.0
+    # Text mode: per extra date line nearby (a list of dated comments or posts).
+    dated_items: float = -0.75
     # Plain text has no markup to vouch for short lines: they need more words to stand alone.
     text_length_pivot: float = 3.9  # log2(1 + 14 words)
     include_comments: bool = False
@@ -160,6 +163,7 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
             lone = (f.blank_before > 0) & (f.blank_after > 0)
             c[:, 21] = p.teaser_run * (((f.run_long >= 3) | (f.run_lines >= 3)) & ~lone)
             c[:, 22] = p.paragraph * (lone & (words >= 10))
+        c[:, 25] = p.dated_items * f.dated
     c[:, 17] = p.repeated * f.repeated
     c[:, 18] = p.date_like * f.date_like
     c[:, 23] = p.ellipsis * f.ellipsis

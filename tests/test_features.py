@@ -77,3 +77,15 @@ def test_comments_are_content_on_a_thread() -> None:
     article = "".join(f"<p>{PROSE}</p>" for _ in range(3))
     f = feats(f"<body><article>{article}</article><div class='comments'>{thread}</div></body>")
     assert (f.flags[3:] & 0b100000000000000).all()
+
+
+def test_text_mode_dated_items() -> None:
+    comments = []
+    for i in range(4):
+        comments += [f"reader{i} says:", f"November {i + 1}, 2019 at 6:3{i} am", PROSE]
+    lines = ["Title of the story", "", PROSE, "", PROSE, "", PROSE, "", "4 responses", *comments]
+    f = compute_features(segment_text("\n".join(lines), max_blocks=100), "text")
+    assert f.dated[:4].tolist() == [0.0, 0.0, 0.0, 0.0]
+    assert f.dated[-6:].max() >= 2.0
+    # The comments, for all their prose, stay outside the main region.
+    assert f.main.tolist()[1:4] == [1.0, 1.0, 1.0] and f.main[-1] == 0.0
