@@ -15,7 +15,7 @@ from .decode import decode_input, detect_input_type
 from .document import Block, Document, Reason
 from .errors import OptionsError
 from .explain import blocks_reasons
-from .features import FEATURE_NAMES, FloatArray, Features, compute_features
+from .features import FEATURE_NAMES, Features, FloatArray, compute_features
 from .options import Options, resolve_options
 from .parse.segment import Segments, segment_html, segment_text
 from .render import render, render_body, render_lines
@@ -56,7 +56,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     text, encoding = decode_input(
         data, opts.encoding, opts.content_type, max_bytes=opts.max_bytes, truncate=opts.truncate
     )
-    input_type = opts.input_type
+    input_type: str = opts.input_type
     if input_type == "auto":
         input_type = detect_input_type(text)
     t1 = clock()

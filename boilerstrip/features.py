@@ -19,7 +19,7 @@ import regex
 from .parse.segment import Flag, Segments
 from .stopwords import guess_language, stopwords_for
 
-__all__ = ["Features", "compute_features", "FEATURE_NAMES"]
+__all__ = ["FEATURE_NAMES", "Features", "compute_features"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

@@ -110,7 +110,8 @@ def threshold_for(favor: str) -> float:
 
 
 def _has(flags: npt.NDArray[np.int64], bit: int) -> FloatArray:
-    return ((flags & bit) != 0).astype(np.float64)
+    out: FloatArray = ((flags & bit) != 0).astype(np.float64)
+    return out
 
 
 def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, FloatArray]:

@@ -31,8 +31,6 @@ SMOOTH_REASONS = {
 _FIRM_CHROME = 3.0
 # A body block this far above the threshold stands on its own even among chrome.
 _FIRM_BODY = 3.0
-# Blocks under this many words are "short": captions, subheadings, datelines, menu entries.
-_SHORT_WORDS = 10
 _CHROME_CONTEXT = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT
 
 
@@ -51,7 +49,6 @@ def smooth_labels(
     if n < 2:
         return body, why
     margin = scores - threshold
-    short = f.n_words < _SHORT_WORDS
     soft = (margin > -_FIRM_CHROME) & (f.date_like == 0) & (f.repeated == 0)
     if f.mode == "html":
         soft &= (f.flags & _CHROME_CONTEXT) == 0

@@ -10,14 +10,14 @@ from __future__ import annotations
 import regex
 
 __all__ = [
-    "COMMENT_RE",
-    "NEGATIVE_RE",
-    "POSITIVE_RE",
     "BLOCK_TAGS",
-    "SKIP_TAGS",
-    "NEGATIVE_TOKENS",
-    "POSITIVE_TOKENS",
+    "COMMENT_RE",
     "COMMENT_TOKENS",
+    "NEGATIVE_RE",
+    "NEGATIVE_TOKENS",
+    "POSITIVE_RE",
+    "POSITIVE_TOKENS",
+    "SKIP_TAGS",
 ]
 
 # Elements whose content is never visible text.
