@@ -41,7 +41,15 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from _common import REPO_ROOT, RESULTS_DIR, default_data_root, machine_header, markdown_table, peak_rss_mb, reset_peak_rss
+from _common import (
+    REPO_ROOT,
+    RESULTS_DIR,
+    default_data_root,
+    machine_header,
+    markdown_table,
+    peak_rss_mb,
+    reset_peak_rss,
+)
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 # Pages larger than this are cut before mutating: the 3 MB dataset pages stay whole.
@@ -50,15 +58,74 @@ _MAX_SOURCE = 4 * 1024 * 1024
 _SAFE_TAG = re.compile(r"</?(?:p|h[1-6]|ul|li|table|tr|td|pre|code|blockquote)>")
 _SAFE_TEXT = re.compile(r"[^<>\"']*")
 HOSTILE = [
-    b"<div>", b"</div>", b"<p>", b"</p>", b"<table>", b"<td>", b"</tr>", b"<li>", b"<h2>", b"<pre>", b"<br>",
-    b"<a href=x>", b"<script>", b"</script>", b"<style>", b"<!--", b"-->", b"<![CDATA[", b"]]>", b"<svg>",
-    b"<math>", b"<xmp>", b"<textarea>", b"<noscript>", b"<template>", b"<select>", b"<frameset>", b"<iframe>",
-    b"<plaintext>", b"<body>", b"<html>", b"<head>", b"<title>", b"<p hidden>", b"<div style='display:none'>",
-    b"&", b"&#", b"&#x110000;", b"&#0;", b"&lt;", b"&nbsp;", b"<", b">", b"\x00", b"\xef\xbb\xbf", b"\xff\xfe",
-    b"\xe2\x80\xae", b"\r", b"\xed\xa0\x80", b"\xc3", b"\x80", b"<img src=x onerror=alert(1)>",
-    b"<a href='javascript:alert(1)'>x</a>", b"<meta charset=utf-16>", b"<meta charset=zlib>",
+    b"<div>",
+    b"</div>",
+    b"<p>",
+    b"</p>",
+    b"<table>",
+    b"<td>",
+    b"</tr>",
+    b"<li>",
+    b"<h2>",
+    b"<pre>",
+    b"<br>",
+    b"<a href=x>",
+    b"<script>",
+    b"</script>",
+    b"<style>",
+    b"<!--",
+    b"-->",
+    b"<![CDATA[",
+    b"]]>",
+    b"<svg>",
+    b"<math>",
+    b"<xmp>",
+    b"<textarea>",
+    b"<noscript>",
+    b"<template>",
+    b"<select>",
+    b"<frameset>",
+    b"<iframe>",
+    b"<plaintext>",
+    b"<body>",
+    b"<html>",
+    b"<head>",
+    b"<title>",
+    b"<p hidden>",
+    b"<div style='display:none'>",
+    b"&",
+    b"&#",
+    b"&#x110000;",
+    b"&#0;",
+    b"&lt;",
+    b"&nbsp;",
+    b"<",
+    b">",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xe2\x80\xae",
+    b"\r",
+    b"\xed\xa0\x80",
+    b"\xc3",
+    b"\x80",
+    b"<img src=x onerror=alert(1)>",
+    b"<a href='javascript:alert(1)'>x</a>",
+    b"<meta charset=utf-16>",
+    b"<meta charset=zlib>",
 ]
-CHARSETS = ["utf-8", "utf-16", "utf-16-be", "cp1252", "gb18030", "shift_jis", "koi8-r", "utf-7", "rot13", "x-junk"]
+CHARSETS = [
+    "utf-8",
+    "utf-16",
+    "utf-16-be",
+    "cp1252",
+    "gb18030",
+    "shift_jis",
+    "koi8-r",
+    "utf-7",
+    "rot13",
+    "x-junk",
+]
 
 
 # --- inputs -----------------------------------------------------------------------
@@ -109,7 +176,9 @@ def mutate(page: bytes, other: bytes, rng: random.Random) -> tuple[bytes, list[s
     for _ in range(rng.randint(1, 8)):
         if not tokens:
             break
-        op = rng.choice(["cut", "drop", "dup", "swap", "nest", "wrap", "hostile", "hostile", "splice", "truncate"])
+        op = rng.choice(
+            ["cut", "drop", "dup", "swap", "nest", "wrap", "hostile", "hostile", "splice", "truncate"]
+        )
         if op == "truncate" and "truncate" in ops:
             op = "cut"
         i, j = rng.randrange(len(tokens)), rng.randrange(len(tokens))
@@ -129,7 +198,9 @@ def mutate(page: bytes, other: bytes, rng: random.Random) -> tuple[bytes, list[s
                 k = rng.randint(a, b)
                 tokens[k:k] = tokens[a:b]
         elif op == "wrap":
-            tag = rng.choice([b"div", b"p", b"table", b"li", b"a", b"b", b"pre", b"article", b"nav", b"td", b"span"])
+            tag = rng.choice(
+                [b"div", b"p", b"table", b"li", b"a", b"b", b"pre", b"article", b"nav", b"td", b"span"]
+            )
             a, b = min(i, j), max(i, j)
             n = rng.choice([1, 1, 1, 50, 500, 2000])  # deep nesting, below where Lexbor turns quadratic
             tokens.insert(b, b"</" + tag + b">" * n)
@@ -230,7 +301,8 @@ def _inject(kind: str) -> None:
 
 def worker(conn: Connection) -> None:
     """Extract each input sent on conn; answer with the status, CPU seconds and memory."""
-    import boilerstrip  # noqa: F401  (import before the first input: its cost is not the input's)
+    # Import before the first input, so that the import's time and memory are not charged to it.
+    import boilerstrip  # noqa: F401
 
     while True:
         try:
@@ -250,7 +322,15 @@ def worker(conn: Connection) -> None:
         else:
             status, detail = _check(data, opts)
         cpu = time.process_time() - cpu0
-        conn.send({"status": status, "detail": detail, "cpu": cpu, "peak": peak_rss_mb(), "grew": peak_rss_mb() - before})
+        conn.send(
+            {
+                "status": status,
+                "detail": detail,
+                "cpu": cpu,
+                "peak": peak_rss_mb(),
+                "grew": peak_rss_mb() - before,
+            }
+        )
 
 
 @dataclass
@@ -340,8 +420,17 @@ def run(args: argparse.Namespace, sources: list[Path]) -> Stats:
     def finding(w: Worker, kind: str, detail: str) -> None:
         assert w.job is not None
         path = save(args.out, kind, w.job, detail)
-        stats.findings.append({"kind": kind, "path": str(path), "source": w.job["source"], "detail": detail.strip().splitlines()[-1:] })
-        print(f"  {kind}: {w.job['source']} ({', '.join(w.job['ops'])}) -> {path}", file=sys.stderr, flush=True)
+        stats.findings.append(
+            {
+                "kind": kind,
+                "path": str(path),
+                "source": w.job["source"],
+                "detail": detail.strip().splitlines()[-1:],
+            }
+        )
+        print(
+            f"  {kind}: {w.job['source']} ({', '.join(w.job['ops'])}) -> {path}", file=sys.stderr, flush=True
+        )
 
     try:
         while True:
@@ -350,7 +439,12 @@ def run(args: argparse.Namespace, sources: list[Path]) -> Stats:
                 if w.job is None and (now < deadline or injects):
                     src = rng.choice(sources)
                     data, ops = mutate(load(src), load(rng.choice(sources)), rng)
-                    job = {"data": data, "opts": random_options(rng, len(data)), "source": str(src), "ops": ops}
+                    job = {
+                        "data": data,
+                        "opts": random_options(rng, len(data)),
+                        "source": str(src),
+                        "ops": ops,
+                    }
                     if injects:
                         job["inject"] = injects.pop(0)
                     w.job, w.started = job, time.monotonic()
@@ -409,7 +503,11 @@ def run(args: argparse.Namespace, sources: list[Path]) -> Stats:
                 grew_limit = 200 + 50 * len(w.job["data"]) / 1e6
                 if answer["peak"] > args.max_rss_mb or answer["grew"] > grew_limit:
                     stats.statuses["memory"] += 1
-                    finding(w, "memory", f"peak RSS {answer['peak']:.0f} MB, +{answer['grew']:.0f} MB for this input")
+                    finding(
+                        w,
+                        "memory",
+                        f"peak RSS {answer['peak']:.0f} MB, +{answer['grew']:.0f} MB for this input",
+                    )
                     stop_worker(w)  # start afresh: a bloated worker would flag every input after
                     workers[i] = start_worker(ctx)
                     stats.restarts += 1
@@ -435,9 +533,18 @@ def report(args: argparse.Namespace, stats: Stats, sources: list[Path], where: s
         (f"memory spikes (> {args.max_rss_mb} MB peak, or +200 MB + 50x input)", stats.statuses["memory"]),
         ("unsafe HTML output", stats.statuses["unsafe"]),
         ("returned a str", stats.statuses["ok"]),
-        ("refused with a BoilerstripError", ", ".join(f"{k} {v}" for k, v in stats.refusals.most_common()) or "0"),
-        ("CPU s per input: median / p99 / max", f"{cpu[len(cpu) // 2] if cpu else 0:.3f} / {p99:.3f} / {cpu[-1] if cpu else 0:.3f}"),
-        ("input size: median / largest", f"{_median(stats.sizes) / 1e3:.0f} KB / {stats.biggest / 1e6:.2f} MB"),
+        (
+            "refused with a BoilerstripError",
+            ", ".join(f"{k} {v}" for k, v in stats.refusals.most_common()) or "0",
+        ),
+        (
+            "CPU s per input: median / p99 / max",
+            f"{cpu[len(cpu) // 2] if cpu else 0:.3f} / {p99:.3f} / {cpu[-1] if cpu else 0:.3f}",
+        ),
+        (
+            "input size: median / largest",
+            f"{_median(stats.sizes) / 1e3:.0f} KB / {stats.biggest / 1e6:.2f} MB",
+        ),
         ("worker peak RSS, max over inputs", f"{stats.peak_mb:.0f} MB"),
         ("worker restarts", stats.restarts),
     ]
@@ -456,36 +563,58 @@ def replay(path: Path) -> int:
     """Run a saved finding again in this process and say what happens."""
     record = json.loads(path.read_text())
     data = base64.b64decode(record["input_base64"])
-    print(f"{record['kind']} from {record['source']} ({', '.join(record['mutations'])}), options {record['options']}")
+    print(
+        f"{record['kind']} from {record['source']} ({', '.join(record['mutations'])}), options {record['options']}"
+    )
     if record.get("inject"):
         print(f"(injected: {record['inject']}; nothing to replay)")
         return 0
     t0 = time.process_time()
     status, detail = _check(data, record["options"])
-    print(f"{status} in {time.process_time() - t0:.2f} s CPU, peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+    print(
+        f"{status} in {time.process_time() - t0:.2f} s CPU, peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
+    )
     if detail:
         print(detail)
     return 0 if status in ("ok", "refused") else 1
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     span = ap.add_mutually_exclusive_group()
     span.add_argument("--minutes", type=float, help="how long to fuzz")
     span.add_argument("--seconds", type=float, help="how long to fuzz (default 60)")
-    ap.add_argument("--data", type=Path, nargs="+", help="dataset folders (default $BOILERSTRIP_DATA or ../shared/data)")
+    ap.add_argument(
+        "--data", type=Path, nargs="+", help="dataset folders (default $BOILERSTRIP_DATA or ../shared/data)"
+    )
     ap.add_argument("--fixtures", action="store_true", help="mutate tests/fixtures only (what CI does)")
     ap.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    ap.add_argument("--hang-seconds", type=float, default=10.0, help="CPU seconds per input that count as a hang")
-    ap.add_argument("--max-rss-mb", type=int, default=1024, help="worker peak RSS that counts as a memory spike")
+    ap.add_argument(
+        "--hang-seconds", type=float, default=10.0, help="CPU seconds per input that count as a hang"
+    )
+    ap.add_argument(
+        "--max-rss-mb", type=int, default=1024, help="worker peak RSS that counts as a memory spike"
+    )
     ap.add_argument("--out", type=Path, default=RESULTS_DIR / "fuzz", help="where findings are saved")
     ap.add_argument("--replay", type=Path, help="run one saved finding again and exit")
-    ap.add_argument("--inject", nargs="*", default=[], choices=["exception", "segfault", "hang", "memory"], help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--inject",
+        nargs="*",
+        default=[],
+        choices=["exception", "segfault", "hang", "memory"],
+        help=argparse.SUPPRESS,
+    )
     args = ap.parse_args(argv)
     if args.replay:
         return replay(args.replay)
-    args.seconds = args.minutes * 60 if args.minutes is not None else (args.seconds if args.seconds is not None else 60.0)
+    args.seconds = (
+        args.minutes * 60
+        if args.minutes is not None
+        else (args.seconds if args.seconds is not None else 60.0)
+    )
     if args.seed is None:
         args.seed = random.SystemRandom().randrange(2**32)
     if args.jobs < 1 or args.seconds <= 0:
@@ -500,7 +629,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.fixtures:
             print(f"fuzz: no pages under {where}; using tests/fixtures", file=sys.stderr)
         sources, where = fixture_pages(), "tests/fixtures"
-    print(f"fuzz: {len(sources)} pages, {args.seconds:g} s, seed {args.seed}, findings go to {args.out}", file=sys.stderr, flush=True)
+    print(
+        f"fuzz: {len(sources)} pages, {args.seconds:g} s, seed {args.seed}, findings go to {args.out}",
+        file=sys.stderr,
+        flush=True,
+    )
     t0 = time.monotonic()
     stats = run(args, sources)
     print(report(args, stats, sources, where, time.monotonic() - t0))

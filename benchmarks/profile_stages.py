@@ -27,11 +27,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _common  # noqa: E402 (the script folder is put on sys.path just above)
-import peers  # noqa: E402
+import _common
+import peers
 
-import boilerstrip  # noqa: E402
-from boilerstrip.api import extract_timed  # noqa: E402
+import boilerstrip
+from boilerstrip.api import extract_timed
 
 __all__ = ["main"]
 
@@ -49,8 +49,7 @@ def _best_times(fn: Callable[[str, str], object], inputs: Sequence[tuple[str, st
             t0 = clock()
             fn(html, url)
             dt = clock() - t0
-            if dt < best[i]:
-                best[i] = dt
+            best[i] = min(best[i], dt)
     return best
 
 

@@ -323,38 +323,48 @@ def run_scaling(args: argparse.Namespace, names: list[str]) -> str:
                       f"peak RSS {r['rss_peak_mb']:.0f} MB", file=sys.stderr)
     rows = []
     bs = results.get("boilerstrip", {})
+    cap = _max_blocks()
+    prev: dict[str, Any] | None = None
     for size in sizes:
         if size not in bs:
             continue
         r = bs[size]
+        step = _loglog_slope([(prev["bytes"], prev["seconds"]), (r["bytes"], r["seconds"])]) if prev else math.nan
+        prev = r
         row = [_human(r["bytes"]), str(r.get("blocks", "–")), f"{r['seconds'] * 1e3:.1f}",
-               f"{r['seconds'] / (r['bytes'] / 1e6) * 1e3:.0f}", f"{r['rss_peak_mb']:.0f}",
+               f"{r['seconds'] / (r['bytes'] / 1e6) * 1e3:.0f}", _common.fmt(step, 2), f"{r['rss_peak_mb']:.0f}",
                f"{r['rss_extract_peak_mb'] - r['rss_base_mb']:.0f}"]
         for name in names:
             if name == "boilerstrip":
                 continue
             o = results[name].get(size)
             row.append(f"{o['seconds'] * 1e3:.1f}" if o else "–")
+        if r.get("blocks", 0) >= cap:
+            row[1] += " (cap)"
         rows.append(row)
     others = [n for n in names if n != "boilerstrip"]
     parts = [
         "### Time and memory against page size (boilerstrip)\n",
-        _common.markdown_table(["page", "blocks", "ms", "ms per MB", "peak RSS MB", "Δ RSS MB"]
+        _common.markdown_table(["page", "blocks", "ms", "ms per MB", "k from previous", "peak RSS MB", "Δ RSS MB"]
                                + [f"{n} ms" for n in others], rows),
         (
             f"\nPages: real {args.scaling_source} bodies (scripts removed) concatenated into one valid page; "
             f"each size in a fresh process; time = fastest of repeats within {args.min_seconds} s. "
-            "Δ RSS: peak while extracting minus the RSS with the page loaded and decoded.\n"
+            "Δ RSS: peak while extracting minus the RSS with the page loaded and decoded. (cap): the page "
+            f"reached Options.max_blocks ({cap:,}), after which the rest of the page is one last chrome block.\n"
         ),
     ]
     fits = []
     for name in names:
-        pts = [(r["bytes"], r["seconds"]) for size, r in results[name].items() if size >= _FIT_FROM]
+        pts = sorted((r["bytes"], r["seconds"]) for size, r in results[name].items() if size >= _FIT_FROM)
+        large = [p for p in pts if p[0] >= 0.9e6]
         if len(pts) >= 2:
-            fits.append([name, _common.fmt(_loglog_slope(pts), 2), f"{_human(pts[0][0])}–{_human(pts[-1][0])}"])
+            fits.append([name, _common.fmt(_loglog_slope(pts), 2), f"{_human(pts[0][0])}–{_human(pts[-1][0])}",
+                         _common.fmt(_loglog_slope(large), 2) if len(large) >= 2 else "–"])
     if fits:
-        parts += ["Growth exponent k in time ∝ size^k (least squares on log-log; 1.00 is linear):\n",
-                  _common.markdown_table(["extractor", "k", "sizes fitted"], fits), ""]
+        parts += [("Growth exponent k in time ∝ size^k (least squares on log-log; 1.00 is linear). "
+                   "k from previous: between one size and the one before, for boilerstrip.\n"),
+                  _common.markdown_table(["extractor", "k", "sizes fitted", "k from 1 MB up"], fits), ""]
     if bs:
         big = max(bs)
         stages = bs[big].get("stages", {})
@@ -367,6 +377,16 @@ def run_scaling(args: argparse.Namespace, names: list[str]) -> str:
         _plot(results, args.plot)
         parts.append(f"Plot: `{args.plot}`\n")
     return "\n".join(parts)
+
+
+def _max_blocks() -> int:
+    """boilerstrip's block cap (Options.max_blocks), to mark the pages that reach it."""
+    try:
+        from boilerstrip import Options
+
+        return int(Options().max_blocks)
+    except (ImportError, AttributeError):
+        return 10**12
 
 
 def _loglog_slope(points: Sequence[tuple[float, float]]) -> float:

@@ -256,7 +256,8 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
         return "\ufffd", start + 3
     # A character cut at the end (a page truncated by a crawler or by Options.truncate): one U+FFFD.
     tail = data[start:]
-    need = 2 if 0xC2 <= tail[0] <= 0xDF else 3 if 0xE0 <= tail[0] <= 0xEF else 4 if 0xF0 <= tail[0] <= 0xF4 else 0
+    lead = tail[0]
+    need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
     if len(tail) < need and all(0x80 <= b <= 0xBF for b in tail[1:]):
         return "\ufffd", len(data)
     return data[start : exc.end].decode("cp1252", errors="replace"), exc.end

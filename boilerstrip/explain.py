@@ -99,12 +99,12 @@ def blocks_reasons(
         for code in RULES[:width]
     ]
     found: list[list[Reason]] = [[] for _ in range(n)]
-    for i, j, value in zip(rows.tolist(), cols.tolist(), values):
+    for i, j, value in zip(rows.tolist(), cols.tolist(), values, strict=True):
         column = seen_columns[j]
         seen = column[i] if column is not None else 1.0
         found[i].append(Reason(RULES[j], round(seen, 3), round(value, 3)))
     out: list[tuple[Reason, ...]] = []
-    for reasons, step in zip(found, smoothed.tolist()):
+    for reasons, step in zip(found, smoothed.tolist(), strict=True):
         reasons.sort(key=_order)
         if step:
             reasons.insert(0, Reason(SMOOTH_REASONS[step], 1.0, 0.0))

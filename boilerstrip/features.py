@@ -223,7 +223,7 @@ def _text_stats(
         for k, text in enumerate(uniq):
             out[:, k] = _text_stats_one(text, stopwords)
     if m < len(texts):
-        where = dict(zip(uniq, range(m)))
+        where = dict(zip(uniq, range(m), strict=True))
         out = out[:, [where[t] for t in texts]]
     n_words, n_stop, n_punct, n_caps, ends, sentences, dates = out
     return n_words, n_stop, n_punct, n_caps, ends, sentences, dates
@@ -276,7 +276,7 @@ def _count_page(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np
         np.cumsum(per_token, out=bounds[1:])
         out[1] = np.where(n_words > 0, hits[bounds[1:]] - hits[bounds[:-1]], 0)
     else:
-        out[1] = [sum(map(stopwords.__contains__, t.lower().split())) if nw else 0 for t, nw in zip(texts, n_words)]
+        out[1] = [sum(map(stopwords.__contains__, t.lower().split())) if nw else 0 for t, nw in zip(texts, n_words, strict=True)]
     date_candidates = (n_words <= 12) & (per_text((classes & _C_DIGIT) != 0) > 0)
     ends = out[4]
     dates = out[6]
@@ -313,11 +313,19 @@ def _text_stats_one(text: str, stopwords: frozenset[str]) -> tuple[int, int, int
     )
 
 
+# A block is unspaced script when it has over 3 words per whitespace token.
+_UNSPACED = 3.0
+# Running text has 25-50% function words (see score.Params.stopword_pivot).
+_UNSPACED_STOP = 0.3
+
+
 def _prose_weight(
     n_chars: FloatArray, link_density: FloatArray, n_words: FloatArray, stop: FloatArray, flags: IntArray
 ) -> FloatArray:
     """How much a block looks like running text, in characters, for finding the main container."""
-    w = np.maximum(n_chars - 40.0, 0.0) * (1.0 - link_density) ** 2
+    # A Han or Kana character carries about a word: count it as three characters.
+    size = np.maximum(n_chars, 3.0 * n_words)
+    w = np.maximum(size - 40.0, 0.0) * (1.0 - link_density) ** 2
     w = w * np.where(n_words >= 10, 1.0, 0.3) * np.clip(stop * 4.0, 0.25, 1.0)
     chrome = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.FORM)) != 0
     w = np.where(chrome, w * 0.1, w)
@@ -499,6 +507,11 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     link_density = np.asarray(seg.link_chars, dtype=np.float64) / safe_chars
     flags = np.asarray(seg.flags, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
     stop = n_stop / safe_words
+    # Chinese and Japanese have no spaces: most "words" (characters) are not whitespace
+    # tokens, and the function-word lists cannot see them. Give such blocks a typical
+    # prose ratio instead of a menu's zero.
+    unspaced = n_words > _UNSPACED * np.fromiter(map(len, map(str.split, texts)), dtype=np.float64, count=n)
+    stop = np.where(unspaced, _UNSPACED_STOP, stop)
     heading = np.zeros(n, dtype=np.float64)
     if mode == "html" and n:
         levels = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

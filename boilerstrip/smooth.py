@@ -25,12 +25,15 @@ SMOOTH_REASONS = {
     4: "smoothed: title before body",
     5: "smoothed: standfirst before body",
     6: "smoothed: data table in the content",
+    7: "smoothed: best of a page without content",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
 _FIRM_CHROME = 3.0
 # A body block this far above the threshold stands on its own even among chrome.
 _FIRM_BODY = 3.0
+# A page with no body keeps the blocks within this distance of the threshold.
+_RESCUE_MARGIN = 2.0
 _CHROME_CONTEXT = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT
 
 
@@ -76,6 +79,12 @@ def smooth_labels(
         body |= heading
         why[heading & (why == 0)] = 2
 
+    if not body.any():
+        # Nothing reached the threshold: a tiny page, or one short note. Keep what is not
+        # plainly chrome rather than return nothing for a page that has text.
+        rescue = soft & (margin > -_RESCUE_MARGIN)
+        body |= rescue
+        why[rescue] = 7
     if f.mode == "text" and body.any():
         _text_head(body, why, f)
     return body, why

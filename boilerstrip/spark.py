@@ -81,12 +81,19 @@ def with_extracted(
         StructField(prefix + name, StringType()) for name in ("title", "language", "error")
     ]
     if stats:
-        added += [StructField(prefix + "blocks_kept", IntegerType()), StructField(prefix + "blocks_total", IntegerType()),
-                  StructField(prefix + "chars_kept", LongType()), StructField(prefix + "chars_total", LongType())]
+        added += [
+            StructField(prefix + "blocks_kept", IntegerType()),
+            StructField(prefix + "blocks_total", IntegerType()),
+            StructField(prefix + "chars_kept", LongType()),
+            StructField(prefix + "chars_total", LongType()),
+        ]
     clash = sorted({f.name for f in added} & set(df.columns))
     if clash:
-        raise ValueError(f"with_extracted would overwrite column(s) {', '.join(clash)}: pass text_col= or prefix=")
-    missing = [c for c in (html_col, url_col, content_type_col, input_type_col, id_col) if c and c not in df.columns]
+        raise ValueError(
+            f"with_extracted would overwrite column(s) {', '.join(clash)}: pass text_col= or prefix="
+        )
+    wanted = (html_col, url_col, content_type_col, input_type_col, id_col)
+    missing = [c for c in wanted if c and c not in df.columns]
     if missing:
         raise ValueError(f"no column(s) {', '.join(missing)} in the DataFrame; it has {', '.join(df.columns)}")
     schema = StructType(list(df.schema.fields) + added)
@@ -125,17 +132,18 @@ class _ExtractJob:
         ids = self._column(frame, self.id_col)
         import pandas as pd
 
-        results = [self._extract(i, *row) for i, row in enumerate(zip(pages, urls, types, modes, ids))]
+        rows = zip(pages, urls, types, modes, ids, strict=True)
+        results = [self._extract(i, *row) for i, row in enumerate(rows)]
         out = frame  # a fresh batch from Arrow: add the columns in place
         ok = [r.status == "ok" for r in results]
-        out[self.text_col] = [r.text if good else None for r, good in zip(results, ok)]
+        out[self.text_col] = [r.text if good else None for r, good in zip(results, ok, strict=True)]
         out[self.prefix + "title"] = [r.title for r in results]
         out[self.prefix + "language"] = [r.language for r in results]
-        out[self.prefix + "error"] = [None if good else r.reason for r, good in zip(results, ok)]
+        out[self.prefix + "error"] = [None if good else r.reason for r, good in zip(results, ok, strict=True)]
         if self.stats:
             for name, dtype in (("blocks_kept", "Int32"), ("blocks_total", "Int32"), ("chars_kept", "Int64"),
                                 ("chars_total", "Int64")):
-                values = [getattr(r, name) if good else None for r, good in zip(results, ok)]
+                values = [getattr(r, name) if good else None for r, good in zip(results, ok, strict=True)]
                 out[self.prefix + name] = pd.array(values, dtype=dtype)
         return out
 
@@ -174,7 +182,8 @@ def read_warc(spark: SparkSession, paths: Sequence[str], *, partitions: int | No
         raise ValueError("read_warc needs at least one path")
     # parallelize deals the paths out evenly (hash partitioning could leave tasks with none).
     slices = partitions or min(len(paths), spark.sparkContext.defaultParallelism)
-    frame = spark.createDataFrame(spark.sparkContext.parallelize([(p,) for p in paths], slices), "path string")
+    listing = spark.sparkContext.parallelize([(p,) for p in paths], slices)
+    frame = spark.createDataFrame(listing, "path string")
     limit = max_bytes if max_bytes is not None else Options().max_bytes
     return frame.mapInPandas(_WarcReadJob(limit), schema=RECORD_COLUMNS)
 

@@ -212,7 +212,7 @@ def test_nothing_is_lost(tmp_path: Path) -> None:
         members.append(member)
         expected[rid] = (status, reason)
 
-    for i, (name, html) in enumerate(pages):
+    for i, (_, html) in enumerate(pages):
         add(f"good-{i}", _html(f"good-{i}", html, content_type="text/html"), "ok", None)
         if i == 2:
             add("binary", _html("binary", os.urandom(50_000), content_type="application/octet-stream"),
@@ -267,7 +267,7 @@ def test_nothing_is_lost(tmp_path: Path) -> None:
     # Good pages come out in input order, with the text extract() gives.
     good = [r for r in written if r["id"].startswith("<urn:uuid:good-")]
     assert [r["id"] for r in good] == [f"<urn:uuid:good-{i}>" for i in range(len(pages))]
-    for r, (_, html) in zip(good, pages):
+    for r, (_, html) in zip(good, pages, strict=True):
         assert r["text"] == boilerstrip.extract(html, content_type="text/html")
         assert r["blocks_kept"] <= r["blocks_total"] and r["chars_kept"] <= r["chars_total"]
 
@@ -379,3 +379,14 @@ def test_pool_stop_flag(level: int) -> None:
         assert set(reasons) == {None}
     else:  # finished records first (they were done when the stop came), then the dropped ones
         assert reasons[-1] == "interrupted" and reasons == sorted(reasons, key=lambda r: r is not None)
+
+
+def test_exported_names() -> None:
+    import boilerstrip.batch as batch
+
+    # Sorted as ruff's RUF022 wants it: constants, then classes, then functions.
+    def kind(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert batch.__all__ == sorted(batch.__all__, key=kind)
+    assert all(hasattr(batch, name) for name in batch.__all__)

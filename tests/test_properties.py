@@ -36,17 +36,63 @@ SOURCES = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "golden").g
 TEXT_SOURCES = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "seeds").glob("*.txt"))]
 # Tokens that parsers treat specially: raw-text and foreign elements, comments, entities, hidden boxes.
 HOSTILE = [
-    "<div>", "</div>", "<p>", "</p>", "<table>", "<td>", "</tr>", "<li>", "<h2>", "<pre>", "<br>", "<a href=x>",
-    "<script>", "</script>", "<style>", "<!--", "-->", "<![CDATA[", "]]>", "<svg>", "<math>", "<xmp>",
-    "<textarea>", "<noscript>", "<template>", "<select>", "<frameset>", "<iframe>", "<plaintext>",
-    "<body>", "<html>", "<head>", "<title>", "<p hidden>", "<div style='display: none'>", "<span aria-hidden=true>",
-    "&", "&#", "&#x110000;", "&#0;", "&lt;", "&nbsp;", "<", ">", "\x00", "\ufeff", "\u202e", "\r", "\ud800",
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<table>",
+    "<td>",
+    "</tr>",
+    "<li>",
+    "<h2>",
+    "<pre>",
+    "<br>",
+    "<a href=x>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<svg>",
+    "<math>",
+    "<xmp>",
+    "<textarea>",
+    "<noscript>",
+    "<template>",
+    "<select>",
+    "<frameset>",
+    "<iframe>",
+    "<plaintext>",
+    "<body>",
+    "<html>",
+    "<head>",
+    "<title>",
+    "<p hidden>",
+    "<div style='display: none'>",
+    "<span aria-hidden=true>",
+    "&",
+    "&#",
+    "&#x110000;",
+    "&#0;",
+    "&lt;",
+    "&nbsp;",
+    "<",
+    ">",
+    "\x00",
+    "\ufeff",
+    "\u202e",
+    "\r",
+    "\ud800",
 ]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PROBE_LIMIT = 300_000  # stop growing a page past this many characters
 # A page of a few hundred KB takes well under a second; 5 s means something is quadratic.
 _TIME_BOUND = 5.0
-_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 def _tokens(page: str) -> list[str]:
@@ -228,7 +274,9 @@ def test_mutated_html_as_bytes(page: str, charset: str) -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(mutated(), st.sampled_from(["text", "markdown", "json", "html"]), st.integers(1, 40), st.integers(1, 50))
+@given(
+    mutated(), st.sampled_from(["text", "markdown", "json", "html"]), st.integers(1, 40), st.integers(1, 50)
+)
 def test_limits_and_formats(page: str, output: str, max_depth: int, max_blocks: int) -> None:
     """Any limit and any output format: only boilerstrip's errors, a str, the same twice."""
     opts = Options(output=output, max_depth=max_depth, max_blocks=max_blocks)  # type: ignore[arg-type]
@@ -277,7 +325,11 @@ def articles(draw: st.DrawFn) -> tuple[str, list[str]]:
         "<!doctype html><html lang=en><head><title>The new bridge</title></head><body>"
         + ("<nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav>" if nav else "")
         + f"<article>{body}</article>"
-        + ("<aside><h3>Related</h3><ul><li><a href=/a>Bridge plans</a></li><li><a href=/b>Ferry times</a></li></ul></aside>" if aside else "")
+        + (
+            "<aside><h3>Related</h3><ul><li><a href=/a>Bridge plans</a></li><li><a href=/b>Ferry times</a></li></ul></aside>"
+            if aside
+            else ""
+        )
         + ("<footer><a href=/about>About us</a> · <a href=/privacy>Privacy</a></footer>" if footer else "")
         + "</body></html>"
     )

@@ -81,7 +81,12 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 _PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -122,7 +127,9 @@ def _mixed() -> bytes:
 def _invalid_utf8() -> bytes:
     # A stray latin-1 byte, a cp1252 quote, a lone continuation byte, and a cut character at the end.
     text = "Grüße aus Köln, where the café on the river has opened again and the guests are happy with it."
-    raw = text.encode().replace(b"K\xc3\xb6ln", b"K\xf6ln").replace(b"caf\xc3\xa9", b"caf\xe9 \x93new\x94 \x80")
+    raw = (
+        text.encode().replace(b"K\xc3\xb6ln", b"K\xf6ln").replace(b"caf\xc3\xa9", b"caf\xe9 \x93new\x94 \x80")
+    )
     return article([ZH[0], "@@"]).encode().replace(b"@@", raw) + b"\xe2\x82"
 
 
@@ -132,18 +139,32 @@ CASES = (
     Case("whitespace only", lambda: b" \t\r\n \n\x0c ", Out("", "empty_input", "utf-8", "text")),
     Case("PNG image", _png, Err(DecodeError, "input looks binary (PNG image), not HTML or text")),
     Case("PDF document", lambda: _PDF, Err(DecodeError, "input looks binary (PDF document)")),
-    Case("gzip-compressed page", lambda: gzip.compress(article(PARAS).encode()), Err(DecodeError, "(gzip data)")),
+    Case(
+        "gzip-compressed page",
+        lambda: gzip.compress(article(PARAS).encode()),
+        Err(DecodeError, "(gzip data)"),
+    ),
     Case(
         "random bytes",
         lambda: random.Random(7).randbytes(65536),
         Err(DecodeError, "input looks binary (11% control bytes)"),
     ),
     Case("NUL bytes", lambda: b"\x00" * 1000, Err(DecodeError, "input looks binary (100% control bytes)")),
-    Case("a few NUL bytes in HTML", lambda: article(PARAS).replace("council", "coun\x00cil").encode(), Out("\n".join(PARAS), None, "utf-8", "html")),
+    Case(
+        "a few NUL bytes in HTML",
+        lambda: article(PARAS).replace("council", "coun\x00cil").encode(),
+        Out("\n".join(PARAS), None, "utf-8", "html"),
+    ),
     Case("not bytes or str", lambda: None, Err(DecodeError, "input must be bytes or str, got NoneType")),
     Case("a list", lambda: [b"<p>x</p>"], Err(DecodeError, "input must be bytes or str, got list")),
-    Case("bytearray", lambda: bytearray(article(PARAS).encode()), Out("\n".join(PARAS), None, "utf-8", "html")),
-    Case("memoryview", lambda: memoryview(article(PARAS).encode()), Out("\n".join(PARAS), None, "utf-8", "html")),
+    Case(
+        "bytearray", lambda: bytearray(article(PARAS).encode()), Out("\n".join(PARAS), None, "utf-8", "html")
+    ),
+    Case(
+        "memoryview",
+        lambda: memoryview(article(PARAS).encode()),
+        Out("\n".join(PARAS), None, "utf-8", "html"),
+    ),
     Case(
         "UTF-16 LE with BOM",
         lambda: codecs.BOM_UTF16_LE + article(DE).encode("utf-16-le"),
@@ -154,8 +175,16 @@ CASES = (
         lambda: codecs.BOM_UTF16_BE + article(DE).encode("utf-16-be"),
         Out("\n".join(DE), None, "utf-16", "html"),
     ),
-    Case("UTF-16 LE without BOM", lambda: article(DE).encode("utf-16-le"), Out("\n".join(DE), None, "utf-16-le", "html")),
-    Case("UTF-16 BE without BOM", lambda: article(DE).encode("utf-16-be"), Out("\n".join(DE), None, "utf-16-be", "html")),
+    Case(
+        "UTF-16 LE without BOM",
+        lambda: article(DE).encode("utf-16-le"),
+        Out("\n".join(DE), None, "utf-16-le", "html"),
+    ),
+    Case(
+        "UTF-16 BE without BOM",
+        lambda: article(DE).encode("utf-16-be"),
+        Out("\n".join(DE), None, "utf-16-be", "html"),
+    ),
     Case(
         "declares UTF-16, is UTF-8",
         lambda: article(DE, '<meta charset="utf-16">').encode(),
@@ -182,7 +211,12 @@ CASES = (
         Out("\n".join(DE), None, "cp1252", "html"),
         (("content_type", "text/html; charset=windows-1252"),),
     ),
-    Case("unknown encoding setting", lambda: article(DE).encode(), Out("\n".join(DE), None, "utf-8", "html"), (("encoding", "no-such-charset"),)),
+    Case(
+        "unknown encoding setting",
+        lambda: article(DE).encode(),
+        Out("\n".join(DE), None, "utf-8", "html"),
+        (("encoding", "no-such-charset"),),
+    ),
     # As many bytes are latin-1 as UTF-8: the label says cp1252, the text is right either way.
     Case("mixed encodings", _mixed, Out("\n".join(DE), None, "cp1252", "html")),
     Case(
@@ -206,20 +240,58 @@ CASES = (
         lambda: article(ZH + PARAS).encode().replace(b"Monday", b"Mon\xed\xa0\x80day\xed\xb0\x80"),
         Out("\n".join(ZH + PARAS).replace("Monday", "Mon\ufffdday\ufffd"), None, "utf-8", "html"),
     ),
-    Case("right-to-left: Arabic", lambda: article(AR, attrs=' lang="ar" dir="rtl"').encode(), Out("\n".join(AR), None, "utf-8", "html")),
-    Case("right-to-left: Hebrew", lambda: article(HE, attrs=' lang="he" dir="rtl"').encode(), Out("\n".join(HE), None, "utf-8", "html")),
-    Case("CJK: Chinese", lambda: article(ZH, attrs=' lang="zh"').encode(), Out("\n".join(ZH), None, "utf-8", "html")),
-    Case("CJK: Japanese", lambda: article(JA, attrs=' lang="ja"').encode(), Out("\n".join(JA), None, "utf-8", "html")),
-    Case("CJK: Chinese in GB18030", lambda: article(ZH, '<meta charset="gb2312">').encode("gb18030"), Out("\n".join(ZH), None, "gb18030", "html")),
-    Case("only a <script>", lambda: b"<script>document.write('<p>' + 'hello world'.repeat(50) + '</p>')</script>", Out("", "no_text", "utf-8", "html")),
-    Case("only a <style>", lambda: b"<html><style>p { color: red }</style></html>", Out("", "no_text", "utf-8", "html")),
-    Case("no body", lambda: b"<html><head><title>Only a title</title></head></html>", Out("", "no_text", "utf-8", "html")),
     Case(
-        "frameset",
-        lambda: b"<!doctype html><html><frameset cols='50%,50%'><frame src='a.html'><frame src='b.html'></frameset></html>",
+        "right-to-left: Arabic",
+        lambda: article(AR, attrs=' lang="ar" dir="rtl"').encode(),
+        Out("\n".join(AR), None, "utf-8", "html"),
+    ),
+    Case(
+        "right-to-left: Hebrew",
+        lambda: article(HE, attrs=' lang="he" dir="rtl"').encode(),
+        Out("\n".join(HE), None, "utf-8", "html"),
+    ),
+    Case(
+        "CJK: Chinese",
+        lambda: article(ZH, attrs=' lang="zh"').encode(),
+        Out("\n".join(ZH), None, "utf-8", "html"),
+    ),
+    Case(
+        "CJK: Japanese",
+        lambda: article(JA, attrs=' lang="ja"').encode(),
+        Out("\n".join(JA), None, "utf-8", "html"),
+    ),
+    Case(
+        "CJK: Chinese in GB18030",
+        lambda: article(ZH, '<meta charset="gb2312">').encode("gb18030"),
+        Out("\n".join(ZH), None, "gb18030", "html"),
+    ),
+    Case(
+        "only a <script>",
+        lambda: b"<script>document.write('<p>' + 'hello world'.repeat(50) + '</p>')</script>",
         Out("", "no_text", "utf-8", "html"),
     ),
-    Case("chrome only", lambda: b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>", Out("", "all_chrome", "utf-8", "html")),
+    Case(
+        "only a <style>",
+        lambda: b"<html><style>p { color: red }</style></html>",
+        Out("", "no_text", "utf-8", "html"),
+    ),
+    Case(
+        "no body",
+        lambda: b"<html><head><title>Only a title</title></head></html>",
+        Out("", "no_text", "utf-8", "html"),
+    ),
+    Case(
+        "frameset",
+        lambda: (
+            b"<!doctype html><html><frameset cols='50%,50%'><frame src='a.html'><frame src='b.html'></frameset></html>"
+        ),
+        Out("", "no_text", "utf-8", "html"),
+    ),
+    Case(
+        "chrome only",
+        lambda: b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>",
+        Out("", "all_chrome", "utf-8", "html"),
+    ),
     Case(
         "tags cut short",
         lambda: article(PARAS).replace("</p></article></body></html>", "</p><p class='x").encode(),
@@ -275,8 +347,18 @@ CASES = (
         lambda: article(PARAS, '<meta charset="cp037">').encode(),
         Out("\n".join(PARAS), None, "utf-8", "html"),
     ),
-    Case("over max_bytes", lambda: b"x" * 101, Err(InputTooLargeError, "input is 101 bytes, over Options.max_bytes=100"), (("max_bytes", 100),)),
-    Case("str over max_bytes", lambda: "x" * 101, Err(InputTooLargeError, "input is 101 characters, over Options.max_bytes=100"), (("max_bytes", 100),)),
+    Case(
+        "over max_bytes",
+        lambda: b"x" * 101,
+        Err(InputTooLargeError, "input is 101 bytes, over Options.max_bytes=100"),
+        (("max_bytes", 100),),
+    ),
+    Case(
+        "str over max_bytes",
+        lambda: "x" * 101,
+        Err(InputTooLargeError, "input is 101 characters, over Options.max_bytes=100"),
+        (("max_bytes", 100),),
+    ),
     Case(
         "truncate=True cuts at max_bytes",
         lambda: article(PARAS).encode(),
@@ -364,9 +446,9 @@ def test_limits_are_checked() -> None:
     for name in ("max_bytes", "max_depth", "max_blocks"):
         for bad in (0, -1, 1.5, True, "10", None):
             with pytest.raises(OptionsError, match=f"Options.{name} must be a positive integer"):
-                Options(**{name: bad})
+                Options(**{name: bad})  # type: ignore[arg-type]  # wrong types on purpose
     with pytest.raises(OptionsError, match="Options.truncate must be True or False, got 1"):
-        Options(truncate=1)  # type: ignore[arg-type]
+        Options(truncate=1)  # type: ignore[arg-type]  # a wrong type on purpose
 
 
 def test_bad_url_is_an_options_error() -> None:
@@ -379,7 +461,12 @@ def test_bad_url_is_an_options_error() -> None:
 
 def test_deeply_nested_tables_lose_no_text() -> None:
     n = 1000
-    page = "<html><body>" + "".join(f"<table><tr><td>cell {i} " for i in range(n)) + PARAS[0] + "</td></tr></table>" * n
+    page = (
+        "<html><body>"
+        + "".join(f"<table><tr><td>cell {i} " for i in range(n))
+        + PARAS[0]
+        + "</td></tr></table>" * n
+    )
     doc = extract_blocks(page)
     assert " ".join(b.text for b in doc.blocks) == " ".join(f"cell {i}" for i in range(n)) + " " + PARAS[0]
     assert doc.blocks[-1].text.endswith(PARAS[0]) and doc.blocks[-1].label == "body"
@@ -414,7 +501,11 @@ def _stack_depth() -> list[object]:
 
 
 def test_frameset_noframes_markup_is_not_text() -> None:
-    page = b"<html><frameset><frame src=a.html><noframes><p>" + PARAS[0].encode() + b"</p></noframes></frameset></html>"
+    page = (
+        b"<html><frameset><frame src=a.html><noframes><p>"
+        + PARAS[0].encode()
+        + b"</p></noframes></frameset></html>"
+    )
     assert extract(page) in ("", PARAS[0])
 
 
@@ -423,6 +514,28 @@ def test_frameset_noframes_markup_is_not_text() -> None:
 
 def _nested_divs() -> str:
     return "<html><body>" + "<div>" * 100_000 + PARAS[0] + "</div>" * 100_000 + "</body></html>"
+
+
+def _nested_divs_around_closed_p() -> str:
+    # A closing tag at every level: the run of opening tags that segment.py's _DEEP_HINT
+    # looks for never happens, yet the <div>s nest 100,000 deep.
+    return "<html><body>" + "<div><p></p>" * 100_000 + PARAS[0] + "</div>" * 100_000 + "</body></html>"
+
+
+_RUN = [PARAS[0].split()[i % len(PARAS[0].split())] for i in range(299)]
+_RUN_UNIT = "".join(f"<b>{w} " for w in _RUN) + "<b " + "a" * 201 + ">"
+_RUNS = 2 * 1024 * 1024 // len(_RUN_UNIT)
+
+
+def _tag_runs() -> str:
+    # Runs of 299 short opening tags, then one with a 201-character attribute: the longest
+    # run that segment.py's _DEEP_HINT pattern (300 tags of at most 200 characters) tries
+    # from every "<" before it fails.
+    return "<html><body><p></p>" + _RUN_UNIT * _RUNS
+
+
+def _lines_tag_runs() -> list[str]:
+    return [" ".join(" ".join(_RUN) for _ in range(_RUNS))]
 
 
 def _unclosed_p() -> str:
@@ -438,7 +551,9 @@ _N50 = (50 * 1024 * 1024) // len(_P50.format(i=100000))
 
 
 def _page_50mb() -> bytes:
-    return ("<html><body><article>" + "".join(_P50.format(i=i) for i in range(_N50)) + "</article></body></html>").encode()
+    return (
+        "<html><body><article>" + "".join(_P50.format(i=i) for i in range(_N50)) + "</article></body></html>"
+    ).encode()
 
 
 def _lines_nested_divs() -> list[str]:
@@ -471,22 +586,25 @@ BIG = {
     b.name: b
     for b in (
         Big("100,000 nested <div>s", _nested_divs, _lines_nested_divs, 2.0),
+        Big("100,000 nested <div>s around closed <p>s", _nested_divs_around_closed_p, _lines_nested_divs, 2.0),
         Big("100,000 unclosed <p>s", _unclosed_p, _lines_unclosed_p, 10.0),
+        Big("2 MB of 299-tag runs", _tag_runs, _lines_tag_runs, 2.0),
         Big("one 10 MB line, no tags", _line_10mb, _lines_10mb, 10.0),
         Big("50 MB page", _page_50mb, _lines_50mb, 10.0),
     )
 }
 
 
-def _child(name: str) -> None:
+def _child(name: str, limit: bool = True) -> None:
     """Run one big case (in a fresh interpreter) and print what it did as JSON."""
     big = BIG[name]
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     page = big.build()
     built = resource.getrusage(resource.RUSAGE_SELF)
-    # The kernel stops us (SIGXCPU) a little past the bound: a hang ends the test, not the run.
-    budget = int(built.ru_utime + built.ru_stime + big.cpu_seconds) + 1
-    resource.setrlimit(resource.RLIMIT_CPU, (budget, resource.getrlimit(resource.RLIMIT_CPU)[1]))
+    if limit:
+        # The kernel stops us (SIGXCPU) a little past the bound: a hang ends the test, not the run.
+        budget = int(built.ru_utime + built.ru_stime + big.cpu_seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (budget, resource.getrlimit(resource.RLIMIT_CPU)[1]))
     cpu0, wall0 = time.process_time(), time.perf_counter()
     out = extract(page)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
@@ -507,11 +625,11 @@ def _child(name: str) -> None:
     )
 
 
-def run_big(name: str) -> dict[str, Any]:
+def run_big(name: str, limit: bool = True) -> dict[str, Any]:
     """Run a big case in a child interpreter; its numbers, or {"killed": signal} when it was stopped."""
-    code = f"from tests.test_robustness import _child; _child({name!r})"
+    code = f"from tests.test_robustness import _child; _child({name!r}, {limit})"
     proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False, text=True, timeout=3600
     )
     if proc.returncode != 0:
         return {"killed": -proc.returncode if proc.returncode < 0 else None, "stderr": proc.stderr[-2000:]}
@@ -519,13 +637,29 @@ def run_big(name: str) -> dict[str, Any]:
     return result
 
 
+_CAP_BYPASSED = (
+    "segment.py runs cap_nesting only when _DEEP_HINT sees 300 opening tags in a row; a closing tag "
+    "(or a comment) at every level hides deep nesting from it, and Lexbor's quadratic tree builder "
+    "takes ~100 s CPU"
+)
+
+
+_HINT_BACKTRACKS = (
+    "segment.py's _DEEP_HINT regex tries up to 300 tags from every '<': a page of 299-tag runs "
+    "makes it quadratic (~2 s CPU per MB: ~6 s for this 2 MB page, ~100 s for 50 MB)"
+)
 
 
 @pytest.mark.parametrize(
     "name",
     [
         "100,000 nested <div>s",
+        pytest.param(
+            "100,000 nested <div>s around closed <p>s",
+            marks=pytest.mark.xfail(strict=True, reason=_CAP_BYPASSED),
+        ),
         "100,000 unclosed <p>s",
+        pytest.param("2 MB of 299-tag runs", marks=pytest.mark.xfail(strict=True, reason=_HINT_BACKTRACKS)),
         "one 10 MB line, no tags",
         "50 MB page",
     ],
@@ -533,15 +667,17 @@ def run_big(name: str) -> dict[str, Any]:
 def test_big_input(name: str) -> None:
     big = BIG[name]
     got = run_big(name)
-    assert "killed" not in got, f"stopped by signal {got['killed']} (over {big.cpu_seconds} s of CPU?): {got.get('stderr')}"
+    assert "killed" not in got, (
+        f"stopped by signal {got['killed']} (over {big.cpu_seconds} s of CPU?): {got.get('stderr')}"
+    )
     assert got["cpu"] < big.cpu_seconds and got["rss_mb"] < big.rss_mb
     lines = big.lines()
     assert (got["lines"], got["first"], got["last"]) == (len(lines), lines[0][:200], lines[-1][:200])
     assert got["sha256"] == hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def _table() -> None:
-    """Print the bad-input table and the big-case numbers for docs/robustness.md."""
+def _print_cases() -> None:
+    """The bad-input table of docs/robustness.md."""
     print("| case | outcome |\n|---|---|")
     for case in CASES:
         try:
@@ -550,15 +686,25 @@ def _table() -> None:
             print(f"| {case.name} | `{type(exc).__name__}`: {exc} |")
             continue
         shown = out if len(out) < 40 else out[:37] + "..."
-        print(f"| {case.name} | {json.dumps(shown, ensure_ascii=False)}, empty_reason={doc.empty_reason}, encoding={doc.encoding} |")
-    print("\n| case | input | CPU s | wall s | peak RSS MB | output lines |\n|---|---|---|---|---|---|")
+        shown = json.dumps(shown, ensure_ascii=False).replace("|", "\\|")
+        print(f"| {case.name} | {shown}; empty_reason {doc.empty_reason}; {doc.input_type}, {doc.encoding} |")
+
+
+def _print_big(limit: bool) -> None:
+    """The big-input table of docs/robustness.md (each case in its own interpreter)."""
+    print("| case | input | CPU s | wall s | peak RSS MB | output lines |\n|---|---|---|---|---|---|")
     for name in BIG:
-        got = run_big(name)
+        got = run_big(name, limit)
         if "killed" in got:
-            print(f"| {name} | | killed ({got['killed']}) | | | |")
+            print(f"| {name} | | stopped (signal {got['killed']}) | | | |")
             continue
-        print(f"| {name} | {got['input_bytes'] / 1e6:.1f} MB | {got['cpu']} | {got['wall']} | {got['rss_mb']} | {got['lines']} |")
+        mb = got["input_bytes"] / 1e6
+        print(f"| {name} | {mb:.1f} MB | {got['cpu']} | {got['wall']} | {got['rss_mb']} | {got['lines']} |")
 
 
 if __name__ == "__main__":
-    _table()
+    # python -m tests.test_robustness cases | big [--no-limit]
+    if "cases" in sys.argv:
+        _print_cases()
+    if "big" in sys.argv:
+        _print_big(limit="--no-limit" not in sys.argv)

@@ -97,7 +97,7 @@ def test_example_script_matches_extract(spark: Any, tmp_path: Path) -> None:
     table = pd.read_parquet(out)
     assert "html" not in table.columns
     assert {"id", "url", "text", "title", "language", "error", "blocks_kept", "chars_total"} <= set(table.columns)
-    got = dict(zip(table["id"], table["text"]))
+    got = dict(zip(table["id"], table["text"], strict=True))
     assert sorted(got) == sorted(f"<urn:uuid:{rid}>" for rid, _ in pages)
     for rid, html in pages:
         assert got[f"<urn:uuid:{rid}>"] == boilerstrip.extract(html, content_type="text/html"), rid

@@ -68,7 +68,7 @@ def process_record(record: Record, options: Options) -> Result:
         language=stages.feats.language,
         blocks_kept=sum(kept),
         blocks_total=len(texts),
-        chars_kept=sum(len(t) for t, k in zip(texts, kept) if k),
+        chars_kept=sum(len(t) for t, k in zip(texts, kept, strict=True) if k),
         chars_total=sum(map(len, texts)),
         blocks=blocks,
         source=record.source,

@@ -1,0 +1,168 @@
+"""The speed-ups give exactly what the plain code they replace gives.
+
+segment.py, features.py, explain.py and api.py answer some questions without the regex
+engine or without building every object (see each function's docstring). Each test here
+compares such a shortcut with the straightforward version on generated and real inputs.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import regex
+
+from boilerstrip import Options, api, extract, extract_blocks, features
+from boilerstrip.document import Document
+from boilerstrip.explain import block_reasons, blocks_reasons
+from boilerstrip.parse import segment
+from boilerstrip.parse.segment import Flag, segment_html
+from boilerstrip.render import render
+from boilerstrip.stopwords import stopwords_for
+from boilerstrip.vocab import (
+    COMMENT_RE,
+    COMMENT_TOKENS,
+    NEGATIVE_RE,
+    NEGATIVE_TOKENS,
+    POSITIVE_RE,
+    POSITIVE_TOKENS,
+)
+
+ARTICLE = (
+    "<html lang='en'><head><title>Bridge</title></head><body>"
+    "<nav class='siteNav'><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul></nav>"
+    "<article class='post article-body'><h1>The bridge opens</h1><p>Posted 12 May 2021</p>"
+    "<p>The council met on Tuesday to discuss the new bridge, and most members agreed the plan "
+    "should go ahead before the end of the year. “It is time,” the mayor said… Work starts soon!</p>"
+    "<p>Residents asked for a safe crossing for years; the river splits the town in two parts.</p>"
+    "<table><tr><td>Length</td><td>120 m</td></tr></table><pre>  code = 1\n    more()</pre>"
+    "<p>Read more of the story here...</p></article>"
+    "<div id='comments'><p>Great piece, thanks!</p></div>"
+    "<footer class='SiteFooter'><p>© 2021 Town paper · Imprint</p></footer></body></html>"
+)
+
+
+def test_fast_paths_are_on() -> None:
+    # A changed vocabulary or feature pattern turns its shortcut off (output stays right, but
+    # slow): update the shortcut in segment.py / features.py to the new pattern.
+    assert segment._WORD_BITS is not None
+    assert features._FAST_STATS
+
+
+def _class_words_by_regex(names: str) -> tuple[int, str | None, str | None]:
+    bits, neg, pos = 0, None, None
+    if COMMENT_RE.search(names):
+        bits |= Flag.COMMENT
+    m = NEGATIVE_RE.search(names)
+    if m:
+        bits |= Flag.NEG_CLASS
+        neg = m.group(1).lower()
+    m = POSITIVE_RE.search(names)
+    if m:
+        bits |= Flag.POS_CLASS
+        pos = m.group(1).lower()
+    return bits, neg, pos
+
+
+def test_class_words_match_the_vocabulary_regexes() -> None:
+    rnd = random.Random(7)
+    words = [*NEGATIVE_TOKENS, *POSITIVE_TOKENS, *COMMENT_TOKENS, "x", "ab", "wrap", "er", "ing", "col"]
+    seps = [" ", "-", "_", "", "", "1", ":", ".", "é", "\t"]
+    def mixed(w: str) -> str:
+        return "".join(c.upper() if rnd.random() < 0.3 else c for c in w)
+
+    shapes = (str.lower, str.upper, str.capitalize, mixed)
+    cases = ["", " ", "navBar", "mainContent", "SIDEBAR", "XAds", "article-body", "articles-body", "post-3258 post"]
+    for _ in range(20000):
+        s = "".join(rnd.choice(shapes)(rnd.choice(words)) + rnd.choice(seps) for _ in range(rnd.randint(1, 5)))
+        cases.append(s[rnd.randint(0, len(s) // 2) :] if rnd.random() < 0.2 else s)
+    letters = "adsnvbrADSNVBRmenuMENUtx- _1"
+    cases += ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
+    for names in cases:
+        assert segment._class_words(names) == _class_words_by_regex(names), names
+
+
+def test_text_stats_match_the_patterns() -> None:
+    rnd = random.Random(11)
+    pieces = [
+        "Hello", "world", "the", "THE", "Jan", "12", "2021-05-03", "10:30", "May 5th", "5 mai", "märz 3", ".",
+        "...", "…", "!", "?", "。", "”", "’", "»", ")", "]", "%", " ", "\u3000", "\x1c", "\xa0", "\n", "\t", "é",
+        "日本", "カタカナ", "_", "a_b", "x.", "Ab.", "1.", "'", '"', ":", ";", "İ", "ǅ", "\u0301", "٣", "😀", "Σ",
+        "ΣΑΣ", "²", "Ⓐ", "ﬁ", "ß", "\x85", "\u2028",
+    ]
+    for lang in (None, "en", "de"):
+        words = stopwords_for(lang)
+        for _ in range(40):
+            texts = [
+                "".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(1, 12)))
+                for _ in range(rnd.randint(0, 40))
+            ]
+            texts += texts[: len(texts) // 4]  # repeated texts
+            got = np.asarray(features._text_stats(texts, words))
+            want = np.asarray([features._text_stats_one(t, words) for t in texts], dtype=np.int64).reshape(-1, 7).T
+            assert np.array_equal(got.reshape(7, -1), want), texts
+
+
+def test_ellipsis_matches_the_pattern() -> None:
+    texts = ["a...", "a… ", "b …]", "c . . .", "d...x", "…", "", "e...)\n", "f.. .", "g ... ] ", "h\u3000…"]
+    want = [features._ELLIPSIS.search(t) is not None for t in texts]
+    assert features._ellipsis(texts).tolist() == [float(w) for w in want]
+
+
+def test_space_lists_hold_every_space() -> None:
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    spaces = set(regex.findall(r"\s", every)) | {c for c in every if c.isspace()}
+    assert spaces == set(features._SPACES)
+
+
+def test_deep_nesting_precheck_never_misses() -> None:
+    rnd = random.Random(3)
+    tokens = ["<div>", "<p class='x'>", "</div>", "<br>", "text ", "x" * 250, "<!-- c -->", "< b", "<1>", "<é>", "<Z>"]
+    for _ in range(300):
+        text = "".join(
+            rnd.choice(tokens) if rnd.random() < 0.05 else rnd.choice(["<div>", "<span>", "<i>"])
+            for _ in range(rnd.choice([50, 300, 320, 600]))
+        )
+        if segment._DEEP_HINT.search(text) is not None:
+            assert segment._may_nest_deeply(text.encode("utf-8", "ignore"))
+    assert segment._may_nest_deeply(("<div>" * 400).encode())
+    assert not segment._may_nest_deeply(("<div>x</div>" * 400).encode())
+
+
+def test_blocks_reasons_match_block_reasons() -> None:
+    r = api._run(ARTICLE, Options())
+    fast = blocks_reasons(r.contributions, r.feats, r.smoothed)
+    for i in range(len(r.seg)):
+        assert fast[i] == block_reasons(r.contributions[i], r.feats, i, int(r.smoothed[i]))
+
+
+def test_feature_rows_match_features_row() -> None:
+    r = api._run(ARTICLE, Options())
+    rows = api._blocks_features(r.seg, r.feats)
+    for i in range(len(r.seg)):
+        want = r.feats.row(i)
+        assert {k: rows[i][k] for k in want} == want
+
+
+def test_extract_renders_what_the_document_renders() -> None:
+    doc: Document = extract_blocks(ARTICLE, "https://example.org/a")
+    for settings in (
+        {},
+        {"include_title": True},
+        {"output": "markdown"},
+        {"output": "markdown", "include_title": True},
+        {"output": "html"},
+        {"output": "json"},
+        {"output": "json", "explain": True},
+    ):
+        opts = Options(**settings)  # type: ignore[arg-type]
+        assert extract(ARTICLE, "https://example.org/a", options=opts) == render(doc, opts), settings
+
+
+def test_segments_of_the_article() -> None:
+    seg = segment_html(ARTICLE, max_depth=256, max_blocks=1000)
+    by = dict(zip(seg.texts, zip(seg.flags, seg.neg_tokens, seg.pos_tokens, strict=True), strict=True))
+    assert by["Home"][1] == "nav" and by["Home"][0] & Flag.NEG_CLASS
+    assert by["The bridge opens"][2] == "post"
+    assert by["Great piece, thanks!"][0] & Flag.COMMENT
+    assert by["© 2021 Town paper · Imprint"][1] == "footer"
