@@ -435,7 +435,7 @@ def run(args: argparse.Namespace, sources: list[Path]) -> Stats:
     try:
         while True:
             now = time.monotonic()
-            for i, w in enumerate(workers):
+            for w in workers:
                 if w.job is None and (now < deadline or injects):
                     src = rng.choice(sources)
                     data, ops = mutate(load(src), load(rng.choice(sources)), rng)

@@ -19,7 +19,7 @@ import re
 
 from .errors import DecodeError, InputTooLargeError
 
-__all__ = ["decode_input", "detect_input_type", "charset_from_content_type"]
+__all__ = ["charset_from_content_type", "decode_input", "detect_input_type"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())

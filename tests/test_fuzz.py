@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FUZZ = ROOT / "benchmarks" / "fuzz.py"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import fuzz
+import fuzz  # noqa: E402  (benchmarks/ is not a package: importable once it is on the path)
 
-from .test_robustness import PARAS, article
+from .test_robustness import PARAS, article  # noqa: E402  (after the import above)
 
 
 def _row(report: str, label: str) -> str:
