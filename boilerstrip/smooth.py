@@ -12,9 +12,9 @@ import numpy as np
 import numpy.typing as npt
 
 from .features import Features, FloatArray
-from .parse.segment import Flag
+from .parse.segment import Flag, Segments
 
-__all__ = ["SMOOTH_REASONS", "smooth_labels"]
+__all__ = ["SMOOTH_REASONS", "keep_listing", "smooth_labels"]
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -26,6 +26,7 @@ SMOOTH_REASONS = {
     5: "smoothed: standfirst before body",
     6: "smoothed: data table in the content",
     7: "smoothed: best of a page without content",
+    8: "smoothed: item of a listing page",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -193,3 +194,57 @@ def _title_shaped(f: Features, i: int) -> bool:
         and f.n_sentences[i] == 0
         and f.capital_ratio[i] < 0.8
     )
+
+
+def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """On a page with little running text, keep its largest set of repeated items.
+
+    Shop categories, search results and archives carry no paragraph: their content is a
+    grid of alike items (same tag and class, under one parent). When the body found so
+    far is small, the biggest such group outside navigation, header and footer, with more
+    text than the body, becomes the body.
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html":
+        return
+    body_chars = float(f.n_chars[body].sum())
+    if float(f.n_words[body].sum()) >= _LISTING_MAX_BODY_WORDS:
+        return
+    parent = seg.elem_parent
+    n_elem = len(parent)
+    elems = np.asarray(seg.elems, dtype=np.int64)
+    chrome = (f.flags & (_CHROME_CONTEXT | Flag.HEADER)) != 0
+    clean = np.bincount(elems, weights=np.where(chrome, 0.0, f.n_chars), minlength=n_elem).tolist()
+    for e in range(n_elem - 1, 0, -1):
+        clean[parent[e]] += clean[e]
+    groups: dict[tuple[int, str, str], list[int]] = {}
+    for e in range(1, n_elem):
+        cls = seg.elem_class[e]
+        if cls and clean[e] > 0:
+            groups.setdefault((parent[e], seg.elem_tag[e], cls), []).append(e)
+    best: list[int] = []
+    best_chars = max(_LISTING_MIN_CHARS, 2.0 * body_chars)
+    for members in groups.values():
+        if len(members) >= _LISTING_MIN_ITEMS:
+            total = sum(clean[e] for e in members)
+            if total > best_chars:
+                best, best_chars = members, total
+    if not best:
+        return
+    inside = np.zeros(n_elem, dtype=bool)
+    inside[best] = True
+    first = min(best)
+    for e in range(first + 1, n_elem):
+        if not inside[e]:
+            inside[e] = inside[parent[e]]
+    keep = inside[elems] & ~chrome & ~body
+    body |= keep
+    why[keep] = 8
+
+
+# A body under this many words is too small to be a page's content on its own (60: set on
+# the dev split; 100-150 help listings more but take teasers into short articles).
+_LISTING_MAX_BODY_WORDS = 60
+# A listing: at least 4 alike items with 200 characters of text between them.
+_LISTING_MIN_ITEMS = 4
+_LISTING_MIN_CHARS = 200.0

@@ -116,6 +116,7 @@ class Case:
     page: Callable[[], Any]
     expected: Out | Err
     settings: tuple[tuple[str, Any], ...] = ()
+    note: str = ""  # for the table in docs/robustness.md
 
 
 def _mixed() -> bytes:
@@ -154,6 +155,7 @@ CASES = (
         "a few NUL bytes in HTML",
         lambda: article(PARAS).replace("council", "coun\x00cil").encode(),
         Out("\n".join(PARAS), None, "utf-8", "html"),
+        note="the parser drops NUL",
     ),
     Case("not bytes or str", lambda: None, Err(DecodeError, "input must be bytes or str, got NoneType")),
     Case("a list", lambda: [b"<p>x</p>"], Err(DecodeError, "input must be bytes or str, got list")),
@@ -189,21 +191,25 @@ CASES = (
         "declares UTF-16, is UTF-8",
         lambda: article(DE, '<meta charset="utf-16">').encode(),
         Out("\n".join(DE), None, "utf-8", "html"),
+        note="a <meta> readable as ASCII cannot be UTF-16",
     ),
     Case(
         "declares latin-1, is UTF-8",
         lambda: article(DE, '<meta charset="iso-8859-1">').encode(),
         Out("\n".join(DE), None, "utf-8", "html"),
+        note="valid multi-byte UTF-8 wins over the declaration",
     ),
     Case(
         "declares UTF-8, is cp1252",
         lambda: article(DE, '<meta charset="utf-8">').encode("cp1252"),
         Out("\n".join(DE), None, "cp1252", "html"),
+        note="invalid UTF-8 read as cp1252",
     ),
     Case(
         "declares shift_jis, is UTF-8",
         lambda: article(JA, '<meta charset="shift_jis">').encode(),
         Out("\n".join(JA), None, "utf-8", "html"),
+        note="valid multi-byte UTF-8 wins over the declaration",
     ),
     Case(
         "Content-Type header charset",
@@ -218,7 +224,12 @@ CASES = (
         (("encoding", "no-such-charset"),),
     ),
     # As many bytes are latin-1 as UTF-8: the label says cp1252, the text is right either way.
-    Case("mixed encodings", _mixed, Out("\n".join(DE), None, "cp1252", "html")),
+    Case(
+        "mixed encodings",
+        _mixed,
+        Out("\n".join(DE), None, "cp1252", "html"),
+        note="UTF-8 where valid, the latin-1 bytes read as cp1252: both paragraphs right",
+    ),
     Case(
         "invalid UTF-8 sequences",
         _invalid_utf8,
@@ -229,16 +240,19 @@ CASES = (
             "utf-8",
             "html",
         ),
+        note="stray bytes read as cp1252 (ö, é, “ ”, €); the character cut at the end is U+FFFD, a chrome block",
     ),
     Case(
         "surrogates in str",
         lambda: article([PARAS[0].replace("Monday", "Mon\ud800day"), PARAS[1] + " \U0001f309"]),
         Out(PARAS[0].replace("Monday", "Mon\ufffdday") + "\n" + PARAS[1] + " \U0001f309", None, None, "html"),
+        note="the lone surrogate becomes U+FFFD; the emoji stays",
     ),
     Case(
         "surrogates in UTF-8 bytes (CESU-8)",
         lambda: article(ZH + PARAS).encode().replace(b"Monday", b"Mon\xed\xa0\x80day\xed\xb0\x80"),
         Out("\n".join(ZH + PARAS).replace("Monday", "Mon\ufffdday\ufffd"), None, "utf-8", "html"),
+        note="each encoded surrogate becomes one U+FFFD",
     ),
     Case(
         "right-to-left: Arabic",
@@ -296,11 +310,13 @@ CASES = (
         "tags cut short",
         lambda: article(PARAS).replace("</p></article></body></html>", "</p><p class='x").encode(),
         Out("\n".join(PARAS), None, "utf-8", "html"),
+        note="the page ends inside a tag",
     ),
     Case(
         "unclosed comment",
         lambda: article(PARAS).replace("<p>The mayor", "<!-- <p>The mayor").encode(),
         Out("\n".join(PARAS[:2]), None, "utf-8", "html"),
+        note="the comment swallows the rest of the page, as in browsers",
     ),
     Case(
         "plain text with CRLF",
@@ -316,9 +332,10 @@ CASES = (
         "plain text with NUL",
         lambda: "\n\n".join(PARAS).replace("council", "coun\x00cil").encode(),
         Out("\n".join(PARAS).replace("council", "coun cil"), None, "utf-8", "text"),
+        note="NUL read as a space",
     ),
     Case(
-        "meta charset names a codec that is not a web encoding",
+        "meta charset zlib (not a text codec)",
         lambda: article(PARAS, '<meta charset="zlib">').encode(),
         Out("\n".join(PARAS), None, "utf-8", "html"),
     ),
@@ -341,6 +358,7 @@ CASES = (
         "meta charset utf-7 (browsers refuse it)",
         lambda: article([PARAS[0] + " +ADw-b+AD4-", PARAS[1]], '<meta charset="utf-7">').encode(),
         Out(PARAS[0] + " +ADw-b+AD4-\n" + PARAS[1], None, "utf-8", "html"),
+        note="label ignored: +ADw-b+AD4- stays text",
     ),
     Case(
         "meta charset EBCDIC cp037",
@@ -364,12 +382,14 @@ CASES = (
         lambda: article(PARAS).encode(),
         Out(PARAS[0], None, "utf-8", "html"),
         (("max_bytes", len(article(PARAS).split(PARAS[1])[0])), ("truncate", True)),
+        note="cut right after the first paragraph",
     ),
     Case(
         "truncate=True inside a character",
         lambda: article(DE).encode(),
         Out("Der Bürgermeister öffnete am Montag die neue Br\ufffd", None, "utf-8", "html"),
         (("max_bytes", article(DE).encode().index("ücke".encode()) + 1), ("truncate", True)),
+        note="the cut character becomes U+FFFD",
     ),
 )
 
@@ -585,7 +605,9 @@ BIG = {
     b.name: b
     for b in (
         Big("100,000 nested <div>s", _nested_divs, _lines_nested_divs, 2.0),
-        Big("100,000 nested <div>s around closed <p>s", _nested_divs_around_closed_p, _lines_nested_divs, 2.0),
+        Big(
+            "100,000 nested <div>s around closed <p>s", _nested_divs_around_closed_p, _lines_nested_divs, 2.0
+        ),
         Big("100,000 unclosed <p>s", _unclosed_p, _lines_unclosed_p, 10.0),
         Big("2 MB of 299-tag runs", _tag_runs, _lines_tag_runs, 2.0),
         Big("one 10 MB line, no tags", _line_10mb, _lines_10mb, 10.0),
@@ -668,9 +690,13 @@ def _print_cases() -> None:
         except BoilerstripError as exc:
             print(f"| {case.name} | `{type(exc).__name__}`: {exc} |")
             continue
-        shown = out if len(out) < 40 else out[:37] + "..."
-        shown = json.dumps(shown, ensure_ascii=False).replace("|", "\\|")
-        print(f"| {case.name} | {shown}; empty_reason {doc.empty_reason}; {doc.input_type}, {doc.encoding} |")
+        if out:
+            lines = out.count("\n") + 1
+            what = f"the visible text in full ({lines} line{'s' if lines > 1 else ''}, {doc.input_type}, {doc.encoding})"
+        else:
+            what = f'"" with empty_reason `{doc.empty_reason}`'
+        note = f"; {case.note}" if case.note else ""
+        print(f"| {case.name} | {what}{note} |".replace("<", "&lt;"))
 
 
 def _print_big(limit: bool) -> None:

@@ -83,3 +83,24 @@ def test_data_table_inside_the_content_is_kept() -> None:
     body, why = smooth_labels(scores, f, 0.0)
     assert body.all()
     assert SMOOTH_REASONS[int(why[2])] == "smoothed: data table in the content"
+
+
+def test_listing_page_keeps_its_items() -> None:
+    from boilerstrip import extract_blocks
+
+    items = "".join(
+        f"<div class='product-card'><h3><a href='/p/{i}'>Dark roast coffee number {i}</a></h3>"
+        f"<span class='price'>${10 + i}.99</span></div>"
+        for i in range(12)
+    )
+    html = (
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/shop'>Shop</a></li></ul></nav>"
+        f"<main><h1>Coffee</h1><div class='grid'>{items}</div></main>"
+        "<footer><p>Copyright 2024 Example shop. All rights reserved.</p></footer></body>"
+    )
+    doc = extract_blocks(html)
+    kept = [b.text for b in doc.blocks if b.label == "body"]
+    assert "Dark roast coffee number 0" in kept and "$21.99" in kept
+    assert "Home" not in kept and not any("Copyright" in t for t in kept)
+    item = next(b for b in doc.blocks if b.text == "$15.99")
+    assert item.reasons[0].code == "smoothed: item of a listing page"
