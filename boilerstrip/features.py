@@ -218,7 +218,22 @@ def _text_stats(
     m = len(uniq)
     out = np.zeros((7, m), dtype=np.int64)
     if m and _FAST_STATS:
-        _count_page(uniq, stopwords, out)
+        # Count in batches of about _CHUNK characters: the per-character arrays of one
+        # batch bound the memory, however large the page.
+        lo, size = 0, 0
+        for k, text in enumerate(uniq):
+            if len(text) > _CHUNK:
+                if k > lo:
+                    _count_batch(uniq[lo:k], stopwords, out[:, lo:k])
+                _count_batch([text], stopwords, out[:, k : k + 1])
+                lo, size = k + 1, 0
+                continue
+            size += len(text) + 1
+            if size >= _CHUNK:
+                _count_batch(uniq[lo : k + 1], stopwords, out[:, lo : k + 1])
+                lo, size = k + 1, 0
+        if lo < m:
+            _count_batch(uniq[lo:], stopwords, out[:, lo:])
     else:
         for k, text in enumerate(uniq):
             out[:, k] = _text_stats_one(text, stopwords)
@@ -227,6 +242,29 @@ def _text_stats(
         out = out[:, [where[t] for t in texts]]
     n_words, n_stop, n_punct, n_caps, ends, sentences, dates = out
     return n_words, n_stop, n_punct, n_caps, ends, sentences, dates
+
+
+def _count_batch(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:
+    """_count_page, with a text longer than _CHUNK counted on its first _CHUNK characters.
+
+    A block that long (one huge line of a dump) is chrome or body by its size alone; its
+    counts are scaled from the sample, and its sentence end is read from its real end.
+    """
+    if len(texts) == 1 and len(texts[0]) > _CHUNK:
+        text = texts[0]
+        sample = np.zeros((7, 1), dtype=np.int64)
+        _count_page([text[:_CHUNK]], stopwords, sample)
+        scale = len(text) / _CHUNK
+        out[:, 0] = (sample[:, 0] * scale).astype(np.int64)
+        cut = len(text.rstrip(_END_TAIL))
+        out[4, 0] = 1 if _SENTENCE_END.search(text, max(cut - 1, 0)) else 0
+        out[6, 0] = 0
+        return
+    _count_page(texts, stopwords, out)
+
+
+# Characters counted at once (~1 M: some 20 MB of per-character arrays).
+_CHUNK = 1 << 20
 
 
 def _count_page(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:

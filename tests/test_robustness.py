@@ -583,6 +583,14 @@ def _lines_unclosed_p() -> list[str]:
     return [f"Paragraph {i} says: {PARAS[i % 3]}" for i in range(min(100_000, Options().max_blocks))]
 
 
+def _line_25mb() -> bytes:
+    return b"word " * (5 * 1024 * 1024)
+
+
+def _lines_25mb() -> list[str]:
+    return ["word " * (5 * 1024 * 1024)]
+
+
 def _lines_10mb() -> list[str]:
     # Plain text: each kept line as it stands, trailing space included.
     return ["word " * (2 * 1024 * 1024)]
@@ -611,6 +619,7 @@ BIG = {
         Big("100,000 unclosed <p>s", _unclosed_p, _lines_unclosed_p, 10.0),
         Big("2 MB of 299-tag runs", _tag_runs, _lines_tag_runs, 2.0),
         Big("one 10 MB line, no tags", _line_10mb, _lines_10mb, 10.0),
+        Big("one 25 MB line, no tags", _line_25mb, _lines_25mb, 10.0),
         Big("50 MB page", _page_50mb, _lines_50mb, 10.0),
     )
 }
@@ -658,6 +667,8 @@ def run_big(name: str, limit: bool = True) -> dict[str, Any]:
     return result
 
 
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -666,6 +677,7 @@ def run_big(name: str, limit: bool = True) -> dict[str, Any]:
         "100,000 unclosed <p>s",
         "2 MB of 299-tag runs",
         "one 10 MB line, no tags",
+        "one 25 MB line, no tags",
         "50 MB page",
     ],
 )
