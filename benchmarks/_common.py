@@ -363,7 +363,7 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
         return math.nan
     rx, ry = rankdata(xs), rankdata(ys)
     mx, my = statistics.fmean(rx), statistics.fmean(ry)
-    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    sxy = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
     sxx = sum((a - mx) ** 2 for a in rx)
     syy = sum((b - my) ** 2 for b in ry)
     if sxx == 0 or syy == 0:
@@ -450,7 +450,7 @@ def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]], rig
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
-        parts = [c.rjust(w) if i in right_cols else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        parts = [c.rjust(w) if i in right_cols else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
         return "| " + " | ".join(parts) + " |"
 
     sep = "|" + "|".join(("-" * (w + 1) + ":") if i in right_cols else ("-" * (w + 2)) for i, w in enumerate(widths))
@@ -493,10 +493,10 @@ def _git_revision() -> str:
         )
         rev = out.stdout.strip() or "no commit yet"
         dirty = subprocess.run(
-            ["git", "-C", str(REPO_ROOT), "status", "--porcelain", "--untracked-files=no"],
+            ["git", "-C", str(REPO_ROOT), "status", "--porcelain", "--", "boilerstrip"],
             capture_output=True, text=True, timeout=10, check=False,
         ).stdout.strip()
-        return rev + (" (+ uncommitted changes)" if dirty or rev == "no commit yet" else "")
+        return rev + (" (+ uncommitted changes to boilerstrip/)" if dirty or rev == "no commit yet" else "")
     except (OSError, subprocess.SubprocessError):
         return "unknown"
 

@@ -301,10 +301,10 @@ def confidence_tables(results: list[dict[str, Any]]) -> str:
         for r in sorted(rs, key=lambda r: r["dataset"]):
             ps = [(r["confidence"][d["id"]], _common.doc_f1(d)) for d in r["docs"] if d["id"] in r["confidence"]]
             if ps:
-                corr_rows.append([r["dataset"], str(len(ps)), _common.fmt(_common.spearman(*zip(*ps)))])
+                corr_rows.append([r["dataset"], str(len(ps)), _common.fmt(_common.spearman(*zip(*ps, strict=True)))])
         if text_pairs:
             corr_rows.append(["all text-truth pages", str(len(text_pairs)),
-                              _common.fmt(_common.spearman(*zip(*text_pairs)))])
+                              _common.fmt(_common.spearman(*zip(*text_pairs, strict=True)))])
         parts.append("")
         parts.append(_common.markdown_table(["dataset", "pages", "Spearman ρ(confidence, F1)"], corr_rows))
         parts.append("\nSnippet-truth datasets use the per-page snippet F1 (2tp / (2tp + fp + fn)); the bins and "

@@ -78,7 +78,7 @@ def time_core(core: CoreApi, feats: Sequence[Any], passes: int, favor: str = "ba
             t2 = clock()
             best_score[i] = min(best_score[i], t1 - t0)
             best_smooth[i] = min(best_smooth[i], t2 - t1)
-    both = [a + b for a, b in zip(best_score, best_smooth)]
+    both = [a + b for a, b in zip(best_score, best_smooth, strict=True)]
     return {"score": sum(best_score), "smooth": sum(best_smooth), "both": sum(both),
             "p99_us": _common.percentile(both, 99) * 1e6, "mean_us": statistics.fmean(both) * 1e6 if both else math.nan}
 

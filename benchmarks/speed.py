@@ -206,7 +206,7 @@ def run_pages(args: argparse.Namespace, names: list[str]) -> str:
         rows.append([
             r["extractor"], f"{r['pages'] / r['seconds']:.1f}", f"{r['megabytes'] / r['seconds']:.2f}",
             f"{r['mean_ms']:.2f}", f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.1f}", f"{r['max_ms']:.0f}", ratio,
-            f"{r['rss_peak_mb']:.0f}", f"{r['rss_extract_peak_mb'] - r['rss_base_mb']:.0f}", str(r["exceptions"]),
+            f"{r['rss_peak_mb']:.0f}", _delta_mb(r), str(r["exceptions"]),
         ])
     n_pages = results[0]["pages"] if results else 0
     parts = [
@@ -333,7 +333,7 @@ def run_scaling(args: argparse.Namespace, names: list[str]) -> str:
         prev = r
         row = [_human(r["bytes"]), str(r.get("blocks", "–")), f"{r['seconds'] * 1e3:.1f}",
                f"{r['seconds'] / (r['bytes'] / 1e6) * 1e3:.0f}", _common.fmt(step, 2), f"{r['rss_peak_mb']:.0f}",
-               f"{r['rss_extract_peak_mb'] - r['rss_base_mb']:.0f}"]
+               _delta_mb(r)]
         for name in names:
             if name == "boilerstrip":
                 continue
@@ -379,6 +379,12 @@ def run_scaling(args: argparse.Namespace, names: list[str]) -> str:
     return "\n".join(parts)
 
 
+def _delta_mb(r: dict[str, Any]) -> str:
+    """The RSS extracting added, in whole MB ("0", not "-0", when the page's own memory was freed)."""
+    delta = r["rss_extract_peak_mb"] - r["rss_base_mb"]
+    return f"{delta:.0f}" if abs(delta) >= 0.5 else "0"
+
+
 def _max_blocks() -> int:
     """boilerstrip's block cap (Options.max_blocks), to mark the pages that reach it."""
     try:
@@ -394,7 +400,7 @@ def _loglog_slope(points: Sequence[tuple[float, float]]) -> float:
     ys = [math.log(max(y, 1e-9)) for _, y in points]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
     sxx = sum((x - mx) ** 2 for x in xs)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx if sxx else math.nan
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx if sxx else math.nan
 
 
 def _human(n: float) -> str:
