@@ -20,11 +20,8 @@ from boilerstrip.parse.segment import Flag, segment_html
 from boilerstrip.render import render
 from boilerstrip.stopwords import stopwords_for
 from boilerstrip.vocab import (
-    COMMENT_RE,
     COMMENT_TOKENS,
-    NEGATIVE_RE,
     NEGATIVE_TOKENS,
-    POSITIVE_RE,
     POSITIVE_TOKENS,
 )
 
@@ -49,19 +46,6 @@ def test_fast_paths_are_on() -> None:
     assert features._FAST_STATS
 
 
-def _class_words_by_regex(names: str) -> tuple[int, str | None, str | None]:
-    bits, neg, pos = 0, None, None
-    if COMMENT_RE.search(names):
-        bits |= Flag.COMMENT
-    m = NEGATIVE_RE.search(names)
-    if m:
-        bits |= Flag.NEG_CLASS
-        neg = m.group(1).lower()
-    m = POSITIVE_RE.search(names)
-    if m:
-        bits |= Flag.POS_CLASS
-        pos = m.group(1).lower()
-    return bits, neg, pos
 
 
 def test_class_words_match_the_vocabulary_regexes() -> None:
@@ -79,7 +63,7 @@ def test_class_words_match_the_vocabulary_regexes() -> None:
     letters = "adsnvbrADSNVBRmenuMENUtx- _1"
     cases += ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
     for names in cases:
-        assert segment._class_words(names) == _class_words_by_regex(names), names
+        assert segment._class_words(names) == segment._class_words_rx(names), names
 
 
 def test_text_stats_match_the_patterns() -> None:
