@@ -1,6 +1,6 @@
 """Vocabularies kept as data: tag sets and class/id token patterns.
 
-Nothing here names a site: these are the words web templates use for their
+Nothing here names a site or a vendor: these are the words web templates use for their
 parts (the same words across CMSs and languages), and tag sets from the HTML
 standard.
 """
@@ -42,7 +42,7 @@ NEGATIVE_TOKENS = (
     "sponsor sponsored promo promotion banner cookie cookies consent gdpr newsletter subscribe "
     "subscription signup login register modal popup overlay pagination pager paging skip masthead "
     "toolbar dropdown tags tagcloud taglist categories archive archives rail teaser teasers "
-    "trending popular mostread outbrain disclaimer copyright legal print meta byline author "
+    "trending popular mostread disclaimer copyright legal print meta byline author "
     "jump toc hidden sr screenreader visually"
 ).split()
 
@@ -53,7 +53,7 @@ POSITIVE_TOKENS = (
 
 # "reply" is left out: forums name their post lists "replies" (the posts are the content),
 # and comment replies under an article sit in a "comment" container anyway.
-COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody discussion disqus respond".split()
+COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody discussion respond".split()
 
 
 def _token_pattern(words: list[str]) -> regex.Pattern[str]:
