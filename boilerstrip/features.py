@@ -205,8 +205,8 @@ _ELLIPSIS_TAIL = ".…])" + _SPACES
 
 def _text_stats(
     texts: list[str], stopwords: frozenset[str]
-) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]:
-    """Words, stopwords, punctuation, capitalised words, sentence end, sentence breaks, date, per text.
+) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]:
+    """Words, stopwords, punctuation, capitals, sentence end, sentence breaks, date, whitespace tokens.
 
     Counting happens over all distinct texts of the page at once: their characters are
     classified by table lookup, and the counts are sums over each text's slice, so the
@@ -216,7 +216,7 @@ def _text_stats(
     """
     uniq = list(dict.fromkeys(texts))
     m = len(uniq)
-    out = np.zeros((7, m), dtype=np.int64)
+    out = np.zeros((_STATS, m), dtype=np.int64)
     if m and _FAST_STATS:
         # Count in batches of about _CHUNK characters: the per-character arrays of one
         # batch bound the memory, however large the page.
@@ -240,8 +240,12 @@ def _text_stats(
     if m < len(texts):
         where = dict(zip(uniq, range(m), strict=True))
         out = out[:, [where[t] for t in texts]]
-    n_words, n_stop, n_punct, n_caps, ends, sentences, dates = out
-    return n_words, n_stop, n_punct, n_caps, ends, sentences, dates
+    n_words, n_stop, n_punct, n_caps, ends, sentences, dates, tokens = out
+    return n_words, n_stop, n_punct, n_caps, ends, sentences, dates, tokens
+
+
+# Rows of _text_stats' counts.
+_STATS = 8
 
 
 def _count_batch(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:
@@ -252,13 +256,14 @@ def _count_batch(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[n
     """
     if len(texts) == 1 and len(texts[0]) > _CHUNK:
         text = texts[0]
-        sample = np.zeros((7, 1), dtype=np.int64)
+        sample = np.zeros((_STATS, 1), dtype=np.int64)
         _count_page([text[:_CHUNK]], stopwords, sample)
         scale = len(text) / _CHUNK
         out[:, 0] = (sample[:, 0] * scale).astype(np.int64)
         cut = len(text.rstrip(_END_TAIL))
         out[4, 0] = 1 if _SENTENCE_END.search(text, max(cut - 1, 0)) else 0
         out[6, 0] = 0
+        out[7, 0] = len(text.split())
         return
     _count_page(texts, stopwords, out)
 
@@ -313,7 +318,9 @@ def _count_page(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np
         bounds = np.zeros(len(texts) + 1, dtype=np.int64)
         np.cumsum(per_token, out=bounds[1:])
         out[1] = np.where(n_words > 0, hits[bounds[1:]] - hits[bounds[:-1]], 0)
+        out[7] = per_token
     else:
+        out[7] = [len(t.split()) for t in texts]
         out[1] = [sum(map(stopwords.__contains__, t.lower().split())) if nw else 0 for t, nw in zip(texts, n_words, strict=True)]
     date_candidates = (n_words <= 12) & (per_text((classes & _C_DIGIT) != 0) > 0)
     ends = out[4]
@@ -334,7 +341,7 @@ def _count_page(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np
             out[:, k] = _text_stats_one(texts[k], stopwords)
 
 
-def _text_stats_one(text: str, stopwords: frozenset[str]) -> tuple[int, int, int, int, int, int, int]:
+def _text_stats_one(text: str, stopwords: frozenset[str]) -> tuple[int, int, int, int, int, int, int, int]:
     """_text_stats of one text, with the patterns themselves."""
     words = _WORD.findall(text)
     nw = len(words)
@@ -348,6 +355,7 @@ def _text_stats_one(text: str, stopwords: frozenset[str]) -> tuple[int, int, int
         1 if _SENTENCE_END.search(text) else 0,
         len(_SENTENCE_BREAK.findall(text)),
         1 if nw <= 12 and _DATE.search(text) else 0,
+        len(text.split()),
     )
 
 
@@ -548,7 +556,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     # Chinese and Japanese have no spaces: most "words" (characters) are not whitespace
     # tokens, and the function-word lists cannot see them. Give such blocks a typical
     # prose ratio instead of a menu's zero.
-    unspaced = n_words > _UNSPACED * np.fromiter(map(len, map(str.split, texts)), dtype=np.float64, count=n)
+    unspaced = n_words > _UNSPACED * np.asarray(stats[7], dtype=np.float64)
     stop = np.where(unspaced, _UNSPACED_STOP, stop)
     heading = np.zeros(n, dtype=np.float64)
     if mode == "html" and n:

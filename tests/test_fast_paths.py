@@ -83,8 +83,8 @@ def test_text_stats_match_the_patterns() -> None:
             ]
             texts += texts[: len(texts) // 4]  # repeated texts
             got = np.asarray(features._text_stats(texts, words))
-            want = np.asarray([features._text_stats_one(t, words) for t in texts], dtype=np.int64).reshape(-1, 7).T
-            assert np.array_equal(got.reshape(7, -1), want), texts
+            want = np.asarray([features._text_stats_one(t, words) for t in texts], dtype=np.int64).reshape(-1, features._STATS).T
+            assert np.array_equal(got.reshape(features._STATS, -1), want), texts
 
 
 def test_ellipsis_matches_the_pattern() -> None:
