@@ -8,6 +8,7 @@ library; the peers and boilerstrip are imported lazily by the callers.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import importlib
 import importlib.metadata
@@ -36,6 +37,7 @@ __all__ = [
     "Dataset",
     "DatasetsMissing",
     "Page",
+    "add_dataset_args",
     "aggregate_docs",
     "current_rss_mb",
     "decode_page",
@@ -95,6 +97,14 @@ def shared_bench_dir() -> Path:
 
 def _is_dataset(path: Path) -> bool:
     return (path / "truth.jsonl").is_file() and (path / "pages").is_dir()
+
+
+def add_dataset_args(ap: argparse.ArgumentParser) -> None:
+    """The --data, --datasets and --limit options every benchmark script takes."""
+    ap.add_argument("--data", nargs="+", type=Path,
+                    help=f"dataset folders or folders of them (default ${DATA_ENV} or ../shared/data)")
+    ap.add_argument("--datasets", nargs="+", metavar="NAME", help="only these datasets (folder names)")
+    ap.add_argument("--limit", type=int, help="first N pages of each dataset")
 
 
 def find_datasets(data: Sequence[Path] | None = None, names: Sequence[str] | None = None) -> list[Path]:

@@ -388,10 +388,7 @@ def _boilerstrip_ready() -> bool:
 def _build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", nargs="+", type=Path,
-                    help=f"dataset folders or folders of them (default ${_common.DATA_ENV} or ../shared/data)")
-    ap.add_argument("--datasets", nargs="+", metavar="NAME", help="only these datasets (folder names)")
-    ap.add_argument("--limit", type=int, help="first N pages of each dataset (quick runs)")
+    _common.add_dataset_args(ap)
     ap.add_argument("--peers", action="store_true", help="also run every installed peer and the full-text baseline")
     ap.add_argument("--favor", nargs="+", choices=["balanced", "precision", "recall"], default=["balanced"],
                     help="boilerstrip favor setting(s) to run (default balanced)")

@@ -221,9 +221,7 @@ def loop_rate(pages: Sequence[tuple[str, bytes]], input_type: str) -> tuple[floa
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--data", type=Path, nargs="*", help="dataset folders (default: ../shared/data)")
-    ap.add_argument("--datasets", nargs="*", help="only these datasets (folder names)")
-    ap.add_argument("--limit", type=int, default=None, help="first N pages of each dataset")
+    _common.add_dataset_args(ap)
     ap.add_argument("--jobs", type=int, default=default_jobs(), help="the 'all cores' run (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=0,
                     help="also run a WARC with the pages this many times over, for peak RSS (0: skip)")

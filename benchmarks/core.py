@@ -98,9 +98,7 @@ def _time_batch(core: CoreApi, feats: Sequence[Any], passes: int) -> float | Non
 def main(argv: list[str] | None = None) -> int:
     """Featurize the pages, time the core on them and print the table."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", nargs="+", type=Path, help="dataset folders or folders of them")
-    ap.add_argument("--datasets", nargs="+", metavar="NAME", help="only these datasets")
-    ap.add_argument("--limit", type=int, help="first N pages of each dataset")
+    _common.add_dataset_args(ap)
     ap.add_argument("--passes", type=int, default=5, help="timed passes; each page counts its fastest (default 5)")
     ap.add_argument("--markdown", type=Path, help="also write the report here")
     args = ap.parse_args(argv)

@@ -446,9 +446,7 @@ def _plot(results: dict[str, dict[int, dict[str, Any]]], path: Path) -> None:
 def _build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", nargs="+", type=Path, help="dataset folders or folders of them")
-    ap.add_argument("--datasets", nargs="+", metavar="NAME", help="only these datasets")
-    ap.add_argument("--limit", type=int, help="first N pages of each dataset")
+    _common.add_dataset_args(ap)
     ap.add_argument("--passes", type=int, default=3, help="timed passes; a page's time is its fastest (default 3)")
     ap.add_argument("--warmup", type=int, default=20, help="untimed calls on the first N pages (default 20)")
     ap.add_argument("--only", nargs="+", metavar="EXTRACTOR", help=f"default: {', '.join(SPEED_EXTRACTORS)}")

@@ -142,9 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     import _common
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", nargs="+", type=Path, help="dataset folders or a folder of them")
-    ap.add_argument("--datasets", nargs="+", help="only these dataset names")
-    ap.add_argument("--limit", type=int, help="first N pages of each dataset")
+    _common.add_dataset_args(ap)
     ap.add_argument("--out", type=Path, required=True, help="write OUT/<dataset>/<id>.txt")
     args = ap.parse_args(argv)
     try:

@@ -38,7 +38,7 @@ def test_http_equiv_charset() -> None:
 
 def test_declared_latin1_really_utf8_is_readable() -> None:
     para = "Grüße aus Köln: das Café am Rhein ist wieder geöffnet, und die Gäste sind sehr zufrieden damit."
-    data = f'<meta charset="iso-8859-1"><p>{para}</p>'.encode("utf-8")
+    data = f'<meta charset="iso-8859-1"><p>{para}</p>'.encode()
     text, enc = decode_input(data)
     assert para in text and enc == "utf-8"
     assert "Grüße aus Köln" in extract(data, input_type="html")
@@ -53,7 +53,7 @@ def test_explicit_encoding_and_content_type_override_meta() -> None:
 
 
 def test_unknown_encoding_falls_back() -> None:
-    assert decode_input("<p>ok</p>".encode(), encoding="no-such-charset")[0] == "<p>ok</p>"
+    assert decode_input(b"<p>ok</p>", encoding="no-such-charset")[0] == "<p>ok</p>"
 
 
 def test_cp1252_fallback_never_raises() -> None:

@@ -36,7 +36,7 @@ def test_seed_labels_exact(name: str) -> None:
     assert [b.text.strip() for b in doc.blocks] == [t.strip() for _, t in gold]
     wrong = [
         (label, b.label, b.text[:60])
-        for (label, _), b in zip(gold, doc.blocks)
+        for (label, _), b in zip(gold, doc.blocks, strict=True)
         if label != "O" and (label == "B") != (b.label == "body")
     ]
     assert wrong == []

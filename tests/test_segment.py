@@ -50,7 +50,7 @@ def test_semantic_flags_and_class_tokens() -> None:
         "<p>Body</p></article><div class='site-footer'><p>foot</p></div>"
         "<div id='comments'><p>hi</p></div><footer>f</footer></body>"
     )
-    by = dict(zip(s.texts, s.flags))
+    by = dict(zip(s.texts, s.flags, strict=True))
     assert by["Home"] & Flag.NAV and by["Home"] & Flag.LIST
     assert by["Title"] & Flag.ARTICLE and not by["Title"] & Flag.HEADER and by["Title"] & Flag.HEADING
     assert by["Body"] & Flag.ARTICLE
