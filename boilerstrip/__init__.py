@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from .api import extract, extract_blocks
-from .document import Block, Document, Reason
+from .api import extract, extract_blocks, extract_full
+from .document import Block, Document, Extraction, Reason
 from .errors import BoilerstripError, DecodeError, InputTooLargeError, OptionsError, ParseError
 from .options import Options
 
@@ -19,6 +19,7 @@ __all__ = [
     "BoilerstripError",
     "DecodeError",
     "Document",
+    "Extraction",
     "InputTooLargeError",
     "Options",
     "OptionsError",
@@ -27,4 +28,5 @@ __all__ = [
     "__version__",
     "extract",
     "extract_blocks",
+    "extract_full",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Block", "Document", "Label", "Reason"]
+__all__ = ["Block", "Document", "Extraction", "Label", "Reason"]
 
 Label = Literal["body", "chrome"]
 
@@ -71,3 +71,29 @@ class Document:
     def text(self) -> str:
         """The body blocks as plain text, one block per line."""
         return "\n".join(b.text for b in self.blocks if b.label == "body")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extract() returns, with the page facts and counts a pipeline stores beside it.
+
+    One pass makes all of it (``extract_full``): a crawl pipeline needs the text, the
+    title and language, and how much of the page was kept, without building a Block
+    per block; ``document`` is there only when ``Options.explain`` asks for it.
+    """
+
+    # Rendered in Options.output: exactly extract()'s result.
+    text: str
+    title: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    input_type: Literal["html", "text"] = "html"
+    confidence: float = 0.0
+    empty_reason: str | None = None
+    # Body blocks / all blocks, and the characters of their text.
+    blocks_kept: int = 0
+    blocks_total: int = 0
+    chars_kept: int = 0
+    chars_total: int = 0
+    # Every block with its label, score and reasons (Options.explain only).
+    document: Document | None = None

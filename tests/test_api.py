@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 import boilerstrip
-from boilerstrip import Document, Options, OptionsError, extract, extract_blocks
+from boilerstrip import Document, Extraction, Options, OptionsError, extract, extract_blocks, extract_full
 
 
 def test_exported_members() -> None:
@@ -60,6 +60,28 @@ def test_extract_blocks_document(article_html: bytes) -> None:
     assert nav.label == "chrome" and nav.score < 0
     assert str(next(r for r in nav.reasons if r.code == "link_density")) == "link_density=1.00 -> -4.0"
     assert nav.features["link_density"] == 1.0
+
+
+@pytest.mark.parametrize("output", ["text", "markdown", "json", "html"])
+def test_extract_full_matches_extract_and_blocks(article_html: bytes, output: str) -> None:
+    got = extract_full(article_html, "https://example.org/x", output=output)
+    assert isinstance(got, Extraction)
+    assert got.text == extract(article_html, "https://example.org/x", output=output)
+    doc = extract_blocks(article_html)
+    assert (got.title, got.language, got.confidence, got.input_type) == (
+        doc.title, doc.language, doc.confidence, doc.input_type,
+    )
+    assert (got.blocks_kept, got.blocks_total) == (len(doc.body), len(doc.blocks))
+    assert got.chars_kept == len("".join(b.text for b in doc.body)) < got.chars_total
+    assert got.document is None and got.empty_reason is None
+
+
+def test_extract_full_explain_and_empty(article_html: bytes) -> None:
+    got = extract_full(article_html, explain=True)
+    assert got.document is not None
+    assert [b.label for b in got.document.blocks] == [b.label for b in extract_blocks(article_html).blocks]
+    empty = extract_full(b"   ")
+    assert (empty.text, empty.blocks_total, empty.empty_reason) == ("", 0, "empty_input")
 
 
 def test_favor_moves_the_balance(article_html: bytes) -> None:

@@ -14,10 +14,9 @@ import threading
 from collections.abc import Callable
 from types import FrameType
 
-# What extract() runs: the stages (_run) and the rendering of the body alone (_render).
-# Building the Document of every block (extract_blocks) costs a third more per page, and
-# batch output needs it only for --explain; the counts come from the same arrays.
-from ..api import _document, _render, _run
+# extract_full: extract()'s text plus the counts in one pass, without building a Block per
+# block (extract_blocks costs a third more per page); Blocks only for --explain.
+from ..api import extract_full
 from ..errors import BoilerstripError, DecodeError, InputTooLargeError, ParseError
 from ..options import Options
 from .records import BlockInfo, Record, Result
@@ -39,12 +38,10 @@ def process_record(record: Record, options: Options) -> Result:
     if record.input_type is not None and record.input_type != opts.input_type:
         opts = dataclasses.replace(opts, input_type=record.input_type)
     try:
-        stages = _run(record.data, opts)
-        text = _render(stages, record.url, opts)  # exactly what extract(record.data, record.url, options=opts) returns
+        got = extract_full(record.data, record.url, options=opts)
         blocks = None
-        if opts.explain:
-            doc = _document(stages, record.url, with_features=False)
-            blocks = tuple(BlockInfo(b.text, b.kind, b.label, b.score, b.reasons) for b in doc.blocks)
+        if got.document is not None:
+            blocks = tuple(BlockInfo(b.text, b.kind, b.label, b.score, b.reasons) for b in got.document.blocks)
     except InputTooLargeError as exc:
         return Result.failed(record.id, record.url, "too_large", str(exc), record.source)
     except DecodeError as exc:
@@ -57,19 +54,17 @@ def process_record(record: Record, options: Options) -> Result:
         # A bug in boilerstrip rather than in the page: report it and keep the batch going.
         log.debug("extracting %s failed", record.id, exc_info=True)
         return Result.failed(record.id, record.url, "extract_error", f"{type(exc).__name__}: {exc}", record.source)
-    texts = stages.seg.texts
-    kept = stages.body.tolist()
     return Result(
         id=record.id,
         url=record.url,
         status="ok",
-        text=text,
-        title=stages.seg.title,
-        language=stages.feats.language,
-        blocks_kept=sum(kept),
-        blocks_total=len(texts),
-        chars_kept=sum(len(t) for t, k in zip(texts, kept, strict=True) if k),
-        chars_total=sum(map(len, texts)),
+        text=got.text,
+        title=got.title,
+        language=got.language,
+        blocks_kept=got.blocks_kept,
+        blocks_total=got.blocks_total,
+        chars_kept=got.chars_kept,
+        chars_total=got.chars_total,
         blocks=blocks,
         source=record.source,
     )
