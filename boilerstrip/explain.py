@@ -58,6 +58,7 @@ _TEXT = {
     "ellipsis": "ends with '...' (a teaser)",
     "caption": "inside <figure>/<figcaption>",
     "dated_items": "among dated items (comments, posts)",
+    "teaser_card": "inside a teaser card (alike items with linked headlines)",
 }
 
 # Contributions smaller than this are noise in an explanation.

@@ -64,6 +64,7 @@ FEATURE_NAMES = (
     "run_long",
     "dated",
     "main",
+    "card",
 )
 
 
@@ -100,6 +101,9 @@ class Features:
     dated: FloatArray
     # 1 inside the main content container (HTML) or region (text), else 0.
     main: FloatArray
+    # HTML: 1 inside a teaser card (one of several alike items led by a linked headline)
+    # on a page whose own prose stands outside the cards, else 0.
+    card: FloatArray
     flags: IntArray
     # Page-level: share of the page's prose weight inside the main container/region.
     main_share: float
@@ -447,6 +451,73 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
     return main, float(agg[cur] / total) if cur else 1.0
 
 
+def _teaser_cards(
+    seg: Segments,
+    n_chars: FloatArray,
+    link_density: FloatArray,
+    n_words: FloatArray,
+    flags: IntArray,
+    weight: FloatArray,
+) -> FloatArray:
+    """Mark blocks inside teaser cards: alike sibling items that each open with a linked headline.
+
+    "More stories" rails, related-article lists and product grids repeat one item shape
+    (a headline link, a byline, an excerpt) under one parent. Their excerpts read like
+    prose, so block by block they pass for content; as a group of linked items beside an
+    article they are not. On a page that is only such items (a listing, a forum) the items
+    are the content: cards count only when the prose outside them outweighs the prose in them.
+    """
+    n_elem = len(seg.elem_parent)
+    parent = seg.elem_parent
+    tags = seg.elem_tag
+    classes = seg.elem_class
+    headline = (link_density >= _HEADLINE_LINKS) & (n_words >= _HEADLINE_WORDS)
+    if int(headline.sum()) < _CARD_ITEMS:
+        return np.zeros(len(seg), dtype=np.float64)
+    # Elements holding a headline: walk up from each headline's element.
+    led = [False] * n_elem
+    for e in {seg.elems[i] for i in np.flatnonzero(headline).tolist()}:
+        while e > 0 and not led[e]:
+            led[e] = True
+            e = parent[e]
+    groups: dict[tuple[int, str, str], int] = {}
+    for e in range(1, n_elem):
+        if led[e] and (classes[e] or tags[e] in _ITEM_TAGS):
+            key = (parent[e], tags[e], classes[e])
+            groups[key] = groups.get(key, 0) + 1
+    if not any(v >= _CARD_ITEMS for v in groups.values()):
+        return np.zeros(len(seg), dtype=np.float64)
+    in_card = [False] * n_elem
+    for e in range(1, n_elem):
+        in_card[e] = in_card[parent[e]] or (
+            led[e] and groups.get((parent[e], tags[e], classes[e]), 0) >= _CARD_ITEMS
+        )
+    card = np.fromiter((in_card[e] for e in seg.elems), dtype=np.float64, count=len(seg))
+    # The article outside must outweigh the cards as prose, and hold a fair share of their
+    # text too: a product grid's short spec lines weigh little as prose, but they are the
+    # page, not the paragraph of shop blurb beside them.
+    text = n_chars * (1.0 - link_density) * ((flags & _CHROME_FLAGS) == 0)
+    prose_in, text_in = float((weight * card).sum()), float((text * card).sum())
+    prose_out, text_out = float(weight.sum()) - prose_in, float(text.sum()) - text_in
+    if prose_out < max(prose_in, _ARTICLE_PROSE) or text_out < _CARD_TEXT_SHARE * text_in:
+        return np.zeros(len(seg), dtype=np.float64)
+    return card
+
+
+# A headline: a block of at least three words that is (nearly) all link text.
+_HEADLINE_LINKS = 0.8
+_HEADLINE_WORDS = 4
+# Three alike items make a list of teasers; two could be an article's own two parts.
+_CARD_ITEMS = 3
+# The article beside the cards: at least a few paragraphs of prose (weighted characters).
+_ARTICLE_PROSE = 400.0
+# Half: a rail of teasers can run longer than a short article, never twice as long as it.
+_CARD_TEXT_SHARE = 0.5
+_CHROME_FLAGS = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER | Flag.FORM | Flag.COMMENT
+# Items by their tag alone (no class needed): list items and <article> entries.
+_ITEM_TAGS = frozenset({"li", "article"})
+
+
 def _repeated_items(
     seg: Segments, parents: npt.NDArray[np.int64], weights: FloatArray, cur: int, best: int, total: float
 ) -> bool:
@@ -573,6 +644,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     long_line = n_words >= 10
     dated = np.zeros(n, dtype=np.float64)
     date_like = np.asarray(stats[6], dtype=np.float64)
+    card = np.zeros(n, dtype=np.float64)
     if mode == "text" and n:
         run_lines, run_long = _runs(blank_before, long_line)
     else:
@@ -585,7 +657,9 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     if mode == "html":
         flags = _comments_as_content(flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
-        main, share = _main_container(seg, weight) if n else (np.zeros(0), 0.0)
+        card = _teaser_cards(seg, n_chars, link_density, n_words, flags, weight) if n else np.zeros(0)
+        # Teasers never choose the main container: the article beside them does.
+        main, share = _main_container(seg, weight * (1.0 - card)) if n else (np.zeros(0), 0.0)
     else:
         dated = _dated_neighbours(date_like)
         value = _line_value(
@@ -614,6 +688,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
         run_long=run_long,
         dated=dated,
         main=main,
+        card=card,
         flags=flags,
         main_share=share,
         blank_style=blank_style,

@@ -46,6 +46,7 @@ RULES = (
     "ellipsis",
     "caption",
     "dated_items",
+    "teaser_card",
 )
 
 
@@ -95,6 +96,8 @@ class Params:
     dated_items: float = -0.75
     # Plain text has no markup to vouch for short lines: they need more words to stand alone.
     text_length_pivot: float = 3.9  # log2(1 + 14 words)
+    # Inside one of several alike items led by a linked headline, beside an article.
+    teaser_card: float = -2.0
     include_comments: bool = False
 
 
@@ -156,6 +159,7 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
             c[:, 7] = np.where(_has(flags, Flag.COMMENT) > 0, 0.0, c[:, 7])
         c[:, 19] = p.heading * (f.heading > 0) * f.main
         c[:, 24] = p.caption * _has(flags, Flag.FIGURE)
+        c[:, 26] = p.teaser_card * f.card
     else:
         if found:
             c[:, 6] = p.text_main * f.main

@@ -89,3 +89,29 @@ def test_text_mode_dated_items() -> None:
     assert f.dated[-6:].max() >= 2.0
     # The comments, for all their prose, stay outside the main region.
     assert f.main.tolist()[1:4] == [1.0, 1.0, 1.0] and f.main[-1] == 0.0
+
+
+def _cards(n: int, cls: str = "card") -> str:
+    return "".join(
+        f"<div class='{cls}'><h3><a href='/s{i}'>Another story people read this week {i}</a></h3>"
+        f"<p>{PROSE}</p></div>"
+        for i in range(n)
+    )
+
+
+def test_teaser_cards_beside_an_article() -> None:
+    article = f"<article>{''.join(f'<p>{PROSE}</p>' for _ in range(5))}</article>"
+    f = feats(f"<body>{article}<div class='more'>{_cards(3)}</div></body>")
+    assert f.card.tolist() == [0.0] * 5 + [1.0] * 6
+    # The main container is the article, not its parent holding the rail as well.
+    assert f.main.tolist() == [1.0] * 5 + [0.0] * 6
+    # Two alike items are not yet a list of teasers.
+    assert not feats(f"<body>{article}<div class='more'>{_cards(2)}</div></body>").card.any()
+
+
+def test_teaser_cards_are_the_content_without_an_article() -> None:
+    # A listing page: the items are all there is.
+    assert not feats(f"<body><div class='list'>{_cards(6)}</div></body>").card.any()
+    # A short note beside many teasers is not an article that outweighs them.
+    f = feats(f"<body><p>{PROSE}</p><div class='list'>{_cards(6)}</div></body>")
+    assert not f.card.any()

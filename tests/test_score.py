@@ -66,3 +66,18 @@ def test_thresholds_order() -> None:
 def test_empty_page() -> None:
     f, scores, c = scored("")
     assert scores.shape == (0,) and c.shape == (0, len(RULES))
+
+
+def test_teaser_cards_beside_an_article_are_chrome() -> None:
+    article = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(5))
+    cards = "".join(
+        f"<div class='item'><h3><a href='/s{i}'>Another story people read this week {i}</a></h3>"
+        f"<p>Excerpt {i}: {PROSE}</p></div>"
+        for i in range(4)
+    )
+    f, scores, c = scored(f"<body><div><div>{article}</div><div class='rail'>{cards}</div></div></body>")
+    excerpts = [i for i in range(len(f)) if f.n_words[i] > 20 and f.card[i]]
+    assert len(excerpts) == 4
+    assert (c[excerpts, col("teaser_card")] == DEFAULT_PARAMS.teaser_card).all()
+    assert (scores[excerpts] < threshold_for("balanced")).all()
+    assert (scores[:5] > threshold_for("balanced")).all()
