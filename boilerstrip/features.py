@@ -19,7 +19,7 @@ import regex
 from .parse.segment import Flag, Segments
 from .stopwords import guess_language, stopwords_for
 
-__all__ = ["FEATURE_NAMES", "Features", "compute_features"]
+__all__ = ["FEATURE_NAMES", "Features", "compute_features", "subtree_sums", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -417,38 +417,72 @@ _NO_ARTICLE_CHARS = 300
 def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, float]:
     """Mark blocks inside the smallest element that holds most of the page's prose.
 
-    Weights add up from each block's element to the root (children come after their
-    parent in document order, so one backward pass suffices); then we descend from the
-    root into the heaviest child while it keeps at least _MAIN_SHARE of the total.
+    Weights add up from each block's element to the root; then we descend from the root
+    into the heaviest child while it keeps at least _MAIN_SHARE of the total.
     """
     n_elem = len(seg.elem_parent)
-    parent = seg.elem_parent
-    agg = np.bincount(np.asarray(seg.elems, dtype=np.int64), weights=weight, minlength=n_elem).tolist()
-    best_child = [-1] * n_elem
-    best_val = [0.0] * n_elem
-    for e in range(n_elem - 1, 0, -1):
-        p = parent[e]
-        v = agg[e]
-        agg[p] += v
-        if v > best_val[p]:
-            best_val[p] = v
-            best_child[p] = e
-    total = agg[0]
+    parents = np.asarray(seg.elem_parent, dtype=np.int64)
+    elems = np.asarray(seg.elems, dtype=np.int64)
+    weights = subtree_sums(parents, np.bincount(elems, weights=weight, minlength=n_elem).astype(np.float64))
+    total = float(weights[0])
     if total <= 0:
         return np.zeros(len(seg), dtype=np.float64), 0.0
-    parents = np.asarray(parent, dtype=np.int64)
-    weights = np.asarray(agg, dtype=np.float64)
     cur = 0
-    while best_child[cur] >= 0 and agg[best_child[cur]] >= _MAIN_SHARE * total:
-        if _repeated_items(seg, parents, weights, cur, best_child[cur], total):
+    while True:
+        kids = np.flatnonzero(parents == cur)
+        if not len(kids):
             break
-        cur = best_child[cur]
-    inside = [False] * n_elem
-    inside[cur] = True
-    for e in range(cur + 1, n_elem):
-        inside[e] = inside[parent[e]]
-    main = np.asarray([inside[e] for e in seg.elems], dtype=np.float64)
-    return main, float(agg[cur] / total) if cur else 1.0
+        # Of equally heavy children, the last one in document order.
+        best = int(kids[len(kids) - 1 - int(np.argmax(weights[kids][::-1]))])
+        if weights[best] <= 0 or weights[best] < _MAIN_SHARE * total:
+            break
+        if _repeated_items(seg, kids, weights, best, total):
+            break
+        cur = best
+    root = np.zeros(n_elem, dtype=bool)
+    root[cur] = True
+    main = within(parents, root)[elems].astype(np.float64)
+    return main, float(weights[cur] / total) if cur else 1.0
+
+
+def subtree_sums(parents: IntArray, own: FloatArray) -> FloatArray:
+    """Each element's own value plus its descendants' (elements in document order, parents[0] = -1).
+
+    Document order puts a subtree in one run of indexes: the sum is a difference of
+    prefix sums, once each element knows where its subtree ends. That end is the largest
+    index below it, found by pointer jumping (each round looks twice as far up).
+    """
+    n = len(parents)
+    end = np.arange(1, n + 1, dtype=np.int64)
+    up = parents.copy()
+    if n:
+        up[0] = 0
+    while True:
+        np.maximum.at(end, up, end.copy())
+        nxt = up[up]
+        if np.array_equal(nxt, up):
+            break
+        up = nxt
+    prefix = np.concatenate(([0.0], np.cumsum(own, dtype=np.float64)))
+    return np.asarray(prefix[end] - prefix[:-1], dtype=np.float64)
+
+
+def within(parents: IntArray, roots: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """For each element, whether it or an ancestor is one of ``roots`` (parents[0] is -1).
+
+    Pointer jumping: each round looks twice as far up, so a tree 256 deep takes 8 rounds
+    of array operations instead of a Python step per element.
+    """
+    up = parents.copy()
+    if len(up):
+        up[0] = 0
+    out: npt.NDArray[np.bool_] = roots.copy()
+    while True:
+        out |= out[up]
+        nxt = up[up]
+        if np.array_equal(nxt, up):
+            return out
+        up = nxt
 
 
 def _teaser_cards(
@@ -471,28 +505,30 @@ def _teaser_cards(
     parent = seg.elem_parent
     tags = seg.elem_tag
     classes = seg.elem_class
-    headline = (link_density >= _HEADLINE_LINKS) & (n_words >= _HEADLINE_WORDS)
+    # Menus in <nav>, <header> or <footer> are chrome already: only headlines elsewhere count.
+    headline = (link_density >= _HEADLINE_LINKS) & (n_words >= _HEADLINE_WORDS) & ((flags & _CHROME_FLAGS) == 0)
     if int(headline.sum()) < _CARD_ITEMS:
         return np.zeros(len(seg), dtype=np.float64)
     # Elements holding a headline: walk up from each headline's element.
     led = [False] * n_elem
+    led_list: list[int] = []
     for e in {seg.elems[i] for i in np.flatnonzero(headline).tolist()}:
         while e > 0 and not led[e]:
             led[e] = True
+            led_list.append(e)
             e = parent[e]
     groups: dict[tuple[int, str, str], int] = {}
-    for e in range(1, n_elem):
-        if led[e] and (classes[e] or tags[e] in _ITEM_TAGS):
+    for e in led_list:
+        if classes[e] or tags[e] in _ITEM_TAGS:
             key = (parent[e], tags[e], classes[e])
             groups[key] = groups.get(key, 0) + 1
     if not any(v >= _CARD_ITEMS for v in groups.values()):
         return np.zeros(len(seg), dtype=np.float64)
-    in_card = [False] * n_elem
-    for e in range(1, n_elem):
-        in_card[e] = in_card[parent[e]] or (
-            led[e] and groups.get((parent[e], tags[e], classes[e]), 0) >= _CARD_ITEMS
-        )
-    card = np.fromiter((in_card[e] for e in seg.elems), dtype=np.float64, count=len(seg))
+    roots = np.zeros(n_elem, dtype=bool)
+    for e in led_list:
+        if groups.get((parent[e], tags[e], classes[e]), 0) >= _CARD_ITEMS:
+            roots[e] = True
+    card = within(np.asarray(parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)].astype(np.float64)
     # The article outside must outweigh the cards as prose, and hold a fair share of their
     # text too: a product grid's short spec lines weigh little as prose, but they are the
     # page, not the paragraph of shop blurb beside them.
@@ -518,9 +554,7 @@ _CHROME_FLAGS = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER | Flag.FORM | 
 _ITEM_TAGS = frozenset({"li", "article"})
 
 
-def _repeated_items(
-    seg: Segments, parents: npt.NDArray[np.int64], weights: FloatArray, cur: int, best: int, total: float
-) -> bool:
+def _repeated_items(seg: Segments, kids: IntArray, weights: FloatArray, best: int, total: float) -> bool:
     """True when the heaviest child is one of several alike siblings (forum posts, entries).
 
     Siblings with the same tag and class that all carry prose are items of one list:
@@ -530,7 +564,6 @@ def _repeated_items(
     if not sig[1]:
         # Without a class, "alike" says nothing: every page nests plain <div>s.
         return False
-    kids = np.nonzero(parents == cur)[0]
     alike = [k for k in kids.tolist() if weights[k] > 0 and (seg.elem_tag[k], seg.elem_class[k]) == sig]
     if len(alike) < 2:
         return False

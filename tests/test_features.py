@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from boilerstrip.features import FEATURE_NAMES, compute_features
+from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
 
 PROSE = (
@@ -115,3 +115,35 @@ def test_teaser_cards_are_the_content_without_an_article() -> None:
     # A short note beside many teasers is not an article that outweighs them.
     f = feats(f"<body><p>{PROSE}</p><div class='list'>{_cards(6)}</div></body>")
     assert not f.card.any()
+
+
+def _random_tree(rng: np.random.Generator, n: int) -> np.ndarray:
+    # Document order, as segmentation opens elements: each new element is a child of one
+    # of the elements still open (the path from the root to the last one).
+    parents = [-1]
+    path = [0]
+    for i in range(1, n):
+        del path[int(rng.integers(1, len(path) + 1)) :]
+        parents.append(path[-1])
+        path.append(i)
+    return np.array(parents, dtype=np.int64)
+
+
+def test_subtree_sums_and_within_match_a_walk() -> None:
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 5, 40, 300):
+        parents = _random_tree(rng, n)
+        own = rng.random(n)
+        roots = rng.random(n) < 0.1
+        sums = own.copy()
+        for e in range(n - 1, 0, -1):
+            sums[parents[e]] += sums[e]
+        inside = roots.copy()
+        for e in range(1, n):
+            inside[e] |= inside[parents[e]]
+        assert np.allclose(subtree_sums(parents, own), sums)
+        assert within(parents, roots).tolist() == inside.tolist()
+    # A chain 5,000 deep (each element the child of the one before it).
+    chain = np.arange(-1, 4999, dtype=np.int64)
+    assert subtree_sums(chain, np.ones(5000))[0] == 5000.0
+    assert within(chain, np.eye(1, 5000, 2500, dtype=bool)[0]).sum() == 2500
