@@ -400,7 +400,9 @@ def _comments_as_content(flags: IntArray, n_chars: FloatArray, link_density: Flo
     if not is_comment.any():
         return flags
     prose = n_chars * (1.0 - link_density) * (n_chars >= _PROSE_CHARS)
-    inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment].sum())
+    # What stands in menus, sidebars and footers is not an article above the thread.
+    boxed = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER)) != 0
+    inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment & ~boxed].sum())
     if outside < _COMMENT_ONLY_SHARE * inside and outside < _NO_ARTICLE_CHARS:
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     return flags
@@ -773,3 +775,9 @@ def _line_value(
         value -= np.where(run_lines >= 3, 1.0, 0.0)
         value += np.where(isolated & (n_words >= 10), 0.5, 0.0)
     return np.asarray(np.clip(value, -2.0, 5.0), dtype=np.float64)
+
+
+# _count_page's compiled twin (parse/_walk.pyx) when it is built and counts the same (parse/_compiled.py).
+from .parse._compiled import choose_count_page  # noqa: E402  (needs everything above)
+
+_count_page = choose_count_page(_count_page)

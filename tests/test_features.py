@@ -77,6 +77,9 @@ def test_comments_are_content_on_a_thread() -> None:
     article = "".join(f"<p>{PROSE}</p>" for _ in range(3))
     f = feats(f"<body><article>{article}</article><div class='comments'>{thread}</div></body>")
     assert (f.flags[3:] & 0b100000000000000).all()
+    # Prose in a sidebar or footer is no article above the thread: the posts stay the page.
+    f = feats(f"<body><h1>Thread title</h1>{thread}<footer><p>{PROSE}</p></footer></body>")
+    assert not (f.flags[1:4] & 0b100000000000000).any()
 
 
 def test_text_mode_dated_items() -> None:
