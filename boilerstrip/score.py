@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from .features import Features, FloatArray
 from .parse.segment import Flag
@@ -112,9 +111,23 @@ def threshold_for(favor: str) -> float:
     return _THRESHOLDS[favor]
 
 
-def _has(flags: npt.NDArray[np.int64], bit: int) -> FloatArray:
-    out: FloatArray = ((flags & bit) != 0).astype(np.float64)
-    return out
+# Rules that look at one context bit of a block: (column of RULES, Params weight, bits).
+_FLAG_RULES = (
+    ("nav_ancestor", "nav", Flag.NAV),
+    ("footer_ancestor", "footer", Flag.FOOTER),
+    ("aside_ancestor", "aside", Flag.ASIDE),
+    ("header_ancestor", "header", Flag.HEADER),
+    ("form_ancestor", "form", Flag.FORM),
+    ("class_negative", "class_negative", Flag.NEG_CLASS),
+    ("class_positive", "class_positive", Flag.POS_CLASS),
+    ("article_ancestor", "article", Flag.ARTICLE | Flag.MAIN),
+    ("caption", "caption", Flag.FIGURE),
+)
+_FLAG_COLUMNS = np.array([RULES.index(code) for code, _, _ in _FLAG_RULES])
+_FLAG_WEIGHTS = tuple(weight for _, weight, _ in _FLAG_RULES)
+_FLAG_BITS = np.array([bits for _, _, bits in _FLAG_RULES], dtype=np.int64)
+# The content bonuses a comment does not get.
+_BONUS_COLUMNS = np.array([RULES.index(code) for code in ("main_container", "class_positive", "article_ancestor")])
 
 
 def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, FloatArray]:
@@ -139,26 +152,20 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
             c[:, 6] = p.main_container * f.main
             c[:, 7] = p.outside_main * (1.0 - f.main)
         flags = f.flags
-        c[:, 8] = p.nav * _has(flags, Flag.NAV)
-        c[:, 9] = p.footer * _has(flags, Flag.FOOTER)
-        c[:, 10] = p.aside * _has(flags, Flag.ASIDE)
-        c[:, 11] = p.header * _has(flags, Flag.HEADER)
-        c[:, 12] = p.form * _has(flags, Flag.FORM)
-        c[:, 13] = p.class_negative * _has(flags, Flag.NEG_CLASS)
-        c[:, 14] = p.class_positive * _has(flags, Flag.POS_CLASS)
-        c[:, 16] = p.article * _has(flags, Flag.ARTICLE | Flag.MAIN)
+        # The container rules (nav_ancestor ... caption), one column per context bit, at once.
+        weights = np.array([getattr(p, name) for name in _FLAG_WEIGHTS])
+        c[:, _FLAG_COLUMNS] = ((flags[:, None] & _FLAG_BITS) != 0) * weights
+        comment = (flags & Flag.COMMENT) != 0
         if not p.include_comments:
-            comment = _has(flags, Flag.COMMENT)
             c[:, 15] = p.comment * comment
             # A comment thread is not part of the content it sits under: no content bonuses.
-            for col in (6, 14, 16):
-                c[:, col] = np.where(comment > 0, np.minimum(c[:, col], 0.0), c[:, col])
+            bonus = c[:, _BONUS_COLUMNS]
+            c[:, _BONUS_COLUMNS] = np.where(comment[:, None], np.minimum(bonus, 0.0), bonus)
         else:
             # Comments never choose the main container; when they are wanted, sitting
             # outside it is not held against them.
-            c[:, 7] = np.where(_has(flags, Flag.COMMENT) > 0, 0.0, c[:, 7])
+            c[:, 7] = np.where(comment, 0.0, c[:, 7])
         c[:, 19] = p.heading * (f.heading > 0) * f.main
-        c[:, 24] = p.caption * _has(flags, Flag.FIGURE)
         c[:, 26] = p.teaser_card * f.card
     else:
         if found:

@@ -98,18 +98,33 @@ def _fill_gaps(body: BoolArray, why: npt.NDArray[np.int8], soft: BoolArray) -> N
     scores low alone; between two body blocks it is part of the article.
     """
     n = len(body)
-    i = 0
-    while i < n:
-        if body[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and not body[j]:
-            j += 1
-        if 0 < i and j < n and j - i <= _MAX_GAP and bool(soft[i:j].all()):
-            body[i:j] = True
-            why[i:j] = np.where(why[i:j] == 0, 1, why[i:j])
-        i = j
+    starts, ends = _runs_of(~body)
+    if not len(starts):
+        return
+    hard = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(~soft, out=hard[1:])
+    fill = (starts > 0) & (ends < n) & (ends - starts <= _MAX_GAP) & (hard[ends] == hard[starts])
+    if fill.any():
+        inside = _spans(n, starts[fill], ends[fill])
+        body |= inside
+        why[inside & (why == 0)] = 1
+
+
+def _runs_of(mask: BoolArray) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Where each run of True in mask starts, and where it ends (exclusive)."""
+    padded = np.zeros(len(mask) + 2, dtype=bool)
+    padded[1:-1] = mask
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return edges[0::2], edges[1::2]
+
+
+def _spans(n: int, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> BoolArray:
+    """A mask of n blocks, True inside the given [start, end) spans (which do not overlap)."""
+    marks = np.zeros(n + 1, dtype=np.int64)
+    marks[starts] += 1
+    marks[ends] -= 1
+    out: BoolArray = np.cumsum(marks[:n]) > 0
+    return out
 
 
 # The longest run of soft chrome blocks that can join the body around it: a short list
@@ -127,22 +142,25 @@ def _keep_data_tables(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -
     """
     n = len(body)
     table = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0) & (f.main > 0)
-    i = 0
-    while i < n:
-        if not table[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and table[j]:
-            j += 1
-        chars = f.n_chars[i:j]
-        links = float((f.link_density[i:j] * chars).sum()) / max(float(chars.sum()), 1.0)
-        touches = (i > 0 and body[i - 1]) or (j < n and body[j])
-        if j - i >= _MIN_CELLS and f.n_words[i:j].max() < _CELL_WORDS and links < 0.5 and touches:
-            changed = ~body[i:j]
-            body[i:j] = True
-            why[i:j] = np.where(changed & (why[i:j] == 0), 6, why[i:j])
-        i = j
+    starts, ends = _runs_of(table)
+    if not len(starts):
+        return
+    # reduceat adds from each run's start to the next one's: zero the blocks between runs.
+    chars = np.add.reduceat(np.where(table, f.n_chars, 0.0), starts)
+    link_chars = np.add.reduceat(np.where(table, f.link_density * f.n_chars, 0.0), starts)
+    words = np.maximum.reduceat(np.where(table, f.n_words, 0.0), starts)
+    before = np.concatenate(([False], body[:-1]))[starts]
+    after = np.concatenate((body[1:], [False]))[ends - 1]
+    keep = (
+        (ends - starts >= _MIN_CELLS)
+        & (words < _CELL_WORDS)
+        & (link_chars / np.maximum(chars, 1.0) < 0.5)
+        & (before | after)
+    )
+    if keep.any():
+        inside = _spans(n, starts[keep], ends[keep])
+        why[inside & ~body & (why == 0)] = 6
+        body |= inside
 
 
 _TABLE = Flag.TABLE
