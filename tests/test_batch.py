@@ -318,6 +318,20 @@ def test_pool_keeps_order_and_survives_crashes_and_hangs() -> None:
     assert all(got[i] == ("ok", None) for i in ("a", "b", "c", "d", "e", "f", "sleep:0.3", "sleep:0.05"))
 
 
+def test_pool_requeues_records_queued_behind_a_crash() -> None:
+    """A worker holds a second record in its pipe: when it dies, that record runs on the next worker."""
+    ids = ["sleep:0.2", "exit", "a", "stuck", "b", "oom", "c", "sleep:0.05", "d"]
+    results = list(run_pool([Record(i, b"x") for i in ids], Options(), jobs=1, timeout=0.5, work=echo))
+    got = {r.id: (r.status, r.reason) for r in results}
+    assert [r.id for r in results] == ids
+    assert got["exit"] == got["oom"] == ("failed", "worker_died")
+    assert got["stuck"] == ("failed", "timeout")
+    assert all(got[i] == ("ok", None) for i in ("sleep:0.2", "a", "b", "c", "sleep:0.05", "d"))
+    pids = {r.id: r.text.split(":")[-1] for r in results if r.status == "ok"}
+    # Each crash replaced the worker: the records after it ran in a new process.
+    assert len({pids["sleep:0.2"], pids["a"], pids["b"], pids["c"]}) == 4
+
+
 def test_pool_reads_lazily() -> None:
     """Memory stays flat: the pool never reads more than its window ahead of what it yields."""
     pulled = 0

@@ -11,9 +11,10 @@ record each worker holds, nothing is ever lost:
   reported as ``worker_died``.
 
 Memory stays flat: at most ``window`` records are between reading and
-yielding, and each worker holds one record at a time. A worker is only sent a
-record when it is idle, so parent and worker never block on each other's
-pipes.
+yielding, and each worker holds at most two records: the one it works on and
+the next, already in its pipe, so that it never waits for the parent between
+records. A record that was only queued when its worker died goes to the next
+worker: it was never started.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ _GRACE = 2.0
 _TICK = 0.1
 # Pipe buffer for records sent to a worker: most pages fit, so the send does not block.
 _PIPE_BYTES = 1 << 20
+# Records a worker holds: the one it works on and the next one, waiting in its pipe.
+_DEPTH = 2
 
 
 def default_jobs() -> int:
@@ -116,8 +119,10 @@ class _Worker:
     process: BaseProcess
     conn: Connection  # records to the worker
     answers: Connection  # results from it
-    # The record it is working on: (sequence number, record, deadline to kill it).
-    task: tuple[int, Record, float] | None = None
+    # The records it holds, in order: (sequence number, record). The first is the one it
+    # works on, which must be done by `deadline`; the others wait in its pipe.
+    tasks: deque[tuple[int, Record]] = field(default_factory=deque)
+    deadline: float = float("inf")
 
 
 @dataclass
@@ -197,56 +202,75 @@ def run_pool(
             worker.process.join(timeout=5)
         worker.process.close()
 
+    def deadline() -> float:
+        return time.monotonic() + timeout + _GRACE if timeout else float("inf")
+
     def replace(index: int, result: Result, kill: bool) -> None:
+        """Report the worker's current record as ``result``; requeue the records it never started."""
         worker = workers[index]
-        assert worker.task is not None
-        state.done[worker.task[0]] = result
-        worker.task = None
+        seq, _ = worker.tasks.popleft()
+        state.done[seq] = result
+        state.waiting.extendleft(reversed(worker.tasks))
+        worker.tasks.clear()
         retire(worker, kill)
         workers[index] = start()
 
     def dispatch() -> None:
-        for index, worker in enumerate(workers):
-            if not state.waiting:
-                return
-            if worker.task is not None:
-                continue
-            seq, record = state.waiting[0]
-            try:
-                worker.conn.send_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
-            except OSError:
-                # It died while idle: the record waits for its replacement.
-                retire(worker, kill=True)
-                workers[index] = start()
-                continue
-            state.waiting.popleft()
-            deadline = time.monotonic() + timeout + _GRACE if timeout else float("inf")
-            worker.task = (seq, record, deadline)
+        # Idle workers first, then a second record to each busy one.
+        for depth in range(_DEPTH):
+            for index, worker in enumerate(workers):
+                if not state.waiting:
+                    return
+                if len(worker.tasks) != depth:
+                    continue
+                seq, record = state.waiting[0]
+                try:
+                    worker.conn.send_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+                except OSError:
+                    if worker.tasks:
+                        continue  # it died at work: collect() reports that record
+                    # It died while idle: the record waits for its replacement.
+                    retire(worker, kill=True)
+                    workers[index] = start()
+                    continue
+                state.waiting.popleft()
+                if not worker.tasks:
+                    worker.deadline = deadline()
+                worker.tasks.append((seq, record))
+
+    def receive(index: int) -> bool:
+        """Take the worker's next result; False when it died instead."""
+        worker = workers[index]
+        try:
+            result: Result = pickle.loads(worker.answers.recv_bytes())
+        except (EOFError, OSError):
+            replace(index, _died(worker.tasks[0][1], worker), kill=True)
+            return False
+        seq, _ = worker.tasks.popleft()
+        state.done[seq] = result
+        # The next record in its pipe starts now.
+        worker.deadline = deadline() if worker.tasks else float("inf")
+        return True
 
     def collect(block: float) -> None:
-        busy = [w for w in workers if w.task is not None]
+        busy = [w for w in workers if w.tasks]
         if not busy:
             return
         handles: list[Any] = [w.answers for w in busy] + [w.process.sentinel for w in busy]
         now = time.monotonic()
-        nearest = min(w.task[2] for w in busy if w.task is not None)
+        nearest = min(w.deadline for w in busy)
         ready = set(multiprocessing.connection.wait(handles, timeout=max(0.0, min(block, nearest - now))))
         now = time.monotonic()
         for worker in busy:
             index = workers.index(worker)
-            assert worker.task is not None
-            seq, record, deadline = worker.task
             if worker.answers in ready:
-                try:
-                    result: Result = pickle.loads(worker.answers.recv_bytes())
-                except (EOFError, OSError):
-                    replace(index, _died(record, worker), kill=True)
-                    continue
-                state.done[seq] = result
-                worker.task = None
+                # Every result already sent comes before a death or a time limit.
+                while receive(index) and worker.tasks and worker.answers.poll():
+                    pass
             elif worker.process.sentinel in ready:
-                replace(index, _died(record, worker), kill=True)
-            elif now >= deadline:
+                replace(index, _died(worker.tasks[0][1], worker), kill=True)
+            elif now >= worker.deadline:
+                record = worker.tasks[0][1]
                 log.info("%s: still running %g s past the time limit, restarting its worker", record.id, _GRACE)
                 message = f"took longer than {timeout:g} s (worker killed)"
                 replace(index, Result.failed(record.id, record.url, "timeout", message, record.source), kill=True)
@@ -265,7 +289,7 @@ def run_pool(
                 state.next_out += 1
                 yield result
             in_flight = state.next_in - state.next_out
-            if not exhausted and in_flight < window and len(state.waiting) < jobs:
+            if not exhausted and in_flight < window and len(state.waiting) < jobs * _DEPTH:
                 try:
                     item = next(source)
                 except StopIteration:
@@ -283,8 +307,7 @@ def run_pool(
             collect(_TICK)
         # Dropped by a second stop request: report what was in flight, in order.
         for worker in workers:
-            if worker.task is not None:
-                seq, record, _ = worker.task
+            for seq, record in worker.tasks:
                 state.done[seq] = Result.failed(record.id, record.url, "interrupted", "run stopped", record.source)
         for seq, record in state.waiting:
             state.done[seq] = Result.failed(record.id, record.url, "interrupted", "run stopped", record.source)
@@ -294,7 +317,7 @@ def run_pool(
         state.next_out = state.next_in
     finally:
         for worker in workers:
-            retire(worker, kill=worker.task is not None)
+            retire(worker, kill=bool(worker.tasks))
 
 
 def _died(record: Record, worker: _Worker) -> Result:
