@@ -243,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"- Pages: {len(pages)} from {', '.join(d.name for d in dirs)}"
           f"{f' (first {args.limit} of each)' if args.limit else ''}, "
           f"{sum(len(r) for _, r in pages) / 1e6:.1f} MB of HTML\n")
+    if args.workdir:
+        Path(args.workdir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         workdir = Path(tmp)
         warc, wet, big = build_inputs(pages, workdir, args.repeat)
