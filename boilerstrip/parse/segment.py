@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..errors import ParseError
 from ..vocab import BLOCK_TAGS, COMMENT_RE, NEGATIVE_RE, POSITIVE_RE, SKIP_TAGS
 
-__all__ = ["Flag", "Segments", "segment_html", "segment_text"]
+__all__ = ["WALKER", "Flag", "Segments", "segment_html", "segment_text"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -178,13 +178,13 @@ def segment_html(text: str, *, max_depth: int, max_blocks: int) -> Segments:
         start = tree.root
     if start is None:
         return seg
-    _walk(start, seg, max_depth, max_blocks, SKIP_TAGS, True)
+    _WALK(start, seg, max_depth, max_blocks, SKIP_TAGS, True)
     if not any(len(t) >= _PARAGRAPH_CHARS for t in seg.texts):
         # No paragraph is visible: a page that scripts reveal (content in <noscript>, or
         # in a container hidden until a script shows it). Read what a reader would see
         # once the page has loaded: hidden subtrees and <noscript> too.
         again = Segments(title=seg.title, language=seg.language)
-        _walk(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT, False)
+        _WALK(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT, False)
         if any(len(t) >= _PARAGRAPH_CHARS for t in again.texts):
             return again
     return seg
@@ -538,6 +538,14 @@ def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
         bits |= Flag.POS_CLASS
         pos = m.group(1).lower()
     return bits, neg, pos
+
+
+# The walk segment_html uses: the compiled twin of _walk (parse/_walk.pyx) when it is built
+# and gives the same Segments on a probe page, else _walk itself (see parse/_compiled.py).
+# WALKER names the one in use, for tests and benchmarks.
+from ._compiled import choose_walker  # noqa: E402  (needs _walk and the tables above)
+
+_WALK, WALKER = choose_walker(_walk)
 
 
 def segment_text(text: str, *, max_blocks: int) -> Segments:

@@ -1,0 +1,286 @@
+"""Choose segment's walker: the compiled one (parse/_walk.pyx) when it is built and proven equal.
+
+The compiled walker reads Lexbor's C structs through layouts mirrored from selectolax's
+lexbor.pxd and calls Lexbor functions found in selectolax's loaded module. A selectolax
+release that changes either would make it read the wrong memory, so before it is used:
+
+1. the mirrored node struct is checked against Lexbor's own accessor functions on every
+   node of a probe page (walking with the accessors only, so nothing wrong is followed);
+2. every text node of the probe is read through the mirrored text struct and compared
+   with selectolax's ``text_content``, its length checked before its pointer is read;
+3. both walkers run on the probe with each combination of settings segment_html uses
+   (and small max_depth/max_blocks), and their Segments must be equal.
+
+Any failure logs (debug) and leaves the pure-Python walk in place. BOILERSTRIP_PURE=1
+selects the pure-Python walk outright.
+
+choose_count_page does the same for features._count_page, whose compiled twin is in the
+same extension: it is used only when it gives the same counts on _COUNT_PROBE.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Literal, TypeVar, cast
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+    from .segment import Segments
+
+__all__ = ["CountPage", "Walker", "choose_count_page", "choose_walker"]
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+Walker = Callable[["LexborNode", "Segments", int, int, frozenset[str], bool], None]
+CountPage = Callable[[list[str], frozenset[str], npt.NDArray[np.int64]], None]
+_Count = TypeVar("_Count", bound=CountPage)
+
+# Every branch of segment._walk: text and link text, nested and inline blocks, br/hr,
+# the three ways to hide, roles, itemprops, class and id words of each vocabulary
+# (camelCase, hyphens, non-ASCII, valueless and repeated attributes), headings, pre,
+# tables, lists, an article's own header, noscript, comments, script and style, empty
+# and custom elements, SVG names, Unicode whitespace, and deep nesting for max_depth.
+_PROBE = (
+    "<!DOCTYPE html><html lang='en'><head><title>Probe</title><style>p{color:red}</style>"
+    "<script>var x = '<p>no</p>';</script></head>"
+    "<body class='home page-template' id='top'>\n"
+    "<!-- a comment --><![CDATA[ cdata ]]><?php echo 1; ?>\n"
+    "Loose text <b>bold</b> and <a href='/x'> a link <i>inside </i></a>.\n"
+    "<header role='banner'><nav class='site-nav mainMenu'><ul><li><a href='/'>Home</a></li>"
+    "<li><a>About us</a></li><li class>Empty class</li></ul></nav></header>\n"
+    "<menu><li>Menu item</li></menu>"
+    "<main role=' Main '><article class='post-content entry' itemprop='articleBody'>\n"
+    "<header><h1>The title of it</h1><p class='byline'>By someone, <time>today</time></p></header>\n"
+    "<p>First paragraph with <a href='#'>a\u00a0link</a> text.<br>After a break<hr>after a rule</p>\n"
+    "<div hidden>hidden text</div><div aria-hidden='true'>aria hidden</div>"
+    "<div aria-hidden='false'>aria shown</div><div aria-hidden>aria valueless</div>"
+    "<div style='display: none'>styled none</div><div style='Visibility : Hidden'>vis hidden</div>"
+    "<div style='border:none'>border none</div><div style='overflow:hidden'>overflow hidden</div>"
+    "<div style>style valueless</div>\n"
+    "<pre>  code line one\n    line two\n</pre><pre>\n   \n</pre><pre><b>bold</b> pre</pre>\n"
+    "<table class='data-table'><caption>Caption</caption><thead><tr><th>Head</th></tr></thead>"
+    "<tbody><tr><td>Cell <a href='#'>one</a></td><td class='price'>2</td></tr></tbody></table>\n"
+    "<dl><dt>Term</dt><dd>Definition</dd></dl><ol><li>One</li><li>Two <ul><li>nested</li></ul></li></ol>\n"
+    "<blockquote>Quoted words</blockquote><figure><img src='x.png'><figcaption>A caption</figcaption></figure>"
+    "<address>An address</address><details><summary>Summary</summary>Details text</details>\n"
+    "<h2>Second</h2><h3>Third</h3><h4>Fourth</h4><h5>Fifth</h5><h6>Sixth</h6>\n"
+    "<div class='sidebarLeft'>camel sidebar</div><div class='commentList'>camel comments</div>"
+    "<div id='comments' class='Kommentare größe'>non-ascii class</div>"
+    "<div class='Article-Body'>upper class</div><div class='share-buttons social'>share</div>"
+    "<div class='main-content article'>content words</div><div class='x' id='post-body'>id word</div>"
+    "<div class='a' class='b' id='c' id='d'>repeated attributes</div>"
+    "<section class='related-posts'><span role='navigation'>role on inline</span></section>\n"
+    "<div role='complementary'>aside role</div><div role='search'>search role</div>"
+    "<div role='contentinfo'>footer role</div><div role='dialog'>dialog role</div>"
+    "<div role='article' itemprop='text'>article role</div><span itemprop='reviewBody'>review</span>"
+    "<span itemprop='description'>description</span><span itemprop='name'>name</span>\n"
+    "<noscript><p>noscript paragraph</p></noscript><template><p>template</p></template>"
+    "<svg viewBox='0 0 1 1'><foreignObject><p>svg text</p></foreignObject></svg>"
+    "<math><mi>x</mi></math><select><option>opt</option></select><textarea>area</textarea>"
+    "<iframe src='x'>frame</iframe><button>Button</button>\n"
+    "<div></div><span></span><p></p><p> </p><div><span> </span></div><br><hr>\n"
+    "<my-widget class='promo'>custom <x-y>element</x-y></my-widget>"
+    "<center>centered</center><fieldset><legend>Legend</legend>field</fieldset>\n"
+    "<p>Unicode\u2003space\u2028line\u3000ideographic \u00e9t\u00e9 \u4e2d\u6587 \U0001f600 text</p>"
+    "<p>tab\tand\r\nnewlines\x0bvt\x0cff</p>\n"
+    "<aside><p>In the aside</p></aside><form><p>In a form</p><input value='x'></form>\n"
+    + "<div class='level'>" * 12
+    + "deep <p>deep paragraph</p> <span>deep span</span>"
+    + "</div>" * 12
+    + "</article></main>\n<footer class='site-footer'><p>Footer text &copy; 2024</p></footer>\n"
+    + "".join(f"<p>Block {i} with some words</p>" for i in range(8))
+    + "<table><tr><td><table><tr><td>nested cell</td></tr></table></td></tr></table>"
+    "<a href='#'><div>block in link</div></a>trailing text</body></html>"
+)
+
+
+def _addresses() -> dict[str, int]:
+    """The addresses of the Lexbor functions the compiled walker calls, from selectolax's module."""
+    import selectolax.lexbor
+
+    from . import _walk
+
+    lib = ctypes.CDLL(selectolax.lexbor.__file__)  # already loaded: this only finds its handle
+    found: dict[str, int] = {}
+    for name in _walk.FUNCTIONS:
+        address = ctypes.cast(getattr(lib, name), ctypes.c_void_p).value
+        if not address:
+            raise OSError(f"selectolax's module has no {name}")
+        found[name] = address
+    return found
+
+
+def _self_check(compiled: Walker, reference: Walker) -> str | None:
+    """Why the compiled walker may not be used (None when it passes every check)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from . import _walk
+    from ..vocab import SKIP_TAGS
+    from .segment import _SKIP_BUT_NOSCRIPT, Segments
+
+    tree = LexborHTMLParser(_PROBE.encode("utf-8"))
+    root, body = tree.root, tree.body
+    if root is None or body is None:
+        return "the probe page has no root or body"
+    if not _walk.check_layout(root.mem_id):
+        return "lexbor's node struct does not match the mirrored layout"
+    texts = 0
+    for node in root.traverse(include_text=True):
+        content = node.text_content
+        if content is not None:
+            texts += 1
+            if _walk.text_data(node.mem_id, len(content.encode("utf-8"))) != content:
+                return "lexbor's text struct does not match the mirrored layout"
+    if texts < 100:
+        return f"the probe page parsed to only {texts} text nodes"
+    for skip, hide in ((SKIP_TAGS, True), (_SKIP_BUT_NOSCRIPT, False)):
+        for max_depth, max_blocks in ((80, 5000), (5, 12), (1, 3), (0, 0)):
+            for start in (body, root):
+                want, got = Segments(), Segments()
+                reference(start, want, max_depth, max_blocks, skip, hide)
+                compiled(start, got, max_depth, max_blocks, skip, hide)
+                if asdict(want) != asdict(got):
+                    return f"the walks differ on the probe page (max_depth={max_depth}, max_blocks={max_blocks})"
+    return None
+
+
+def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "python"]]:
+    """The walker segment_html uses, and its name: the compiled one only when it passes _self_check."""
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        log.debug("BOILERSTRIP_PURE=1: using the pure-Python walk")
+        return reference, "python"
+    try:
+        from . import _walk
+        from .. import vocab
+        from . import segment as seg
+
+        _walk.configure(
+            _addresses(),
+            class_words=seg._class_words,
+            extend_path=seg._extend_path,
+            tag_flags=dict(seg._TAG_FLAGS),
+            role_flags=dict(seg._ROLE_FLAGS),
+            headings=frozenset(seg._HEADINGS),
+            hidden_style=tuple(seg._HIDDEN_STYLE),
+            # segment._walk's itemprop values, written out there; the probe page has each of them.
+            itemprops=("articleBody", "text", "reviewBody", "description"),
+            pre=seg.Flag.PRE,
+            heading=seg.Flag.HEADING,
+            table=seg.Flag.TABLE,
+            article=seg.Flag.ARTICLE,
+            main=seg.Flag.MAIN,
+            word_bits=seg._WORD_BITS,
+            run_words=seg._RUN_WORDS,
+            hyphen_heads=seg._HYPHEN_HEADS,
+            prefixes=seg._PREFIXES,
+            shortest=seg._SHORTEST,
+            longest=seg._LONGEST,
+            all_bits=seg._ALL_BITS,
+            neg=seg.Flag.NEG_CLASS,
+            pos=seg.Flag.POS_CLASS,
+        )
+        block_tags = vocab.BLOCK_TAGS
+
+        def compiled(
+            start: LexborNode, out: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool
+        ) -> None:
+            # start keeps its parser, and so the tree, alive for the call.
+            _walk.walk(start.mem_id, out, start.tag or "body", max_depth, max_blocks, skip, block_tags, hide)
+
+        problem = _self_check(compiled, reference)
+    except Exception as exc:  # not built, or built against another Python or selectolax
+        problem = f"{type(exc).__name__}: {exc}"
+    if problem:
+        log.debug("the compiled walker is not used (%s): using the pure-Python walk", problem)
+        return reference, "python"
+    return compiled, "compiled"
+
+
+# Texts for features._count_page's twin: words and capitals in several scripts, Han and kana,
+# punctuation and sentence breaks, closing quotes, ellipses, dates and times, every kind of
+# whitespace, characters beyond the class table (emoji, rare ideographs), a Greek final
+# sigma and a dotted capital I (whose lowercase is longer), stopwords of a few languages.
+_COUNT_PROBE = [
+    "The council met on Monday evening. It was late, and the members were tired.",
+    "“Is this the end?” she asked. «Non!» — he said… (and left).",
+    "Published 12.05.2020 at 10:30, updated May 5th 2021; see 3rd June.",
+    "Der Rat hat am Montag getagt, und die Mitglieder waren müde. Ende.",
+    "Совет собрался в понедельник. Члены совета устали!",
+    "ΟΔΟΣ ΚΑΙ ΣΟΦΙΑΣ. Η οδός είναι μεγάλη.",
+    "İstanbul ve İzmir şehirleri. Çok güzel!",
+    "中文文本，没有空格。日本語のテキスト、カタカナ。",
+    "Emoji 😀 and rare 𠀀 ideographs beyond the table.",
+    "tab\tsep\x0bvt\x0cff\x1cfs\x1dgs\x85nel\xa0nbsp\u2003em\u3000ideo\u2028ls end",
+    "a.b.c. x!y? z... 1.2.3 (a). [b]! 'c'. \"d\"?",
+    "ALL CAPS HEADLINE HERE",
+    "one",
+    ".",
+    "  ",
+    "x. ",
+    "2024-01-31",
+    "Home | About | Contact",
+    "© 2024 Example Inc. All rights reserved.",
+]
+
+COUNTER: Literal["compiled", "python"] = "python"
+COUNT_PAGE_REFERENCE: CountPage | None = None
+
+
+def choose_count_page(reference: _Count) -> _Count:
+    """features._count_page, or its compiled twin when it is built and gives equal counts on _COUNT_PROBE.
+
+    COUNTER names the one in use; COUNT_PAGE_REFERENCE keeps the Python one for tests.
+    """
+    global COUNTER, COUNT_PAGE_REFERENCE
+    COUNT_PAGE_REFERENCE = reference
+    COUNTER = "python"
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        from .. import features as f
+        from ..stopwords import stopwords_for
+        from . import _walk
+
+        table = f._char_classes()
+        bits = {
+            "word": f._C_WORD,
+            "han": f._C_HAN,
+            "upper": f._C_UPPER,
+            "punct": f._C_PUNCT,
+            "space": f._C_SPACE,
+            "before_mark": f._C_BEFORE_MARK,
+            "mark": f._C_MARK,
+            "after_mark": f._C_AFTER_MARK,
+            "digit": f._C_DIGIT,
+        }
+        end_search, end_tail, date_search, stats_one = f._SENTENCE_END.search, f._END_TAIL, f._DATE.search, f._text_stats_one
+
+        def compiled(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:
+            _walk.count_page(texts, stopwords, out, table, bits, end_search, end_tail, date_search, stats_one)
+
+        problem = None
+        for lang in ("en", "de", "ru", "tr", None):
+            stopwords = stopwords_for(lang)
+            for texts in (_COUNT_PROBE, _COUNT_PROBE[::-1], _COUNT_PROBE[:1], []):
+                want = np.zeros((8, len(texts)), dtype=np.int64)
+                got = np.zeros((8, len(texts)), dtype=np.int64)
+                reference(list(texts), stopwords, want)
+                compiled(list(texts), stopwords, got)
+                if not np.array_equal(want, got):
+                    problem = f"the counts differ on the probe texts (stopwords for {lang})"
+    except Exception as exc:  # not built, or built for another Python
+        problem = f"{type(exc).__name__}: {exc}"
+    if problem:
+        log.debug("the compiled _count_page is not used (%s): using features._count_page", problem)
+        return reference
+    COUNTER = "compiled"
+    return cast(_Count, compiled)

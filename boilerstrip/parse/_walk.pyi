@@ -1,0 +1,55 @@
+# Stub for the compiled walker built from _walk.pyx (absent in a pure-Python install).
+from collections.abc import Callable
+from typing import Any
+
+FUNCTIONS: tuple[str, ...]
+
+def configure(
+    addresses: dict[str, int],
+    *,
+    class_words: Callable[[str], tuple[int, str | None, str | None]],
+    extend_path: Callable[[str, str], str],
+    tag_flags: dict[str, int],
+    role_flags: dict[str, int],
+    headings: frozenset[str],
+    hidden_style: tuple[str, ...],
+    itemprops: tuple[str, ...],
+    pre: int,
+    heading: int,
+    table: int,
+    article: int,
+    main: int,
+    word_bits: dict[str, int] | None,
+    run_words: frozenset[str],
+    hyphen_heads: frozenset[str],
+    prefixes: frozenset[str],
+    shortest: int,
+    longest: int,
+    all_bits: int,
+    neg: int,
+    pos: int,
+) -> None: ...
+def check_layout(root_id: int, limit: int = ...) -> bool: ...
+def text_data(node_id: int, expected_length: int) -> str | None: ...
+def class_words(names: str) -> tuple[int, str | None, str | None]: ...
+def walk(
+    start_id: int,
+    seg: Any,
+    kind: str,
+    max_depth: int,
+    max_blocks: int,
+    skip: frozenset[str],
+    block_tags: frozenset[str],
+    hide: bool,
+) -> None: ...
+def count_page(
+    texts: list[str],
+    stopwords: frozenset[str],
+    out: Any,
+    table: Any,
+    bits: dict[str, int],
+    end_search: Callable[..., Any],
+    end_tail: str,
+    date_search: Callable[..., Any],
+    stats_one: Callable[[str, frozenset[str]], tuple[int, ...]],
+) -> None: ...

@@ -1,0 +1,351 @@
+"""The compiled walker (parse/_walk.pyx) gives exactly the Segments of segment._walk,
+and the compiled features._count_page exactly the counts of the Python one.
+
+The Python functions stay the reference: every test here runs both on the same input
+and compares every field. The compiled ones are only used when they are built; when
+they are not, these tests skip, except under BOILERSTRIP_REQUIRE_COMPILED=1 (CI), where
+a missing build fails.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from boilerstrip import features
+from boilerstrip.decode import decode_input
+from boilerstrip.parse import _compiled, segment
+from boilerstrip.parse.segment import Segments, segment_html
+from boilerstrip.stopwords import stopwords_for
+from boilerstrip.vocab import BLOCK_TAGS, SKIP_TAGS
+
+from .conftest import FIXTURES, data_dir
+from .test_properties import HOSTILE, mutated
+
+COMPILED = segment.WALKER == "compiled"
+needs_compiled = pytest.mark.skipif(not COMPILED, reason="the compiled walker is not in use: not built, BOILERSTRIP_PURE=1, or failed its self-check")
+# Both settings segment_html walks with: the first walk, and the re-walk of script-revealed pages.
+MODES = ((SKIP_TAGS, True), (segment._SKIP_BUT_NOSCRIPT, False))
+DEFAULTS = (256, 100_000)  # Options.max_depth, Options.max_blocks
+
+
+def test_walker_is_compiled_when_required() -> None:
+    if os.environ.get("BOILERSTRIP_REQUIRE_COMPILED") != "1":
+        pytest.skip("BOILERSTRIP_REQUIRE_COMPILED is not set: a pure-Python install is allowed here")
+    assert segment.WALKER == "compiled", "the compiled walker did not build or failed its self-check"
+    assert _compiled.COUNTER == "compiled", "the compiled _count_page did not build or failed its self-check"
+
+
+def test_pure_env_selects_python_code() -> None:
+    code = "import boilerstrip; from boilerstrip.parse import _compiled, segment; print(segment.WALKER, _compiled.COUNTER)"
+    env = dict(os.environ, BOILERSTRIP_PURE="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["python", "python"]
+
+
+def _tree(html: str, max_depth: int) -> LexborHTMLParser:
+    """The tree segment_html walks (including its nesting cap)."""
+    data = html.encode("utf-8", "ignore")
+    if segment._may_nest_deeply(data):
+        data = segment.cap_nesting(html, max_depth + segment._CAP_MARGIN).encode("utf-8", "ignore")
+    return LexborHTMLParser(data)
+
+
+def _segments(seg: Segments) -> dict[str, Any]:
+    return asdict(seg)
+
+
+def assert_same_walk(html: str, max_depth: int = DEFAULTS[0], max_blocks: int = DEFAULTS[1]) -> None:
+    """Both walkers, from the body and from the root, in both modes, give equal Segments."""
+    tree = _tree(html, max_depth)
+    for start in (tree.body, tree.root):
+        if start is None:
+            continue
+        for skip, hide in MODES:
+            want, got = Segments(), Segments()
+            segment._walk(start, want, max_depth, max_blocks, skip, hide)
+            segment._WALK(start, got, max_depth, max_blocks, skip, hide)
+            assert _segments(got) == _segments(want), (start.tag, hide)
+
+
+@needs_compiled
+def test_probe_page() -> None:
+    assert_same_walk(_compiled._PROBE)
+    for max_depth, max_blocks in ((0, 0), (1, 1), (3, 5), (12, 40)):
+        assert_same_walk(_compiled._PROBE, max_depth, max_blocks)
+
+
+@needs_compiled
+@pytest.mark.parametrize("path", sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".html", ".txt")))
+def test_fixtures(path: Path) -> None:
+    html = path.read_text(encoding="utf-8")
+    assert_same_walk(html)
+    assert_same_walk(html, 4, 3)
+
+
+def _dataset_pages(limit: int) -> Iterator[Path]:
+    """A fixed sample of the datasets' pages: every k-th in name order, ``limit`` in all."""
+    root = data_dir()
+    if root is None:
+        return
+    pages = sorted(root.glob("*/pages/*.html.gz"))
+    step = max(1, len(pages) // limit)
+    yield from pages[::step][:limit]
+
+
+# The whole set (3,670 pages) takes ~90 s; 300 pages of every dataset keep CI quick.
+# BOILERSTRIP_COMPILED_ALL=1 compares every page.
+_SAMPLE = 100_000 if os.environ.get("BOILERSTRIP_COMPILED_ALL") == "1" else 300
+
+
+@needs_compiled
+def test_dataset_pages() -> None:
+    pages = list(_dataset_pages(_SAMPLE))
+    if not pages:
+        pytest.skip("no dataset folder (../shared/data or $BOILERSTRIP_DATA)")
+    for path in pages:
+        html, _ = decode_input(gzip.decompress(path.read_bytes()))
+        try:
+            assert_same_walk(html)
+        except AssertionError as exc:
+            raise AssertionError(f"{path}: {exc}") from exc
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "html",
+    [
+        pytest.param("<div>" * 100_000 + "deep text" + "</div>" * 100_000, id="100k-nested-divs"),
+        pytest.param("<div><span>" * 900 + "deep text<p>para</p>" + "</span></div>" * 900, id="1800-nested"),
+        pytest.param("<p>one<div>two<li>three<td>four<a href=x>five<pre>six\n seven", id="unclosed"),
+        pytest.param("<html><body>" + "x" * 3_000_000 + "</body></html>", id="huge-text-node"),
+        pytest.param("".join(f"<p>block {i}</p>" for i in range(3000)), id="many-blocks"),
+        pytest.param("<body>" + "".join(HOSTILE) * 20 + "</body>", id="hostile-tokens"),
+        pytest.param(bytes(range(256)).decode("latin-1") * 40, id="binary-ish"),
+        pytest.param("<p>a\x00b\ufffd\ud800c\x1cd\x1fe\x85f\u2029g</p><pre>\x00\n\x1c\n</pre>", id="odd-chars"),
+        pytest.param("", id="empty"),
+        pytest.param("<frameset><frame src=x></frameset>", id="frameset"),
+        pytest.param("<svg><title>t</title><desc>d</desc></svg><math><mtext>m</mtext></math>", id="foreign"),
+        pytest.param("<my-el CLASS='SideBar' ID=Nav>custom</my-el><x-a role=NAVIGATION>x</x-a>", id="custom"),
+    ],
+)
+def test_pathological(html: str) -> None:
+    assert_same_walk(html)
+    assert_same_walk(html, 2, 5)
+
+
+@needs_compiled
+def test_binary_pages_decoded() -> None:
+    # High bytes and markup characters, but few enough control bytes to pass decode's binary check.
+    alphabet = bytes(range(0x20, 0x100)) + b"<>/=\"'\n"
+    for seed in range(20):
+        data = bytes(alphabet[(i * 7919 + seed * 104729) % len(alphabet)] for i in range(5000))
+        html, _ = decode_input(data)
+        assert_same_walk(html)
+
+
+_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+_TAGS = sorted(
+    BLOCK_TAGS
+    | set(segment._TAG_FLAGS)
+    | {"a", "span", "b", "i", "br", "hr", "noscript", "script", "style", "svg", "template", "img", "x-y"}
+)
+_WORDS = ["nav", "navigation", "sidebar", "comment", "comments", "content", "article", "post", "share",
+          "footer", "main", "entry", "body", "menu", "related", "social", "Kommentar", "größe", "x", ""]
+
+
+@st.composite
+def class_strings(draw: st.DrawFn) -> str:
+    """Class/id values: vocabulary words joined by separators, cased, camelCased or cut."""
+    parts = draw(st.lists(st.sampled_from(_WORDS + segment._WORD_LIST), max_size=5))
+    seps = st.sampled_from([" ", "-", "_", "", "  ", "1", ":", "\t", "\u00a0", "é"])
+    out = ""
+    for part in parts:
+        case = draw(st.sampled_from(["keep", "upper", "title", "cut"]))
+        if case == "upper":
+            part = part.upper()
+        elif case == "title":
+            part = part.title()
+        elif case == "cut":
+            part = part[: draw(st.integers(0, len(part)))]
+        out += draw(seps) + part
+    return out
+
+
+_ATTRS = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "data-x"]
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """Random trees of the tags, attributes and text the walk treats specially."""
+    out: list[str] = []
+    for _ in range(draw(st.integers(1, 60))):
+        kind = draw(st.integers(0, 9))
+        if kind <= 3:
+            tag = draw(st.sampled_from(_TAGS))
+            attrs = ""
+            for _ in range(draw(st.integers(0, 3))):
+                name = draw(st.sampled_from(_ATTRS))
+                value = draw(
+                    st.one_of(
+                        class_strings(),
+                        st.sampled_from(["main", " Navigation ", "banner", "articleBody", "text", "true", "false",
+                                         "display:none", "DISPLAY: NONE", "visibility: hidden", "color:none"]),
+                    )
+                )
+                attrs += f" {name}" if draw(st.booleans()) and name == "hidden" else f' {name}="{value}"'
+            out.append(f"<{tag}{attrs}>")
+        elif kind <= 5:
+            out.append(f"</{draw(st.sampled_from(_TAGS))}>")
+        else:
+            out.append(draw(st.text(st.sampled_from("ab \n\t\r\u00a0\u2003\x0b\x0c\x1cé中&<"), max_size=20)))
+    return "".join(out)
+
+
+@needs_compiled
+@_SETTINGS
+@given(pages(), st.integers(0, 12), st.integers(0, 30))
+def test_generated_pages(html: str, max_depth: int, max_blocks: int) -> None:
+    assert_same_walk(html)
+    assert_same_walk(html, max_depth, max_blocks)
+
+
+@needs_compiled
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated())
+def test_mutated_pages(html: str) -> None:
+    assert_same_walk(html)
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(class_strings(), st.text(max_size=40)))
+def test_class_words(names: str) -> None:
+    from boilerstrip.parse import _walk
+
+    assert _walk.class_words(names) == segment._class_words(names)
+
+
+@needs_compiled
+def test_segment_html_same_with_either_walker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """segment_html end to end, including the re-walk of a page whose text is all hidden."""
+    hidden = "<body><div hidden><p>" + "Words of a hidden paragraph. " * 10 + "</p></div><noscript><p>" + (
+        "Words for readers without scripts. " * 8
+    ) + "</p></noscript></body>"
+    for html in (hidden, _compiled._PROBE):
+        got = segment_html(html, max_depth=256, max_blocks=100_000)
+        monkeypatch.setattr(segment, "_WALK", segment._walk)
+        want = segment_html(html, max_depth=256, max_blocks=100_000)
+        monkeypatch.undo()
+        assert _segments(got) == _segments(want)
+
+
+@needs_compiled
+def test_self_check_rejects_a_different_walk() -> None:
+    def off_by_one(
+        start: Any, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool
+    ) -> None:
+        segment._WALK(start, seg, max_depth, max_blocks, skip, hide)
+        if seg.texts:
+            seg.texts[-1] += "."
+
+    assert _compiled._self_check(off_by_one, segment._walk) is not None
+    assert _compiled._self_check(segment._WALK, segment._walk) is None
+
+
+def test_missing_extension_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    import boilerstrip.parse
+
+    monkeypatch.setitem(sys.modules, "boilerstrip.parse._walk", None)  # import raises ImportError
+    monkeypatch.delattr(boilerstrip.parse, "_walk", raising=False)
+    walker, name = _compiled.choose_walker(segment._walk)
+    assert (walker, name) == (segment._walk, "python")
+
+
+# ---------------------------------------------------------------------------------------
+# features._count_page
+
+needs_compiled_counts = pytest.mark.skipif(
+    _compiled.COUNTER != "compiled",
+    reason="the compiled _count_page is not in use: not built, BOILERSTRIP_PURE=1, or failed its self-check",
+)
+
+
+def assert_same_counts(texts: list[str]) -> None:
+    """The compiled and the Python _count_page give equal counts, with several stopword lists."""
+    reference = _compiled.COUNT_PAGE_REFERENCE
+    assert reference is not None and features._count_page is not reference
+    uniq = list(dict.fromkeys(texts))
+    for lang in ("en", "de", None):
+        stopwords = stopwords_for(lang)
+        want = np.zeros((8, len(uniq)), dtype=np.int64)
+        got = np.zeros((8, len(uniq)), dtype=np.int64)
+        reference(uniq, stopwords, want)
+        features._count_page(uniq, stopwords, got)
+        assert got.tolist() == want.tolist(), lang
+
+
+@needs_compiled_counts
+def test_counts_probe_and_fixtures() -> None:
+    assert_same_counts(_compiled._COUNT_PROBE)
+    for path in sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".html", ".txt")):
+        assert_same_counts(segment_html(path.read_text(encoding="utf-8"), max_depth=256, max_blocks=100_000).texts)
+        assert_same_counts(path.read_text(encoding="utf-8").splitlines())
+
+
+@needs_compiled_counts
+def test_counts_dataset_pages() -> None:
+    pages = list(_dataset_pages(_SAMPLE))
+    if not pages:
+        pytest.skip("no dataset folder (../shared/data or $BOILERSTRIP_DATA)")
+    for path in pages:
+        html, _ = decode_input(gzip.decompress(path.read_bytes()))
+        try:
+            assert_same_counts(segment_html(html, max_depth=256, max_blocks=100_000).texts)
+        except AssertionError as exc:
+            raise AssertionError(f"{path}: {exc}") from exc
+
+
+_TEXT_CHARS = st.one_of(
+    st.sampled_from(list("aZé ß.!?。！？…,;:\"'”’»)]([%-–—0123456789 \t\n\x0b\x1c\x85\xa0\u2003\u3000İΣς中文カナ😀𠀀")),
+    st.characters(),
+)
+
+
+@needs_compiled_counts
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_TEXT_CHARS, max_size=80), max_size=12))
+def test_counts_generated_texts(texts: list[str]) -> None:
+    assert_same_counts(texts)
+
+
+@needs_compiled_counts
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_compiled._COUNT_PROBE + ["May 5", "12/05/2020 10:30", "the end. The"]), max_size=8))
+def test_counts_generated_sentences(texts: list[str]) -> None:
+    assert_same_counts([" ".join(texts), *texts])
+
+
+def test_count_page_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -> None:
+    def wrong(texts: list[str], stopwords: frozenset[str], out: Any) -> None:
+        out[0] = 99  # not what the compiled twin counts
+
+    # choose_count_page records its choice in the module: restore it after the test.
+    monkeypatch.setattr(_compiled, "COUNTER", _compiled.COUNTER)
+    monkeypatch.setattr(_compiled, "COUNT_PAGE_REFERENCE", _compiled.COUNT_PAGE_REFERENCE)
+    assert _compiled.choose_count_page(wrong) is wrong
+    assert _compiled.COUNTER == "python"
