@@ -199,12 +199,17 @@ def _ellipsis(texts: list[str]) -> FloatArray:
     # the run of them the text ends with.
     search = _ELLIPSIS.search
     tail = _ELLIPSIS_TAIL
+    # A text whose last character is not in that set cannot match: most texts end so.
+    ends = _ELLIPSIS_ENDS
     return np.fromiter(
-        (search(t, len(t.rstrip(tail))) is not None for t in texts), dtype=np.float64, count=len(texts)
+        (t[-1:] in ends and search(t, len(t.rstrip(tail))) is not None for t in texts),
+        dtype=np.float64,
+        count=len(texts),
     )
 
 
 _ELLIPSIS_TAIL = ".…])" + _SPACES
+_ELLIPSIS_ENDS = frozenset(_ELLIPSIS_TAIL)
 
 
 def _text_stats(
@@ -221,7 +226,9 @@ def _text_stats(
     uniq = list(dict.fromkeys(texts))
     m = len(uniq)
     out = np.zeros((_STATS, m), dtype=np.int64)
-    if m and _FAST_STATS:
+    if m and _FAST_STATS and sum(map(len, uniq)) + m < _CHUNK:
+        _count_page(uniq, stopwords, out)  # the whole page fits one batch (nearly every page)
+    elif m and _FAST_STATS:
         # Count in batches of about _CHUNK characters: the per-character arrays of one
         # batch bound the memory, however large the page.
         lo, size = 0, 0
@@ -461,10 +468,9 @@ def subtree_sums(parents: IntArray, own: FloatArray) -> FloatArray:
         up[0] = 0
     while True:
         np.maximum.at(end, up, end.copy())
-        nxt = up[up]
-        if np.array_equal(nxt, up):
+        if not up.any():  # every element looks at the root: all ancestors reached
             break
-        up = nxt
+        up = up[up]
     prefix = np.concatenate(([0.0], np.cumsum(own, dtype=np.float64)))
     return np.asarray(prefix[end] - prefix[:-1], dtype=np.float64)
 
@@ -481,10 +487,9 @@ def within(parents: IntArray, roots: npt.NDArray[np.bool_]) -> npt.NDArray[np.bo
     out: npt.NDArray[np.bool_] = roots.copy()
     while True:
         out |= out[up]
-        nxt = up[up]
-        if np.array_equal(nxt, up):
+        if not up.any():  # every element looks at the root: all ancestors seen
             return out
-        up = nxt
+        up = up[up]
 
 
 def _teaser_cards(
