@@ -544,5 +544,6 @@ def machine_header(command: str | None = None) -> str:
         ),
         f"- Python {platform.python_version()} ({platform.python_implementation()}); {versions}",
         f"- Decoding: {decoder_name()}",
+        "- Walker: {0.segment.WALKER}; counts: {0._compiled.COUNTER}".format(importlib.import_module("boilerstrip").parse),
     ]
     return "\n".join(lines)

@@ -186,7 +186,7 @@ def class_strings(draw: st.DrawFn) -> str:
     return out
 
 
-_ATTRS = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "data-x"]
+_ATTRS = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "data-x", "href", "name"]
 
 
 @st.composite
@@ -204,7 +204,9 @@ def pages(draw: st.DrawFn) -> str:
                     st.one_of(
                         class_strings(),
                         st.sampled_from(["main", " Navigation ", "banner", "articleBody", "text", "true", "false",
-                                         "display:none", "DISPLAY: NONE", "visibility: hidden", "color:none"]),
+                                         "display:none", "DISPLAY: NONE", "visibility: hidden", "color:none",
+                                         "/page", "#top", " #", "", " ", "javascript:void(0)", "JavaScript:x",
+                                         "\u00a0javascript:", "javascript", "j\u00e4vascript:x"]),
                     )
                 )
                 attrs += f" {name}" if draw(st.booleans()) and name == "hidden" else f' {name}="{value}"'
@@ -229,6 +231,60 @@ def test_generated_pages(html: str, max_depth: int, max_blocks: int) -> None:
 @given(mutated())
 def test_mutated_pages(html: str) -> None:
     assert_same_walk(html)
+
+
+_HREFS = ["/x", "#", "#top", " #top", "", " ", "\t\n", "javascript:", "JAVASCRIPT:void(0)", " javascript:x",
+          "\u2003\u00a0javascript:x", "javascript", "javascrip:", "java\u00adscript:", "\u212aavascript:",
+          "j\u00e4vascript:", "a#b", "?q", "\u00e9t\u00e9", "\x00javascript:"]
+
+
+@needs_compiled
+@pytest.mark.parametrize("href", _HREFS)
+def test_link_rule(href: str) -> None:
+    for anchor in (f"<a href='{href}'>", f'<a name="n" href="{href}" class="x">', f"<a id=x href={href!r} href='/y'>"):
+        assert_same_walk(f"<p>before {anchor} link <b>text</b> </a> after</p><a>bare</a><a name=x>named</a>")
+
+
+@needs_compiled
+def test_spaces_table_every_code_point() -> None:
+    from boilerstrip.parse import _walk
+
+    assert _walk.check_spaces() == -1
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u200a\u200b\u2028\u202f"
+                                             "\u205f\u3000\u180eab\u00e9\u4e2d\U0001f600")), st.characters()),
+               max_size=30))
+def test_text_ops(text: str) -> None:
+    from boilerstrip.parse import _walk
+
+    data = text.encode("utf-8", "surrogatepass")
+    valid, folded, pre, stripped = _walk.text_ops(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert not valid
+        return
+    assert valid
+    assert folded == " ".join(text.split())
+    assert pre == ("" if not text.strip("\n\r").strip() else text.strip("\n\r"))
+    assert stripped == len(text.strip())
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=12))
+def test_valid_utf8_is_pythons(data: bytes) -> None:
+    from boilerstrip.parse import _walk
+
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert not _walk.text_ops(data)[0]
+    else:
+        assert _walk.text_ops(data)[0]
 
 
 @needs_compiled
@@ -349,3 +405,15 @@ def test_count_page_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(_compiled, "COUNT_PAGE_REFERENCE", _compiled.COUNT_PAGE_REFERENCE)
     assert _compiled.choose_count_page(wrong) is wrong
     assert _compiled.COUNTER == "python"
+
+
+_NEST_TOKENS = ["<div>", "</div>", "<p>", "</p>", "</", "<", "x", "<A", "<1", "<@", "<\xc1", "<<b"]
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NEST_TOKENS), st.integers(1, 700)), max_size=12))
+def test_nesting_check(runs: list[tuple[str, int]]) -> None:
+    data = "".join(token * count for token, count in runs).encode("utf-8")
+    assert segment._MAY_NEST_DEEPLY is not segment._may_nest_deeply
+    assert segment._MAY_NEST_DEEPLY(data) == segment._may_nest_deeply(data)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from boilerstrip.parse.segment import Flag, segment_html, segment_text
+import pytest
+
+from boilerstrip.parse.segment import Flag, _is_link, segment_html, segment_text
 
 
 def seg(html: str):  # type: ignore[no-untyped-def]
@@ -39,9 +41,49 @@ def test_hidden_content_read_when_nothing_else_is_visible() -> None:
 
 
 def test_link_chars_and_whitespace() -> None:
-    s = seg("<p>read   <a href='#'>the docs</a>\n now</p>")
+    s = seg("<p>read   <a href='/docs'>the docs</a>\n now</p>")
     assert s.texts == ["read the docs now"]
     assert s.link_chars == [8]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "is_link"),
+    [
+        ("<a href='/docs'>", True),
+        ("<a href='https://example.org/x#y'>", True),
+        ("<a href='?page=2'>", True),
+        ("<a href='a#b'>", True),
+        ("<a href='javascript'>", True),  # a relative URL, not the scheme
+        ("<a href='java script:x'>", True),
+        ("<a href=' mailto:x@example.org'>", True),
+        ("<a>", False),
+        ("<a name='top'>", False),
+        ("<a href>", False),
+        ("<a href=''>", False),
+        ("<a href=' \t\u00a0'>", False),
+        ("<a href='#'>", False),
+        ("<a href=' #section-2'>", False),
+        ("<a href='javascript:'>", False),
+        ("<a href='JavaScript:void(0)'>", False),
+        ("<a href='\u2003 JAVASCRIPT:go()'>", False),
+    ],
+)
+def test_only_links_to_another_page_count(anchor: str, is_link: bool) -> None:
+    s = seg(f"<p>read {anchor}the docs</a> now</p>")
+    assert s.texts == ["read the docs now"]
+    assert s.link_chars == [8 if is_link else 0]
+
+
+def test_is_link() -> None:
+    assert _is_link("/x") and _is_link(" x ") and _is_link("\u212aavascript:")  # KELVIN SIGN is no "j"
+    assert not _is_link(None) and not _is_link("") and not _is_link("\n#x") and not _is_link("jAvAsCrIpT:x")
+
+
+def test_javascript_link_wrapping_the_article_is_content() -> None:
+    # readability's js-link-replacement test page: the whole text sits in <a href="javascript:">.
+    s = seg(f"<body><a href='javascript:'><div><p>{VISIBLE}</p></div></a><nav><a href='/'>Home</a></nav></body>")
+    assert s.texts == [VISIBLE.strip(), "Home"]
+    assert s.link_chars == [0, 4]
 
 
 def test_semantic_flags_and_class_tokens() -> None:

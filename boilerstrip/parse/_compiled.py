@@ -8,7 +8,9 @@ release that changes either would make it read the wrong memory, so before it is
    node of a probe page (walking with the accessors only, so nothing wrong is followed);
 2. every text node of the probe is read through the mirrored text struct and compared
    with selectolax's ``text_content``, its length checked before its pointer is read;
-3. both walkers run on the probe with each combination of settings segment_html uses
+3. the walker's UTF-8 whitespace table (block texts are folded as bytes) is checked
+   against this Python's str.isspace;
+4. both walkers run on the probe with each combination of settings segment_html uses
    (and small max_depth/max_blocks), and their Segments must be equal.
 
 Any failure logs (debug) and leaves the pure-Python walk in place. BOILERSTRIP_PURE=1
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 
     from .segment import Segments
 
-__all__ = ["CountPage", "Walker", "choose_count_page", "choose_walker"]
+__all__ = ["CountPage", "Walker", "choose_count_page", "choose_nesting_check", "choose_walker"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -44,11 +46,12 @@ Walker = Callable[["LexborNode", "Segments", int, int, frozenset[str], bool], No
 CountPage = Callable[[list[str], frozenset[str], npt.NDArray[np.int64]], None]
 _Count = TypeVar("_Count", bound=CountPage)
 
-# Every branch of segment._walk: text and link text, nested and inline blocks, br/hr,
-# the three ways to hide, roles, itemprops, class and id words of each vocabulary
-# (camelCase, hyphens, non-ASCII, valueless and repeated attributes), headings, pre,
-# tables, lists, an article's own header, noscript, comments, script and style, empty
-# and custom elements, SVG names, Unicode whitespace, and deep nesting for max_depth.
+# Every branch of segment._walk: text and link text (and each kind of <a> that is no
+# link, see segment._is_link), nested and inline blocks, br/hr, the three ways to hide,
+# roles, itemprops, class and id words of each vocabulary (camelCase, hyphens, non-ASCII,
+# valueless and repeated attributes), headings, pre, tables, lists, an article's own
+# header, noscript, comments, script and style, empty and custom elements, SVG names,
+# Unicode whitespace, and deep nesting for max_depth.
 _PROBE = (
     "<!DOCTYPE html><html lang='en'><head><title>Probe</title><style>p{color:red}</style>"
     "<script>var x = '<p>no</p>';</script></head>"
@@ -60,7 +63,11 @@ _PROBE = (
     "<menu><li>Menu item</li></menu>"
     "<main role=' Main '><article class='post-content entry' itemprop='articleBody'>\n"
     "<header><h1>The title of it</h1><p class='byline'>By someone, <time>today</time></p></header>\n"
-    "<p>First paragraph with <a href='#'>a\u00a0link</a> text.<br>After a break<hr>after a rule</p>\n"
+    "<p>First paragraph with <a href='/page'>a\u00a0link</a> text.<br>After a break<hr>after a rule</p>\n"
+    "<p>Not links: <a href=' #top'>jump</a> <a name='x'>named</a> <a href='JavaScript:void(0)'>js</a> "
+    "<a href='\u2003 javascript:x'>spaced js</a> <a href='  '>blank</a> <a href>valueless</a> <a href=''>empty</a>; "
+    "links: <a href='javascript'>no colon</a> <a href='j\u00e4vascript:'>umlaut</a> <a href='java script:x'>gap</a> "
+    "<a href='a#b'>mid hash</a> <a href='\u212aavascript:'>kelvin</a></p>\n"
     "<div hidden>hidden text</div><div aria-hidden='true'>aria hidden</div>"
     "<div aria-hidden='false'>aria shown</div><div aria-hidden>aria valueless</div>"
     "<div style='display: none'>styled none</div><div style='Visibility : Hidden'>vis hidden</div>"
@@ -68,7 +75,7 @@ _PROBE = (
     "<div style>style valueless</div>\n"
     "<pre>  code line one\n    line two\n</pre><pre>\n   \n</pre><pre><b>bold</b> pre</pre>\n"
     "<table class='data-table'><caption>Caption</caption><thead><tr><th>Head</th></tr></thead>"
-    "<tbody><tr><td>Cell <a href='#'>one</a></td><td class='price'>2</td></tr></tbody></table>\n"
+    "<tbody><tr><td>Cell <a href='?q=1'>one</a> <a href='#'>two</a></td><td class='price'>2</td></tr></tbody></table>\n"
     "<dl><dt>Term</dt><dd>Definition</dd></dl><ol><li>One</li><li>Two <ul><li>nested</li></ul></li></ol>\n"
     "<blockquote>Quoted words</blockquote><figure><img src='x.png'><figcaption>A caption</figcaption></figure>"
     "<address>An address</address><details><summary>Summary</summary>Details text</details>\n"
@@ -133,6 +140,9 @@ def _self_check(compiled: Walker, reference: Walker) -> str | None:
         return "the probe page has no root or body"
     if not _walk.check_layout(root.mem_id):
         return "lexbor's node struct does not match the mirrored layout"
+    # Whitespace is only in the Basic Multilingual Plane; tests check every code point.
+    if _walk.check_spaces(0x10000) != -1:
+        return "this Python's str.isspace differs from the walker's whitespace table"
     texts = 0
     for node in root.traverse(include_text=True):
         content = node.text_content
@@ -167,6 +177,7 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
             _addresses(),
             class_words=seg._class_words,
             extend_path=seg._extend_path,
+            is_link=seg._is_link,
             tag_flags=dict(seg._TAG_FLAGS),
             role_flags=dict(seg._ROLE_FLAGS),
             headings=frozenset(seg._HEADINGS),
@@ -179,8 +190,6 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
             article=seg.Flag.ARTICLE,
             main=seg.Flag.MAIN,
             word_bits=seg._WORD_BITS,
-            run_words=seg._RUN_WORDS,
-            hyphen_heads=seg._HYPHEN_HEADS,
             prefixes=seg._PREFIXES,
             shortest=seg._SHORTEST,
             longest=seg._LONGEST,
@@ -203,6 +212,31 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
         log.debug("the compiled walker is not used (%s): using the pure-Python walk", problem)
         return reference, "python"
     return compiled, "compiled"
+
+
+def choose_nesting_check(reference: Callable[[bytes], bool], limit: int) -> Callable[[bytes], bool]:
+    """segment._may_nest_deeply, or its compiled twin (one C loop, no numpy arrays) when it answers the same on probes.
+
+    Used only with the compiled walker, so BOILERSTRIP_PURE=1 and a failed build select the reference.
+    """
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        from . import _walk
+
+        def compiled(data: bytes) -> bool:
+            return _walk.may_nest_deeply(data, limit)
+
+        deep, wide = b"<div>" * limit, b"<p>x</p>" * limit
+        probes = [b"", b"<", b"x<", deep, deep[:-5], deep + b"</div>", b"</a>" + deep, wide, wide + deep[5:],
+                  b"<a<b" * limit, b"<" * limit * 2, b"<A" * limit, b"<\xc1<@<[<`<{" * limit, _PROBE.encode("utf-8")]
+        if any(compiled(p) != reference(p) for p in probes):
+            log.debug("the compiled nesting check is not used: it differs on a probe")
+            return reference
+    except Exception as exc:  # not built, or built for another Python
+        log.debug("the compiled nesting check is not used (%s: %s)", type(exc).__name__, exc)
+        return reference
+    return compiled
 
 
 # Texts for features._count_page's twin: words and capitals in several scripts, Han and kana,

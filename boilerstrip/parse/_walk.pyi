@@ -9,6 +9,7 @@ def configure(
     *,
     class_words: Callable[[str], tuple[int, str | None, str | None]],
     extend_path: Callable[[str, str], str],
+    is_link: Callable[[str | None], bool],
     tag_flags: dict[str, int],
     role_flags: dict[str, int],
     headings: frozenset[str],
@@ -20,8 +21,6 @@ def configure(
     article: int,
     main: int,
     word_bits: dict[str, int] | None,
-    run_words: frozenset[str],
-    hyphen_heads: frozenset[str],
     prefixes: frozenset[str],
     shortest: int,
     longest: int,
@@ -31,6 +30,8 @@ def configure(
 ) -> None: ...
 def check_layout(root_id: int, limit: int = ...) -> bool: ...
 def text_data(node_id: int, expected_length: int) -> str | None: ...
+def check_spaces(limit: int = ...) -> int: ...
+def text_ops(data: bytes) -> tuple[bool, str | None, str | None, int | None]: ...
 def class_words(names: str) -> tuple[int, str | None, str | None]: ...
 def walk(
     start_id: int,
@@ -42,6 +43,7 @@ def walk(
     block_tags: frozenset[str],
     hide: bool,
 ) -> None: ...
+def may_nest_deeply(data: bytes, limit: int) -> bool: ...
 def count_page(
     texts: list[str],
     stopwords: frozenset[str],

@@ -4,8 +4,10 @@
 segment._walk reads every node through a selectolax wrapper object (tag, attributes,
 text_content, first_child, iter), which costs a Python object and a few dict and string
 operations per node. This walk follows the C pointers and makes Python strings only for
-text and for the attribute values the walk reads. All string work (whitespace folding,
-class words, tag paths) is the same Python code, so the output is the same.
+the blocks' texts and for the attribute values the walk reads. A block's text is gathered
+as the UTF-8 bytes of its text nodes and folded (str.split's whitespace, see _space_len)
+and decoded once; class words and tag paths use segment.py's tables and helpers, so the
+output is the same.
 
 Nothing here is built against selectolax: the few struct layouts are mirrored below
 from selectolax's lexbor.pxd, and the lexbor functions come as addresses from
@@ -15,11 +17,15 @@ on a probe page before it uses this module (see docs/design.md, "Compiled walker
 count_page, at the end, is the compiled twin of features._count_page.
 """
 
-from cpython.list cimport PyList_Append
-from cpython.unicode cimport PyUnicode_AsUTF8AndSize, PyUnicode_DecodeUTF8
-from libc.stdint cimport uintptr_t
+from cpython.object cimport PyObject
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.stdint cimport uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memcpy
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
 
 
 # Mirrors of lexbor's structs (lexbor/core/str.h, lexbor/dom/interfaces/node.h and
@@ -97,6 +103,7 @@ cdef enum:
 # The Python side of segment.py the walk shares, set by configure().
 cdef object _class_words = None
 cdef object _extend_path = None
+cdef object _is_link = None
 cdef dict _tag_flags = None
 cdef dict _role_flags = None
 cdef object _headings = None
@@ -110,29 +117,38 @@ cdef long F_ARTICLE = 0
 # Whitespace-only text outside <pre> may stand as one space (see walk()).
 cdef bint _ws_as_space = False
 
-# segment._class_words' tables (None: no fast path, call the Python function).
-cdef dict _word_bits = None
-cdef frozenset _run_words = None
-cdef frozenset _hyphen_heads = None
+# segment._class_words' words in a C hash table (_words_ready False: no fast path, call
+# the Python function). Open addressing on a hash of the word's length and letters.
+cdef struct Word:
+    const unsigned char *data  # the word's bytes, kept alive by _word_keep
+    Py_ssize_t length
+    long bits
+    PyObject *text  # the word as a str, kept alive by _word_keep
+
+cdef enum:
+    WORD_SLOTS = 256  # a power of two, over twice the words
+cdef Word _words[WORD_SLOTS]
+cdef list _word_keep = None
+cdef bint _words_ready = False
 cdef Py_ssize_t _longest = 0
 cdef long _all_bits = 0
 cdef long F_NEG = 0
 cdef long F_POS = 0
-# Which two-letter (and, at a string's end, one-letter) starts are in _PREFIXES.
-cdef unsigned char _prefix2[128][128]
-cdef unsigned char _prefix1[128]
+# The lengths (a bit each) of the words that start with two given letters of [a-z-]
+# (see _letter): segment._PREFIXES, with the lengths that can follow each.
+cdef uint64_t _starts[27][27]
 
 
-def configure(dict addresses, *, class_words, extend_path, dict tag_flags, dict role_flags, headings,
+def configure(dict addresses, *, class_words, extend_path, is_link, dict tag_flags, dict role_flags, headings,
               tuple hidden_style, tuple itemprops, long pre, long heading, long table, long article,
-              long main, word_bits, run_words, hyphen_heads, prefixes, Py_ssize_t shortest,
+              long main, word_bits, prefixes, Py_ssize_t shortest,
               Py_ssize_t longest, long all_bits, long neg, long pos):
     """Hand over the lexbor function addresses and segment.py's tables and helpers."""
     global _element_qname, _first_attr, _next_attr, _attr_qname, _attr_value
     global _tag_id, _node_type, _node_first, _node_next, _node_parent
-    global _class_words, _extend_path, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
+    global _class_words, _extend_path, _is_link, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
     global F_PRE, F_HEADING, F_TABLE, F_ARTICLE_MAIN, F_ARTICLE, _ws_as_space
-    global _word_bits, _run_words, _hyphen_heads, _longest, _all_bits, F_NEG, F_POS
+    global _words_ready, _word_keep, _longest, _all_bits, F_NEG, F_POS
     for name in FUNCTIONS:
         if not addresses.get(name):
             raise ValueError(f"no address for {name}")
@@ -148,6 +164,7 @@ def configure(dict addresses, *, class_words, extend_path, dict tag_flags, dict 
     _node_parent = <step_f> <uintptr_t> addresses["lxb_dom_node_parent_noi"]
     _class_words = class_words
     _extend_path = extend_path
+    _is_link = is_link
     _tag_flags = tag_flags
     _role_flags = role_flags
     _headings = headings
@@ -162,26 +179,46 @@ def configure(dict addresses, *, class_words, extend_path, dict tag_flags, dict 
     # text before them; so text outside <pre> is flushed outside <pre>, where only its
     # words count. Checked here rather than assumed: no role or class bit may set PRE.
     _ws_as_space = not any([int(f) & pre for f in role_flags.values()]) and not (all_bits | article) & pre
-    _word_bits = None
+    _words_ready = False
     F_NEG = neg
     F_POS = pos
     _all_bits = all_bits
     if word_bits is None or shortest != 2 or not all([len(p) <= 2 and p.isascii() for p in prefixes]):
         return
-    _run_words = frozenset(run_words)
-    _hyphen_heads = frozenset(hyphen_heads)
+    if len(word_bits) * 2 > WORD_SLOTS or longest > 63:
+        return
+    for word in word_bits:
+        if not (word.isascii() and word.islower() and 2 <= len(word) <= longest and word[:2] in prefixes):
+            return
     _longest = longest
     cdef int i, j
-    for i in range(128):
-        _prefix1[i] = 0
-        for j in range(128):
-            _prefix2[i][j] = 0
-    for p in prefixes:
-        if len(p) == 2 and shortest == 2:
-            _prefix2[ord(p[0])][ord(p[1])] = 1
-        elif len(p) == 1:
-            _prefix1[ord(p[0])] = 1
-    _word_bits = dict(word_bits)
+    cdef Word *slot
+    cdef bytes data
+    for i in range(WORD_SLOTS):
+        _words[i].data = NULL
+        _words[i].length = 0
+    _word_keep = []
+    for word, bits in word_bits.items():
+        data = word.encode("ascii")
+        _word_keep.append(data)
+        _word_keep.append(word)
+        j = _word_hash(data, len(data))
+        while _words[j].data != NULL:
+            j = (j + 1) & (WORD_SLOTS - 1)
+        slot = &_words[j]
+        slot.data = data
+        slot.length = len(data)
+        slot.bits = bits
+        slot.text = <PyObject *> word
+    # Every word has two letters or more, and its first two are in prefixes (checked
+    # above): a start whose first two letters no word has can be skipped, as
+    # _class_words skips starts outside _PREFIXES.
+    for i in range(27):
+        for j in range(27):
+            _starts[i][j] = 0
+    for word in word_bits:
+        _starts[_letter(ord(word[0]))][_letter(ord(word[1]))] |= (<uint64_t> 1) << len(word)
+    _words_ready = True
 
 
 def check_layout(size_t root_id, size_t limit=100000):
@@ -230,98 +267,340 @@ def text_data(size_t node_id, size_t expected_length):
     return PyUnicode_DecodeUTF8(<char *> data.data, data.length, "replace")
 
 
+# ---------------------------------------------------------------------------------------
+# Block text as UTF-8 bytes. segment._walk joins its text nodes' strings and folds them
+# with str.split() (or strips "\n\r" in <pre>), and counts link text as
+# len(content.strip()). On valid UTF-8 the same can be done on the bytes: these helpers
+# know str.isspace's characters in UTF-8 (check_spaces() proves it against the running
+# Python's own table), and text that is not valid UTF-8 goes through Python's decoder
+# first, so the bytes gathered are always valid.
+
+cdef inline Py_ssize_t _space_len(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """The bytes of the whitespace character (str.isspace) at s[i], or 0 (s valid UTF-8)."""
+    cdef unsigned char c = s[i]
+    if c < 0x80:
+        # Tab, LF, VT, FF, CR, the file/group/record/unit separators and space.
+        return 1 if (9 <= c <= 13 or 28 <= c <= 32) else 0
+    if c == 0xC2:  # U+0085, U+00A0
+        return 2 if i + 1 < n and (s[i + 1] == 0x85 or s[i + 1] == 0xA0) else 0
+    if i + 2 >= n:
+        return 0
+    if c == 0xE2:
+        if s[i + 1] == 0x80:  # U+2000-U+200A, U+2028, U+2029, U+202F
+            c = s[i + 2]
+            return 3 if (0x80 <= c <= 0x8A or c == 0xA8 or c == 0xA9 or c == 0xAF) else 0
+        return 3 if s[i + 1] == 0x81 and s[i + 2] == 0x9F else 0  # U+205F
+    if c == 0xE1:  # U+1680
+        return 3 if s[i + 1] == 0x9A and s[i + 2] == 0x80 else 0
+    if c == 0xE3:  # U+3000
+        return 3 if s[i + 1] == 0x80 and s[i + 2] == 0x80 else 0
+    return 0
+
+
+cdef inline Py_ssize_t _char_len(unsigned char c) noexcept nogil:
+    """The bytes of the UTF-8 character that starts with c."""
+    if c < 0x80:
+        return 1
+    if c < 0xE0:
+        return 2
+    if c < 0xF0:
+        return 3
+    return 4
+
+
+cdef inline bint _cont(unsigned char c) noexcept nogil:
+    return 0x80 <= c <= 0xBF
+
+
+cdef bint _valid_utf8(const unsigned char *s, Py_ssize_t n) noexcept nogil:
+    """True when s is UTF-8 that Python's strict decoder accepts (no surrogates, overlongs, > U+10FFFF)."""
+    cdef Py_ssize_t i = 0
+    cdef uint64_t word
+    cdef unsigned char c
+    while i < n:
+        if i + 8 <= n:
+            memcpy(&word, s + i, 8)
+            if not (word & 0x8080808080808080ULL):
+                i += 8
+                continue
+        c = s[i]
+        if c < 0x80:
+            i += 1
+        elif c < 0xC2:
+            return False
+        elif c < 0xE0:
+            if i + 1 >= n or not _cont(s[i + 1]):
+                return False
+            i += 2
+        elif c < 0xF0:
+            if i + 2 >= n or not _cont(s[i + 2]):
+                return False
+            if c == 0xE0:
+                if not (0xA0 <= s[i + 1] <= 0xBF):
+                    return False
+            elif c == 0xED:
+                if not (0x80 <= s[i + 1] <= 0x9F):
+                    return False
+            elif not _cont(s[i + 1]):
+                return False
+            i += 3
+        elif c < 0xF5:
+            if i + 3 >= n or not _cont(s[i + 2]) or not _cont(s[i + 3]):
+                return False
+            if c == 0xF0:
+                if not (0x90 <= s[i + 1] <= 0xBF):
+                    return False
+            elif c == 0xF4:
+                if not (0x80 <= s[i + 1] <= 0x8F):
+                    return False
+            elif not _cont(s[i + 1]):
+                return False
+            i += 4
+        else:
+            return False
+    return True
+
+
+cdef Py_ssize_t _stripped_chars(const unsigned char *s, Py_ssize_t n) noexcept nogil:
+    """len(text.strip()) of valid UTF-8 s, in characters."""
+    cdef Py_ssize_t i = 0, start = -1, end = 0, k, count = 0
+    while i < n:
+        k = _space_len(s, i, n)
+        if k:
+            i += k
+            continue
+        if start < 0:
+            start = i
+        i += _char_len(s[i])
+        end = i
+    if start < 0:
+        return 0
+    for i in range(start, end):
+        if not _cont(s[i]):
+            count += 1
+    return count
+
+
+cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
+    """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes."""
+    cdef Py_ssize_t i = 0, j = 0, k
+    cdef bint gap = False
+    cdef unsigned char c
+    while i < n:
+        c = s[i]
+        if c < 0x80:
+            if 9 <= c <= 13 or 28 <= c <= 32:
+                i += 1
+                gap = j > 0
+            else:
+                if gap:
+                    s[j] = 32
+                    j += 1
+                    gap = False
+                s[j] = c
+                i += 1
+                j += 1
+            continue
+        k = _space_len(s, i, n)
+        if k:
+            i += k
+            gap = j > 0
+            continue
+        if gap:
+            s[j] = 32
+            j += 1
+            gap = False
+        k = _char_len(c)
+        while k and i < n:
+            s[j] = s[i]
+            i += 1
+            j += 1
+            k -= 1
+    return j
+
+
+cdef bint _all_space(const unsigned char *s, Py_ssize_t n) noexcept nogil:
+    """not text.strip() of valid UTF-8 s."""
+    cdef Py_ssize_t i = 0, k
+    while i < n:
+        k = _space_len(s, i, n)
+        if not k:
+            return False
+        i += k
+    return True
+
+
+def check_spaces(unsigned int limit=0x110000):
+    """-1 when _space_len and _char_len agree with str.isspace on every code point below limit, else the first that does not."""
+    cdef unsigned char b[4]
+    cdef Py_ssize_t n
+    cdef unsigned int cp
+    for cp in range(min(limit, 0x110000)):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        if cp < 0x80:
+            b[0] = cp
+            n = 1
+        elif cp < 0x800:
+            b[0] = 0xC0 | (cp >> 6)
+            b[1] = 0x80 | (cp & 0x3F)
+            n = 2
+        elif cp < 0x10000:
+            b[0] = 0xE0 | (cp >> 12)
+            b[1] = 0x80 | ((cp >> 6) & 0x3F)
+            b[2] = 0x80 | (cp & 0x3F)
+            n = 3
+        else:
+            b[0] = 0xF0 | (cp >> 18)
+            b[1] = 0x80 | ((cp >> 12) & 0x3F)
+            b[2] = 0x80 | ((cp >> 6) & 0x3F)
+            b[3] = 0x80 | (cp & 0x3F)
+            n = 4
+        if _char_len(b[0]) != n or (_space_len(b, 0, n) == n) != Py_UNICODE_ISSPACE(<Py_UCS4> cp):
+            return cp
+        if _space_len(b, 0, n) not in (0, n):
+            return cp
+    return -1
+
+
+def text_ops(bytes data):
+    """For tests: (valid, " ".join(t.split()), t.strip("\n\r") or "" when blank, len(t.strip())) of data's UTF-8 t."""
+    cdef Py_ssize_t n = len(data)
+    cdef const unsigned char *s = data
+    if not _valid_utf8(s, n):
+        return False, None, None, None
+    cdef bytearray work = bytearray(data)
+    cdef unsigned char *w = work
+    folded = PyUnicode_DecodeUTF8(<char *> w, _fold(w, n), NULL)
+    cdef Py_ssize_t a = 0, b = n
+    while a < b and (s[a] == 10 or s[a] == 13):
+        a += 1
+    while b > a and (s[b - 1] == 10 or s[b - 1] == 13):
+        b -= 1
+    pre = "" if _all_space(s + a, b - a) else PyUnicode_DecodeUTF8(<const char *> s + a, b - a, NULL)
+    return True, folded, pre, _stripped_chars(s, n)
+
+
 cdef inline bint _lower(unsigned char c) noexcept nogil:
     return 97 <= c <= 122
 
 
-cdef tuple _class_words_c(str names):
-    """segment._class_words, the same steps without the interpreter (its regexes as loops)."""
-    if _word_bits is None or not names.isascii():
-        return _class_words(names)
-    cdef Py_ssize_t n = len(names)
-    cdef Py_ssize_t size = 0
-    cdef const unsigned char *s = <const unsigned char *> PyUnicode_AsUTF8AndSize(names, &size)  # ASCII: no copy
-    low = names.lower()
-    cdef const unsigned char *l = <const unsigned char *> PyUnicode_AsUTF8AndSize(low, &size)
-    cdef long found = 0
+cdef inline bint _ascii(const unsigned char *s, size_t n) noexcept nogil:
+    cdef size_t i
+    for i in range(n):
+        if s[i] >= 0x80:
+            return False
+    return True
+
+
+cdef inline size_t _word_hash(const unsigned char *s, Py_ssize_t n) noexcept nogil:
+    # From the length and the first, second and last letters (n >= 2): cheap, and memcmp decides.
+    cdef uint64_t h = ((<uint64_t> n * 131 + s[0]) * 131 + s[1]) * 131 + s[n - 1]
+    return <size_t> ((h * 0x9E3779B97F4A7C15ULL) >> 40) & (WORD_SLOTS - 1)
+
+
+cdef inline Word *_word(const unsigned char *s, Py_ssize_t n) noexcept nogil:
+    """The vocabulary word s[:n] (lowercase), or NULL."""
+    cdef size_t j = _word_hash(s, n)
+    while _words[j].data != NULL:
+        if _words[j].length == n and memcmp(_words[j].data, s, n) == 0:
+            return &_words[j]
+        j = (j + 1) & (WORD_SLOTS - 1)
+    return NULL
+
+
+cdef struct Hit:
+    long bits
+    Word *neg
+    Word *pos
+
+
+cdef inline unsigned char _lc(unsigned char c) noexcept nogil:
+    return c | 32 if 65 <= c <= 90 else c
+
+
+cdef inline int _letter(unsigned char c) noexcept nogil:
+    """The index in _starts of a lowercase letter or hyphen, -1 for anything else."""
+    if 97 <= c <= 122:
+        return c - 97
+    return 26 if c == 45 else -1
+
+
+cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
+    """segment._class_words of an ASCII class/id string, over its bytes.
+
+    The general path of _class_words (its fast path for lowercase strings gives the same
+    answer): a word starts at a capital or at a lowercase letter no lowercase letter
+    precedes, and ends before anything but a lowercase letter; at each start the longest
+    word of the table wins, and the leftmost start of each bit gives its word.
+    """
+    cdef unsigned char win[64]  # the lowercased text a word at p could cover (_longest <= 64)
+    cdef Py_ssize_t ends[65]
+    cdef Py_ssize_t i, p, lim, m
+    cdef unsigned char c
     cdef long bits
-    cdef object neg = None
-    cdef object pos = None
-    cdef Py_ssize_t i, p, e, k, a
-    cdef list runs
-    if memcmp(s, l, n) == 0:
-        runs = []
-        i = 0
-        while i < n:
-            if _lower(s[i]):
-                a = i
-                while i < n and _lower(s[i]):
-                    i += 1
-                runs.append(low[a:i])
-            else:
-                i += 1
-        if _run_words.isdisjoint(runs):
-            return 0, None, None
-        if _hyphen_heads.isdisjoint(runs):
-            for run in runs:
-                bits = (<long> _word_bits.get(run, 0)) & ~found
+    cdef uint64_t lengths
+    cdef int a, b
+    cdef Word *w
+    hit.bits = 0
+    hit.neg = hit.pos = NULL
+    for p in range(n):
+        c = s[p]
+        if not (65 <= c <= 90 or (_lower(c) and (p == 0 or not _lower(s[p - 1])))):
+            continue
+        if p + 1 >= n:
+            break  # every word has two letters or more
+        a = _letter(_lc(c))
+        b = _letter(_lc(s[p + 1]))
+        if a < 0 or b < 0:
+            continue
+        lengths = _starts[a][b]
+        if not lengths:
+            continue
+        # The ends a word from p may have: before a non-lowercase byte, or at the string's end.
+        lim = min(n, p + _longest)
+        win[0] = _lc(c)
+        m = 0
+        for i in range(p + 1, lim):
+            c = s[i]
+            win[i - p] = _lc(c)
+            if not _lower(c):
+                ends[m] = i - p
+                m += 1
+        if lim == n or not _lower(s[lim]):
+            ends[m] = lim - p
+            m += 1
+        # Longest first.
+        while m > 0:
+            m -= 1
+            if not (lengths >> ends[m]) & 1:
+                continue
+            w = _word(win, ends[m])
+            if w != NULL:
+                bits = w.bits & ~hit.bits
                 if bits:
                     if bits & F_NEG:
-                        neg = run
+                        hit.neg = w
                     if bits & F_POS:
-                        pos = run
-                    found |= bits
-                    if found == _all_bits:
-                        break
-            return found, neg, pos
-    # Where a word may end: before anything but a lowercase letter, or at the end.
-    cdef Py_ssize_t *ends = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
-    if ends == NULL:
-        raise MemoryError()
-    cdef Py_ssize_t n_ends = 0
-    try:
-        for i in range(n):
-            if not _lower(s[i]):
-                ends[n_ends] = i
-                n_ends += 1
-        ends[n_ends] = n
-        n_ends += 1
-        for p in range(n):
-            # A word starts at a capital, or at a lowercase letter no lowercase letter precedes.
-            if not (65 <= s[p] <= 90 or (_lower(s[p]) and (p == 0 or not _lower(s[p - 1])))):
-                continue
-            if p + 1 < n:
-                if not _prefix2[l[p]][l[p + 1]]:
-                    continue
-            elif not _prefix1[l[p]]:
-                continue
-            # Longest first: the furthest end a word could reach, then nearer ones.
-            k = n_ends - 1
-            while k >= 0 and ends[k] > p + _longest:
-                k -= 1
-            while k >= 0:
-                e = ends[k]
-                if e <= p:
-                    break
-                word = low[p:e]
-                bits = (<long> _word_bits.get(word, 0)) & ~found
-                if bits:
-                    if bits & F_NEG:
-                        neg = word
-                    if bits & F_POS:
-                        pos = word
-                    found |= bits
-                k -= 1
-            if found == _all_bits:
-                break
-    finally:
-        free(ends)
-    return found, neg, pos
+                        hit.pos = w
+                    hit.bits |= bits
+        if hit.bits == _all_bits:
+            break
+    return 0
 
 
 def class_words(str names):
-    """_class_words_c for tests: the same answer as segment._class_words."""
-    return _class_words_c(names)
+    """For tests: what the walk finds in a class/id string, the same answer as segment._class_words."""
+    cdef Hit hit
+    if not _words_ready or not names.isascii():
+        return _class_words(names)
+    data = names.encode("ascii")
+    _class_words_ascii(data, len(data), &hit)
+    return (
+        hit.bits,
+        None if hit.neg == NULL else <object> hit.neg.text,
+        None if hit.pos == NULL else <object> hit.pos.text,
+    )
 
 
 cdef struct Frame:
@@ -343,6 +622,7 @@ cdef enum:
     A_ROLE = 16
     A_ITEMPROP = 32
     A_ID = 64
+    A_HREF = 256
 
 
 cdef inline int _attr_bit(const unsigned char *name, size_t n) noexcept nogil:
@@ -359,6 +639,8 @@ cdef inline int _attr_bit(const unsigned char *name, size_t n) noexcept nogil:
     elif n == 4:
         if memcmp(name, b"role", 4) == 0:
             return A_ROLE
+        if memcmp(name, b"href", 4) == 0:
+            return A_HREF
     elif n == 6:
         if memcmp(name, b"hidden", 6) == 0:
             return A_HIDDEN
@@ -369,6 +651,33 @@ cdef inline int _attr_bit(const unsigned char *name, size_t n) noexcept nogil:
         if memcmp(name, b"aria-hidden", 11) == 0:
             return A_ARIA
     return 0
+
+
+cdef bint _href_is_link(void *attr) except -1:
+    """segment._is_link of an href attribute, on its bytes when they are valid UTF-8."""
+    cdef size_t n = 0
+    cdef const unsigned char *v = _attr_value(attr, &n)
+    cdef Py_ssize_t i = 0, k
+    cdef int j
+    if v == NULL or n == 0:
+        return False
+    if not _valid_utf8(v, n):
+        return _is_link(PyUnicode_DecodeUTF8(<const char *> v, n, "replace"))
+    # href.strip(): only its first character and whether anything is left matter here
+    # (no whitespace is part of "#" or "javascript:").
+    while i < <Py_ssize_t> n:
+        k = _space_len(v, i, n)
+        if not k:
+            break
+        i += k
+    if i == <Py_ssize_t> n or v[i] == 35:  # nothing but whitespace, or "#"
+        return False
+    if <Py_ssize_t> n - i >= 11:
+        for j in range(11):
+            if _lc(v[i + j]) != (<const unsigned char *> b"javascript:")[j]:
+                return True
+        return False
+    return True
 
 
 cdef inline bint _ascii_space(const unsigned char *data, size_t n) noexcept nogil:
@@ -393,7 +702,9 @@ cdef class _Walk:
 
     cdef object seg
     cdef list texts, kinds, link_chars, flag_list, depths, paths, negs, poss, elems, blanks
-    cdef list buf
+    # The UTF-8 of the open block's text nodes (always valid), segment._walk's buf.
+    cdef unsigned char *buf
+    cdef Py_ssize_t buf_len, buf_cap
     cdef Py_ssize_t buf_link
     cdef long flags
     cdef object neg_tok, pos_tok, kind, path
@@ -401,16 +712,56 @@ cdef class _Walk:
     cdef long depth
     cdef Py_ssize_t max_blocks
 
+    # Scratch for a class and id joined by a space.
+    cdef unsigned char *names
+    cdef Py_ssize_t names_cap
+
+    def __dealloc__(self):
+        free(self.buf)
+        free(self.names)
+
+    cdef int reserve(self, Py_ssize_t n) except -1:
+        cdef unsigned char *grown
+        if n > self.names_cap:
+            grown = <unsigned char *> realloc(self.names, n)
+            if grown == NULL:
+                raise MemoryError()
+            self.names = grown
+            self.names_cap = n
+        return 0
+
+    cdef int add(self, const unsigned char *data, Py_ssize_t n) except -1:
+        cdef Py_ssize_t cap
+        cdef unsigned char *grown
+        if self.buf_len + n > self.buf_cap:
+            cap = max(self.buf_cap * 2, self.buf_len + n, 4096)
+            grown = <unsigned char *> realloc(self.buf, cap)
+            if grown == NULL:
+                raise MemoryError()
+            self.buf = grown
+            self.buf_cap = cap
+        memcpy(self.buf + self.buf_len, data, n)
+        self.buf_len += n
+        return 0
+
     cdef int flush(self) except -1:
-        if not self.buf:
+        cdef Py_ssize_t a, b
+        if not self.buf_len:
             return 0
-        raw = "".join(self.buf)
         if self.flags & F_PRE:
-            out = raw.strip("\n\r")
-            if not out.strip():
+            # raw.strip("\n\r"), "" when nothing but whitespace is left.
+            a = 0
+            b = self.buf_len
+            while a < b and (self.buf[a] == 10 or self.buf[a] == 13):
+                a += 1
+            while b > a and (self.buf[b - 1] == 10 or self.buf[b - 1] == 13):
+                b -= 1
+            if _all_space(self.buf + a, b - a):
                 out = ""
+            else:
+                out = PyUnicode_DecodeUTF8(<char *> self.buf + a, b - a, NULL)
         else:
-            out = " ".join(raw.split())
+            out = PyUnicode_DecodeUTF8(<char *> self.buf, _fold(self.buf, self.buf_len), NULL)
         if out:
             if len(self.texts) >= self.max_blocks:
                 self.seg.truncated = True
@@ -426,7 +777,7 @@ cdef class _Walk:
                 self.poss.append(self.pos_tok)
                 self.elems.append(self.elem)
                 self.blanks.append(0)
-        self.buf = []
+        self.buf_len = 0
         self.buf_link = 0
         return 0
 
@@ -451,7 +802,6 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     w.poss = seg.pos_tokens
     w.elems = seg.elems
     w.blanks = seg.blank_before
-    w.buf = []
     w.buf_link = 0
     w.flags = 0
     w.neg_tok = ""
@@ -490,11 +840,16 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef void *a_role
     cdef void *a_itemprop
     cdef void *a_id
+    cdef void *a_href
     cdef int bit, seen, info
     cdef long link_depth = 0
     cdef long tag_flag
     cdef bint is_block
     cdef tuple cached
+    cdef Hit hit
+    cdef const unsigned char *class_data
+    cdef const unsigned char *id_data
+    cdef size_t class_len = 0, id_len = 0
     try:
         while True:
             while node != NULL:
@@ -502,11 +857,18 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     chars = <lxb_dom_character_data_t *> node
                     if chars.data.data != NULL and chars.data.length:
                         if _ws_as_space and not w.flags & F_PRE and _ascii_space(chars.data.data, chars.data.length):
-                            # Only its words count when flushed: one space says the same.
-                            PyList_Append(w.buf, " ")
+                            # Indentation between tags: only its words count when flushed,
+                            # and one space says the same.
+                            w.add(<const unsigned char *> b" ", 1)
+                        elif _valid_utf8(chars.data.data, chars.data.length):
+                            w.add(chars.data.data, chars.data.length)
+                            if link_depth:
+                                w.buf_link += _stripped_chars(chars.data.data, chars.data.length)
                         else:
+                            # What text_content gives (errors="replace"), as valid UTF-8.
                             content = PyUnicode_DecodeUTF8(<char *> chars.data.data, chars.data.length, "replace")
-                            PyList_Append(w.buf, content)
+                            encoded = (<str> content).encode("utf-8")
+                            w.add(encoded, len(encoded))
                             if link_depth:
                                 w.buf_link += len(content.strip())
                     node = node.next
@@ -543,7 +905,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 tag = cached[1]
                 # One pass over the attributes; as in a dict, the last of a repeated name wins.
                 seen = 0
-                a_style = a_aria = a_class = a_role = a_itemprop = a_id = NULL
+                a_style = a_aria = a_class = a_role = a_itemprop = a_id = a_href = NULL
                 attr = _first_attr(node)
                 if attr != NULL:
                     seen = 128  # the element has attributes
@@ -564,6 +926,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             a_aria = attr
                         elif bit == A_ITEMPROP:
                             a_itemprop = attr
+                        elif bit == A_HREF:
+                            a_href = attr
                     attr = _next_attr(attr)
                 if hide and seen & (A_HIDDEN | A_STYLE | A_ARIA):
                     if seen & A_HIDDEN:
@@ -580,7 +944,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                 node = node.next
                                 continue
                 if info & T_BREAK:
-                    if w.buf:
+                    if w.buf_len:
                         w.flush()
                     node = node.next
                     continue
@@ -605,7 +969,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 fr.saved = False
                 class_value = None
                 if is_block:
-                    if w.buf:
+                    if w.buf_len:
                         w.flush()
                     objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
                     fr.saved = True
@@ -629,7 +993,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                         w.flags |= tag_flag
                     if info & T_CELL:
                         w.flags |= F_TABLE
-                elif info & T_LINK:
+                elif info & T_LINK and a_href != NULL and _href_is_link(a_href):
                     link_depth += 1
                 if seen:
                     if a_role != NULL:
@@ -640,34 +1004,64 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                 w.flags |= role_flag
                     if a_itemprop != NULL and _value(a_itemprop) in _itemprops:
                         w.flags |= F_ARTICLE
-                    if a_class != NULL and class_value is None:
-                        class_value = _value(a_class)
-                    names = class_value or ""
-                    if a_id != NULL:
-                        ident = _value(a_id)
-                        if ident:
-                            names = f"{names} {ident}"
-                    if names:
-                        hit = class_memo.get(names)
-                        if hit is None:
-                            hit = class_memo[names] = _class_words_c(names)
-                        if hit[0]:
-                            w.flags |= hit[0]
-                            if hit[1] is not None or hit[2] is not None:
+                    # The class and id words: segment._walk's names = f"{class} {id}".
+                    class_len = id_len = 0
+                    class_data = _attr_value(a_class, &class_len) if a_class != NULL else NULL
+                    if class_data == NULL:
+                        class_len = 0
+                    id_data = _attr_value(a_id, &id_len) if a_id != NULL else NULL
+                    if id_data == NULL:
+                        id_len = 0
+                    if (class_len or id_len) and _words_ready and _ascii(class_data, class_len) and _ascii(id_data, id_len):
+                        if id_len:
+                            w.reserve(class_len + 1 + id_len)
+                            if class_len:
+                                memcpy(w.names, class_data, class_len)
+                            w.names[class_len] = 32
+                            memcpy(w.names + class_len + 1, id_data, id_len)
+                            _class_words_ascii(w.names, class_len + 1 + id_len, &hit)
+                        else:
+                            _class_words_ascii(class_data, class_len, &hit)
+                        if hit.bits:
+                            w.flags |= hit.bits
+                            if hit.neg != NULL or hit.pos != NULL:
                                 if not fr.saved:
                                     objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
                                     fr.saved = True
-                                if hit[1] is not None:
-                                    w.neg_tok = hit[1]
-                                if hit[2] is not None:
-                                    w.pos_tok = hit[2]
+                                if hit.neg != NULL:
+                                    w.neg_tok = <object> hit.neg.text
+                                if hit.pos != NULL:
+                                    w.pos_tok = <object> hit.pos.text
+                    elif class_len or id_len:
+                        # Not ASCII (or no word table): segment._class_words itself, memoised.
+                        if a_class != NULL and class_value is None:
+                            class_value = _value(a_class)
+                        names = class_value or ""
+                        if a_id != NULL:
+                            ident = _value(a_id)
+                            if ident:
+                                names = f"{names} {ident}"
+                        if names:
+                            found = class_memo.get(names)
+                            if found is None:
+                                found = class_memo[names] = _class_words(names)
+                            if found[0]:
+                                w.flags |= found[0]
+                                if found[1] is not None or found[2] is not None:
+                                    if not fr.saved:
+                                        objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
+                                        fr.saved = True
+                                    if found[1] is not None:
+                                        w.neg_tok = found[1]
+                                    if found[2] is not None:
+                                        w.pos_tok = found[2]
                 node = node.first_child
             # The children are done: leave their parent and restore its enclosing state.
             if sp == 0:
                 break
             sp -= 1
             fr = &stack[sp]
-            if fr.was_block and w.buf:
+            if fr.was_block and w.buf_len:
                 w.flush()
             w.flags = fr.flags
             w.elem = fr.elem
@@ -788,3 +1182,25 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             row = stats_one(texts[k], stopwords)
             for i in range(8):
                 out[i, k] = row[i]
+
+
+# ---------------------------------------------------------------------------------------
+# segment._may_nest_deeply: the same bound in one pass over the bytes instead of numpy arrays.
+
+def may_nest_deeply(const unsigned char[:] data, long limit):
+    """segment._may_nest_deeply (limit: its _DEEP_LIMIT): does the running count of "<letter" minus "</" reach limit."""
+    cdef Py_ssize_t n = data.shape[0]
+    cdef Py_ssize_t i
+    cdef long depth = 0
+    cdef unsigned char c
+    for i in range(n - 1):
+        if data[i] != 60:  # "<"
+            continue
+        c = data[i + 1] | 32
+        if 97 <= c <= 122:
+            depth += 1
+            if depth >= limit:
+                return True
+        elif data[i + 1] == 47:  # "/"
+            depth -= 1
+    return False

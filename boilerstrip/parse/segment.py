@@ -3,11 +3,12 @@
 HTML: one walk over the Lexbor tree with an explicit stack (no recursion, so
 100,000 nested tags cost memory for the stack, not the C stack). Every block
 element (p, li, td, h1-h6, div ...) closes the run of text before it; the text
-inside <a> is counted as link text; script, style and hidden subtrees are
-skipped. Each block records its context: the semantic containers above it,
-the nearest class/id words that say "navigation" or "content", list and table
-context, and the index of the block element that holds it, so that later
-stages can add up text per element of the tree.
+inside an <a> that links to another page is counted as link text (_is_link);
+script, style and hidden subtrees are skipped. Each block records its context:
+the semantic containers above it, the nearest class/id words that say
+"navigation" or "content", list and table context, and the index of the block
+element that holds it, so that later stages can add up text per element of the
+tree.
 
 Plain text: every line is a block; blank lines are kept as structure.
 """
@@ -140,6 +141,22 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
     return False
 
 
+def _is_link(href: str | None) -> bool:
+    """True when an <a>'s href leads to another page, so that its text counts as link text.
+
+    Named anchors (<a name=x>, no href), in-page jumps (href="#top"), empty hrefs and
+    javascript: links (case-insensitive) are not: pages wrap headings, whole paragraphs
+    or the entire article in them (readability's js-link-replacement page), and counted
+    as links they made content look like navigation. The value is stripped of
+    whitespace (str.strip) first. parse/_walk.pyx mirrors this on the attribute's bytes.
+    """
+    if not href:
+        return False
+    href = href.strip()
+    # lower() of 11 characters equals "javascript:" exactly when they do, ASCII case aside.
+    return bool(href) and href[0] != "#" and href[:11].lower() != "javascript:"
+
+
 def _head_facts(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
     """The page title and declared language."""
     title = None
@@ -163,7 +180,7 @@ def segment_html(text: str, *, max_depth: int, max_blocks: int) -> Segments:
     """Parse HTML and cut its visible text into blocks."""
     # The UTF-8 the parser reads: selectolax encodes a str just so (errors="ignore").
     data = text.encode("utf-8", "ignore")
-    if _may_nest_deeply(data):
+    if _MAY_NEST_DEEPLY(data):
         text = cap_nesting(text, max_depth + _CAP_MARGIN)
         data = text.encode("utf-8", "ignore")
     try:
@@ -371,7 +388,7 @@ def _walk(
                     flags |= tag_flag
                 if tag == "td" or tag == "th":
                     flags |= Flag.TABLE
-            elif tag == "a":
+            elif tag == "a" and attrs and _is_link(attrs.get("href")):
                 link_depth += 1
             if attrs:
                 role = attrs.get("role")
@@ -542,10 +559,12 @@ def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
 
 # The walk segment_html uses: the compiled twin of _walk (parse/_walk.pyx) when it is built
 # and gives the same Segments on a probe page, else _walk itself (see parse/_compiled.py).
-# WALKER names the one in use, for tests and benchmarks.
-from ._compiled import choose_walker  # noqa: E402  (needs _walk and the tables above)
+# WALKER names the one in use, for tests and benchmarks. _MAY_NEST_DEEPLY is likewise
+# _may_nest_deeply or its compiled twin.
+from ._compiled import choose_nesting_check, choose_walker  # noqa: E402  (needs _walk and the tables above)
 
 _WALK, WALKER = choose_walker(_walk)
+_MAY_NEST_DEEPLY = choose_nesting_check(_may_nest_deeply, _DEEP_LIMIT)
 
 
 def segment_text(text: str, *, max_blocks: int) -> Segments:
