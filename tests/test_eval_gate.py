@@ -32,13 +32,14 @@ SAMPLE_SIZE = 80
 # were set: the value this test measured on 2026-11-23 (commit 5fc93a7 plus the core then in the
 # working tree), minus 0.02, rounded down to two decimals; the measured value is in the comment.
 # Raise a floor when boilerstrip gets better; never lower one silently: say why in the commit.
+# Raised at commit 7ee968a (teaser cards, forum threads, links need an href), same rule.
 FLOORS: dict[str, float] = {
-    "cleaneval-dev": 0.87,  # measured 0.8926 (42 pages)
-    "dragnet": 0.86,  # measured 0.8811
-    "readability-testpages": 0.90,  # measured 0.9280
+    "cleaneval-dev": 0.87,  # measured 0.8829 at 7ee968a (0.8926 before; 42 pages)
+    "dragnet": 0.87,  # measured 0.8933 (0.8811 before)
+    "readability-testpages": 0.93,  # measured 0.9523 (0.9280 before)
     "scrapinghub-aeb": 0.93,  # measured 0.9517
     "trafilatura-eval": 0.88,  # measured 0.9036
-    "wcxb-dev": 0.83,  # measured 0.8544
+    "wcxb-dev": 0.84,  # measured 0.8661 (0.8544 before)
 }
 
 # The same samples in text mode: each page's benchmarks/to_text.py dump, extracted with
