@@ -13,7 +13,7 @@ import gzip
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -110,17 +110,22 @@ def _dataset_pages(limit: int) -> Iterator[Path]:
 _SAMPLE = 100_000 if os.environ.get("BOILERSTRIP_COMPILED_ALL") == "1" else 300
 
 
-@needs_compiled
-def test_dataset_pages() -> None:
+def _check_dataset_pages(check: Callable[[str], None]) -> None:
+    """Run check on each sampled dataset page's decoded HTML, naming the page when it fails."""
     pages = list(_dataset_pages(_SAMPLE))
     if not pages:
         pytest.skip("no dataset folder (../shared/data or $BOILERSTRIP_DATA)")
     for path in pages:
         html, _ = decode_input(gzip.decompress(path.read_bytes()))
         try:
-            assert_same_walk(html)
+            check(html)
         except AssertionError as exc:
             raise AssertionError(f"{path}: {exc}") from exc
+
+
+@needs_compiled
+def test_dataset_pages() -> None:
+    _check_dataset_pages(assert_same_walk)
 
 
 @needs_compiled
@@ -365,15 +370,7 @@ def test_counts_probe_and_fixtures() -> None:
 
 @needs_compiled_counts
 def test_counts_dataset_pages() -> None:
-    pages = list(_dataset_pages(_SAMPLE))
-    if not pages:
-        pytest.skip("no dataset folder (../shared/data or $BOILERSTRIP_DATA)")
-    for path in pages:
-        html, _ = decode_input(gzip.decompress(path.read_bytes()))
-        try:
-            assert_same_counts(segment_html(html, max_depth=256, max_blocks=100_000).texts)
-        except AssertionError as exc:
-            raise AssertionError(f"{path}: {exc}") from exc
+    _check_dataset_pages(lambda html: assert_same_counts(segment_html(html, max_depth=256, max_blocks=100_000).texts))
 
 
 _TEXT_CHARS = st.one_of(
