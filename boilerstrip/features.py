@@ -547,7 +547,8 @@ def _teaser_cards(
     return card
 
 
-# A headline: a block of at least three words that is (nearly) all link text.
+# A headline: a block of at least four words that is (nearly) all link text (3 took in menus
+# of short feature names on service pages; 5 missed short headlines on dev pages).
 _HEADLINE_LINKS = 0.8
 _HEADLINE_WORDS = 4
 # Three alike items make a list of teasers; two could be an article's own two parts.
