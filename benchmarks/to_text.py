@@ -35,7 +35,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-__all__ = ["BLOCK_TAGS", "SKIP_TAGS", "html_to_text", "main"]
+__all__ = ["BLOCK_TAGS", "PARAGRAPH_CHARS", "SKIP_TAGS", "html_to_text", "main"]
 
 # Elements whose content a browser never shows as text (or shows as a widget, not text).
 SKIP_TAGS = frozenset(
@@ -57,6 +57,9 @@ BLOCK_TAGS = frozenset(
     }
 )
 
+# A paragraph of running text (about 25 words): a page showing none is read again with <noscript>.
+PARAGRAPH_CHARS = 150
+
 _PRE_TAGS = frozenset({"pre", "listing", "plaintext", "xmp", "textarea"})
 _SPACE = re.compile(r"\s+")
 # A line break marker; None rather than "\n", which CPython interns and a text node may equal.
@@ -73,6 +76,13 @@ def html_to_text(html: str | bytes) -> str:
     root = tree.body or tree.root
     if root is None:
         return ""
+    text = _dump(root, SKIP_TAGS)
+    if not any(len(line) >= PARAGRAPH_CHARS for line in text.split("\n")):
+        text = _dump(root, SKIP_TAGS - {"noscript"})
+    return text
+
+
+def _dump(root: LexborNode, skip: frozenset[str]) -> str:
     # Pieces are text runs and _NEWLINE markers; an explicit stack, because real pages nest
     # deeper than Python's recursion limit.
     pieces: list[str | None] = []
@@ -93,7 +103,7 @@ def html_to_text(html: str | bytes) -> str:
             else:
                 pieces.append(text)
             continue
-        if tag.startswith(("-", "!")) or tag in SKIP_TAGS:  # comments, doctype, hidden
+        if tag.startswith(("-", "!")) or tag in skip:  # comments, doctype, hidden
             continue
         is_block = tag in BLOCK_TAGS
         if is_block:

@@ -38,9 +38,18 @@ def test_dump_skips_invisible_elements_and_comments() -> None:
     html = (
         "<html><head><title>T</title><style>p{}</style><script>var x=1</script></head>"
         "<body><script>alert(1)</script><noscript>enable js</noscript><template><p>tpl</p></template>"
-        "<p>kept<!-- comment --> text</p><style>.a{}</style></body></html>"
+        "<p>kept<!-- comment --> text " + "word " * 40 + "</p><style>.a{}</style></body></html>"
     )
-    assert to_text.html_to_text(html) == "kept text"
+    assert to_text.html_to_text(html) == "kept text" + " word" * 40
+
+
+def test_dump_reads_noscript_when_the_page_shows_no_paragraph() -> None:
+    thread = "<p>" + "a post in the thread " * 10 + "</p>"
+    html = f"<body><nav>Home</nav><noscript>{thread}</noscript><script>render()</script></body>"
+    assert to_text.html_to_text(html) == "Home\n" + ("a post in the thread " * 10).strip()
+    # With a paragraph already visible, <noscript> stays out.
+    shown = "<p>" + "visible text " * 15 + "</p>"
+    assert to_text.html_to_text(html.replace("<nav>Home</nav>", shown)) == ("visible text " * 15).strip()
 
 
 def test_dump_collapses_whitespace_and_blank_lines() -> None:
