@@ -35,6 +35,8 @@ _FIRM_CHROME = 3.0
 _FIRM_BODY = 3.0
 # A page with no body keeps the blocks within this distance of the threshold.
 _RESCUE_MARGIN = 2.0
+# A page holding fewer words than a short paragraph: its lines are judged against each other.
+_FEW_WORDS = 50.0
 _CHROME_CONTEXT = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT
 
 
@@ -50,12 +52,15 @@ def smooth_labels(
     n = len(scores)
     body = scores > threshold
     why = np.zeros(n, dtype=np.int8)
-    if n < 2:
-        return body, why
     margin = scores - threshold
-    soft = (margin > -_FIRM_CHROME) & (f.date_like == 0) & (f.repeated == 0)
+    plain = (f.date_like == 0) & (f.repeated == 0)
     if f.mode == "html":
-        soft &= (f.flags & _CHROME_CONTEXT) == 0
+        plain &= (f.flags & _CHROME_CONTEXT) == 0
+    soft = plain & (margin > -_FIRM_CHROME)
+    if n < 2:
+        if n and not body.any():
+            _rescue(body, why, margin, soft, plain & (f.link_density < 0.5), float(f.n_words.sum()))
+        return body, why
     prev_i, next_i = _next_index(n)
     first = np.arange(n) == 0
     last = np.arange(n) == n - 1
@@ -81,14 +86,32 @@ def smooth_labels(
         why[heading & (why == 0)] = 2
 
     if not body.any():
-        # Nothing reached the threshold: a tiny page, or one short note. Keep what is not
-        # plainly chrome rather than return nothing for a page that has text.
-        rescue = soft & (margin > -_RESCUE_MARGIN)
-        body |= rescue
-        why[rescue] = 7
+        _rescue(body, why, margin, soft, plain & (f.link_density < 0.5), float(f.n_words.sum()))
     if f.mode == "text" and body.any():
         _text_head(body, why, f)
     return body, why
+
+
+def _rescue(
+    body: BoolArray,
+    why: npt.NDArray[np.int8],
+    margin: FloatArray,
+    soft: BoolArray,
+    plain: BoolArray,
+    page_words: float,
+) -> None:
+    """Nothing reached the threshold: a tiny page, or one short note.
+
+    Keep what is not plainly chrome rather than return nothing for a page that has text:
+    the blocks near the threshold, or, on a page of a few words (whose every line is "too
+    short"), the best of its plain lines (no links, dates, repetition or chrome containers),
+    judged against each other.
+    """
+    rescue = soft & (margin > -_RESCUE_MARGIN)
+    if not rescue.any() and plain.any() and page_words < _FEW_WORDS:
+        rescue = plain & (margin > margin[plain].max() - _RESCUE_MARGIN)
+    body |= rescue
+    why[rescue] = 7
 
 
 def _fill_gaps(body: BoolArray, why: npt.NDArray[np.int8], soft: BoolArray) -> None:

@@ -75,6 +75,20 @@ def test_single_block() -> None:
     assert isinstance(why, np.ndarray)
 
 
+def test_a_page_of_a_few_words_keeps_them() -> None:
+    # Every line is far too short to pass alone; nothing else is on the page.
+    body, why = labels("<p>abc</p><p>def</p><div>ghi</div>")
+    assert body.tolist() == [True, True, True]
+    assert {SMOOTH_REASONS[int(w)] for w in why} == {"smoothed: best of a page without content"}
+    body, why = labels("<body>Test</body>")
+    assert body.tolist() == [True]
+
+
+def test_a_page_of_links_and_menus_stays_empty() -> None:
+    body, _ = labels("<nav><a href='/a'>Home</a></nav><p><a href='/b'>Next page</a></p><footer>About us</footer>")
+    assert not body.any()
+
+
 def test_data_table_inside_the_content_is_kept() -> None:
     rows = "".join(f"<tr><td>{i}</td><td>Driver {i}</td><td>{5000 - i * 40}</td></tr>" for i in range(1, 6))
     html = f"<article><p>{PROSE}</p><table><tr><th>Pos</th><th>Name</th><th>Points</th></tr>{rows}</table><p>{PROSE}</p></article>"
