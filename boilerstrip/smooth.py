@@ -52,15 +52,14 @@ def smooth_labels(
     n = len(scores)
     body = scores > threshold
     why = np.zeros(n, dtype=np.int8)
-    margin = scores - threshold
-    plain = (f.date_like == 0) & (f.repeated == 0)
-    if f.mode == "html":
-        plain &= (f.flags & _CHROME_CONTEXT) == 0
-    soft = plain & (margin > -_FIRM_CHROME)
     if n < 2:
         if n and not body.any():
-            _rescue(body, why, margin, soft, plain & (f.link_density < 0.5), float(f.n_words.sum()))
+            rescue_empty(body, why, scores, f, threshold)
         return body, why
+    margin = scores - threshold
+    soft = (margin > -_FIRM_CHROME) & (f.date_like == 0) & (f.repeated == 0)
+    if f.mode == "html":
+        soft &= (f.flags & _CHROME_CONTEXT) == 0
     prev_i, next_i = _next_index(n)
     first = np.arange(n) == 0
     last = np.arange(n) == n - 1
@@ -86,19 +85,14 @@ def smooth_labels(
         why[heading & (why == 0)] = 2
 
     if not body.any():
-        _rescue(body, why, margin, soft, plain & (f.link_density < 0.5), float(f.n_words.sum()))
+        rescue_empty(body, why, scores, f, threshold)
     if f.mode == "text" and body.any():
         _text_head(body, why, f)
     return body, why
 
 
-def _rescue(
-    body: BoolArray,
-    why: npt.NDArray[np.int8],
-    margin: FloatArray,
-    soft: BoolArray,
-    plain: BoolArray,
-    page_words: float,
+def rescue_empty(
+    body: BoolArray, why: npt.NDArray[np.int8], scores: FloatArray, f: Features, threshold: float
 ) -> None:
     """Nothing reached the threshold: a tiny page, or one short note.
 
@@ -107,9 +101,15 @@ def _rescue(
     short"), the best of its plain lines (no links, dates, repetition or chrome containers),
     judged against each other.
     """
-    rescue = soft & (margin > -_RESCUE_MARGIN)
-    if not rescue.any() and plain.any() and page_words < _FEW_WORDS:
-        rescue = plain & (margin > margin[plain].max() - _RESCUE_MARGIN)
+    margin = scores - threshold
+    plain = (f.date_like == 0) & (f.repeated == 0)
+    if f.mode == "html":
+        plain &= (f.flags & _CHROME_CONTEXT) == 0
+    rescue = plain & (margin > -_RESCUE_MARGIN)  # within the firm-chrome bound too
+    if not rescue.any() and float(f.n_words.sum()) < _FEW_WORDS:
+        lines = plain & (f.link_density < 0.5)
+        if lines.any():
+            rescue = lines & (margin > margin[lines].max() - _RESCUE_MARGIN)
     body |= rescue
     why[rescue] = 7
 
