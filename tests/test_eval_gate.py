@@ -33,11 +33,13 @@ SAMPLE_SIZE = 80
 # working tree), minus 0.02, rounded down to two decimals; the measured value is in the comment.
 # Raise a floor when boilerstrip gets better; never lower one silently: say why in the commit.
 # Raised at commit 7ee968a (teaser cards, forum threads, links need an href), same rule.
+# Raised at 8dfa2e3 (a page of a few words keeps its best lines; to_text reads <noscript> when the
+# page shows no paragraph), same rule.
 FLOORS: dict[str, float] = {
     "cleaneval-dev": 0.87,  # measured 0.8829 at 7ee968a (0.8926 before; 42 pages)
     "dragnet": 0.87,  # measured 0.8933 (0.8811 before)
-    "readability-testpages": 0.93,  # measured 0.9523 (0.9280 before)
-    "scrapinghub-aeb": 0.93,  # measured 0.9517
+    "readability-testpages": 0.94,  # measured 0.9648 at 8dfa2e3 (0.9523 before)
+    "scrapinghub-aeb": 0.93,  # measured 0.9582 at 8dfa2e3
     "trafilatura-eval": 0.88,  # measured 0.9036
     "wcxb-dev": 0.84,  # measured 0.8661 (0.8544 before)
 }
@@ -47,10 +49,10 @@ FLOORS: dict[str, float] = {
 TEXT_FLOORS: dict[str, float] = {
     "cleaneval-dev": 0.79,  # measured 0.8193 (42 pages)
     "dragnet": 0.79,  # measured 0.8193
-    "readability-testpages": 0.86,  # measured 0.8839
+    "readability-testpages": 0.88,  # measured 0.9089 at 8dfa2e3 (0.8839 before)
     "scrapinghub-aeb": 0.86,  # measured 0.8819
     "trafilatura-eval": 0.82,  # measured 0.8489
-    "wcxb-dev": 0.77,  # measured 0.7915
+    "wcxb-dev": 0.78,  # measured 0.8031 at 8dfa2e3 (0.7915 before)
 }
 
 
