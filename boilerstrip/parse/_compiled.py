@@ -27,7 +27,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -263,7 +263,79 @@ _COUNT_PROBE = [
     "2024-01-31",
     "Home | About | Contact",
     "© 2024 Example Inc. All rights reserved.",
+    "May 5",
+    "posted 5th june",
+    "SEPT. 12, 2020",
+    "3. März 2020",
+    "12 août",
+    "Okt 3 and 4",
+    "at 12:30 today",
+    "page 2 of 10",
+    "call 555-1234",
+    "Mai 5",
+    "mayo 5",
+    "5 mayo",
+    "Mar 2x",
+    "11/12/13",
 ]
+
+# features._SENTENCE_END as _walk.count_page's matcher knows it, piece by piece (its E_* classes).
+_END_PIECES = (r"[\p{L}\p{N}\)\]%]", r"[\"'”’»)\]]", r"[.!?。！？…:;]", r"[.!?。！？…]", r"\s")
+
+
+def _end_classes(pattern: Any, tail: str, size: int) -> npt.NDArray[np.uint8] | None:
+    """The class bits of every character below size for count_page's sentence-end matcher.
+
+    None (count_page then searches with the pattern itself) unless the pattern is exactly
+    START CLOSE* MARK1? MARK CLOSE* SPACE*$ with the pieces of _END_PIECES and no flags.
+    The classes come from the pieces' own regexes, like features._char_classes.
+    """
+    import regex
+
+    start, close, mark1, mark, space = _END_PIECES
+    if pattern.pattern != f"{start}{close}*{mark1}?{mark}{close}*{space}*$" or pattern.flags != regex.compile("").flags:
+        return None
+    codes = np.arange(size, dtype=np.uint32)
+    chars = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    out = np.zeros(size, dtype=np.uint8)
+    for piece, bit in zip(_END_PIECES, (1, 2, 4, 8, 16), strict=True):
+        # Every character the piece matches turns into NUL (which none matches).
+        out[np.frombuffer(regex.sub(piece, "\x00", chars).encode("utf-32-le"), dtype=np.uint32) != codes] |= bit
+    out[np.fromiter(map(tail.__contains__, chars), dtype=bool, count=size)] |= 32
+    return out
+
+
+# features._DATE as count_page's shortcut knows it: three numeric forms, then two with month names.
+_DATE_NUMBERS = r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+_DATE_MONTHS = r"\b(?:{0})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{0})\b"
+
+
+def _date_parts(pattern: Any, months: str) -> tuple[bytes | None, Callable[[str], Any] | None]:
+    """For count_page's dates: the trigrams month names start with, and a search for the numeric forms.
+
+    (None, None), so that count_page searches with the pattern itself, unless the pattern is
+    exactly _DATE_NUMBERS|_DATE_MONTHS, case-insensitive, with month names of three or more
+    lowercase letters. Under IGNORECASE an ASCII letter matches only its two ASCII cases, so
+    in an ASCII text a month name can only start at a trigram listed here; names with other
+    letters (März, août) cannot match an ASCII text at all.
+    """
+    import regex
+
+    words = months.split("|")
+    if (
+        pattern.pattern != _DATE_NUMBERS + "|" + _DATE_MONTHS.format(months)
+        or pattern.flags != regex.compile("", regex.I).flags
+        or not all(len(w) >= 3 and w == w.lower() and regex.fullmatch(r"\w+", w) for w in words)
+    ):
+        return None, None
+    starts = bytearray(26**3)
+    for w in words:
+        head = w[:3]
+        if head.isascii() and head.isalpha():
+            a, b, c = (ord(ch) - 97 for ch in head)
+            starts[(a * 26 + b) * 26 + c] = 1
+    return bytes(starts), regex.compile(_DATE_NUMBERS, regex.I).search
+
 
 COUNTER: Literal["compiled", "python"] = "python"
 COUNT_PAGE_REFERENCE: CountPage | None = None
@@ -297,9 +369,12 @@ def choose_count_page(reference: _Count) -> _Count:
             "digit": f._C_DIGIT,
         }
         end_search, end_tail, date_search, stats_one = f._SENTENCE_END.search, f._END_TAIL, f._DATE.search, f._text_stats_one
+        end_table = _end_classes(f._SENTENCE_END, end_tail, len(table))
+        month_starts, number_search = _date_parts(f._DATE, f._MONTHS)
 
         def compiled(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:
-            _walk.count_page(texts, stopwords, out, table, bits, end_search, end_tail, date_search, stats_one)
+            _walk.count_page(texts, stopwords, out, table, bits, end_search, end_tail, date_search, stats_one,
+                             end_table, month_starts, number_search)
 
         problem = None
         for lang in ("en", "de", "ru", "tr", None):
@@ -318,3 +393,4 @@ def choose_count_page(reference: _Count) -> _Count:
         return reference
     COUNTER = "compiled"
     return cast(_Count, compiled)
+
