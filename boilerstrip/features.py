@@ -787,3 +787,10 @@ def _line_value(
 from .parse._compiled import choose_count_page  # noqa: E402  (needs everything above)
 
 _count_page = choose_count_page(_count_page)
+
+# Compiled twins of the page-level steps above (boilerstrip/_kernels.pyx) when built and equal on probes.
+from .parse._compiled import choose_kernel  # noqa: E402  (needs everything above)
+
+_ellipsis = choose_kernel("ellipsis", _ellipsis)
+_main_container = choose_kernel("main_container", _main_container)
+_teaser_cards = choose_kernel("teaser_cards", _teaser_cards)
