@@ -21,7 +21,7 @@ from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memcmp, memcpy
+from libc.string cimport memchr, memcmp, memcpy
 
 
 cdef extern from "Python.h":
@@ -1382,17 +1382,27 @@ cdef bint _has_month(str t, const unsigned char[:] months) except -1:
 def may_nest_deeply(const unsigned char[:] data, long limit):
     """segment._may_nest_deeply (limit: its _DEEP_LIMIT): does the running count of "<letter" minus "</" reach limit."""
     cdef Py_ssize_t n = data.shape[0]
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i = 0
     cdef long depth = 0
     cdef unsigned char c
-    for i in range(n - 1):
-        if data[i] != 60:  # "<"
-            continue
-        c = data[i + 1] | 32
+    cdef const unsigned char *base
+    cdef const unsigned char *hit
+    if n < 2:
+        return False
+    base = &data[0]
+    while True:
+        # memchr jumps to the next "<" (most of a page is text and attributes).
+        hit = <const unsigned char *> memchr(base + i, 60, n - 1 - i)
+        if hit == NULL:
+            return False
+        i = hit - base
+        c = base[i + 1] | 32
         if 97 <= c <= 122:
             depth += 1
             if depth >= limit:
                 return True
-        elif data[i + 1] == 47:  # "/"
+        elif base[i + 1] == 47:  # "/"
             depth -= 1
-    return False
+        i += 1
+        if i >= n - 1:
+            return False
