@@ -102,7 +102,7 @@ _PAGES: list[bytes | str] = [
     "<p>café</p>".encode(),
     "<p>café</p>",
     "<p>ascii</p>",
-    "<p>ascii</p>".encode(),
+    b"<p>ascii</p>",
     "<p>lone \ud800 surrogate</p>",
     codecs.BOM_UTF8 + "<p>café</p>".encode(),
     '<meta charset="iso-8859-1"><p>Grüße</p>'.encode("latin-1"),
