@@ -88,6 +88,31 @@ def space_chars(Py_ssize_t limit):
 
 
 # ---------------------------------------------------------------------------------------
+# features._text_stats
+
+def distinct(list texts):
+    """The distinct texts in order of first appearance, each text's index among them, and their characters.
+
+    features._text_stats' dict.fromkeys, its index dict and its list of lookups, in one pass.
+    """
+    cdef dict seen = {}
+    cdef list uniq = []
+    cdef Py_ssize_t n = len(texts), i, size = 0
+    where = np.empty(n, dtype=np.int64)
+    cdef int64_t[:] w = where
+    for i in range(n):
+        t = texts[i]
+        j = seen.get(t)
+        if j is None:
+            j = len(uniq)
+            seen[t] = j
+            uniq.append(t)
+            size += len(<str> t)
+        w[i] = j
+    return uniq, where, size
+
+
+# ---------------------------------------------------------------------------------------
 # features._main_container
 
 cdef int _tree(list parent, Py_ssize_t n, Py_ssize_t *par, Py_ssize_t *end) except -1:

@@ -170,3 +170,10 @@ _SOME_WORDS = sorted({w for sw in STOPWORDS.values() for w in sorted(sw)[:12]}) 
 @given(st.lists(st.sampled_from(_SOME_WORDS), max_size=120))
 def test_guess_language_is_the_list_count(words: list[str]) -> None:
     assert guess_language(words) == _guess_language_by_list(words)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aB Σσ ς\u0130.\t\n")), max_size=30), max_size=40))
+def test_language_sample_is_the_joined_split(texts: list[str]) -> None:
+    texts = texts * 30  # past the 400-text and the 3,000-word limits too
+    assert features._language_sample(texts) == " ".join(texts[:400]).lower().split()[:3000]

@@ -28,7 +28,7 @@ from boilerstrip.score import DEFAULT_PARAMS, threshold_for
 from .conftest import FIXTURES
 from .test_compiled import _check_dataset_pages
 
-NAMES = ("ellipsis", "main_container", "teaser_cards", "score_blocks", "smooth_labels")
+NAMES = ("text_stats", "ellipsis", "main_container", "teaser_cards", "score_blocks", "smooth_labels")
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
     not COMPILED, reason="the compiled kernels are not in use: not built, BOILERSTRIP_PURE=1, or failed their self-check"
@@ -51,6 +51,7 @@ def test_pure_env_selects_python_kernels() -> None:
 
 def test_modules_use_the_chosen_kernels() -> None:
     used = {
+        "text_stats": features._text_stats,
         "ellipsis": features._ellipsis,
         "main_container": features._main_container,
         "teaser_cards": features._teaser_cards,
@@ -64,14 +65,15 @@ def test_modules_use_the_chosen_kernels() -> None:
 def _reference_features(seg: Any, mode: str) -> features.Features:
     """compute_features with the Python steps swapped back in."""
     refs = _compiled.KERNEL_REFERENCES
-    saved = features._ellipsis, features._main_container, features._teaser_cards
-    features._ellipsis, features._main_container, features._teaser_cards = (
-        refs["ellipsis"], refs["main_container"], refs["teaser_cards"]
-    )
+    names = ("text_stats", "ellipsis", "main_container", "teaser_cards")
+    saved = {name: getattr(features, f"_{name}") for name in names}
+    for name in names:
+        setattr(features, f"_{name}", refs[name])
     try:
         return features.compute_features(seg, mode)
     finally:
-        features._ellipsis, features._main_container, features._teaser_cards = saved
+        for name, fn in saved.items():
+            setattr(features, f"_{name}", fn)
 
 
 def assert_same_page(html: str) -> None:
@@ -169,3 +171,12 @@ def test_missing_extension_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     reference = _compiled.KERNEL_REFERENCES["score_blocks"]
     assert _compiled.choose_kernel("score_blocks", reference) is reference
     assert _compiled.KERNELS["score_blocks"] == "python"
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_compiled._COUNT_PROBE + ["", "x", "the end", "x" * 70]), max_size=30))
+def test_text_stats_generated(texts: list[str]) -> None:
+    for lang in ("en", "de", None):
+        stopwords = features.stopwords_for(lang)
+        assert same(features._text_stats(texts, stopwords), _compiled.KERNEL_REFERENCES["text_stats"](texts, stopwords))

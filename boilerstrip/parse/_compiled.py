@@ -697,7 +697,36 @@ def _make_smooth_labels(reference: Callable[..., Any]) -> tuple[Any, str | None]
     return compiled, None
 
 
+def _make_text_stats(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from ..stopwords import stopwords_for
+
+    if not f._FAST_STATS:
+        return None, "features' patterns changed: _text_stats counts text by text"
+    chunk, rows = f._CHUNK, f._STATS
+
+    def compiled(texts: list[str], stopwords: frozenset[str]) -> Any:
+        uniq, where, size = _kernels.distinct(texts)
+        m = len(uniq)
+        if not m or size + m >= chunk:
+            return reference(texts, stopwords)  # nothing to count, or counted in batches
+        out = np.zeros((rows, m), dtype=np.int64)
+        f._count_page(uniq, stopwords, out)
+        if m < len(texts):
+            out = out[:, where]
+        return tuple(out)
+
+    probes = [[], [""], _COUNT_PROBE, _COUNT_PROBE * 2, _COUNT_PROBE[::-1] + _COUNT_PROBE[:5], ["x", "y", "x", "", "x"]]
+    for lang in ("en", None):
+        for texts in probes:
+            if not _same(compiled(list(texts), stopwords_for(lang)), reference(list(texts), stopwords_for(lang))):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
+    "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
     "teaser_cards": _make_teaser_cards,
