@@ -34,14 +34,18 @@ class _OptionalBuildExt(build_ext):
 
 
 def _extensions() -> list[Extension]:
-    ext = Extension("boilerstrip.parse._walk", ["boilerstrip/parse/_walk.pyx"], optional=True)
+    exts = [
+        Extension("boilerstrip.parse._walk", ["boilerstrip/parse/_walk.pyx"], optional=True),
+        # Compiled twins of features', score's and smooth's per-page steps.
+        Extension("boilerstrip._kernels", ["boilerstrip/_kernels.pyx"], optional=True),
+    ]
     try:
         from Cython.Build import cythonize
     except ImportError:
         print("WARNING: Cython is not installed; boilerstrip's compiled walker is not built")
         return []
     try:
-        return list(cythonize([ext], compiler_directives={"language_level": "3"}, quiet=True))
+        return list(cythonize(exts, compiler_directives={"language_level": "3"}, quiet=True))
     except Exception as exc:  # a Cython error: still install the pure-Python package
         print(f"WARNING: boilerstrip's compiled walker could not be cythonized ({exc})")
         return []

@@ -544,6 +544,15 @@ def machine_header(command: str | None = None) -> str:
         ),
         f"- Python {platform.python_version()} ({platform.python_implementation()}); {versions}",
         f"- Decoding: {decoder_name()}",
-        "- Walker: {0.segment.WALKER}; counts: {0._compiled.COUNTER}".format(importlib.import_module("boilerstrip").parse),
+        "- Walker: {0.segment.WALKER}; counts: {0._compiled.COUNTER}; kernels: {1}".format(
+            importlib.import_module("boilerstrip").parse, _kernels_line()
+        ),
     ]
     return "\n".join(lines)
+
+
+def _kernels_line() -> str:
+    """Which of features', score's and smooth's steps run compiled (boilerstrip/_kernels.pyx)."""
+    kernels = getattr(importlib.import_module("boilerstrip.parse._compiled"), "KERNELS", {})
+    compiled = [name for name, used in kernels.items() if used == "compiled"]
+    return f"compiled {len(compiled)}/{len(kernels)}" if kernels else "none"

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .decode import decode_input, detect_input_type
+from .decode import decode_page, detect_input_type
 from .document import Block, Document, Extraction, Reason
 from .errors import OptionsError
 from .explain import blocks_reasons
@@ -53,7 +53,7 @@ def _check_url(url: object) -> str | None:
 def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = None) -> _Result:
     clock = time.perf_counter
     t0 = clock()
-    text, encoding = decode_input(
+    text, encoding, utf8 = decode_page(
         data, opts.encoding, opts.content_type, max_bytes=opts.max_bytes, truncate=opts.truncate
     )
     input_type: str = opts.input_type
@@ -61,7 +61,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         input_type = detect_input_type(text)
     t1 = clock()
     if input_type == "html":
-        seg = segment_html(text, max_depth=opts.max_depth, max_blocks=opts.max_blocks)
+        seg = segment_html(text, max_depth=opts.max_depth, max_blocks=opts.max_blocks, utf8=utf8)
     else:
         seg = segment_text(text, max_blocks=opts.max_blocks)
     t2 = clock()

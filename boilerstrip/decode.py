@@ -19,7 +19,7 @@ import re
 
 from .errors import DecodeError, InputTooLargeError
 
-__all__ = ["charset_from_content_type", "decode_input", "detect_input_type"]
+__all__ = ["charset_from_content_type", "decode_input", "decode_page", "detect_input_type"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -153,6 +153,23 @@ def decode_input(
     truncate: bool = False,
 ) -> tuple[str, str | None]:
     """Decode page bytes to text and say which charset was used (None for str input)."""
+    text, charset, _ = decode_page(data, encoding, content_type, max_bytes=max_bytes, truncate=truncate)
+    return text, charset
+
+
+def decode_page(
+    data: bytes | str,
+    encoding: str | None = None,
+    content_type: str | None = None,
+    *,
+    max_bytes: int | None = None,
+    truncate: bool = False,
+) -> tuple[str, str | None, bytes | None]:
+    """decode_input, plus the text's UTF-8 when decoding had it at hand (else None).
+
+    The HTML parser reads UTF-8: a page that was UTF-8 already, or a str that had to be
+    encoded to be checked for lone surrogates, need not be encoded again (~0.15 ms a page).
+    """
     if isinstance(data, str):
         if max_bytes is not None and len(data) > max_bytes:
             if not truncate:
@@ -162,12 +179,13 @@ def decode_input(
                 )
             data = data[:max_bytes]
         # Lone surrogates (from bad JSON or surrogateescape) cannot be encoded later: replace them.
+        utf8 = None
         if not data.isascii():
             try:
-                data.encode("utf-8")
+                utf8 = data.encode("utf-8")
             except UnicodeEncodeError:
                 data = _SURROGATE.sub("\ufffd", data)
-        return data, None
+        return data, None, utf8
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise DecodeError(f"input must be bytes or str, got {type(data).__name__}")
     data = bytes(data)
@@ -180,7 +198,7 @@ def decode_input(
         data = data[:max_bytes]
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name
+            return data.decode(name, errors="replace"), name, None
     declared = _lookup(encoding) or _lookup(charset_from_content_type(content_type))
     if encoding and declared is None:
         log.debug("unknown encoding %r ignored", encoding)
@@ -194,19 +212,19 @@ def decode_input(
     if declared is None:
         sniffed = _sniff_utf16(data)
         if sniffed:
-            return data.decode(sniffed, errors="replace"), sniffed
+            return data.decode(sniffed, errors="replace"), sniffed, None
     if declared is None or not declared.startswith(("utf-16", "utf-32")):
         kind = _binary_kind(data)
         if kind:
             raise DecodeError(f"input looks binary ({kind}), not HTML or text")
     if declared is not None and declared != "utf-8":
         if not declared.startswith(("utf-16", "utf-32")) and _has_multibyte_utf8(data):
-            return data.decode("utf-8"), "utf-8"
-        return data.decode(declared, errors="replace"), declared
+            return data.decode("utf-8"), "utf-8", data
+        return data.decode(declared, errors="replace"), declared, None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", data
     except UnicodeDecodeError:
-        return _decode_mixed(data)
+        return (*_decode_mixed(data), None)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -275,11 +293,12 @@ _TAG_PROBE = re.compile(
 def detect_input_type(text: str) -> str:
     """Tell HTML from a plain-text dump by looking for tags in the first 64 KiB."""
     head = text[:65536]
+    lower = head.lstrip()[:200].lower()
+    if lower.startswith("<!doctype html") or lower.startswith("<html") or lower.startswith("<?xml"):
+        # One tag is enough here: no need to find them all (the common case, ~0.1 ms saved).
+        return "html" if _TAG_PROBE.search(head) else "text"
     tags = _TAG_PROBE.findall(head)
     if not tags:
         return "text"
-    lower = head.lstrip()[:200].lower()
-    if lower.startswith("<!doctype html") or lower.startswith("<html") or lower.startswith("<?xml"):
-        return "html"
     # A text dump may quote a tag or two; markup has many.
     return "html" if len(tags) >= 3 or len(tags) * 400 >= len(head) else "text"

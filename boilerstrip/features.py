@@ -654,7 +654,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     n = len(texts)
     lang = language or seg.language
     if lang is None and n:
-        sample = " ".join(texts[: min(n, 400)]).lower().split()[:3000]
+        sample = _language_sample(texts)
         lang = guess_language(sample)
     stats = _text_stats(texts, stopwords_for(lang))
     n_words = np.asarray(stats[0], dtype=np.float64)
@@ -737,6 +737,20 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     )
 
 
+def _language_sample(texts: list[str]) -> list[str]:
+    """The first 3,000 lowercase words of the first 400 texts, for guessing the language.
+
+    The same words as " ".join(texts[:400]).lower().split()[:3000] (lowercasing looks no
+    further than the space between two texts), without lowering texts past the 3,000th word.
+    """
+    sample: list[str] = []
+    for text in texts[:400]:
+        sample += text.lower().split()
+        if len(sample) >= 3000:
+            break
+    return sample[:3000]
+
+
 def _dated_neighbours(date_like: FloatArray) -> FloatArray:
     """How many date lines beyond the first stand within _DATE_WINDOW lines (text mode)."""
     n = len(date_like)
@@ -787,3 +801,11 @@ def _line_value(
 from .parse._compiled import choose_count_page  # noqa: E402  (needs everything above)
 
 _count_page = choose_count_page(_count_page)
+
+# Compiled twins of the page-level steps above (boilerstrip/_kernels.pyx) when built and equal on probes.
+from .parse._compiled import choose_kernel  # noqa: E402  (needs everything above)
+
+_text_stats = choose_kernel("text_stats", _text_stats)
+_ellipsis = choose_kernel("ellipsis", _ellipsis)
+_main_container = choose_kernel("main_container", _main_container)
+_teaser_cards = choose_kernel("teaser_cards", _teaser_cards)

@@ -181,3 +181,9 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
     c[:, 23] = p.ellipsis * f.ellipsis
     c[:, 20] = p.title_case * ((f.capital_ratio > 0.7) & (words >= 2) & (words <= 6) & (f.heading == 0))
     return c.sum(axis=1), c
+
+
+# score_blocks' compiled twin (boilerstrip/_kernels.pyx) when it is built and scores the probes alike.
+from .parse._compiled import choose_kernel  # noqa: E402  (needs everything above)
+
+score_blocks = choose_kernel("score_blocks", score_blocks)

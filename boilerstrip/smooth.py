@@ -289,3 +289,9 @@ _LISTING_MAX_BODY_WORDS = 60
 # A listing: at least 4 alike items with 200 characters of text between them.
 _LISTING_MIN_ITEMS = 4
 _LISTING_MIN_CHARS = 200.0
+
+
+# smooth_labels' compiled twin (boilerstrip/_kernels.pyx) when it is built and labels the probes alike.
+from .parse._compiled import choose_kernel  # noqa: E402  (needs everything above)
+
+smooth_labels = choose_kernel("smooth_labels", smooth_labels)

@@ -8,6 +8,8 @@ written out here as data.
 
 from __future__ import annotations
 
+import collections
+
 __all__ = ["STOPWORDS", "guess_language", "stopwords_for"]
 
 _RAW = {
@@ -80,6 +82,10 @@ STOPWORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang,
 # A generic fallback: the union of all lists. Function words rarely collide with content
 # words across these languages, so the union still separates prose from menus.
 _ALL = frozenset().union(*STOPWORDS.values())
+# For guess_language: each function word with the languages that list it, in STOPWORDS order.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, sw in STOPWORDS.items() if word in sw) for word in _ALL
+}
 
 
 def stopwords_for(language: str | None) -> frozenset[str]:
@@ -93,9 +99,16 @@ def guess_language(words: list[str]) -> str | None:
     """The language whose function words cover most of a sample of lowercase words."""
     if len(words) < 20:
         return None
+    # Each distinct word is looked up once, in an index of the lists (the same hits as
+    # testing every word against every list: 16 times fewer lookups).
+    counts: dict[str, int] = {}
+    for lang in STOPWORDS:
+        counts[lang] = 0
+    for word, times in collections.Counter(words).items():
+        for lang in _LANGUAGES_OF.get(word, ()):
+            counts[lang] += times
     best, best_hits = None, 0
-    for lang, sw in STOPWORDS.items():
-        hits = sum(map(sw.__contains__, words))
+    for lang, hits in counts.items():
         if hits > best_hits:
             best, best_hits = lang, hits
     # Below ~15% function words the sample is not running text in any listed language.

@@ -393,6 +393,40 @@ def test_counts_generated_sentences(texts: list[str]) -> None:
     assert_same_counts([" ".join(texts), *texts])
 
 
+# The compiled count_page's shortcuts: stopwords in a C table, the sentence-end matcher,
+# dates searched without the month names where none can stand.
+
+_MONTH_WORDS = ["May", "MAY", "mAy", "sept", "Sept.", "okt", "März", "MÄRZ", "août", "dec", "Dez", "mai", "jun",
+                "ſept", "O\u212aT", "decembre", "décembre", "Mayo", "april", "Marzo"]
+
+
+@needs_compiled_counts
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.one_of(
+    st.sampled_from(_MONTH_WORDS),
+    st.sampled_from(["5", "12", "31st", "2nd", "3.", "2020", "10:30", "1/2/20", "2020-01-31", "x", "-", "at"]),
+    st.text(st.sampled_from(list("0123456789./-: \u00a0\u2003aMt")), max_size=6),
+), max_size=8).map(" ".join), max_size=6))
+def test_counts_generated_dates(texts: list[str]) -> None:
+    assert_same_counts(texts)
+
+
+@needs_compiled_counts
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aZ9%)]\"'”’».!?。！？…:; \t\u3000\x1c\n")), max_size=14), max_size=8))
+def test_counts_generated_sentence_ends(texts: list[str]) -> None:
+    assert_same_counts(texts)
+
+
+@needs_compiled_counts
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(
+    ["the", "The", "THE", "and", "und", "für", "FÜR", "и", "de", "İn", "ΣΟΦΙΑΣ", "x", "dog", "a" * 70, "the.", "of,"]
+), max_size=10).map(" ".join), max_size=6))
+def test_counts_generated_stopwords(texts: list[str]) -> None:
+    assert_same_counts(texts)
+
+
 def test_count_page_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -> None:
     def wrong(texts: list[str], stopwords: frozenset[str], out: Any) -> None:
         out[0] = 99  # not what the compiled twin counts

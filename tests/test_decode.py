@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from boilerstrip import DecodeError, InputTooLargeError, extract
-from boilerstrip.decode import charset_from_content_type, decode_input, detect_input_type
+from boilerstrip.decode import charset_from_content_type, decode_input, decode_page, detect_input_type
 
 
 def test_utf8_default() -> None:
@@ -96,3 +96,34 @@ def test_max_bytes() -> None:
 )
 def test_detect_input_type(text: str, kind: str) -> None:
     assert detect_input_type(text) == kind
+
+
+_PAGES: list[bytes | str] = [
+    "<p>café</p>".encode(),
+    "<p>café</p>",
+    "<p>ascii</p>",
+    b"<p>ascii</p>",
+    "<p>lone \ud800 surrogate</p>",
+    codecs.BOM_UTF8 + "<p>café</p>".encode(),
+    '<meta charset="iso-8859-1"><p>Grüße</p>'.encode("latin-1"),
+    '<meta charset="iso-8859-1"><p>Grüße</p>'.encode(),
+    "<p>naïve</p>".encode("utf-16-le"),
+    b"<p>broken \xff byte, caf\xc3\xa9</p>",
+    b"<p>cut \xc3",
+]
+
+
+@pytest.mark.parametrize("page", _PAGES)
+def test_decode_page_utf8_is_the_texts(page: bytes | str) -> None:
+    # decode_page's UTF-8 is what segment_html would encode the text to, when it is given at all.
+    text, enc, utf8 = decode_page(page)
+    assert (text, enc) == decode_input(page)
+    assert utf8 is None or utf8 == text.encode("utf-8", "ignore")
+    assert decode_page(page, max_bytes=8, truncate=True)[2] in (None, decode_page(page, max_bytes=8, truncate=True)[0].encode())
+
+
+def test_decode_page_hands_on_utf8_it_has() -> None:
+    data = "<p>café</p>".encode()
+    assert decode_page(data)[2] == data
+    assert decode_page("<p>café</p>")[2] == data
+    assert decode_page("<p>lone \ud800</p>")[2] is None

@@ -11,6 +11,9 @@ import random
 
 import numpy as np
 import regex
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from boilerstrip import Options, api, extract, extract_blocks, features
 from boilerstrip.document import Document
@@ -18,7 +21,7 @@ from boilerstrip.explain import block_reasons, blocks_reasons
 from boilerstrip.parse import segment
 from boilerstrip.parse.segment import Flag, segment_html
 from boilerstrip.render import render
-from boilerstrip.stopwords import stopwords_for
+from boilerstrip.stopwords import STOPWORDS, guess_language, stopwords_for
 from boilerstrip.vocab import (
     COMMENT_TOKENS,
     NEGATIVE_TOKENS,
@@ -146,3 +149,31 @@ def test_segments_of_the_article() -> None:
     assert by["The bridge opens"][2] == "post"
     assert by["Great piece, thanks!"][0] & Flag.COMMENT
     assert by["© 2021 Town paper · Imprint"][1] == "footer"
+
+
+def _guess_language_by_list(words: list[str]) -> str | None:
+    """guess_language as written before its index: every word tested against every list."""
+    if len(words) < 20:
+        return None
+    best, best_hits = None, 0
+    for lang, sw in STOPWORDS.items():
+        hits = sum(map(sw.__contains__, words))
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    return best if best_hits >= 0.15 * len(words) else None
+
+
+_SOME_WORDS = sorted({w for sw in STOPWORDS.values() for w in sorted(sw)[:12]}) + ["dog", "haus", "x", "the", "de", "la"]
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SOME_WORDS), max_size=120))
+def test_guess_language_is_the_list_count(words: list[str]) -> None:
+    assert guess_language(words) == _guess_language_by_list(words)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aB Σσ ς\u0130.\t\n")), max_size=30), max_size=40))
+def test_language_sample_is_the_joined_split(texts: list[str]) -> None:
+    texts = texts * 30  # past the 400-text and the 3,000-word limits too
+    assert features._language_sample(texts) == " ".join(texts[:400]).lower().split()[:3000]

@@ -27,7 +27,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -263,7 +263,79 @@ _COUNT_PROBE = [
     "2024-01-31",
     "Home | About | Contact",
     "© 2024 Example Inc. All rights reserved.",
+    "May 5",
+    "posted 5th june",
+    "SEPT. 12, 2020",
+    "3. März 2020",
+    "12 août",
+    "Okt 3 and 4",
+    "at 12:30 today",
+    "page 2 of 10",
+    "call 555-1234",
+    "Mai 5",
+    "mayo 5",
+    "5 mayo",
+    "Mar 2x",
+    "11/12/13",
 ]
+
+# features._SENTENCE_END as _walk.count_page's matcher knows it, piece by piece (its E_* classes).
+_END_PIECES = (r"[\p{L}\p{N}\)\]%]", r"[\"'”’»)\]]", r"[.!?。！？…:;]", r"[.!?。！？…]", r"\s")
+
+
+def _end_classes(pattern: Any, tail: str, size: int) -> npt.NDArray[np.uint8] | None:
+    """The class bits of every character below size for count_page's sentence-end matcher.
+
+    None (count_page then searches with the pattern itself) unless the pattern is exactly
+    START CLOSE* MARK1? MARK CLOSE* SPACE*$ with the pieces of _END_PIECES and no flags.
+    The classes come from the pieces' own regexes, like features._char_classes.
+    """
+    import regex
+
+    start, close, mark1, mark, space = _END_PIECES
+    if pattern.pattern != f"{start}{close}*{mark1}?{mark}{close}*{space}*$" or pattern.flags != regex.compile("").flags:
+        return None
+    codes = np.arange(size, dtype=np.uint32)
+    chars = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    out = np.zeros(size, dtype=np.uint8)
+    for piece, bit in zip(_END_PIECES, (1, 2, 4, 8, 16), strict=True):
+        # Every character the piece matches turns into NUL (which none matches).
+        out[np.frombuffer(regex.sub(piece, "\x00", chars).encode("utf-32-le"), dtype=np.uint32) != codes] |= bit
+    out[np.fromiter(map(tail.__contains__, chars), dtype=bool, count=size)] |= 32
+    return out
+
+
+# features._DATE as count_page's shortcut knows it: three numeric forms, then two with month names.
+_DATE_NUMBERS = r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+_DATE_MONTHS = r"\b(?:{0})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{0})\b"
+
+
+def _date_parts(pattern: Any, months: str) -> tuple[bytes | None, Callable[[str], Any] | None]:
+    """For count_page's dates: the trigrams month names start with, and a search for the numeric forms.
+
+    (None, None), so that count_page searches with the pattern itself, unless the pattern is
+    exactly _DATE_NUMBERS|_DATE_MONTHS, case-insensitive, with month names of three or more
+    lowercase letters. Under IGNORECASE an ASCII letter matches only its two ASCII cases, so
+    in an ASCII text a month name can only start at a trigram listed here; names with other
+    letters (März, août) cannot match an ASCII text at all.
+    """
+    import regex
+
+    words = months.split("|")
+    if (
+        pattern.pattern != _DATE_NUMBERS + "|" + _DATE_MONTHS.format(months)
+        or pattern.flags != regex.compile("", regex.I).flags
+        or not all(len(w) >= 3 and w == w.lower() and regex.fullmatch(r"\w+", w) for w in words)
+    ):
+        return None, None
+    starts = bytearray(26**3)
+    for w in words:
+        head = w[:3]
+        if head.isascii() and head.isalpha():
+            a, b, c = (ord(ch) - 97 for ch in head)
+            starts[(a * 26 + b) * 26 + c] = 1
+    return bytes(starts), regex.compile(_DATE_NUMBERS, regex.I).search
+
 
 COUNTER: Literal["compiled", "python"] = "python"
 COUNT_PAGE_REFERENCE: CountPage | None = None
@@ -297,9 +369,12 @@ def choose_count_page(reference: _Count) -> _Count:
             "digit": f._C_DIGIT,
         }
         end_search, end_tail, date_search, stats_one = f._SENTENCE_END.search, f._END_TAIL, f._DATE.search, f._text_stats_one
+        end_table = _end_classes(f._SENTENCE_END, end_tail, len(table))
+        month_starts, number_search = _date_parts(f._DATE, f._MONTHS)
 
         def compiled(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:
-            _walk.count_page(texts, stopwords, out, table, bits, end_search, end_tail, date_search, stats_one)
+            _walk.count_page(texts, stopwords, out, table, bits, end_search, end_tail, date_search, stats_one,
+                             end_table, month_starts, number_search)
 
         problem = None
         for lang in ("en", "de", "ru", "tr", None):
@@ -318,3 +393,343 @@ def choose_count_page(reference: _Count) -> _Count:
         return reference
     COUNTER = "compiled"
     return cast(_Count, compiled)
+
+
+# ---------------------------------------------------------------------------------------
+# Compiled twins of features', score's and smooth's per-page steps (boilerstrip/_kernels.pyx).
+# Each module ends with `name = choose_kernel("name", name)`: the twin is used only when the
+# extension is built and the twin gives the reference's exact result (bit for bit, signed
+# zeros too) on generated probe pages, whose trees, weights and features are drawn with a
+# fixed seed to hit ties, zeros and each branch. KERNELS names the one in use per step;
+# KERNEL_REFERENCES keeps the Python functions for tests.
+
+KERNELS: dict[str, Literal["compiled", "python"]] = {}
+KERNEL_REFERENCES: dict[str, Callable[..., Any]] = {}
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def choose_kernel(name: str, reference: _F) -> _F:
+    """reference, or its compiled twin in boilerstrip._kernels when it is built and agrees on the probes."""
+    KERNEL_REFERENCES[name] = reference
+    KERNELS[name] = "python"
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        compiled, problem = _KERNEL_MAKERS[name](reference)
+    except Exception as exc:  # not built, or built for another Python or numpy
+        compiled, problem = None, f"{type(exc).__name__}: {exc}"
+    if compiled is None or problem:
+        log.debug("the compiled %s is not used (%s): using the Python one", name, problem)
+        return reference
+    KERNELS[name] = "compiled"
+    return cast(_F, compiled)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal results, bit for bit: arrays of the same dtype and shape with the same bytes, floats alike."""
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        return bool(a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes())
+    if isinstance(a, float) and isinstance(b, float):
+        return bool(np.float64(a).tobytes() == np.float64(b).tobytes())
+    return bool(type(a) is type(b) and a == b)
+
+
+_ELLIPSIS_PROBE = [
+    "", ".", "..", "...", "....", "…", "a…", "a...", "a..", "a. . .", "a...]", "a... )", "a…) ", "a…])",
+    "a...]]", "a…\u3000", "a...\n", "a...\x1c", "a…\x1c", "(...)", "[…]", "a … x", "a...b", "x ...  ] \u2003",
+    "a.. .", "…..", ".…", " …", "a]", "a )", "\u2026\u2026", "end.", "so on, etc.)", "a\u00a0…", "x… \x85",
+]
+
+
+def _make_ellipsis(reference: Callable[[list[str]], Any]) -> tuple[Any, str | None]:
+    import regex
+
+    from .. import _kernels
+    from .. import features as f
+
+    if f._ELLIPSIS.pattern != r"(?:\.\.\.|…)\s*[\]\)]?\s*$" or f._ELLIPSIS.flags != regex.compile("").flags:
+        return None, "features._ELLIPSIS is not the pattern the twin knows"
+    # Whitespace ends below U+3100 (tests check every code point).
+    chars = "".join(map(chr, range(0x3100)))
+    spaces = "".join(c for c, d in zip(chars, regex.sub(r"\s", "\x00", chars), strict=True) if c != d)
+    if _kernels.space_chars(0x3100) != spaces:
+        return None, "regex's \\s differs from the twin's whitespace"
+    tail = f._ELLIPSIS_TAIL
+
+    def compiled(texts: list[str]) -> Any:
+        return _kernels.ellipsis(texts, tail)
+
+    texts = _ELLIPSIS_PROBE + [t + s for t in _ELLIPSIS_PROBE for s in (" ", ")", "\u2009")]
+    if not _same(compiled(texts), reference(texts)) or not _same(compiled([]), reference([])):
+        return None, "it differs on the probe texts"
+    return compiled, None
+
+
+def _probe_pages(seed: int, count: int) -> list[Any]:
+    """Segments-like pages: random trees (in document order, and some not), tags, classes and blocks.
+
+    Alike siblings (same parent, tag and class) are frequent, as in templates' lists.
+    """
+    from .segment import Segments
+
+    rng = np.random.default_rng(seed)
+    pages = []
+    for k in range(count):
+        n_elem = int(rng.integers(1, 90))
+        tags = rng.choice(["div", "li", "article", "p"], n_elem).tolist()
+        classes = rng.choice(["", "post", "card"], n_elem).tolist()
+        seg = Segments(elem_parent=[-1], elem_tag=["body", *tags[1:]], elem_class=["", *classes[1:]])
+        draws = rng.random((n_elem, 2)).tolist()
+        open_ = [0]
+        for e in range(1, n_elem):
+            if k % 4 == 3:
+                parent = max(0, e - 1 - int(draws[e][0] * 4))  # any of the few elements before
+            else:
+                if draws[e][1] < 0.4:  # close some of the open elements
+                    del open_[1 + int(draws[e][0] * len(open_)):]
+                parent = open_[-1]
+                open_.append(e)
+            seg.elem_parent.append(parent)
+        n = int(rng.integers(0, 160))
+        seg.elems = sorted(int(e) for e in rng.integers(0, n_elem, size=n))
+        seg.texts = ["x"] * n
+        pages.append(seg)
+    return pages
+
+
+def _probe_arrays(rng: Any, n: int) -> dict[str, Any]:
+    """Block features drawn from small sets, so that ties, zeros and every threshold occur."""
+    from .segment import Flag
+
+    pick = rng.choice
+    bits = [0, 0, 0, Flag.NAV, Flag.COMMENT, Flag.NEG_CLASS, Flag.TABLE, Flag.FOOTER, Flag.ARTICLE, Flag.HEADER,
+            Flag.POS_CLASS, Flag.FIGURE, Flag.COMMENT | Flag.POS_CLASS, Flag.TABLE | Flag.NAV, Flag.MAIN, Flag.FORM,
+            Flag.ASIDE, Flag.COMMENT | Flag.ARTICLE]
+    return {
+        "n_chars": pick([0.0, 5.0, 40.0, 41.0, 100.0, 300.0, 900.0], n),
+        "n_words": pick([0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 7.0, 9.0, 10.0, 12.0, 25.0, 60.0], n),
+        "link_density": pick([0.0, 0.0, 0.2, 0.5, 0.8, 0.9, 1.0], n),
+        "stopword_ratio": pick([0.0, 0.1, 0.18, 0.3, 0.5], n),
+        "flags": np.asarray(pick(bits, n), dtype=np.int64) | np.asarray(pick([0, 0, int(Flag.LIST)], n), dtype=np.int64),
+        "weight": pick([0.0, 0.0, 10.0, 50.0, 50.0, 200.0, 800.0, 0.1, 0.3], n),
+    }
+
+
+def _make_main_container(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    share, item = f._MAIN_SHARE, f._ITEM_SHARE
+
+    def compiled(seg: Any, weight: Any) -> Any:
+        got = _kernels.main_container(seg, weight, share, item)
+        return reference(seg, weight) if got is None else got
+
+    rng = np.random.default_rng(7)
+    for seg in _probe_pages(11, 24):
+        for _ in range(2):
+            weight = _probe_arrays(rng, len(seg.elems))["weight"]
+            if not _same(compiled(seg, weight), reference(seg, weight)):
+                return None, "it differs on a probe page"
+    return compiled, None
+
+
+def _make_teaser_cards(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    consts = (f._HEADLINE_LINKS, f._HEADLINE_WORDS, int(f._CHROME_FLAGS), f._CARD_ITEMS, f._ITEM_TAGS,
+              f._ARTICLE_PROSE, f._CARD_TEXT_SHARE)
+
+    def compiled(seg: Any, n_chars: Any, link_density: Any, n_words: Any, flags: Any, weight: Any) -> Any:
+        got = _kernels.teaser_cards(seg, n_chars, link_density, n_words, flags, weight, *consts)
+        return reference(seg, n_chars, link_density, n_words, flags, weight) if got is None else got
+
+    rng = np.random.default_rng(5)
+    probes = []
+    for seg in _probe_pages(13, 12):
+        a = _probe_arrays(rng, len(seg.elems))
+        probes.append((seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"]))
+    probes += _card_pages(rng, 80)
+    cards = 0
+    for args in probes:
+        want = reference(*args)
+        if not _same(compiled(*args), want):
+            return None, "it differs on a probe page"
+        cards += bool(want.any())
+    if cards < 10:
+        return None, f"the probe pages hold too few teaser cards ({cards})"
+    return compiled, None
+
+
+def _card_pages(rng: Any, count: int) -> list[tuple[Any, ...]]:
+    """Pages with an article beside a rail of items led by linked headlines (some alike, some not)."""
+    from .segment import Flag, Segments
+
+    pages = []
+    for _ in range(count):
+        seg = Segments(elem_parent=[-1, 0, 0], elem_tag=["body", "article", "div"], elem_class=["", "", "rail"])
+        rows: list[tuple[int, float, float, float, int, float]] = []  # elem, chars, links, words, flags, weight
+        for _ in range(int(rng.integers(0, 7))):
+            seg.elem_parent.append(1)
+            seg.elem_tag.append("p")
+            seg.elem_class.append("")
+            rows.append((len(seg.elem_tag) - 1, float(rng.choice([50.0, 400.0, 600.0])), 0.0, 50.0, 0,
+                         float(rng.choice([10.0, 200.0, 400.0]))))
+        shape = (str(rng.choice(["li", "div", "div", "article"])), str(rng.choice(["", "card", "card"])))
+        for _ in range(int(rng.integers(2, 9))):
+            item = len(seg.elem_tag)
+            seg.elem_parent.append(2)
+            seg.elem_tag.append(shape[0] if rng.random() < 0.85 else "p")
+            seg.elem_class.append(shape[1] if rng.random() < 0.85 else "teaser")
+            flag = int(rng.choice([0] * 10 + [Flag.NAV, Flag.COMMENT]))
+            if rng.random() < 0.5:
+                seg.elem_parent.append(item)
+                seg.elem_tag.append("h3")
+                seg.elem_class.append("")
+                rows.append((item + 1, 40.0, float(rng.choice([0.8, 1.0, 0.5])), float(rng.choice([3.0, 4.0, 8.0])), flag, 0.0))
+            else:
+                rows.append((item, 40.0, float(rng.choice([0.8, 1.0])), float(rng.choice([4.0, 8.0])), flag, 0.0))
+            rows.append((item, float(rng.choice([20.0, 200.0])), 0.0, 30.0, flag, float(rng.choice([0.0, 60.0]))))
+        elems, n_chars, links, words, flags, weight = zip(*rows, strict=True)
+        seg.elems = list(elems)
+        seg.texts = ["x"] * len(seg.elems)
+        pages.append((seg, np.asarray(n_chars), np.asarray(links), np.asarray(words),
+                      np.asarray(flags, dtype=np.int64), np.asarray(weight)))
+    return pages
+
+
+def _probe_features(rng: Any, n: int, mode: str) -> Any:
+    """A Features of n blocks with values drawn from small sets (scores and smoothing probes)."""
+    from ..features import Features
+
+    a = _probe_arrays(rng, n)
+    pick = rng.choice
+
+    def some(values: list[float]) -> Any:
+        return np.asarray(pick(values, n), dtype=np.float64)
+
+    html = mode == "html"
+    return Features(
+        mode=mode,
+        n_chars=a["n_chars"],
+        n_words=a["n_words"],
+        link_density=a["link_density"],
+        text_density=some([0.0, 5.0, 12.0]),
+        stopword_ratio=a["stopword_ratio"],
+        punct_ratio=some([0.0, 0.05]),
+        capital_ratio=some([0.0, 0.5, 0.7, 0.71, 1.0]),
+        sentence_end=some([0.0, 1.0]),
+        ellipsis=some([0.0, 0.0, 1.0]),
+        n_sentences=some([0.0, 1.0, 3.0, 4.0, 7.0]),
+        date_like=some([0.0, 0.0, 0.0, 1.0]),
+        position=np.linspace(0.0, 1.0, n),
+        heading=some([0.0, 0.0, 0.0, 1.0, 2.0]) if html else np.zeros(n),
+        repeated=some([0.0, 0.0, 0.0, 1.0]),
+        blank_before=some([0.0, 0.0, 1.0, 2.0]),
+        blank_after=some([0.0, 0.0, 1.0]),
+        run_lines=some([1.0, 2.0, 3.0, 5.0]),
+        run_long=some([0.0, 2.0, 3.0]),
+        dated=some([0.0, 0.0, 1.0, 3.0]),
+        main=some([0.0, 1.0, 1.0]),
+        card=some([0.0, 0.0, 1.0]) if html else np.zeros(n),
+        flags=a["flags"] if html else np.zeros(n, dtype=np.int64),
+        main_share=float(pick([0.0, 0.6, 1.0])),
+        blank_style=bool(pick([False, True])),
+        language="en",
+    )
+
+
+def _make_score_blocks(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    import dataclasses
+
+    from .. import _kernels
+    from .. import score as s
+    from .segment import Flag
+
+    cols = {code: i for i, code in enumerate(s.RULES)}
+    flag_cols = np.asarray(s._FLAG_COLUMNS, dtype=np.int64)
+    flag_bits = np.asarray(s._FLAG_BITS, dtype=np.int64)
+    bonus_cols = np.asarray(s._BONUS_COLUMNS, dtype=np.int64)
+    names = tuple(s._FLAG_WEIGHTS)
+    n_rules = len(s.RULES)
+    comment = int(Flag.COMMENT)
+
+    def compiled(f: Any, p: Any = s.DEFAULT_PARAMS) -> Any:
+        weights = tuple(getattr(p, name) for name in names)
+        return _kernels.score_blocks(f, p, cols, flag_cols, flag_bits, weights, comment, bonus_cols, n_rules)
+
+    rng = np.random.default_rng(3)
+    params = (s.DEFAULT_PARAMS, dataclasses.replace(s.DEFAULT_PARAMS, include_comments=True))
+    for k in range(12):
+        for mode in ("html", "text"):
+            f = _probe_features(rng, int(rng.integers(0, 120)) if k else 0, mode)
+            for p in params:
+                if not _same(compiled(f, p), reference(f, p)):
+                    return None, f"it differs on a probe page ({mode})"
+    return compiled, None
+
+
+def _make_smooth_labels(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as m
+
+    consts = (m._FIRM_CHROME, m._FIRM_BODY, m._RESCUE_MARGIN, int(m._CHROME_CONTEXT), m._MAX_GAP)
+    tables, head, table_bit = m._keep_data_tables, m._text_head, int(m._TABLE)
+
+    def compiled(scores: Any, f: Any, threshold: float) -> Any:
+        return _kernels.smooth_labels(scores, f, threshold, *consts, tables, table_bit, head)
+
+    rng = np.random.default_rng(9)
+    for k in range(16):
+        for mode in ("html", "text"):
+            n = int(rng.integers(0, 100)) if k > 2 else k
+            f = _probe_features(rng, n, mode)
+            # Scores around the thresholds, some far off, some all below (the rescue rule).
+            scores = rng.choice([-6.0, -2.5, -1.0, -0.5, 0.0, 0.4, 1.0, 2.0, 3.5, 5.0], n)
+            if k % 5 == 4:
+                scores = scores - 8.0
+            for threshold in (0.0, 0.75, -0.75):
+                if not _same(compiled(scores, f, threshold), reference(scores, f, threshold)):
+                    return None, f"it differs on a probe page ({mode})"
+    return compiled, None
+
+
+def _make_text_stats(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from ..stopwords import stopwords_for
+
+    if not f._FAST_STATS:
+        return None, "features' patterns changed: _text_stats counts text by text"
+    chunk, rows = f._CHUNK, f._STATS
+
+    def compiled(texts: list[str], stopwords: frozenset[str]) -> Any:
+        uniq, where, size = _kernels.distinct(texts)
+        m = len(uniq)
+        if not m or size + m >= chunk:
+            return reference(texts, stopwords)  # nothing to count, or counted in batches
+        out = np.zeros((rows, m), dtype=np.int64)
+        f._count_page(uniq, stopwords, out)
+        if m < len(texts):
+            out = out[:, where]
+        return tuple(out)
+
+    probes = [[], [""], _COUNT_PROBE, _COUNT_PROBE * 2, _COUNT_PROBE[::-1] + _COUNT_PROBE[:5], ["x", "y", "x", "", "x"]]
+    for lang in ("en", None):
+        for texts in probes:
+            if not _same(compiled(list(texts), stopwords_for(lang)), reference(list(texts), stopwords_for(lang))):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
+_KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
+    "text_stats": _make_text_stats,
+    "ellipsis": _make_ellipsis,
+    "main_container": _make_main_container,
+    "teaser_cards": _make_teaser_cards,
+    "score_blocks": _make_score_blocks,
+    "smooth_labels": _make_smooth_labels,
+}

@@ -54,4 +54,7 @@ def count_page(
     end_tail: str,
     date_search: Callable[..., Any],
     stats_one: Callable[[str, frozenset[str]], tuple[int, ...]],
+    end_table: Any = ...,
+    month_starts: bytes | None = ...,
+    number_search: Callable[[str], Any] | None = ...,
 ) -> None: ...

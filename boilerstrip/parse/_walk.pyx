@@ -21,7 +21,7 @@ from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memcmp, memcpy
+from libc.string cimport memchr, memcmp, memcpy
 
 
 cdef extern from "Python.h":
@@ -1082,47 +1082,222 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int64_t
 
 
+cdef class StopTable:
+    """The ASCII lowercase words of a stopword set in a C hash table.
+
+    A whitespace token made only of ASCII characters is a stopword when its ASCII
+    lowercase (which is its str.lower()) is one of these words: no Python string per
+    token. Tokens with other characters go through str.lower() and the set itself.
+    """
+    cdef list keep
+    cdef const unsigned char **slot_data
+    cdef Py_ssize_t *slot_len
+    cdef Py_ssize_t mask
+    cdef Py_ssize_t longest
+
+    def __cinit__(self, stopwords):
+        cdef Py_ssize_t size = 16, j
+        cdef bytes data
+        words = [w for w in stopwords if isinstance(w, str) and w.isascii() and w == w.lower() and w]
+        while size < 2 * len(words) + 2:
+            size *= 2
+        self.mask = size - 1
+        self.longest = 0
+        self.keep = []
+        self.slot_data = <const unsigned char **> malloc(size * sizeof(unsigned char *))
+        self.slot_len = <Py_ssize_t *> malloc(size * sizeof(Py_ssize_t))
+        if self.slot_data == NULL or self.slot_len == NULL:
+            raise MemoryError()
+        for j in range(size):
+            self.slot_data[j] = NULL
+            self.slot_len[j] = 0
+        for w in words:
+            data = w.encode("ascii")
+            self.keep.append(data)
+            self.longest = max(self.longest, len(data))
+            j = _fnv(data, len(data)) & self.mask
+            while self.slot_data[j] != NULL:
+                j = (j + 1) & self.mask
+            self.slot_data[j] = data
+            self.slot_len[j] = len(data)
+
+    def __dealloc__(self):
+        free(self.slot_data)
+        free(self.slot_len)
+
+    cdef bint has(self, const unsigned char *s, Py_ssize_t n) noexcept:
+        cdef Py_ssize_t j = _fnv(s, n) & self.mask
+        while self.slot_data[j] != NULL:
+            if self.slot_len[j] == n and memcmp(self.slot_data[j], s, n) == 0:
+                return True
+            j = (j + 1) & self.mask
+        return False
+
+
+cdef inline Py_ssize_t _fnv(const unsigned char *s, Py_ssize_t n) noexcept nogil:
+    cdef uint64_t h = 1469598103934665603ULL
+    cdef Py_ssize_t i
+    for i in range(n):
+        h = (h ^ s[i]) * 1099511628211ULL
+    return <Py_ssize_t> (h >> 1)
+
+
+# One StopTable per stopword set (frozensets cache their hash: the lookup is cheap).
+cdef dict _stop_tables = {}
+
+
+cdef StopTable _stop_table(stopwords):
+    table = _stop_tables.get(stopwords)
+    if table is None:
+        if len(_stop_tables) > 64:
+            _stop_tables.clear()
+        table = _stop_tables[stopwords] = StopTable(stopwords)
+    return <StopTable> table
+
+
+# The classes of features._SENTENCE_END's pieces (end_table, one bit each), for the matcher
+# in count_page: START [\p{L}\p{N}\)\]%], CLOSE ["'”’»)\]], MARK1 [.!?。！？…:;], MARK
+# [.!?。！？…], SPACE \s, and TAIL: features._END_TAIL, what the text's end is stripped of.
+cdef enum:
+    E_START = 1
+    E_CLOSE = 2
+    E_MARK1 = 4
+    E_MARK = 8
+    E_SPACE = 16
+    E_TAIL = 32
+
+
+cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[:] end_table) noexcept:
+    """features._SENTENCE_END.search(text, cut - 1 if cut else 0), cut = len(text.rstrip(_END_TAIL)).
+
+    START CLOSE* MARK1? MARK CLOSE* SPACE* $ as a set of states run once over the text's
+    end, a match starting at every START character on the way (so no backtracking).
+    """
+    cdef Py_ssize_t size = end_table.shape[0]
+    cdef Py_ssize_t cut = n, i
+    cdef Py_UCS4 cp
+    cdef unsigned char c
+    cdef int state = 0, nxt
+    while cut > 0:
+        cp = PyUnicode_READ(kind, data, cut - 1)
+        if cp >= size or not (end_table[cp] & E_TAIL):
+            break
+        cut -= 1
+    # States: 1 after START (CLOSE*), 2 after MARK1, 4 after MARK (CLOSE*), 8 in SPACE*.
+    for i in range(cut - 1 if cut else 0, n):
+        cp = PyUnicode_READ(kind, data, i)
+        c = end_table[cp] if cp < size else 0
+        nxt = 0
+        if state & 1:
+            if c & E_CLOSE:
+                nxt |= 1
+            if c & E_MARK1:
+                nxt |= 2
+            if c & E_MARK:
+                nxt |= 4
+        if state & 2 and c & E_MARK:
+            nxt |= 4
+        if state & 4:
+            if c & E_CLOSE:
+                nxt |= 4
+            if c & E_SPACE:
+                nxt |= 8
+        if state & 8 and c & E_SPACE:
+            nxt |= 8
+        if c & E_START:
+            nxt |= 1
+        state = nxt
+    return (state & 12) != 0
+
+
 def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:] table, dict bits,
-               end_search, str end_tail, date_search, stats_one):
+               end_search, str end_tail, date_search, stats_one, end_table=None, month_starts=None,
+               number_search=None):
     """features._count_page over distinct texts, written into out (one column per text).
 
     The same counts from the same character table: word starts (a Han/Kana character is a
     word), punctuation, capital word starts, sentence breaks, whitespace tokens and their
-    stopwords; the sentence end and dates with the same patterns on the same texts, and
-    texts with characters beyond the table with stats_one. See features._count_page.
+    stopwords (ASCII tokens in a C table, see StopTable); the sentence end with the
+    matcher above when end_table is given (else end_search), dates with the same pattern
+    on the same texts, and texts with characters beyond the table with stats_one. See
+    features._count_page.
+
+    Dates: features._DATE's month alternatives (case-insensitive) are slow to search and
+    can only match where a month name stands. Given month_starts (a byte per ASCII
+    lowercase trigram: 1 where a month name starts so) and number_search (the pattern's
+    alternatives without month names), an ASCII text with no such trigram is searched
+    with number_search alone, which then finds the same dates.
     """
     cdef unsigned short c_word = bits["word"], c_han = bits["han"], c_upper = bits["upper"]
     cdef unsigned short c_punct = bits["punct"], c_space = bits["space"], c_before = bits["before_mark"]
     cdef unsigned short c_mark = bits["mark"], c_after = bits["after_mark"], c_digit = bits["digit"]
     cdef Py_ssize_t size = table.shape[0]
     cdef Py_ssize_t m = len(texts)
-    cdef Py_ssize_t k, i, n
+    cdef Py_ssize_t k, i, n, a, b, tok_start = 0
     cdef int kind
     cdef void *data
     cdef Py_UCS4 cp
     cdef unsigned short cls, prev1, prev2
-    cdef bint prev_word, prev_space, first
-    cdef int64_t nw, punct, caps, brk, tok, total_tokens = 0
+    cdef bint prev_word, prev_space, first, tok_ascii = True
+    cdef int64_t nw, punct, caps, brk, tok, hits
     cdef unsigned short space_class = table[32]
     cdef bytearray digit = bytearray(m)
     cdef bytearray outside = bytearray(m)
+    cdef bytearray wide = bytearray(m)
     cdef str t
+    cdef StopTable stop = _stop_table(stopwords)
+    cdef unsigned char low[64]
+    cdef unsigned char ch
+    cdef Py_ssize_t longest = min(stop.longest, 64)
+    cdef const unsigned char[:] ends
+    cdef bint own_end = end_table is not None
+    if own_end:
+        ends = end_table
     for k in range(m):
         t = texts[k]
         n = len(t)
         kind = PyUnicode_KIND(t)
         data = PyUnicode_DATA(t)
-        nw = punct = caps = brk = tok = 0
+        nw = punct = caps = brk = tok = hits = 0
         prev_word = False
         prev_space = True  # the space joining the texts
         prev1 = prev2 = 0
-        for i in range(n):
-            cp = PyUnicode_READ(kind, data, i)
-            if cp < size:
-                cls = table[cp]
+        for i in range(n + 1):
+            if i < n:
+                cp = PyUnicode_READ(kind, data, i)
+                if cp < size:
+                    cls = table[cp]
+                else:
+                    cls = table[0]
+                    outside[k] = 1
             else:
-                cls = table[0]
-                outside[k] = 1
+                cp = 32
+                cls = space_class  # the end of the text ends its last token
+            if cls & c_space:
+                if not prev_space:
+                    # A token [tok_start, i) ends: is its str.lower() a stopword?
+                    if tok_ascii:
+                        a = i - tok_start
+                        if a <= longest:
+                            for b in range(a):
+                                ch = <unsigned char> PyUnicode_READ(kind, data, tok_start + b)
+                                low[b] = ch + 32 if 65 <= ch <= 90 else ch
+                            if stop.has(low, a):
+                                hits += 1
+                    else:
+                        for w in t[tok_start:i].lower().split():
+                            if w in stopwords:
+                                hits += 1
+                if i == n:
+                    break
+            elif prev_space:
+                tok += 1
+                tok_start = i
+                tok_ascii = cp < 128
+            elif cp >= 128:
+                tok_ascii = False
+            if cp >= 128:
+                wide[k] = 1
             first = (cls & c_word) != 0 and not prev_word
             if cls & c_han:
                 first = True
@@ -1134,8 +1309,6 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
                 punct += 1
             if cls & c_digit:
                 digit[k] = 1
-            if not (cls & c_space) and prev_space:
-                tok += 1
             if i >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (cls & c_after):
                 brk += 1
             prev_word = (cls & c_word) != 0
@@ -1146,42 +1319,61 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         if n >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (space_class & c_after):
             brk += 1
         out[0, k] = nw
+        out[1, k] = hits if nw > 0 else 0
         out[2, k] = punct
         out[3, k] = caps
         out[5, k] = brk
         out[7, k] = tok
-        total_tokens += tok
-    joined = " ".join(texts) + " "
-    cdef list tokens = joined.lower().split()
-    cdef Py_ssize_t j = 0
-    cdef int64_t hits
-    if total_tokens == len(tokens):
-        for k in range(m):
-            hits = 0
-            for i in range(out[7, k]):
-                if tokens[j + i] in stopwords:
-                    hits += 1
-            j += out[7, k]
-            out[1, k] = hits if out[0, k] > 0 else 0
-    else:
+        if own_end:
+            if _sentence_end(kind, data, n, ends):
+                out[4, k] = 1
+    cdef Py_ssize_t cut
+    if not own_end:
         for k in range(m):
             t = texts[k]
-            out[7, k] = len(t.split())
-            out[1, k] = sum([w in stopwords for w in t.lower().split()]) if out[0, k] else 0
-    cdef Py_ssize_t cut
+            cut = len(t.rstrip(end_tail))
+            if end_search(t, cut - 1 if cut else 0):
+                out[4, k] = 1
+    cdef const unsigned char[:] months
+    cdef bint by_month = month_starts is not None and number_search is not None
+    if by_month:
+        months = month_starts
+        if months.shape[0] != 26 * 26 * 26:
+            raise ValueError("month_starts must hold 26**3 bytes")
     for k in range(m):
-        t = texts[k]
-        cut = len(t.rstrip(end_tail))
-        if end_search(t, cut - 1 if cut else 0):
-            out[4, k] = 1
-    for k in range(m):
-        if out[0, k] <= 12 and digit[k] and date_search(texts[k]):
-            out[6, k] = 1
+        if out[0, k] <= 12 and digit[k]:
+            t = texts[k]
+            if by_month and not wide[k] and not _has_month(t, months):
+                if number_search(t):
+                    out[6, k] = 1
+            elif date_search(t):
+                out[6, k] = 1
     for k in range(m):
         if outside[k]:
             row = stats_one(texts[k], stopwords)
             for i in range(8):
                 out[i, k] = row[i]
+
+
+cdef bint _has_month(str t, const unsigned char[:] months) except -1:
+    """Whether three ASCII letters of t (any case) are the start of a month name (t is ASCII)."""
+    cdef Py_ssize_t n = len(t), i
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef int a = -1, b = -1, c, cp
+    for i in range(n):
+        cp = <int> PyUnicode_READ(kind, data, i)
+        if 65 <= cp <= 90:
+            c = cp - 65
+        elif 97 <= cp <= 122:
+            c = cp - 97
+        else:
+            c = -1
+        if a >= 0 and b >= 0 and c >= 0 and months[(a * 26 + b) * 26 + c]:
+            return True
+        a = b
+        b = c
+    return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -1190,17 +1382,27 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
 def may_nest_deeply(const unsigned char[:] data, long limit):
     """segment._may_nest_deeply (limit: its _DEEP_LIMIT): does the running count of "<letter" minus "</" reach limit."""
     cdef Py_ssize_t n = data.shape[0]
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i = 0
     cdef long depth = 0
     cdef unsigned char c
-    for i in range(n - 1):
-        if data[i] != 60:  # "<"
-            continue
-        c = data[i + 1] | 32
+    cdef const unsigned char *base
+    cdef const unsigned char *hit
+    if n < 2:
+        return False
+    base = &data[0]
+    while True:
+        # memchr jumps to the next "<" (most of a page is text and attributes).
+        hit = <const unsigned char *> memchr(base + i, 60, n - 1 - i)
+        if hit == NULL:
+            return False
+        i = hit - base
+        c = base[i + 1] | 32
         if 97 <= c <= 122:
             depth += 1
             if depth >= limit:
                 return True
-        elif data[i + 1] == 47:  # "/"
+        elif base[i + 1] == 47:  # "/"
             depth -= 1
-    return False
+        i += 1
+        if i >= n - 1:
+            return False

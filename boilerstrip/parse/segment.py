@@ -176,10 +176,14 @@ def _head_facts(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
     return title, lang
 
 
-def segment_html(text: str, *, max_depth: int, max_blocks: int) -> Segments:
-    """Parse HTML and cut its visible text into blocks."""
+def segment_html(text: str, *, max_depth: int, max_blocks: int, utf8: bytes | None = None) -> Segments:
+    """Parse HTML and cut its visible text into blocks.
+
+    Args:
+        utf8: text's UTF-8 when the caller has it (decode.decode_page), so as not to encode again.
+    """
     # The UTF-8 the parser reads: selectolax encodes a str just so (errors="ignore").
-    data = text.encode("utf-8", "ignore")
+    data = text.encode("utf-8", "ignore") if utf8 is None else utf8
     if _MAY_NEST_DEEPLY(data):
         text = cap_nesting(text, max_depth + _CAP_MARGIN)
         data = text.encode("utf-8", "ignore")

@@ -1,0 +1,52 @@
+# Stub for the compiled kernels built from _kernels.pyx (absent in a pure-Python install).
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+def ellipsis(texts: list[str], tail: str) -> npt.NDArray[np.float64]: ...
+def space_chars(limit: int) -> str: ...
+def distinct(texts: list[str]) -> tuple[list[str], npt.NDArray[np.int64], int]: ...
+def main_container(
+    seg: Any, weight: npt.NDArray[np.float64], main_share: float, item_share: float
+) -> tuple[npt.NDArray[np.float64], float] | None: ...
+def teaser_cards(
+    seg: Any,
+    n_chars: npt.NDArray[np.float64],
+    link_density: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    flags: npt.NDArray[np.int64],
+    weight: npt.NDArray[np.float64],
+    headline_links: float,
+    headline_words: float,
+    chrome_flags: int,
+    card_items: int,
+    item_tags: frozenset[str],
+    article_prose: float,
+    card_text_share: float,
+) -> npt.NDArray[np.float64] | None: ...
+def score_blocks(
+    f: Any,
+    p: Any,
+    cols: dict[str, int],
+    flag_cols: npt.NDArray[np.int64],
+    flag_bits: npt.NDArray[np.int64],
+    flag_weights: tuple[float, ...],
+    comment_bit: int,
+    bonus_cols: npt.NDArray[np.int64],
+    n_rules: int,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+def smooth_labels(
+    scores: npt.NDArray[np.float64],
+    f: Any,
+    threshold: float,
+    firm_chrome: float,
+    firm_body: float,
+    rescue_margin: float,
+    chrome_context: int,
+    max_gap: int,
+    keep_data_tables: Callable[..., None],
+    table_bit: int,
+    text_head: Callable[..., None],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]: ...

@@ -1,0 +1,541 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Compiled twins of the page-level steps of features, score and smooth.
+
+Each works on one page's arrays in a C loop where the Python code makes a few dozen numpy
+calls on arrays of ~200 blocks, most of whose cost is numpy's per-call overhead. The
+Python functions stay the reference and the fallback: parse/_compiled.py swaps each twin
+in only after it gives the same result on probe inputs (see docs/design.md, "Compiled
+features, score and smooth"). Where the result depends on the order of floating-point
+additions the twins add in the same order (sequential prefix sums), or call the same numpy
+function as the reference.
+"""
+
+import numpy as np
+
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from libc.stdint cimport int64_t, uint8_t
+from libc.stdlib cimport free, malloc
+
+ctypedef signed char[:] int8_t_view
+
+
+# ---------------------------------------------------------------------------------------
+# features._ellipsis
+
+def ellipsis(list texts, str tail):
+    """features._ellipsis: 1.0 where a text matches (?:\\.\\.\\.|…)\\s*[\\]\\)]?\\s*$, else 0.0.
+
+    tail holds the characters such a match is made of (features._ELLIPSIS_TAIL: the dots,
+    "…", the brackets and every \\s character); a match starts where the text's run of
+    them starts or later, as in the reference. A set of states is run over that run.
+    """
+    cdef Py_ssize_t m = len(texts), k, n, i, cut
+    out = np.zeros(m, dtype=np.float64)
+    cdef double[:] o = out
+    cdef str t
+    cdef int kind
+    cdef void *data
+    cdef Py_UCS4 cp
+    cdef int state
+    cdef int dots
+    for k in range(m):
+        t = texts[k]
+        n = len(t)
+        if n == 0:
+            continue
+        kind = PyUnicode_KIND(t)
+        data = PyUnicode_DATA(t)
+        cp = PyUnicode_READ(kind, data, n - 1)
+        if cp != 0x2026 and cp != 46 and cp != 93 and cp != 41 and not _is_space(cp):
+            continue  # most texts end otherwise
+        cut = n
+        while cut > 0 and PyUnicode_READ(kind, data, cut - 1) in tail:
+            cut -= 1
+        # States: 1 after the dots (\s*), 2 after the bracket (\s*).
+        state = 0
+        dots = 0
+        for i in range(cut, n):
+            cp = PyUnicode_READ(kind, data, i)
+            if _is_space(cp):
+                state &= 3
+            elif cp == 93 or cp == 41:  # "]" ")"
+                state = 2 if state & 1 else 0
+            else:
+                state = 0
+            if cp == 46:
+                dots += 1
+                if dots >= 3:
+                    state |= 1
+            else:
+                dots = 0
+            if cp == 0x2026:
+                state |= 1
+        if state:
+            o[k] = 1.0
+    return out
+
+
+cdef inline bint _is_space(Py_UCS4 cp) noexcept:
+    """The characters regex's \\s matches in a str pattern (parse/_compiled.py checks them)."""
+    return (9 <= cp <= 13 or cp == 32 or cp == 0x85 or cp == 0xA0 or cp == 0x1680
+            or 0x2000 <= cp <= 0x200A or cp == 0x2028 or cp == 0x2029 or cp == 0x202F
+            or cp == 0x205F or cp == 0x3000)
+
+
+def space_chars(Py_ssize_t limit):
+    """The characters below limit _is_space takes for whitespace (for the self-check)."""
+    return "".join([chr(c) for c in range(limit) if _is_space(c)])
+
+
+# ---------------------------------------------------------------------------------------
+# features._text_stats
+
+def distinct(list texts):
+    """The distinct texts in order of first appearance, each text's index among them, and their characters.
+
+    features._text_stats' dict.fromkeys, its index dict and its list of lookups, in one pass.
+    """
+    cdef dict seen = {}
+    cdef list uniq = []
+    cdef Py_ssize_t n = len(texts), i, size = 0
+    where = np.empty(n, dtype=np.int64)
+    cdef int64_t[:] w = where
+    for i in range(n):
+        t = texts[i]
+        j = seen.get(t)
+        if j is None:
+            j = len(uniq)
+            seen[t] = j
+            uniq.append(t)
+            size += len(<str> t)
+        w[i] = j
+    return uniq, where, size
+
+
+# ---------------------------------------------------------------------------------------
+# features._main_container
+
+cdef int _tree(list parent, Py_ssize_t n, Py_ssize_t *par, Py_ssize_t *end) except -1:
+    """Parents as C integers and each element's subtree end (the index after its last descendant).
+
+    Returns 0, or 1 when the elements are not in document order (a parent after its child).
+    """
+    cdef Py_ssize_t e, p
+    for e in range(n):
+        p = parent[e]
+        if (e == 0 and p != -1) or (e > 0 and not 0 <= p < e):
+            return 1
+        par[e] = p
+        end[e] = e + 1
+    for e in range(n - 1, 0, -1):
+        p = par[e]
+        if end[e] > end[p]:
+            end[p] = end[e]
+    return 0
+
+
+def main_container(seg, const double[:] weight, double main_share, double item_share):
+    """features._main_container (with _repeated_items and subtree_sums), or None when it cannot answer.
+
+    The subtree sums are the reference's: own weights added block by block, prefix sums
+    added in document order, a subtree's sum the difference of two of them; the descent
+    and the test for alike siblings are the same steps on C arrays.
+    """
+    cdef list parent = seg.elem_parent
+    cdef list elems = seg.elems
+    cdef list tags = seg.elem_tag
+    cdef list classes = seg.elem_class
+    cdef Py_ssize_t n_elem = len(parent), nb = len(elems)
+    cdef Py_ssize_t i, e, cur, best, kid, alike
+    cdef double total, bw, others
+    if nb != weight.shape[0] or n_elem == 0:
+        return None
+    cdef Py_ssize_t *par = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *end = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *first = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *sibling = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef double *own = <double *> malloc(n_elem * sizeof(double))
+    cdef double *prefix = <double *> malloc((n_elem + 1) * sizeof(double))
+    cdef Py_ssize_t *blk = <Py_ssize_t *> malloc((nb + 1) * sizeof(Py_ssize_t))
+    try:
+        if par == NULL or end == NULL or first == NULL or sibling == NULL or own == NULL or prefix == NULL or blk == NULL:
+            raise MemoryError()
+        if _tree(parent, n_elem, par, end):
+            return None
+        for e in range(n_elem):
+            own[e] = 0.0
+            first[e] = -1
+            sibling[e] = -1
+        for i in range(nb):
+            e = elems[i]
+            if not 0 <= e < n_elem:
+                return None
+            blk[i] = e
+            own[e] += weight[i]
+        prefix[0] = 0.0
+        for e in range(n_elem):
+            prefix[e + 1] = prefix[e] + own[e]
+        # Children in document order: each element's first child and next sibling.
+        for e in range(n_elem - 1, 0, -1):
+            sibling[e] = first[par[e]]
+            first[par[e]] = e
+        total = prefix[end[0]] - prefix[0]
+        if total != total:
+            return None  # NaN weights: let the reference answer
+        main = np.zeros(nb, dtype=np.float64)
+        if total <= 0:
+            return main, 0.0
+        cur = 0
+        while True:
+            kid = first[cur]
+            if kid < 0:
+                break
+            # Of equally heavy children, the last one in document order.
+            best = kid
+            bw = prefix[end[kid]] - prefix[kid]
+            kid = sibling[kid]
+            while kid >= 0:
+                if prefix[end[kid]] - prefix[kid] >= bw:
+                    best = kid
+                    bw = prefix[end[kid]] - prefix[kid]
+                kid = sibling[kid]
+            if bw <= 0 or bw < main_share * total:
+                break
+            # features._repeated_items: alike siblings (same tag and non-empty class) with prose.
+            if classes[best]:
+                alike = 0
+                others = 0.0
+                kid = first[cur]
+                while kid >= 0:
+                    if prefix[end[kid]] - prefix[kid] > 0 and tags[kid] == tags[best] and classes[kid] == classes[best]:
+                        alike += 1
+                        others += prefix[end[kid]] - prefix[kid]
+                    kid = sibling[kid]
+                if alike >= 2 and others - bw >= item_share * total:
+                    break
+            cur = best
+        _mark_within(main, blk, nb, cur, par, n_elem)
+        return main, ((prefix[end[cur]] - prefix[cur]) / total if cur else 1.0)
+    finally:
+        free(par)
+        free(end)
+        free(first)
+        free(sibling)
+        free(own)
+        free(prefix)
+        free(blk)
+
+
+cdef int _mark_within(object main, Py_ssize_t *blk, Py_ssize_t nb, Py_ssize_t cur, Py_ssize_t *par, Py_ssize_t n_elem) except -1:
+    """1.0 for each block whose element is cur or lies under it (features.within)."""
+    cdef double[:] m = main
+    cdef uint8_t *inside = <uint8_t *> malloc(n_elem)
+    cdef Py_ssize_t i, e
+    if inside == NULL:
+        raise MemoryError()
+    for e in range(n_elem):
+        inside[e] = e == cur or (e > 0 and inside[par[e]])
+    for i in range(nb):
+        if inside[blk[i]]:
+            m[i] = 1.0
+    free(inside)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------
+# features._teaser_cards
+
+def teaser_cards(seg, n_chars, link_density, n_words, flags, weight, double headline_links,
+                 double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags,
+                 double article_prose, double card_text_share):
+    """features._teaser_cards, or None when it cannot answer.
+
+    The headlines, the elements that hold them and the groups of alike items come from C
+    loops; the closing comparison of prose in and outside the cards uses the reference's
+    own numpy sums, so that it adds in the same order.
+    """
+    cdef const double[:] ld = link_density
+    cdef const double[:] nw = n_words
+    cdef const int64_t[:] fl = flags
+    cdef list parent = seg.elem_parent
+    cdef list elems = seg.elems
+    cdef list tags = seg.elem_tag
+    cdef list classes = seg.elem_class
+    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, heads = 0
+    if ld.shape[0] != nb or nw.shape[0] != nb or fl.shape[0] != nb:
+        return None
+    for i in range(nb):
+        if ld[i] >= headline_links and nw[i] >= headline_words and (fl[i] & chrome_flags) == 0:
+            heads += 1
+    if heads < card_items:
+        return np.zeros(nb, dtype=np.float64)
+    cdef Py_ssize_t *par = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *end = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef uint8_t *led = <uint8_t *> malloc(n_elem)
+    cdef uint8_t *root = <uint8_t *> malloc(n_elem)
+    cdef dict groups = {}
+    cdef list led_list = []
+    cdef bint any_group = False
+    try:
+        if par == NULL or end == NULL or led == NULL or root == NULL:
+            raise MemoryError()
+        if _tree(parent, n_elem, par, end):
+            return None
+        for e in range(n_elem):
+            led[e] = 0
+            root[e] = 0
+        # Elements holding a headline: walk up from each headline's element.
+        for i in range(nb):
+            if ld[i] >= headline_links and nw[i] >= headline_words and (fl[i] & chrome_flags) == 0:
+                e = elems[i]
+                if not 0 <= e < n_elem:
+                    return None
+                while e > 0 and not led[e]:
+                    led[e] = 1
+                    led_list.append(e)
+                    e = par[e]
+        for e in led_list:
+            if classes[e] or tags[e] in item_tags:
+                key = (par[e], tags[e], classes[e])
+                count = groups.get(key, 0) + 1
+                groups[key] = count
+                if count >= card_items:
+                    any_group = True
+        if not any_group:
+            return np.zeros(nb, dtype=np.float64)
+        for e in led_list:
+            if groups.get((par[e], tags[e], classes[e]), 0) >= card_items:
+                root[e] = 1
+        # Within a root: the element or an ancestor is one (parents come first).
+        for e in range(1, n_elem):
+            if root[par[e]]:
+                root[e] = 1
+        card = np.zeros(nb, dtype=np.float64)
+        _mark_roots(card, elems, root)
+    finally:
+        free(par)
+        free(end)
+        free(led)
+        free(root)
+    text = n_chars * (1.0 - link_density) * ((flags & chrome_flags) == 0)
+    prose_in, text_in = float((weight * card).sum()), float((text * card).sum())
+    prose_out, text_out = float(weight.sum()) - prose_in, float(text.sum()) - text_in
+    if prose_out < max(prose_in, article_prose) or text_out < card_text_share * text_in:
+        return np.zeros(nb, dtype=np.float64)
+    return card
+
+
+cdef int _mark_roots(object card, list elems, uint8_t *root) except -1:
+    cdef double[:] c = card
+    cdef Py_ssize_t i
+    for i in range(len(elems)):
+        if root[<Py_ssize_t> elems[i]]:
+            c[i] = 1.0
+    return 0
+
+
+# ---------------------------------------------------------------------------------------
+# score.score_blocks
+
+def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] flag_bits, tuple flag_weights,
+                 int64_t comment_bit, const int64_t[:] bonus_cols, Py_ssize_t n_rules):
+    """score.score_blocks: the same columns filled in one loop over the blocks.
+
+    cols maps the rules' codes to their columns; each entry is the reference's expression
+    with its operations in the same order (so -0.0 and rounding come out the same). The
+    length rule takes numpy's own log2, and the score is numpy's row sum of the matrix.
+    """
+    cdef Py_ssize_t n = len(f.n_words), i, j
+    c_arr = np.zeros((n, n_rules), dtype=np.float64)
+    if n == 0:
+        return np.zeros(0, dtype=np.float64), c_arr
+    cdef double[:, :] c = c_arr
+    cdef const double[:] words = f.n_words
+    cdef const double[:] lg = np.log2(1.0 + f.n_words)
+    cdef const double[:] ld = f.link_density
+    cdef const double[:] stop = f.stopword_ratio
+    cdef const double[:] send = f.sentence_end
+    cdef const double[:] nsent = f.n_sentences
+    cdef const double[:] main = f.main
+    cdef const double[:] heading = f.heading
+    cdef const double[:] card = f.card
+    cdef const double[:] repeated = f.repeated
+    cdef const double[:] date_like = f.date_like
+    cdef const double[:] ell = f.ellipsis
+    cdef const double[:] cap = f.capital_ratio
+    cdef const double[:] bb = f.blank_before
+    cdef const double[:] ba = f.blank_after
+    cdef const double[:] run_long = f.run_long
+    cdef const double[:] run_lines = f.run_lines
+    cdef const double[:] dated = f.dated
+    cdef const int64_t[:] flags
+    cdef bint html = f.mode == "html"
+    cdef bint found = f.main_share > 0
+    cdef bint blank_style = f.blank_style
+    cdef bint include_comments = p.include_comments
+    cdef double bias = p.bias, lw = p.length_weight
+    cdef double pivot = p.length_pivot if html else p.text_length_pivot
+    cdef double w_ld = p.link_density, s_pivot = p.stopword_pivot, s_weight = p.stopword_weight
+    cdef double w_send = p.sentence_end, w_sent = p.sentences
+    cdef double w_main = p.main_container if html else p.text_main
+    cdef double w_out = p.outside_main if html else p.text_outside
+    cdef double w_comment = p.comment, w_heading = p.heading, w_card = p.teaser_card
+    cdef double w_run = p.teaser_run, w_par = p.paragraph, w_dated = p.dated_items
+    cdef double w_rep = p.repeated, w_date = p.date_like, w_ell = p.ellipsis, w_title = p.title_case
+    cdef Py_ssize_t c_len = cols["length"], c_ld = cols["link_density"], c_stop = cols["stopwords"]
+    cdef Py_ssize_t c_send = cols["sentence_end"], c_sent = cols["sentences"], c_main = cols["main_container"]
+    cdef Py_ssize_t c_out = cols["outside_main"], c_comment = cols["comment_section"], c_heading = cols["heading"]
+    cdef Py_ssize_t c_card = cols["teaser_card"], c_run = cols["teaser_run"], c_par = cols["paragraph"]
+    cdef Py_ssize_t c_dated = cols["dated_items"], c_rep = cols["repeated"], c_date = cols["date_like"]
+    cdef Py_ssize_t c_ell = cols["ellipsis"], c_title = cols["title_case"], c_bias = cols["bias"]
+    cdef Py_ssize_t nf = flag_cols.shape[0], nbonus = bonus_cols.shape[0]
+    cdef double fw[64]
+    cdef double x, w, stp
+    cdef bint comment, lone
+    if nf > 64:
+        raise ValueError("too many flag rules")
+    for j in range(nf):
+        fw[j] = flag_weights[j]
+    if html:
+        flags = f.flags
+    for i in range(n):
+        w = words[i]
+        c[i, c_bias] = bias
+        x = lw * (lg[i] - pivot)
+        c[i, c_len] = -2.5 if x < -2.5 else (3.0 if x > 3.0 else x)
+        c[i, c_ld] = w_ld * ld[i]
+        if w >= 4:
+            x = (stop[i] - s_pivot) * s_weight
+            c[i, c_stop] = -1.5 if x < -1.5 else (1.0 if x > 1.0 else x)
+        else:
+            c[i, c_stop] = 0.0
+        c[i, c_send] = w_send * send[i]
+        c[i, c_sent] = w_sent * (nsent[i] if nsent[i] < 4.0 else 4.0)
+        if found:
+            c[i, c_main] = w_main * main[i]
+            c[i, c_out] = w_out * (1.0 - main[i])
+        if html:
+            for j in range(nf):
+                c[i, flag_cols[j]] = (1.0 if (flags[i] & flag_bits[j]) != 0 else 0.0) * fw[j]
+            comment = (flags[i] & comment_bit) != 0
+            if not include_comments:
+                c[i, c_comment] = w_comment * (1.0 if comment else 0.0)
+                if comment:
+                    for j in range(nbonus):
+                        x = c[i, bonus_cols[j]]
+                        c[i, bonus_cols[j]] = x if x < 0.0 else 0.0
+            elif comment:
+                c[i, c_out] = 0.0
+            c[i, c_heading] = (w_heading * (1.0 if heading[i] > 0 else 0.0)) * main[i]
+            c[i, c_card] = w_card * card[i]
+        else:
+            if blank_style:
+                lone = bb[i] > 0 and ba[i] > 0
+                c[i, c_run] = w_run * (1.0 if ((run_long[i] >= 3 or run_lines[i] >= 3) and not lone) else 0.0)
+                c[i, c_par] = w_par * (1.0 if (lone and w >= 10) else 0.0)
+            c[i, c_dated] = w_dated * dated[i]
+        c[i, c_rep] = w_rep * repeated[i]
+        c[i, c_date] = w_date * date_like[i]
+        c[i, c_ell] = w_ell * ell[i]
+        c[i, c_title] = w_title * (1.0 if (cap[i] > 0.7 and w >= 2 and w <= 6 and heading[i] == 0) else 0.0)
+    return c_arr.sum(axis=1), c_arr
+
+
+# ---------------------------------------------------------------------------------------
+# smooth.smooth_labels
+
+def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_body, double rescue_margin,
+                  int64_t chrome_context, Py_ssize_t max_gap, keep_data_tables, int64_t table_bit, text_head):
+    """smooth.smooth_labels: each rule as a loop over the blocks, in the reference's order.
+
+    Each vector rule reads the labels as they stood before it (as the reference's array
+    expressions do). _keep_data_tables and _text_head are the reference's own functions,
+    called when there is a table block in the main container (HTML) or a body (text).
+    """
+    cdef Py_ssize_t n = len(scores), i, a, b, hard
+    body_arr = np.asarray(scores) > threshold
+    why_arr = np.zeros(n, dtype=np.int8)
+    if n < 2:
+        return body_arr, why_arr
+    cdef const double[:] sc = scores
+    cdef uint8_t[:] body = body_arr.view(np.uint8)
+    cdef int8_t_view why = why_arr
+    cdef const double[:] date_like = f.date_like
+    cdef const double[:] repeated = f.repeated
+    cdef const double[:] main = f.main
+    cdef const double[:] ld = f.link_density
+    cdef const double[:] heading = f.heading
+    cdef const int64_t[:] flags = f.flags
+    cdef bint html = f.mode == "html"
+    cdef uint8_t *soft = <uint8_t *> malloc(n)
+    cdef uint8_t *old = <uint8_t *> malloc(n)
+    cdef double margin
+    cdef bint any_body = False, any_table = False
+    try:
+        if soft == NULL or old == NULL:
+            raise MemoryError()
+        for i in range(n):
+            margin = sc[i] - threshold
+            soft[i] = margin > -firm_chrome and date_like[i] == 0 and repeated[i] == 0
+            if html and (flags[i] & chrome_context) != 0:
+                soft[i] = 0
+            old[i] = body[i]
+        # Lone long blocks among chrome: a teaser in a link list.
+        for i in range(1, n - 1):
+            if old[i] and not old[i - 1] and not old[i + 1] and sc[i] - threshold < firm_body and main[i] == 0:
+                if n > 4 and (old[i - 2 if i >= 2 else 0] or old[i + 2 if i + 2 < n else n - 1]):
+                    continue
+                body[i] = 0
+                why[i] = 3
+        # smooth._fill_gaps: short runs of soft chrome between body blocks (soft here also
+        # needs link density under 0.5).
+        i = 0
+        while i < n:
+            if body[i]:
+                i += 1
+                continue
+            a = i
+            hard = 0
+            while i < n and not body[i]:
+                if not (soft[i] and ld[i] < 0.5):
+                    hard += 1
+                i += 1
+            b = i
+            if a > 0 and b < n and b - a <= max_gap and hard == 0:
+                for i in range(a, b):
+                    body[i] = 1
+                    if why[i] == 0:
+                        why[i] = 1
+                i = b
+        if html:
+            for i in range(n):
+                if (flags[i] & table_bit) != 0 and (flags[i] & chrome_context) == 0 and main[i] > 0:
+                    any_table = True
+                    break
+            if any_table:
+                keep_data_tables(body_arr, why_arr, f)
+        # Headings right before body (a heading chain, h2 then h3, in two passes).
+        for _ in range(2):
+            for i in range(n - 1):
+                if not body[i] and soft[i] and body[i + 1] and heading[i] > 0:
+                    body[i] = 1
+                    if why[i] == 0:
+                        why[i] = 2
+        for i in range(n):
+            if body[i]:
+                any_body = True
+                break
+        if not any_body:
+            # Nothing reached the threshold: keep what is not plainly chrome.
+            for i in range(n):
+                if soft[i] and sc[i] - threshold > -rescue_margin:
+                    body[i] = 1
+                    why[i] = 7
+                    any_body = True
+        if not html and any_body:
+            text_head(body_arr, why_arr, f)
+    finally:
+        free(soft)
+        free(old)
+    return body_arr, why_arr
+

@@ -1,0 +1,182 @@
+"""The compiled twins of features', score's and smooth's per-page steps (boilerstrip/_kernels.pyx)
+give exactly the results of the Python functions.
+
+The Python functions stay the reference: each test runs both on the same input and compares
+the results bit for bit (signed zeros too). When the twins are not built these tests skip,
+except under BOILERSTRIP_REQUIRE_COMPILED=1 (CI), where a missing build fails.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from typing import Any
+
+import numpy as np
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import features, score, smooth
+from boilerstrip.parse import _compiled
+from boilerstrip.parse.segment import segment_html
+from boilerstrip.score import DEFAULT_PARAMS, threshold_for
+
+from .conftest import FIXTURES
+from .test_compiled import _check_dataset_pages
+
+NAMES = ("text_stats", "ellipsis", "main_container", "teaser_cards", "score_blocks", "smooth_labels")
+COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
+needs_kernels = pytest.mark.skipif(
+    not COMPILED, reason="the compiled kernels are not in use: not built, BOILERSTRIP_PURE=1, or failed their self-check"
+)
+same = _compiled._same
+
+
+def test_kernels_are_compiled_when_required() -> None:
+    if os.environ.get("BOILERSTRIP_REQUIRE_COMPILED") != "1":
+        pytest.skip("BOILERSTRIP_REQUIRE_COMPILED is not set: a pure-Python install is allowed here")
+    assert _compiled.KERNELS == dict.fromkeys(NAMES, "compiled"), _compiled.KERNELS
+
+
+def test_pure_env_selects_python_kernels() -> None:
+    code = "import boilerstrip.api; from boilerstrip.parse import _compiled; print(sorted(set(_compiled.KERNELS.values())))"
+    env = dict(os.environ, BOILERSTRIP_PURE="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['python']"
+
+
+def test_modules_use_the_chosen_kernels() -> None:
+    used = {
+        "text_stats": features._text_stats,
+        "ellipsis": features._ellipsis,
+        "main_container": features._main_container,
+        "teaser_cards": features._teaser_cards,
+        "score_blocks": score.score_blocks,
+        "smooth_labels": smooth.smooth_labels,
+    }
+    for name, fn in used.items():
+        assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
+
+
+def _reference_features(seg: Any, mode: str) -> features.Features:
+    """compute_features with the Python steps swapped back in."""
+    refs = _compiled.KERNEL_REFERENCES
+    names = ("text_stats", "ellipsis", "main_container", "teaser_cards")
+    saved = {name: getattr(features, f"_{name}") for name in names}
+    for name in names:
+        setattr(features, f"_{name}", refs[name])
+    try:
+        return features.compute_features(seg, mode)
+    finally:
+        for name, fn in saved.items():
+            setattr(features, f"_{name}", fn)
+
+
+def assert_same_page(html: str) -> None:
+    """Features, scores, contributions and labels alike with the compiled and the Python steps."""
+    refs = _compiled.KERNEL_REFERENCES
+    seg = segment_html(html, max_depth=256, max_blocks=100_000)
+    for mode in ("html", "text"):
+        got, want = features.compute_features(seg, mode), _reference_features(seg, mode)
+        for field in dataclasses.fields(features.Features):
+            a, b = getattr(got, field.name), getattr(want, field.name)
+            assert same(a, b) if isinstance(a, np.ndarray | float) else a == b, field.name
+        for params in (DEFAULT_PARAMS, dataclasses.replace(DEFAULT_PARAMS, include_comments=True)):
+            scores, contributions = score.score_blocks(got, params)
+            assert same((scores, contributions), refs["score_blocks"](got, params))
+            for favor in ("balanced", "precision", "recall"):
+                t = threshold_for(favor)
+                assert same(smooth.smooth_labels(scores, got, t), refs["smooth_labels"](scores, got, t))
+
+
+@needs_kernels
+def test_fixtures() -> None:
+    for path in sorted(FIXTURES.rglob("*.html")):
+        assert_same_page(path.read_text(encoding="utf-8"))
+    assert_same_page(_compiled._PROBE)
+
+
+@needs_kernels
+def test_dataset_pages() -> None:
+    _check_dataset_pages(assert_same_page)
+
+
+@needs_kernels
+def test_space_table_every_code_point() -> None:
+    from boilerstrip import _kernels
+
+    chars = "".join(map(chr, range(0x110000))).encode("utf-32-le", "surrogatepass").decode("utf-32-le", "surrogatepass")
+    spaces = "".join(c for c, d in zip(chars, regex.sub(r"\s", "\x00", chars), strict=True) if c != d)
+    assert _kernels.space_chars(0x110000) == spaces
+
+
+@needs_kernels
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("a.…])( \t\n\u3000\x1c\u2009x")), max_size=12), max_size=10))
+def test_ellipsis_generated(texts: list[str]) -> None:
+    assert same(features._ellipsis(texts), _compiled.KERNEL_REFERENCES["ellipsis"](texts))
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_containers_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    refs = _compiled.KERNEL_REFERENCES
+    for seg in _compiled._probe_pages(seed, 3):
+        a = _compiled._probe_arrays(rng, len(seg.elems))
+        assert same(features._main_container(seg, a["weight"]), refs["main_container"](seg, a["weight"]))
+        args = (seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"])
+        assert same(features._teaser_cards(*args), refs["teaser_cards"](*args))
+    for args in _compiled._card_pages(rng, 3):
+        assert same(features._teaser_cards(*args), refs["teaser_cards"](*args))
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 150), st.sampled_from(["html", "text"]))
+def test_score_and_smooth_generated(seed: int, n: int, mode: str) -> None:
+    rng = np.random.default_rng(seed)
+    refs = _compiled.KERNEL_REFERENCES
+    f = _compiled._probe_features(rng, n, mode)
+    for params in (DEFAULT_PARAMS, dataclasses.replace(DEFAULT_PARAMS, include_comments=True, nav=-0.0)):
+        assert same(score.score_blocks(f, params), refs["score_blocks"](f, params))
+    scores = rng.normal(0.0, 3.0, n)
+    for t in (0.0, 0.75, -0.75, 10.0):
+        assert same(smooth.smooth_labels(scores, f, t), refs["smooth_labels"](scores, f, t))
+
+
+def test_kernel_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -> None:
+    def wrong(texts: list[str]) -> Any:
+        return np.ones(len(texts))  # not what the compiled twin finds
+
+    # choose_kernel records its choice in the module: restore it after the test.
+    monkeypatch.setattr(_compiled, "KERNELS", dict(_compiled.KERNELS))
+    monkeypatch.setattr(_compiled, "KERNEL_REFERENCES", dict(_compiled.KERNEL_REFERENCES))
+    assert _compiled.choose_kernel("ellipsis", wrong) is wrong
+    assert _compiled.KERNELS["ellipsis"] == "python"
+
+
+def test_missing_extension_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    import boilerstrip
+
+    monkeypatch.setitem(sys.modules, "boilerstrip._kernels", None)  # import raises ImportError
+    monkeypatch.delattr(boilerstrip, "_kernels", raising=False)
+    monkeypatch.setattr(_compiled, "KERNELS", dict(_compiled.KERNELS))
+    monkeypatch.setattr(_compiled, "KERNEL_REFERENCES", dict(_compiled.KERNEL_REFERENCES))
+    reference = _compiled.KERNEL_REFERENCES["score_blocks"]
+    assert _compiled.choose_kernel("score_blocks", reference) is reference
+    assert _compiled.KERNELS["score_blocks"] == "python"
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_compiled._COUNT_PROBE + ["", "x", "the end", "x" * 70]), max_size=30))
+def test_text_stats_generated(texts: list[str]) -> None:
+    for lang in ("en", "de", None):
+        stopwords = features.stopwords_for(lang)
+        assert same(features._text_stats(texts, stopwords), _compiled.KERNEL_REFERENCES["text_stats"](texts, stopwords))
