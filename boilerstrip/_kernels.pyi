@@ -43,10 +43,10 @@ def smooth_labels(
     threshold: float,
     firm_chrome: float,
     firm_body: float,
-    rescue_margin: float,
     chrome_context: int,
     max_gap: int,
     keep_data_tables: Callable[..., None],
     table_bit: int,
     text_head: Callable[..., None],
+    rescue_empty: Callable[..., None],
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]: ...

@@ -444,18 +444,22 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
 # ---------------------------------------------------------------------------------------
 # smooth.smooth_labels
 
-def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_body, double rescue_margin,
-                  int64_t chrome_context, Py_ssize_t max_gap, keep_data_tables, int64_t table_bit, text_head):
+def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_body,
+                  int64_t chrome_context, Py_ssize_t max_gap, keep_data_tables, int64_t table_bit, text_head,
+                  rescue_empty):
     """smooth.smooth_labels: each rule as a loop over the blocks, in the reference's order.
 
     Each vector rule reads the labels as they stood before it (as the reference's array
-    expressions do). _keep_data_tables and _text_head are the reference's own functions,
-    called when there is a table block in the main container (HTML) or a body (text).
+    expressions do). _keep_data_tables, _text_head and rescue_empty are the reference's own
+    functions, called when there is a table block in the main container (HTML), a body (text),
+    or no body at all (a rare page, where array code costs nothing worth saving).
     """
     cdef Py_ssize_t n = len(scores), i, a, b, hard
     body_arr = np.asarray(scores) > threshold
     why_arr = np.zeros(n, dtype=np.int8)
     if n < 2:
+        if n and not body_arr[0]:
+            rescue_empty(body_arr, why_arr, scores, f, threshold)
         return body_arr, why_arr
     cdef const double[:] sc = scores
     cdef uint8_t[:] body = body_arr.view(np.uint8)
@@ -527,11 +531,11 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
                 break
         if not any_body:
             # Nothing reached the threshold: keep what is not plainly chrome.
+            rescue_empty(body_arr, why_arr, scores, f, threshold)
             for i in range(n):
-                if soft[i] and sc[i] - threshold > -rescue_margin:
-                    body[i] = 1
-                    why[i] = 7
+                if body[i]:
                     any_body = True
+                    break
         if not html and any_body:
             text_head(body_arr, why_arr, f)
     finally:

@@ -101,6 +101,13 @@ def test_fixtures() -> None:
 
 
 @needs_kernels
+def test_pages_without_body() -> None:
+    # Nothing reaches the threshold: smooth's rescue (a page of a few words keeps its best lines).
+    for html in ("<body>Test</body>", "<p>abc</p><p>def</p><div>ghi</div>", "<nav><a href='/'>Home</a></nav>", ""):
+        assert_same_page(html)
+
+
+@needs_kernels
 def test_dataset_pages() -> None:
     _check_dataset_pages(assert_same_page)
 

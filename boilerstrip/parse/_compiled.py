@@ -676,11 +676,11 @@ def _make_smooth_labels(reference: Callable[..., Any]) -> tuple[Any, str | None]
     from .. import _kernels
     from .. import smooth as m
 
-    consts = (m._FIRM_CHROME, m._FIRM_BODY, m._RESCUE_MARGIN, int(m._CHROME_CONTEXT), m._MAX_GAP)
-    tables, head, table_bit = m._keep_data_tables, m._text_head, int(m._TABLE)
+    consts = (m._FIRM_CHROME, m._FIRM_BODY, int(m._CHROME_CONTEXT), m._MAX_GAP)
+    tables, head, rescue, table_bit = m._keep_data_tables, m._text_head, m.rescue_empty, int(m._TABLE)
 
     def compiled(scores: Any, f: Any, threshold: float) -> Any:
-        return _kernels.smooth_labels(scores, f, threshold, *consts, tables, table_bit, head)
+        return _kernels.smooth_labels(scores, f, threshold, *consts, tables, table_bit, head, rescue)
 
     rng = np.random.default_rng(9)
     for k in range(16):
