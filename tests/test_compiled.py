@@ -438,7 +438,10 @@ def test_count_page_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -
     assert _compiled.COUNTER == "python"
 
 
-_NEST_TOKENS = ["<div>", "</div>", "<p>", "</p>", "</", "<", "x", "<A", "<1", "<@", "<\xc1", "<<b"]
+_NEST_TOKENS = [
+    "<div>", "</div>", "<p>", "</p>", "</", "<", "x", "<A", "<1", "<@", "<\xc1", "<<b",
+    "<br>", "</br>", "<BR/>", "<img src=x>", "<imgs>", "<br", "<col>", "<colgroup>", "<source\n>", "</img ",
+]
 
 
 @needs_compiled

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from boilerstrip.parse.segment import Flag, _is_link, segment_html, segment_text
+from boilerstrip.parse import segment
 
 
 def seg(html: str):  # type: ignore[no-untyped-def]
@@ -123,6 +124,17 @@ def test_br_splits_and_table_cells() -> None:
 def test_title_and_language() -> None:
     s = seg("<html lang='de-AT'><head><title> Hallo  Welt </title></head><body><p>x</p></body></html>")
     assert s.title == "Hallo Welt" and s.language == "de"
+
+
+def test_nesting_bound_skips_void_elements() -> None:
+    limit = segment._DEEP_LIMIT
+    # Many images and line breaks (no closing tags) are not deep nesting: no cap_nesting scan.
+    assert not segment._may_nest_deeply(b"<p>a<br>b<img src=x.png><BR/></p>" * limit)
+    assert not segment._MAY_NEST_DEEPLY(b"<p>a<br>b<img src=x.png><BR/></p>" * limit)
+    # Deep containers still are, with void elements or look-alike names between them.
+    assert segment._may_nest_deeply(b"<div><br>" * limit)
+    assert segment._may_nest_deeply(b"<brx>" * limit)
+    assert segment._MAY_NEST_DEEPLY(b"<div><br>" * limit)
 
 
 def test_deep_nesting_does_not_recurse() -> None:

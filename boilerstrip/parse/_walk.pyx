@@ -1379,8 +1379,39 @@ cdef bint _has_month(str t, const unsigned char[:] months) except -1:
 # ---------------------------------------------------------------------------------------
 # segment._may_nest_deeply: the same bound in one pass over the bytes instead of numpy arrays.
 
+cdef bint _is_void_name(const unsigned char *base, Py_ssize_t j, Py_ssize_t n):
+    """Whether the tag name at base[j] is a void element's (br, img, ...), ended by "\\t\\n\\f\\r /" or ">"."""
+    cdef unsigned char name[8]
+    cdef Py_ssize_t k = 0
+    cdef unsigned char b
+    while k < 7 and j + k < n:
+        b = base[j + k]
+        if 65 <= b <= 90:
+            b |= 32
+        if not 97 <= b <= 122:
+            break
+        name[k] = b
+        k += 1
+    if k < 2 or k > 6 or j + k >= n:
+        return False
+    b = base[j + k]
+    if not (b == 9 or b == 10 or b == 12 or b == 13 or b == 32 or b == 47 or b == 62):
+        return False
+    if k == 2:
+        return memcmp(name, b"br", 2) == 0 or memcmp(name, b"hr", 2) == 0
+    if k == 3:
+        return memcmp(name, b"col", 3) == 0 or memcmp(name, b"img", 3) == 0 or memcmp(name, b"wbr", 3) == 0
+    if k == 4:
+        return (memcmp(name, b"area", 4) == 0 or memcmp(name, b"base", 4) == 0
+                or memcmp(name, b"link", 4) == 0 or memcmp(name, b"meta", 4) == 0)
+    if k == 5:
+        return memcmp(name, b"embed", 5) == 0 or memcmp(name, b"input", 5) == 0 or memcmp(name, b"track", 5) == 0
+    return memcmp(name, b"source", 6) == 0
+
+
 def may_nest_deeply(const unsigned char[:] data, long limit):
-    """segment._may_nest_deeply (limit: its _DEEP_LIMIT): does the running count of "<letter" minus "</" reach limit."""
+    """segment._may_nest_deeply (limit: its _DEEP_LIMIT): does the running count of "<letter" minus "</"
+    (void elements' tags counting neither way) reach limit."""
     cdef Py_ssize_t n = data.shape[0]
     cdef Py_ssize_t i = 0
     cdef long depth = 0
@@ -1396,13 +1427,15 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
         if hit == NULL:
             return False
         i = hit - base
-        c = base[i + 1] | 32
-        if 97 <= c <= 122:
-            depth += 1
-            if depth >= limit:
-                return True
-        elif base[i + 1] == 47:  # "/"
-            depth -= 1
+        if base[i + 1] == 47:  # "/"
+            if not (i + 2 < n and 97 <= (base[i + 2] | 32) <= 122 and _is_void_name(base, i + 2, n)):
+                depth -= 1
+        else:
+            c = base[i + 1] | 32
+            if 97 <= c <= 122 and not _is_void_name(base, i + 1, n):
+                depth += 1
+                if depth >= limit:
+                    return True
         i += 1
         if i >= n - 1:
             return False

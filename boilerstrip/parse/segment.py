@@ -221,19 +221,43 @@ def _may_nest_deeply(data: bytes) -> bool:
 
     Lexbor's tree builder slows down quadratically with nesting depth (every new element
     scans the stack of open elements): 100,000 nested <div>s take minutes. The bound here
-    counts every "<letter" as an opening and every "</" as a closing tag, so void and
-    self-closing elements only make it larger: it never misses a deep page, costs ~0.1 ms
-    (numpy over the bytes), and only pages it flags pay for cap_nesting's exact scan.
-    data is the page's UTF-8 as the parser reads it.
+    counts every "<letter" as an opening and every "</" as a closing tag, except the tags of
+    void elements (<br>, <img>, ..., which never hold anything: a page of many images and
+    line breaks is not deep), so self-closing and auto-closed elements only make it larger:
+    it never misses a deep page, costs ~0.1 ms (numpy over the bytes), and only pages it
+    flags pay for cap_nesting's exact scan. data is the page's UTF-8 as the parser reads it.
     """
     codes = np.frombuffer(data, dtype=np.uint8)
     lt = np.flatnonzero(codes == 60)  # "<"
     if len(lt) < _DEEP_LIMIT:
         return False
     after = codes[np.minimum(lt + 1, len(codes) - 1)]
-    letter = ((after | 32) >= 97) & ((after | 32) <= 122)
-    steps = letter.astype(np.int32) - (after == 47).astype(np.int32)  # "/"
+    closing = after == 47  # "/"
+    name_at = lt + 1 + closing
+    first = codes[np.minimum(name_at, len(codes) - 1)] | 32
+    letter = (first >= 97) & (first <= 122) & (name_at < len(codes))
+    opening = letter & ~closing
+    steps = opening.astype(np.int32) - closing.astype(np.int32)
+    # The void elements' tags count neither way: the next _VOID_LONGEST + 1 bytes of each name.
+    padded = np.concatenate((codes, np.zeros(_VOID_LONGEST + 1, dtype=np.uint8)))
+    window = padded[name_at[:, None] + np.arange(_VOID_LONGEST + 1)]
+    lower = np.where((window >= 65) & (window <= 90), window | 32, window)
+    void = np.zeros(len(lt), dtype=bool)
+    for name in _VOID_NAMES:
+        size = len(name)
+        void |= (lower[:, :size] == np.frombuffer(name, dtype=np.uint8)).all(axis=1) & np.isin(
+            window[:, size], _NAME_ENDS
+        )
+    steps[void & letter] = 0
     return int(np.cumsum(steps).max()) >= _DEEP_LIMIT
+
+
+# Elements that never hold others, and the bytes that can end a tag name ("\t\n\f\r /" and ">").
+_VOID_NAMES = tuple(
+    n.encode("ascii") for n in "area base br col embed hr img input link meta source track wbr".split()
+)
+_VOID_LONGEST = max(map(len, _VOID_NAMES))
+_NAME_ENDS = np.array([9, 10, 12, 13, 32, 47, 62], dtype=np.uint8)
 
 
 # Pages nesting deeper than this are flattened to Options.max_depth before parsing; below
