@@ -274,3 +274,26 @@ def test_stop_leaves_a_prefix(tmp_path: Path, level: int) -> None:
         assert {reason for _, reason in rows} == {None}
     else:
         assert all(reason is None for _, reason in rows[:-1])
+
+
+def test_ranges_are_planned_lazily(tmp_path: Path) -> None:
+    """Memory stays flat: no more than ``window`` ranges are between planning and writing."""
+    paths = []
+    for n in range(40):
+        path = tmp_path / f"one-{n}.jsonl"
+        _jsonl(path, [f"r{n}"])
+        paths.append(path)
+    pulled = 0
+
+    def spans() -> object:
+        nonlocal pulled
+        for path in paths:
+            pulled += 1
+            yield from plan_spans(str(path), 1 << 20)
+
+    got = run_spans(spans(), Options(), ReaderSettings(html_field="html", id_field="id"), jobs=2,  # type: ignore[arg-type]
+                    timeout=5, window=6, work=misbehave)
+    for n, (status, _, _, _, line, _) in enumerate(got, 1):
+        assert status == "ok" and line is not None and json.loads(line)["id"] == f"r{n - 1}"
+        assert pulled - n <= 6
+    assert pulled == 40

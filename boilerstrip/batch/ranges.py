@@ -227,12 +227,13 @@ def run_spans(
             done before the first gap; level 2 also reports the page in flight
             in the first unfinished range ``interrupted`` and stops at once.
         progress: its offset follows the output through the input files.
-        window: most ranges between planning and writing (default 4 per worker).
+        window: most ranges between planning and writing (default 8 per worker, 16 at least).
         work: a top-level function (workers unpickle it by name).
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
-    window = window if window is not None else max(8, 4 * jobs)
+    # How far a fast worker may run ahead of a slow range before it waits: 8 ranges per worker.
+    window = window if window is not None else max(16, 8 * jobs)
     stop = stop if stop is not None else StopFlag()
     limit = timeout + _GRACE if timeout else float("inf")
     ctx = _context()

@@ -30,7 +30,18 @@ from ..errors import BoilerstripError
 from ..options import Options
 from .records import Record, Result
 
-__all__ = ["InputFormat", "InputFormatError", "ReadProgress", "detect_format", "read_records"]
+__all__ = [
+    "InputFormat",
+    "InputFormatError",
+    "ReadProgress",
+    "Span",
+    "SpanFormat",
+    "detect_format",
+    "find_span_start",
+    "plan_spans",
+    "read_records",
+    "read_span",
+]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
