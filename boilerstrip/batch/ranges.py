@@ -135,8 +135,9 @@ def _range_worker(tasks: Connection, answers: Connection, halt: Any, work: Work,
         try:
             begin = find_span_start(fh, span)
             send(pickle.dumps(("b", begin)))
-            if begin is None or (span.end is not None and begin >= span.end):
-                stop_at = begin
+            if begin is None:
+                # No record starts here: the next one is somewhere after the end (the next range finds it).
+                stop_at = None if span.end is None else _UNKNOWN
             else:
                 items = read_span(fh, span, begin, name=name, **settings)
                 group, nth, skip = -1, 0, span.skip
