@@ -297,3 +297,16 @@ def test_ranges_are_planned_lazily(tmp_path: Path) -> None:
         assert status == "ok" and line is not None and json.loads(line)["id"] == f"r{n - 1}"
         assert pulled - n <= 6
     assert pulled == 40
+
+
+def test_a_file_gone_before_its_range_is_a_read_error(tmp_path: Path) -> None:
+    """A reader failure ends its range with a ``read_error``; the ranges after it still run."""
+    good = tmp_path / "good.jsonl"
+    _jsonl(good, ["a", "b"])
+    spans = [*plan_spans(str(good), 1 << 20), Span(str(tmp_path / "gone.jsonl"), "jsonl"),
+             *plan_spans(str(good), 1 << 20)]
+    got = list(run_spans(spans, Options(), ReaderSettings(html_field="html", id_field="id"), jobs=2, timeout=5,
+                         work=misbehave))
+    assert [(status, reason) for status, reason, *_ in got] == [("ok", None)] * 2 + [("failed", "read_error")] + [
+        ("ok", None)] * 2
+    assert "FileNotFoundError" in json.loads(got[2][5] or b"{}")["message"]

@@ -122,17 +122,18 @@ def _range_worker(tasks: Connection, answers: Connection, halt: Any, work: Work,
         except (EOFError, OSError):
             return
         span: Span = pickle.loads(message)
-        if opened is None or opened[0] != span.path:
-            if opened is not None:
-                opened[1].close()
-            opened = (span.path, open(span.path, "rb"))  # noqa: SIM115 -- kept open for the next range
-        fh = opened[1]
         name = os.path.basename(span.path)
         outs: list[Outcome] = []
         stop_at: int | None = _UNKNOWN
         stopped = False
         pos = span.start
         try:
+            if opened is None or opened[0] != span.path:
+                if opened is not None:
+                    opened[1].close()
+                    opened = None
+                opened = (span.path, open(span.path, "rb"))  # noqa: SIM115 -- kept open for the next range
+            fh = opened[1]
             begin = find_span_start(fh, span)
             send(pickle.dumps(("b", begin)))
             if begin is None:
@@ -497,7 +498,10 @@ def run_spans(
                     if progress is not None and current_path is not None:
                         progress.done_bytes += current_size
                     current_path = head.span.path
-                    current_size = os.path.getsize(current_path)
+                    try:
+                        current_size = os.path.getsize(current_path)
+                    except OSError:  # gone since it was planned: its range reports that
+                        current_size = 0
                 while head.outs:
                     out = head.outs.popleft()
                     if progress is not None:
