@@ -16,8 +16,9 @@ files (:func:`.readers.plan_spans`) and writes finished lines in order:
 - each range tells where it stopped: the offset of the first record it left to
   the next range. The next range must have started there. When it did not (a
   gzip header inside another member's data, a record that spans whole ranges),
-  its lines are dropped and it runs again from that offset, so the output is
-  the one a single reader gives, line for line;
+  its lines are dropped and it runs again from that offset (or not at all, when
+  the range before read past it), so the output is the one a single reader
+  gives, line for line;
 - at most ``window`` ranges are between planning and writing, and a range's
   lines wait in the parent only until the ranges before it are written, so
   memory depends on the range size and ``--jobs``, not on the input.
