@@ -25,8 +25,9 @@ from .. import __version__
 from ..errors import BoilerstripError
 from ..options import Options
 from .pool import DEFAULT_TIMEOUT, StopFlag, default_jobs, run_pool, run_serial
-from .readers import InputFormatError, ReadProgress, _fastwarc, detect_format, read_records
-from .records import Record, Result, Summary
+from .ranges import ReaderSettings, run_spans, span_bytes
+from .readers import InputFormatError, ReadProgress, Span, _fastwarc, detect_format, plan_spans, read_records
+from .records import Record, Result, Summary, json_line
 
 __all__ = ["main"]
 
@@ -109,11 +110,11 @@ class _LineWriter:
         self.lines = 0
 
     def write(self, obj: dict[str, Any]) -> None:
-        try:
-            line = json.dumps(obj, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate from a broken page: escape it, stay valid UTF-8
-            line = json.dumps(obj).encode("ascii")
-        self._buf += line + b"\n"
+        self.write_line(json_line(obj))
+
+    def write_line(self, line: bytes) -> None:
+        """Write one finished line (newline included)."""
+        self._buf += line
         self.lines += 1
         if len(self._buf) >= _FLUSH_BYTES or time.monotonic() - self._last >= _FLUSH_SECONDS:
             self.flush()
@@ -306,23 +307,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     timeout = args.timeout if args.timeout and args.timeout > 0 else None
     status = 0
     started = time.monotonic()
+    cpu_started = time.process_time()
+    jobs = args.jobs if args.jobs is not None else default_jobs()
     try:
-        if args.jobs == 0:
-            results = run_serial(records(), options, timeout=timeout, stop=stop)
+        if jobs > 0 and total is not None:
+            # Files only: workers read their own byte ranges and send back finished lines.
+            settings = ReaderSettings(args.html_field, args.text_field, args.id_field, args.url_field,
+                                      args.max_bytes, args.truncate)
+            size = span_bytes(total, jobs)
+
+            def spans() -> Iterator[Span]:
+                for path in args.inputs:
+                    yield from plan_spans(path, size)
+
+            outcomes = run_spans(spans(), options, settings, jobs=jobs, timeout=timeout, stop=stop,
+                                 progress=progress)
+            try:
+                for kind, reason, page_bytes, _, row, error_row in outcomes:
+                    summary.count(kind, reason)
+                    payload[0] += page_bytes
+                    if row is not None:
+                        out.write_line(row)
+                    elif error_row is not None and errors is not None:
+                        errors.write_line(error_row)
+                    bar.update(summary)
+            finally:
+                outcomes.close()
         else:
-            results = run_pool(records(), options, jobs=args.jobs, timeout=timeout, stop=stop)
-        try:
-            for result in results:
-                summary.add(result)
-                if result.status == "ok":
-                    out.write(result.to_dict())
-                elif result.status == "failed" and errors is not None:
-                    errors.write(result.to_error_dict())
-                bar.update(summary)
-        finally:
-            close = getattr(results, "close", None)
-            if close is not None:
-                close()
+            results = (run_serial(records(), options, timeout=timeout, stop=stop) if jobs == 0
+                       else run_pool(records(), options, jobs=jobs, timeout=timeout, stop=stop))
+            try:
+                for result in results:
+                    summary.add(result)
+                    if result.status == "ok":
+                        out.write(result.to_dict())
+                    elif result.status == "failed" and errors is not None:
+                        errors.write(result.to_error_dict())
+                    bar.update(summary)
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()
     except BrokenPipeError:
         # The reader of stdout went away (`... -o - | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -346,6 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     pass
         bar.finish()
     seconds = time.monotonic() - started
+    # This process's own CPU over the run (not its workers'): what the parent costs per record.
+    parent_cpu = time.process_time() - cpu_started
     summary.payload_bytes = payload[0]
     interrupted = stop.level > 0
     if interrupted:
@@ -355,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"boilerstrip batch: {line}", file=sys.stderr)
     if args.summary:
         report = summary.to_dict() | {"seconds": round(seconds, 3), "input_bytes": progress.bytes_read,
-                                      "interrupted": interrupted}
+                                      "interrupted": interrupted, "parent_cpu_seconds": round(parent_cpu, 3)}
         with open(args.summary, "w", encoding="utf-8") as fh:
             json.dump(report, fh, indent=2)
             fh.write("\n")

@@ -30,13 +30,28 @@ from ..errors import BoilerstripError
 from ..options import Options
 from .records import Record, Result
 
-__all__ = ["InputFormat", "InputFormatError", "ReadProgress", "detect_format", "read_records"]
+__all__ = [
+    "InputFormat",
+    "InputFormatError",
+    "ReadProgress",
+    "Span",
+    "SpanFormat",
+    "detect_format",
+    "find_span_start",
+    "plan_spans",
+    "read_records",
+    "read_span",
+]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 InputFormat = Literal["warc", "jsonl"]
 Item = Record | Result
+# What the readers yield inside: each item with the offset it was read at (the gzip member, the
+# record or the line it came from); they return the offset of the next record they did not read
+# (None at the end of the file), which is where the reading of a byte range stops.
+_Placed = Generator[tuple[int, Item], None, int | None]
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 # Room for the WARC and HTTP headers around a page of max_bytes: a gzip member
@@ -225,14 +240,17 @@ def read_records(
         if fmt is None:
             raise InputFormatError(f"{name}: not a WARC, WET or JSONL file (plain or gzip)")
         gz = head.startswith(_GZIP_MAGIC)
+        placed: _Placed
         if fmt == "jsonl":
             if html_field is None and text_field is None:
                 raise InputFormatError(f"{name}: JSONL input needs --html-field or --text-field")
-            yield from _read_jsonl(fh, gz, cfg)
+            placed = _jsonl_items(fh, gz, cfg)
         elif gz and seekable:
-            yield from _read_warc_gz(fh, cfg)
+            placed = _warc_gz_file_items(fh, cfg)
         else:
-            yield from _read_warc_stream(fh, cfg)
+            placed = _warc_stream_items(fh, cfg)
+        for _, item in placed:
+            yield item
         progress.done_bytes += _size(fh, progress.offset)
         progress.offset = 0
     finally:
@@ -334,22 +352,26 @@ def _classify(rec: Any, warc: ModuleType, cfg: _Config, offset: int) -> Item:
     return Record(rid, data, url, input_type, content_type, source)
 
 
-def _read_warc_stream(fh: IO[bytes], cfg: _Config) -> Iterator[Item]:
+def _warc_stream_items(fh: IO[bytes], cfg: _Config, start: int = 0, end: int | None = None) -> _Placed:
     """Read a WARC with FastWARC alone: plain files, zstd/lz4, and gzip on standard input.
 
     Without seeking there is no way past a broken gzip member: the rest of the
-    input is reported as one ``read_error``.
+    input is reported as one ``read_error``. ``fh`` is at ``start``, a record's
+    first byte; reading stops before the first record at ``end`` or after.
     """
     warc = _fastwarc()
-    offset = 0
+    offset = start
     try:
         for rec in warc.ArchiveIterator(fh, parse_http=False):
-            offset = rec.stream_pos
+            offset = int(rec.stream_pos)
+            if end is not None and offset >= end:
+                return offset
             cfg.progress.offset = offset
-            yield _classify(rec, warc, cfg, offset)
+            yield offset, _classify(rec, warc, cfg, offset)
     except OSError as exc:
         source = f"{cfg.name}@{offset}"
-        yield Result.failed(source, None, "read_error", f"cannot read past this point: {exc}", source)
+        yield offset, Result.failed(source, None, "read_error", f"cannot read past this point: {exc}", source)
+    return None
 
 
 def _one_record_per_member(fh: IO[bytes]) -> bool:
@@ -375,23 +397,30 @@ def _one_record_per_member(fh: IO[bytes]) -> bool:
     return b"\r\nWARC/1." not in out[5:]
 
 
-def _read_warc_gz(fh: IO[bytes], cfg: _Config) -> Iterator[Item]:
-    """Read a seekable gzip WARC with FastWARC, stepping over broken and oversized members."""
+def _warc_gz_file_items(fh: IO[bytes], cfg: _Config) -> _Placed:
+    """Read a whole seekable gzip WARC: member by member, or as one stream when gzipped as a whole."""
     if not _one_record_per_member(fh):
-        yield from _read_warc_stream(fh, cfg)
-        return
+        return (yield from _warc_stream_items(fh, cfg, fh.tell()))
+    return (yield from _warc_gz_items(fh, cfg, fh.tell()))
+
+
+def _warc_gz_items(fh: IO[bytes], cfg: _Config, start: int, end: int | None = None) -> _Placed:
+    """Read a seekable gzip WARC with FastWARC from the member at ``start``, stepping over broken and
+    oversized members, until the first member at ``end`` or after."""
     warc = _fastwarc()
-    offset: int | None = fh.tell()
+    offset: int | None = start
     while offset is not None:
         fh.seek(offset)
         last = -1  # offset of the gzip member of the last record handed out
         done_ids: set[str] = set()  # records of that member already handed out
         try:
             for rec in warc.ArchiveIterator(fh, parse_http=False):
-                pos = rec.stream_pos
-                cfg.progress.offset = pos
+                pos = int(rec.stream_pos)
                 if pos != last:
+                    if end is not None and pos >= end:
+                        return pos
                     last, done_ids = pos, set()
+                cfg.progress.offset = pos
                 oversized = rec.content_length > cfg.budget
                 try:
                     item = _classify(rec, warc, cfg, pos)
@@ -402,7 +431,7 @@ def _read_warc_gz(fh: IO[bytes], cfg: _Config) -> Iterator[Item]:
                     )
                     oversized = True  # the member is bad: jump past it
                 done_ids.add(item.id)
-                yield item
+                yield pos, item
                 if oversized:
                     # Jump to the next member rather than inflate this one through.
                     offset = yield from _jump(fh, cfg, pos)
@@ -411,9 +440,12 @@ def _read_warc_gz(fh: IO[bytes], cfg: _Config) -> Iterator[Item]:
                 offset = None
         except OSError as exc:
             log.debug("%s: fast path stopped near %d: %s", cfg.name, last, exc)
-            start = last if last >= 0 else offset
-            assert start is not None
-            offset = yield from _recover(fh, cfg, start, done_ids if last >= 0 else set())
+            assert offset is not None
+            if last < 0 and end is not None and offset >= end:
+                return offset  # the next range's first member: it reports the damage
+            at = last if last >= 0 else offset
+            offset = yield from _recover(fh, cfg, at, done_ids if last >= 0 else set())
+    return None
 
 
 def _inflate_member(fh: IO[bytes], start: int, budget: int) -> tuple[str, bytes, int]:
@@ -457,10 +489,10 @@ def _plausible_member(fh: IO[bytes], offset: int) -> bool:
     return len(head) == 10 and head[3] < 0x20 and (head[9] <= 13 or head[9] == 255)
 
 
-def _resync(fh: IO[bytes], start: int) -> tuple[int | None, list[int]]:
-    """Find the next gzip member at or after ``start`` that inflates to a WARC record.
+def _resync(fh: IO[bytes], start: int, before: int | None = None) -> tuple[int | None, list[int]]:
+    """Find the next gzip member at or after ``start`` (and before ``before``) that inflates to a WARC record.
 
-    Returns its offset (None at the end of the file) and the offsets of the
+    Returns its offset (None when there is none) and the offsets of the
     gzip headers passed on the way that did not inflate: fragments of members
     cut short, each of which may have held a record and is reported as one.
     """
@@ -468,14 +500,18 @@ def _resync(fh: IO[bytes], start: int) -> tuple[int | None, list[int]]:
     carry = b""
     passed: list[int] = []
     while True:
+        if before is not None and pos >= before:
+            return None, passed
         fh.seek(pos)
-        chunk = fh.read(_CHUNK)
+        chunk = fh.read(_CHUNK if before is None else min(_CHUNK, before + len(_GZIP_MAGIC) - pos))
         if not chunk:
             return None, passed
         buf = carry + chunk
         base = pos - len(carry)
         i = buf.find(_GZIP_MAGIC)
         while i != -1:
+            if before is not None and base + i >= before:
+                return None, passed
             if _is_warc_member(fh, base + i):
                 return base + i, passed
             if _plausible_member(fh, base + i):
@@ -501,13 +537,13 @@ def _salvage(fh: IO[bytes], start: int) -> bytes:
     return bytes(out)
 
 
-def _jump(fh: IO[bytes], cfg: _Config, start: int) -> Generator[Item, None, int | None]:
+def _jump(fh: IO[bytes], cfg: _Config, start: int) -> _Placed:
     """Resume after a bad or oversized member at ``start``: report fragments passed, return the next offset."""
     offset, passed = _resync(fh, start + 1)
     for fragment in passed:
         source = f"{cfg.name}@{fragment}"
         rid, url = _header_ids(_salvage(fh, fragment))
-        yield Result.failed(rid or source, url, "read_error", "unreadable gzip member", source)
+        yield fragment, Result.failed(rid or source, url, "read_error", "unreadable gzip member", source)
     return offset
 
 
@@ -525,7 +561,7 @@ def _header_ids(data: bytes) -> tuple[str | None, str | None]:
     return rid, url
 
 
-def _recover(fh: IO[bytes], cfg: _Config, start: int, done_ids: set[str]) -> Generator[Item, None, int | None]:
+def _recover(fh: IO[bytes], cfg: _Config, start: int, done_ids: set[str]) -> _Placed:
     """Read the gzip member at ``start`` by hand after the fast path failed near it.
 
     Its records not handed out yet are yielded; a broken, truncated or oversized
@@ -540,11 +576,12 @@ def _recover(fh: IO[bytes], cfg: _Config, start: int, done_ids: set[str]) -> Gen
                 if (rec.record_id or source) in done_ids:
                     continue
                 try:
-                    yield _classify(rec, warc, cfg, start)
+                    yield start, _classify(rec, warc, cfg, start)
                 except OSError as exc:
-                    yield Result.failed(rec.record_id or source, None, "read_error", f"bad record: {exc}", source)
+                    yield start, Result.failed(rec.record_id or source, None, "read_error", f"bad record: {exc}",
+                                               source)
         except OSError as exc:
-            yield Result.failed(source, None, "read_error", f"not a WARC record: {exc}", source)
+            yield start, Result.failed(source, None, "read_error", f"not a WARC record: {exc}", source)
         return end
     if status != "too_large":
         data = _salvage(fh, start)
@@ -559,7 +596,7 @@ def _recover(fh: IO[bytes], cfg: _Config, start: int, done_ids: set[str]) -> Gen
         message += f" after its record {rid}"
         rid = url = None
     reason: Any = "too_large" if status == "too_large" else "read_error"
-    yield Result.failed(rid or source, url, reason, message, source)
+    yield start, Result.failed(rid or source, url, reason, message, source)
     if status == "truncated":
         return None
     return (yield from _jump(fh, cfg, start))
@@ -568,41 +605,56 @@ def _recover(fh: IO[bytes], cfg: _Config, start: int, done_ids: set[str]) -> Gen
 # ----------------------------------------------------------------------------- JSONL
 
 
-def _read_jsonl(fh: IO[bytes], gz: bool, cfg: _Config) -> Iterator[Item]:
-    """One record per line; a bad line is a ``read_error`` and the next line is read."""
+def _jsonl_items(fh: IO[bytes], gz: bool, cfg: _Config, start: int = 0, end: int | None = None,
+                 lines_before: int = 0) -> _Placed:
+    """One record per line; a bad line is a ``read_error`` and the next line is read.
+
+    Plain JSONL: ``fh`` is at ``start``, the first byte of a line, which is line
+    ``lines_before + 1``; reading stops before the first line that starts at
+    ``end`` or after. Gzip JSONL is read whole, and every item is placed at ``start``.
+    """
     raw = fh
     stream: IO[bytes] = gzip.GzipFile(fileobj=fh, mode="rb") if gz else fh  # type: ignore[assignment]
     field_name = cfg.html_field if cfg.html_field is not None else cfg.text_field
     assert field_name is not None
     input_type: Literal["html", "text"] = "html" if cfg.html_field is not None else "text"
     limit = cfg.max_bytes + _HEADER_SLACK
-    lineno = 0
+    lineno = lines_before
+    pos = start  # where the next line starts (plain files only)
     while True:
+        if end is not None and pos >= end:
+            return pos
+        at = start if gz else pos
         source = f"{cfg.name}:{lineno + 1}"
         try:
             line = stream.readline(limit + 1)
+            pos += len(line)
             if len(line) > limit and not line.endswith(b"\n"):
                 # Too long to hold: skip to the end of the line without keeping it.
                 while True:
                     rest = stream.readline(_CHUNK)
+                    pos += len(rest)
                     if not rest or rest.endswith(b"\n"):
                         break
                 lineno += 1
-                yield Result.failed(source, None, "too_large", f"line over --max-bytes {cfg.max_bytes}", source)
+                yield at, Result.failed(source, None, "too_large", f"line over --max-bytes {cfg.max_bytes}", source)
                 continue
         except (OSError, EOFError, zlib.error) as exc:
-            yield Result.failed(source, None, "read_error", f"cannot read past this point: {exc}", source)
-            return
+            yield at, Result.failed(source, None, "read_error", f"cannot read past this point: {exc}", source)
+            return None
         if not line:
-            return
+            return None
         lineno += 1
-        try:
-            cfg.progress.offset = raw.tell()
-        except (OSError, ValueError):
-            pass
+        if gz:
+            try:
+                cfg.progress.offset = raw.tell()
+            except (OSError, ValueError):
+                pass
+        else:
+            cfg.progress.offset = pos
         if not line.strip():
             continue
-        yield _jsonl_item(line, source, field_name, input_type, cfg)
+        yield at, _jsonl_item(line, source, field_name, input_type, cfg)
 
 
 def _jsonl_item(line: bytes, source: str, field_name: str, input_type: Literal["html", "text"], cfg: _Config) -> Item:
@@ -625,3 +677,160 @@ def _jsonl_item(line: bytes, source: str, field_name: str, input_type: Literal["
     if not value.strip():
         return Result.skipped(rid, url, "empty", None, source)
     return Record(rid, value, url, input_type, None, source)
+
+
+# ----------------------------------------------------------------------------- byte ranges
+
+SpanFormat = Literal["warc", "warc.gz", "jsonl", "jsonl.gz"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A byte range of an input file, read by one worker: the records that start inside it.
+
+    A record belongs to the range its first byte (gzip member, WARC header or
+    line) falls in; the reader reads past ``end`` to finish it. With ``exact``,
+    ``start`` is known to be a record's first byte; otherwise the reader looks
+    for the first one at or after ``start``.
+
+    Args:
+        end: None for the end of the file.
+        skip: items to pass over first (the part of a range done before its worker was killed).
+        lines_before: JSONL: lines before the first line of the range, for ids and sources.
+    """
+
+    path: str
+    format: SpanFormat
+    start: int = 0
+    end: int | None = None
+    exact: bool = True
+    skip: int = 0
+    lines_before: int = 0
+
+
+def _input_format(path: str) -> SpanFormat:
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    fmt = _sniff(head)
+    if fmt is None:
+        raise InputFormatError(f"{path}: not a WARC, WET or JSONL file (plain or gzip)")
+    return cast(SpanFormat, fmt + ".gz" if head.startswith(_GZIP_MAGIC) else fmt)
+
+
+def plan_spans(path: str, size: int) -> Iterator[Span]:
+    """Cut one input file into ranges of about ``size`` bytes, lazily, in file order.
+
+    Files that cannot be entered in the middle are one range: gzip JSONL, and a
+    WARC gzipped as a whole rather than member by member. Plain JSONL is read
+    through here once, to count the lines before each range.
+    """
+    fmt = _input_format(path)
+    total = os.path.getsize(path)
+    if total <= size or fmt == "jsonl.gz":
+        yield Span(path, fmt)
+        return
+    if fmt == "warc.gz":
+        with open(path, "rb") as fh:
+            if not _one_record_per_member(fh):
+                yield Span(path, fmt)
+                return
+    if fmt != "jsonl":
+        for start in range(0, total, size):
+            yield Span(path, fmt, start, min(start + size, total) if start + size < total else None, start == 0)
+        return
+    newlines = 0  # in the bytes before the current range's start - 1
+    with open(path, "rb") as fh:
+        start = 0
+        while start < total:
+            end = start + size if start + size < total else None
+            lines_before = 0 if start == 0 else newlines + 1
+            yield Span(path, fmt, start, end, start == 0, lines_before=lines_before)
+            if end is None:
+                return
+            # Count up to end - 1: the line at the next range's start is counted once it is found.
+            fh.seek(max(0, start - 1))
+            remaining = end - max(1, start)
+            while remaining > 0:
+                chunk = fh.read(min(_CHUNK, remaining))
+                if not chunk:
+                    break
+                newlines += chunk.count(b"\n")
+                remaining -= len(chunk)
+            start = end
+
+
+def _plain_warc_start(fh: IO[bytes], start: int, before: int) -> int | None:
+    """The first WARC record (``WARC/1.`` at a line start, a header FastWARC reads) in [start, before)."""
+    warc = _fastwarc()
+    tag = b"WARC/1."
+    pos = start
+    while pos < before:
+        lead = max(0, pos - 1)  # one byte back, to see the line break before a tag at pos
+        fh.seek(lead)
+        step = min(_CHUNK, before - pos)
+        buf = fh.read(pos - lead + step + len(tag))
+        i = buf.find(tag, pos - lead)
+        while i != -1 and lead + i < before:
+            at = lead + i
+            if at == 0 or buf[i - 1:i] == b"\n":
+                fh.seek(at)
+                try:
+                    first = next(iter(warc.ArchiveIterator(fh, parse_http=False, stream_detect=False)), None)
+                except OSError:
+                    first = None
+                if first is not None and first.stream_pos == at:
+                    return at
+            i = buf.find(tag, i + 1)
+        if len(buf) < pos - lead + step:
+            return None  # the end of the file
+        pos += step
+    return None
+
+
+def find_span_start(fh: IO[bytes], span: Span) -> int | None:
+    """Where the reading of ``span`` begins: its start when exact, else the first record start in it."""
+    if span.exact:
+        return span.start
+    before = span.end if span.end is not None else os.fstat(fh.fileno()).st_size
+    if span.format == "warc.gz":
+        found, _ = _resync(fh, span.start, before)
+        return found
+    if span.format == "warc":
+        return _plain_warc_start(fh, span.start, before)
+    if span.format == "jsonl":
+        found = span.start - 1
+        fh.seek(found)
+        while True:  # to the end of the line that holds the byte before the range, in bounded pieces
+            piece = fh.readline(_CHUNK)
+            found += len(piece)
+            if not piece or piece.endswith(b"\n") or found >= before:
+                break
+        return found if found < before else None
+    raise ValueError(f"a {span.format} file is read whole")
+
+
+def read_span(
+    fh: IO[bytes], span: Span, begin: int, *, name: str, html_field: str | None = None, text_field: str | None = None,
+    id_field: str | None = None, url_field: str | None = None, max_bytes: int = _DEFAULT_MAX_BYTES,
+    truncate: bool = False,
+) -> Generator[tuple[int, Item], None, int | None]:
+    """Yield (offset, item) for the records of ``span`` from ``begin`` (see find_span_start), in file order.
+
+    Returns the offset of the first record it left to the next range (None at
+    the end of the file): the same items as :func:`read_records` yields for
+    that part of the file.
+    """
+    cfg = _Config(name, max_bytes, truncate, html_field, text_field, id_field, url_field)
+    whole = span.start == 0 and span.end is None
+    if span.format == "jsonl.gz" or span.format == "jsonl":
+        if whole or span.format == "jsonl.gz":
+            fh.seek(0)
+            return (yield from _jsonl_items(fh, span.format == "jsonl.gz", cfg))
+        fh.seek(begin)
+        return (yield from _jsonl_items(fh, False, cfg, begin, span.end, span.lines_before))
+    fh.seek(begin)
+    if span.format == "warc.gz":
+        if whole:
+            return (yield from _warc_gz_file_items(fh, cfg))
+        return (yield from _warc_gz_items(fh, cfg, begin, span.end))
+    return (yield from _warc_stream_items(fh, cfg, begin, span.end))

@@ -8,6 +8,7 @@ rather than renaming.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
@@ -24,6 +25,7 @@ __all__ = [
     "SkipReason",
     "Status",
     "Summary",
+    "json_line",
 ]
 
 Status = Literal["ok", "skipped", "failed"]
@@ -179,14 +181,18 @@ class Summary:
     payload_bytes: int = 0
 
     def add(self, result: Result, payload_bytes: int = 0) -> None:
+        self.count(result.status, result.reason, payload_bytes)
+
+    def count(self, status: Status, reason: str | None, payload_bytes: int = 0) -> None:
+        """Count one record by its status and reason (what :meth:`add` does with a Result)."""
         self.read += 1
         self.payload_bytes += payload_bytes
-        if result.status == "ok":
+        if status == "ok":
             self.written += 1
-        elif result.status == "skipped":
-            self.skipped[result.reason or "unknown"] += 1
+        elif status == "skipped":
+            self.skipped[reason or "unknown"] += 1
         else:
-            self.failed[result.reason or "unknown"] += 1
+            self.failed[reason or "unknown"] += 1
 
     @property
     def n_skipped(self) -> int:
@@ -210,3 +216,11 @@ class Summary:
             "failed_by_reason": dict(sorted(self.failed.items())),
             "payload_bytes": self.payload_bytes,
         }
+
+
+def json_line(obj: dict[str, Any]) -> bytes:
+    """One JSONL line (with its newline) as ``boilerstrip batch`` writes it: UTF-8, non-ASCII kept."""
+    try:
+        return json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:  # a lone surrogate from a broken page: escape it, stay valid UTF-8
+        return json.dumps(obj).encode("ascii") + b"\n"
