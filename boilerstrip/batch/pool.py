@@ -84,6 +84,15 @@ def _context() -> Any:  # ForkServerContext or SpawnContext: BaseContext lacks P
     return multiprocessing.get_context("spawn")
 
 
+def _reap(process: BaseProcess) -> None:
+    """Wait for a worker process to end (killing it when it lingers) and release it."""
+    process.join(timeout=5)
+    if process.is_alive():
+        process.kill()
+        process.join(timeout=5)
+    process.close()
+
+
 def _widen(conn: Connection) -> None:
     """Grow a pipe's buffer to 1 MiB, so sending a typical page does not wait for the worker."""
     try:
@@ -196,11 +205,7 @@ def run_pool(
             worker.process.kill()
         worker.conn.close()
         worker.answers.close()
-        worker.process.join(timeout=5)
-        if worker.process.is_alive():
-            worker.process.kill()
-            worker.process.join(timeout=5)
-        worker.process.close()
+        _reap(worker.process)
 
     def deadline() -> float:
         return time.monotonic() + timeout + _GRACE if timeout else float("inf")

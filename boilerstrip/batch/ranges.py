@@ -41,7 +41,7 @@ from multiprocessing.process import BaseProcess
 from typing import IO, Any
 
 from ..options import Options
-from .pool import _GRACE, _TICK, StopFlag, _context, _widen
+from .pool import _GRACE, _TICK, StopFlag, _context, _reap, _widen
 from .readers import ReadProgress, Span, find_span_start, read_span
 from .records import Record, Result, Status, json_line
 from .work import Work, call_with_time_limit, process_record
@@ -277,11 +277,7 @@ def run_spans(
             worker.process.kill()
         worker.conn.close()
         worker.answers.close()
-        worker.process.join(timeout=5)
-        if worker.process.is_alive():
-            worker.process.kill()
-            worker.process.join(timeout=5)
-        worker.process.close()
+        _reap(worker.process)
 
     def failed(job: _Range, reason: Any, message: str) -> Outcome:
         assert job.inflight is not None
