@@ -283,10 +283,10 @@ def test_summary_counts() -> None:
 
 
 def echo(record: Record, options: Options) -> Result:
-    """Test work function: sleeps, hangs, crashes or answers, as the record id says."""
+    """Test work function: sleeps ("sleep:SECONDS", 0.2 s without), hangs, crashes or answers, as the id says."""
     rid = record.id
     if rid.startswith("sleep"):
-        time.sleep(float(rid.split(":")[1]))
+        time.sleep(float(rid.partition(":")[2] or 0.2))
     elif rid == "hang":
         time.sleep(60)
     elif rid == "stuck":

@@ -5,8 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import os
-import signal
 import time
 import zlib
 from pathlib import Path
@@ -15,13 +13,15 @@ import pytest
 
 import boilerstrip
 from boilerstrip import Options
-from boilerstrip.batch import Record, Result, read_records
+from boilerstrip.batch import read_records
 from boilerstrip.batch.cli import main as batch_main
 from boilerstrip.batch.pool import StopFlag, run_serial
 from boilerstrip.batch.ranges import Outcome, ReaderSettings, run_spans, span_bytes
 from boilerstrip.batch.readers import Span, plan_spans
 from boilerstrip.batch.records import json_line
 from boilerstrip.batch.warcgen import gzip_member, http_response, warc_record
+
+from .test_batch import echo
 
 pytest.importorskip("fastwarc", reason="the WARC readers need FastWARC: pip install 'boilerstrip[warc]'")
 
@@ -210,23 +210,6 @@ def test_cli_jobs_give_the_same_bytes(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------------- time limits, crashes, stop
 
 
-def misbehave(record: Record, options: Options) -> Result:
-    """Test work function: hangs, crashes or answers, as the record id says."""
-    rid = record.id
-    if rid == "hang":
-        time.sleep(60)
-    elif rid == "stuck":
-        signal.signal(signal.SIGALRM, signal.SIG_IGN)  # like C code that never returns to Python
-        time.sleep(60)
-    elif rid == "exit":
-        os._exit(3)
-    elif rid == "oom":
-        os.kill(os.getpid(), signal.SIGKILL)
-    elif rid.startswith("sleep"):
-        time.sleep(0.2)
-    return Result(rid, record.url, "ok", text=f"{rid}:{os.getpid()}")
-
-
 def _jsonl(path: Path, ids: list[str]) -> None:
     path.write_text("".join(json.dumps({"id": i, "html": f"<p>{i}</p>"}) + "\n" for i in ids))
 
@@ -234,7 +217,7 @@ def _jsonl(path: Path, ids: list[str]) -> None:
 def _run(path: Path, size: int, timeout: float | None, stop: StopFlag | None = None) -> list[Outcome]:
     spans = list(plan_spans(str(path), size))
     return list(run_spans(spans, Options(), ReaderSettings(html_field="html", id_field="id"), jobs=2,
-                          timeout=timeout, stop=stop, work=misbehave))
+                          timeout=timeout, stop=stop, work=echo))
 
 
 def test_a_killed_page_is_reported_and_the_rest_of_its_range_goes_on(tmp_path: Path) -> None:
@@ -263,7 +246,7 @@ def test_stop_leaves_a_prefix(tmp_path: Path, level: int) -> None:
     stop = StopFlag()
     spans = list(plan_spans(str(path), 100))
     results = run_spans(spans, Options(), ReaderSettings(html_field="html", id_field="id"), jobs=2, timeout=5,
-                        stop=stop, work=misbehave)
+                        stop=stop, work=echo)
     got = [next(results)]
     stop.level = level
     got += list(results)
@@ -292,7 +275,7 @@ def test_ranges_are_planned_lazily(tmp_path: Path) -> None:
             yield from plan_spans(str(path), 1 << 20)
 
     got = run_spans(spans(), Options(), ReaderSettings(html_field="html", id_field="id"), jobs=2,  # type: ignore[arg-type]
-                    timeout=5, window=6, work=misbehave)
+                    timeout=5, window=6, work=echo)
     for n, (status, _, _, _, line, _) in enumerate(got, 1):
         assert status == "ok" and line is not None and json.loads(line)["id"] == f"r{n - 1}"
         assert pulled - n <= 6
@@ -306,7 +289,7 @@ def test_a_file_gone_before_its_range_is_a_read_error(tmp_path: Path) -> None:
     spans = [*plan_spans(str(good), 1 << 20), Span(str(tmp_path / "gone.jsonl"), "jsonl"),
              *plan_spans(str(good), 1 << 20)]
     got = list(run_spans(spans, Options(), ReaderSettings(html_field="html", id_field="id"), jobs=2, timeout=5,
-                         work=misbehave))
+                         work=echo))
     assert [(status, reason) for status, reason, *_ in got] == [("ok", None)] * 2 + [("failed", "read_error")] + [
         ("ok", None)] * 2
     assert "FileNotFoundError" in json.loads(got[2][5] or b"{}")["message"]
