@@ -146,7 +146,7 @@ def main_container(seg, const double[:] weight, double main_share, double item_s
     cdef list tags = seg.elem_tag
     cdef list classes = seg.elem_class
     cdef Py_ssize_t n_elem = len(parent), nb = len(elems)
-    cdef Py_ssize_t i, e, cur, best, kid, alike
+    cdef Py_ssize_t i, e, cur, best, kid, alike, held
     cdef double total, bw, others
     if nb != weight.shape[0] or n_elem == 0:
         return None
@@ -214,6 +214,17 @@ def main_container(seg, const double[:] weight, double main_share, double item_s
                 if alike >= 2 and others - bw >= item_share * total:
                     break
             cur = best
+        # features._main_container: from a lone block, climb to the element that also holds its neighbours.
+        while cur > 0:
+            held = 0
+            for i in range(nb):
+                if weight[i] > 0 and cur <= blk[i] < end[cur]:
+                    held += 1
+                    if held > 1:
+                        break
+            if held > 1:
+                break
+            cur = par[cur]
         _mark_within(main, blk, nb, cur, par, n_elem)
         return main, ((prefix[end[cur]] - prefix[cur]) / total if cur else 1.0)
     finally:

@@ -448,6 +448,12 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
         if _repeated_items(seg, kids, weights, best, total):
             break
         cur = best
+    # A container is more than one paragraph: from a lone block, climb to the element that
+    # also holds its neighbours.
+    if cur:
+        held = subtree_sums(parents, np.bincount(elems, weights=weight > 0, minlength=n_elem).astype(np.float64))
+        while cur and held[cur] <= 1:
+            cur = int(parents[cur])
     root = np.zeros(n_elem, dtype=bool)
     root[cur] = True
     main = within(parents, root)[elems].astype(np.float64)

@@ -36,6 +36,22 @@ def test_main_container_is_the_article() -> None:
     assert 0.6 <= f.main_share <= 1.0
 
 
+def test_main_container_is_never_one_lone_paragraph() -> None:
+    # One long paragraph outweighs its short neighbours many times over: the container is
+    # still the element that holds them all, not the long paragraph alone.
+    html = (
+        "<body><nav><p><a href='/'>Home</a> <a href='/x'>News</a></p></nav>"
+        f"<div id='post'><p>{PROSE} {PROSE} {PROSE}</p><p>As usual, the minutes say it best. In short:</p>"
+        "<pre>set budget = 2 million for the harbour works</pre></div>"
+        f"<div id='side'><p>{PROSE[:60]}</p></div></body>"
+    )
+    f = feats(html)
+    assert f.main.tolist() == [0.0, 1.0, 1.0, 1.0, 0.0]
+    # With no other prose anywhere, the climb ends at the page itself.
+    f = feats(f"<body><div><div><p>{PROSE}</p></div></div><p>Contact</p></body>")
+    assert f.main.tolist() == [1.0, 1.0]
+
+
 def test_repeated_and_date_and_ellipsis() -> None:
     f = feats("<p>Share this</p><p>Posted 12 May 2021</p><p>Read more of the story here...</p><p>share THIS</p>")
     assert f.repeated.tolist() == [1.0, 0.0, 0.0, 1.0]

@@ -28,6 +28,12 @@ def test_skips_invisible() -> None:
     assert s.texts == [VISIBLE.strip()]
 
 
+def test_ruby_readings_are_left_out() -> None:
+    # The reading printed above a word (furigana) would split the sentence's words apart.
+    s = seg("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p>")
+    assert s.texts == ["漢字を読む"]
+
+
 def test_noscript_read_when_the_page_is_a_script_shell() -> None:
     s = seg(f"<body><div id='app'></div><noscript><h1>Title</h1><p>{VISIBLE}</p></noscript></body>")
     assert s.texts == ["Title", VISIBLE.strip()]
