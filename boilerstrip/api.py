@@ -20,7 +20,7 @@ from .options import Options, resolve_options
 from .parse.segment import Segments, segment_html, segment_text
 from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
-from .smooth import keep_listing, smooth_labels
+from .smooth import keep_table_rows, keep_listing, smooth_labels
 
 __all__ = ["extract", "extract_blocks", "extract_full", "extract_timed", "featurize"]
 
@@ -76,6 +76,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     body, smoothed = smooth_labels(scores, feats, threshold)
     if input_type == "html":
         keep_listing(seg, feats, body, smoothed)
+        keep_table_rows(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

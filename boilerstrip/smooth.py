@@ -283,6 +283,39 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     why[keep] = 8
 
 
+def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A row of a table whose cell is body is content as a whole: the name beside the text.
+
+    A list of films, products or laws puts a short (often linked) name in one cell and its
+    description in the next; alone the name scores as a menu entry. When a row's cell is
+    body, its other cells join it, unless a cell holds a whole article (a layout table,
+    whose rows put the sidebar beside the story).
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html" or not body.any():
+        return
+    cells = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0)
+    rows: dict[int, list[int]] = {}
+    parent = seg.elem_parent
+    for i in np.flatnonzero(cells).tolist():
+        if seg.kinds[i] in _CELL_KINDS:
+            rows.setdefault(parent[seg.elems[i]], []).append(i)
+    for members in rows.values():
+        if len(members) < 2:
+            continue
+        idx = np.asarray(members)
+        if not body[idx].any() or body[idx].all() or f.n_words[idx].max() >= _LAYOUT_CELL_WORDS:
+            continue
+        add = idx[~body[idx]]
+        body[add] = True
+        why[add] = 6
+
+
+_CELL_KINDS = frozenset({"td", "th"})
+# A cell of this many words holds running text or a whole article, not a field of a record.
+_LAYOUT_CELL_WORDS = 100
+
+
 # A body under this many words is too small to be a page's content on its own (60: set on
 # the dev split; 100-150 help listings more but take teasers into short articles).
 _LISTING_MAX_BODY_WORDS = 60

@@ -118,3 +118,37 @@ def test_listing_page_keeps_its_items() -> None:
     assert "Home" not in kept and not any("Copyright" in t for t in kept)
     item = next(b for b in doc.blocks if b.text == "$15.99")
     assert item.reasons[0].code == "smoothed: item of a listing page"
+
+
+def _rows_labels(html: str):  # type: ignore[no-untyped-def]
+    from boilerstrip.smooth import keep_table_rows
+
+    seg = segment_html(html, max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    scores, _ = score_blocks(f)
+    body, why = smooth_labels(scores, f, 0.0)
+    before = body.copy()
+    keep_table_rows(seg, f, body, why)
+    return seg, before, body, why
+
+
+def test_a_body_cell_brings_its_row() -> None:
+    rows = "".join(
+        f"<tr><th><a href='/film/{i}'>The Film Number {i}</a></th><td>{PROSE}</td></tr>" for i in range(3)
+    )
+    seg, before, body, why = _rows_labels(f"<article><p>{PROSE}</p><table>{rows}</table><p>{PROSE}</p></article>")
+    names = [i for i, t in enumerate(seg.texts) if t.startswith("The Film Number")]
+    assert len(names) == 3 and not before[names].any()  # alone, a linked name scores as a menu entry
+    assert body[names].all()
+    assert all(SMOOTH_REASONS[int(why[i])] == "smoothed: data table in the content" for i in names)
+
+
+def test_layout_table_rows_stay_apart() -> None:
+    menu = "".join(f"<p><a href='/{i}'>Section {i}</a></p>" for i in range(5))
+    story = " ".join([PROSE] * 5)
+    seg, before, body, why = _rows_labels(f"<table><tr><td>{menu}</td><td>{story}</td></tr></table>")
+    assert body.tolist() == before.tolist()
+    seg, before, body, why = _rows_labels(
+        f"<table><tr><td><a href='/'>Home</a></td><td>{story}</td></tr></table>"
+    )
+    assert body.tolist() == before.tolist() == [False, True]
