@@ -146,7 +146,7 @@ def main_container(seg, const double[:] weight, double main_share, double item_s
     cdef list tags = seg.elem_tag
     cdef list classes = seg.elem_class
     cdef Py_ssize_t n_elem = len(parent), nb = len(elems)
-    cdef Py_ssize_t i, e, cur, best, kid, alike, held
+    cdef Py_ssize_t i, e, cur, best, kid, alike
     cdef double total, bw, others
     if nb != weight.shape[0] or n_elem == 0:
         return None
@@ -157,8 +157,9 @@ def main_container(seg, const double[:] weight, double main_share, double item_s
     cdef double *own = <double *> malloc(n_elem * sizeof(double))
     cdef double *prefix = <double *> malloc((n_elem + 1) * sizeof(double))
     cdef Py_ssize_t *blk = <Py_ssize_t *> malloc((nb + 1) * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *held = <Py_ssize_t *> malloc((n_elem + 1) * sizeof(Py_ssize_t))
     try:
-        if par == NULL or end == NULL or first == NULL or sibling == NULL or own == NULL or prefix == NULL or blk == NULL:
+        if par == NULL or end == NULL or first == NULL or sibling == NULL or own == NULL or prefix == NULL or blk == NULL or held == NULL:
             raise MemoryError()
         if _tree(parent, n_elem, par, end):
             return None
@@ -215,16 +216,17 @@ def main_container(seg, const double[:] weight, double main_share, double item_s
                     break
             cur = best
         # features._main_container: from a lone block, climb to the element that also holds its neighbours.
-        while cur > 0:
-            held = 0
+        if cur > 0:
+            # Blocks with prose weight per subtree: own counts, prefix sums in document order.
+            for e in range(n_elem + 1):
+                held[e] = 0
             for i in range(nb):
-                if weight[i] > 0 and cur <= blk[i] < end[cur]:
-                    held += 1
-                    if held > 1:
-                        break
-            if held > 1:
-                break
-            cur = par[cur]
+                if weight[i] > 0:
+                    held[blk[i] + 1] += 1
+            for e in range(n_elem):
+                held[e + 1] += held[e]
+            while cur > 0 and held[end[cur]] - held[cur] <= 1:
+                cur = par[cur]
         _mark_within(main, blk, nb, cur, par, n_elem)
         return main, ((prefix[end[cur]] - prefix[cur]) / total if cur else 1.0)
     finally:
@@ -235,6 +237,7 @@ def main_container(seg, const double[:] weight, double main_share, double item_s
         free(own)
         free(prefix)
         free(blk)
+        free(held)
 
 
 cdef int _mark_within(object main, Py_ssize_t *blk, Py_ssize_t nb, Py_ssize_t cur, Py_ssize_t *par, Py_ssize_t n_elem) except -1:
