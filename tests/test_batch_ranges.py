@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import logging
 import time
@@ -75,8 +76,8 @@ def _serial(paths: list[Path], **reader: object) -> list[tuple[object, ...]]:
     return out
 
 
-def _ranged(paths: list[Path], size: int, jobs: int = 2, **reader: object) -> list[tuple[object, ...]]:
-    spans = [span for path in paths for span in plan_spans(str(path), size)]
+def _ranged(paths: list[Path], size: int, jobs: int = 2, taper: int = 0, **reader: object) -> list[tuple[object, ...]]:
+    spans = [span for path in paths for span in plan_spans(str(path), size, taper=taper)]
     got = run_spans(spans, Options(), ReaderSettings(**reader), jobs=jobs, timeout=None)  # type: ignore[arg-type]
     return [(status, reason, line, err) for status, reason, _, _, line, err in got]
 
@@ -96,6 +97,28 @@ def test_gzip_warc_ranges_match_one_reader(tmp_path: Path, size: int) -> None:
     spans = list(plan_spans(str(path), size))
     assert len(spans) == -(-path.stat().st_size // size)
     assert _ranged([path], size, **reader) == expected
+
+
+@pytest.mark.parametrize("stored", [True, False])
+def test_the_last_ranges_are_cut_finer(tmp_path: Path, stored: bool) -> None:
+    """With taper=2 the last 2 x 2 ranges' worth of bytes comes in quarter ranges (64 KiB at least)."""
+    # Stored members (gzip level 0) or a plain WARC: about 1.3 MB for 80 pages.
+    records = [_record(f"p{i}", _page(i, paragraphs=200)) for i in range(80)]
+    path = tmp_path / ("pages.warc.gz" if stored else "pages.warc")
+    path.write_bytes(b"".join(gzip_member(r, level=0) for r in records) if stored else b"".join(records))
+    size = 256 << 10
+    plain, tapered = list(plan_spans(str(path), size)), list(plan_spans(str(path), size, taper=2))
+    for spans in (plain, tapered):
+        assert spans[0].start == 0 and spans[-1].end is None
+        assert all(a.end == b.start for a, b in itertools.pairwise(spans))
+    total = path.stat().st_size
+    assert [s.end - s.start for s in plain[:-1] if s.end is not None] == [size] * (len(plain) - 1)
+    # Whole ranges until the last 4 ranges' worth, then 64 KiB ones.
+    widths = [s.end - s.start for s in tapered[:-1] if s.end is not None]
+    whole = (total - 4 * size + size - 1) // size
+    assert widths == [size] * whole + [64 << 10] * (len(widths) - whole)
+    assert total - tapered[-1].start <= 64 << 10
+    assert _ranged([path], size, taper=2) == _serial([path])
 
 
 @pytest.mark.parametrize("size", [50, 700, 4096])
