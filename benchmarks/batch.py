@@ -143,29 +143,45 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
+def _role(cmdline: str, parent_role: str | None, root_cmdline: str) -> str:
+    if parent_role == "forkserver":
+        return "worker"  # forked from the fork server
+    if "multiprocessing.forkserver" in cmdline:
+        return "forkserver"
+    if parent_role == "parent" and cmdline == root_cmdline:
+        # Forked from the batch process itself: a worker, or a fork server or resource tracker
+        # not yet exec'd, which _watch looks at again until its command line changes.
+        return "worker"
+    return "other"  # the resource tracker
+
+
 def _watch(root: int, run: Run, done: threading.Event) -> None:
     """Record the VmHWM of the batch process and all its descendants until ``done``."""
     roles: dict[int, str] = {root: "parent"}
     root_cmdline = _cmdline(root)
+    unsure: set[int] = set()  # children of the parent still showing its command line
     while not done.is_set():
         tree = _children()
+        for pid in list(unsure):
+            cmdline = _cmdline(pid)
+            if cmdline != root_cmdline:
+                unsure.discard(pid)
+                if cmdline:  # it exec'd: say what it really is, for what was counted too
+                    roles[pid] = _role(cmdline, "parent", root_cmdline)
+                    for table in (run.peaks_mb, run.cpu_s):
+                        if pid in table:
+                            table[pid] = (roles[pid], table[pid][1])
         stack = [root]
         while stack:
             pid = stack.pop()
             for child in tree.get(pid, []):
                 if child not in roles:
                     cmdline = _cmdline(child)
-                    if roles.get(pid) == "forkserver":
-                        roles[child] = "worker"  # forked from the fork server
-                    elif "multiprocessing.forkserver" in cmdline:
-                        roles[child] = "forkserver"
-                    elif not cmdline or (pid == root and cmdline == root_cmdline):
-                        # Forked and not yet exec'd: the fork server still shows the parent's command
-                        # line. Classified then, it would stay "other" and its workers, which show
-                        # the fork server's, would count as fork servers. Look again at the next poll.
-                        continue
-                    else:
-                        roles[child] = "other"  # the resource tracker
+                    if not cmdline:
+                        continue  # gone, or not readable yet: look again at the next poll
+                    roles[child] = _role(cmdline, roles.get(pid), root_cmdline)
+                    if pid == root and cmdline == root_cmdline:
+                        unsure.add(child)
                 stack.append(child)
         for pid, role in roles.items():
             mb = _hwm_mb(pid)
