@@ -158,10 +158,10 @@ def _role(cmdline: str, parent_role: str | None, root_cmdline: str) -> str:
 def _watch(root: int, run: Run, done: threading.Event) -> None:
     """Record the VmHWM of the batch process and all its descendants until ``done``."""
     roles: dict[int, str] = {root: "parent"}
-    root_cmdline = _cmdline(root)
     unsure: set[int] = set()  # children of the parent still showing its command line
     while not done.is_set():
         tree = _children()
+        root_cmdline = _cmdline(root)  # read again: at the first poll it may not have exec'd yet
         for pid in list(unsure):
             cmdline = _cmdline(pid)
             if cmdline != root_cmdline:
