@@ -6,6 +6,8 @@ import gzip
 import itertools
 import json
 import logging
+import sys
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -17,7 +19,7 @@ from boilerstrip import Options
 from boilerstrip.batch import read_records
 from boilerstrip.batch.cli import main as batch_main
 from boilerstrip.batch.pool import StopFlag, run_serial
-from boilerstrip.batch.ranges import Outcome, ReaderSettings, run_spans, span_bytes
+from boilerstrip.batch.ranges import Outcome, ReaderSettings, _start_method, run_spans, span_bytes
 from boilerstrip.batch.readers import Span, plan_spans
 from boilerstrip.batch.records import json_line
 from boilerstrip.batch.warcgen import gzip_member, http_response, warc_record
@@ -316,3 +318,18 @@ def test_a_file_gone_before_its_range_is_a_read_error(tmp_path: Path) -> None:
     assert [(status, reason) for status, reason, *_ in got] == [("ok", None)] * 2 + [("failed", "read_error")] + [
         ("ok", None)] * 2
     assert "FileNotFoundError" in json.loads(got[2][5] or b"{}")["message"]
+
+
+def test_workers_are_forked_from_a_single_threaded_process_only() -> None:
+    """A fork copies other threads' locks in whatever state they are: with a thread, the fork server."""
+    if threading.active_count() == 1:
+        assert _start_method()[1] == sys.platform.startswith("linux")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        ctx, forked = _start_method()
+        assert not forked and ctx.get_start_method() in ("forkserver", "spawn")
+    finally:
+        release.set()
+        other.join()
