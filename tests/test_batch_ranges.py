@@ -101,13 +101,20 @@ def test_gzip_warc_ranges_match_one_reader(tmp_path: Path, size: int) -> None:
     assert _ranged([path], size, **reader) == expected
 
 
-@pytest.mark.parametrize("stored", [True, False])
-def test_the_last_ranges_are_cut_finer(tmp_path: Path, stored: bool) -> None:
+@pytest.mark.parametrize("kind", ["warc.gz", "warc", "jsonl"])
+def test_the_last_ranges_are_cut_finer(tmp_path: Path, kind: str) -> None:
     """With taper=2 the last 2 x 2 ranges' worth of bytes comes in quarter ranges (64 KiB at least)."""
-    # Stored members (gzip level 0) or a plain WARC: about 1.3 MB for 80 pages.
-    records = [_record(f"p{i}", _page(i, paragraphs=200)) for i in range(80)]
-    path = tmp_path / ("pages.warc.gz" if stored else "pages.warc")
-    path.write_bytes(b"".join(gzip_member(r, level=0) for r in records) if stored else b"".join(records))
+    # Stored gzip members (level 0), a plain WARC or JSONL lines: about 1.3 MB for 80 pages.
+    path = tmp_path / f"pages.{kind}"
+    html_field = None
+    if kind == "jsonl":
+        lines = [json.dumps({"html": _page(i, paragraphs=200).decode()}) if i % 13 != 5 else "{not json"
+                 for i in range(80)]
+        path.write_text("\n".join(lines) + "\n")
+        html_field = "html"
+    else:
+        records = [_record(f"p{i}", _page(i, paragraphs=200)) for i in range(80)]
+        path.write_bytes(b"".join(gzip_member(r, level=0) if kind == "warc.gz" else r for r in records))
     size = 256 << 10
     plain, tapered = list(plan_spans(str(path), size)), list(plan_spans(str(path), size, taper=2))
     for spans in (plain, tapered):
@@ -120,7 +127,11 @@ def test_the_last_ranges_are_cut_finer(tmp_path: Path, stored: bool) -> None:
     whole = (total - 4 * size + size - 1) // size
     assert widths == [size] * whole + [64 << 10] * (len(widths) - whole)
     assert total - tapered[-1].start <= 64 << 10
-    assert _ranged([path], size, taper=2) == _serial([path])
+    expected = _serial([path], html_field=html_field)
+    assert _ranged([path], size, taper=2, html_field=html_field) == expected
+    if kind == "jsonl":  # the line numbers in the sources survive the smaller ranges
+        assert [json.loads(err)["source"] for *_, err in expected if isinstance(err, bytes)] == [
+            f"pages.{kind}:{i + 1}" for i in range(80) if i % 13 == 5]
 
 
 @pytest.mark.parametrize("size", [50, 700, 4096])
