@@ -5,8 +5,10 @@ What it measures, as Markdown tables:
 
 * records/s and MB/s (MB of uncompressed page) for WARC (HTML) and WET (text) input, with
   ``--jobs 1`` and ``--jobs N`` (N = all cores), the scaling from 1 to N, and the per-core
-  efficiency: batch records/s per worker over ``boilerstrip.extract`` called in a loop on the
-  same pages in one process (the batch path's own cost: reading, JSON, ordering);
+  efficiency: batch records/s per worker over two references run in this process, ``boilerstrip.extract``
+  called in a loop on the same pages already in memory (so the batch's reading, JSON and ordering
+  all count against it), and a reader loop, what a user would write instead of the batch:
+  FastWARC's ArchiveIterator over the same file, ``extract`` and a ``json.dumps`` line per page;
 * CPU per record of the workers and of the parent (the parent's own count over the run, from the
   summary's ``parent_cpu_seconds``, start-up left out), the load-independent view of scaling: with
   N workers the parent must stay well under 1/N of a core; and whether ``--jobs N`` wrote the same
@@ -141,22 +143,45 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
+def _role(cmdline: str, parent_role: str | None, root_cmdline: str) -> str:
+    if parent_role == "forkserver":
+        return "worker"  # forked from the fork server
+    if "multiprocessing.forkserver" in cmdline:
+        return "forkserver"
+    if parent_role == "parent" and cmdline == root_cmdline:
+        # Forked from the batch process itself: a worker, or a fork server or resource tracker
+        # not yet exec'd, which _watch looks at again until its command line changes.
+        return "worker"
+    return "other"  # the resource tracker
+
+
 def _watch(root: int, run: Run, done: threading.Event) -> None:
     """Record the VmHWM of the batch process and all its descendants until ``done``."""
     roles: dict[int, str] = {root: "parent"}
+    unsure: set[int] = set()  # children of the parent still showing its command line
     while not done.is_set():
         tree = _children()
+        root_cmdline = _cmdline(root)  # read again: at the first poll it may not have exec'd yet
+        for pid in list(unsure):
+            cmdline = _cmdline(pid)
+            if cmdline != root_cmdline:
+                unsure.discard(pid)
+                if cmdline:  # it exec'd: say what it really is, for what was counted too
+                    roles[pid] = _role(cmdline, "parent", root_cmdline)
+                    for table in (run.peaks_mb, run.cpu_s):
+                        if pid in table:
+                            table[pid] = (roles[pid], table[pid][1])
         stack = [root]
         while stack:
             pid = stack.pop()
             for child in tree.get(pid, []):
                 if child not in roles:
-                    if roles.get(pid) == "forkserver":
-                        roles[child] = "worker"  # forked from the fork server
-                    elif "multiprocessing.forkserver" in _cmdline(child):
-                        roles[child] = "forkserver"
-                    else:
-                        roles[child] = "other"  # the resource tracker
+                    cmdline = _cmdline(child)
+                    if not cmdline:
+                        continue  # gone, or not readable yet: look again at the next poll
+                    roles[child] = _role(cmdline, roles.get(pid), root_cmdline)
+                    if pid == root and cmdline == root_cmdline:
+                        unsure.add(child)
                 stack.append(child)
         for pid, role in roles.items():
             mb = _hwm_mb(pid)
@@ -232,6 +257,38 @@ def loop_rate(pages: Sequence[tuple[str, bytes]], input_type: str) -> tuple[floa
     return len(inputs) / seconds, sum(map(len, inputs)) / 1e6 / seconds, 1000 * cpu / len(inputs)
 
 
+def reader_loop_rate(path: Path, workdir: Path) -> tuple[float, float, float]:
+    """records/s, MB/s and CPU ms/record of what a user would write instead of ``boilerstrip batch``.
+
+    FastWARC's ArchiveIterator over the same WARC or WET file, ``extract`` on each page and one
+    ``json.dumps`` line per page written to a file, in this process. Unlike the batch it does not
+    isolate pages (no time limit, a crash ends the run) and writes only id, URL and text; it pays
+    no start-up (this process has imported everything already), which the batch figures include.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    out = workdir / "reader-loop.jsonl"
+    records = page_bytes = 0
+    start, cpu = time.perf_counter(), time.process_time()
+    with open(path, "rb") as fh, open(out, "w", encoding="utf-8") as sink:
+        for rec in ArchiveIterator(fh, record_types=WarcRecordType.response | WarcRecordType.conversion):
+            if rec.record_type == WarcRecordType.response:
+                content_type, input_type = rec.http_headers.get("Content-Type"), "html"
+            else:
+                content_type, input_type = "text/plain; charset=utf-8", "text"
+            data = rec.reader.read()
+            if not data.strip():
+                continue
+            text = extract(data, content_type=content_type, input_type=input_type)
+            sink.write(json.dumps({"id": rec.record_id, "url": rec.headers.get("WARC-Target-URI"), "text": text},
+                                  ensure_ascii=False) + "\n")
+            records += 1
+            page_bytes += len(data)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    out.unlink()
+    return records / seconds, page_bytes / 1e6 / seconds, 1000 * cpu / records
+
+
 def _loop_worker(inputs: Sequence[bytes], results: Any) -> None:
     start = time.perf_counter()
     for data in inputs:
@@ -289,11 +346,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir = Path(tmp)
         warc, wet, big = build_inputs(pages, workdir, args.repeat)
         runs: list[Run] = []
+        # The two references per input: extract() over pages in memory, and a user's own reading loop.
         loops: dict[str, tuple[float, float, float]] = {}
+        readers: dict[str, tuple[float, float, float]] = {}
         one_loop, many_loops = machine_scaling(pages, args.jobs)
         print(f"  {args.jobs} independent extract loops: {many_loops / one_loop:.2f}x one", file=sys.stderr)
         for label, path, mode in (("WARC", warc, "html"), ("WET", wet, "text")):
             loops[label] = loop_rate(pages, mode)
+            readers[label] = reader_loop_rate(path, workdir)
             for jobs in sorted({1, args.jobs}):
                 runs.append(run_batch(label, [path], jobs, workdir))
                 print(f"  {label} --jobs {jobs}: {runs[-1].rate:.1f} records/s", file=sys.stderr)
@@ -301,25 +361,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in runs:
             one = next(x for x in runs if x.label == r.label and x.jobs == 1)
             loop_rate_, _, loop_ms = loops[r.label]
+            reader_rate, _, reader_ms = readers[r.label]
             worker_ms = 1000 * r.cpu("worker") / r.records
             parent_ms = 1000 * r.cpu("parent") / r.records
             run_ms = 1000 * r.parent_run_cpu / r.records
             rows.append([
                 r.label, r.jobs, r.records, f"{r.seconds:.1f}", f"{r.rate:.1f}", f"{r.page_mb / r.seconds:.2f}",
-                f"{r.rate / one.rate:.2f}×", f"{r.rate / r.jobs / loop_rate_:.0%}",
+                f"{r.rate / one.rate:.2f}×", f"{r.rate / r.jobs / loop_rate_:.0%} / {r.rate / r.jobs / reader_rate:.0%}",
                 f"{worker_ms:.2f} + {parent_ms:.2f}", f"{run_ms:.3f}", f"{r.parent_run_cpu / r.seconds:.1%}",
-                f"{loop_ms / (worker_ms + parent_ms):.0%}", "yes" if r.digest == one.digest else "NO",
+                f"{loop_ms / (worker_ms + parent_ms):.0%} / {reader_ms / (worker_ms + parent_ms):.0%}",
+                f"{r.cpu('forkserver'):.2f}", "yes" if r.digest == one.digest else "NO",
                 f"{r.peak('parent'):.0f}", f"{r.peak('worker'):.0f}", f"{r.tree_mb:.0f}",
             ])
         print(_common.markdown_table(
-            ["input", "jobs", "records", "s", "records/s", "MB/s", "scaling", "per core vs loop",
-             "CPU ms/rec worker + parent", "parent CPU ms/rec in run", "parent CPU / wall", "CPU vs loop",
-             "output = jobs 1", "parent MB", "worker MB", "all MB"],
-            rows, right=range(1, 16)))
+            ["input", "jobs", "records", "s", "records/s", "MB/s", "scaling", "per core vs loop / reader",
+             "CPU ms/rec worker + parent", "parent CPU ms/rec in run", "parent CPU / wall", "CPU vs loop / reader",
+             "fork server CPU s", "output = jobs 1", "parent MB", "worker MB", "all MB"],
+            rows, right=range(1, 17)))
         print()
         print(_common.markdown_table(
-            ["input", "extract() loop records/s", "MB/s", "CPU ms/record"],
-            [[label, f"{rate:.1f}", f"{mbs:.2f}", f"{ms:.1f}"] for label, (rate, mbs, ms) in loops.items()]))
+            ["input", "reference", "records/s", "MB/s", "CPU ms/record"],
+            [[label, name, f"{rate:.1f}", f"{mbs:.2f}", f"{ms:.2f}"]
+             for label in loops
+             for name, (rate, mbs, ms) in (("extract() loop, pages in memory", loops[label]),
+                                           ("reader loop: ArchiveIterator + extract() + json.dumps", readers[label]))]))
         print()
         print(f"Control: {args.jobs} independent extract() loops (first 600 pages, HTML) ran at "
               f"{many_loops:.1f} records/s together, {many_loops / one_loop:.2f}× one loop ({one_loop:.1f}): the "
@@ -334,14 +399,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{r.peak('worker'):.0f}", f"{r.tree_mb:.0f}"]
                  for name, r in (("pages", small), (f"pages × {args.repeat}", large))]))
             print()
-        print("MB = 10^6 bytes of uncompressed page (HTML for WARC, text for WET). 'per core vs loop': "
-              "records/s per job over the extract() loop's (wall clock); 'CPU ms/rec': from /proc, start-up "
-              "included; 'parent CPU ms/rec in run': the parent's own CPU from the first record read to the "
-              "last line written, per record (the summary's parent_cpu_seconds), and 'parent CPU / wall' the "
-              "share of a core it took; 'CPU vs loop': the loop's CPU per record over the batch's (workers + "
-              "parent, start-up included), which a busy machine disturbs less; 'output = jobs 1': the same "
-              "SHA-256 as the --jobs 1 output. Peak RSS is VmHWM; 'all' sums the parent, the fork server, the "
-              "resource tracker and every worker.")
+        print("MB = 10^6 bytes of uncompressed page (HTML for WARC, text for WET). 'per core vs loop / "
+              "reader': records/s per job over the extract() loop's (pages already in memory) and over the "
+              "reader loop's (what a user would write instead of the batch: FastWARC's ArchiveIterator over "
+              "the same file, extract() and a json.dumps line per page, one process), wall clock; 'CPU ms/rec': "
+              "from /proc, start-up included; 'parent CPU ms/rec in run': the parent's own CPU from the first "
+              "record read to the last line written, per record (the summary's parent_cpu_seconds), and "
+              "'parent CPU / wall' the share of a core it took; 'CPU vs loop / reader': each reference's CPU "
+              "per record over the batch's (workers + parent, start-up included), which a busy machine "
+              "disturbs less; 'fork server CPU s': what the fork server spent, importing boilerstrip once for "
+              "every worker (not in the CPU per record); 'output = jobs 1': the same SHA-256 as the --jobs 1 "
+              "output. Peak RSS is VmHWM; 'all' sums the parent, the fork server, the resource tracker and "
+              "every worker.")
     return 0
 
 

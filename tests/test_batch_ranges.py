@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import logging
+import sys
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -16,7 +19,7 @@ from boilerstrip import Options
 from boilerstrip.batch import read_records
 from boilerstrip.batch.cli import main as batch_main
 from boilerstrip.batch.pool import StopFlag, run_serial
-from boilerstrip.batch.ranges import Outcome, ReaderSettings, run_spans, span_bytes
+from boilerstrip.batch.ranges import Outcome, ReaderSettings, _start_method, run_spans, span_bytes
 from boilerstrip.batch.readers import Span, plan_spans
 from boilerstrip.batch.records import json_line
 from boilerstrip.batch.warcgen import gzip_member, http_response, warc_record
@@ -75,8 +78,8 @@ def _serial(paths: list[Path], **reader: object) -> list[tuple[object, ...]]:
     return out
 
 
-def _ranged(paths: list[Path], size: int, jobs: int = 2, **reader: object) -> list[tuple[object, ...]]:
-    spans = [span for path in paths for span in plan_spans(str(path), size)]
+def _ranged(paths: list[Path], size: int, jobs: int = 2, taper: int = 0, **reader: object) -> list[tuple[object, ...]]:
+    spans = [span for path in paths for span in plan_spans(str(path), size, taper=taper)]
     got = run_spans(spans, Options(), ReaderSettings(**reader), jobs=jobs, timeout=None)  # type: ignore[arg-type]
     return [(status, reason, line, err) for status, reason, _, _, line, err in got]
 
@@ -96,6 +99,39 @@ def test_gzip_warc_ranges_match_one_reader(tmp_path: Path, size: int) -> None:
     spans = list(plan_spans(str(path), size))
     assert len(spans) == -(-path.stat().st_size // size)
     assert _ranged([path], size, **reader) == expected
+
+
+@pytest.mark.parametrize("kind", ["warc.gz", "warc", "jsonl"])
+def test_the_last_ranges_are_cut_finer(tmp_path: Path, kind: str) -> None:
+    """With taper=2 the last 2 x 2 ranges' worth of bytes comes in quarter ranges (64 KiB at least)."""
+    # Stored gzip members (level 0), a plain WARC or JSONL lines: about 1.3 MB for 80 pages.
+    path = tmp_path / f"pages.{kind}"
+    html_field = None
+    if kind == "jsonl":
+        lines = [json.dumps({"html": _page(i, paragraphs=200).decode()}) if i % 13 != 5 else "{not json"
+                 for i in range(80)]
+        path.write_text("\n".join(lines) + "\n")
+        html_field = "html"
+    else:
+        records = [_record(f"p{i}", _page(i, paragraphs=200)) for i in range(80)]
+        path.write_bytes(b"".join(gzip_member(r, level=0) if kind == "warc.gz" else r for r in records))
+    size = 256 << 10
+    plain, tapered = list(plan_spans(str(path), size)), list(plan_spans(str(path), size, taper=2))
+    for spans in (plain, tapered):
+        assert spans[0].start == 0 and spans[-1].end is None
+        assert all(a.end == b.start for a, b in itertools.pairwise(spans))
+    total = path.stat().st_size
+    assert [s.end - s.start for s in plain[:-1] if s.end is not None] == [size] * (len(plain) - 1)
+    # Whole ranges until the last 4 ranges' worth, then 64 KiB ones.
+    widths = [s.end - s.start for s in tapered[:-1] if s.end is not None]
+    whole = (total - 4 * size + size - 1) // size
+    assert widths == [size] * whole + [64 << 10] * (len(widths) - whole)
+    assert total - tapered[-1].start <= 64 << 10
+    expected = _serial([path], html_field=html_field)
+    assert _ranged([path], size, taper=2, html_field=html_field) == expected
+    if kind == "jsonl":  # the line numbers in the sources survive the smaller ranges
+        assert [json.loads(err)["source"] for *_, err in expected if isinstance(err, bytes)] == [
+            f"pages.{kind}:{i + 1}" for i in range(80) if i % 13 == 5]
 
 
 @pytest.mark.parametrize("size", [50, 700, 4096])
@@ -293,3 +329,18 @@ def test_a_file_gone_before_its_range_is_a_read_error(tmp_path: Path) -> None:
     assert [(status, reason) for status, reason, *_ in got] == [("ok", None)] * 2 + [("failed", "read_error")] + [
         ("ok", None)] * 2
     assert "FileNotFoundError" in json.loads(got[2][5] or b"{}")["message"]
+
+
+def test_workers_are_forked_from_a_single_threaded_process_only() -> None:
+    """A fork copies other threads' locks in whatever state they are: with a thread, the fork server."""
+    if threading.active_count() == 1:
+        assert _start_method()[1] == sys.platform.startswith("linux")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        ctx, forked = _start_method()
+        assert not forked and ctx.get_start_method() in ("forkserver", "spawn")
+    finally:
+        release.set()
+        other.join()

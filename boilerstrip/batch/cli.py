@@ -317,8 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             size = span_bytes(total, jobs)
 
             def spans() -> Iterator[Span]:
-                for path in args.inputs:
-                    yield from plan_spans(path, size)
+                for n, path in enumerate(args.inputs, 1):
+                    # The last input ends in smaller ranges, so the workers finish together.
+                    yield from plan_spans(path, size, taper=jobs if n == len(args.inputs) else 0)
 
             outcomes = run_spans(spans(), options, settings, jobs=jobs, timeout=timeout, stop=stop,
                                  progress=progress)

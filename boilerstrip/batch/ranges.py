@@ -27,11 +27,14 @@ files (:func:`.readers.plan_spans`) and writes finished lines in order:
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import pickle
 import select
 import signal
 import struct
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterable
@@ -106,14 +109,25 @@ def _lines_before(item: Record | Result, span: Span) -> int:
 
 
 def _range_worker(tasks: Connection, answers: Connection, halt: Any, work: Work, options: Options,
-                  reader: ReaderSettings, timeout: float | None) -> None:
+                  reader: ReaderSettings, timeout: float | None, inherited: tuple[int, ...] = ()) -> None:
     """Worker loop: receive a Span, send back ("b", begin), then one ("s", ...) per page, then ("e", stop).
 
     Outcomes travel in the next message after them (the next page's "s", or the
     range's "e"), so a page costs the parent one message. "s" carries the time
     the page started (CLOCK_MONOTONIC is system-wide), so the parent may read it late.
+
+    Args:
+        inherited: the parent's ends of the workers' pipes, when forked from the
+            parent: closed here, or a worker would hold its own and the others'
+            task pipes open and never see the parent close them.
     """
+    for fd in inherited:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # forked from the CLI: not its stop handler
     opened: tuple[str, IO[bytes]] | None = None
     send = answers.send_bytes
     settings = vars(reader)
@@ -239,7 +253,7 @@ def run_spans(
     window = window if window is not None else max(16, 8 * jobs)
     stop = stop if stop is not None else StopFlag()
     limit = timeout + _GRACE if timeout else float("inf")
-    ctx = _context()
+    ctx, forked = _start_method()
     halt = ctx.Event()
     workers: list[_Worker] = []
     poller = select.poll()
@@ -258,8 +272,16 @@ def run_spans(
         answer_out, answer_in = ctx.Pipe(duplex=False)
         _widen(task_in)
         _widen(answer_in)
-        process = ctx.Process(target=_range_worker, args=(task_out, answer_in, halt, work, options, reader, timeout),
-                              daemon=True, name="boilerstrip-worker")
+        inherited: tuple[int, ...] = ()
+        if forked:
+            inherited = tuple(c.fileno() for w in workers for c in (w.conn, w.answers) if not c.closed)
+            inherited += (task_in.fileno(), answer_out.fileno())
+            try:
+                sys.stdout.flush()  # or the worker would write what is pending again when it ends
+            except (OSError, ValueError, AttributeError):
+                pass
+        process = ctx.Process(target=_range_worker, daemon=True, name="boilerstrip-worker",
+                              args=(task_out, answer_in, halt, work, options, reader, timeout, inherited))
         process.start()
         task_out.close()
         answer_in.close()
@@ -527,6 +549,20 @@ def run_spans(
     finally:
         for worker in workers:
             retire(worker, kill=bool(worker.jobs))
+
+
+def _start_method() -> tuple[Any, bool]:
+    """How to start workers, and whether they are forked from this process.
+
+    A fork of this process when it runs one thread on Linux (the command line):
+    the workers start at once with everything imported, where the fork server
+    first starts a Python and imports boilerstrip, 0.4 s or more on the
+    critical path of every run. The fork server otherwise (threads, which a
+    fork would copy in whatever state their locks are; other systems).
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork"), True
+    return _context(), False
 
 
 def _how(process: BaseProcess) -> str:

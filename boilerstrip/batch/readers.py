@@ -60,6 +60,9 @@ _HEADER_SLACK = 1 << 20
 # Media types we extract from. A response without Content-Type is sniffed instead.
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHUNK = 1 << 20
+# The smallest range plan_spans' taper cuts: a few pages, so that finding a range's first
+# record (~1 ms) stays small next to reading it.
+_MIN_TAPER_SPAN = 64 << 10
 _DEFAULT_MAX_BYTES = Options().max_bytes
 
 
@@ -717,12 +720,19 @@ def _input_format(path: str) -> SpanFormat:
     return cast(SpanFormat, fmt + ".gz" if head.startswith(_GZIP_MAGIC) else fmt)
 
 
-def plan_spans(path: str, size: int) -> Iterator[Span]:
+def plan_spans(path: str, size: int, *, taper: int = 0) -> Iterator[Span]:
     """Cut one input file into ranges of about ``size`` bytes, lazily, in file order.
 
     Files that cannot be entered in the middle are one range: gzip JSONL, and a
     WARC gzipped as a whole rather than member by member. Plain JSONL is read
     through here once, to count the lines before each range.
+
+    Args:
+        taper: for the last input, the number of workers: its last ``2 * taper``
+            ranges' worth of bytes is cut into ranges of a quarter the size, so
+            that the workers run out of work close together rather than one
+            finishing a whole range (or two: the one it reads and the next, in
+            its pipe) while the others wait.
     """
     fmt = _input_format(path)
     total = os.path.getsize(path)
@@ -735,14 +745,12 @@ def plan_spans(path: str, size: int) -> Iterator[Span]:
                 yield Span(path, fmt)
                 return
     if fmt != "jsonl":
-        for start in range(0, total, size):
-            yield Span(path, fmt, start, min(start + size, total) if start + size < total else None, start == 0)
+        for start, end in _cuts(total, size, taper):
+            yield Span(path, fmt, start, end, start == 0)
         return
     newlines = 0  # in the bytes before the current range's start - 1
     with open(path, "rb") as fh:
-        start = 0
-        while start < total:
-            end = start + size if start + size < total else None
+        for start, end in _cuts(total, size, taper):
             lines_before = 0 if start == 0 else newlines + 1
             yield Span(path, fmt, start, end, start == 0, lines_before=lines_before)
             if end is None:
@@ -756,7 +764,20 @@ def plan_spans(path: str, size: int) -> Iterator[Span]:
                     break
                 newlines += chunk.count(b"\n")
                 remaining -= len(chunk)
-            start = end
+
+
+def _cuts(total: int, size: int, taper: int) -> Iterator[tuple[int, int | None]]:
+    """(start, end) of each range of a ``total``-byte file; end None for the last one."""
+    fine = max(_MIN_TAPER_SPAN, size // 4)
+    tail = 2 * taper * size if fine < size else 0  # the bytes cut finer
+    start = 0
+    while start < total:
+        step = fine if total - start <= tail else size
+        if start + step >= total:
+            yield start, None
+            return
+        yield start, start + step
+        start += step
 
 
 def _plain_warc_start(fh: IO[bytes], start: int, before: int) -> int | None:
