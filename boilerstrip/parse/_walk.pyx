@@ -430,6 +430,16 @@ cdef bint _all_space(const unsigned char *s, Py_ssize_t n) noexcept nogil:
     return True
 
 
+def valid_utf8(const unsigned char[:] data):
+    """Whether data is UTF-8 that bytes.decode("utf-8") accepts, without building the str.
+
+    decode._is_utf8's twin: a page's bytes can go to the parser as they are once this holds.
+    """
+    if data.shape[0] == 0:
+        return True
+    return _valid_utf8(&data[0], data.shape[0])
+
+
 def check_spaces(unsigned int limit=0x110000):
     """-1 when _space_len and _char_len agree with str.isspace on every code point below limit, else the first that does not."""
     cdef unsigned char b[4]
@@ -1226,7 +1236,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     can only match where a month name stands. Given month_starts (a byte per ASCII
     lowercase trigram: 1 where a month name starts so) and number_search (the pattern's
     alternatives without month names), an ASCII text with no such trigram is searched
-    with number_search alone, which then finds the same dates.
+    with number_search alone, which then finds the same dates, and only when it holds a
+    digit, one of "./-:" and a digit in a row (_has_number_joint).
     """
     cdef unsigned short c_word = bits["word"], c_han = bits["han"], c_upper = bits["upper"]
     cdef unsigned short c_punct = bits["punct"], c_space = bits["space"], c_before = bits["before_mark"]
@@ -1239,6 +1250,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     cdef Py_UCS4 cp
     cdef unsigned short cls, prev1, prev2
     cdef bint prev_word, prev_space, first, tok_ascii = True
+    cdef bint t_digit, t_outside, t_wide
     cdef int64_t nw, punct, caps, brk, tok, hits
     cdef unsigned short space_class = table[32]
     cdef bytearray digit = bytearray(m)
@@ -1262,6 +1274,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         prev_word = False
         prev_space = True  # the space joining the texts
         prev1 = prev2 = 0
+        # Kept in C while the text is read (a bytearray store per character costs a call).
+        t_digit = t_outside = t_wide = False
         for i in range(n + 1):
             if i < n:
                 cp = PyUnicode_READ(kind, data, i)
@@ -1269,7 +1283,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
                     cls = table[cp]
                 else:
                     cls = table[0]
-                    outside[k] = 1
+                    t_outside = True
             else:
                 cp = 32
                 cls = space_class  # the end of the text ends its last token
@@ -1297,7 +1311,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             elif cp >= 128:
                 tok_ascii = False
             if cp >= 128:
-                wide[k] = 1
+                t_wide = True
             first = (cls & c_word) != 0 and not prev_word
             if cls & c_han:
                 first = True
@@ -1308,13 +1322,16 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             if cls & c_punct:
                 punct += 1
             if cls & c_digit:
-                digit[k] = 1
+                t_digit = True
             if i >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (cls & c_after):
                 brk += 1
             prev_word = (cls & c_word) != 0
             prev_space = (cls & c_space) != 0
             prev2 = prev1
             prev1 = cls
+        digit[k] = t_digit
+        outside[k] = t_outside
+        wide[k] = t_wide
         # At the text's end the joining space stands in for its end.
         if n >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (space_class & c_after):
             brk += 1
@@ -1344,7 +1361,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         if out[0, k] <= 12 and digit[k]:
             t = texts[k]
             if by_month and not wide[k] and not _has_month(t, months):
-                if number_search(t):
+                if _has_number_joint(t) and number_search(t):
                     out[6, k] = 1
             elif date_search(t):
                 out[6, k] = 1
@@ -1353,6 +1370,30 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             row = stats_one(texts[k], stopwords)
             for i in range(8):
                 out[i, k] = row[i]
+
+
+cdef bint _has_number_joint(str t) except -1:
+    """Whether t (ASCII) has a digit, one of "./-:" and a digit in a row.
+
+    Every form of number_search (features._DATE's numeric alternatives, checked by
+    _compiled._date_parts) holds one, and in ASCII text its \\d is 0-9: without one it
+    cannot match, and most texts with a number (a year, a count) have none.
+    """
+    cdef Py_ssize_t n = len(t), i
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef Py_UCS4 a, b, c
+    if n < 3:
+        return False
+    a = PyUnicode_READ(kind, data, 0)
+    b = PyUnicode_READ(kind, data, 1)
+    for i in range(2, n):
+        c = PyUnicode_READ(kind, data, i)
+        if 48 <= c <= 57 and 48 <= a <= 57 and (b == 46 or b == 47 or b == 45 or b == 58):
+            return True
+        a = b
+        b = c
+    return False
 
 
 cdef bint _has_month(str t, const unsigned char[:] months) except -1:
