@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip import features
+from boilerstrip import decode, features
 from boilerstrip.decode import decode_input
 from boilerstrip.parse import _compiled, segment
 from boilerstrip.parse.segment import Segments, segment_html
@@ -46,6 +46,7 @@ def test_walker_is_compiled_when_required() -> None:
         pytest.skip("BOILERSTRIP_REQUIRE_COMPILED is not set: a pure-Python install is allowed here")
     assert segment.WALKER == "compiled", "the compiled walker did not build or failed its self-check"
     assert _compiled.COUNTER == "compiled", "the compiled _count_page did not build or failed its self-check"
+    assert decode._IS_UTF8 is not decode._is_utf8, "the compiled UTF-8 check did not build or failed its self-check"
 
 
 def test_pure_env_selects_python_code() -> None:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from .segment import Segments
 
-__all__ = ["CountPage", "Walker", "choose_count_page", "choose_nesting_check", "choose_walker"]
+__all__ = ["CountPage", "Walker", "choose_count_page", "choose_nesting_check", "choose_utf8_check", "choose_walker"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -235,6 +235,41 @@ def choose_nesting_check(reference: Callable[[bytes], bool], limit: int) -> Call
             return reference
     except Exception as exc:  # not built, or built for another Python
         log.debug("the compiled nesting check is not used (%s: %s)", type(exc).__name__, exc)
+        return reference
+    return compiled
+
+
+def _utf8_probes() -> list[bytes]:
+    """Byte strings at every edge of UTF-8's rules: each kind of lead byte, continuation bytes at
+    their bounds (overlongs, surrogates, past U+10FFFF), cut sequences, after 7 and 8 ASCII bytes."""
+    leads = (0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1,
+             0xF3, 0xF4, 0xF5, 0xF8, 0xFF)
+    seconds = (0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE0)
+    tails = (0x7F, 0x80, 0xBF, 0xC0)
+    probes = [b"", "é中😀".encode()]
+    for a in leads:
+        for b in seconds:
+            probes.append(bytes((a, b)))
+            for c in tails:
+                probes.append(bytes((a, b, c)))
+                if a >= 0xE0:  # only their sequences run to four bytes
+                    probes.extend(bytes((a, b, c, d)) for d in tails)
+    return probes + [b"x" * k + p for k in (7, 8) for p in probes[::7]]
+
+
+def choose_utf8_check(reference: Callable[[bytes], bool]) -> Callable[[bytes], bool]:
+    """decode._is_utf8, or its compiled twin (no str built) when it answers the same on _utf8_probes."""
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        from . import _walk
+
+        compiled = _walk.valid_utf8
+        if any(compiled(p) != reference(p) for p in _utf8_probes()):
+            log.debug("the compiled UTF-8 check is not used: it differs on a probe")
+            return reference
+    except Exception as exc:  # not built, or built for another Python
+        log.debug("the compiled UTF-8 check is not used (%s: %s)", type(exc).__name__, exc)
         return reference
     return compiled
 
