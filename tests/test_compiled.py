@@ -361,6 +361,22 @@ def assert_same_counts(texts: list[str]) -> None:
         assert got.tolist() == want.tolist(), lang
 
 
+# Texts at the edges of count_page's date shortcuts: a month name only inside a word, glued
+# to a number, after or before whitespace, with a full stop; numbers with and without a joint.
+_DATE_EDGES = [
+    "Summary of 2020", "market 5", "the market 5th", "5 marketing", "5th marketing", "March5", "5March", "5 March",
+    "on 3rd\tMay", "May.\n7", "May. 7", "Mays 7", "mayo 5", "xmay 5", "_may 5", "5_may", "5.may", "may-5",
+    "Sept.\x1c12", "12\x1cSept", "1/2/2020", "1 / 2", "12:30", "12 : 30", "2020-01-31", "2020 - 01", "v1.2 now",
+    "on June 5 2020", "June", "5", "Dec 2", "dec.2", "2 dec", "2dec", "2. dec", "Oct 31st", "31st Oct", "  May   7  ",
+]
+
+
+@needs_compiled_counts
+@pytest.mark.parametrize("text", _DATE_EDGES)
+def test_counts_date_shortcuts(text: str) -> None:
+    assert_same_counts([text, text.upper(), f"see {text} here", f"{text}!"])
+
+
 @needs_compiled_counts
 def test_counts_probe_and_fixtures() -> None:
     assert_same_counts(_compiled._COUNT_PROBE)

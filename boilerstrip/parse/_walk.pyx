@@ -1235,9 +1235,10 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     Dates: features._DATE's month alternatives (case-insensitive) are slow to search and
     can only match where a month name stands. Given month_starts (a byte per ASCII
     lowercase trigram: 1 where a month name starts so) and number_search (the pattern's
-    alternatives without month names), an ASCII text with no such trigram is searched
-    with number_search alone, which then finds the same dates, and only when it holds a
-    digit, one of "./-:" and a digit in a row (_has_number_joint).
+    alternatives without month names), an ASCII text where no such trigram starts a month
+    form (_month_date_possible) is searched with number_search alone, which then finds the
+    same dates, and only when it holds a digit, one of "./-:" and a digit in a row
+    (_has_number_joint).
     """
     cdef unsigned short c_word = bits["word"], c_han = bits["han"], c_upper = bits["upper"]
     cdef unsigned short c_punct = bits["punct"], c_space = bits["space"], c_before = bits["before_mark"]
@@ -1360,8 +1361,11 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     for k in range(m):
         if out[0, k] <= 12 and digit[k]:
             t = texts[k]
-            if by_month and not wide[k] and not _has_month(t, months):
-                if _has_number_joint(t) and number_search(t):
+            if by_month and not wide[k]:
+                if _month_date_possible(t, months):
+                    if date_search(t):
+                        out[6, k] = 1
+                elif _has_number_joint(t) and number_search(t):
                     out[6, k] = 1
             elif date_search(t):
                 out[6, k] = 1
@@ -1396,24 +1400,57 @@ cdef bint _has_number_joint(str t) except -1:
     return False
 
 
-cdef bint _has_month(str t, const unsigned char[:] months) except -1:
-    """Whether three ASCII letters of t (any case) are the start of a month name (t is ASCII)."""
-    cdef Py_ssize_t n = len(t), i
+cdef inline bint _ascii_letter(int c) noexcept nogil:
+    return 65 <= c <= 90 or 97 <= c <= 122
+
+
+cdef inline bint _maybe_space(int c) noexcept nogil:
+    # The ASCII characters \s matches, and the separators 28-31 too in case it does.
+    return 9 <= c <= 13 or 28 <= c <= 32
+
+
+cdef bint _month_date_possible(str t, const unsigned char[:] months) except -1:
+    """Whether features._DATE's month forms may match t (ASCII): False only when they cannot.
+
+    Both forms put a month name at the start of a word, the whole run of letters there in
+    "month .? \\s+ digit", or after whitespace in "digit (st|nd|rd|th)? .? \\s+ month". So
+    a month start (a trigram of month_starts) must begin a word and be followed by its run of
+    letters, an optional ".", whitespace and a digit, or stand after whitespace with a
+    digit somewhere before it.
+    """
+    cdef Py_ssize_t n = len(t), p, q
     cdef int kind = PyUnicode_KIND(t)
     cdef void *data = PyUnicode_DATA(t)
-    cdef int a = -1, b = -1, c, cp
-    for i in range(n):
-        cp = <int> PyUnicode_READ(kind, data, i)
-        if 65 <= cp <= 90:
-            c = cp - 65
-        elif 97 <= cp <= 122:
-            c = cp - 97
-        else:
-            c = -1
-        if a >= 0 and b >= 0 and c >= 0 and months[(a * 26 + b) * 26 + c]:
+    cdef int c0, c1, c2, before
+    cdef bint digit_before = False
+    for p in range(n - 2):
+        c0 = <int> PyUnicode_READ(kind, data, p)
+        if p > 0:
+            before = <int> PyUnicode_READ(kind, data, p - 1)
+            if 48 <= before <= 57:
+                digit_before = True
+            if _ascii_letter(before) or 48 <= before <= 57 or before == 95:
+                continue  # not the start of a word
+        if not _ascii_letter(c0):
+            continue
+        c1 = <int> PyUnicode_READ(kind, data, p + 1)
+        c2 = <int> PyUnicode_READ(kind, data, p + 2)
+        if not (_ascii_letter(c1) and _ascii_letter(c2)):
+            continue
+        if not months[(((c0 | 32) - 97) * 26 + (c1 | 32) - 97) * 26 + (c2 | 32) - 97]:
+            continue
+        if p > 0 and digit_before and _maybe_space(before):
             return True
-        a = b
-        b = c
+        q = p + 3
+        while q < n and _ascii_letter(<int> PyUnicode_READ(kind, data, q)):
+            q += 1
+        if q < n and <int> PyUnicode_READ(kind, data, q) == 46:  # "."
+            q += 1
+        if q < n and _maybe_space(<int> PyUnicode_READ(kind, data, q)):
+            while q < n and _maybe_space(<int> PyUnicode_READ(kind, data, q)):
+                q += 1
+            if q < n and 48 <= <int> PyUnicode_READ(kind, data, q) <= 57:
+                return True
     return False
 
 
@@ -1480,3 +1517,4 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
         i += 1
         if i >= n - 1:
             return False
+
