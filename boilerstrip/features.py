@@ -674,10 +674,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     if mode == "html" and n:
         levels = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
         heading = np.fromiter(map(levels.get, seg.kinds, itertools.repeat(0, n)), dtype=np.float64, count=n)
-    # Repetition: the same text (case-folded) more than once on the page.
-    keys = list(map(str.lower, map(str.strip, texts)))
-    counts = collections.Counter(keys)
-    repeated = (np.fromiter(map(counts.__getitem__, keys), dtype=np.int64, count=n) > 1).astype(np.float64)
+    repeated = _repeated(texts)
     blank_before = np.asarray(seg.blank_before, dtype=np.float64)
     blank_after = np.zeros(n, dtype=np.float64)
     if n > 1:
@@ -735,6 +732,13 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
         blank_style=blank_style,
         language=lang,
     )
+
+
+def _repeated(texts: list[str]) -> FloatArray:
+    """1.0 for each text that stands more than once on the page (case-folded: strip().lower()), else 0.0."""
+    keys = list(map(str.lower, map(str.strip, texts)))
+    counts = collections.Counter(keys)
+    return (np.fromiter(map(counts.__getitem__, keys), dtype=np.int64, count=len(keys)) > 1).astype(np.float64)
 
 
 def _language_sample(texts: list[str]) -> list[str]:
@@ -809,3 +813,4 @@ _text_stats = choose_kernel("text_stats", _text_stats)
 _ellipsis = choose_kernel("ellipsis", _ellipsis)
 _main_container = choose_kernel("main_container", _main_container)
 _teaser_cards = choose_kernel("teaser_cards", _teaser_cards)
+_repeated = choose_kernel("repeated", _repeated)

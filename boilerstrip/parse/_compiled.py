@@ -760,6 +760,33 @@ def _make_text_stats(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+# Texts for features._repeated's twin: case and whitespace variants, characters whose lowercase
+# is ASCII (Kelvin sign) or longer (dotted capital I), final sigma, non-ASCII spaces to strip.
+_REPEATED_PROBE = [
+    "Home", "home", " HOME ", "Home\x1c", "\x1fhome\t", "Hom", "Homes", "", " ", "\xa0", "\u3000 ",
+    "\u212a", "k", "K", "\u212aey", "KEY", "\xa0Home", "Home\u2003", "\u0130", "i\u0307", "I", "i",
+    "ΟΔΟΣ", "οδος", "οδοσ", "Straße", "STRASSE", "straße", "é", "É", "e\u0301", "中文", "中文 ",
+    "a\x00b", "A\x00B", "a b", "a  b", "x" * 300, "X" * 300, "once", "only one of these",
+]
+
+
+def _make_repeated(reference: Callable[[list[str]], Any]) -> tuple[Any, str | None]:
+    from . import _walk
+
+    def compiled(texts: list[str]) -> Any:
+        out = np.zeros(len(texts), dtype=np.float64)
+        _walk.repeated(texts, out)
+        return out
+
+    rng = np.random.default_rng(17)
+    probes = [[], ["x"], _REPEATED_PROBE, _REPEATED_PROBE[::-1]]
+    probes += [rng.choice(_REPEATED_PROBE, int(rng.integers(1, 60))).tolist() for _ in range(20)]
+    for texts in probes:
+        if not _same(compiled(texts), reference(texts)):
+            return None, "it differs on the probe texts"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
@@ -767,4 +794,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "teaser_cards": _make_teaser_cards,
     "score_blocks": _make_score_blocks,
     "smooth_labels": _make_smooth_labels,
+    "repeated": _make_repeated,
 }

@@ -26,6 +26,7 @@ from libc.string cimport memchr, memcmp, memcpy
 
 cdef extern from "Python.h":
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    bint PyUnicode_IS_ASCII(object o)
 
 
 # Mirrors of lexbor's structs (lexbor/core/str.h, lexbor/dom/interfaces/node.h and
@@ -1518,3 +1519,98 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
         if i >= n - 1:
             return False
 
+
+# ---------------------------------------------------------------------------------------
+# features._repeated: which texts' keys (str.strip().lower()) occur more than once.
+
+cdef struct Key:
+    const unsigned char *data  # ASCII; compared and hashed with A-Z as a-z
+    Py_ssize_t length
+    Py_ssize_t count
+
+
+cdef inline bint _strip_space(Py_UCS4 c) noexcept nogil:
+    # str.strip's whitespace among ASCII characters (Py_UNICODE_ISSPACE).
+    return 9 <= c <= 13 or 28 <= c <= 32
+
+
+def repeated(list texts, double[::1] out):
+    """features._repeated into out (zeros, one per text): 1.0 where the text's key occurs twice or more.
+
+    An ASCII text's key is its stripped bytes taken lowercase, hashed and compared in a C
+    table without making it; other texts get str.strip().lower() itself, which joins the
+    same table when it is ASCII ("\\u212a" lowers to "k") and a dict otherwise. An ASCII key
+    never equals a non-ASCII one, so the two never need comparing.
+    """
+    cdef Py_ssize_t n = len(texts), i, j, a, b, size = 16, mask
+    cdef Py_ssize_t *slot_of = NULL
+    cdef Key *table = NULL
+    cdef const unsigned char *s
+    cdef uint64_t h
+    cdef str t
+    cdef list keep = []
+    cdef dict other = {}
+    cdef list other_keys = [None] * n
+    if out.shape[0] != n:
+        raise ValueError("out must hold one value per text")
+    while size < 2 * n:
+        size *= 2
+    mask = size - 1
+    table = <Key *> malloc(size * sizeof(Key))
+    slot_of = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+    if table == NULL or slot_of == NULL:
+        free(table)
+        free(slot_of)
+        raise MemoryError()
+    try:
+        for j in range(size):
+            table[j].data = NULL
+        for i in range(n):
+            t = texts[i]
+            if not PyUnicode_IS_ASCII(t):
+                key = t.strip().lower()
+                if not PyUnicode_IS_ASCII(key):
+                    other[key] = other.get(key, 0) + 1
+                    other_keys[i] = key
+                    slot_of[i] = -1
+                    continue
+                keep.append(key)
+                t = key
+            s = <const unsigned char *> PyUnicode_DATA(t)
+            a = 0
+            b = len(t)
+            while a < b and _strip_space(s[a]):
+                a += 1
+            while b > a and _strip_space(s[b - 1]):
+                b -= 1
+            h = 1469598103934665603ULL
+            for j in range(a, b):
+                h = (h ^ _lc(s[j])) * 1099511628211ULL
+            j = <Py_ssize_t> (h >> 1) & mask
+            while table[j].data != NULL:
+                if table[j].length == b - a and _same_lower(table[j].data, s + a, b - a):
+                    break
+                j = (j + 1) & mask
+            if table[j].data == NULL:
+                table[j].data = s + a
+                table[j].length = b - a
+                table[j].count = 0
+            table[j].count += 1
+            slot_of[i] = j
+        for i in range(n):
+            if slot_of[i] >= 0:
+                if table[slot_of[i]].count > 1:
+                    out[i] = 1.0
+            elif other[other_keys[i]] > 1:
+                out[i] = 1.0
+    finally:
+        free(table)
+        free(slot_of)
+
+
+cdef inline bint _same_lower(const unsigned char *x, const unsigned char *y, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(n):
+        if _lc(x[i]) != _lc(y[i]):
+            return False
+    return True
