@@ -118,6 +118,13 @@ cdef long F_ARTICLE = 0
 # Whitespace-only text outside <pre> may stand as one space (see walk()).
 cdef bint _ws_as_space = False
 
+# The tag path of a block element from its parent's path and its tag (segment._extend_path),
+# kept from page to page: templates and sites share most of their paths, and building a path
+# is a Python call. Emptied when it outgrows PATH_MEMO_SIZE (a few hundred KB).
+cdef dict _path_memo = {}
+cdef enum:
+    PATH_MEMO_SIZE = 4096
+
 # segment._class_words' words in a C hash table (_words_ready False: no fast path, call
 # the Python function). Open addressing on a hash of the word's length and letters.
 cdef struct Word:
@@ -165,6 +172,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, dict tag_fla
     _node_parent = <step_f> <uintptr_t> addresses["lxb_dom_node_parent_noi"]
     _class_words = class_words
     _extend_path = extend_path
+    _path_memo.clear()
     _is_link = is_link
     _tag_flags = tag_flags
     _role_flags = role_flags
@@ -829,7 +837,9 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     elem_tag.append(kind)
     elem_class.append("")
     cdef dict class_memo = {}
-    cdef dict path_memo = {}
+    cdef dict path_memo = _path_memo
+    if len(path_memo) > PATH_MEMO_SIZE:
+        path_memo.clear()
     # Tag facts by lexbor tag id, valid while the name pointer is the one they were made
     # for (an id can name two spellings, e.g. an SVG element's camelCase name).
     cdef dict tag_cache = {}
