@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import logging
 import time
@@ -11,7 +12,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .decode import decode_page, detect_input_type
+from .decode import decode_page_lazily, detect_input_type, utf8_head
 from .document import Block, Document, Extraction, Reason
 from .errors import OptionsError
 from .explain import blocks_reasons
@@ -53,16 +54,20 @@ def _check_url(url: object) -> str | None:
 def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = None) -> _Result:
     clock = time.perf_counter
     t0 = clock()
-    text, encoding, utf8 = decode_page(
+    # text is None when the page came as UTF-8 bytes: they go to the parser as they are,
+    # and the page is decoded whole only if a step needs it (plain text, deep nesting).
+    text, encoding, utf8 = decode_page_lazily(
         data, opts.encoding, opts.content_type, max_bytes=opts.max_bytes, truncate=opts.truncate
     )
     input_type: str = opts.input_type
     if input_type == "auto":
-        input_type = detect_input_type(text)
+        input_type = detect_input_type(text if text is not None else utf8_head(utf8 or b""))
     t1 = clock()
     if input_type == "html":
         seg = segment_html(text, max_depth=opts.max_depth, max_blocks=opts.max_blocks, utf8=utf8)
     else:
+        if text is None:
+            text = (utf8 or b"").decode("utf-8")
         seg = segment_text(text, max_blocks=opts.max_blocks)
     t2 = clock()
     feats = compute_features(seg, input_type, opts.language)
@@ -83,7 +88,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         body &= (feats.flags & Flag.TABLE) == 0
     t5 = clock()
     empty_reason = None
-    if not text.strip():
+    if _blank(text, utf8):
         empty_reason = "empty_input"
     elif len(seg) == 0:
         empty_reason = "no_text"
@@ -94,6 +99,31 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         for key, dt in (("decode", t1 - t0), ("segment", t2 - t1), ("features", t3 - t2), ("score", t4 - t3), ("smooth", t5 - t4)):
             timings[key] = timings.get(key, 0.0) + dt
     return _Result(seg, feats, scores, contributions, body, smoothed, input_type, encoding, confidence, empty_reason)
+
+
+def _blank(text: str | None, utf8: bytes | None) -> bool:
+    """Whether the page is empty or only whitespace (text.strip() == ""), without copying it.
+
+    With text None, utf8 (valid UTF-8) is the page: its head settles nearly every page, the
+    rest is decoded a chunk at a time only when the head is all whitespace.
+    """
+    if text is not None:
+        return not text or text.isspace()
+    if not utf8:
+        return True
+    head = utf8_head(utf8)
+    if not head.isspace():
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(utf8)
+    for at in range(0, len(view), _BLANK_CHUNK):
+        part = decoder.decode(view[at : at + _BLANK_CHUNK])
+        if part and not part.isspace():
+            return False
+    return True
+
+
+_BLANK_CHUNK = 1 << 20
 
 
 def _confidence(f: Features, scores: FloatArray, body: npt.NDArray[np.bool_], threshold: float) -> float:

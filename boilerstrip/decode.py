@@ -19,7 +19,7 @@ import re
 
 from .errors import DecodeError, InputTooLargeError
 
-__all__ = ["charset_from_content_type", "decode_input", "decode_page", "detect_input_type"]
+__all__ = ["charset_from_content_type", "decode_input", "decode_page", "decode_page_lazily", "detect_input_type", "utf8_head"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -135,13 +135,29 @@ def _binary_kind(data: bytes) -> str | None:
 
 def _has_multibyte_utf8(data: bytes) -> bool:
     """True if data is valid UTF-8 and holds at least one multi-byte sequence."""
+    return not data.isascii() and _IS_UTF8(data)
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether data.decode("utf-8") would succeed, decoding _UTF8_CHUNK bytes at a time.
+
+    The page's str is never built whole: a 50 MB page with one emoji is 200 MB as a str.
+    """
     if data.isascii():
-        return False
+        return True
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
     try:
-        data.decode("utf-8")
+        for at in range(0, len(view), _UTF8_CHUNK):
+            decoder.decode(view[at : at + _UTF8_CHUNK])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
     return True
+
+
+# 1 MiB: a few MB of str at a time at most, and one call for nearly every page.
+_UTF8_CHUNK = 1 << 20
 
 
 def decode_input(
@@ -170,6 +186,46 @@ def decode_page(
     The HTML parser reads UTF-8: a page that was UTF-8 already, or a str that had to be
     encoded to be checked for lone surrogates, need not be encoded again (~0.15 ms a page).
     """
+    text, charset, utf8 = _decode_page(data, encoding, content_type, max_bytes, truncate, lazy=False)
+    assert text is not None  # lazy=False always decodes
+    return text, charset, utf8
+
+
+def decode_page_lazily(
+    data: bytes | str,
+    encoding: str | None = None,
+    content_type: str | None = None,
+    *,
+    max_bytes: int | None = None,
+    truncate: bool = False,
+) -> tuple[str | None, str | None, bytes | None]:
+    """decode_page, except that bytes read as UTF-8 are only checked, not decoded: (None, "utf-8", data).
+
+    What extract() uses: the parser reads the UTF-8 itself, and the page as a str (up to 4
+    bytes a character) would be the largest thing held while parsing a big page. The text
+    is the same as decode_page's, once decoded (utf8.decode("utf-8")).
+    """
+    return _decode_page(data, encoding, content_type, max_bytes, truncate, lazy=True)
+
+
+def utf8_head(data: bytes, chars: int = 65536) -> str:
+    """data.decode("utf-8")[:chars] for valid UTF-8 data, decoding at most 4 * chars bytes.
+
+    The first chars characters lie within the first 4 * chars bytes (a character is 1-4
+    bytes); a character cut at the end of that slice is left out by the non-final decode.
+    """
+    return codecs.utf_8_decode(data[: 4 * chars], "strict", False)[0][:chars]
+
+
+def _decode_page(
+    data: bytes | str,
+    encoding: str | None,
+    content_type: str | None,
+    max_bytes: int | None,
+    truncate: bool,
+    *,
+    lazy: bool,
+) -> tuple[str | None, str | None, bytes | None]:
     if isinstance(data, str):
         if max_bytes is not None and len(data) > max_bytes:
             if not truncate:
@@ -219,8 +275,12 @@ def decode_page(
             raise DecodeError(f"input looks binary ({kind}), not HTML or text")
     if declared is not None and declared != "utf-8":
         if not declared.startswith(("utf-16", "utf-32")) and _has_multibyte_utf8(data):
-            return data.decode("utf-8"), "utf-8", data
+            return None if lazy else data.decode("utf-8"), "utf-8", data
         return data.decode(declared, errors="replace"), declared, None
+    if lazy:
+        if _IS_UTF8(data):
+            return None, "utf-8", data
+        return (*_decode_mixed(data), None)
     try:
         return data.decode("utf-8"), "utf-8", data
     except UnicodeDecodeError:
@@ -302,3 +362,9 @@ def detect_input_type(text: str) -> str:
         return "text"
     # A text dump may quote a tag or two; markup has many.
     return "html" if len(tags) >= 3 or len(tags) * 400 >= len(head) else "text"
+
+
+# _is_utf8, or its compiled twin when it is built and answers the same (parse/_compiled.py).
+from .parse._compiled import choose_utf8_check  # noqa: E402  (needs _is_utf8 above)
+
+_IS_UTF8 = choose_utf8_check(_is_utf8)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -102,3 +103,26 @@ def test_confidence_ranks_pages(article_html: bytes) -> None:
     good = extract_blocks(article_html).confidence
     menu = extract_blocks("<ul>" + "".join(f"<li><a href='/{i}'>Link {i}</a></li>" for i in range(30)) + "</ul>")
     assert 0.5 < good <= 1.0 and menu.confidence < good
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        " \n\t",
+        "\u00a0\u3000 \u2028",
+        " " * 300_000 + "x",
+        "\u3000" * 70_000,
+        "<p>café 😀 " + "word " * 40 + "</p>",
+        "plain text dump\n\nwith lines 😀 " + "and words " * 30,
+        "<div>" * 3000 + "<p>deep " + "words " * 40 + "</p>" + "</div>" * 3000,
+    ],
+)
+def test_utf8_bytes_give_what_their_str_gives(page: str) -> None:
+    # UTF-8 bytes go to the parser undecoded (decode.decode_page_lazily): the same blocks,
+    # empty reason and text as the str.
+    a, b = extract_blocks(page.encode()), extract_blocks(page)
+    assert dataclasses.replace(a, encoding=None) == b
+    got, want = (json.loads(extract(p, output="json", explain=True)) for p in (page.encode(), page))
+    assert got.pop("encoding") == "utf-8" and want.pop("encoding") is None
+    assert got == want

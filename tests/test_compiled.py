@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from boilerstrip import features
+from boilerstrip import decode, features
 from boilerstrip.decode import decode_input
 from boilerstrip.parse import _compiled, segment
 from boilerstrip.parse.segment import Segments, segment_html
@@ -46,6 +46,7 @@ def test_walker_is_compiled_when_required() -> None:
         pytest.skip("BOILERSTRIP_REQUIRE_COMPILED is not set: a pure-Python install is allowed here")
     assert segment.WALKER == "compiled", "the compiled walker did not build or failed its self-check"
     assert _compiled.COUNTER == "compiled", "the compiled _count_page did not build or failed its self-check"
+    assert decode._IS_UTF8 is not decode._is_utf8, "the compiled UTF-8 check did not build or failed its self-check"
 
 
 def test_pure_env_selects_python_code() -> None:
@@ -358,6 +359,22 @@ def assert_same_counts(texts: list[str]) -> None:
         reference(uniq, stopwords, want)
         features._count_page(uniq, stopwords, got)
         assert got.tolist() == want.tolist(), lang
+
+
+# Texts at the edges of count_page's date shortcuts: a month name only inside a word, glued
+# to a number, after or before whitespace, with a full stop; numbers with and without a joint.
+_DATE_EDGES = [
+    "Summary of 2020", "market 5", "the market 5th", "5 marketing", "5th marketing", "March5", "5March", "5 March",
+    "on 3rd\tMay", "May.\n7", "May. 7", "Mays 7", "mayo 5", "xmay 5", "_may 5", "5_may", "5.may", "may-5",
+    "Sept.\x1c12", "12\x1cSept", "1/2/2020", "1 / 2", "12:30", "12 : 30", "2020-01-31", "2020 - 01", "v1.2 now",
+    "on June 5 2020", "June", "5", "Dec 2", "dec.2", "2 dec", "2dec", "2. dec", "Oct 31st", "31st Oct", "  May   7  ",
+]
+
+
+@needs_compiled_counts
+@pytest.mark.parametrize("text", _DATE_EDGES)
+def test_counts_date_shortcuts(text: str) -> None:
+    assert_same_counts([text, text.upper(), f"see {text} here", f"{text}!"])
 
 
 @needs_compiled_counts

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 
 import pytest
 
-from boilerstrip import DecodeError, InputTooLargeError, extract
-from boilerstrip.decode import charset_from_content_type, decode_input, decode_page, detect_input_type
+from boilerstrip import DecodeError, InputTooLargeError, decode, extract
+from boilerstrip.decode import (
+    charset_from_content_type,
+    decode_input,
+    decode_page,
+    decode_page_lazily,
+    detect_input_type,
+    utf8_head,
+)
 
 
 def test_utf8_default() -> None:
@@ -127,3 +135,46 @@ def test_decode_page_hands_on_utf8_it_has() -> None:
     assert decode_page(data)[2] == data
     assert decode_page("<p>café</p>")[2] == data
     assert decode_page("<p>lone \ud800</p>")[2] is None
+
+
+@pytest.mark.parametrize("page", _PAGES)
+def test_decode_page_lazily_is_decode_page_undecoded(page: bytes | str) -> None:
+    # The same charset and UTF-8; the text is left out only when the UTF-8 is the page.
+    text, enc, utf8 = decode_page_lazily(page)
+    want = decode_page(page)
+    assert (enc, utf8) == want[1:]
+    assert text == want[0] or (text is None and utf8 is not None and utf8.decode("utf-8") == want[0])
+
+
+def test_decode_page_lazily_leaves_utf8_bytes_undecoded() -> None:
+    data = "<p>café 😀</p>".encode()
+    assert decode_page_lazily(data) == (None, "utf-8", data)
+    declared = '<meta charset="iso-8859-1"><p>Grüße</p>'.encode()
+    assert decode_page_lazily(declared) == (None, "utf-8", declared)
+    assert decode_page_lazily(b"<p>caf\xe9</p>")[0] == "<p>café</p>"
+
+
+@pytest.mark.parametrize("data", [b"", b"ascii", "é中😀 ".encode() * 50_000, b"\xf0\x9f\x98", b"\xed\xa0\x80", b"x\xc0\x80"])
+@pytest.mark.parametrize("chars", [1, 3, 65536])
+def test_utf8_head_is_the_first_characters(data: bytes, chars: int) -> None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # utf8_head takes valid UTF-8 only
+    assert utf8_head(data, chars) == text[:chars]
+
+
+@pytest.mark.parametrize("check", [decode._is_utf8, decode._IS_UTF8])
+def test_is_utf8_is_strict_decoding(check: Callable[[bytes], bool], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(decode, "_UTF8_CHUNK", 5)  # sequences cut between chunks too
+    samples = [bytes((a, b)) for a in range(0x80, 0x100) for b in (0x00, 0x7F, 0x80, 0xBF, 0xC0)]
+    samples += [bytes((a, b, c)) for a in range(0xE0, 0xF0) for b in range(0x80, 0xC0, 7) for c in (0x80, 0xBF, 0xC0, 0x41)]
+    samples += [bytes((a, b, 0x80, c)) for a in range(0xF0, 0xF8) for b in range(0x80, 0xC0, 5) for c in (0x80, 0x7F)]
+    samples += [b"abcd" + s + b"xyz" for s in samples[::3]] + [b"", "😀 café".encode() * 3, b"\xc3"]
+    for s in samples:
+        try:
+            s.decode("utf-8")
+            want = True
+        except UnicodeDecodeError:
+            want = False
+        assert check(s) is want, s

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from .segment import Segments
 
-__all__ = ["CountPage", "Walker", "choose_count_page", "choose_nesting_check", "choose_walker"]
+__all__ = ["CountPage", "Walker", "choose_count_page", "choose_nesting_check", "choose_utf8_check", "choose_walker"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -235,6 +235,41 @@ def choose_nesting_check(reference: Callable[[bytes], bool], limit: int) -> Call
             return reference
     except Exception as exc:  # not built, or built for another Python
         log.debug("the compiled nesting check is not used (%s: %s)", type(exc).__name__, exc)
+        return reference
+    return compiled
+
+
+def _utf8_probes() -> list[bytes]:
+    """Byte strings at every edge of UTF-8's rules: each kind of lead byte, continuation bytes at
+    their bounds (overlongs, surrogates, past U+10FFFF), cut sequences, after 7 and 8 ASCII bytes."""
+    leads = (0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1,
+             0xF3, 0xF4, 0xF5, 0xF8, 0xFF)
+    seconds = (0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE0)
+    tails = (0x7F, 0x80, 0xBF, 0xC0)
+    probes = [b"", "é中😀".encode()]
+    for a in leads:
+        for b in seconds:
+            probes.append(bytes((a, b)))
+            for c in tails:
+                probes.append(bytes((a, b, c)))
+                if a >= 0xE0:  # only their sequences run to four bytes
+                    probes.extend(bytes((a, b, c, d)) for d in tails)
+    return probes + [b"x" * k + p for k in (7, 8) for p in probes[::7]]
+
+
+def choose_utf8_check(reference: Callable[[bytes], bool]) -> Callable[[bytes], bool]:
+    """decode._is_utf8, or its compiled twin (no str built) when it answers the same on _utf8_probes."""
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        from . import _walk
+
+        compiled = _walk.valid_utf8
+        if any(compiled(p) != reference(p) for p in _utf8_probes()):
+            log.debug("the compiled UTF-8 check is not used: it differs on a probe")
+            return reference
+    except Exception as exc:  # not built, or built for another Python
+        log.debug("the compiled UTF-8 check is not used (%s: %s)", type(exc).__name__, exc)
         return reference
     return compiled
 
@@ -725,6 +760,33 @@ def _make_text_stats(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+# Texts for features._repeated's twin: case and whitespace variants, characters whose lowercase
+# is ASCII (Kelvin sign) or longer (dotted capital I), final sigma, non-ASCII spaces to strip.
+_REPEATED_PROBE = [
+    "Home", "home", " HOME ", "Home\x1c", "\x1fhome\t", "Hom", "Homes", "", " ", "\xa0", "\u3000 ",
+    "\u212a", "k", "K", "\u212aey", "KEY", "\xa0Home", "Home\u2003", "\u0130", "i\u0307", "I", "i",
+    "ΟΔΟΣ", "οδος", "οδοσ", "Straße", "STRASSE", "straße", "é", "É", "e\u0301", "中文", "中文 ",
+    "a\x00b", "A\x00B", "a b", "a  b", "x" * 300, "X" * 300, "once", "only one of these",
+]
+
+
+def _make_repeated(reference: Callable[[list[str]], Any]) -> tuple[Any, str | None]:
+    from . import _walk
+
+    def compiled(texts: list[str]) -> Any:
+        out = np.zeros(len(texts), dtype=np.float64)
+        _walk.repeated(texts, out)
+        return out
+
+    rng = np.random.default_rng(17)
+    probes = [[], ["x"], _REPEATED_PROBE, _REPEATED_PROBE[::-1]]
+    probes += [rng.choice(_REPEATED_PROBE, int(rng.integers(1, 60))).tolist() for _ in range(20)]
+    for texts in probes:
+        if not _same(compiled(texts), reference(texts)):
+            return None, "it differs on the probe texts"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
@@ -732,4 +794,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "teaser_cards": _make_teaser_cards,
     "score_blocks": _make_score_blocks,
     "smooth_labels": _make_smooth_labels,
+    "repeated": _make_repeated,
 }

@@ -26,6 +26,7 @@ from libc.string cimport memchr, memcmp, memcpy
 
 cdef extern from "Python.h":
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    bint PyUnicode_IS_ASCII(object o)
 
 
 # Mirrors of lexbor's structs (lexbor/core/str.h, lexbor/dom/interfaces/node.h and
@@ -117,6 +118,13 @@ cdef long F_ARTICLE = 0
 # Whitespace-only text outside <pre> may stand as one space (see walk()).
 cdef bint _ws_as_space = False
 
+# The tag path of a block element from its parent's path and its tag (segment._extend_path),
+# kept from page to page: templates and sites share most of their paths, and building a path
+# is a Python call. Emptied when it outgrows PATH_MEMO_SIZE (a few hundred KB).
+cdef dict _path_memo = {}
+cdef enum:
+    PATH_MEMO_SIZE = 4096
+
 # segment._class_words' words in a C hash table (_words_ready False: no fast path, call
 # the Python function). Open addressing on a hash of the word's length and letters.
 cdef struct Word:
@@ -164,6 +172,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, dict tag_fla
     _node_parent = <step_f> <uintptr_t> addresses["lxb_dom_node_parent_noi"]
     _class_words = class_words
     _extend_path = extend_path
+    _path_memo.clear()
     _is_link = is_link
     _tag_flags = tag_flags
     _role_flags = role_flags
@@ -428,6 +437,16 @@ cdef bint _all_space(const unsigned char *s, Py_ssize_t n) noexcept nogil:
             return False
         i += k
     return True
+
+
+def valid_utf8(const unsigned char[:] data):
+    """Whether data is UTF-8 that bytes.decode("utf-8") accepts, without building the str.
+
+    decode._is_utf8's twin: a page's bytes can go to the parser as they are once this holds.
+    """
+    if data.shape[0] == 0:
+        return True
+    return _valid_utf8(&data[0], data.shape[0])
 
 
 def check_spaces(unsigned int limit=0x110000):
@@ -818,7 +837,9 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     elem_tag.append(kind)
     elem_class.append("")
     cdef dict class_memo = {}
-    cdef dict path_memo = {}
+    cdef dict path_memo = _path_memo
+    if len(path_memo) > PATH_MEMO_SIZE:
+        path_memo.clear()
     # Tag facts by lexbor tag id, valid while the name pointer is the one they were made
     # for (an id can name two spellings, e.g. an SVG element's camelCase name).
     cdef dict tag_cache = {}
@@ -1225,8 +1246,10 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     Dates: features._DATE's month alternatives (case-insensitive) are slow to search and
     can only match where a month name stands. Given month_starts (a byte per ASCII
     lowercase trigram: 1 where a month name starts so) and number_search (the pattern's
-    alternatives without month names), an ASCII text with no such trigram is searched
-    with number_search alone, which then finds the same dates.
+    alternatives without month names), an ASCII text where no such trigram starts a month
+    form (_month_date_possible) is searched with number_search alone, which then finds the
+    same dates, and only when it holds a digit, one of "./-:" and a digit in a row
+    (_has_number_joint).
     """
     cdef unsigned short c_word = bits["word"], c_han = bits["han"], c_upper = bits["upper"]
     cdef unsigned short c_punct = bits["punct"], c_space = bits["space"], c_before = bits["before_mark"]
@@ -1239,6 +1262,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     cdef Py_UCS4 cp
     cdef unsigned short cls, prev1, prev2
     cdef bint prev_word, prev_space, first, tok_ascii = True
+    cdef bint t_digit, t_outside, t_wide
     cdef int64_t nw, punct, caps, brk, tok, hits
     cdef unsigned short space_class = table[32]
     cdef bytearray digit = bytearray(m)
@@ -1262,6 +1286,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         prev_word = False
         prev_space = True  # the space joining the texts
         prev1 = prev2 = 0
+        # Kept in C while the text is read (a bytearray store per character costs a call).
+        t_digit = t_outside = t_wide = False
         for i in range(n + 1):
             if i < n:
                 cp = PyUnicode_READ(kind, data, i)
@@ -1269,7 +1295,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
                     cls = table[cp]
                 else:
                     cls = table[0]
-                    outside[k] = 1
+                    t_outside = True
             else:
                 cp = 32
                 cls = space_class  # the end of the text ends its last token
@@ -1297,7 +1323,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             elif cp >= 128:
                 tok_ascii = False
             if cp >= 128:
-                wide[k] = 1
+                t_wide = True
             first = (cls & c_word) != 0 and not prev_word
             if cls & c_han:
                 first = True
@@ -1308,13 +1334,16 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             if cls & c_punct:
                 punct += 1
             if cls & c_digit:
-                digit[k] = 1
+                t_digit = True
             if i >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (cls & c_after):
                 brk += 1
             prev_word = (cls & c_word) != 0
             prev_space = (cls & c_space) != 0
             prev2 = prev1
             prev1 = cls
+        digit[k] = t_digit
+        outside[k] = t_outside
+        wide[k] = t_wide
         # At the text's end the joining space stands in for its end.
         if n >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (space_class & c_after):
             brk += 1
@@ -1343,8 +1372,11 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     for k in range(m):
         if out[0, k] <= 12 and digit[k]:
             t = texts[k]
-            if by_month and not wide[k] and not _has_month(t, months):
-                if number_search(t):
+            if by_month and not wide[k]:
+                if _month_date_possible(t, months):
+                    if date_search(t):
+                        out[6, k] = 1
+                elif _has_number_joint(t) and number_search(t):
                     out[6, k] = 1
             elif date_search(t):
                 out[6, k] = 1
@@ -1355,24 +1387,81 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
                 out[i, k] = row[i]
 
 
-cdef bint _has_month(str t, const unsigned char[:] months) except -1:
-    """Whether three ASCII letters of t (any case) are the start of a month name (t is ASCII)."""
+cdef bint _has_number_joint(str t) except -1:
+    """Whether t (ASCII) has a digit, one of "./-:" and a digit in a row.
+
+    Every form of number_search (features._DATE's numeric alternatives, checked by
+    _compiled._date_parts) holds one, and in ASCII text its \\d is 0-9: without one it
+    cannot match, and most texts with a number (a year, a count) have none.
+    """
     cdef Py_ssize_t n = len(t), i
     cdef int kind = PyUnicode_KIND(t)
     cdef void *data = PyUnicode_DATA(t)
-    cdef int a = -1, b = -1, c, cp
-    for i in range(n):
-        cp = <int> PyUnicode_READ(kind, data, i)
-        if 65 <= cp <= 90:
-            c = cp - 65
-        elif 97 <= cp <= 122:
-            c = cp - 97
-        else:
-            c = -1
-        if a >= 0 and b >= 0 and c >= 0 and months[(a * 26 + b) * 26 + c]:
+    cdef Py_UCS4 a, b, c
+    if n < 3:
+        return False
+    a = PyUnicode_READ(kind, data, 0)
+    b = PyUnicode_READ(kind, data, 1)
+    for i in range(2, n):
+        c = PyUnicode_READ(kind, data, i)
+        if 48 <= c <= 57 and 48 <= a <= 57 and (b == 46 or b == 47 or b == 45 or b == 58):
             return True
         a = b
         b = c
+    return False
+
+
+cdef inline bint _ascii_letter(int c) noexcept nogil:
+    return 65 <= c <= 90 or 97 <= c <= 122
+
+
+cdef inline bint _maybe_space(int c) noexcept nogil:
+    # The ASCII characters \s matches, and the separators 28-31 too in case it does.
+    return 9 <= c <= 13 or 28 <= c <= 32
+
+
+cdef bint _month_date_possible(str t, const unsigned char[:] months) except -1:
+    """Whether features._DATE's month forms may match t (ASCII): False only when they cannot.
+
+    Both forms put a month name at the start of a word, the whole run of letters there in
+    "month .? \\s+ digit", or after whitespace in "digit (st|nd|rd|th)? .? \\s+ month". So
+    a month start (a trigram of month_starts) must begin a word and be followed by its run of
+    letters, an optional ".", whitespace and a digit, or stand after whitespace with a
+    digit somewhere before it.
+    """
+    cdef Py_ssize_t n = len(t), p, q
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef int c0, c1, c2, before
+    cdef bint digit_before = False
+    for p in range(n - 2):
+        c0 = <int> PyUnicode_READ(kind, data, p)
+        if p > 0:
+            before = <int> PyUnicode_READ(kind, data, p - 1)
+            if 48 <= before <= 57:
+                digit_before = True
+            if _ascii_letter(before) or 48 <= before <= 57 or before == 95:
+                continue  # not the start of a word
+        if not _ascii_letter(c0):
+            continue
+        c1 = <int> PyUnicode_READ(kind, data, p + 1)
+        c2 = <int> PyUnicode_READ(kind, data, p + 2)
+        if not (_ascii_letter(c1) and _ascii_letter(c2)):
+            continue
+        if not months[(((c0 | 32) - 97) * 26 + (c1 | 32) - 97) * 26 + (c2 | 32) - 97]:
+            continue
+        if p > 0 and digit_before and _maybe_space(before):
+            return True
+        q = p + 3
+        while q < n and _ascii_letter(<int> PyUnicode_READ(kind, data, q)):
+            q += 1
+        if q < n and <int> PyUnicode_READ(kind, data, q) == 46:  # "."
+            q += 1
+        if q < n and _maybe_space(<int> PyUnicode_READ(kind, data, q)):
+            while q < n and _maybe_space(<int> PyUnicode_READ(kind, data, q)):
+                q += 1
+            if q < n and 48 <= <int> PyUnicode_READ(kind, data, q) <= 57:
+                return True
     return False
 
 
@@ -1439,3 +1528,99 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
         i += 1
         if i >= n - 1:
             return False
+
+
+# ---------------------------------------------------------------------------------------
+# features._repeated: which texts' keys (str.strip().lower()) occur more than once.
+
+cdef struct Key:
+    const unsigned char *data  # ASCII; compared and hashed with A-Z as a-z
+    Py_ssize_t length
+    Py_ssize_t count
+
+
+cdef inline bint _strip_space(Py_UCS4 c) noexcept nogil:
+    # str.strip's whitespace among ASCII characters (Py_UNICODE_ISSPACE).
+    return 9 <= c <= 13 or 28 <= c <= 32
+
+
+def repeated(list texts, double[::1] out):
+    """features._repeated into out (zeros, one per text): 1.0 where the text's key occurs twice or more.
+
+    An ASCII text's key is its stripped bytes taken lowercase, hashed and compared in a C
+    table without making it; other texts get str.strip().lower() itself, which joins the
+    same table when it is ASCII ("\\u212a" lowers to "k") and a dict otherwise. An ASCII key
+    never equals a non-ASCII one, so the two never need comparing.
+    """
+    cdef Py_ssize_t n = len(texts), i, j, a, b, size = 16, mask
+    cdef Py_ssize_t *slot_of = NULL
+    cdef Key *table = NULL
+    cdef const unsigned char *s
+    cdef uint64_t h
+    cdef str t
+    cdef list keep = []
+    cdef dict other = {}
+    cdef list other_keys = [None] * n
+    if out.shape[0] != n:
+        raise ValueError("out must hold one value per text")
+    while size < 2 * n:
+        size *= 2
+    mask = size - 1
+    table = <Key *> malloc(size * sizeof(Key))
+    slot_of = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+    if table == NULL or slot_of == NULL:
+        free(table)
+        free(slot_of)
+        raise MemoryError()
+    try:
+        for j in range(size):
+            table[j].data = NULL
+        for i in range(n):
+            t = texts[i]
+            if not PyUnicode_IS_ASCII(t):
+                key = t.strip().lower()
+                if not PyUnicode_IS_ASCII(key):
+                    other[key] = other.get(key, 0) + 1
+                    other_keys[i] = key
+                    slot_of[i] = -1
+                    continue
+                keep.append(key)
+                t = key
+            s = <const unsigned char *> PyUnicode_DATA(t)
+            a = 0
+            b = len(t)
+            while a < b and _strip_space(s[a]):
+                a += 1
+            while b > a and _strip_space(s[b - 1]):
+                b -= 1
+            h = 1469598103934665603ULL
+            for j in range(a, b):
+                h = (h ^ _lc(s[j])) * 1099511628211ULL
+            j = <Py_ssize_t> (h >> 1) & mask
+            while table[j].data != NULL:
+                if table[j].length == b - a and _same_lower(table[j].data, s + a, b - a):
+                    break
+                j = (j + 1) & mask
+            if table[j].data == NULL:
+                table[j].data = s + a
+                table[j].length = b - a
+                table[j].count = 0
+            table[j].count += 1
+            slot_of[i] = j
+        for i in range(n):
+            if slot_of[i] >= 0:
+                if table[slot_of[i]].count > 1:
+                    out[i] = 1.0
+            elif other[other_keys[i]] > 1:
+                out[i] = 1.0
+    finally:
+        free(table)
+        free(slot_of)
+
+
+cdef inline bint _same_lower(const unsigned char *x, const unsigned char *y, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(n):
+        if _lc(x[i]) != _lc(y[i]):
+            return False
+    return True

@@ -176,16 +176,23 @@ def _head_facts(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
     return title, lang
 
 
-def segment_html(text: str, *, max_depth: int, max_blocks: int, utf8: bytes | None = None) -> Segments:
+def segment_html(text: str | None, *, max_depth: int, max_blocks: int, utf8: bytes | None = None) -> Segments:
     """Parse HTML and cut its visible text into blocks.
 
     Args:
+        text: the page, or None when utf8 holds it (decode.decode_page_lazily): a big page
+            is then never held as a str.
         utf8: text's UTF-8 when the caller has it (decode.decode_page), so as not to encode again.
     """
     # The UTF-8 the parser reads: selectolax encodes a str just so (errors="ignore").
-    data = text.encode("utf-8", "ignore") if utf8 is None else utf8
+    if utf8 is not None:
+        data = utf8
+    elif text is not None:
+        data = text.encode("utf-8", "ignore")
+    else:
+        raise ValueError("segment_html needs text or utf8")
     if _MAY_NEST_DEEPLY(data):
-        text = cap_nesting(text, max_depth + _CAP_MARGIN)
+        text = cap_nesting(data.decode("utf-8") if text is None else text, max_depth + _CAP_MARGIN)
         data = text.encode("utf-8", "ignore")
     try:
         tree = LexborHTMLParser(data)
@@ -200,13 +207,13 @@ def segment_html(text: str, *, max_depth: int, max_blocks: int, utf8: bytes | No
     if start is None:
         return seg
     _WALK(start, seg, max_depth, max_blocks, SKIP_TAGS, True)
-    if not any(len(t) >= _PARAGRAPH_CHARS for t in seg.texts):
+    if max(map(len, seg.texts), default=0) < _PARAGRAPH_CHARS:
         # No paragraph is visible: a page that scripts reveal (content in <noscript>, or
         # in a container hidden until a script shows it). Read what a reader would see
         # once the page has loaded: hidden subtrees and <noscript> too.
         again = Segments(title=seg.title, language=seg.language)
         _WALK(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT, False)
-        if any(len(t) >= _PARAGRAPH_CHARS for t in again.texts):
+        if max(map(len, again.texts), default=0) >= _PARAGRAPH_CHARS:
             return again
     return seg
 
