@@ -292,23 +292,24 @@ def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     whose rows put the sidebar beside the story).
     """
     n = len(body)
-    if n == 0 or f.mode != "html" or not body.any():
+    if n == 0 or f.mode != "html":
         return
     cells = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0)
-    rows: dict[int, list[int]] = {}
-    parent = seg.elem_parent
-    for i in np.flatnonzero(cells).tolist():
-        if seg.kinds[i] in _CELL_KINDS:
-            rows.setdefault(parent[seg.elems[i]], []).append(i)
-    for members in rows.values():
-        if len(members) < 2:
-            continue
-        idx = np.asarray(members)
-        if not body[idx].any() or body[idx].all() or f.n_words[idx].max() >= _LAYOUT_CELL_WORDS:
-            continue
-        add = idx[~body[idx]]
-        body[add] = True
-        why[add] = 6
+    if not (cells & body).any():
+        return
+    idx = np.array([i for i in np.flatnonzero(cells).tolist() if seg.kinds[i] in _CELL_KINDS], dtype=np.int64)
+    if len(idx) < 2:
+        return
+    parent = np.asarray(seg.elem_parent, dtype=np.int64)
+    rows, row_of = np.unique(parent[np.asarray(seg.elems, dtype=np.int64)[idx]], return_inverse=True)
+    size = np.bincount(row_of, minlength=len(rows))
+    kept = np.bincount(row_of, weights=body[idx], minlength=len(rows))
+    widest = np.zeros(len(rows), dtype=np.float64)
+    np.maximum.at(widest, row_of, f.n_words[idx])
+    complete = (size >= 2) & (kept > 0) & (kept < size) & (widest < _LAYOUT_CELL_WORDS)
+    add = idx[complete[row_of] & ~body[idx]]
+    body[add] = True
+    why[add] = 6
 
 
 _CELL_KINDS = frozenset({"td", "th"})
