@@ -152,3 +152,19 @@ def test_layout_table_rows_stay_apart() -> None:
         f"<table><tr><td><a href='/'>Home</a></td><td>{story}</td></tr></table>"
     )
     assert body.tolist() == before.tolist() == [False, True]
+
+
+def test_chrome_class_after_the_content_is_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    pitch = "Sign up to our weekly letter and we will send you the best of our reporting every Friday morning."
+    html = (
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>"
+        f"<div class='newsletter'><p>{pitch}</p></div></article></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    assert [b.label for b in blocks] == ["body"] * 4 + ["chrome"]
+    assert blocks[4].reasons[0].code == "smoothed: chrome class after the content"
+    # Content that itself sits under such a class word, after a short plain line, stays.
+    html = f"<body><p>{PROSE}</p><div class='sidebar-layout'>{''.join(f'<p>{PROSE}</p>' for _ in range(4))}</div></body>"
+    assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 5
