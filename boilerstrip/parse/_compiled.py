@@ -219,22 +219,39 @@ def choose_nesting_check(reference: Callable[[bytes], bool], limit: int) -> Call
 
     Used only with the compiled walker, so BOILERSTRIP_PURE=1 and a failed build select the reference.
     """
-    if os.environ.get("BOILERSTRIP_PURE") == "1":
-        return reference
-    try:
+
+    def make() -> Callable[[bytes], bool]:
         from . import _walk
 
         def compiled(data: bytes) -> bool:
             return _walk.may_nest_deeply(data, limit)
 
+        return compiled
+
+    def probes() -> list[bytes]:
         deep, wide = b"<div>" * limit, b"<p>x</p>" * limit
-        probes = [b"", b"<", b"x<", deep, deep[:-5], deep + b"</div>", b"</a>" + deep, wide, wide + deep[5:],
-                  b"<a<b" * limit, b"<" * limit * 2, b"<A" * limit, b"<\xc1<@<[<`<{" * limit, _PROBE.encode("utf-8")]
-        if any(compiled(p) != reference(p) for p in probes):
-            log.debug("the compiled nesting check is not used: it differs on a probe")
+        return [b"", b"<", b"x<", deep, deep[:-5], deep + b"</div>", b"</a>" + deep, wide, wide + deep[5:],
+                b"<a<b" * limit, b"<" * limit * 2, b"<A" * limit, b"<\xc1<@<[<`<{" * limit, _PROBE.encode("utf-8")]
+
+    return _bytes_twin("nesting check", reference, make, probes)
+
+
+def _bytes_twin(
+    what: str,
+    reference: Callable[[bytes], bool],
+    make: Callable[[], Callable[[bytes], bool]],
+    probes: Callable[[], list[bytes]],
+) -> Callable[[bytes], bool]:
+    """reference, or the compiled twin make() builds when it answers as reference does on every probe."""
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        compiled = make()
+        if any(compiled(p) != reference(p) for p in probes()):
+            log.debug("the compiled %s is not used: it differs on a probe", what)
             return reference
     except Exception as exc:  # not built, or built for another Python
-        log.debug("the compiled nesting check is not used (%s: %s)", type(exc).__name__, exc)
+        log.debug("the compiled %s is not used (%s: %s)", what, type(exc).__name__, exc)
         return reference
     return compiled
 
@@ -259,19 +276,13 @@ def _utf8_probes() -> list[bytes]:
 
 def choose_utf8_check(reference: Callable[[bytes], bool]) -> Callable[[bytes], bool]:
     """decode._is_utf8, or its compiled twin (no str built) when it answers the same on _utf8_probes."""
-    if os.environ.get("BOILERSTRIP_PURE") == "1":
-        return reference
-    try:
+
+    def make() -> Callable[[bytes], bool]:
         from . import _walk
 
-        compiled = _walk.valid_utf8
-        if any(compiled(p) != reference(p) for p in _utf8_probes()):
-            log.debug("the compiled UTF-8 check is not used: it differs on a probe")
-            return reference
-    except Exception as exc:  # not built, or built for another Python
-        log.debug("the compiled UTF-8 check is not used (%s: %s)", type(exc).__name__, exc)
-        return reference
-    return compiled
+        return cast(Callable[[bytes], bool], _walk.valid_utf8)
+
+    return _bytes_twin("UTF-8 check", reference, make, _utf8_probes)
 
 
 # Texts for features._count_page's twin: words and capitals in several scripts, Han and kana,
