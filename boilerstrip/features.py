@@ -432,7 +432,8 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
     n_elem = len(seg.elem_parent)
     parents = np.asarray(seg.elem_parent, dtype=np.int64)
     elems = np.asarray(seg.elems, dtype=np.int64)
-    weights = subtree_sums(parents, np.bincount(elems, weights=weight, minlength=n_elem).astype(np.float64))
+    end = subtree_ends(parents)
+    weights = subtree_sums(parents, np.bincount(elems, weights=weight, minlength=n_elem).astype(np.float64), end)
     total = float(weights[0])
     if total <= 0:
         return np.zeros(len(seg), dtype=np.float64), 0.0
@@ -451,7 +452,7 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
     # A container is more than one paragraph: from a lone block, climb to the element that
     # also holds its neighbours.
     if cur:
-        held = subtree_sums(parents, np.bincount(elems, weights=weight > 0, minlength=n_elem).astype(np.float64))
+        held = subtree_sums(parents, np.bincount(elems, weights=weight > 0, minlength=n_elem).astype(np.float64), end)
         while cur and held[cur] <= 1:
             cur = int(parents[cur])
     root = np.zeros(n_elem, dtype=bool)
@@ -460,12 +461,23 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
     return main, float(weights[cur] / total) if cur else 1.0
 
 
-def subtree_sums(parents: IntArray, own: FloatArray) -> FloatArray:
+def subtree_sums(parents: IntArray, own: FloatArray, end: IntArray | None = None) -> FloatArray:
     """Each element's own value plus its descendants' (elements in document order, parents[0] = -1).
 
     Document order puts a subtree in one run of indexes: the sum is a difference of
-    prefix sums, once each element knows where its subtree ends. That end is the largest
-    index below it, found by pointer jumping (each round looks twice as far up).
+    prefix sums, once each element knows where its subtree ends (``end``, subtree_ends').
+    """
+    if end is None:
+        end = subtree_ends(parents)
+    prefix = np.concatenate(([0.0], np.cumsum(own, dtype=np.float64)))
+    return np.asarray(prefix[end] - prefix[:-1], dtype=np.float64)
+
+
+def subtree_ends(parents: IntArray) -> IntArray:
+    """For each element, one past the last element of its subtree (document order, parents[0] = -1).
+
+    That is one past the largest index below it, found by pointer jumping (each round looks
+    twice as far up).
     """
     n = len(parents)
     end = np.arange(1, n + 1, dtype=np.int64)
@@ -477,8 +489,7 @@ def subtree_sums(parents: IntArray, own: FloatArray) -> FloatArray:
         if not up.any():  # every element looks at the root: all ancestors reached
             break
         up = up[up]
-    prefix = np.concatenate(([0.0], np.cumsum(own, dtype=np.float64)))
-    return np.asarray(prefix[end] - prefix[:-1], dtype=np.float64)
+    return end
 
 
 def within(parents: IntArray, roots: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
