@@ -259,8 +259,15 @@ cdef int _mark_within(object main, Py_ssize_t *blk, Py_ssize_t nb, Py_ssize_t cu
 # ---------------------------------------------------------------------------------------
 # features._teaser_cards
 
-def teaser_cards(seg, n_chars, link_density, n_words, flags, weight, double headline_links,
-                 double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags,
+cdef inline bint _headline(double ld, double ell, double nw, int64_t fl, double headline_links,
+                           double excerpt_links, double headline_words, int64_t chrome_flags):
+    """features._teaser_cards' headline test for one block."""
+    return ((ld >= headline_links or (ell > 0 and ld >= excerpt_links)) and nw >= headline_words
+            and (fl & chrome_flags) == 0)
+
+
+def teaser_cards(seg, n_chars, link_density, n_words, flags, weight, ellipsis, double headline_links,
+                 double excerpt_links, double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags,
                  double article_prose, double card_text_share):
     """features._teaser_cards, or None when it cannot answer.
 
@@ -271,15 +278,16 @@ def teaser_cards(seg, n_chars, link_density, n_words, flags, weight, double head
     cdef const double[:] ld = link_density
     cdef const double[:] nw = n_words
     cdef const int64_t[:] fl = flags
+    cdef const double[:] ell = ellipsis
     cdef list parent = seg.elem_parent
     cdef list elems = seg.elems
     cdef list tags = seg.elem_tag
     cdef list classes = seg.elem_class
     cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, heads = 0
-    if ld.shape[0] != nb or nw.shape[0] != nb or fl.shape[0] != nb:
+    if ld.shape[0] != nb or nw.shape[0] != nb or fl.shape[0] != nb or ell.shape[0] != nb:
         return None
     for i in range(nb):
-        if ld[i] >= headline_links and nw[i] >= headline_words and (fl[i] & chrome_flags) == 0:
+        if _headline(ld[i], ell[i], nw[i], fl[i], headline_links, excerpt_links, headline_words, chrome_flags):
             heads += 1
     if heads < card_items:
         return np.zeros(nb, dtype=np.float64)
@@ -300,7 +308,7 @@ def teaser_cards(seg, n_chars, link_density, n_words, flags, weight, double head
             root[e] = 0
         # Elements holding a headline: walk up from each headline's element.
         for i in range(nb):
-            if ld[i] >= headline_links and nw[i] >= headline_words and (fl[i] & chrome_flags) == 0:
+            if _headline(ld[i], ell[i], nw[i], fl[i], headline_links, excerpt_links, headline_words, chrome_flags):
                 e = elems[i]
                 if not 0 <= e < n_elem:
                     return None
@@ -351,8 +359,8 @@ cdef int _mark_roots(object card, list elems, uint8_t *root) except -1:
 # ---------------------------------------------------------------------------------------
 # score.score_blocks
 
-def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] flag_bits, tuple flag_weights,
-                 int64_t comment_bit, const int64_t[:] bonus_cols, Py_ssize_t n_rules):
+def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] flag_bits,
+                 const int64_t[:] flag_unless, tuple flag_weights, int64_t comment_bit, const int64_t[:] bonus_cols, Py_ssize_t n_rules):
     """score.score_blocks: the same columns filled in one loop over the blocks.
 
     cols maps the rules' codes to their columns; each entry is the reference's expression
@@ -406,8 +414,8 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
     cdef double fw[64]
     cdef double x, w, stp
     cdef bint comment, lone
-    if nf > 64:
-        raise ValueError("too many flag rules")
+    if nf > 64 or flag_bits.shape[0] != nf or flag_unless.shape[0] != nf:
+        raise ValueError("too many flag rules, or bits not one per rule")
     for j in range(nf):
         fw[j] = flag_weights[j]
     if html:
@@ -430,7 +438,9 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
             c[i, c_out] = w_out * (1.0 - main[i])
         if html:
             for j in range(nf):
-                c[i, flag_cols[j]] = (1.0 if (flags[i] & flag_bits[j]) != 0 else 0.0) * fw[j]
+                c[i, flag_cols[j]] = (
+                    1.0 if (flags[i] & flag_bits[j]) != 0 and (flags[i] & flag_unless[j]) == 0 else 0.0
+                ) * fw[j]
             comment = (flags[i] & comment_bit) != 0
             if not include_comments:
                 c[i, c_comment] = w_comment * (1.0 if comment else 0.0)

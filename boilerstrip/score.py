@@ -89,8 +89,10 @@ class Params:
     teaser_run: float = -1.5
     paragraph: float = 0.5
     ellipsis: float = -1.0
-    # Captions and figure credits describe a picture, not the story; most truths leave them out.
-    caption: float = -1.0
+    # Captions and figure credits describe a picture, not the story: they are left out
+    # unless everything else about them says content (-1.0 let most through; the truths of
+    # scrapinghub-aeb and trafilatura-eval leave them out, readability-testpages keeps them).
+    caption: float = -10.0
     # Text mode: per extra date line nearby (a list of dated comments or posts).
     dated_items: float = -0.75
     # Plain text has no markup to vouch for short lines: they need more words to stand alone.
@@ -111,21 +113,25 @@ def threshold_for(favor: str) -> float:
     return _THRESHOLDS[favor]
 
 
-# Rules that look at one context bit of a block: (column of RULES, Params weight, bits).
+# Rules that look at one context bit of a block: (column of RULES, Params weight, bits, unless):
+# a rule holds for a block under any of its bits and none of its unless bits.
 _FLAG_RULES = (
-    ("nav_ancestor", "nav", Flag.NAV),
-    ("footer_ancestor", "footer", Flag.FOOTER),
-    ("aside_ancestor", "aside", Flag.ASIDE),
-    ("header_ancestor", "header", Flag.HEADER),
-    ("form_ancestor", "form", Flag.FORM),
-    ("class_negative", "class_negative", Flag.NEG_CLASS),
-    ("class_positive", "class_positive", Flag.POS_CLASS),
-    ("article_ancestor", "article", Flag.ARTICLE | Flag.MAIN),
-    ("caption", "caption", Flag.FIGURE),
+    ("nav_ancestor", "nav", Flag.NAV, 0),
+    ("footer_ancestor", "footer", Flag.FOOTER, 0),
+    ("aside_ancestor", "aside", Flag.ASIDE, 0),
+    ("header_ancestor", "header", Flag.HEADER, 0),
+    ("form_ancestor", "form", Flag.FORM, 0),
+    ("class_negative", "class_negative", Flag.NEG_CLASS, 0),
+    ("class_positive", "class_positive", Flag.POS_CLASS, 0),
+    ("article_ancestor", "article", Flag.ARTICLE | Flag.MAIN, 0),
+    # A <figure> also wraps code listings and tables (blog engines' highlighted code): those
+    # are the text itself, not a caption.
+    ("caption", "caption", Flag.FIGURE, Flag.PRE | Flag.TABLE),
 )
-_FLAG_COLUMNS = np.array([RULES.index(code) for code, _, _ in _FLAG_RULES])
-_FLAG_WEIGHTS = tuple(weight for _, weight, _ in _FLAG_RULES)
-_FLAG_BITS = np.array([bits for _, _, bits in _FLAG_RULES], dtype=np.int64)
+_FLAG_COLUMNS = np.array([RULES.index(code) for code, _, _, _ in _FLAG_RULES])
+_FLAG_WEIGHTS = tuple(weight for _, weight, _, _ in _FLAG_RULES)
+_FLAG_BITS = np.array([bits for _, _, bits, _ in _FLAG_RULES], dtype=np.int64)
+_FLAG_UNLESS = np.array([unless for _, _, _, unless in _FLAG_RULES], dtype=np.int64)
 # The content bonuses a comment does not get.
 _BONUS_COLUMNS = np.array([RULES.index(code) for code in ("main_container", "class_positive", "article_ancestor")])
 
@@ -154,7 +160,7 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
         flags = f.flags
         # The container rules (nav_ancestor ... caption), one column per context bit, at once.
         weights = np.array([getattr(p, name) for name in _FLAG_WEIGHTS])
-        c[:, _FLAG_COLUMNS] = ((flags[:, None] & _FLAG_BITS) != 0) * weights
+        c[:, _FLAG_COLUMNS] = (((flags[:, None] & _FLAG_BITS) != 0) & ((flags[:, None] & _FLAG_UNLESS) == 0)) * weights
         comment = (flags & Flag.COMMENT) != 0
         if not p.include_comments:
             c[:, 15] = p.comment * comment

@@ -128,6 +128,23 @@ def test_teaser_cards_beside_an_article() -> None:
     assert not feats(f"<body>{article}<div class='more'>{_cards(2)}</div></body>").card.any()
 
 
+def test_excerpts_led_by_their_own_link_are_teaser_cards() -> None:
+    # A ticker of items, each one block: a linked title run into an excerpt cut short.
+    # More prose than the article, but excerpts count at half: they are cards beside it.
+    cut = PROSE[:-1]
+    items = "".join(
+        f"<li><a href='/s{i}'>Another story that people read this week {i}</a> <span>{cut}...</span></li>"
+        for i in range(6)
+    )
+    article = f"<div class='story'>{''.join(f'<p>{PROSE}</p>' for _ in range(4))}</div>"
+    f = feats(f"<body><div><ul>{items}</ul>{article}</div></body>")
+    assert f.card.tolist() == [1.0] * 6 + [0.0] * 4
+    assert f.main.tolist() == [0.0] * 6 + [1.0] * 4
+    # The same items without the ellipsis are list items with a link, not excerpts.
+    plain = items.replace("...", ".")
+    assert not feats(f"<body><div><ul>{plain}</ul>{article}</div></body>").card.any()
+
+
 def test_teaser_cards_are_the_content_without_an_article() -> None:
     # A listing page: the items are all there is.
     assert not feats(f"<body><div class='list'>{_cards(6)}</div></body>").card.any()

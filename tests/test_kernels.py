@@ -138,7 +138,8 @@ def test_containers_generated(seed: int) -> None:
     for seg in _compiled._probe_pages(seed, 3):
         a = _compiled._probe_arrays(rng, len(seg.elems))
         assert same(features._main_container(seg, a["weight"]), refs["main_container"](seg, a["weight"]))
-        args = (seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"])
+        ellipsis = rng.choice([0.0, 0.0, 1.0], len(seg.elems))
+        args = (seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"], ellipsis)
         assert same(features._teaser_cards(*args), refs["teaser_cards"](*args))
     for args in _compiled._card_pages(rng, 3):
         assert same(features._teaser_cards(*args), refs["teaser_cards"](*args))

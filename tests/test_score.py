@@ -81,3 +81,17 @@ def test_teaser_cards_beside_an_article_are_chrome() -> None:
     assert (c[excerpts, col("teaser_card")] == DEFAULT_PARAMS.teaser_card).all()
     assert (scores[excerpts] < threshold_for("balanced")).all()
     assert (scores[:5] > threshold_for("balanced")).all()
+
+
+def test_captions_are_chrome_but_code_and_tables_in_a_figure_are_not() -> None:
+    code = "for row in rows:\n    total = total + row.price * row.count  # sum the order lines\n"
+    f, scores, c = scored(
+        f"<article><p>{PROSE}</p><figure><img src='a.png'><figcaption>{PROSE}</figcaption></figure>"
+        f"<figure class='highlight'><pre>{code}</pre></figure>"
+        f"<figure><table><tr><td>{PROSE}</td></tr></table></figure></article>"
+    )
+    assert len(f) == 4
+    assert c[1, col("caption")] == DEFAULT_PARAMS.caption < 0
+    assert scores[1] < threshold_for("recall") < threshold_for("balanced") < scores[0]
+    assert (c[[0, 2, 3], col("caption")] == 0.0).all()
+    assert (scores[[2, 3]] > threshold_for("balanced")).all()

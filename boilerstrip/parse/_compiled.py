@@ -552,7 +552,7 @@ def _probe_arrays(rng: Any, n: int) -> dict[str, Any]:
     pick = rng.choice
     bits = [0, 0, 0, Flag.NAV, Flag.COMMENT, Flag.NEG_CLASS, Flag.TABLE, Flag.FOOTER, Flag.ARTICLE, Flag.HEADER,
             Flag.POS_CLASS, Flag.FIGURE, Flag.COMMENT | Flag.POS_CLASS, Flag.TABLE | Flag.NAV, Flag.MAIN, Flag.FORM,
-            Flag.ASIDE, Flag.COMMENT | Flag.ARTICLE]
+            Flag.ASIDE, Flag.COMMENT | Flag.ARTICLE, Flag.FIGURE | Flag.PRE, Flag.FIGURE | Flag.TABLE]
     return {
         "n_chars": pick([0.0, 5.0, 40.0, 41.0, 100.0, 300.0, 900.0], n),
         "n_words": pick([0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 7.0, 9.0, 10.0, 12.0, 25.0, 60.0], n),
@@ -586,18 +586,20 @@ def _make_teaser_cards(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import features as f
 
-    consts = (f._HEADLINE_LINKS, f._HEADLINE_WORDS, int(f._CHROME_FLAGS), f._CARD_ITEMS, f._ITEM_TAGS,
-              f._ARTICLE_PROSE, f._CARD_TEXT_SHARE)
+    consts = (f._HEADLINE_LINKS, f._EXCERPT_LINKS, f._HEADLINE_WORDS, int(f._CHROME_FLAGS), f._CARD_ITEMS,
+              f._ITEM_TAGS, f._ARTICLE_PROSE, f._CARD_TEXT_SHARE)
 
-    def compiled(seg: Any, n_chars: Any, link_density: Any, n_words: Any, flags: Any, weight: Any) -> Any:
-        got = _kernels.teaser_cards(seg, n_chars, link_density, n_words, flags, weight, *consts)
-        return reference(seg, n_chars, link_density, n_words, flags, weight) if got is None else got
+    def compiled(seg: Any, n_chars: Any, link_density: Any, n_words: Any, flags: Any, weight: Any,
+                 ellipsis: Any) -> Any:
+        got = _kernels.teaser_cards(seg, n_chars, link_density, n_words, flags, weight, ellipsis, *consts)
+        return reference(seg, n_chars, link_density, n_words, flags, weight, ellipsis) if got is None else got
 
     rng = np.random.default_rng(5)
     probes = []
     for seg in _probe_pages(13, 12):
         a = _probe_arrays(rng, len(seg.elems))
-        probes.append((seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"]))
+        probes.append((seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"],
+                       rng.choice([0.0, 0.0, 1.0], len(seg.elems))))
     probes += _card_pages(rng, 80)
     cards = 0
     for args in probes:
@@ -637,13 +639,14 @@ def _card_pages(rng: Any, count: int) -> list[tuple[Any, ...]]:
                 seg.elem_class.append("")
                 rows.append((item + 1, 40.0, float(rng.choice([0.8, 1.0, 0.5])), float(rng.choice([3.0, 4.0, 8.0])), flag, 0.0))
             else:
-                rows.append((item, 40.0, float(rng.choice([0.8, 1.0])), float(rng.choice([4.0, 8.0])), flag, 0.0))
+                rows.append((item, 40.0, float(rng.choice([0.8, 1.0, 0.2])), float(rng.choice([4.0, 8.0])), flag, 0.0))
             rows.append((item, float(rng.choice([20.0, 200.0])), 0.0, 30.0, flag, float(rng.choice([0.0, 60.0]))))
         elems, n_chars, links, words, flags, weight = zip(*rows, strict=True)
         seg.elems = list(elems)
         seg.texts = ["x"] * len(seg.elems)
         pages.append((seg, np.asarray(n_chars), np.asarray(links), np.asarray(words),
-                      np.asarray(flags, dtype=np.int64), np.asarray(weight)))
+                      np.asarray(flags, dtype=np.int64), np.asarray(weight),
+                      rng.choice([0.0, 1.0], len(rows))))
     return pages
 
 
@@ -698,6 +701,7 @@ def _make_score_blocks(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     cols = {code: i for i, code in enumerate(s.RULES)}
     flag_cols = np.asarray(s._FLAG_COLUMNS, dtype=np.int64)
     flag_bits = np.asarray(s._FLAG_BITS, dtype=np.int64)
+    flag_unless = np.asarray(s._FLAG_UNLESS, dtype=np.int64)
     bonus_cols = np.asarray(s._BONUS_COLUMNS, dtype=np.int64)
     names = tuple(s._FLAG_WEIGHTS)
     n_rules = len(s.RULES)
@@ -705,7 +709,7 @@ def _make_score_blocks(reference: Callable[..., Any]) -> tuple[Any, str | None]:
 
     def compiled(f: Any, p: Any = s.DEFAULT_PARAMS) -> Any:
         weights = tuple(getattr(p, name) for name in names)
-        return _kernels.score_blocks(f, p, cols, flag_cols, flag_bits, weights, comment, bonus_cols, n_rules)
+        return _kernels.score_blocks(f, p, cols, flag_cols, flag_bits, flag_unless, weights, comment, bonus_cols, n_rules)
 
     rng = np.random.default_rng(3)
     params = (s.DEFAULT_PARAMS, dataclasses.replace(s.DEFAULT_PARAMS, include_comments=True))
