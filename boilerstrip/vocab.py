@@ -22,10 +22,12 @@ __all__ = [
 
 # Elements whose content is never visible text.
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas video audio "
+    "script style noscript template svg iframe object embed canvas video audio "
     "head title meta link select option optgroup textarea input button datalist dialog map area noframes "
     # Ruby annotations: the reading printed above a word, not part of the sentence.
-    "rt rp".split()
+    "rt rp "
+    # MathML is rendered text (the formula); its annotations (the TeX source) are not.
+    "annotation annotation-xml".split()
 )
 
 # Elements that start a new paragraph-level block (HTML "flow" containers and breaks).

@@ -34,6 +34,15 @@ def test_ruby_readings_are_left_out() -> None:
     assert s.texts == ["漢字を読む"]
 
 
+def test_mathml_is_text_but_its_annotations_are_not() -> None:
+    # A formula in MathML is rendered where it stands; its TeX annotation is not shown.
+    s = seg(
+        "<p>Solve <math><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
+        "<annotation encoding='application/x-tex'>x = 2</annotation></semantics></math> for y.</p>"
+    )
+    assert s.texts == ["Solve x=2 for y."]
+
+
 def test_noscript_read_when_the_page_is_a_script_shell() -> None:
     s = seg(f"<body><div id='app'></div><noscript><h1>Title</h1><p>{VISIBLE}</p></noscript></body>")
     assert s.texts == ["Title", VISIBLE.strip()]
