@@ -418,9 +418,12 @@ def _comments_as_content(flags: IntArray, n_chars: FloatArray, link_density: Flo
 # Blocks of at least this many characters count as prose here (two short sentences).
 _PROSE_CHARS = 100
 # The article above a comment thread is rarely under 5% of the comments' length, and
-# never without one real paragraph (300 characters: a short news item's lead).
+# never without one paragraph (a block of 100 characters and more, as counted above): a post
+# of a title, a byline and one short paragraph of 100-300 characters over hundreds of comments
+# is still an article (300 took such pages' threads for content; every forum page of the
+# datasets has no such paragraph outside its posts).
 _COMMENT_ONLY_SHARE = 0.05
-_NO_ARTICLE_CHARS = 300
+_NO_ARTICLE_CHARS = 100
 
 
 def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, float]:

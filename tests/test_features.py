@@ -96,6 +96,10 @@ def test_comments_are_content_on_a_thread() -> None:
     # Prose in a sidebar or footer is no article above the thread: the posts stay the page.
     f = feats(f"<body><h1>Thread title</h1>{thread}<footer><p>{PROSE}</p></footer></body>")
     assert not (f.flags[1:4] & 0b100000000000000).any()
+    # One short paragraph (a video's blurb) above a long thread is still an article.
+    long_thread = "".join(f"<div class='comment'><p>{PROSE} Reply {i}.</p></div>" for i in range(40))
+    f = feats(f"<body><h1>Video title</h1><p>By a reporter</p><p>{PROSE}</p>{long_thread}</body>")
+    assert (f.flags[3:] & 0b100000000000000).all()
 
 
 def test_text_mode_dated_items() -> None:
