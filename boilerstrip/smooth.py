@@ -14,7 +14,14 @@ import numpy.typing as npt
 from .features import Features, FloatArray
 from .parse.segment import Flag, Segments
 
-__all__ = ["SMOOTH_REASONS", "drop_trailing_chrome", "keep_listing", "keep_table_rows", "smooth_labels"]
+__all__ = [
+    "SMOOTH_REASONS",
+    "drop_trailing_chrome",
+    "keep_alike_runs",
+    "keep_listing",
+    "keep_table_rows",
+    "smooth_labels",
+]
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -28,6 +35,7 @@ SMOOTH_REASONS = {
     7: "smoothed: best of a page without content",
     8: "smoothed: item of a listing page",
     9: "smoothed: chrome class after the content",
+    10: "smoothed: one of a run of alike blocks in the content",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -284,6 +292,35 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     why[keep] = 8
 
 
+def keep_alike_runs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """Blocks of one run of alike siblings in the main container share the run's label.
+
+    An article's paragraphs, a list of tour dates or the lines of a recipe are sibling
+    blocks of one kind under one parent. Block by block a few of them score low (a short
+    line, a date, a line without function words) and drop out of the middle of the text;
+    when a run of three or more such siblings is partly body (a third or more), its other
+    members join it, unless they are links (a list of links is a menu even in an article)
+    or a byline.
+    """
+    n = len(body)
+    if n < _RUN_ITEMS or f.mode != "html":
+        return
+    parent = np.asarray(seg.elem_parent, dtype=np.int64)[np.asarray(seg.elems, dtype=np.int64)]
+    kinds = seg.kinds
+    same = (parent[1:] == parent[:-1]) & np.fromiter(map(str.__eq__, kinds[1:], kinds[:-1]), dtype=bool, count=n - 1)
+    run = np.concatenate(([0], np.cumsum(~same)))
+    inside = (f.main > 0) & ((f.flags & (_CHROME_CONTEXT | Flag.HEADER | Flag.FORM)) == 0)
+    size = np.bincount(run)
+    clean = np.bincount(run, weights=inside) == size
+    share = np.bincount(run, weights=body) / size
+    joins = (clean & (size >= _RUN_ITEMS) & (share >= _RUN_BODY_SHARE))[run]
+    # A dated line under a chrome class word is a byline or a dateline: it stays out.
+    byline = ((f.flags & Flag.NEG_CLASS) != 0) & (f.date_like > 0)
+    keep = joins & ~body & (f.link_density < _RUN_MAX_LINKS) & ~byline
+    body |= keep
+    why[keep] = 10
+
+
 def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """A row of a table whose cell is body is content as a whole: the name beside the text.
 
@@ -345,6 +382,15 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
 # 0.25, set on the dev split (0.1 helps nearly as much; with no limit, pages whose whole
 # article sits under a chrome class word lose it after their byline).
 _TRAILING_SHARE = 0.25
+
+
+# A run: three alike siblings or more (two could be a paragraph and its caption), a third
+# of them body already (0.2-0.3 alike on the dev split; 0.5 kept half the gain); a block of
+# mostly link text stays out (0.3-0.5 alike; with no limit trafilatura-eval lost its
+# "read more" lines to the body).
+_RUN_ITEMS = 3
+_RUN_BODY_SHARE = 0.3
+_RUN_MAX_LINKS = 0.5
 
 
 # A body under this many words is too small to be a page's content on its own (60: set on

@@ -168,3 +168,31 @@ def test_chrome_class_after_the_content_is_dropped() -> None:
     # Content that itself sits under such a class word, after a short plain line, stays.
     html = f"<body><p>{PROSE}</p><div class='sidebar-layout'>{''.join(f'<p>{PROSE}</p>' for _ in range(4))}</div></body>"
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 5
+
+
+def _runs_labels(html: str):  # type: ignore[no-untyped-def]
+    from boilerstrip.smooth import keep_alike_runs
+
+    seg = segment_html(html, max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    body, why = smooth_labels(score_blocks(f)[0], f, 0.0)
+    before = body.copy()
+    keep_alike_runs(seg, f, body, why)
+    return seg, before, body, why
+
+
+def test_a_run_of_alike_siblings_shares_its_label() -> None:
+    # Tour dates in an article: a date line without function words scores low alone.
+    dates = "".join(f"<p>June {d} - Arena number {d}, Springfield</p>" for d in (9, 10, 14, 17))
+    lines = f"<p>{PROSE} The dates are:</p>{dates}<p><a href='/tickets'>Tickets for every show here</a></p>"
+    seg, before, body, why = _runs_labels(f"<body><article>{lines}<p>{PROSE}</p><p>{PROSE}</p></article></body>")
+    assert not before[1:5].all() and body[:6].tolist() == [True] * 5 + [False]
+    assert {SMOOTH_REASONS[int(w)] for w in why[1:5] if w} == {"smoothed: one of a run of alike blocks in the content"}
+    # The link line is a link line still; and a run with no body at all is left alone.
+    assert not body[5]
+    seg, before, body, why = _runs_labels(f"<body><article><p>{PROSE}</p><div>{dates}</div></article></body>")
+    assert body.tolist() == before.tolist()
+    # A byline (a dated line under a chrome class word) stays out of the run.
+    byline = "<p class='byline'>By R. Marsh, 12 June 2024</p>"
+    seg, before, body, why = _runs_labels(f"<body><article>{byline}{''.join([f'<p>{PROSE}</p>'] * 3)}</article></body>")
+    assert body.tolist() == [False, True, True, True]
