@@ -10,7 +10,8 @@ the semantic containers above it, the nearest class/id words that say
 element that holds it, so that later stages can add up text per element of the
 tree.
 
-Plain text: every line is a block; blank lines are kept as structure.
+Plain text: every line is a block (a hard-wrapped paragraph: its lines); blank lines
+are kept as structure.
 """
 
 from __future__ import annotations
@@ -603,21 +604,34 @@ _MAY_NEST_DEEPLY = choose_nesting_check(_may_nest_deeply, _DEEP_LIMIT)
 
 
 def segment_text(text: str, *, max_blocks: int) -> Segments:
-    """Cut a plain-text dump into line blocks, remembering blank lines between them."""
+    """Cut a plain-text dump into line blocks, remembering blank lines between them.
+
+    A paragraph hard-wrapped at a fixed width (a man page, an RFC, a mail in <pre>) is
+    one block of its lines: see _wrapped.
+    """
     seg = Segments()
     seg.elem_parent.append(-1)
     seg.elem_tag.append("text")
     seg.elem_class.append("")
+    lines: list[str] = []
+    blank_before: list[int] = []
     blanks = 0
     # splitlines() knows \r\n, \r and the Unicode separators; NUL is not a line break.
     for line in text.replace("\x00", " ").splitlines():
-        stripped = line.strip()
-        if not stripped:
+        if not line.strip():
             blanks += 1
+            continue
+        lines.append(line)
+        blank_before.append(blanks)
+        blanks = 0
+    joins = _wrapped(lines, blank_before)
+    for i, line in enumerate(lines):
+        if i in joins and not seg.truncated:
+            seg.texts[-1] += "\n" + line
             continue
         if len(seg.texts) >= max_blocks:
             seg.truncated = True
-            seg.overflow.append(stripped)
+            seg.overflow.append(line.strip())
             continue
         seg.texts.append(line)
         seg.kinds.append("line")
@@ -628,6 +642,44 @@ def segment_text(text: str, *, max_blocks: int) -> Segments:
         seg.neg_tokens.append("")
         seg.pos_tokens.append("")
         seg.elems.append(0)
-        seg.blank_before.append(blanks)
-        blanks = 0
+        seg.blank_before.append(blank_before[i])
     return seg
+
+
+def _wrapped(lines: list[str], blank_before: list[int]) -> set[int]:
+    """The lines that continue the line above them in a hard-wrapped paragraph.
+
+    A line continues the one above when nothing separates them (no blank line), the one
+    above is wrap-sized (_WRAP_MIN to _WRAP_MAX characters) and stops mid-sentence (no
+    closing mark), this one starts in lowercase, and its first word would not have fit
+    on the line above: the line above plus that word is wider than every line around
+    (_WRAP_WINDOW lines either way), so the break came from the width, not the writer.
+    Lists of items that start in lowercase (tags, "at <shop>") fail the width test on
+    most of their items; a page needs _WRAP_PAIRS such breaks before any are joined.
+    """
+    width = [len(line.rstrip()) for line in lines]
+    n = len(lines)
+    joins = []
+    for i in range(1, n):
+        above = width[i - 1]
+        if blank_before[i] or not _WRAP_MIN <= above <= _WRAP_MAX or lines[i - 1].rstrip()[-1] in _CLOSING:
+            continue
+        head = lines[i].split(maxsplit=1)[0]
+        if not head[0].islower():
+            continue
+        if above + 1 + len(head) > max(width[max(0, i - _WRAP_WINDOW) : i + _WRAP_WINDOW]):
+            joins.append(i)
+    return set(joins) if len(joins) >= _WRAP_PAIRS else set()
+
+
+# Hard wraps happen at 64-80 columns (mail, man pages, RFCs) or up to 132 (wide terminals);
+# a line under 30 characters is a heading or an item, not a wrapped line.
+_WRAP_MIN = 30
+_WRAP_MAX = 132
+# Marks that close a sentence or a quote: a line ending in one ends where the writer ended it.
+_CLOSING = frozenset('.!?:;"”’)]»…。！？')
+# Lines either way whose widest sets the width a wrap must exceed.
+_WRAP_WINDOW = 4
+# Wrapped breaks a page needs before any is joined. 5, set on the dev split (3 joined
+# lists of lowercase items on a few news pages: dragnet −0.002).
+_WRAP_PAIRS = 5
