@@ -209,3 +209,20 @@ def test_segment_text_wrapped_lines_past_max_blocks() -> None:
     s = segment_text(_WRAPPED, max_blocks=2)
     assert len(s) == 2 and s.truncated
     assert s.overflow == [line for line in _WRAPPED.split("\n")[7:10]]
+
+
+def test_segment_text_wrapped_page_joins_capitalised_continuations() -> None:
+    # On a page shown to be wrapped, a line whose first word would not have fit on the line
+    # above continues it, whatever its case; a line that would have fit starts anew.
+    more = (
+        "\n"
+        "The same tool is shipped with every distribution that runs on\n"
+        "Linux and on the BSD systems, and its options rarely change.\n"
+        "Short lines like this one\n"
+        "Stand alone.\n"
+    )
+    s = segment_text(_WRAPPED + more, max_blocks=100)
+    lines = more.split("\n")
+    assert s.texts[3:] == ["\n".join(lines[1:3]), lines[3], lines[4]]
+    # Without the wrapped page above it, the capitalised break is left alone.
+    assert len(segment_text(more, max_blocks=100)) == 4

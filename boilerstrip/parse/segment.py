@@ -651,25 +651,28 @@ def _wrapped(lines: list[str], blank_before: list[int]) -> set[int]:
 
     A line continues the one above when nothing separates them (no blank line), the one
     above is wrap-sized (_WRAP_MIN to _WRAP_MAX characters) and stops mid-sentence (no
-    closing mark), this one starts in lowercase, and its first word would not have fit
-    on the line above: the line above plus that word is wider than every line around
-    (_WRAP_WINDOW lines either way), so the break came from the width, not the writer.
+    closing mark), and this line's first word would not have fit on the line above: the
+    line above plus that word is wider than every line around (_WRAP_WINDOW lines either
+    way), so the break came from the width, not the writer. The page must show it is
+    wrapped: _WRAP_PAIRS such breaks before a word in lowercase (a sentence going on).
     Lists of items that start in lowercase (tags, "at <shop>") fail the width test on
-    most of their items; a page needs _WRAP_PAIRS such breaks before any are joined.
+    most of their items.
     """
     width = [len(line.rstrip()) for line in lines]
     n = len(lines)
     joins = []
+    lower = 0
     for i in range(1, n):
         above = width[i - 1]
         if blank_before[i] or not _WRAP_MIN <= above <= _WRAP_MAX or lines[i - 1].rstrip()[-1] in _CLOSING:
             continue
         head = lines[i].split(maxsplit=1)[0]
-        if not head[0].islower():
+        if not (head[0].islower() or head[0].isalnum()):
             continue
         if above + 1 + len(head) > max(width[max(0, i - _WRAP_WINDOW) : i + _WRAP_WINDOW]):
             joins.append(i)
-    return set(joins) if len(joins) >= _WRAP_PAIRS else set()
+            lower += head[0].islower()
+    return set(joins) if lower >= _WRAP_PAIRS else set()
 
 
 # Hard wraps happen at 64-80 columns (mail, man pages, RFCs) or up to 132 (wide terminals);
@@ -680,6 +683,6 @@ _WRAP_MAX = 132
 _CLOSING = frozenset('.!?:;"”’)]»…。！？')
 # Lines either way whose widest sets the width a wrap must exceed.
 _WRAP_WINDOW = 4
-# Wrapped breaks a page needs before any is joined. 5, set on the dev split (3 joined
-# lists of lowercase items on a few news pages: dragnet −0.002).
+# Breaks before a lowercase word a page needs before any is joined. 5, set on the dev split
+# (3 joined lists of lowercase items on a few news pages: dragnet −0.002).
 _WRAP_PAIRS = 5
