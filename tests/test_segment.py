@@ -226,3 +226,16 @@ def test_segment_text_wrapped_page_joins_capitalised_continuations() -> None:
     assert s.texts[3:] == ["\n".join(lines[1:3]), lines[3], lines[4]]
     # Without the wrapped page above it, the capitalised break is left alone.
     assert len(segment_text(more, max_blocks=100)) == 4
+
+
+def test_segment_text_does_not_join_runs_of_single_tokens() -> None:
+    # A base64 blob is wrapped at a fixed width too, but its lines are one token each.
+    blob = "\n".join(("qwertyuiopasdfghjklzxcvbnm" * 3)[i : i + 60] for i in range(12)) + "\n"
+    assert len(segment_text(_WRAPPED + blob, max_blocks=100)) == 3 + 12
+
+
+def test_segment_text_long_wrapped_run_is_linear() -> None:
+    para = "the same words wrapped at a fixed width go on and on without end here\n" * 50_000
+    s = segment_text(_WRAPPED + "\n" + para, max_blocks=100)
+    # The whole run is one block, gathered in linear time (joining line by line took minutes).
+    assert s.texts[-1] == para.rstrip("\n") and s.blank_before[-1] == 1

@@ -625,15 +625,17 @@ def segment_text(text: str, *, max_blocks: int) -> Segments:
         blank_before.append(blanks)
         blanks = 0
     joins = _wrapped(lines, blank_before)
+    # A block's lines are gathered and joined once (a long wrapped run costs linear time).
+    parts: list[list[str]] = []
     for i, line in enumerate(lines):
         if i in joins and not seg.truncated:
-            seg.texts[-1] += "\n" + line
+            parts[-1].append(line)
             continue
-        if len(seg.texts) >= max_blocks:
+        if len(parts) >= max_blocks:
             seg.truncated = True
             seg.overflow.append(line.strip())
             continue
-        seg.texts.append(line)
+        parts.append([line])
         seg.kinds.append("line")
         seg.link_chars.append(0)
         seg.flags.append(0)
@@ -643,6 +645,7 @@ def segment_text(text: str, *, max_blocks: int) -> Segments:
         seg.pos_tokens.append("")
         seg.elems.append(0)
         seg.blank_before.append(blank_before[i])
+    seg.texts = [block[0] if len(block) == 1 else "\n".join(block) for block in parts]
     return seg
 
 
@@ -650,21 +653,22 @@ def _wrapped(lines: list[str], blank_before: list[int]) -> set[int]:
     """The lines that continue the line above them in a hard-wrapped paragraph.
 
     A line continues the one above when nothing separates them (no blank line), the one
-    above is wrap-sized (_WRAP_MIN to _WRAP_MAX characters) and stops mid-sentence (no
-    closing mark), and this line's first word would not have fit on the line above: the
-    line above plus that word is wider than every line around (_WRAP_WINDOW lines either
-    way), so the break came from the width, not the writer. The page must show it is
+    above is wrap-sized (_WRAP_MIN to _WRAP_MAX characters, _WRAP_WORDS words or more) and
+    stops mid-sentence (no closing mark), and this line's first word would not have fit
+    on the line above: the line above plus that word is wider than every line around
+    (_WRAP_WINDOW lines either way), so the break came from the width, not the writer. The page must show it is
     wrapped: _WRAP_PAIRS such breaks before a word in lowercase (a sentence going on).
     Lists of items that start in lowercase (tags, "at <shop>") fail the width test on
     most of their items.
     """
-    width = [len(line.rstrip()) for line in lines]
-    n = len(lines)
+    width = list(map(len, map(str.rstrip, lines)))
     joins = []
     lower = 0
-    for i in range(1, n):
-        above = width[i - 1]
-        if blank_before[i] or not _WRAP_MIN <= above <= _WRAP_MAX or lines[i - 1].rstrip()[-1] in _CLOSING:
+    # Cheap tests first, over the whole page at once: most lines are menu items or paragraphs.
+    sized = [i for i, w in enumerate(width[:-1], 1) if _WRAP_MIN <= w <= _WRAP_MAX and not blank_before[i]]
+    for i in sized:
+        above, text = width[i - 1], lines[i - 1]
+        if text.rstrip()[-1] in _CLOSING or len(text.split(maxsplit=_WRAP_WORDS - 1)) < _WRAP_WORDS:
             continue
         head = lines[i].split(maxsplit=1)[0]
         if not (head[0].islower() or head[0].isalnum()):
@@ -681,6 +685,8 @@ _WRAP_MIN = 30
 _WRAP_MAX = 132
 # Marks that close a sentence or a quote: a line ending in one ends where the writer ended it.
 _CLOSING = frozenset('.!?:;"”’)]»…。！？')
+# A wrapped line of prose holds more than one word (a run of base64 or a URL is no paragraph).
+_WRAP_WORDS = 2
 # Lines either way whose widest sets the width a wrap must exceed.
 _WRAP_WINDOW = 4
 # Breaks before a lowercase word a page needs before any is joined. 5, set on the dev split
