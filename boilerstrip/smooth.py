@@ -228,9 +228,9 @@ def _text_subheadings(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -
 
     HTML mode knows headings by their tags ("heading before body"); a text dump has lost
     them, and a subheading of two or three words is too short to pass on its own. A line
-    that is short, no sentence, not repeated, not a date and not cut short, and that
-    stands right before a body line of the main region, heads it (two passes, for a
-    heading over a heading). Not on a page whose paragraphs stand between blank lines: there
+    that is short, no sentence, not repeated, not a date, not cut short and not mostly
+    capitals, and that stands right before a body line of the main region, heads it (two
+    passes, for a heading over a heading). Not on a page whose paragraphs stand between blank lines: there
     the lines of related links set between the paragraphs take the same shape (the seed
     fixtures), and the blank lines already set headings apart for the region search.
     """
@@ -240,7 +240,8 @@ def _text_subheadings(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -
     shaped = np.zeros(n, dtype=bool)
     shaped[:-1] = f.main[1:] > 0
     shaped &= (f.n_words <= _SUBHEAD_WORDS) & (f.sentence_end == 0) & (f.repeated == 0)
-    shaped &= (f.date_like == 0) & (f.ellipsis == 0)
+    # Mostly capitals (as _title_shaped): menus, banners, "SIGN UP FOR OUR NEWSLETTER".
+    shaped &= (f.date_like == 0) & (f.ellipsis == 0) & (f.capital_ratio < 0.8)
     for _ in range(2):
         heading = np.zeros(n, dtype=bool)
         heading[:-1] = body[1:]

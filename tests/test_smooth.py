@@ -82,6 +82,12 @@ def test_text_subheading_before_a_region() -> None:
     # The short heading of the article's second part is body; the link box above it is not.
     assert body[head] and SMOOTH_REASONS[int(why[head])] == "smoothed: heading before body"
     assert not body[5:head].any() and not body[-1]
+    # A line of capitals there is a banner ("SIGN UP TODAY"), not a heading.
+    capitals = [line.upper() if i == head else line for i, line in enumerate(lines)]
+    f = compute_features(segment_text("\n".join(capitals), max_blocks=100), "text")
+    scores, _ = score_blocks(f)
+    body, _ = smooth_labels(scores, f, 0.0)
+    assert f.main[head + 1] == 1 and not body[head]
     # With blank lines between the paragraphs, a short line there may be a related link: left alone.
     f = compute_features(segment_text("\n\n".join(lines), max_blocks=100), "text")
     assert f.blank_style
