@@ -403,6 +403,7 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
     cdef double w_out = p.outside_main if html else p.text_outside
     cdef double w_comment = p.comment, w_heading = p.heading, w_card = p.teaser_card
     cdef double w_run = p.teaser_run, w_par = p.paragraph, w_dated = p.dated_items
+    cdef double w_dated_out = p.text_dated_outside
     cdef double w_rep = p.repeated, w_date = p.date_like, w_ell = p.ellipsis, w_title = p.title_case
     cdef Py_ssize_t c_len = cols["length"], c_ld = cols["link_density"], c_stop = cols["stopwords"]
     cdef Py_ssize_t c_send = cols["sentence_end"], c_sent = cols["sentences"], c_main = cols["main_container"]
@@ -458,6 +459,8 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
                 c[i, c_run] = w_run * (1.0 if ((run_long[i] >= 3 or run_lines[i] >= 3) and not lone) else 0.0)
                 c[i, c_par] = w_par * (1.0 if (lone and w >= 10) else 0.0)
             c[i, c_dated] = w_dated * dated[i]
+            if found:
+                c[i, c_dated] += w_dated_out * dated[i] * (1.0 - main[i])
         c[i, c_rep] = w_rep * repeated[i]
         c[i, c_date] = w_date * date_like[i]
         c[i, c_ell] = w_ell * ell[i]

@@ -95,6 +95,9 @@ class Params:
     caption: float = -10.0
     # Text mode: per extra date line nearby (a list of dated comments or posts).
     dated_items: float = -0.75
+    # Text mode: the same again for a line outside the main region. Comments under an article
+    # are prose among dates outside the article's region; HTML mode leaves them out by markup.
+    text_dated_outside: float = -0.75
     # Plain text has no markup to vouch for short lines: they need more words to stand alone.
     text_length_pivot: float = 3.9  # log2(1 + 14 words)
     # Inside one of several alike items led by a linked headline, beside an article.
@@ -182,6 +185,8 @@ def score_blocks(f: Features, p: Params = DEFAULT_PARAMS) -> tuple[FloatArray, F
             c[:, 21] = p.teaser_run * (((f.run_long >= 3) | (f.run_lines >= 3)) & ~lone)
             c[:, 22] = p.paragraph * (lone & (words >= 10))
         c[:, 25] = p.dated_items * f.dated
+        if found:
+            c[:, 25] += p.text_dated_outside * f.dated * (1.0 - f.main)
     c[:, 17] = p.repeated * f.repeated
     c[:, 18] = p.date_like * f.date_like
     c[:, 23] = p.ellipsis * f.ellipsis

@@ -5,7 +5,7 @@ import dataclasses
 import numpy as np
 
 from boilerstrip.features import compute_features
-from boilerstrip.parse.segment import segment_html
+from boilerstrip.parse.segment import segment_html, segment_text
 from boilerstrip.score import DEFAULT_PARAMS, RULES, score_blocks, threshold_for
 
 PROSE = (
@@ -95,3 +95,24 @@ def test_captions_are_chrome_but_code_and_tables_in_a_figure_are_not() -> None:
     assert scores[1] < threshold_for("recall") < threshold_for("balanced") < scores[0]
     assert (c[[0, 2, 3], col("caption")] == 0.0).all()
     assert (scores[[2, 3]] > threshold_for("balanced")).all()
+
+
+def test_text_mode_dated_lines_outside_the_region_count_twice() -> None:
+    # A long article, then a thread of long comments, each under a name and a date.
+    said = " The members said they would meet again next week to talk about it." * 4
+    comments = []
+    for i in range(4):
+        comments += [f"reader{i} says:", f"November {i + 1}, 2019 at 6:3{i} am", PROSE + said]
+    lines = ["Title of the story", "", *[PROSE + " " + PROSE] * 12, "", "4 responses", *comments]
+    f = compute_features(segment_text("\n".join(lines), max_blocks=100), "text")
+    scores, c = score_blocks(f)
+    dated = c[:, col("dated_items")]
+    outside = (f.main == 0) & (f.dated > 0)
+    assert outside.any() and f.main[-1] == 0.0
+    expected = DEFAULT_PARAMS.dated_items * f.dated + DEFAULT_PARAMS.text_dated_outside * f.dated * (1.0 - f.main)
+    assert np.array_equal(dated, expected)
+    # The last comment is chrome; counted once, its dates would let it pass.
+    _, c_once = score_blocks(f, dataclasses.replace(DEFAULT_PARAMS, text_dated_outside=0.0))
+    threshold = threshold_for("balanced")
+    assert scores[-1] < threshold < c_once[-1].sum()
+    assert (scores[1:13] > threshold).all()

@@ -168,3 +168,74 @@ def test_segment_text_lines_and_blanks() -> None:
     s = segment_text("one\n\n\ntwo\r\nthree\rfour\x00five", max_blocks=100)
     assert s.texts == ["one", "two", "three", "four five"]
     assert s.blank_before == [0, 2, 0, 0]
+
+
+_WRAPPED = (
+    "grep searches for patterns in each FILE. In the synopsis's first\n"
+    "form, which is used if no -e or -f options are present, the first\n"
+    "operand PATTERNS is one or more patterns separated by newline\n"
+    "characters, and grep prints each line that matches a pattern.\n"
+    "Typically PATTERNS should be quoted when grep is used in a shell\n"
+    "command.\n"
+    "\n"
+    "A FILE of - stands for standard input. If no FILE is given,\n"
+    "recursive searches examine the working directory, and nonrecursive\n"
+    "searches read standard input and print the lines that match them.\n"
+)
+
+
+def test_segment_text_joins_hard_wrapped_paragraphs() -> None:
+    s = segment_text(_WRAPPED, max_blocks=100)
+    lines = _WRAPPED.split("\n")
+    # The breaks the width made are joined; the one the writer made ("... a pattern.") is not.
+    assert s.texts == ["\n".join(lines[0:4]), "\n".join(lines[4:6]), "\n".join(lines[7:10])]
+    assert s.blank_before == [0, 0, 1]
+
+
+def test_segment_text_keeps_lines_without_wrap_evidence() -> None:
+    # Too few width breaks on the page: each line stays a block.
+    few = "\n".join(_WRAPPED.split("\n")[:3])
+    assert len(segment_text(few, max_blocks=100)) == 3
+    # Lowercase items that would have fit on the line above are not wrapped text.
+    heads = ["A short headline about one thing", "A much longer headline about another thing, told at length"]
+    items = "\n".join(f"{heads[i % 2]} {i}\nat shop {i}" for i in range(8))
+    assert len(segment_text(items, max_blocks=100)) == 16
+    # The same items, all as wide as the widest: read as wrapped (the width test is what tells).
+    items = "\n".join(f"{heads[1]} {i}\nat shop {i}" for i in range(8))
+    assert len(segment_text(items, max_blocks=100)) == 8
+
+
+def test_segment_text_wrapped_lines_past_max_blocks() -> None:
+    s = segment_text(_WRAPPED, max_blocks=2)
+    assert len(s) == 2 and s.truncated
+    assert s.overflow == [line for line in _WRAPPED.split("\n")[7:10]]
+
+
+def test_segment_text_wrapped_page_joins_capitalised_continuations() -> None:
+    # On a page shown to be wrapped, a line whose first word would not have fit on the line
+    # above continues it, whatever its case; a line that would have fit starts anew.
+    more = (
+        "\n"
+        "The same tool is shipped with every distribution that runs on\n"
+        "Linux and on the BSD systems, and its options rarely change.\n"
+        "Short lines like this one\n"
+        "Stand alone.\n"
+    )
+    s = segment_text(_WRAPPED + more, max_blocks=100)
+    lines = more.split("\n")
+    assert s.texts[3:] == ["\n".join(lines[1:3]), lines[3], lines[4]]
+    # Without the wrapped page above it, the capitalised break is left alone.
+    assert len(segment_text(more, max_blocks=100)) == 4
+
+
+def test_segment_text_does_not_join_runs_of_single_tokens() -> None:
+    # A base64 blob is wrapped at a fixed width too, but its lines are one token each.
+    blob = "\n".join(("qwertyuiopasdfghjklzxcvbnm" * 3)[i : i + 60] for i in range(12)) + "\n"
+    assert len(segment_text(_WRAPPED + blob, max_blocks=100)) == 3 + 12
+
+
+def test_segment_text_long_wrapped_run_is_linear() -> None:
+    para = "the same words wrapped at a fixed width go on and on without end here\n" * 50_000
+    s = segment_text(_WRAPPED + "\n" + para, max_blocks=100)
+    # The whole run is one block, gathered in linear time (joining line by line took minutes).
+    assert s.texts[-1] == para.rstrip("\n") and s.blank_before[-1] == 1

@@ -69,6 +69,33 @@ def test_text_title_and_standfirst() -> None:
     ]
 
 
+def test_text_subheading_before_a_region() -> None:
+    # A dump with no blank lines (one block per line, as a WET record).
+    links = ["Read more", "Other stories today", "Local sport results", "Letters", "Subscribe", "Jobs"]
+    lines = ["Home", "Harbour plan approved", *[PROSE] * 3, *links, "What comes next", *[PROSE] * 3, "About"]
+    f = compute_features(segment_text("\n".join(lines), max_blocks=100), "text")
+    assert not f.blank_style
+    scores, _ = score_blocks(f)
+    body, why = smooth_labels(scores, f, 0.0)
+    head = 5 + len(links)
+    assert f.main[head] == 0 and f.main[head + 1] == 1 and scores[head] < 0
+    # The short heading of the article's second part is body; the link box above it is not.
+    assert body[head] and SMOOTH_REASONS[int(why[head])] == "smoothed: heading before body"
+    assert not body[5:head].any() and not body[-1]
+    # A line of capitals there is a banner ("SIGN UP TODAY"), not a heading.
+    capitals = [line.upper() if i == head else line for i, line in enumerate(lines)]
+    f = compute_features(segment_text("\n".join(capitals), max_blocks=100), "text")
+    scores, _ = score_blocks(f)
+    body, _ = smooth_labels(scores, f, 0.0)
+    assert f.main[head + 1] == 1 and not body[head]
+    # With blank lines between the paragraphs, a short line there may be a related link: left alone.
+    f = compute_features(segment_text("\n\n".join(lines), max_blocks=100), "text")
+    assert f.blank_style
+    scores, _ = score_blocks(f)
+    body, _ = smooth_labels(scores, f, 0.0)
+    assert not body[head]
+
+
 def test_single_block() -> None:
     body, why = labels(f"<p>{PROSE}</p>")
     assert body.tolist() == [True] and why.tolist() == [0]
