@@ -107,7 +107,8 @@ class Run:
         return sum(s for r, s in self.cpu_s.values() if r == role)
 
 
-def _children() -> dict[int, list[int]]:
+def _scan_children() -> dict[int, list[int]]:
+    """Every process's children, from every /proc/PID/stat (when /proc/PID/task/TID/children is missing)."""
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -119,6 +120,35 @@ def _children() -> dict[int, list[int]]:
             continue
         ppid = int(stat[stat.rindex(")") + 2:].split()[1])
         tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+# Linux lists each thread's children in /proc/PID/task/TID/children (CONFIG_PROC_CHILDREN).
+_HAS_CHILDREN_FILES = os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+
+
+def _children(root: int) -> dict[int, list[int]]:
+    """The children of ``root`` and of each of its descendants.
+
+    Read from the children files of the tree alone: scanning every /proc/PID/stat 20 times a
+    second (80 processes here) took about 5 % of a core, on the cores the workers share, which
+    lowered the very N-job figures it helps measure (the tree walk: a few tenths of a percent).
+    """
+    if not _HAS_CHILDREN_FILES:
+        return _scan_children()
+    tree: dict[int, list[int]] = {}
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        kids: list[int] = []
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as fh:
+                    kids.extend(int(child) for child in fh.read().split())
+        except OSError:  # gone, or a thread gone between the listing and the read
+            pass
+        tree[pid] = kids
+        stack.extend(child for child in kids if child not in tree)
     return tree
 
 
@@ -138,12 +168,11 @@ def _cpu_seconds(pid: int) -> float | None:
 def _hwm_mb(pid: int) -> float | None:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024 / 1e6
+            status = fh.read()
     except OSError:
-        pass
-    return None
+        return None
+    at = status.find("\nVmHWM:")
+    return None if at < 0 else int(status[at + 7:status.index("\n", at + 7)].split()[0]) * 1024 / 1e6
 
 
 def _cmdline(pid: int) -> str:
@@ -171,7 +200,7 @@ def _watch(root: int, run: Run, done: threading.Event) -> None:
     roles: dict[int, str] = {root: "parent"}
     unsure: set[int] = set()  # children of the parent still showing its command line
     while not done.is_set():
-        tree = _children()
+        tree = _children(root)
         root_cmdline = _cmdline(root)  # read again: at the first poll it may not have exec'd yet
         for pid in list(unsure):
             cmdline = _cmdline(pid)
