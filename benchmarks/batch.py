@@ -32,7 +32,7 @@ files do) as conversion records. They are written to a temporary folder and dele
 
 Examples::
 
-    python benchmarks/batch.py --repeat 0               # every dataset page, 3 rounds (≈ 12 min on 2 cores)
+    python benchmarks/batch.py --repeat 0               # every dataset page, 3 rounds (≈ 10 min on 2 idle cores)
     python benchmarks/batch.py --limit 100              # 100 pages of each dataset
     python benchmarks/batch.py --limit 100 --repeat 20  # and a ~20× larger WARC for the RSS check
     python benchmarks/batch.py --rounds 1 --min-seconds 0  # one quick round over the pages once
