@@ -18,15 +18,24 @@ What it measures, as Markdown tables:
 * peak RSS for a small and a large WARC (``--repeat`` copies of the pages), to show that memory
   does not grow with the input.
 
+On a shared machine one run of a few seconds is moved by a few hundred milliseconds of jitter, so
+every figure comes from ``--rounds`` rounds (3 by default): each round runs the control, both
+references and the batch with 1 and with N jobs for each input, in alternating order (the odd
+rounds backwards), and the tables give the median over the rounds and the spread (lowest-highest).
+The scaling and the per-core figures are taken within each round, from runs minutes apart at most,
+before the median. Each input holds the pages as many times over as it takes for its N-job run to
+last ``--min-seconds`` (10 s by default), judged from the extract() loop's rate.
+
 The WARC has one gzip member per response record (Content-Type text/html, no charset); the WET
 holds each page's text dump (benchmarks/to_text.py, one line per block, as Common Crawl's WET
 files do) as conversion records. They are written to a temporary folder and deleted afterwards.
 
 Examples::
 
-    python benchmarks/batch.py                          # every dataset page (≈ 10 min on 2 cores)
+    python benchmarks/batch.py --repeat 0               # every dataset page, 3 rounds (≈ 10 min on 2 idle cores)
     python benchmarks/batch.py --limit 100              # 100 pages of each dataset
     python benchmarks/batch.py --limit 100 --repeat 20  # and a ~20× larger WARC for the RSS check
+    python benchmarks/batch.py --rounds 1 --min-seconds 0  # one quick round over the pages once
 """
 
 from __future__ import annotations
@@ -35,8 +44,10 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import multiprocessing
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,7 +107,8 @@ class Run:
         return sum(s for r, s in self.cpu_s.values() if r == role)
 
 
-def _children() -> dict[int, list[int]]:
+def _scan_children() -> dict[int, list[int]]:
+    """Every process's children, from every /proc/PID/stat (when /proc/PID/task/TID/children is missing)."""
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -108,6 +120,35 @@ def _children() -> dict[int, list[int]]:
             continue
         ppid = int(stat[stat.rindex(")") + 2:].split()[1])
         tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+# Linux lists each thread's children in /proc/PID/task/TID/children (CONFIG_PROC_CHILDREN).
+_HAS_CHILDREN_FILES = os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+
+
+def _children(root: int) -> dict[int, list[int]]:
+    """The children of ``root`` and of each of its descendants.
+
+    Read from the children files of the tree alone: scanning every /proc/PID/stat 20 times a
+    second (80 processes here) took about 5 % of a core, on the cores the workers share, which
+    lowered the very N-job figures it helps measure (the tree walk: a few tenths of a percent).
+    """
+    if not _HAS_CHILDREN_FILES:
+        return _scan_children()
+    tree: dict[int, list[int]] = {}
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        kids: list[int] = []
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as fh:
+                    kids.extend(int(child) for child in fh.read().split())
+        except OSError:  # gone, or a thread gone between the listing and the read
+            pass
+        tree[pid] = kids
+        stack.extend(child for child in kids if child not in tree)
     return tree
 
 
@@ -127,12 +168,11 @@ def _cpu_seconds(pid: int) -> float | None:
 def _hwm_mb(pid: int) -> float | None:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024 / 1e6
+            status = fh.read()
     except OSError:
-        pass
-    return None
+        return None
+    at = status.find("\nVmHWM:")
+    return None if at < 0 else int(status[at + 7:status.index("\n", at + 7)].split()[0]) * 1024 / 1e6
 
 
 def _cmdline(pid: int) -> str:
@@ -160,7 +200,7 @@ def _watch(root: int, run: Run, done: threading.Event) -> None:
     roles: dict[int, str] = {root: "parent"}
     unsure: set[int] = set()  # children of the parent still showing its command line
     while not done.is_set():
-        tree = _children()
+        tree = _children(root)
         root_cmdline = _cmdline(root)  # read again: at the first poll it may not have exec'd yet
         for pid in list(unsure):
             cmdline = _cmdline(pid)
@@ -244,17 +284,61 @@ def build_inputs(pages: Sequence[tuple[str, bytes]], workdir: Path, repeat: int)
     return warc, wet, big
 
 
-def loop_rate(pages: Sequence[tuple[str, bytes]], input_type: str) -> tuple[float, float, float]:
-    """records/s, MB/s and CPU ms/record of ``extract`` called in a loop in this process (the reference)."""
-    inputs = [raw if input_type == "html" else to_text.html_to_text(raw).encode("utf-8") for _, raw in pages]
+def loop_inputs(pages: Sequence[tuple[str, bytes]], input_type: str) -> list[bytes]:
+    """The pages as the extract() loop gets them: HTML, or the text dump the WET holds."""
+    return [raw if input_type == "html" else to_text.html_to_text(raw).encode("utf-8") for _, raw in pages]
+
+
+def loop_rate(inputs: Sequence[bytes], input_type: str, copies: int = 1) -> tuple[float, float, float]:
+    """records/s, MB/s and CPU ms/record of ``extract`` called in a loop in this process (the reference).
+
+    The loop goes ``copies`` times over the pages, as many as the batch's input holds.
+    """
     content_type = "text/html" if input_type == "html" else "text/plain; charset=utf-8"
     for data in inputs[:20]:
         extract(data, content_type=content_type, input_type=input_type)
     start, cpu = time.perf_counter(), time.process_time()
-    for data in inputs:
-        extract(data, content_type=content_type, input_type=input_type)
+    for _ in range(copies):
+        for data in inputs:
+            extract(data, content_type=content_type, input_type=input_type)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    return len(inputs) / seconds, sum(map(len, inputs)) / 1e6 / seconds, 1000 * cpu / len(inputs)
+    records = copies * len(inputs)
+    return records / seconds, copies * sum(map(len, inputs)) / 1e6 / seconds, 1000 * cpu / records
+
+
+def copies_for(min_seconds: float, jobs: int, rate: float, records: int) -> int:
+    """How many times over an input must hold its ``records`` pages for a ``jobs``-job run to last ``min_seconds``.
+
+    ``rate`` is one extract() loop's records/s; the batch runs a little slower per core, so the run
+    lasts a little longer than asked.
+    """
+    if min_seconds <= 0 or rate <= 0 or records <= 0:
+        return 1
+    return max(1, math.ceil(min_seconds * jobs * rate / records))
+
+
+def repeat_file(path: Path, copies: int) -> Path:
+    """``path`` with its bytes ``copies`` times over (gzip members one after another: still one WARC)."""
+    if copies <= 1:
+        return path
+    target = path.with_name(f"x{copies}-{path.name}")
+    data = path.read_bytes()
+    with open(target, "wb") as fh:
+        for _ in range(copies):
+            fh.write(data)
+    return target
+
+
+def in_round_order(index: int, steps: Sequence[Any]) -> list[Any]:
+    """The steps of round ``index``: forwards in even rounds, backwards in odd ones, so drift evens out."""
+    return list(steps) if index % 2 == 0 else list(reversed(steps))
+
+
+def median_spread(values: Sequence[float], form: str = "{:.2f}") -> tuple[str, str]:
+    """The median of ``values`` and their spread ("lowest–highest"; "-" for a single value), formatted."""
+    median = form.format(statistics.median(values))
+    spread = f"{form.format(min(values))}–{form.format(max(values))}" if len(values) > 1 else "-"
+    return median, spread
 
 
 def reader_loop_rate(path: Path, workdir: Path) -> tuple[float, float, float]:
@@ -322,8 +406,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=default_jobs(), help="the 'all cores' run (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=0,
                     help="also run a WARC with the pages this many times over, for peak RSS (0: skip)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="rounds of every run, in alternating order; tables give medians and spreads "
+                         "(default: %(default)s)")
+    ap.add_argument("--min-seconds", type=float, default=10.0,
+                    help="repeat each input's pages until its --jobs run lasts about this long "
+                         "(default: %(default)s; 0: the pages once)")
     ap.add_argument("--workdir", type=Path, default=None, help="where to write the inputs (default: a temp dir)")
     args = ap.parse_args(argv)
+    if args.rounds < 1:
+        ap.error(f"--rounds must be at least 1, got {args.rounds}")
+    if args.min_seconds < 0:
+        ap.error(f"--min-seconds must be 0 or more, got {args.min_seconds}")
     try:
         dirs = _common.find_datasets(args.data, args.datasets)
     except _common.DatasetsMissing as exc:
@@ -339,77 +433,125 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(_common.machine_header())
     print(f"- Pages: {len(pages)} from {', '.join(d.name for d in dirs)}"
           f"{f' (first {args.limit} of each)' if args.limit else ''}, "
-          f"{sum(len(r) for _, r in pages) / 1e6:.1f} MB of HTML\n")
+          f"{sum(len(r) for _, r in pages) / 1e6:.1f} MB of HTML")
     if args.workdir:
         Path(args.workdir).mkdir(parents=True, exist_ok=True)
+    all_jobs = sorted({1, args.jobs})
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         workdir = Path(tmp)
         warc, wet, big = build_inputs(pages, workdir, args.repeat)
-        runs: list[Run] = []
-        # The two references per input: extract() over pages in memory, and a user's own reading loop.
-        loops: dict[str, tuple[float, float, float]] = {}
-        readers: dict[str, tuple[float, float, float]] = {}
-        one_loop, many_loops = machine_scaling(pages, args.jobs)
-        print(f"  {args.jobs} independent extract loops: {many_loops / one_loop:.2f}x one", file=sys.stderr)
+        # Per input: its label, its file (the pages `copies` times over), the mode and the loop's pages.
+        inputs: list[tuple[str, Path, str, list[bytes], int]] = []
         for label, path, mode in (("WARC", warc, "html"), ("WET", wet, "text")):
-            loops[label] = loop_rate(pages, mode)
-            readers[label] = reader_loop_rate(path, workdir)
-            for jobs in sorted({1, args.jobs}):
-                runs.append(run_batch(label, [path], jobs, workdir))
-                print(f"  {label} --jobs {jobs}: {runs[-1].rate:.1f} records/s", file=sys.stderr)
+            data = loop_inputs(pages, mode)
+            rate = loop_rate(data[:300], mode)[0]  # a first guess of the loop's speed, to size the input
+            copies = copies_for(args.min_seconds, args.jobs, rate, len(data))
+            inputs.append((label, repeat_file(path, copies), mode, data, copies))
+        print(f"- Inputs: {', '.join(f'{label} the pages {copies}× over' for label, _, _, _, copies in inputs)} "
+              f"(--min-seconds {args.min_seconds:g}); {args.rounds} round(s), medians and spreads over them\n")
+        runs: dict[tuple[str, int], list[Run]] = {(label, jobs): [] for label, *_ in inputs for jobs in all_jobs}
+        # The two references per input and round: extract() over pages in memory, and a user's own reading loop.
+        loops: dict[str, list[tuple[float, float, float]]] = {label: [] for label, *_ in inputs}
+        readers: dict[str, list[tuple[float, float, float]]] = {label: [] for label, *_ in inputs}
+        controls: list[tuple[float, float]] = []
+        for index in range(args.rounds):
+            controls.append(machine_scaling(pages, args.jobs))
+            one_loop, many_loops = controls[-1]
+            print(f"round {index + 1}: {args.jobs} independent extract loops: {many_loops / one_loop:.2f}x one",
+                  file=sys.stderr)
+            for label, path, mode, data, copies in in_round_order(index, inputs):
+                steps: list[int | str] = ["loop", "reader", *all_jobs]
+                for step in in_round_order(index, steps):
+                    if step == "loop":
+                        loops[label].append(loop_rate(data, mode, copies))
+                        rate = loops[label][-1][0]
+                    elif step == "reader":
+                        readers[label].append(reader_loop_rate(path, workdir))
+                        rate = readers[label][-1][0]
+                    else:
+                        assert isinstance(step, int)
+                        runs[label, step].append(run_batch(label, [path], step, workdir))
+                        rate = runs[label, step][-1].rate
+                    name = f"--jobs {step}" if isinstance(step, int) else "extract() loop" if step == "loop" \
+                        else "reader loop"
+                    print(f"  {label} {name}: {rate:.1f} records/s", file=sys.stderr)
         rows = []
-        for r in runs:
-            one = next(x for x in runs if x.label == r.label and x.jobs == 1)
-            loop_rate_, _, loop_ms = loops[r.label]
-            reader_rate, _, reader_ms = readers[r.label]
-            worker_ms = 1000 * r.cpu("worker") / r.records
-            parent_ms = 1000 * r.cpu("parent") / r.records
-            run_ms = 1000 * r.parent_run_cpu / r.records
+        for (label, jobs), mine in runs.items():
+            ones = runs[label, 1]
+            r = mine[0]
+            seconds = median_spread([x.seconds for x in mine], "{:.1f}")[0]
+            rate_median, rate_spread = median_spread([x.rate for x in mine], "{:.1f}")
+            mbs = median_spread([x.page_mb / x.seconds for x in mine])[0]
+            # Within each round: its N-job run over its 1-job run, its runs over its references.
+            scaling, scaling_spread = median_spread([x.rate / one.rate for x, one in zip(mine, ones, strict=True)])
+            scaling_spread = "-" if jobs == 1 else scaling_spread
+            vs_loop = [x.rate / jobs / lp[0] for x, lp in zip(mine, loops[label], strict=True)]
+            vs_reader = [x.rate / jobs / rd[0] for x, rd in zip(mine, readers[label], strict=True)]
+            worker_ms = [1000 * x.cpu("worker") / x.records for x in mine]
+            parent_ms = [1000 * x.cpu("parent") / x.records for x in mine]
+            cpu_ms = [w + p for w, p in zip(worker_ms, parent_ms, strict=True)]
+            cpu_vs_loop = [lp[2] / c for lp, c in zip(loops[label], cpu_ms, strict=True)]
+            cpu_vs_reader = [rd[2] / c for rd, c in zip(readers[label], cpu_ms, strict=True)]
             rows.append([
-                r.label, r.jobs, r.records, f"{r.seconds:.1f}", f"{r.rate:.1f}", f"{r.page_mb / r.seconds:.2f}",
-                f"{r.rate / one.rate:.2f}×", f"{r.rate / r.jobs / loop_rate_:.0%} / {r.rate / r.jobs / reader_rate:.0%}",
-                f"{worker_ms:.2f} + {parent_ms:.2f}", f"{run_ms:.3f}", f"{r.parent_run_cpu / r.seconds:.1%}",
-                f"{loop_ms / (worker_ms + parent_ms):.0%} / {reader_ms / (worker_ms + parent_ms):.0%}",
-                f"{r.cpu('forkserver'):.2f}", "yes" if r.digest == one.digest else "NO",
-                f"{r.peak('parent'):.0f}", f"{r.peak('worker'):.0f}", f"{r.tree_mb:.0f}",
+                label, jobs, r.records, seconds, rate_median, rate_spread, mbs, f"{scaling}×",
+                "-" if scaling_spread == "-" else f"{scaling_spread}×",
+                f"{statistics.median(vs_loop):.0%} / {statistics.median(vs_reader):.0%}",
+                "-" if len(mine) == 1 else f"{min(vs_loop):.0%}–{max(vs_loop):.0%} / "
+                                           f"{min(vs_reader):.0%}–{max(vs_reader):.0%}",
+                f"{statistics.median(worker_ms):.2f} + {statistics.median(parent_ms):.2f}",
+                f"{statistics.median([1000 * x.parent_run_cpu / x.records for x in mine]):.3f}",
+                f"{statistics.median([x.parent_run_cpu / x.seconds for x in mine]):.1%}",
+                f"{statistics.median(cpu_vs_loop):.0%} / {statistics.median(cpu_vs_reader):.0%}",
+                f"{max(x.cpu('forkserver') for x in mine):.2f}",
+                "yes" if all(x.digest == ones[0].digest for x in mine) else "NO",
+                f"{max(x.peak('parent') for x in mine):.0f}", f"{max(x.peak('worker') for x in mine):.0f}",
+                f"{max(x.tree_mb for x in mine):.0f}",
             ])
         print(_common.markdown_table(
-            ["input", "jobs", "records", "s", "records/s", "MB/s", "scaling", "per core vs loop / reader",
-             "CPU ms/rec worker + parent", "parent CPU ms/rec in run", "parent CPU / wall", "CPU vs loop / reader",
-             "fork server CPU s", "output = jobs 1", "parent MB", "worker MB", "all MB"],
-            rows, right=range(1, 17)))
+            ["input", "jobs", "records", "s", "records/s", "records/s spread", "MB/s", "scaling", "scaling spread",
+             "per core vs loop / reader", "per core spread", "CPU ms/rec worker + parent", "parent CPU ms/rec in run",
+             "parent CPU / wall", "CPU vs loop / reader", "fork server CPU s", "output = jobs 1", "parent MB",
+             "worker MB", "all MB"],
+            rows, right=range(1, 20)))
         print()
-        print(_common.markdown_table(
-            ["input", "reference", "records/s", "MB/s", "CPU ms/record"],
-            [[label, name, f"{rate:.1f}", f"{mbs:.2f}", f"{ms:.2f}"]
-             for label in loops
-             for name, (rate, mbs, ms) in (("extract() loop, pages in memory", loops[label]),
-                                           ("reader loop: ArchiveIterator + extract() + json.dumps", readers[label]))]))
+        reference_rows = []
+        for label in loops:
+            for name, measured in (("extract() loop, pages in memory", loops[label]),
+                                   ("reader loop: ArchiveIterator + extract() + json.dumps", readers[label])):
+                rate_median, rate_spread = median_spread([m[0] for m in measured], "{:.1f}")
+                reference_rows.append([label, name, rate_median, rate_spread, median_spread([m[1] for m in measured])[0],
+                                       median_spread([m[2] for m in measured])[0]])
+        print(_common.markdown_table(["input", "reference", "records/s", "records/s spread", "MB/s", "CPU ms/record"],
+                                     reference_rows))
         print()
+        ratio, ratio_spread = median_spread([many / one for one, many in controls])
         print(f"Control: {args.jobs} independent extract() loops (first 600 pages, HTML) ran at "
-              f"{many_loops:.1f} records/s together, {many_loops / one_loop:.2f}× one loop ({one_loop:.1f}): the "
-              f"most any pool could scale on this machine at this moment. Load average at the end: "
-              f"{' / '.join(Path('/proc/loadavg').read_text().split()[:3])}.\n")
+              f"{statistics.median(many for _, many in controls):.1f} records/s together, {ratio}× one loop "
+              f"({statistics.median(one for one, _ in controls):.1f}; spread {ratio_spread}× over {args.rounds} "
+              f"round(s)), in the same rounds: the most any pool could scale on this machine at this moment. "
+              f"Load average at the end: {' / '.join(Path('/proc/loadavg').read_text().split()[:3])}.\n")
         if args.repeat:
             large = run_batch("large", [big], args.jobs, workdir)
-            small = next(r for r in runs if r.label == "WARC" and r.jobs == args.jobs)
+            small = runs["WARC", args.jobs][0]
             print(_common.markdown_table(
                 ["WARC", "input MB (gzip)", "pages MB", "records", "parent MB", "worker MB", "all MB"],
                 [[name, f"{r.input_mb:.0f}", f"{r.page_mb:.0f}", r.records, f"{r.peak('parent'):.0f}",
                   f"{r.peak('worker'):.0f}", f"{r.tree_mb:.0f}"]
-                 for name, r in (("pages", small), (f"pages × {args.repeat}", large))]))
+                 for name, r in (("the input above", small), (f"pages × {args.repeat}", large))]))
             print()
-        print("MB = 10^6 bytes of uncompressed page (HTML for WARC, text for WET). 'per core vs loop / "
-              "reader': records/s per job over the extract() loop's (pages already in memory) and over the "
-              "reader loop's (what a user would write instead of the batch: FastWARC's ArchiveIterator over "
-              "the same file, extract() and a json.dumps line per page, one process), wall clock; 'CPU ms/rec': "
-              "from /proc, start-up included; 'parent CPU ms/rec in run': the parent's own CPU from the first "
-              "record read to the last line written, per record (the summary's parent_cpu_seconds), and "
-              "'parent CPU / wall' the share of a core it took; 'CPU vs loop / reader': each reference's CPU "
-              "per record over the batch's (workers + parent, start-up included), which a busy machine "
-              "disturbs less; 'fork server CPU s': what the fork server spent, importing boilerstrip once for "
-              "every worker (not in the CPU per record); 'output = jobs 1': the same SHA-256 as the --jobs 1 "
-              "output. Peak RSS is VmHWM; 'all' sums the parent, the fork server, the resource tracker and "
+        print("MB = 10^6 bytes of uncompressed page (HTML for WARC, text for WET). Every figure is the median over "
+              "the rounds; 'spread' is the lowest–highest over them. 'scaling': each round's N-job records/s over "
+              "the same round's 1-job records/s. 'per core vs loop / reader': records/s per job over the same "
+              "round's extract() loop (pages already in memory) and reader loop (what a user would write instead "
+              "of the batch: FastWARC's ArchiveIterator over the same file, extract() and a json.dumps line per "
+              "page, one process), wall clock; 'CPU ms/rec': from /proc, start-up included; 'parent CPU ms/rec in "
+              "run': the parent's own CPU from the first record read to the last line written, per record (the "
+              "summary's parent_cpu_seconds), and 'parent CPU / wall' the share of a core it took; 'CPU vs loop / "
+              "reader': each reference's CPU per record over the batch's (workers + parent, start-up included), "
+              "which a busy machine disturbs less; 'fork server CPU s': what the fork server spent, importing "
+              "boilerstrip once for every worker (not in the CPU per record; the highest over the rounds); "
+              "'output = jobs 1': every round wrote the same SHA-256 as the first --jobs 1 run. Peak RSS is VmHWM, "
+              "the highest over the rounds; 'all' sums the parent, the fork server, the resource tracker and "
               "every worker.")
     return 0
 

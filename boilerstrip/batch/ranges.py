@@ -46,8 +46,8 @@ from typing import IO, Any
 from ..options import Options
 from .pool import _GRACE, _TICK, StopFlag, _context, _reap, _widen
 from .readers import ReadProgress, Span, find_span_start, read_span
-from .records import Record, Result, Status, json_line
-from .work import Work, call_with_time_limit, process_record
+from .records import Record, Result, Status, json_line, output_line
+from .work import TimeLimit, Work, process_record
 
 __all__ = ["Outcome", "ReaderSettings", "run_spans", "span_bytes"]
 
@@ -96,7 +96,7 @@ class ReaderSettings:
 
 def _outcome(result: Result, size: int, pos: int) -> Outcome:
     if result.status == "ok":
-        return (result.status, None, size, pos, json_line(result.to_dict()), None)
+        return (result.status, None, size, pos, output_line(result), None)
     err = json_line(result.to_error_dict()) if result.status == "failed" else None
     return (result.status, result.reason, size, pos, None, err)
 
@@ -131,6 +131,7 @@ def _range_worker(tasks: Connection, answers: Connection, halt: Any, work: Work,
     opened: tuple[str, IO[bytes]] | None = None
     send = answers.send_bytes
     settings = vars(reader)
+    limited = TimeLimit(timeout)
     while True:
         try:
             message = tasks.recv_bytes()
@@ -176,7 +177,7 @@ def _range_worker(tasks: Connection, answers: Connection, halt: Any, work: Work,
                         send(pickle.dumps(("s", info, outs), pickle.HIGHEST_PROTOCOL))
                         outs = []
                         try:
-                            result = call_with_time_limit(work, item, options, timeout)
+                            result = limited(work, item, options)
                         except Exception as exc:  # a work function that raises (process_record never does)
                             result = Result.failed(item.id, item.url, "extract_error", f"{type(exc).__name__}: {exc}",
                                                    item.source)
