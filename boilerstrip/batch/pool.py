@@ -36,7 +36,7 @@ from typing import Any
 
 from ..options import Options
 from .records import Record, Result
-from .work import Work, call_with_time_limit, process_record
+from .work import TimeLimit, Work, call_with_time_limit, process_record
 
 __all__ = ["DEFAULT_TIMEOUT", "StopFlag", "default_jobs", "run_pool", "run_serial"]
 
@@ -108,6 +108,8 @@ def _worker_main(tasks: Connection, results: Connection, work: Work, options: Op
     """Worker process loop: receive a pickled Record, send back a pickled Result."""
     # Ctrl-C reaches the whole process group; only the parent decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker process owns its signals: the alarm handler is set once for all its pages.
+    limited = TimeLimit(timeout)
     while True:
         try:
             message = tasks.recv_bytes()
@@ -115,7 +117,7 @@ def _worker_main(tasks: Connection, results: Connection, work: Work, options: Op
             return
         record: Record = pickle.loads(message)
         try:
-            result = call_with_time_limit(work, record, options, timeout)
+            result = limited(work, record, options)
         except Exception as exc:  # a work function that raises (process_record never does)
             log.debug("work on %s raised", record.id, exc_info=True)
             result = Result.failed(record.id, record.url, "extract_error", f"{type(exc).__name__}: {exc}",
@@ -151,6 +153,8 @@ def run_serial(items: Iterable[Record | Result], options: Options, *, work: Work
         if isinstance(item, Result):
             yield item
         else:
+            # The caller's process: the alarm handler is set and restored around each page
+            # (TimeLimit would leave ours installed while the generator waits in user code).
             yield call_with_time_limit(work, item, options, timeout)
 
 

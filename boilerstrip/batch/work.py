@@ -99,9 +99,13 @@ def call_with_time_limit(work: Work, record: Record, options: Options, seconds: 
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _TimeLimit:
-        return Result.failed(record.id, record.url, "timeout", f"took longer than {seconds:g} s", record.source)
+        return _timed_out(record, seconds)
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def _timed_out(record: Record, seconds: float) -> Result:
+    return Result.failed(record.id, record.url, "timeout", f"took longer than {seconds:g} s", record.source)
 
 
 class TimeLimit:
@@ -138,5 +142,4 @@ class TimeLimit:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 self._armed = False
         except _TimeLimit:
-            return Result.failed(record.id, record.url, "timeout", f"took longer than {self.seconds:g} s",
-                                 record.source)
+            return _timed_out(record, self.seconds)
