@@ -280,8 +280,7 @@ def extract_full(
     r = _run(html, opts)
     text = _render(r, url, opts)
     document = _document(r, url, with_features=False) if opts.explain else None
-    texts = r.seg.texts
-    kept = r.body.tolist()
+    n_chars = r.feats.n_chars  # len() of every block's text, as floats (exact far beyond any page)
     return Extraction(
         text=text,
         title=r.seg.title,
@@ -290,10 +289,10 @@ def extract_full(
         input_type="html" if r.input_type == "html" else "text",
         confidence=r.confidence,
         empty_reason=r.empty_reason,
-        blocks_kept=sum(kept),
-        blocks_total=len(texts),
-        chars_kept=sum(len(t) for t, k in zip(texts, kept, strict=True) if k),
-        chars_total=sum(map(len, texts)),
+        blocks_kept=int(np.count_nonzero(r.body)),
+        blocks_total=len(r.seg.texts),
+        chars_kept=int(n_chars[r.body].sum()),
+        chars_total=int(n_chars.sum()),
         document=document,
     )
 

@@ -8,6 +8,7 @@ each failure becomes a Result with a stable reason code.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import signal
 import threading
@@ -30,13 +31,24 @@ log.addHandler(logging.NullHandler())
 Work = Callable[[Record, Options], Result]
 
 
+@functools.lru_cache(maxsize=64)
+def _record_options(options: Options, content_type: str | None, input_type: str | None) -> Options:
+    """``options`` with the record's own content type and input type, where it gives them.
+
+    Cached: a crawl's records share a handful of content types, and a dataclass replace costs
+    more than the rest of a WET record's bookkeeping.
+    """
+    opts = options
+    if content_type is not None and content_type != opts.content_type:
+        opts = dataclasses.replace(opts, content_type=content_type)
+    if input_type is not None and input_type != opts.input_type:
+        opts = dataclasses.replace(opts, input_type=input_type)
+    return opts
+
+
 def process_record(record: Record, options: Options) -> Result:
     """Extract ``record`` with ``options``; a bad page gives a failed Result, never an exception."""
-    opts = options
-    if record.content_type is not None and record.content_type != opts.content_type:
-        opts = dataclasses.replace(opts, content_type=record.content_type)
-    if record.input_type is not None and record.input_type != opts.input_type:
-        opts = dataclasses.replace(opts, input_type=record.input_type)
+    opts = _record_options(options, record.content_type, record.input_type)
     try:
         got = extract_full(record.data, record.url, options=opts)
         blocks = None
