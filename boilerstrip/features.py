@@ -18,6 +18,7 @@ import regex
 
 from .parse.segment import Flag, Segments
 from .stopwords import guess_language, stopwords_for
+from .vocab import POST_RE as _POST_RE
 
 __all__ = ["FEATURE_NAMES", "Features", "compute_features", "subtree_sums", "within"]
 
@@ -397,11 +398,12 @@ def _prose_weight(
 _NEG_CLASS_WEIGHT = 0.3
 
 
-def _comments_as_content(flags: IntArray, n_chars: FloatArray, link_density: FloatArray) -> IntArray:
+def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, link_density: FloatArray) -> IntArray:
     """Clear the comment mark when comments hold all the prose of the page.
 
     On a forum thread or a Q&A page every post sits in a "comment"/"reply" container:
-    then the comments are the content. Below an article they are not, however long.
+    then the comments are the content. Below an article they are not, however long,
+    nor below a post of a title and a photo or a video (see _titled_post).
     """
     is_comment = (flags & Flag.COMMENT) != 0
     if not is_comment.any():
@@ -410,9 +412,36 @@ def _comments_as_content(flags: IntArray, n_chars: FloatArray, link_density: Flo
     # What stands in menus, sidebars and footers is not an article above the thread.
     boxed = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER)) != 0
     inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment & ~boxed].sum())
-    if outside < _COMMENT_ONLY_SHARE * inside and outside < _NO_ARTICLE_CHARS:
+    if outside < _COMMENT_ONLY_SHARE * inside and outside < _NO_ARTICLE_CHARS and not _titled_post(seg, is_comment, boxed):
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     return flags
+
+
+def _titled_post(seg: Segments, is_comment: npt.NDArray[np.bool_], boxed: npt.NDArray[np.bool_]) -> bool:
+    """True when the page's title heading (h1) sits in a post of its own, apart from the comments.
+
+    A blog post of a title and a photo or a video has no paragraph above its comments,
+    but its title stands in a post container (<article>, class "post", "entry" ...)
+    that holds none of them. A forum thread's title stands in the page header, or
+    in the thread's container with the posts.
+    """
+    first = int(np.argmax(is_comment))
+    heads = [k for k in range(first) if seg.kinds[k] == "h1" and not is_comment[k] and not boxed[k]]
+    if not heads:
+        return False
+    parents, tags, classes = seg.elem_parent, seg.elem_tag, seg.elem_class
+    holds_comment: set[int] = set()
+    for e in {seg.elems[k] for k in np.flatnonzero(is_comment).tolist()}:
+        while e >= 0 and e not in holds_comment:
+            holds_comment.add(e)
+            e = parents[e]
+    for k in heads:
+        e = seg.elems[k]
+        while e >= 0 and e not in holds_comment:
+            if tags[e] == "article" or _POST_RE.search(classes[e]):
+                return True
+            e = parents[e]
+    return False
 
 
 # Blocks of at least this many characters count as prose here (two short sentences).
@@ -722,7 +751,7 @@ def compute_features(seg: Segments, mode: str, language: str | None = None) -> F
     sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = _ellipsis(texts)
     if mode == "html":
-        flags = _comments_as_content(flags, n_chars, link_density)
+        flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         excerpt = weight * (1.0 - (1.0 - _EXCERPT_WEIGHT) * ellipsis)
         card = _teaser_cards(seg, n_chars, link_density, n_words, flags, excerpt, ellipsis) if n else np.zeros(0)

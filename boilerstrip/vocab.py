@@ -17,6 +17,8 @@ __all__ = [
     "NEGATIVE_TOKENS",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
+    "POST_RE",
+    "POST_TOKENS",
     "SKIP_TAGS",
 ]
 
@@ -55,6 +57,10 @@ POSITIVE_TOKENS = (
     "story storybody body text main blog prose markdown richtext hentry"
 ).split()
 
+# Class/id words of one post's own container (a blog post, a news story), narrower than
+# POSITIVE_TOKENS: no page-wide wrappers ("content", "main", "body").
+POST_TOKENS = "post entry hentry article story".split()
+
 # "reply" is left out: forums name their post lists "replies" (the posts are the content),
 # and comment replies under an article sit in a "comment" container anyway.
 COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody discussion respond".split()
@@ -69,3 +75,4 @@ def _token_pattern(words: list[str]) -> regex.Pattern[str]:
 NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
+POST_RE = _token_pattern(POST_TOKENS)

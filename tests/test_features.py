@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from boilerstrip import extract
 from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
 
@@ -100,6 +101,24 @@ def test_comments_are_content_on_a_thread() -> None:
     long_thread = "".join(f"<div class='comment'><p>{PROSE} Reply {i}.</p></div>" for i in range(40))
     f = feats(f"<body><h1>Video title</h1><p>By a reporter</p><p>{PROSE}</p>{long_thread}</body>")
     assert (f.flags[3:] & 0b100000000000000).all()
+
+
+def test_comments_under_a_titled_post_stay_comments() -> None:
+    thread = "".join(f"<div class='comment'><p>{PROSE} Reply {i}.</p></div>" for i in range(3))
+    # A post of a title, a byline and a video: no paragraph above the thread, but the title
+    # stands in a post container that holds none of the comments.
+    for post in ("<div class='post hentry'>", "<article>"):
+        close = "</article>" if post == "<article>" else "</div>"
+        page = (f"<body><div id='content'>{post}<h1>A conversation with readers</h1><p>by the author</p>"
+                f"<p><iframe src='/video'></iframe></p>{close}<div id='comments'>{thread}</div></div></body>")
+        f = feats(page)
+        assert (f.flags[2:] & 0b100000000000000).all(), post
+        assert "A conversation with readers" in extract(page) and "Reply 0" not in extract(page)
+    # A thread's title in the page header, or in the thread's own container, is no post.
+    f = feats(f"<body><div class='page-header'><h1>Thread title</h1></div>{thread}</body>")
+    assert not (f.flags[1:] & 0b100000000000000).any()
+    f = feats(f"<body><div class='topic post-list'><h1>Thread title</h1>{thread}</div></body>")
+    assert not (f.flags[1:] & 0b100000000000000).any()
 
 
 def test_text_mode_dated_items() -> None:
