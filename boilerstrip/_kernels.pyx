@@ -472,8 +472,8 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
 # smooth.smooth_labels
 
 def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_body,
-                  int64_t chrome_context, Py_ssize_t max_gap, keep_data_tables, int64_t table_bit, text_head,
-                  rescue_empty):
+                  int64_t chrome_context, Py_ssize_t max_gap, Py_ssize_t lead_gap, double lead_margin,
+                  double lead_links, keep_data_tables, int64_t table_bit, text_head, rescue_empty):
     """smooth.smooth_labels: each rule as a loop over the blocks, in the reference's order.
 
     Each vector rule reads the labels as they stood before it (as the reference's array
@@ -481,7 +481,7 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
     functions, called when there is a table block in the main container (HTML), a body (text),
     or no body at all (a rare page, where array code costs nothing worth saving).
     """
-    cdef Py_ssize_t n = len(scores), i, a, b, hard
+    cdef Py_ssize_t n = len(scores), i, j, a, b, hard
     body_arr = np.asarray(scores) > threshold
     why_arr = np.zeros(n, dtype=np.int8)
     if n < 2:
@@ -516,6 +516,13 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
             if old[i] and not old[i - 1] and not old[i + 1] and sc[i] - threshold < firm_body and main[i] == 0:
                 if n > 4 and (old[i - 2 if i >= 2 else 0] or old[i + 2 if i + 2 < n else n - 1]):
                     continue
+                # smooth._LEAD_GAP: the lead paragraph a few blocks above the main container stays.
+                if ld[i] < lead_links and heading[i] == 0 and sc[i] - threshold >= lead_margin:
+                    j = i + 1
+                    while j < n and not old[j]:
+                        j += 1
+                    if j < n and j - i <= lead_gap and main[j] > 0:
+                        continue
                 body[i] = 0
                 why[i] = 3
         # smooth._fill_gaps: short runs of soft chrome between body blocks (soft here also

@@ -42,6 +42,12 @@ SMOOTH_REASONS = {
 _FIRM_CHROME = 3.0
 # A body block this far above the threshold stands on its own even among chrome.
 _FIRM_BODY = 3.0
+# A lead (kept though alone among chrome): at most this many blocks above the main
+# container's next body block, with link density under _LEAD_LINKS and a score at least
+# _LEAD_MARGIN above the threshold.
+_LEAD_GAP = 5
+_LEAD_LINKS = 0.3
+_LEAD_MARGIN = 1.0
 # A page with no body keeps the blocks within this distance of the threshold.
 _RESCUE_MARGIN = 2.0
 # A page holding fewer words than a short paragraph: its lines are judged against each other.
@@ -81,6 +87,8 @@ def smooth_labels(
             next2 = np.minimum(np.arange(n) + 2, n - 1)
             around &= ~body[prev2] & ~body[next2]
         alone = body & around & (margin < _FIRM_BODY) & (f.main == 0)
+        if alone.any():
+            alone &= ~_lead(body, margin, f)
         body = body & ~alone
         why[alone] = 3
 
@@ -98,6 +106,22 @@ def smooth_labels(
     if f.mode == "text" and body.any():
         _text_head(body, why, f)
     return body, why
+
+
+def _lead(body: BoolArray, margin: FloatArray, f: Features) -> BoolArray:
+    """Blocks that read as the article's lead: the next body block, a few blocks on, is in the main container.
+
+    A standfirst or a first paragraph set apart above the article (between the title, a
+    photo and a byline) is alone among chrome, but it is no teaser in a link list: plain
+    prose (few links, no heading) clearly above the threshold, right before the article.
+    """
+    n = len(body)
+    idx = np.flatnonzero(body)
+    pos = np.searchsorted(idx, np.arange(n), side="right")
+    has = pos < len(idx)
+    nxt = idx[np.minimum(pos, len(idx) - 1)]
+    near = has & (nxt - np.arange(n) <= _LEAD_GAP) & (f.main[nxt] > 0)
+    return near & (f.link_density < _LEAD_LINKS) & (f.heading == 0) & (margin >= _LEAD_MARGIN)
 
 
 def rescue_empty(

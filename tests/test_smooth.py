@@ -44,6 +44,26 @@ def test_lone_teaser_among_links_stays_chrome() -> None:
     assert SMOOTH_REASONS[int(why[teaser])] == "smoothed: alone among chrome"
 
 
+def test_a_lead_above_the_article_is_kept() -> None:
+    # A lead paragraph set apart above the article, between menus, the photo credit and the byline.
+    links = "".join(f"<p><a href='/{i}'>Section {i}</a></p>" for i in range(4))
+    lead = ("The harbour plan goes ahead, the council said on Tuesday, after a long and heated debate in "
+            "which the members of the opposition asked for more time to read the report of the engineers.")
+    article = "".join(f"<p>{PROSE}</p>" for _ in range(6))
+    html = (f"<div class='top'>{links}</div><div class='lead'><p>{lead}</p></div><div><p>Photo: Agency</p>"
+            f"<p>By A Reporter</p></div><div class='story'>{article}</div><div class='list'>{links}</div>")
+    f = compute_features(segment_html(html, max_depth=256, max_blocks=1000), "html")
+    scores, _ = score_blocks(f)
+    body, why = smooth_labels(scores, f, -1.0)  # the lead scores 1.6 over it
+    assert f.main[4] == 0 and f.main[7] == 1 and body[4] and why[4] == 0
+    # The same paragraph far from the article (a teaser in the footer's links) is alone among chrome.
+    html = f"<div class='story'>{article}</div><div class='list'>{links}<p>{lead}</p>{links}</div>"
+    f = compute_features(segment_html(html, max_depth=256, max_blocks=1000), "html")
+    scores, _ = score_blocks(f)
+    body, why = smooth_labels(scores, f, -1.0)  # the lead scores 1.6 over it
+    assert not body[10] and SMOOTH_REASONS[int(why[10])] == "smoothed: alone among chrome"
+
+
 def test_text_title_and_standfirst() -> None:
     text = "\n".join(
         [
