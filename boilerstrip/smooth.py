@@ -36,6 +36,7 @@ SMOOTH_REASONS = {
     8: "smoothed: item of a listing page",
     9: "smoothed: chrome class after the content",
     10: "smoothed: one of a run of alike blocks in the content",
+    11: "smoothed: heading of a link list",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -403,6 +404,29 @@ def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     add = idx[complete[row_of] & ~body[idx]]
     body[add] = True
     why[add] = 6
+
+
+def drop_link_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A short heading or lead-in line ("...:") followed by two chrome link blocks is chrome.
+
+    "Read more", "Related articles:", "More on this topic": the heading of a box of links
+    reads as a line of the article, but its section is the links. (A list that is content
+    is body, and its heading stays with it; a heading over one link, a product's "buy"
+    button, then its text, stays too.)
+    """
+    n = len(body)
+    if n < 3 or f.mode != "html":
+        return
+    linky = ~body & (f.link_density >= 0.5)
+    cand = np.zeros(n, dtype=bool)
+    cand[:-2] = body[:-2] & (f.n_words[:-2] <= _LINK_HEADING_WORDS) & linky[1:-1] & linky[2:]
+    for i in np.flatnonzero(cand).tolist():
+        if f.heading[i] > 0 or seg.texts[i].rstrip().endswith(":"):
+            body[i] = False
+            why[i] = 11
+
+
+_LINK_HEADING_WORDS = 8
 
 
 _CELL_KINDS = frozenset({"td", "th"})

@@ -243,3 +243,18 @@ def test_a_run_of_alike_siblings_shares_its_label() -> None:
     byline = "<p class='byline'>By R. Marsh, 12 June 2024</p>"
     seg, before, body, why = _runs_labels(f"<body><article>{byline}{''.join([f'<p>{PROSE}</p>'] * 3)}</article></body>")
     assert body.tolist() == [False, True, True, True]
+
+
+def test_the_heading_of_a_link_list_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    links = "".join(f"<li><a href='/story/{i}'>Another story from our archive, number {i}</a></li>" for i in range(3))
+    for heading in ("<h3>More on this topic</h3>", "<p>You may also like these stories:</p>"):
+        html = f"<body><article><p>{PROSE}</p><p>{PROSE}</p>{heading}<ul>{links}</ul><p>{PROSE}</p></article></body>"
+        blocks = extract_blocks(html).blocks
+        assert [b.label for b in blocks] == ["body", "body", "chrome", "chrome", "chrome", "chrome", "body"], heading
+        assert blocks[2].reasons[0].code == "smoothed: heading of a link list"
+    # A product's heading over its one "buy" link and its review stays with the review.
+    html = (f"<body><article><p>{PROSE}</p><h3>Best machine for beginners</h3>"
+            f"<p><a href='/buy'>Buy it at the shop</a></p><p>{PROSE}</p></article></body>")
+    assert [b.label for b in extract_blocks(html).blocks][:2] == ["body", "body"]
