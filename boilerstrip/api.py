@@ -21,7 +21,15 @@ from .options import Options, resolve_options
 from .parse.segment import Segments, segment_html, segment_text
 from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
-from .smooth import drop_link_headings, drop_trailing_chrome, keep_alike_runs, keep_listing, keep_table_rows, smooth_labels
+from .smooth import (
+    drop_link_headings,
+    drop_trailing_chrome,
+    keep_alike_runs,
+    keep_index_lists,
+    keep_listing,
+    keep_table_rows,
+    smooth_labels,
+)
 
 __all__ = ["extract", "extract_blocks", "extract_full", "extract_timed", "featurize"]
 
@@ -81,6 +89,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     body, smoothed = smooth_labels(scores, feats, threshold)
     if input_type == "html":
         keep_listing(seg, feats, body, smoothed)
+        keep_index_lists(feats, body, smoothed)
         keep_table_rows(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)

@@ -16,8 +16,10 @@ from .parse.segment import Flag, Segments
 
 __all__ = [
     "SMOOTH_REASONS",
+    "drop_link_headings",
     "drop_trailing_chrome",
     "keep_alike_runs",
+    "keep_index_lists",
     "keep_listing",
     "keep_table_rows",
     "smooth_labels",
@@ -346,6 +348,31 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     keep = inside[elems] & ~chrome & ~body
     body |= keep
     why[keep] = 8
+
+
+def keep_index_lists(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """On an index page, the list items of the main container are its content.
+
+    A list of programming languages, a job board, a results page: a short introduction,
+    then hundreds of list items, each a link or a few words, too short to pass alone.
+    When the main container's list items (outside navigation, header, footer, forms and
+    chrome class words) are many and hold several times the text of the body found so
+    far, they join it. A blog's "popular posts" beside a short post hold far less.
+    """
+    if f.mode != "html" or not len(body):
+        return
+    items = (f.main > 0) & ~body & ((f.flags & Flag.LIST) != 0) & ((f.flags & _INDEX_CHROME) == 0)
+    if items.sum() < _INDEX_MIN_ITEMS or f.n_chars[items].sum() < _INDEX_RATIO * f.n_chars[body].sum():
+        return
+    body |= items
+    why[items] = 8
+
+
+_INDEX_CHROME = _CHROME_CONTEXT | Flag.HEADER | Flag.NEG_CLASS | Flag.FORM
+# 20 items, 5x the body's characters: an index, not a blog's sidebar list of 10-30 posts
+# beside a short post (3-4x on the dev split's pages; every index page there is 9x or more).
+_INDEX_MIN_ITEMS = 20
+_INDEX_RATIO = 5.0
 
 
 def keep_alike_runs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

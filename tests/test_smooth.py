@@ -258,3 +258,17 @@ def test_the_heading_of_a_link_list_is_chrome() -> None:
     html = (f"<body><article><p>{PROSE}</p><h3>Best machine for beginners</h3>"
             f"<p><a href='/buy'>Buy it at the shop</a></p><p>{PROSE}</p></article></body>")
     assert [b.label for b in extract_blocks(html).blocks][:2] == ["body", "body"]
+
+
+def test_the_items_of_an_index_page_are_its_content() -> None:
+    from boilerstrip import extract_blocks
+
+    intro = f"<p>{PROSE} This is an index of the languages, in current or historical use.</p>"
+    items = "".join(f"<li><a href='/wiki/lang{i}'>Programming language number {i}</a></li>" for i in range(60))
+    blocks = extract_blocks(f"<body><nav><a href='/'>Home</a></nav><article>{intro}<ul>{items}</ul></article></body>").blocks
+    assert [b.label for b in blocks[1:]] == ["body"] * 61
+    assert blocks[5].reasons[0].code == "smoothed: item of a listing page"
+    # A post with a short list of popular posts beside it: the list is no index.
+    few = "".join(f"<li><a href='/post{i}'>Popular post {i}</a></li>" for i in range(12))
+    blocks = extract_blocks(f"<body><article>{intro}<ul>{few}</ul></article></body>").blocks
+    assert [b.label for b in blocks] == ["body"] + ["chrome"] * 12
