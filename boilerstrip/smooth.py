@@ -469,7 +469,9 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
     author ...); their sentences pass block by block. Once the last body block outside such
     containers has come, what follows under them is dropped, provided it is a small part of
     the body (a quarter of its words): a page whose content itself sits under such a name
-    keeps it.
+    keeps it. A trailing part that is mostly list items (a slideshow's captions, a rail of
+    related posts, a sidebar's widgets) is dropped however long: an article continued under
+    a chrome class word runs on in paragraphs, not in list items.
     """
     if f.mode != "html" or not body.any():
         return
@@ -479,7 +481,11 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
         return
     drop = body & neg
     drop[: plain[-1] + 1] = False
-    if not drop.any() or f.n_words[drop].sum() > _TRAILING_SHARE * f.n_words[body & ~drop].sum():
+    if not drop.any():
+        return
+    words = f.n_words[drop].sum()
+    listed = f.n_words[drop & ((f.flags & Flag.LIST) != 0)].sum()
+    if words > _TRAILING_SHARE * f.n_words[body & ~drop].sum() and listed < _TRAILING_LISTED * words:
         return
     body[drop] = False
     why[drop] = 9
@@ -488,6 +494,8 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
 # 0.25, set on the dev split (0.1 helps nearly as much; with no limit, pages whose whole
 # article sits under a chrome class word lose it after their byline).
 _TRAILING_SHARE = 0.25
+# ... unless this share of its words stands in list items (0.8: a list with a lead-in line or two).
+_TRAILING_LISTED = 0.8
 
 
 # A run: three alike siblings or more (two could be a paragraph and its caption), a third

@@ -212,6 +212,11 @@ def test_chrome_class_after_the_content_is_dropped() -> None:
     blocks = extract_blocks(html).blocks
     assert [b.label for b in blocks] == ["body"] * 4 + ["chrome"]
     assert blocks[4].reasons[0].code == "smoothed: chrome class after the content"
+    # A trailing list under such a word (a slideshow's captions) goes however long it is.
+    captions = "".join(f"<li><p>{PROSE} Photo {i}.</p></li>" for i in range(8))
+    html = f"<body><article><p>{PROSE}</p><p>{PROSE}</p><div class='promo'><ul>{captions}</ul></div></article></body>"
+    labels = [b.label for b in extract_blocks(html).blocks]
+    assert labels == ["body"] * 2 + ["chrome"] * 8
     # Content that itself sits under such a class word, after a short plain line, stays.
     html = f"<body><p>{PROSE}</p><div class='sidebar-layout'>{''.join(f'<p>{PROSE}</p>' for _ in range(4))}</div></body>"
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 5
