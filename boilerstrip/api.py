@@ -22,6 +22,7 @@ from .parse.segment import Segments, segment_html, segment_text
 from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
+    drop_chrome_only_classes,
     drop_link_headings,
     drop_trailing_chrome,
     keep_alike_runs,
@@ -94,6 +95,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_alike_runs(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
+        drop_chrome_only_classes(seg, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

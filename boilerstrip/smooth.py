@@ -13,9 +13,11 @@ import numpy.typing as npt
 
 from .features import Features, FloatArray
 from .parse.segment import Flag, Segments
+from .vocab import CHROME_ONLY_TOKENS
 
 __all__ = [
     "SMOOTH_REASONS",
+    "drop_chrome_only_classes",
     "drop_link_headings",
     "drop_trailing_chrome",
     "keep_alike_runs",
@@ -39,6 +41,7 @@ SMOOTH_REASONS = {
     9: "smoothed: chrome class after the content",
     10: "smoothed: one of a run of alike blocks in the content",
     11: "smoothed: heading of a link list",
+    12: "smoothed: under a chrome-only class word",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -454,6 +457,22 @@ def drop_link_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 
 
 _LINK_HEADING_WORDS = 8
+
+
+def drop_chrome_only_classes(seg: Segments, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """Body blocks whose nearest chrome class word names chrome and nothing else are chrome.
+
+    A copyright line, a disclaimer, a consent banner or a "trending" rail reads as prose
+    and often sits inside the main container; the class word of its container says what
+    it is (vocab.CHROME_ONLY_TOKENS), whatever the text.
+    """
+    if not body.any():
+        return
+    tokens = seg.neg_tokens
+    for i in np.flatnonzero(body).tolist():
+        if tokens[i] and tokens[i].lower() in CHROME_ONLY_TOKENS:
+            body[i] = False
+            why[i] = 12
 
 
 _CELL_KINDS = frozenset({"td", "th"})

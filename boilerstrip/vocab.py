@@ -11,6 +11,7 @@ import regex
 
 __all__ = [
     "BLOCK_TAGS",
+    "CHROME_ONLY_TOKENS",
     "COMMENT_RE",
     "COMMENT_TOKENS",
     "NEGATIVE_RE",
@@ -51,6 +52,11 @@ NEGATIVE_TOKENS = (
     "trending popular mostread disclaimer copyright legal print meta byline author "
     "jump toc hidden sr screenreader visually"
 ).split()
+
+# Chrome class words that never name a container of content: legal lines, consent banners,
+# popups, "trending now" rails. (Most of NEGATIVE_TOKENS are only likely chrome: "widget",
+# "sidebar", "hidden" and "more" wrap content on many sites, and "cookie" a recipe.)
+CHROME_ONLY_TOKENS = frozenset("copyright consent disclaimer gdpr popup trending".split())
 
 POSITIVE_TOKENS = (
     "article articlebody article-body articletext post postbody entry entrycontent content "

@@ -277,3 +277,17 @@ def test_the_items_of_an_index_page_are_its_content() -> None:
     few = "".join(f"<li><a href='/post{i}'>Popular post {i}</a></li>" for i in range(12))
     blocks = extract_blocks(f"<body><article>{intro}<ul>{few}</ul></article></body>").blocks
     assert [b.label for b in blocks] == ["body"] + ["chrome"] * 12
+
+
+def test_chrome_only_class_words() -> None:
+    from boilerstrip import extract_blocks
+
+    legal = "All products and information are provided by our partners and may change at any time without notice."
+    for word in ("disclaimer", "site-copyright", "gdpr-notice"):
+        html = f"<body><article><p>{PROSE}</p><div class='{word}'><p>{legal}</p></div><p>{PROSE}</p></article></body>"
+        blocks = extract_blocks(html).blocks
+        assert [b.label for b in blocks] == ["body", "chrome", "body"], word
+        assert blocks[1].reasons[0].code == "smoothed: under a chrome-only class word"
+    # A merely likely chrome word (a page builder's "widget") leaves the text to its score.
+    html = f"<body><article><p>{PROSE}</p><div class='text-widget'><p>{legal}</p></div><p>{PROSE}</p></article></body>"
+    assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 3
