@@ -487,10 +487,11 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
     boxes and "more on this" lists under class names that say so (related, share, newsletter,
     author ...); their sentences pass block by block. Once the last body block outside such
     containers has come, what follows under them is dropped, provided it is a small part of
-    the body (a quarter of its words): a page whose content itself sits under such a name
-    keeps it. A trailing part that is mostly list items (a slideshow's captions, a rail of
-    related posts, a sidebar's widgets) is dropped however long: an article continued under
-    a chrome class word runs on in paragraphs, not in list items.
+    the body (a quarter of its words, or 40 words after a short post): a page whose content
+    itself sits under such a name keeps it. A trailing part that is mostly list items (a
+    slideshow's captions, a rail of related posts, a sidebar's widgets) is dropped however
+    long: an article continued under a chrome class word runs on in paragraphs, not in list
+    items.
     """
     if f.mode != "html" or not body.any():
         return
@@ -504,7 +505,8 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
         return
     words = f.n_words[drop].sum()
     listed = f.n_words[drop & ((f.flags & Flag.LIST) != 0)].sum()
-    if words > _TRAILING_SHARE * f.n_words[body & ~drop].sum() and listed < _TRAILING_LISTED * words:
+    small = words <= max(_TRAILING_SHARE * f.n_words[body & ~drop].sum(), _TRAILING_MIN_WORDS)
+    if not small and listed < _TRAILING_LISTED * words:
         return
     body[drop] = False
     why[drop] = 9
@@ -515,6 +517,9 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
 _TRAILING_SHARE = 0.25
 # ... unless this share of its words stands in list items (0.8: a list with a lead-in line or two).
 _TRAILING_LISTED = 0.8
+# A box of up to 40 words (two or three sentences) goes whatever the body's size: after a post
+# of a title and a few lines, an "about this site" box is more than a quarter of it.
+_TRAILING_MIN_WORDS = 40
 
 
 # A run: three alike siblings or more (two could be a paragraph and its caption), a third

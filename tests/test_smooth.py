@@ -212,6 +212,10 @@ def test_chrome_class_after_the_content_is_dropped() -> None:
     blocks = extract_blocks(html).blocks
     assert [b.label for b in blocks] == ["body"] * 4 + ["chrome"]
     assert blocks[4].reasons[0].code == "smoothed: chrome class after the content"
+    # After a short post, a short box goes too, though it is more than a quarter of the post.
+    about = "This site is a print magazine curated from the best of the web, published every month."
+    html = f"<body><article><h2>A short note</h2><p>{PROSE}</p><div class='widget'><p>{about}</p></div></article></body>"
+    assert [b.label for b in extract_blocks(html).blocks] == ["body", "body", "chrome"]
     # A trailing list under such a word (a slideshow's captions) goes however long it is.
     captions = "".join(f"<li><p>{PROSE} Photo {i}.</p></li>" for i in range(8))
     html = f"<body><article><p>{PROSE}</p><p>{PROSE}</p><div class='promo'><ul>{captions}</ul></div></article></body>"
