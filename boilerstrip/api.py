@@ -95,7 +95,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_alike_runs(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
-        drop_chrome_only_classes(seg, body, smoothed)
+        drop_chrome_only_classes(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

@@ -459,20 +459,27 @@ def drop_link_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 _LINK_HEADING_WORDS = 8
 
 
-def drop_chrome_only_classes(seg: Segments, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """Body blocks whose nearest chrome class word names chrome and nothing else are chrome.
 
     A copyright line, a disclaimer, a consent banner or a "trending" rail reads as prose
     and often sits inside the main container; the class word of its container says what
-    it is (vocab.CHROME_ONLY_TOKENS), whatever the text.
+    it is (vocab.CHROME_ONLY_TOKENS), whatever the text. Unless such blocks hold most of
+    the body (three quarters of its words): then the page is about them (a site's disclaimer
+    or copyright page).
     """
     if not body.any():
         return
     tokens = seg.neg_tokens
-    for i in np.flatnonzero(body).tolist():
-        if tokens[i] and tokens[i].lower() in CHROME_ONLY_TOKENS:
-            body[i] = False
-            why[i] = 12
+    drop = [i for i in np.flatnonzero(body).tolist() if tokens[i] and tokens[i].lower() in CHROME_ONLY_TOKENS]
+    if not drop or f.n_words[drop].sum() > _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
+        return
+    body[drop] = False
+    why[drop] = 12
+
+
+# Up to this share of the body's words: beyond it, the page is about what the word names.
+_CHROME_ONLY_MAX_SHARE = 0.75
 
 
 _CELL_KINDS = frozenset({"td", "th"})

@@ -292,6 +292,9 @@ def test_chrome_only_class_words() -> None:
         blocks = extract_blocks(html).blocks
         assert [b.label for b in blocks] == ["body", "chrome", "body"], word
         assert blocks[1].reasons[0].code == "smoothed: under a chrome-only class word"
+    # A page that is about what the word names (a site's disclaimer page) keeps its text.
+    html = f"<body><h1>Disclaimer</h1><div class='disclaimer'><p>{legal}</p><p>{PROSE}</p></div></body>"
+    assert [b.label for b in extract_blocks(html).blocks][1:] == ["body", "body"]
     # A merely likely chrome word (a page builder's "widget") leaves the text to its score.
     html = f"<body><article><p>{PROSE}</p><div class='text-widget'><p>{legal}</p></div><p>{PROSE}</p></article></body>"
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 3
