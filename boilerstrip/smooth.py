@@ -127,7 +127,8 @@ def _lead(body: BoolArray, margin: FloatArray, f: Features) -> BoolArray:
     has = pos < len(idx)
     nxt = idx[np.minimum(pos, len(idx) - 1)]
     near = has & (nxt - np.arange(n) <= _LEAD_GAP) & (f.main[nxt] > 0)
-    return near & (f.link_density < _LEAD_LINKS) & (f.heading == 0) & (margin >= _LEAD_MARGIN)
+    lead: BoolArray = near & (f.link_density < _LEAD_LINKS) & (f.heading == 0) & (margin >= _LEAD_MARGIN)
+    return lead
 
 
 def rescue_empty(

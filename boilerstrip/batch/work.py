@@ -14,6 +14,7 @@ import signal
 import threading
 from collections.abc import Callable
 from types import FrameType
+from typing import Literal
 
 # extract_full: extract()'s text plus the counts in one pass, without building a Block per
 # block (extract_blocks costs a third more per page); Blocks only for --explain.
@@ -32,7 +33,9 @@ Work = Callable[[Record, Options], Result]
 
 
 @functools.lru_cache(maxsize=64)
-def _record_options(options: Options, content_type: str | None, input_type: str | None) -> Options:
+def _record_options(
+    options: Options, content_type: str | None, input_type: Literal["html", "text"] | None
+) -> Options:
     """``options`` with the record's own content type and input type, where it gives them.
 
     Cached: a crawl's records share a handful of content types, and a dataclass replace costs
