@@ -29,6 +29,7 @@ from .smooth import (
     keep_index_lists,
     keep_listing,
     keep_table_rows,
+    keep_text_lists,
     smooth_labels,
 )
 
@@ -96,6 +97,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_trailing_chrome(feats, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
+    else:
+        keep_text_lists(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

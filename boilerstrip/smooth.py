@@ -24,6 +24,7 @@ __all__ = [
     "keep_index_lists",
     "keep_listing",
     "keep_table_rows",
+    "keep_text_lists",
     "smooth_labels",
 ]
 
@@ -42,6 +43,7 @@ SMOOTH_REASONS = {
     10: "smoothed: one of a run of alike blocks in the content",
     11: "smoothed: heading of a link list",
     12: "smoothed: under a chrome-only class word",
+    13: "smoothed: list after its lead-in",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -306,6 +308,41 @@ def _title_shaped(f: Features, i: int) -> bool:
         and f.n_sentences[i] == 0
         and f.capital_ratio[i] < 0.8
     )
+
+
+def keep_text_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines after a body line that ends in a colon are its list.
+
+    "The library has three parts:" or "You will need:" leads into a list whose items, a few
+    words each, are too short to pass alone; HTML mode sees the list's tags, a text dump has
+    only the lead-in. The lead-in must be body and a sentence's length (_LEAD_IN_WORDS), not a
+    label ("Share this:", "Tags:", "Filed under:"). Its list runs until the next body line, a
+    date line or a repeated line (a comment thread's names and dates, a menu's entries), and
+    for at most _LIST_LINES lines.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "text":
+        return
+    texts = seg.texts
+    stop = (f.date_like > 0) | (f.repeated > 0)
+    i = 0
+    while i < n - 1:
+        if not (body[i] and f.n_words[i] >= _LEAD_IN_WORDS and texts[i].rstrip().endswith((":", "\uff1a"))):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= _LIST_LINES and not body[j] and not stop[j]:
+            j += 1
+        body[i + 1 : j] = True
+        why[i + 1 : j] = 13
+        i = j
+
+
+# A lead-in is a sentence: five words or more. A list after it holds up to 30 lines (12 moved
+# the mean of the dev splits by +0.0007, 30 by +0.0010, 60 by the same: lists at the end of
+# an article, a recipe's steps, a document's parts, run on without a body line after them).
+_LEAD_IN_WORDS = 5
+_LIST_LINES = 30
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

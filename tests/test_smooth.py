@@ -116,6 +116,25 @@ def test_text_subheading_before_a_region() -> None:
     assert not body[head]
 
 
+
+def test_text_list_after_its_lead_in() -> None:
+    from boilerstrip import extract_blocks
+
+    items = ["Lower costs", "More jobs", "A safer harbour"]
+    lead_in = "The council gave three reasons for the plan, in this order:"
+    lines = ["Home", "News", PROSE, PROSE, lead_in, *items, "Home", "News"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    # The items are too short to pass alone; after a body line ending in a colon they are its list,
+    # which ends at the repeated menu line.
+    assert [b.label for b in blocks] == ["chrome"] * 2 + ["body"] * 6 + ["chrome"] * 2
+    assert {b.reasons[0].code for b in blocks[5:8]} == {"smoothed: list after its lead-in"}
+    # A label ("Share this:") is no lead-in; a date line ends the list.
+    labelled = ["Home", "News", PROSE, PROSE, "Share this:", *items, "Home", "News"]
+    assert [b.label for b in extract_blocks("\n".join(labelled), input_type="text").blocks][4:8] == ["chrome"] * 4
+    dated = ["Home", "News", PROSE, PROSE, lead_in, items[0], "12 May 2021", *items[1:], "Home", "News"]
+    labels = [b.label for b in extract_blocks("\n".join(dated), input_type="text").blocks]
+    assert labels[5:9] == ["body", "chrome", "chrome", "chrome"]
+
 def test_single_block() -> None:
     body, why = labels(f"<p>{PROSE}</p>")
     assert body.tolist() == [True] and why.tolist() == [0]
