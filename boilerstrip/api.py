@@ -30,6 +30,7 @@ from .smooth import (
     keep_listing,
     keep_table_rows,
     keep_text_lists,
+    keep_text_sentences,
     smooth_labels,
 )
 
@@ -99,6 +100,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_chrome_only_classes(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
+        keep_text_sentences(feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

@@ -25,6 +25,7 @@ __all__ = [
     "keep_listing",
     "keep_table_rows",
     "keep_text_lists",
+    "keep_text_sentences",
     "smooth_labels",
 ]
 
@@ -44,6 +45,7 @@ SMOOTH_REASONS = {
     11: "smoothed: heading of a link list",
     12: "smoothed: under a chrome-only class word",
     13: "smoothed: list after its lead-in",
+    14: "smoothed: sentence beside the content",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -343,6 +345,37 @@ def keep_text_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
 # an article, a recipe's steps, a document's parts, run on without a body line after them).
 _LEAD_IN_WORDS = 5
 _LIST_LINES = 30
+
+
+def keep_text_sentences(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a short sentence right beside a body line of the main region joins it.
+
+    A one-sentence paragraph ("Officials did not give any other details.") is worth less than
+    a long line in the region search, so a region that ends or starts at it leaves it out;
+    with the markup gone nothing else says it belongs. Up to _EDGE_SENTENCES such lines on
+    either side of a body line in the main region join it, each a sentence: a full stop, four
+    words or more (where the stopword rule starts) and function words (0.15, as a standfirst),
+    not repeated, not a date and not cut short.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "text":
+        return
+    sentence = (f.sentence_end > 0) & (f.n_words >= 4) & (f.stopword_ratio >= 0.15)
+    sentence &= (f.repeated == 0) & (f.date_like == 0) & (f.ellipsis == 0)
+    add = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(body & (f.main > 0)).tolist():
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < n and abs(j - i) <= _EDGE_SENTENCES and not body[j] and not add[j] and sentence[j]:
+                add[j] = True
+                j += step
+    body |= add
+    why[add] = 14
+
+
+# Three lines (1 or 6: within 0.0001 on every split; four words and 0.15 function words moved the
+# mean of the dev splits by +0.0008, six words and 0.2 by +0.0004, eight by +0.0002).
+_EDGE_SENTENCES = 3
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -135,6 +135,22 @@ def test_text_list_after_its_lead_in() -> None:
     labels = [b.label for b in extract_blocks("\n".join(dated), input_type="text").blocks]
     assert labels[5:9] == ["body", "chrome", "chrome", "chrome"]
 
+
+def test_text_sentence_beside_the_content() -> None:
+    from boilerstrip import extract_blocks
+
+    closing = "The mayor was not at the meeting."
+    lines = ["Home", "News", PROSE, PROSE, PROSE, closing, "Share this story", "Home", "News"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    # The closing one-sentence paragraph stands outside the main region and scores low alone;
+    # beside the region's last body line it joins it. The label after it is no sentence.
+    assert blocks[5].features["main"] == 0 and blocks[5].label == "body"
+    assert blocks[5].reasons[0].code == "smoothed: sentence beside the content"
+    assert [b.label for b in blocks[6:]] == ["chrome"] * 3
+    # A line cut short ("...") is a teaser, not a sentence of the text.
+    cut = [*lines[:5], "The mayor was not at the meeting and said...", *lines[6:]]
+    assert extract_blocks("\n".join(cut), input_type="text").blocks[5].label == "chrome"
+
 def test_single_block() -> None:
     body, why = labels(f"<p>{PROSE}</p>")
     assert body.tolist() == [True] and why.tolist() == [0]
