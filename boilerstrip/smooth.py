@@ -326,18 +326,19 @@ def keep_text_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     if n < 2 or f.mode != "text":
         return
     texts = seg.texts
-    stop = (f.date_like > 0) | (f.repeated > 0)
-    i = 0
-    while i < n - 1:
-        if not (body[i] and f.n_words[i] >= _LEAD_IN_WORDS and texts[i].rstrip().endswith((":", "\uff1a"))):
-            i += 1
-            continue
+    # Lead-ins are rare: look at the text of long enough body lines only.
+    leads = [i for i in np.flatnonzero(body[:-1] & (f.n_words[:-1] >= _LEAD_IN_WORDS)).tolist()
+             if texts[i].rstrip().endswith((":", "\uff1a"))]
+    if not leads:
+        return
+    # A list stops at a body line (the next lead-in's list starts after it), a date or a repeat.
+    stop = (body | (f.date_like > 0) | (f.repeated > 0)).tolist()
+    for i in leads:
         j = i + 1
-        while j < n and j - i <= _LIST_LINES and not body[j] and not stop[j]:
+        while j < n and j - i <= _LIST_LINES and not stop[j]:
             j += 1
         body[i + 1 : j] = True
         why[i + 1 : j] = 13
-        i = j
 
 
 # A lead-in is a sentence: five words or more. A list after it holds up to 30 lines (12 moved
@@ -362,13 +363,16 @@ def keep_text_sentences(f: Features, body: BoolArray, why: npt.NDArray[np.int8])
         return
     sentence = (f.sentence_end > 0) & (f.n_words >= 4) & (f.stopword_ratio >= 0.15)
     sentence &= (f.repeated == 0) & (f.date_like == 0) & (f.ellipsis == 0)
-    add = np.zeros(n, dtype=bool)
-    for i in np.flatnonzero(body & (f.main > 0)).tolist():
-        for step in (1, -1):
-            j = i + step
-            while 0 <= j < n and abs(j - i) <= _EDGE_SENTENCES and not body[j] and not add[j] and sentence[j]:
-                add[j] = True
-                j += step
+    # Runs of such lines that are not body: the first few of a run join a main-region body line
+    # right before it, the last few one right after it.
+    starts, ends = _runs_of(sentence & ~body)
+    if not len(starts):
+        return
+    anchor = np.concatenate((body & (f.main > 0), [False]))
+    after = anchor[starts - 1] & (starts > 0)
+    before = anchor[ends]
+    add = _spans(n, starts[after], np.minimum(ends, starts + _EDGE_SENTENCES)[after])
+    add |= _spans(n, np.maximum(starts, ends - _EDGE_SENTENCES)[before], ends[before])
     body |= add
     why[add] = 14
 
