@@ -26,6 +26,7 @@ from .smooth import (
     drop_link_headings,
     drop_trailing_chrome,
     keep_alike_runs,
+    keep_article_lists,
     keep_index_lists,
     keep_listing,
     keep_table_rows,
@@ -95,6 +96,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_index_lists(feats, body, smoothed)
         keep_table_rows(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
+        keep_article_lists(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)

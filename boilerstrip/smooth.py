@@ -21,6 +21,7 @@ __all__ = [
     "drop_link_headings",
     "drop_trailing_chrome",
     "keep_alike_runs",
+    "keep_article_lists",
     "keep_index_lists",
     "keep_listing",
     "keep_table_rows",
@@ -46,6 +47,7 @@ SMOOTH_REASONS = {
     12: "smoothed: under a chrome-only class word",
     13: "smoothed: list after its lead-in",
     14: "smoothed: sentence beside the content",
+    15: "smoothed: a plain list of the article",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -451,6 +453,64 @@ _INDEX_CHROME = _CHROME_CONTEXT | Flag.HEADER | Flag.NEG_CLASS | Flag.FORM
 # beside a short post (3-4x on the dev split's pages; every index page there is 9x or more).
 _INDEX_MIN_ITEMS = 20
 _INDEX_RATIO = 5.0
+
+
+def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """Plain lists of the <article> that holds the main container, above its last body block, are content.
+
+    A recipe's ingredients, a wine's or a product's facts, a trip's stops stand in a list or a
+    table beside the steps or the text: inside the same <article>, but outside the main
+    container, and item by item too short to pass. They join the body when they have no
+    links, dates or chrome class words (tags, share buttons and related stories do), when
+    there are three items or more, and when they come before the article's end: lists after
+    it (a video's playlist, "more on this") stay out.
+    """
+    n = len(body)
+    in_main = f.main > 0
+    if n == 0 or f.mode != "html" or not (body & in_main).any() or "article" not in seg.elem_tag:
+        return
+    plain = ((f.flags & _LIST_OR_TABLE) != 0) & ((f.flags & _ARTICLE_LIST_CHROME) == 0)
+    add = ~in_main & ~body & plain & (f.link_density == 0) & (f.date_like == 0)
+    add[int(np.flatnonzero(body & in_main)[-1]) :] = False
+    if add.sum() < _ARTICLE_LIST_ITEMS:
+        return
+    arts = _nearest_article(seg)
+    owners, counts = np.unique(arts[in_main], return_counts=True)
+    best = owners[int(np.argmax(counts))]
+    if best < 0 or counts.max() < _ARTICLE_SHARE * in_main.sum():
+        return
+    add &= arts == best
+    if add.sum() < _ARTICLE_LIST_ITEMS:
+        return
+    body[add] = True
+    why[add] = 15
+
+
+def _nearest_article(seg: Segments) -> npt.NDArray[np.int64]:
+    """Per block, the index of its nearest <article> element (-1 when it has none).
+
+    Pointer jumping over the element tree: each round an element either finds its answer at
+    the ancestor it points to or points twice as far up, so depth d takes log2(d) rounds.
+    """
+    parents = np.asarray(seg.elem_parent, dtype=np.int64)
+    found = np.where(np.asarray(seg.elem_tag, dtype=object) == "article", np.arange(len(parents)), -1)
+    up = np.where(found >= 0, -1, parents)
+    active = up >= 0
+    while active.any():
+        at = up[active]
+        hit = found[at]
+        idx = np.flatnonzero(active)
+        found[idx[hit >= 0]] = hit[hit >= 0]
+        up[idx] = np.where(hit >= 0, -1, up[at])
+        active = up >= 0
+    return found[np.asarray(seg.elems, dtype=np.int64)]
+
+
+# The main container lies in one <article> (80% of its blocks); lists of three items or more.
+_ARTICLE_SHARE = 0.8
+_ARTICLE_LIST_ITEMS = 3
+_LIST_OR_TABLE = Flag.LIST | Flag.TABLE
+_ARTICLE_LIST_CHROME = _CHROME_CONTEXT | Flag.NEG_CLASS | Flag.HEADER | Flag.FORM
 
 
 def keep_alike_runs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

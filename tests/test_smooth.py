@@ -333,3 +333,19 @@ def test_chrome_only_class_words() -> None:
     # A merely likely chrome word (a page builder's "widget") leaves the text to its score.
     html = f"<body><article><p>{PROSE}</p><div class='text-widget'><p>{legal}</p></div><p>{PROSE}</p></article></body>"
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 3
+
+
+def test_plain_lists_of_the_article_are_content() -> None:
+    from boilerstrip import extract_blocks
+
+    steps = "".join(f"<p>{PROSE} Step {i}.</p>" for i in range(4))
+    ingredients = "<ul><li>200 g flour</li><li>3 eggs</li><li>100 ml milk</li><li>A pinch of salt</li></ul>"
+    related = "<ul><li>Another cake</li><li>A pie for winter</li><li>Bread at home</li></ul>"
+    html = (f"<body><article><h1>Pancakes</h1><div class='ingredients'>{ingredients}</div>"
+            f"<div class='steps'>{steps}</div><div>{related}</div></article></body>")
+    blocks = extract_blocks(html).blocks
+    labels = [b.label for b in blocks]
+    assert labels[1:5] == ["body"] * 4 and labels[5:9] == ["body"] * 4
+    assert blocks[2].reasons[0].code == "smoothed: a plain list of the article"
+    # The list after the article's last paragraph (a playlist, "more on this") stays out.
+    assert labels[9:] == ["chrome"] * 3
