@@ -470,6 +470,7 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     if n == 0 or f.mode != "html" or not (body & in_main).any() or "article" not in seg.elem_tag:
         return
     plain = ((f.flags & _LIST_OR_TABLE) != 0) & ((f.flags & _ARTICLE_LIST_CHROME) == 0)
+    plain &= ((f.flags & Flag.FIGURE) == 0) | ((f.flags & Flag.TABLE) != 0)  # captions stay out, as scored
     add = ~in_main & ~body & plain & (f.link_density == 0) & (f.date_like == 0)
     add[int(np.flatnonzero(body & in_main)[-1]) :] = False
     if add.sum() < _ARTICLE_LIST_ITEMS:

@@ -349,3 +349,8 @@ def test_plain_lists_of_the_article_are_content() -> None:
     assert blocks[2].reasons[0].code == "smoothed: a plain list of the article"
     # The list after the article's last paragraph (a playlist, "more on this") stays out.
     assert labels[9:] == ["chrome"] * 3
+    # So do a gallery's captions above the text: captions are chrome, in a list or not.
+    gallery = "<ul>" + "".join(f"<li><figure><figcaption>The harbour at dawn, photo {i}</figcaption></figure></li>"
+                               for i in range(4)) + "</ul>"
+    html = f"<body><article><h1>Pancakes</h1>{gallery}<div class='steps'>{steps}</div></article></body>"
+    assert [b.label for b in extract_blocks(html).blocks][1:5] == ["chrome"] * 4
