@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from .features import Features, FloatArray
+from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
 from .vocab import CHROME_ONLY_TOKENS
 
@@ -488,23 +488,12 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 
 
 def _nearest_article(seg: Segments) -> npt.NDArray[np.int64]:
-    """Per block, the index of its nearest <article> element (-1 when it has none).
-
-    Pointer jumping over the element tree: each round an element either finds its answer at
-    the ancestor it points to or points twice as far up, so depth d takes log2(d) rounds.
-    """
-    parents = np.asarray(seg.elem_parent, dtype=np.int64)
-    found = np.where(np.asarray(seg.elem_tag, dtype=object) == "article", np.arange(len(parents)), -1)
-    up = np.where(found >= 0, -1, parents)
-    active = up >= 0
-    while active.any():
-        at = up[active]
-        hit = found[at]
-        idx = np.flatnonzero(active)
-        found[idx[hit >= 0]] = hit[hit >= 0]
-        up[idx] = np.where(hit >= 0, -1, up[at])
-        active = up >= 0
-    return found[np.asarray(seg.elems, dtype=np.int64)]
+    """Per block, the index of its nearest <article> element (-1 when it has none)."""
+    of = np.full(len(seg.elem_tag), -1, dtype=np.int64)
+    end = subtree_ends(np.asarray(seg.elem_parent, dtype=np.int64))
+    for e in (e for e, tag in enumerate(seg.elem_tag) if tag == "article"):
+        of[e : end[e]] = e  # document order: an article nested in another comes later and wins
+    return of[np.asarray(seg.elems, dtype=np.int64)]
 
 
 # The main container lies in one <article> (80% of its blocks); lists of three items or more.
@@ -607,7 +596,8 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
     if not body.any():
         return
     tokens = seg.neg_tokens
-    drop = [i for i in np.flatnonzero(body).tolist() if tokens[i] and tokens[i].lower() in CHROME_ONLY_TOKENS]
+    under = np.flatnonzero(body & ((f.flags & Flag.NEG_CLASS) != 0)).tolist()
+    drop = [i for i in under if tokens[i].lower() in CHROME_ONLY_TOKENS]
     if not drop or f.n_words[drop].sum() > _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
         return
     body[drop] = False
