@@ -30,6 +30,7 @@ from .smooth import (
     keep_index_lists,
     keep_listing,
     keep_table_rows,
+    drop_text_comments,
     keep_text_lists,
     keep_text_sentences,
     smooth_labels,
@@ -82,7 +83,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             text = (utf8 or b"").decode("utf-8")
         seg = segment_text(text, max_blocks=opts.max_blocks)
     t2 = clock()
-    feats = compute_features(seg, input_type, opts.language)
+    feats = compute_features(seg, input_type, opts.language, find_comments=not opts.include_comments)
     t3 = clock()
     params = DEFAULT_PARAMS
     if opts.include_comments:
@@ -103,6 +104,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
+        drop_text_comments(feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

@@ -19,6 +19,7 @@ __all__ = [
     "SMOOTH_REASONS",
     "drop_chrome_only_classes",
     "drop_link_headings",
+    "drop_text_comments",
     "drop_trailing_chrome",
     "keep_alike_runs",
     "keep_article_lists",
@@ -48,6 +49,7 @@ SMOOTH_REASONS = {
     13: "smoothed: list after its lead-in",
     14: "smoothed: sentence beside the content",
     15: "smoothed: a plain list of the article",
+    16: "smoothed: in the comments below the article",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -382,6 +384,21 @@ def keep_text_sentences(f: Features, body: BoolArray, why: npt.NDArray[np.int8])
 # Three lines (1 or 6: within 0.0001 on every split; four words and 0.15 function words moved the
 # mean of the dev splits by +0.0008, six words and 0.2 by +0.0004, eight by +0.0002).
 _EDGE_SENTENCES = 3
+
+
+def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines from the comment thread's heading on are not the article.
+
+    HTML mode leaves a thread out by its markup; a text dump keeps only its heading ("15
+    comments", "{ 74 comments... }"), which features._text_comments finds below the article.
+    """
+    c = f.comments_from
+    if c < 0:
+        return
+    drop = body.copy()
+    drop[:c] = False
+    body[drop] = False
+    why[drop] = 16
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -5,6 +5,7 @@ import numpy as np
 from boilerstrip import extract
 from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
+from boilerstrip.smooth import SMOOTH_REASONS, drop_text_comments
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
@@ -206,3 +207,46 @@ def test_subtree_sums_and_within_match_a_walk() -> None:
     chain = np.arange(-1, 4999, dtype=np.int64)
     assert subtree_sums(chain, np.ones(5000))[0] == 5000.0
     assert within(chain, np.eye(1, 5000, 2500, dtype=bool)[0]).sum() == 2500
+
+
+def _thread(n: int) -> list[str]:
+    lines: list[str] = []
+    for i in range(n):
+        lines += [f"reader{i} on November {i + 1}, 2019 at 6:3{i} am", f"{PROSE} Comment number {i}.", "Reply"]
+    return lines
+
+
+def test_text_mode_comment_thread_below_the_article() -> None:
+    article = ["Title of the story", "By a reporter", PROSE, PROSE, "Tweet"]
+    dump = "\n".join([*article, "12 comments", *_thread(12), "About us"])
+    f = compute_features(segment_text(dump, max_blocks=1000), "text")
+    assert f.comments_from == 5
+    # The thread, with far more prose than the article, does not take the main region.
+    assert f.main[2:4].tolist() == [1.0, 1.0] and not f.main[5:].any()
+    out = extract(dump, input_type="text")
+    assert PROSE in out and "Comment number" not in out
+    # Whatever their score, lines of the thread are not body (smooth.drop_text_comments).
+    body, why = np.ones(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    drop_text_comments(f, body, why)
+    assert body[:5].all() and not body[5:].any()
+    assert {SMOOTH_REASONS[int(w)] for w in why[5:]} == {"smoothed: in the comments below the article"}
+    # Wanted comments are not cut off (the text scorer still weighs each line on its own).
+    assert "Comment number" in extract(dump, input_type="text", include_comments=True)
+    assert compute_features(segment_text(dump, max_blocks=1000), "text", find_comments=False).comments_from == -1
+
+
+def test_text_mode_comment_counts_that_head_no_thread() -> None:
+    # A count under the byline, with the article after it: no thread follows.
+    dump = "\n".join(["Title of the story", PROSE, "By a reporter, November 3, 2019", "12 comments",
+                      PROSE, PROSE, PROSE, "Posted November 4, 2019", "About us"])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    # A blog's front page: every post ends with its count.
+    posts: list[str] = []
+    for i in range(4):
+        posts += [f"Post {i}", f"November {i + 1}, 2019", f"{PROSE} Post number {i}.", f"Comments ({i})"]
+    dump = "\n".join(posts)
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    assert "Post number 3" in extract(dump, input_type="text")
+    # No article above the count: the thread is the page (a forum).
+    dump = "\n".join(["Forum topic", "5 comments", *_thread(5)])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
