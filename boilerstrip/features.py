@@ -811,7 +811,8 @@ _COMMENT_WORDS = (
 )
 # A count next to the word: "15 comments", "{ 74 comments...", "Comments (5)", "COMMENTS[8]".
 _COMMENT_HEAD = regex.compile(
-    rf"(?i)\d[^\S\n]*{_COMMENT_WORDS}(?![\w])|(?<![\w]){_COMMENT_WORDS}[^\S\n]*[(\[:][^\S\n]*\d"
+    rf"(?i)\d[^\S\n]+{_COMMENT_WORDS}(?![\w])|(?<![\w.]){_COMMENT_WORDS}[^\S\n]*"
+    r"(?:[(\[][^\S\n]*\d+[^)\]\n]{0,12}[)\]](?![\[.(])|:[^\S\n]*\d+(?![\w.]))"
 )
 # Lowercase stems of _COMMENT_WORDS, for finding the lines to look at with str.find.
 _COMMENT_STEMS = ("comment", "kommentar", "coment", "reacti", "komentarz", "respons")
@@ -853,7 +854,7 @@ def _text_comments(
     """
     short = np.flatnonzero((n_words <= _COMMENT_HEAD_WORDS) & (n_words >= 1))
     found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS)
-    heads = [i for i in short[found].tolist() if _COMMENT_HEAD.search(texts[i])]
+    heads: list[int] = [i for i in short[found].tolist() if _COMMENT_HEAD.search(texts[i])]
     if not heads:
         return -1
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
@@ -862,13 +863,34 @@ def _text_comments(
     marks = before[heads]
     if int(np.count_nonzero(marks[1:] > marks[:-1] + prose[heads[:-1]])) >= 2:
         return -1
-    c = heads[0]
+    for c in heads:
+        if _heads_thread(c, prose, before, date_like):
+            return c
+    return -1
+
+
+def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray) -> bool:
+    """Whether the count line c stands between an article and its comment thread (_text_comments)."""
     above = float(before[c])
+    if above < _NO_ARTICLE_CHARS:
+        return False
     dates = np.flatnonzero(date_like[c + 1 :]) + c + 1
-    if above < _NO_ARTICLE_CHARS or len(dates) < 2:
-        return -1
-    between = float(before[dates[1]] - before[c + 1])
-    return c if between < above else -1
+    if len(dates) >= 2 and float(before[dates[1]] - before[c + 1]) < above:
+        return True
+    # Or the article ends right above it: paragraphs within the lines just above, the last a
+    # few lines up; a count with a date is a byline's ("May 4, 2020 - 3 comments"), above the article.
+    if date_like[c]:
+        return False
+    lo = max(c - _ARTICLE_END_LINES, 0)
+    near = np.flatnonzero(prose[lo:c])
+    return bool(
+        len(near) >= 2 and c - (lo + int(near[-1])) <= _ARTICLE_END_GAP and float(prose[lo:c].sum()) >= _ARTICLE_END_CHARS
+    )
+
+
+_ARTICLE_END_LINES = 30
+_ARTICLE_END_GAP = 6
+_ARTICLE_END_CHARS = 300
 
 
 def _repeated(texts: list[str]) -> FloatArray:

@@ -235,10 +235,24 @@ def test_text_mode_comment_thread_below_the_article() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text", find_comments=False).comments_from == -1
 
 
+def test_text_mode_thread_without_dates() -> None:
+    # Names and no dates under the count: the article ending right above it says enough.
+    names = [x for i in range(12) for x in (f"Reader {i}", f"{PROSE} Comment number {i}.")]
+    dump = "\n".join(["Title of the story", PROSE, PROSE, "Share this:", "{ 12 comments }", *names])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 4
+    assert "Comment number" not in extract(dump, input_type="text")
+    # Code that indexes a list of comments is no count.
+    dump = "\n".join(["Title of the story", PROSE, PROSE, "print(comments[2]['body'])", *names])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
 def test_text_mode_comment_counts_that_head_no_thread() -> None:
     # A count under the byline, with the article after it: no thread follows.
     dump = "\n".join(["Title of the story", PROSE, "By a reporter, November 3, 2019", "12 comments",
                       PROSE, PROSE, PROSE, "Posted November 4, 2019", "About us"])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    # A byline's count, with its date, under a standfirst.
+    dump = "\n".join(["Title of the story", PROSE, PROSE, "May 4, 2020 - 12 comments", *([PROSE] * 6)])
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
     # A blog's front page: every post ends with its count.
     posts: list[str] = []
