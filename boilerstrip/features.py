@@ -811,7 +811,7 @@ _COMMENT_WORDS = (
 )
 # A count next to the word: "15 comments", "{ 74 comments...", "Comments (5)", "COMMENTS[8]".
 _COMMENT_HEAD = regex.compile(
-    rf"(?i)\d[^\S\n]+{_COMMENT_WORDS}(?![\w])|(?<![\w.]){_COMMENT_WORDS}[^\S\n]*"
+    rf"(?i)(?<!\d)\d+[^\S\n]+{_COMMENT_WORDS}(?![\w])|(?<![\w.]){_COMMENT_WORDS}[^\S\n]*"
     r"(?:[(\[][^\S\n]*\d+[^)\]\n]{0,12}[)\]](?![\[.(])|:[^\S\n]*\d+(?![\w.]))"
 )
 # Lowercase stems of _COMMENT_WORDS, for finding the lines to look at with str.find.
@@ -859,14 +859,33 @@ def _text_comments(
         return -1
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
     before = np.cumsum(prose) - prose
-    # Posts of a front page, each with its count: prose between one such line and the next, twice.
-    marks = before[heads]
-    if int(np.count_nonzero(marks[1:] > marks[:-1] + prose[heads[:-1]])) >= 2:
-        return -1
+    # A blog's front page ends every post with the same count line ("| permalink | comments (2)"):
+    # lines of one shape with prose between one and the next, twice, head no thread.
+    shapes: dict[str, list[int]] = {}
+    for i in heads:
+        shapes.setdefault(_count_shape(texts[i]), []).append(i)
     for c in heads:
+        same = shapes[_count_shape(texts[c])]
+        marks = before[same]
+        if int(np.count_nonzero(marks[1:] > marks[:-1] + prose[same[:-1]])) >= 2:
+            continue
         if _heads_thread(c, prose, before, date_like):
             return c
     return -1
+
+
+def _count_shape(text: str) -> str:
+    """A count line's shape: the count's words, digits as "#", and the mark right before it ("[", "|")."""
+    m = _COMMENT_HEAD.search(text)
+    if m is None:
+        return text
+    mark = _MARK_BEFORE.search(text[: m.start()])
+    return (mark.group(1) if mark else "") + _SPACES_DIGITS.sub(lambda d: "#" if d.group()[0].isdigit() else "", m.group().lower())
+
+
+_SPACES_DIGITS = regex.compile(r"\d+|\s+")
+# The last mark before the count, with nothing but spaces after it.
+_MARK_BEFORE = regex.compile(r"([^\w\s])\s*$")
 
 
 def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray) -> bool:
@@ -879,7 +898,7 @@ def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: Floa
         return True
     # Or the article ends right above it: paragraphs within the lines just above, the last a
     # few lines up; a count with a date is a byline's ("May 4, 2020 - 3 comments"), above the article.
-    if date_like[c]:
+    if date_like[c] or (c + 1 < len(prose) and prose[c + 1] > 0):
         return False
     lo = max(c - _ARTICLE_END_LINES, 0)
     near = np.flatnonzero(prose[lo:c])

@@ -246,6 +246,14 @@ def test_text_mode_thread_without_dates() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
 
 
+def test_text_mode_thread_above_a_rail_of_counts() -> None:
+    # A "most discussed" rail after the thread puts a count under every story: another shape
+    # of count line, which says nothing of the thread's heading.
+    rail = [x for i in range(4) for x in (f"{PROSE} Story {i}.", f"{i + 3} comments")]
+    dump = "\n".join(["Title of the story", PROSE, PROSE, "[ 12 comments ]", *_thread(6), *rail])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 3
+
+
 def test_text_mode_comment_counts_that_head_no_thread() -> None:
     # A count under the byline, with the article after it: no thread follows.
     dump = "\n".join(["Title of the story", PROSE, "By a reporter, November 3, 2019", "12 comments",
@@ -253,6 +261,9 @@ def test_text_mode_comment_counts_that_head_no_thread() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
     # A byline's count, with its date, under a standfirst.
     dump = "\n".join(["Title of the story", PROSE, PROSE, "May 4, 2020 - 12 comments", *([PROSE] * 6)])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    # A byline's count without a date, the article right after it.
+    dump = "\n".join(["Title of the story", PROSE, "By a reporter | 12 comments", *([PROSE] * 6)])
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
     # A blog's front page: every post ends with its count.
     posts: list[str] = []
