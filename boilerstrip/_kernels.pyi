@@ -11,13 +11,11 @@ def distinct(texts: list[str]) -> tuple[list[str], npt.NDArray[np.int64], int]: 
 def main_container(
     seg: Any, weight: npt.NDArray[np.float64], main_share: float, item_share: float
 ) -> tuple[npt.NDArray[np.float64], float] | None: ...
-def teaser_cards(
+def card_marks(
     seg: Any,
-    n_chars: npt.NDArray[np.float64],
     link_density: npt.NDArray[np.float64],
     n_words: npt.NDArray[np.float64],
     flags: npt.NDArray[np.int64],
-    weight: npt.NDArray[np.float64],
     ellipsis: npt.NDArray[np.float64],
     headline_links: float,
     excerpt_links: float,
@@ -25,8 +23,6 @@ def teaser_cards(
     chrome_flags: int,
     card_items: int,
     item_tags: frozenset[str],
-    article_prose: float,
-    card_text_share: float,
 ) -> npt.NDArray[np.float64] | None: ...
 def score_blocks(
     f: Any,

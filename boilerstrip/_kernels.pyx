@@ -257,23 +257,21 @@ cdef int _mark_within(object main, Py_ssize_t *blk, Py_ssize_t nb, Py_ssize_t cu
 
 
 # ---------------------------------------------------------------------------------------
-# features._teaser_cards
+# features._card_marks
 
 cdef inline bint _headline(double ld, double ell, double nw, int64_t fl, double headline_links,
                            double excerpt_links, double headline_words, int64_t chrome_flags):
-    """features._teaser_cards' headline test for one block."""
+    """features._card_marks' headline test for one block."""
     return ((ld >= headline_links or (ell > 0 and ld >= excerpt_links)) and nw >= headline_words
             and (fl & chrome_flags) == 0)
 
 
-def teaser_cards(seg, n_chars, link_density, n_words, flags, weight, ellipsis, double headline_links,
-                 double excerpt_links, double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags,
-                 double article_prose, double card_text_share):
-    """features._teaser_cards, or None when it cannot answer.
+def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_links,
+               double excerpt_links, double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags):
+    """features._card_marks, or None when it cannot answer.
 
     The headlines, the elements that hold them and the groups of alike items come from C
-    loops; the closing comparison of prose in and outside the cards uses the reference's
-    own numpy sums, so that it adds in the same order.
+    loops. (Whether an article stands beside the cards is features._article_beside, in Python.)
     """
     cdef const double[:] ld = link_density
     cdef const double[:] nw = n_words
@@ -339,11 +337,6 @@ def teaser_cards(seg, n_chars, link_density, n_words, flags, weight, ellipsis, d
         free(end)
         free(led)
         free(root)
-    text = n_chars * (1.0 - link_density) * ((flags & chrome_flags) == 0)
-    prose_in, text_in = float((weight * card).sum()), float((text * card).sum())
-    prose_out, text_out = float(weight.sum()) - prose_in, float(text.sum()) - text_in
-    if prose_out < max(prose_in, article_prose) or text_out < card_text_share * text_in:
-        return np.zeros(nb, dtype=np.float64)
     return card
 
 

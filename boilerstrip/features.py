@@ -558,8 +558,36 @@ def _teaser_cards(
     (a headline link, a byline, an excerpt) under one parent. Their excerpts read like
     prose, so block by block they pass for content; as a group of linked items beside an
     article they are not. On a page that is only such items (a listing, a forum) the items
-    are the content: cards count only when the prose outside them outweighs the prose in them.
+    are the content: cards count only when an article stands outside them (_article_beside).
     """
+    card = _card_marks(seg, link_density, n_words, flags, ellipsis)
+    if not card.any() or not _article_beside(card, n_chars, link_density, flags, weight):
+        return np.zeros(len(seg), dtype=np.float64)
+    return card
+
+
+def _article_beside(card: FloatArray, n_chars: FloatArray, link_density: FloatArray, flags: IntArray, weight: FloatArray) -> bool:
+    """Whether the prose outside the cards is an article of its own, so the cards are beside it.
+
+    The article outside must outweigh the cards as prose, and hold a fair share of their text
+    too: a product grid's short spec lines weigh little as prose, but they are the page, not
+    the paragraph of shop blurb beside them. Or it stands whole before them, a few paragraphs
+    long and a quarter of their prose at least: a story with a stream of teasers below it,
+    longer than the story.
+    """
+    text = n_chars * (1.0 - link_density) * ((flags & _CHROME_FLAGS) == 0)
+    prose_in, text_in = float((weight * card).sum()), float((text * card).sum())
+    prose_out, text_out = float(weight.sum()) - prose_in, float(text.sum()) - text_in
+    if prose_out >= max(prose_in, _ARTICLE_PROSE) and text_out >= _CARD_TEXT_SHARE * text_in:
+        return True
+    above = float(weight[: int(np.argmax(card > 0))].sum())
+    return above >= _STORY_PROSE and above >= _STORY_ABOVE * prose_out and prose_out >= _STREAM_SHARE * prose_in
+
+
+def _card_marks(
+    seg: Segments, link_density: FloatArray, n_words: FloatArray, flags: IntArray, ellipsis: FloatArray
+) -> FloatArray:
+    """1.0 for blocks inside a group of at least _CARD_ITEMS alike items each led by a linked headline."""
     n_elem = len(seg.elem_parent)
     parent = seg.elem_parent
     tags = seg.elem_tag
@@ -589,16 +617,7 @@ def _teaser_cards(
     for e in led_list:
         if groups.get((parent[e], tags[e], classes[e]), 0) >= _CARD_ITEMS:
             roots[e] = True
-    card = within(np.asarray(parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)].astype(np.float64)
-    # The article outside must outweigh the cards as prose, and hold a fair share of their
-    # text too: a product grid's short spec lines weigh little as prose, but they are the
-    # page, not the paragraph of shop blurb beside them.
-    text = n_chars * (1.0 - link_density) * ((flags & _CHROME_FLAGS) == 0)
-    prose_in, text_in = float((weight * card).sum()), float((text * card).sum())
-    prose_out, text_out = float(weight.sum()) - prose_in, float(text.sum()) - text_in
-    if prose_out < max(prose_in, _ARTICLE_PROSE) or text_out < _CARD_TEXT_SHARE * text_in:
-        return np.zeros(len(seg), dtype=np.float64)
-    return card
+    return within(np.asarray(parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)].astype(np.float64)
 
 
 # A headline: a block of at least four words that is (nearly) all link text (3 took in menus
@@ -617,6 +636,13 @@ _CARD_ITEMS = 3
 _ARTICLE_PROSE = 400.0
 # Half: a rail of teasers can run longer than a short article, never twice as long as it.
 _CARD_TEXT_SHARE = 0.5
+# Or the story stands before the cards: 1,000 weighted characters of prose (three or four
+# paragraphs), 80% of the prose outside them, and a quarter of theirs (a stream of teasers
+# under a story runs on; a listing's intro is short, or it is no quarter of the list). 400
+# took a wcxb-dev listing's intro for a story; 800-1,500 and 0.1-0.25 change one page alike.
+_STORY_PROSE = 1000.0
+_STORY_ABOVE = 0.8
+_STREAM_SHARE = 0.25
 _CHROME_FLAGS = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER | Flag.FORM | Flag.COMMENT
 # Items by their tag alone (no class needed): list items and <article> entries.
 _ITEM_TAGS = frozenset({"li", "article"})
@@ -992,5 +1018,5 @@ from .parse._compiled import choose_kernel  # noqa: E402  (needs everything abov
 _text_stats = choose_kernel("text_stats", _text_stats)
 _ellipsis = choose_kernel("ellipsis", _ellipsis)
 _main_container = choose_kernel("main_container", _main_container)
-_teaser_cards = choose_kernel("teaser_cards", _teaser_cards)
+_card_marks = choose_kernel("card_marks", _card_marks)
 _repeated = choose_kernel("repeated", _repeated)

@@ -177,6 +177,18 @@ def test_teaser_cards_are_the_content_without_an_article() -> None:
     assert not f.card.any()
 
 
+def test_teaser_stream_under_a_story() -> None:
+    # A story of ten paragraphs, then a stream of teasers with more prose than the story:
+    # the story stands whole before them, so they are cards beside it.
+    story = f"<article><h1>The story</h1>{''.join(f'<p>{PROSE}</p>' for _ in range(10))}</article>"
+    f = feats(f"<body>{story}<div class='stream'>{_cards(15)}</div></body>")
+    assert f.card[:11].sum() == 0 and f.card[11:].all()
+    assert f.main[1:11].all() and not f.main[11:].any()
+    # A stream over four times the story's prose is the page, and so is the stream after a short intro.
+    assert not feats(f"<body>{story}<div class='stream'>{_cards(50)}</div></body>").card.any()
+    assert not feats(f"<body><p>{PROSE}</p><div class='stream'>{_cards(15)}</div></body>").card.any()
+
+
 def _random_tree(rng: np.random.Generator, n: int) -> np.ndarray:
     # Document order, as segmentation opens elements: each new element is a child of one
     # of the elements still open (the path from the root to the last one).

@@ -28,7 +28,7 @@ from boilerstrip.score import DEFAULT_PARAMS, threshold_for
 from .conftest import FIXTURES
 from .test_compiled import _check_dataset_pages
 
-NAMES = ("text_stats", "ellipsis", "main_container", "teaser_cards", "score_blocks", "smooth_labels", "repeated")
+NAMES = ("text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated")
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
     not COMPILED, reason="the compiled kernels are not in use: not built, BOILERSTRIP_PURE=1, or failed their self-check"
@@ -54,7 +54,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "text_stats": features._text_stats,
         "ellipsis": features._ellipsis,
         "main_container": features._main_container,
-        "teaser_cards": features._teaser_cards,
+        "card_marks": features._card_marks,
         "score_blocks": score.score_blocks,
         "smooth_labels": smooth.smooth_labels,
         "repeated": features._repeated,
@@ -66,7 +66,7 @@ def test_modules_use_the_chosen_kernels() -> None:
 def _reference_features(seg: Any, mode: str) -> features.Features:
     """compute_features with the Python steps swapped back in."""
     refs = _compiled.KERNEL_REFERENCES
-    names = ("text_stats", "ellipsis", "main_container", "teaser_cards", "repeated")
+    names = ("text_stats", "ellipsis", "main_container", "card_marks", "repeated")
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
         setattr(features, f"_{name}", refs[name])
@@ -139,10 +139,10 @@ def test_containers_generated(seed: int) -> None:
         a = _compiled._probe_arrays(rng, len(seg.elems))
         assert same(features._main_container(seg, a["weight"]), refs["main_container"](seg, a["weight"]))
         ellipsis = rng.choice([0.0, 0.0, 1.0], len(seg.elems))
-        args = (seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"], ellipsis)
-        assert same(features._teaser_cards(*args), refs["teaser_cards"](*args))
-    for args in _compiled._card_pages(rng, 3):
-        assert same(features._teaser_cards(*args), refs["teaser_cards"](*args))
+        args = (seg, a["link_density"], a["n_words"], a["flags"], ellipsis)
+        assert same(features._card_marks(*args), refs["card_marks"](*args))
+    for seg, _, ld, nw, fl, _, ell in _compiled._card_pages(rng, 3):
+        assert same(features._card_marks(seg, ld, nw, fl, ell), refs["card_marks"](seg, ld, nw, fl, ell))
 
 
 @needs_kernels

@@ -582,25 +582,23 @@ def _make_main_container(reference: Callable[..., Any]) -> tuple[Any, str | None
     return compiled, None
 
 
-def _make_teaser_cards(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+def _make_card_marks(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import features as f
 
-    consts = (f._HEADLINE_LINKS, f._EXCERPT_LINKS, f._HEADLINE_WORDS, int(f._CHROME_FLAGS), f._CARD_ITEMS,
-              f._ITEM_TAGS, f._ARTICLE_PROSE, f._CARD_TEXT_SHARE)
+    consts = (f._HEADLINE_LINKS, f._EXCERPT_LINKS, f._HEADLINE_WORDS, int(f._CHROME_FLAGS), f._CARD_ITEMS, f._ITEM_TAGS)
 
-    def compiled(seg: Any, n_chars: Any, link_density: Any, n_words: Any, flags: Any, weight: Any,
-                 ellipsis: Any) -> Any:
-        got = _kernels.teaser_cards(seg, n_chars, link_density, n_words, flags, weight, ellipsis, *consts)
-        return reference(seg, n_chars, link_density, n_words, flags, weight, ellipsis) if got is None else got
+    def compiled(seg: Any, link_density: Any, n_words: Any, flags: Any, ellipsis: Any) -> Any:
+        got = _kernels.card_marks(seg, link_density, n_words, flags, ellipsis, *consts)
+        return reference(seg, link_density, n_words, flags, ellipsis) if got is None else got
 
     rng = np.random.default_rng(5)
     probes = []
     for seg in _probe_pages(13, 12):
         a = _probe_arrays(rng, len(seg.elems))
-        probes.append((seg, a["n_chars"], a["link_density"], a["n_words"], a["flags"], a["weight"],
-                       rng.choice([0.0, 0.0, 1.0], len(seg.elems))))
-    probes += _card_pages(rng, 80)
+        probes.append((seg, a["link_density"], a["n_words"], a["flags"], rng.choice([0.0, 0.0, 1.0], len(seg.elems))))
+    # _card_pages' arguments are _teaser_cards' (seg, n_chars, link_density, n_words, flags, weight, ellipsis).
+    probes += [(seg, ld, nw, fl, ell) for seg, _, ld, nw, fl, _, ell in _card_pages(rng, 80)]
     cards = 0
     for args in probes:
         want = reference(*args)
@@ -806,7 +804,7 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
-    "teaser_cards": _make_teaser_cards,
+    "card_marks": _make_card_marks,
     "score_blocks": _make_score_blocks,
     "smooth_labels": _make_smooth_labels,
     "repeated": _make_repeated,
