@@ -873,10 +873,10 @@ def _text_comments(
     """The line that heads the comment thread under an article in a plain-text page, or -1.
 
     The heading is a short line with a count and a word for comments ("15 comments",
-    "{ 74 comments... }", "Kommentare (3)"). It heads a thread when the article stands above
-    it (prose of _NO_ARTICLE_CHARS, as in HTML mode), the first comment's date line comes
-    before more prose than that, and no other such line follows after prose (a blog's front
-    page puts "Comments (2)" under every post).
+    "{ 74 comments... }", "Kommentare (3)"): the first one that _heads_thread accepts. Count
+    lines of one shape with prose between one and the next, twice, are a blog's front page
+    ("| permalink | comments (2)" under every post) or a rail of stories: none of them heads a
+    thread. Linear in the page: one pass over the heads, the date lines found by bisection.
     """
     short = np.flatnonzero((n_words <= _COMMENT_HEAD_WORDS) & (n_words >= 1))
     found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS)
@@ -885,17 +885,18 @@ def _text_comments(
         return -1
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
     before = np.cumsum(prose) - prose
-    # A blog's front page ends every post with the same count line ("| permalink | comments (2)"):
-    # lines of one shape with prose between one and the next, twice, head no thread.
+    shape_of = {i: _count_shape(texts[i]) for i in heads}
     shapes: dict[str, list[int]] = {}
     for i in heads:
-        shapes.setdefault(_count_shape(texts[i]), []).append(i)
-    for c in heads:
-        same = shapes[_count_shape(texts[c])]
+        shapes.setdefault(shape_of[i], []).append(i)
+    listing = set()
+    for shape, same in shapes.items():
         marks = before[same]
         if int(np.count_nonzero(marks[1:] > marks[:-1] + prose[same[:-1]])) >= 2:
-            continue
-        if _heads_thread(c, prose, before, date_like):
+            listing.add(shape)
+    dates = np.flatnonzero(date_like)
+    for c in heads:
+        if shape_of[c] not in listing and _heads_thread(c, prose, before, date_like, dates):
             return c
     return -1
 
@@ -906,7 +907,8 @@ def _count_shape(text: str) -> str:
     if m is None:
         return text
     mark = _MARK_BEFORE.search(text[: m.start()])
-    return (mark.group(1) if mark else "") + _SPACES_DIGITS.sub(lambda d: "#" if d.group()[0].isdigit() else "", m.group().lower())
+    count = _SPACES_DIGITS.sub(lambda d: "#" if d.group()[0].isdigit() else "", m.group().lower())
+    return (mark.group(1) if mark else "") + count
 
 
 _SPACES_DIGITS = regex.compile(r"\d+|\s+")
@@ -914,13 +916,18 @@ _SPACES_DIGITS = regex.compile(r"\d+|\s+")
 _MARK_BEFORE = regex.compile(r"([^\w\s])\s*$")
 
 
-def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray) -> bool:
-    """Whether the count line c stands between an article and its comment thread (_text_comments)."""
+def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray, dates: IntArray) -> bool:
+    """Whether the count line c stands between an article and its comment thread (_text_comments).
+
+    The article stands above it (100 characters of prose, as HTML mode asks before it calls
+    comments the content), and either the first comment's date lines come before more prose
+    than the article's, or the article ends right above it.
+    """
     above = float(before[c])
     if above < _NO_ARTICLE_CHARS:
         return False
-    dates = np.flatnonzero(date_like[c + 1 :]) + c + 1
-    if len(dates) >= 2 and float(before[dates[1]] - before[c + 1]) < above:
+    k = int(np.searchsorted(dates, c, side="right"))  # the first date line after c
+    if k + 1 < len(dates) and float(before[dates[k + 1]] - before[c + 1]) < above:
         return True
     # Or the article ends right above it: paragraphs within the lines just above, the last a
     # few lines up; a count with a date is a byline's ("May 4, 2020 - 3 comments"), above the article.

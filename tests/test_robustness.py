@@ -600,6 +600,16 @@ def _lines_50mb() -> list[str]:
     return [f"{i}: {PARAS[0]}" for i in range(min(_N50, Options().max_blocks))]
 
 
+def _comment_counts() -> str:
+    # A plain-text dump of an article and 30,000 count lines ("4 comments") that head no thread
+    # (no paragraph right above most of them): looking at each one must stay linear in the heads.
+    return "\n".join(["The story", PARAS[0], PARAS[1]] + [f"{i} comments" for i in range(30_000)])
+
+
+def _lines_comment_counts() -> list[str]:
+    return ["The story", PARAS[0], PARAS[1]]
+
+
 @dataclass(frozen=True)
 class Big:
     name: str
@@ -621,6 +631,7 @@ BIG = {
         Big("one 10 MB line, no tags", _line_10mb, _lines_10mb, 10.0),
         Big("one 25 MB line, no tags", _line_25mb, _lines_25mb, 10.0),
         Big("50 MB page", _page_50mb, _lines_50mb, 10.0),
+        Big("30,000 comment counts in plain text", _comment_counts, _lines_comment_counts, 3.0),
     )
 }
 
@@ -679,6 +690,7 @@ def run_big(name: str, limit: bool = True) -> dict[str, Any]:
         "one 10 MB line, no tags",
         "one 25 MB line, no tags",
         "50 MB page",
+        "30,000 comment counts in plain text",
     ],
 )
 def test_big_input(name: str) -> None:
