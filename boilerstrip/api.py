@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import logging
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -134,6 +135,13 @@ def _blank(text: str | None, utf8: bytes | None) -> bool:
         return not text or text.isspace()
     if not utf8:
         return True
+    # The first byte that is not ASCII whitespace (str.isspace's): an ASCII character there
+    # settles it without decoding anything.
+    first = _NOT_ASCII_SPACE.search(utf8)
+    if first is None:
+        return True
+    if first.group()[0] < 0x80:
+        return False
     head = utf8_head(utf8)
     if not head.isspace():
         return False
@@ -147,6 +155,7 @@ def _blank(text: str | None, utf8: bytes | None) -> bool:
 
 
 _BLANK_CHUNK = 1 << 20
+_NOT_ASCII_SPACE = re.compile(rb"[^ \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f]")
 
 
 def _confidence(f: Features, scores: FloatArray, body: npt.NDArray[np.bool_], threshold: float) -> float:

@@ -209,12 +209,26 @@ def decode_page_lazily(
 
 
 def utf8_head(data: bytes, chars: int = 65536) -> str:
-    """data.decode("utf-8")[:chars] for valid UTF-8 data, decoding at most 4 * chars bytes.
+    """data.decode("utf-8")[:chars] for valid UTF-8 data, decoding little more than it needs.
 
-    The first chars characters lie within the first 4 * chars bytes (a character is 1-4
-    bytes); a character cut at the end of that slice is left out by the non-final decode.
+    A character is 1-4 bytes: the first chars bytes hold at most chars characters, and when
+    they hold fewer (multi-byte characters) the next slice asks for 4 bytes a missing one.
+    Mostly ASCII pages decode about chars bytes, not 4 * chars. A character cut at the end
+    of a slice is left out by the non-final decode and read with the next slice.
     """
-    return codecs.utf_8_decode(data[: 4 * chars], "strict", False)[0][:chars]
+    parts: list[str] = []
+    have = used = 0
+    want = chars
+    while have < chars and used < len(data):
+        text, consumed = codecs.utf_8_decode(data[used : used + want], "strict", False)
+        if not consumed:  # a character cut by the slice end: take the rest of it
+            want += 4
+            continue
+        parts.append(text)
+        have += len(text)
+        used += consumed
+        want = 4 * (chars - have)
+    return "".join(parts)[:chars]
 
 
 def _decode_page(

@@ -4,6 +4,8 @@ import codecs
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boilerstrip import DecodeError, InputTooLargeError, decode, extract
 from boilerstrip.decode import (
@@ -162,6 +164,21 @@ def test_utf8_head_is_the_first_characters(data: bytes, chars: int) -> None:
     except UnicodeDecodeError:
         return  # utf8_head takes valid UTF-8 only
     assert utf8_head(data, chars) == text[:chars]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("a \u00e9\u4e2d\U0001f600\u3000\x1c\n")), max_size=40), st.integers(1, 12))
+def test_utf8_head_generated(text: str, chars: int) -> None:
+    # Slices cut inside characters of 2, 3 and 4 bytes, heads shorter and longer than the text.
+    assert utf8_head(text.encode(), chars) == text[:chars]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u3000a\u00e9")), max_size=12))
+def test_blank_is_str_isspace(text: str) -> None:
+    from boilerstrip.api import _blank
+
+    assert _blank(None, text.encode()) == (not text or text.isspace())
 
 
 @pytest.mark.parametrize("check", [decode._is_utf8, decode._IS_UTF8])
