@@ -842,7 +842,11 @@ _COMMENT_HEAD = regex.compile(
 )
 # Lowercase stems of _COMMENT_WORDS, for finding the lines to look at with str.find.
 _COMMENT_STEMS = ("comment", "kommentar", "coment", "reacti", "komentarz", "respons")
+# A heading is a short line: "{ 74 comments... read them below or add one }" is 8 words.
 _COMMENT_HEAD_WORDS = 8
+# The value a thread's lines have at most in the region search: a menu entry's, so however
+# much prose the comments hold, the region stays above them.
+_COMMENT_VALUE = -2.0
 
 
 def _lines_with(texts: list[str], n_chars: FloatArray, stems: tuple[str, ...]) -> list[int]:
@@ -864,7 +868,6 @@ def _lines_with(texts: list[str], n_chars: FloatArray, stems: tuple[str, ...]) -
         return []
     starts = np.cumsum(n_chars + 1.0) - n_chars - 1.0
     return sorted(set((np.searchsorted(starts, np.asarray(hits), side="right") - 1).tolist()))
-_COMMENT_VALUE = -2.0
 
 
 def _text_comments(
@@ -889,7 +892,7 @@ def _text_comments(
     shapes: dict[str, list[int]] = {}
     for i in heads:
         shapes.setdefault(shape_of[i], []).append(i)
-    listing = set()
+    listing: set[str] = set()
     for shape, same in shapes.items():
         marks = before[same]
         if int(np.count_nonzero(marks[1:] > marks[:-1] + prose[same[:-1]])) >= 2:
@@ -940,6 +943,9 @@ def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: Floa
     )
 
 
+# "The article ends right above": two paragraphs and 300 characters of prose within the 30 lines
+# above the heading, the last one at most 6 lines up (a share button, "Tags: ...", "Previous
+# post" and "Next post" lines stand between; a byline's count is above the whole article).
 _ARTICLE_END_LINES = 30
 _ARTICLE_END_GAP = 6
 _ARTICLE_END_CHARS = 300
