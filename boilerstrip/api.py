@@ -84,7 +84,9 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             text = (utf8 or b"").decode("utf-8")
         seg = segment_text(text, max_blocks=opts.max_blocks)
     t2 = clock()
-    feats = compute_features(seg, input_type, opts.language, find_comments=not opts.include_comments)
+    feats = compute_features(
+        seg, input_type, opts.language, find_comments=not opts.include_comments, hull=opts.favor == "recall"
+    )
     t3 = clock()
     params = DEFAULT_PARAMS
     if opts.include_comments:

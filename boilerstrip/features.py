@@ -734,11 +734,31 @@ def _text_region(value: FloatArray) -> tuple[FloatArray, float]:
 _SECOND_REGION = 0.25
 
 
-def compute_features(seg: Segments, mode: str, language: str | None = None, *, find_comments: bool = True) -> Features:
+def _region_hull(main: FloatArray) -> FloatArray:
+    """The main regions and every line between them (text mode, favor="recall").
+
+    A dump flattens an article's tables, lists and code into short lines that split its
+    paragraphs into several regions. The lines between belong to it more often than not
+    (wcxb-dev, cleaneval-dev, readability-testpages); on blogs whose sidebar makes a second
+    region they do not (dragnet): recall's trade, not the default's.
+    """
+    inside = np.flatnonzero(main)
+    if len(inside) < 2:
+        return main
+    out = np.array(main, dtype=np.float64)
+    out[int(inside[0]) : int(inside[-1]) + 1] = 1.0
+    return out
+
+
+def compute_features(
+    seg: Segments, mode: str, language: str | None = None, *, find_comments: bool = True, hull: bool = False
+) -> Features:
     """Turn segmented blocks into feature arrays.
 
     find_comments: in text mode, look for a comment thread below the article and keep it
     out of the main region (Features.comments_from); off when comments are wanted.
+    hull: in text mode, the main region is every line from the first region line to the
+    last (favor="recall": the tables, lists and code between an article's paragraphs).
     """
     texts = seg.texts
     n = len(texts)
@@ -800,6 +820,8 @@ def compute_features(seg: Segments, mode: str, language: str | None = None, *, f
             value = value.copy()
             value[comments_from:] = np.minimum(value[comments_from:], _COMMENT_VALUE)
         main, share = _text_region(value) if n else (np.zeros(0), 0.0)
+        if hull:
+            main = _region_hull(main)
     return Features(
         mode=mode,
         n_chars=n_chars,

@@ -287,3 +287,20 @@ def test_text_mode_comment_counts_that_head_no_thread() -> None:
     # No article above the count: the thread is the page (a forum).
     dump = "\n".join(["Forum topic", "5 comments", *_thread(5)])
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
+def test_text_mode_region_hull_for_recall() -> None:
+    # Code between an article's paragraphs splits the region in a dump; favor="recall" keeps
+    # every line from the first region line to the last, the default only the regions.
+    gap: list[str] = []
+    for i in range(4):
+        gap += [f"x{i} = {i}", f"y{i} = x{i} + 1", f"print(y{i})", f"z{i} = []",
+                f"The value of y{i} is now one more than the value of x{i} was"]
+    dump = "\n".join(["Home", "About", "Contact", PROSE, PROSE, PROSE, *gap, PROSE, PROSE, PROSE, "Privacy", "Terms"])
+    seg = segment_text(dump, max_blocks=1000)
+    assert not compute_features(seg, "text").main[6:26].all()
+    hull = compute_features(seg, "text", hull=True).main
+    assert hull[3:29].all() and not hull[:3].any() and not hull[29:].any()
+    balanced, recall = extract(dump, input_type="text"), extract(dump, input_type="text", favor="recall")
+    assert "The value of y0" not in balanced and "Privacy" not in recall
+    assert all(f"The value of y{i}" in recall for i in range(4)) and "print(y0)" in recall
