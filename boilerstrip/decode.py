@@ -221,8 +221,10 @@ def utf8_head(data: bytes, chars: int = 65536) -> str:
     want = chars
     while have < chars and used < len(data):
         text, consumed = codecs.utf_8_decode(data[used : used + want], "strict", False)
-        if not consumed:  # a character cut by the slice end: take the rest of it
-            want += 4
+        if not consumed:
+            if used + want >= len(data):  # data ends inside a character: the non-final decode leaves it out
+                break
+            want += 4  # a character cut by the slice end: take the rest of it
             continue
         parts.append(text)
         have += len(text)

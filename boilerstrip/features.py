@@ -905,12 +905,15 @@ def _text_comments(
     """
     short = np.flatnonzero((n_words <= _COMMENT_HEAD_WORDS) & (n_words >= 1))
     found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS)
-    heads: list[int] = [i for i in short[found].tolist() if _COMMENT_HEAD.search(texts[i])]
-    if not heads:
+    counts: dict[int, regex.Match[str]] = {
+        i: m for i in short[found].tolist() if (m := _COMMENT_HEAD.search(texts[i])) is not None
+    }
+    if not counts:
         return -1
+    heads = list(counts)
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
     before = np.cumsum(prose) - prose
-    shape_of = {i: _count_shape(texts[i]) for i in heads}
+    shape_of = {i: _count_shape(texts[i], m) for i, m in counts.items()}
     shapes: dict[str, list[int]] = {}
     for i in heads:
         shapes.setdefault(shape_of[i], []).append(i)
@@ -926,11 +929,9 @@ def _text_comments(
     return -1
 
 
-def _count_shape(text: str) -> str:
-    """A count line's shape: the count's words, digits as "#", and the mark right before it ("[", "|")."""
-    m = _COMMENT_HEAD.search(text)
-    if m is None:
-        return text
+def _count_shape(text: str, m: regex.Match[str]) -> str:
+    """A count line's shape: its count (m, the _COMMENT_HEAD match), digits as "#", spaces dropped,
+    and the mark right before it ("[", "|")."""
     mark = _MARK_BEFORE.search(text[: m.start()])
     count = _SPACES_DIGITS.sub(lambda d: "#" if d.group()[0].isdigit() else "", m.group().lower())
     return (mark.group(1) if mark else "") + count

@@ -395,10 +395,8 @@ def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) 
     c = f.comments_from
     if c < 0:
         return
-    drop = body.copy()
-    drop[:c] = False
-    body[drop] = False
-    why[drop] = 16
+    why[c:][body[c:]] = 16
+    body[c:] = False
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

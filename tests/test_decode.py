@@ -171,6 +171,9 @@ def test_utf8_head_is_the_first_characters(data: bytes, chars: int) -> None:
 def test_utf8_head_generated(text: str, chars: int) -> None:
     # Slices cut inside characters of 2, 3 and 4 bytes, heads shorter and longer than the text.
     assert utf8_head(text.encode(), chars) == text[:chars]
+    # Bytes that end inside a character: the head stops before it (no endless wait for the rest).
+    cut = (text + "\u4e2d").encode()[:-1]
+    assert utf8_head(cut, chars) == text[:chars]
 
 
 @settings(max_examples=300, deadline=None)
