@@ -24,6 +24,7 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_chrome_only_classes,
+    drop_far_tail,
     drop_link_headings,
     drop_text_comments,
     drop_trailing_chrome,
@@ -102,6 +103,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_alike_runs(seg, feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
+        drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
     else:

@@ -18,6 +18,7 @@ from .vocab import CHROME_ONLY_TOKENS
 __all__ = [
     "SMOOTH_REASONS",
     "drop_chrome_only_classes",
+    "drop_far_tail",
     "drop_link_headings",
     "drop_text_comments",
     "drop_trailing_chrome",
@@ -50,6 +51,7 @@ SMOOTH_REASONS = {
     14: "smoothed: sentence beside the content",
     15: "smoothed: a plain list of the article",
     16: "smoothed: in the comments below the article",
+    17: "smoothed: far below the content",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -660,6 +662,42 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
     why[drop] = 9
 
 
+def drop_far_tail(f: Features, scores: FloatArray, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """Small groups of body blocks far below the content are a footer's or a sidebar's.
+
+    Body blocks fall into groups split by gaps of _TAIL_GAP chrome blocks or more (data
+    table cells do not count: a long table splits no article) that hold _TAIL_GAP_WORDS
+    words of chrome or more. The content is the group worth the most score. After it, a
+    group that follows such a gap goes, and everything after it with it, when all of that
+    is under _TAIL_SHARE of the content's words: an "about this site" box, a copyright
+    line, a "latest posts" widget that passed block by block. A listing page's items
+    (reason 8) are many groups of equal standing and stay.
+    """
+    if f.mode != "html" or not body.any() or (why == 8).any():
+        return
+    idx = np.flatnonzero(body)
+    chrome = ~body & ((f.flags & Flag.TABLE) == 0)
+    blocks = np.concatenate(([0], np.cumsum(chrome)))
+    words = np.concatenate(([0.0], np.cumsum(np.where(chrome, f.n_words, 0.0))))
+    gap_blocks = blocks[idx[1:]] - blocks[idx[:-1] + 1]
+    gap_words = words[idx[1:]] - words[idx[:-1] + 1]
+    cuts = np.flatnonzero((gap_blocks >= _TAIL_GAP) & (gap_words >= _TAIL_GAP_WORDS)) + 1
+    if not len(cuts):
+        return
+    starts = np.concatenate(([0], cuts))
+    ends = np.concatenate((cuts, [len(idx)]))
+    worth = np.add.reduceat(np.maximum(scores[idx], 0.0), starts)
+    main = int(np.argmax(worth))
+    if main == len(starts) - 1:
+        return
+    main_words = f.n_words[idx[starts[main] : ends[main]]].sum()
+    if f.n_words[idx[starts[main + 1] : ends[main + 1]]].sum() > _TAIL_SHARE * main_words:
+        return
+    tail = idx[starts[main + 1] :]
+    body[tail] = False
+    why[tail] = 17
+
+
 # 0.25, set on the dev split (0.1 helps nearly as much; with no limit, pages whose whole
 # article sits under a chrome class word lose it after their byline).
 _TRAILING_SHARE = 0.25
@@ -668,6 +706,14 @@ _TRAILING_LISTED = 0.8
 # A box of up to 40 words (two or three sentences) goes whatever the body's size: after a post
 # of a title and a few lines, an "about this site" box is more than a quarter of it.
 _TRAILING_MIN_WORDS = 40
+
+
+# A far tail: 20 chrome blocks and 100 words of chrome between it and the content (10-30
+# blocks, 50-200 words alike on the dev split), and half the content's words at most (with
+# no limit, a listing's second half went).
+_TAIL_GAP = 20
+_TAIL_GAP_WORDS = 100.0
+_TAIL_SHARE = 0.5
 
 
 # A run: three alike siblings or more (two could be a paragraph and its caption), a third

@@ -354,3 +354,46 @@ def test_plain_lists_of_the_article_are_content() -> None:
                                for i in range(4)) + "</ul>"
     html = f"<body><article><h1>Pancakes</h1>{gallery}<div class='steps'>{steps}</div></article></body>"
     assert [b.label for b in extract_blocks(html).blocks][1:5] == ["chrome"] * 4
+
+
+def test_a_small_group_far_below_the_content_is_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    about = (
+        "We are a small team of writers who have covered the food of the city and its markets since 2009."
+        " We read every letter that our readers send to us, and we answer most of them within the week."
+    )
+    menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(25)) + "</ul>"
+    article = f"<article><h1>A title here</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>"
+    blocks = extract_blocks(f"<body>{article}{menu}<div><p>{about}</p></div></body>").blocks
+    assert [b.label for b in blocks] == ["body"] * 4 + ["chrome"] * 26
+    assert blocks[-1].reasons[0].code == "smoothed: far below the content"
+    # Close below the content (a short menu between), the box stays: the gap is too small.
+    short_menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(5)) + "</ul>"
+    blocks = extract_blocks(f"<body>{article}{short_menu}<div><p>{about}</p></div></body>").blocks
+    assert blocks[-1].label == "body"
+    # A part as big as the content is a second part of it, however far.
+    more = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    blocks = extract_blocks(f"<body>{article}{menu}<div>{more}</div></body>").blocks
+    assert [b.label for b in blocks[-3:]] == ["body"] * 3
+    # A table's cells between the parts split nothing (here left chrome by hand: a long data
+    # table the scorer did not take).
+    from boilerstrip.smooth import drop_far_tail
+
+    rows = "".join(f"<tr><td>Row {i}</td><td>{i * 7}</td><td>{i * 3} units</td><td>north</td></tr>" for i in range(30))
+    seg = segment_html(f"<body>{article}<table>{rows}</table><p>{about}</p></body>", max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    scores = score_blocks(f)[0]
+    body = np.zeros(len(f), dtype=bool)
+    body[:4] = body[-1] = True
+    why = np.zeros(len(f), dtype=np.int8)
+    drop_far_tail(f, scores, body, why)
+    assert body[-1] and not why.any()
+    cells = "".join(f"<div>Row {i}</div><div>{i * 7} units north</div>" for i in range(30))
+    seg = segment_html(f"<body>{article}{cells}<p>{about}</p></body>", max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    body = np.zeros(len(f), dtype=bool)
+    body[:4] = body[-1] = True
+    why = np.zeros(len(f), dtype=np.int8)
+    drop_far_tail(f, score_blocks(f)[0], body, why)
+    assert not body[-1] and why[-1] == 17
