@@ -862,6 +862,16 @@ _COMMENT_HEAD = regex.compile(
     rf"(?i)(?<!\d)\d+[^\S\n]+{_COMMENT_WORDS}(?![\w])|(?<![\w.]){_COMMENT_WORDS}[^\S\n]*"
     r"(?:[(\[][^\S\n]*\d+[^)\]\n]{0,12}[)\]](?![\[.(])|:[^\S\n]*\d+(?![\w.]))"
 )
+# A count and the word for comments with the post's title after them, from the start of the
+# line: "40 Responses to “Title”", "12 comments on Title", "3 Kommentare zu „Titel“". A byline's
+# count never names the post: this heads the thread wherever it stands below the article.
+_COMMENT_TITLED = regex.compile(
+    rf"(?i)[^\w\n]*\d+[^\S\n]+{_COMMENT_WORDS}[^\S\n]+(?:to|on|for|zu|zum|zur|sur|à|a|em|en|su|op|do|bij)[^\S\n]+\S"
+)
+# The word alone on its line: "Comments", "COMMENTS:", "— Kommentare —".
+_COMMENT_BARE = regex.compile(rf"(?i)[^\w\n]*{_COMMENT_WORDS}[^\w\n]*")
+# Such a line holds the title: 30 words at most.
+_COMMENT_TITLED_WORDS = 30
 # Lowercase stems of _COMMENT_WORDS, for finding the lines to look at with str.find.
 _COMMENT_STEMS = ("comment", "kommentar", "coment", "reacti", "komentarz", "respons")
 # A heading is a short line: "{ 74 comments... read them below or add one }" is 8 words.
@@ -898,16 +908,27 @@ def _text_comments(
     """The line that heads the comment thread under an article in a plain-text page, or -1.
 
     The heading is a short line with a count and a word for comments ("15 comments",
-    "{ 74 comments... }", "Kommentare (3)"): the first one that _heads_thread accepts. Count
+    "{ 74 comments... }", "Kommentare (3)") or the word alone ("Comments"): the first one that
+    _heads_thread accepts. A count with the post's title after it ("40 Responses to “Title”")
+    heads the thread wherever it stands below the article: a byline's count names no title. Count
     lines of one shape with prose between one and the next, twice, are a blog's front page
     ("| permalink | comments (2)" under every post) or a rail of stories: none of them heads a
     thread. Linear in the page: one pass over the heads, the date lines found by bisection.
     """
-    short = np.flatnonzero((n_words <= _COMMENT_HEAD_WORDS) & (n_words >= 1))
+    short = np.flatnonzero((n_words <= _COMMENT_TITLED_WORDS) & (n_words >= 1))
     found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS)
-    counts: dict[int, regex.Match[str]] = {
-        i: m for i in short[found].tolist() if (m := _COMMENT_HEAD.search(texts[i])) is not None
-    }
+    counts: dict[int, regex.Match[str]] = {}
+    titled: set[int] = set()
+    bare: set[int] = set()
+    for i in short[found].tolist():
+        if (m := _COMMENT_TITLED.match(texts[i])) is not None:
+            counts[i] = m
+            titled.add(i)
+        elif n_words[i] <= _COMMENT_HEAD_WORDS and (m := _COMMENT_HEAD.search(texts[i])) is not None:
+            counts[i] = m
+        elif (m := _COMMENT_BARE.fullmatch(texts[i])) is not None:
+            counts[i] = m
+            bare.add(i)
     if not counts:
         return -1
     heads = list(counts)
@@ -924,7 +945,11 @@ def _text_comments(
             listing.add(shape)
     dates = np.flatnonzero(date_like)
     for c in heads:
-        if shape_of[c] not in listing and _heads_thread(c, prose, before, date_like, dates):
+        if shape_of[c] in listing:
+            continue
+        if c in titled and before[c] >= _NO_ARTICLE_CHARS and not date_like[c]:
+            return c
+        if _heads_thread(c, prose, before, date_like, dates, bare=c in bare):
             return c
     return -1
 
@@ -942,19 +967,28 @@ _SPACES_DIGITS = regex.compile(r"\d+|\s+")
 _MARK_BEFORE = regex.compile(r"([^\w\s])\s*$")
 
 
-def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray, dates: IntArray) -> bool:
+def _heads_thread(
+    c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray, dates: IntArray, *, bare: bool = False
+) -> bool:
     """Whether the count line c stands between an article and its comment thread (_text_comments).
 
     The article stands above it (100 characters of prose, as HTML mode asks before it calls
     comments the content), and either the first comment's date lines come before more prose
     than the article's, or the article ends right above it.
+
+    bare: c is the word alone ("Comments"), no count: a menu entry as often as a heading. It
+    heads a thread only where the article ends right above it, and the comments' dates follow
+    or their first text comes within _BARE_FIRST_LINES lines (a name, then the comment).
     """
     above = float(before[c])
     if above < _NO_ARTICLE_CHARS:
         return False
     k = int(np.searchsorted(dates, c, side="right"))  # the first date line after c
-    if k + 1 < len(dates) and float(before[dates[k + 1]] - before[c + 1]) < above:
+    dated = k + 1 < len(dates) and float(before[dates[k + 1]] - before[c + 1]) < above
+    if dated and not bare:
         return True
+    if bare and not dated and not prose[c + 1 : c + 1 + _BARE_FIRST_LINES].any():
+        return False
     # Or the article ends right above it: paragraphs within the lines just above, the last a
     # few lines up; a count with a date is a byline's ("May 4, 2020 - 3 comments"), above the article.
     if date_like[c] or (c + 1 < len(prose) and prose[c + 1] > 0):
@@ -964,6 +998,12 @@ def _heads_thread(c: int, prose: FloatArray, before: FloatArray, date_like: Floa
     return bool(
         len(near) >= 2 and c - (lo + int(near[-1])) <= _ARTICLE_END_GAP and float(prose[lo:c].sum()) >= _ARTICLE_END_CHARS
     )
+
+
+# An undated thread's first comment: its text within 3 lines of a bare heading (a name line,
+# then the text; 5 lines let a site's "Comments | Weigh in | Corrections?" menu in, with the
+# article's next paragraphs under it).
+_BARE_FIRST_LINES = 3
 
 
 # "The article ends right above": two paragraphs and 300 characters of prose within the 30 lines

@@ -258,6 +258,36 @@ def test_text_mode_thread_without_dates() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
 
 
+def test_text_mode_thread_headed_by_a_titled_count() -> None:
+    # "40 Responses to “Title”" is long for a count line, and a related-posts list stands between it
+    # and the article's last paragraph: the title after the count says it heads the thread.
+    related = ["Related Posts", "Another story of the site", "A third story", "One more story", "The last one"]
+    names = [x for i in range(8) for x in (f"Reader {i} wrote:", f"{PROSE} Comment number {i}.")]
+    head = "12 Responses to “The long title of the story that this page is about”"
+    dump = "\n".join(["Title of the story", PROSE, PROSE, "http://example.org/a", *related, head, *names])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 9
+    assert "Comment number" not in extract(dump, input_type="text")
+    # Above the article (a byline's count with a date) it heads nothing.
+    dated = "12 comments on “The long title of the story”, March 3, 2020"
+    dump = "\n".join(["Title of the story", dated, *([PROSE] * 6)])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
+def test_text_mode_thread_headed_by_the_word_alone() -> None:
+    names = [x for i in range(8) for x in (f"Reader {i}", f"{PROSE} Comment number {i}.")]
+    article = ["Title of the story", PROSE, PROSE, "Share this:"]
+    dump = "\n".join([*article, "Comments", *names])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 4
+    assert "Comment number" not in extract(dump, input_type="text")
+    # The word as a menu entry under the article, the article going on after the menu.
+    menu = ["Comments", "Weigh in", "Corrections?", "Personal post", "Archive"]
+    dump = "\n".join([*article, *menu, PROSE, PROSE, "About us"])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    # The word in a site menu above the article.
+    dump = "\n".join(["Home", "News", "Comment", "Sport", "Title of the story", *([PROSE] * 4), *names])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
 def test_text_mode_thread_above_a_rail_of_counts() -> None:
     # A "most discussed" rail after the thread puts a count under every story: another shape
     # of count line, which says nothing of the thread's heading.
