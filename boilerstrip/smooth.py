@@ -676,6 +676,8 @@ def drop_far_tail(f: Features, scores: FloatArray, body: BoolArray, why: npt.NDA
     if f.mode != "html" or not body.any() or (why == 8).any():
         return
     idx = np.flatnonzero(body)
+    if not (np.diff(idx) > _TAIL_GAP).any():  # no gap wide enough even counting every block
+        return
     chrome = ~body & ((f.flags & Flag.TABLE) == 0)
     blocks = np.concatenate(([0], np.cumsum(chrome)))
     words = np.concatenate(([0.0], np.cumsum(np.where(chrome, f.n_words, 0.0))))
