@@ -668,22 +668,30 @@ def drop_far_tail(f: Features, scores: FloatArray, body: BoolArray, why: npt.NDA
     Body blocks fall into groups split by gaps of _TAIL_GAP chrome blocks or more (data
     table cells do not count: a long table splits no article) that hold _TAIL_GAP_WORDS
     words of chrome or more. The content is the group worth the most score. After it, a
-    group that follows such a gap goes, and everything after it with it, when all of that
+    group that follows such a gap goes, and everything after it with it, when that group
     is under _TAIL_SHARE of the content's words: an "about this site" box, a copyright
     line, a "latest posts" widget that passed block by block. A listing page's items
     (reason 8) are many groups of equal standing and stay.
+
+    In a plain-text page the lines are finer than blocks and an article's tables and lists
+    split it into many groups, so only the page's last lines go: a last group of at most
+    _TEXT_TAIL_LINES lines that ends within _TEXT_TAIL_END lines of the page's end, after
+    a gap of _TEXT_TAIL_GAP lines (the footer's small print under its menu).
     """
-    if f.mode != "html" or not body.any() or (why == 8).any():
+    if not body.any() or (why == 8).any():
         return
+    html = f.mode == "html"
     idx = np.flatnonzero(body)
-    if not (np.diff(idx) > _TAIL_GAP).any():  # no gap wide enough even counting every block
+    if not html and len(f) - 1 - int(idx[-1]) > _TEXT_TAIL_END:
+        return
+    gap, gap_words = (_TAIL_GAP, _TAIL_GAP_WORDS) if html else (_TEXT_TAIL_GAP, _TEXT_TAIL_GAP_WORDS)
+    if not (np.diff(idx) > gap).any():  # no gap wide enough even counting every block
         return
     chrome = ~body & ((f.flags & Flag.TABLE) == 0)
     blocks = np.concatenate(([0], np.cumsum(chrome)))
     words = np.concatenate(([0.0], np.cumsum(np.where(chrome, f.n_words, 0.0))))
-    gap_blocks = blocks[idx[1:]] - blocks[idx[:-1] + 1]
-    gap_words = words[idx[1:]] - words[idx[:-1] + 1]
-    cuts = np.flatnonzero((gap_blocks >= _TAIL_GAP) & (gap_words >= _TAIL_GAP_WORDS)) + 1
+    wide = (blocks[idx[1:]] - blocks[idx[:-1] + 1] >= gap) & (words[idx[1:]] - words[idx[:-1] + 1] >= gap_words)
+    cuts = np.flatnonzero(wide) + 1
     if not len(cuts):
         return
     starts = np.concatenate(([0], cuts))
@@ -696,6 +704,8 @@ def drop_far_tail(f: Features, scores: FloatArray, body: BoolArray, why: npt.NDA
     if f.n_words[idx[starts[main + 1] : ends[main + 1]]].sum() > _TAIL_SHARE * main_words:
         return
     tail = idx[starts[main + 1] :]
+    if not html and (main + 2 != len(starts) or len(tail) > _TEXT_TAIL_LINES):
+        return
     body[tail] = False
     why[tail] = 17
 
@@ -716,6 +726,13 @@ _TRAILING_MIN_WORDS = 40
 _TAIL_GAP = 20
 _TAIL_GAP_WORDS = 100.0
 _TAIL_SHARE = 0.5
+# In a plain-text page: a last group of 6 lines at most, ending 5 lines or less before the
+# page's end, after 15 lines and 50 words of chrome (10-15 lines, 30-50 words alike on the
+# dev split; a last group of 10 lines took a page's closing paragraphs).
+_TEXT_TAIL_GAP = 15
+_TEXT_TAIL_GAP_WORDS = 50.0
+_TEXT_TAIL_END = 5
+_TEXT_TAIL_LINES = 6
 
 
 # A run: three alike siblings or more (two could be a paragraph and its caption), a third

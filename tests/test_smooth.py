@@ -397,3 +397,22 @@ def test_a_small_group_far_below_the_content_is_dropped() -> None:
     why = np.zeros(len(f), dtype=np.int8)
     drop_far_tail(f, score_blocks(f)[0], body, why)
     assert not body[-1] and why[-1] == 17
+
+
+def test_text_small_print_at_the_page_end_is_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    legal = [
+        "The information on this website is provided for general purposes and is not a substitute for advice.",
+        "All the material on this site is owned by the publisher and may not be copied without its written consent.",
+    ]
+    menu = [f"Section number {i}" for i in range(25)]
+    lines = ["Title of the story", PROSE, PROSE, PROSE, PROSE, *menu, *legal, "Terms | Privacy"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:5]] == ["body"] * 4
+    assert [b.label for b in blocks[-3:-1]] == ["chrome", "chrome"]
+    assert blocks[-2].reasons[0].code == "smoothed: far below the content"
+    # Further up the page, with more of the page after them, such lines are left to the scorer.
+    more = [f"Link {i}" for i in range(10)]
+    blocks = extract_blocks("\n".join([*lines[:-1], *more]), input_type="text").blocks
+    assert all(b.reasons[0].code != "smoothed: far below the content" for b in blocks)
