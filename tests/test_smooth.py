@@ -200,6 +200,22 @@ def test_listing_page_keeps_its_items() -> None:
     assert "Home" not in kept and not any("Copyright" in t for t in kept)
     item = next(b for b in doc.blocks if b.text == "$15.99")
     assert item.reasons[0].code == "smoothed: item of a listing page"
+    # A post of a title and one paragraph in the main container, a rail of other posts
+    # beside it: the post is the page's content, the rail stays chrome.
+    rail = "".join(
+        f"<div class='rail-item'><h5><a href='/p/{i}'>Another fan post about the team, number {i}</a></h5>"
+        f"<p>by reader{i} {i + 1} days ago</p><p>{i + 10} comments</p></div>"
+        for i in range(10)
+    )
+    post = (
+        "<h1>Training camp open thread</h1><p>We have got another morning practice at training camp today,"
+        " and I want to thank everyone who came out to watch the team yesterday.</p>"
+        "<p>So let us keep it going, this is now an open thread for all of you and your friends.</p>"
+    )
+    html = f"<body><article>{post}</article><div class='more'>{rail}</div></body>"
+    kept = [b.text for b in extract_blocks(html).blocks if b.label == "body"]
+    assert any(t.startswith("We have got another") for t in kept)
+    assert not any("fan post" in t or "comments" in t for t in kept)
 
 
 def _rows_labels(html: str):  # type: ignore[no-untyped-def]
