@@ -111,7 +111,6 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_sentences(feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
-        drop_far_tail(feats, scores, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 
