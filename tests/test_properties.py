@@ -341,3 +341,35 @@ def articles(draw: st.DrawFn) -> tuple[str, list[str]]:
 def test_article_keeps_every_paragraph(case: tuple[str, list[str]]) -> None:
     page, paras = case
     assert extract(page) == "\n".join(paras)
+
+
+@given(st.lists(st.integers(min_value=-3000, max_value=5000), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_span_tree_finds_what_the_scan_finds(values: list[int]) -> None:
+    # The region search's segment tree (features._SpanTree) against Kadane's scan
+    # (features._best_span): the same span for every part of the page, ties included.
+    from boilerstrip.features import _best_span, _SpanTree
+
+    values = [v - v % 500 for v in values]  # multiples of 0.5: many equal sums
+    tree = _SpanTree(values)
+    for lo in range(len(values) + 1):
+        for hi in range(lo, len(values) + 1):
+            assert tree.best_span(lo, hi) == _best_span(values, lo, hi)
+
+
+@given(st.lists(st.floats(min_value=-2.0, max_value=5.0, allow_nan=False).map(lambda x: round(x * 20) / 20), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_region_search_is_the_same_with_the_tree(values: list[float]) -> None:
+    import numpy as np
+
+    import boilerstrip.features as features
+
+    value = np.asarray(values, dtype=np.float64)
+    scan = features._text_region(value)
+    saved = features._REGION_SCANS
+    features._REGION_SCANS = 0  # the tree from the first split on
+    try:
+        tree = features._text_region(value)
+    finally:
+        features._REGION_SCANS = saved
+    assert scan[0].tolist() == tree[0].tolist() and scan[1] == tree[1]

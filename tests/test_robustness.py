@@ -610,6 +610,21 @@ def _lines_comment_counts() -> list[str]:
     return ["The story", PARAS[0], PARAS[1]]
 
 
+def _split_paragraphs() -> str:
+    # A plain-text page of 25,000 one-line paragraphs, each between two short "Reply" lines:
+    # every paragraph is a region of its own, and the search for them must stay near-linear
+    # (a rescan of what is left after each one took 30 s here).
+    return "\n".join(x for i in range(25_000) for x in ("Reply", _reader(i)))
+
+
+def _reader(i: int) -> str:
+    return f"Reader number {i} thinks that the plan for the new bridge is a good one."
+
+
+def _lines_split_paragraphs() -> list[str]:
+    return [_reader(i) for i in range(25_000)]
+
+
 @dataclass(frozen=True)
 class Big:
     name: str
@@ -632,6 +647,7 @@ BIG = {
         Big("one 25 MB line, no tags", _line_25mb, _lines_25mb, 10.0),
         Big("50 MB page", _page_50mb, _lines_50mb, 10.0),
         Big("30,000 comment counts in plain text", _comment_counts, _lines_comment_counts, 3.0),
+        Big("25,000 paragraphs between short lines in plain text", _split_paragraphs, _lines_split_paragraphs, 3.0),
     )
 }
 
@@ -691,6 +707,7 @@ def run_big(name: str, limit: bool = True) -> dict[str, Any]:
         "one 25 MB line, no tags",
         "50 MB page",
         "30,000 comment counts in plain text",
+        "25,000 paragraphs between short lines in plain text",
     ],
 )
 def test_big_input(name: str) -> None:
