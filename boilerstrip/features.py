@@ -731,9 +731,7 @@ class _SpanTree:
     """
 
     def __init__(self, values: list[int]) -> None:
-        prefix = [0]
-        for v in values:
-            prefix.append(prefix[-1] + v)
+        prefix = [0, *itertools.accumulate(values)]
         self.size = size = len(prefix)
         self.tree: list[_Node] = [(0, 0, 0, 0, -math.inf, -1)] * size + [
             (p, k, p, k, -math.inf, -1) for k, p in enumerate(prefix)
@@ -1006,17 +1004,14 @@ def _text_comments(
     short = np.flatnonzero((n_words <= _COMMENT_TITLED_WORDS) & (n_words >= 1))
     found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS)
     counts: dict[int, regex.Match[str]] = {}
-    titled: set[int] = set()
-    bare: set[int] = set()
+    kind: dict[int, str] = {}  # "titled", "count" or "bare": what _heads_thread asks of each
     for i in short[found].tolist():
         if (m := _COMMENT_TITLED.match(texts[i])) is not None:
-            counts[i] = m
-            titled.add(i)
+            counts[i], kind[i] = m, "titled"
         elif n_words[i] <= _COMMENT_HEAD_WORDS and (m := _COMMENT_HEAD.search(texts[i])) is not None:
-            counts[i] = m
+            counts[i], kind[i] = m, "count"
         elif (m := _COMMENT_BARE.fullmatch(texts[i])) is not None:
-            counts[i] = m
-            bare.add(i)
+            counts[i], kind[i] = m, "bare"
     if not counts:
         return -1
     heads = list(counts)
@@ -1033,11 +1028,7 @@ def _text_comments(
             listing.add(shape)
     dates = np.flatnonzero(date_like)
     for c in heads:
-        if shape_of[c] in listing:
-            continue
-        if c in titled and before[c] >= _NO_ARTICLE_CHARS and not date_like[c]:
-            return c
-        if _heads_thread(c, prose, before, date_like, dates, bare=c in bare):
+        if shape_of[c] not in listing and _heads_thread(c, prose, before, date_like, dates, kind[c]):
             return c
     return -1
 
@@ -1056,7 +1047,7 @@ _MARK_BEFORE = regex.compile(r"([^\w\s])\s*$")
 
 
 def _heads_thread(
-    c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray, dates: IntArray, *, bare: bool = False
+    c: int, prose: FloatArray, before: FloatArray, date_like: FloatArray, dates: IntArray, kind: str = "count"
 ) -> bool:
     """Whether the count line c stands between an article and its comment thread (_text_comments).
 
@@ -1064,13 +1055,18 @@ def _heads_thread(
     comments the content), and either the first comment's date lines come before more prose
     than the article's, or the article ends right above it.
 
-    bare: c is the word alone ("Comments"), no count: a menu entry as often as a heading. It
-    heads a thread only where the article ends right above it, and the comments' dates follow
-    or their first text comes within _BARE_FIRST_LINES lines (a name, then the comment).
+    kind "titled": a count with the post's title after it heads the thread wherever it stands
+    below the article, unless it carries a date (a byline's). kind "bare": c is the word alone
+    ("Comments"), no count: a menu entry as often as a heading. It heads a thread only where
+    the article ends right above it, and the comments' dates follow or their first text comes
+    within _BARE_FIRST_LINES lines (a name, then the comment).
     """
     above = float(before[c])
     if above < _NO_ARTICLE_CHARS:
         return False
+    if kind == "titled":
+        return not date_like[c]
+    bare = kind == "bare"
     k = int(np.searchsorted(dates, c, side="right"))  # the first date line after c
     dated = k + 1 < len(dates) and float(before[dates[k + 1]] - before[c + 1]) < above
     if dated and not bare:
