@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
-from .vocab import CHROME_ONLY_TOKENS
+from .vocab import CHROME_ONLY_TOKENS, NEGATIVE_RE, POST_RE
 
 __all__ = [
     "SMOOTH_REASONS",
@@ -610,23 +610,50 @@ _LINK_HEADING_WORDS = 8
 def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """Body blocks whose nearest chrome class word names chrome and nothing else are chrome.
 
-    A copyright line, a disclaimer, a consent banner or a "trending" rail reads as prose
-    and often sits inside the main container; the class word of its container says what
-    it is (vocab.CHROME_ONLY_TOKENS), whatever the text. Unless such blocks hold most of
-    the body (three quarters of its words): then the page is about them (a site's disclaimer
-    or copyright page).
+    A copyright line, a disclaimer, a consent banner, a "trending" rail or the writer's bio
+    reads as prose and often sits inside the main container; the class word of its container
+    says what it is (vocab.CHROME_ONLY_TOKENS), whatever the text. Unless the blocks of one
+    word hold most of the body (three quarters of its words): then the page is about them (a
+    site's disclaimer or copyright page, an author's profile). An "author" line of a few
+    words is a byline, not a bio: it is left to the scorer (a listing's entries name theirs).
     """
     if not body.any():
         return
     tokens = seg.neg_tokens
     under = np.flatnonzero(body & ((f.flags & Flag.NEG_CLASS) != 0)).tolist()
-    drop = [i for i in under if tokens[i].lower() in CHROME_ONLY_TOKENS]
-    if not drop or f.n_words[drop].sum() > _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
-        return
-    body[drop] = False
-    why[drop] = 12
+    by_token: dict[str, list[int]] = {}
+    for i in under:
+        token = tokens[i].lower()
+        if token not in CHROME_ONLY_TOKENS or (token == "author" and f.n_words[i] < _BIO_WORDS):
+            continue
+        if not _names_content(seg, i, token):
+            by_token.setdefault(token, []).append(i)
+    total = f.n_words[body].sum()
+    for drop in by_token.values():
+        if f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * total:
+            body[drop] = False
+            why[drop] = 12
 
 
+def _names_content(seg: Segments, i: int, token: str) -> bool:
+    """Whether the class that gives block i its chrome word names content too ("entry-author-x entry").
+
+    A post's container often carries its writer's name in a class beside "post" or "entry":
+    there the word says whose the post is, not that it is chrome.
+    """
+    parent, classes = seg.elem_parent, seg.elem_class
+    e = seg.elems[i]
+    while e > 0:
+        names = classes[e]
+        if names and any(m.group(1).lower() == token for m in NEGATIVE_RE.finditer(names)):
+            return POST_RE.search(names) is not None
+        e = parent[e]
+    return False
+
+
+# A line of fewer words under "author" is a byline (names, a date, "X, on behalf of the Y
+# team"); a bio is a few sentences.
+_BIO_WORDS = 15
 # Up to this share of the body's words: beyond it, the page is about what the word names.
 _CHROME_ONLY_MAX_SHARE = 0.75
 

@@ -56,7 +56,7 @@ NEGATIVE_TOKENS = (
 # Chrome class words that never name a container of content: legal lines, consent banners,
 # popups, "trending now" rails. (Most of NEGATIVE_TOKENS are only likely chrome: "widget",
 # "sidebar", "hidden" and "more" wrap content on many sites, and "cookie" a recipe.)
-CHROME_ONLY_TOKENS = frozenset("copyright consent disclaimer gdpr popup trending".split())
+CHROME_ONLY_TOKENS = frozenset("author copyright consent disclaimer gdpr popup trending".split())
 
 POSITIVE_TOKENS = (
     "article articlebody article-body articletext post postbody entry entrycontent content "
@@ -69,7 +69,7 @@ POST_TOKENS = "post entry hentry article story".split()
 
 # "reply" is left out: forums name their post lists "replies" (the posts are the content),
 # and comment replies under an article sit in a "comment" container anyway.
-COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody discussion respond".split()
+COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody commentform discussion respond trackback trackbacks pingback pingbacks".split()
 
 
 def _token_pattern(words: list[str]) -> regex.Pattern[str]:

@@ -115,6 +115,10 @@ def test_semantic_flags_and_class_tokens() -> None:
     assert by["foot"] & Flag.NEG_CLASS and s.neg_tokens[s.texts.index("foot")] == "footer"
     assert by["hi"] & Flag.COMMENT
     assert by["f"] & Flag.FOOTER
+    # Blog platforms' trackback and pingback lists and the comment form belong to the thread.
+    s = seg("<body><div class='trackbacks'><p>tb</p></div><ol><li class='pingback'>pb</li></ol>"
+            "<form id='commentform'><p>Name (required)</p></form></body>")
+    assert all(flag & Flag.COMMENT for flag in s.flags)
 
 
 def test_roles_and_itemprop() -> None:

@@ -351,6 +351,23 @@ def test_chrome_only_class_words() -> None:
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 3
 
 
+def test_an_author_box_is_chrome_and_a_byline_is_left_to_its_score() -> None:
+    from boilerstrip import extract_blocks
+
+    bio = ("Dana Reyes has written about food and the markets of the city for ten years."
+           " She lives by the harbour with two cats and far too many cookbooks.")
+    byline = "Dana Reyes and Sam Ortiz, for the food desk"
+    html = (f"<body><article><p class='author-name'>{byline}</p><p>{PROSE}</p><p>{PROSE}</p>"
+            f"<div class='author-bio'><p>{bio}</p></div><p>{PROSE}</p></article></body>")
+    blocks = extract_blocks(html).blocks
+    assert [b.label for b in blocks] == ["body", "body", "body", "chrome", "body"]
+    assert blocks[3].reasons[0].code == "smoothed: under a chrome-only class word"
+    # A post's own container that names its writer beside "entry" or "post" is the post.
+    html = (f"<body><div class='entry entry-author-dana'><p>{PROSE}</p><p>{bio}</p></div>"
+            f"<div class='disclaimer'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body>")
+    assert [b.label for b in extract_blocks(html).blocks][:2] == ["body", "body"]
+
+
 def test_plain_lists_of_the_article_are_content() -> None:
     from boilerstrip import extract_blocks
 
