@@ -401,6 +401,38 @@ def _prose_weight(
 _NEG_CLASS_WEIGHT = 0.3
 
 
+def _comment_sections(seg: Segments, flags: IntArray, heading: FloatArray, date_like: FloatArray) -> IntArray:
+    """Flag the blocks after a comment heading, in the heading's container, as the thread's.
+
+    Older blog templates mark the thread with its heading alone (<h2 id="comments">) and set
+    the comments after it as siblings: the heading opens a section that runs to the next
+    heading of its rank or higher, or to the end of its container. The section must be
+    dated as a thread is (_SECTION_DATES dated lines): a manual's "Discussion" section has
+    the word in its anchor and none of a thread's dates.
+    """
+    heads = np.flatnonzero((heading > 0) & ((flags & Flag.COMMENT) != 0)).tolist()
+    if not heads:
+        return flags
+    out: IntArray = flags.copy()
+    parent = seg.elem_parent
+    n_elem, n = len(parent), len(flags)
+    for h in heads:
+        container = parent[seg.elems[h]]
+        end = seg.elems[h] + 1  # one past the container's last element (document order)
+        while end < n_elem and parent[end] >= container:
+            end += 1
+        j = h + 1
+        while j < n and seg.elems[j] < end and not 0 < heading[j] <= heading[h]:
+            j += 1
+        if date_like[h + 1 : j].sum() >= _SECTION_DATES:
+            out[h + 1 : j] |= Flag.COMMENT
+    return out
+
+
+# Two dated lines: a thread of two comments, or one comment and its reply.
+_SECTION_DATES = 2
+
+
 def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, link_density: FloatArray) -> IntArray:
     """Clear the comment mark when comments hold all the prose of the page.
 
@@ -890,6 +922,7 @@ def compute_features(
     sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = _ellipsis(texts)
     if mode == "html":
+        flags = _comment_sections(seg, flags, heading, date_like)
         flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         excerpt = weight * (1.0 - (1.0 - _EXCERPT_WEIGHT) * ellipsis)

@@ -104,6 +104,21 @@ def test_comments_are_content_on_a_thread() -> None:
     assert (f.flags[3:] & 0b100000000000000).all()
 
 
+def test_a_comment_heading_opens_the_thread_of_its_siblings() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    article = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    thread = "".join(f"<div id='c{i}'><p>{PROSE} Reply {i}.</p></div><p class='posted'>Posted by: reader {i}"
+                     f" at September {i + 10}, 2012 11:40 AM</p>" for i in range(3))
+    f = feats(f"<body><div id='main'>{article}<h2 id='comments'>Comments</h2>{thread}"
+              f"<h2>Archives</h2><p>{PROSE}</p></div></body>")
+    assert (f.flags[3:10] & Flag.COMMENT).all()
+    assert not (f.flags[:3] & Flag.COMMENT).any() and not (f.flags[10:] & Flag.COMMENT).any()
+    # A manual's "Discussion" section (the word in its anchor, no dates) is no thread.
+    f = feats(f"<body><div id='main'>{article}<h2 id='_discussion'>Discussion</h2><p>{PROSE}</p><p>{PROSE}</p></div></body>")
+    assert not (f.flags[4:] & Flag.COMMENT).any()
+
+
 def test_comments_under_a_titled_post_stay_comments() -> None:
     thread = "".join(f"<div class='comment'><p>{PROSE} Reply {i}.</p></div>" for i in range(3))
     # A post of a title, a byline and a video: no paragraph above the thread, but the title
