@@ -24,6 +24,7 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_chrome_only_classes,
+    drop_page_footer,
     drop_far_tail,
     drop_link_headings,
     drop_text_comments,
@@ -106,6 +107,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
+        drop_page_footer(feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

@@ -52,6 +52,7 @@ SMOOTH_REASONS = {
     15: "smoothed: a plain list of the article",
     16: "smoothed: in the comments below the article",
     17: "smoothed: far below the content",
+    18: "smoothed: in the page's footer",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -633,6 +634,21 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
         if f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * total:
             body[drop] = False
             why[drop] = 12
+
+
+def drop_page_footer(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """Body blocks in the page's <footer> (one outside any <article> or <main>) are chrome.
+
+    The page's footer holds the site's about box, its legal lines and its contact details,
+    prose that can outscore a short article. An article's own <footer> (its tags, its
+    author) is left to the score. Unless the footer holds most of the body (three quarters
+    of its words): a page whose only text is in its footer keeps it.
+    """
+    flags = f.flags
+    drop = body & ((flags & Flag.FOOTER) != 0) & ((flags & (Flag.ARTICLE | Flag.MAIN)) == 0)
+    if drop.any() and f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
+        body[drop] = False
+        why[drop] = 18
 
 
 def _names_content(seg: Segments, i: int, token: str) -> bool:

@@ -351,6 +351,24 @@ def test_chrome_only_class_words() -> None:
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 3
 
 
+def test_the_page_footer_is_chrome_and_an_article_footer_is_left_to_its_score() -> None:
+    from boilerstrip import extract_blocks
+
+    about = ("We are a small team of writers who have covered the food of the city since 2009."
+             " We read every letter that our readers send to us, and we answer most of them.")
+    # The page's footer inside the one container of the page: prose that outscores chrome.
+    blocks = extract_blocks(f"<body><div><h1>A title here</h1><p>{PROSE}</p><footer><p>{about}</p></footer></div></body>").blocks
+    assert [b.label for b in blocks] == ["body", "body", "chrome"]
+    assert blocks[2].reasons[0].code == "smoothed: in the page's footer"
+    # An article's own footer (its writer, its tags) is the article's to judge.
+    article = f"<article><h1>A title here</h1><p>{PROSE}</p><footer><p>{about}</p></footer></article>"
+    blocks = extract_blocks(f"<body>{article}</body>").blocks
+    assert [b.label for b in blocks] == ["body", "body", "body"]
+    # A page whose only text stands in a footer (broken markup) keeps it.
+    blocks = extract_blocks(f"<body><footer><h1>A title here</h1><p>{PROSE}</p><p>{PROSE}</p></footer></body>").blocks
+    assert [b.label for b in blocks][1:] == ["body"] * 2
+
+
 def test_an_author_box_is_chrome_and_a_byline_is_left_to_its_score() -> None:
     from boilerstrip import extract_blocks
 
