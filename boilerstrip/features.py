@@ -401,16 +401,24 @@ def _prose_weight(
 _NEG_CLASS_WEIGHT = 0.3
 
 
-def _comment_sections(seg: Segments, flags: IntArray, heading: FloatArray, date_like: FloatArray) -> IntArray:
+def _comment_sections(
+    seg: Segments, flags: IntArray, heading: FloatArray, date_like: FloatArray, n_words: FloatArray
+) -> IntArray:
     """Flag the blocks after a comment heading, in the heading's container, as the thread's.
 
-    Older blog templates mark the thread with its heading alone (<h2 id="comments">) and set
-    the comments after it as siblings: the heading opens a section that runs to the next
-    heading of its rank or higher, or to the end of its container. The section must be
-    dated as a thread is (_SECTION_DATES dated lines): a manual's "Discussion" section has
-    the word in its anchor and none of a thread's dates.
+    Older blog templates mark the thread with its heading alone (<h2 id="comments">, or an
+    empty anchor in a heading that reads "Comments" or "12 Responses to “Title”") and set the
+    comments after it as siblings: the heading opens a section that runs to the next heading
+    of its rank or higher, or to the end of its container. The section must be dated as a
+    thread is (_SECTION_DATES dated lines): a manual's "Discussion" section has the word in
+    its anchor and none of a thread's dates.
     """
-    heads = np.flatnonzero((heading > 0) & ((flags & Flag.COMMENT) != 0)).tolist()
+    texts = seg.texts
+    heads = [
+        h
+        for h in np.flatnonzero(heading > 0).tolist()
+        if flags[h] & Flag.COMMENT or _names_thread(texts[h], n_words[h])
+    ]
     if not heads:
         return flags
     out: IntArray = flags.copy()
@@ -424,9 +432,18 @@ def _comment_sections(seg: Segments, flags: IntArray, heading: FloatArray, date_
         j = h + 1
         while j < n and seg.elems[j] < end and not 0 < heading[j] <= heading[h]:
             j += 1
-        if date_like[h + 1 : j].sum() >= _SECTION_DATES:
-            out[h + 1 : j] |= Flag.COMMENT
+        if float(date_like[h + 1 : j].sum()) >= _SECTION_DATES:
+            out[h:j] |= Flag.COMMENT
     return out
+
+
+def _names_thread(text: str, words: float) -> bool:
+    """Whether a heading's text names a comment thread: "Comments", "12 Responses to “Title”", "Kommentare (3)"."""
+    if words > _COMMENT_TITLED_WORDS or not any(stem in text.lower() for stem in _COMMENT_STEMS):
+        return False
+    if _COMMENT_TITLED.match(text) is not None or _COMMENT_BARE.fullmatch(text) is not None:
+        return True
+    return words <= _COMMENT_HEAD_WORDS and _COMMENT_HEAD.search(text) is not None
 
 
 # Two dated lines: a thread of two comments, or one comment and its reply.
@@ -922,7 +939,7 @@ def compute_features(
     sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = _ellipsis(texts)
     if mode == "html":
-        flags = _comment_sections(seg, flags, heading, date_like)
+        flags = _comment_sections(seg, flags, heading, date_like, n_words)
         flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         excerpt = weight * (1.0 - (1.0 - _EXCERPT_WEIGHT) * ellipsis)

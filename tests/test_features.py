@@ -114,6 +114,10 @@ def test_a_comment_heading_opens_the_thread_of_its_siblings() -> None:
               f"<h2>Archives</h2><p>{PROSE}</p></div></body>")
     assert (f.flags[3:10] & Flag.COMMENT).all()
     assert not (f.flags[:3] & Flag.COMMENT).any() and not (f.flags[10:] & Flag.COMMENT).any()
+    # The heading's words say it where its anchor is empty: "Comments", "3 Responses to “Title”".
+    for title in ("<a id='comments'></a>Comments", "3 Responses to “A title here”"):
+        f = feats(f"<body><div id='main'>{article}<h2>{title}</h2>{thread}</div></body>")
+        assert (f.flags[3:] & Flag.COMMENT).all() and not (f.flags[:3] & Flag.COMMENT).any(), title
     # A manual's "Discussion" section (the word in its anchor, no dates) is no thread.
     f = feats(f"<body><div id='main'>{article}<h2 id='_discussion'>Discussion</h2><p>{PROSE}</p><p>{PROSE}</p></div></body>")
     assert not (f.flags[4:] & Flag.COMMENT).any()
