@@ -38,6 +38,23 @@ def test_main_container_is_the_article() -> None:
     assert 0.6 <= f.main_share <= 1.0
 
 
+def test_a_chrome_word_on_the_wrapper_of_article_and_sidebar_says_nothing() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    widgets = "".join(f"<div class='widget'><p>{PROSE} Sponsor {i}.</p></div>" for i in range(2))
+    html = (f"<body><div id='content-sidebar-wrap'><div id='content'><div class='post'>"
+            f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div>"
+            f"<div class='sidebar'>{widgets}</div></div></body>")
+    f = feats(html)
+    # The container narrows to the post beside the sidebar, and the wrapper's word leaves its
+    # blocks: the sidebar's own words stay.
+    assert f.main.tolist() == [1.0, 1.0, 1.0, 0.0, 0.0]
+    assert not (f.flags[:3] & Flag.NEG_CLASS).any() and (f.flags[3:] & Flag.NEG_CLASS).all()
+    # A box inside the article that holds the whole container is no wrapper: its word stays.
+    html = f"<body><div class='promo'><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+    assert (feats(html).flags & Flag.NEG_CLASS).all()
+
+
 def test_main_container_is_never_one_lone_paragraph() -> None:
     # One long paragraph outweighs its short neighbours many times over: the container is
     # still the element that holds them all, not the long paragraph alone.

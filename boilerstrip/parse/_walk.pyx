@@ -833,6 +833,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef list elem_parent = seg.elem_parent
     cdef list elem_tag = seg.elem_tag
     cdef list elem_class = seg.elem_class
+    cdef list neg_elems = seg.neg_elems
     elem_parent.append(-1)
     elem_tag.append(kind)
     elem_class.append("")
@@ -1051,6 +1052,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                     fr.saved = True
                                 if hit.neg != NULL:
                                     w.neg_tok = <object> hit.neg.text
+                                    neg_elems.append(w.elem)
                                 if hit.pos != NULL:
                                     w.pos_tok = <object> hit.pos.text
                     elif class_len or id_len:
@@ -1074,6 +1076,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                         fr.saved = True
                                     if found[1] is not None:
                                         w.neg_tok = found[1]
+                                        neg_elems.append(w.elem)
                                     if found[2] is not None:
                                         w.pos_tok = found[2]
                 node = node.first_child

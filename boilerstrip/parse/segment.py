@@ -120,6 +120,9 @@ class Segments:
     elem_tag: list[str] = field(default_factory=list)
     # The class attribute of each block element: repeated items (posts, cards) share it.
     elem_class: list[str] = field(default_factory=list)
+    # The block elements whose own class or id holds a chrome word (NEGATIVE_TOKENS), in
+    # document order: an inline element's word counts for the block element around it.
+    neg_elems: list[int] = field(default_factory=list)
     title: str | None = None
     language: str | None = None
     truncated: bool = False
@@ -322,6 +325,7 @@ def _walk(
     elem_parent = seg.elem_parent
     elem_tag = seg.elem_tag
     elem_class = seg.elem_class
+    neg_elems = seg.neg_elems
     buf: list[str] = []
     buf_link = 0
     # Context of the innermost open block element.
@@ -446,6 +450,7 @@ def _walk(
                         flags |= hit[0]
                         if hit[1] is not None:
                             neg_tok = hit[1]
+                            neg_elems.append(elem)
                         if hit[2] is not None:
                             pos_tok = hit[2]
             children = node.iter(include_text=True)
