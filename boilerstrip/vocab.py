@@ -54,9 +54,14 @@ NEGATIVE_TOKENS = (
 ).split()
 
 # Chrome class words that never name a container of content: legal lines, consent banners,
-# popups, "trending now" rails. (Most of NEGATIVE_TOKENS are only likely chrome: "widget",
-# "sidebar", "hidden" and "more" wrap content on many sites, and "cookie" a recipe.)
-CHROME_ONLY_TOKENS = frozenset("author copyright consent disclaimer gdpr popup trending".split())
+# popups, "trending now" rails, promotions, sponsors, sign-up boxes, breadcrumbs, the
+# writer's bio ("author": smooth.drop_chrome_only_classes leaves bylines alone). Most of
+# NEGATIVE_TOKENS are only likely chrome: "widget", "sidebar", "hidden" and "more" wrap
+# content on many sites, "cookie" a recipe, "print" a recipe's printable card and "related"
+# a shop's product grid.
+CHROME_ONLY_TOKENS = frozenset(
+    "author breadcrumb breadcrumbs copyright consent disclaimer gdpr popup promo signup sponsor sponsored trending".split()
+)
 
 POSITIVE_TOKENS = (
     "article articlebody article-body articletext post postbody entry entrycontent content "
