@@ -25,6 +25,7 @@ from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_chrome_only_classes,
     drop_page_footer,
+    drop_repeats,
     drop_far_tail,
     drop_link_headings,
     drop_text_comments,
@@ -108,6 +109,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_link_headings(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
+        drop_repeats(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

@@ -53,6 +53,7 @@ SMOOTH_REASONS = {
     16: "smoothed: in the comments below the article",
     17: "smoothed: far below the content",
     18: "smoothed: in the page's footer",
+    19: "smoothed: a repeat of a body block above",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -649,6 +650,32 @@ def drop_page_footer(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     if drop.any() and f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
         body[drop] = False
         why[drop] = 18
+
+
+def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A body block that repeats an earlier body block word for word, in another container, is chrome.
+
+    A gallery's caption stands under the picture and again in the slideshow's overlay; a
+    story's first paragraphs stand again in a summary box or a printable copy; an offer's
+    blurb in every card of a grid. The reader reads it once. Repeats among siblings (the
+    same paragraph twice in one container) are left alone: that is the text as written.
+    Short lines repeat in content ("Yes", "Step 1", a table's cells): only blocks of
+    _REPEAT_WORDS words or more count.
+    """
+    seen: dict[str, int] = {}
+    texts, elems, parent = seg.texts, seg.elems, seg.elem_parent
+    for i in np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist():
+        text = texts[i]
+        first = seen.get(text)
+        if first is None:
+            seen[text] = i
+        elif parent[elems[first]] != parent[elems[i]]:
+            body[i] = False
+            why[i] = 19
+
+
+# A caption, a pull quote: a sentence, not a label.
+_REPEAT_WORDS = 5
 
 
 def _names_content(seg: Segments, i: int, token: str) -> bool:

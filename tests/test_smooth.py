@@ -273,7 +273,7 @@ def test_chrome_class_after_the_content_is_dropped() -> None:
     labels = [b.label for b in extract_blocks(html).blocks]
     assert labels == ["body"] * 2 + ["chrome"] * 8
     # Content that itself sits under such a class word, after a short plain line, stays.
-    html = f"<body><p>{PROSE}</p><div class='sidebar-layout'>{''.join(f'<p>{PROSE}</p>' for _ in range(4))}</div></body>"
+    html = f"<body><p>{PROSE}</p><div class='sidebar-layout'>{''.join(f'<p>{PROSE} Part {i}.</p>' for i in range(4))}</div></body>"
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 5
 
 
@@ -369,6 +369,20 @@ def test_the_page_footer_is_chrome_and_an_article_footer_is_left_to_its_score() 
     assert [b.label for b in blocks][1:] == ["body"] * 2
 
 
+def test_a_repeat_in_another_container_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    caption = "The harbour at dawn, with the old ferry leaving for the islands."
+    html = (f"<body><article><div class='lead'><p>{caption}</p></div><p>{PROSE}</p>"
+            f"<div class='slides'><p>{caption}</p></div><p>{PROSE} Again.</p></article></body>")
+    blocks = extract_blocks(html).blocks
+    assert [b.label for b in blocks] == ["body", "body", "chrome", "body"]
+    assert blocks[2].reasons[0].code == "smoothed: a repeat of a body block above"
+    # The same paragraph twice in one container is the text as written; short lines repeat.
+    html = f"<body><article><p>{PROSE}</p><p>{PROSE}</p><p>Step 1</p><div><p>Step 1</p></div></article></body>"
+    assert [b.label for b in extract_blocks(html).blocks][:2] == ["body", "body"]
+
+
 def test_an_author_box_is_chrome_and_a_byline_is_left_to_its_score() -> None:
     from boilerstrip import extract_blocks
 
@@ -424,7 +438,7 @@ def test_a_small_group_far_below_the_content_is_dropped() -> None:
     blocks = extract_blocks(f"<body>{article}{short_menu}<div><p>{about}</p></div></body>").blocks
     assert blocks[-1].label == "body"
     # A part as big as the content is a second part of it, however far.
-    more = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    more = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
     blocks = extract_blocks(f"<body>{article}{menu}<div>{more}</div></body>").blocks
     assert [b.label for b in blocks[-3:]] == ["body"] * 3
     # A table's cells between the parts split nothing (here left chrome by hand: a long data
