@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
-from .vocab import CHROME_ONLY_TOKENS, NEGATIVE_RE, POST_RE
+from .vocab import CHROME_ONLY_TOKENS
 
 __all__ = [
     "SMOOTH_REASONS",
@@ -628,8 +628,7 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
         token = tokens[i].lower()
         if token not in CHROME_ONLY_TOKENS or (token == "author" and f.n_words[i] < _BIO_WORDS):
             continue
-        if not _names_content(seg, i, token):
-            by_token.setdefault(token, []).append(i)
+        by_token.setdefault(token, []).append(i)
     total = f.n_words[body].sum()
     for drop in by_token.values():
         if f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * total:
@@ -676,22 +675,6 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
 
 # A caption, a pull quote: a sentence, not a label.
 _REPEAT_WORDS = 5
-
-
-def _names_content(seg: Segments, i: int, token: str) -> bool:
-    """Whether the class that gives block i its chrome word names content too ("entry-author-x entry").
-
-    A post's container often carries its writer's name in a class beside "post" or "entry":
-    there the word says whose the post is, not that it is chrome.
-    """
-    parent, classes = seg.elem_parent, seg.elem_class
-    e = seg.elems[i]
-    while e > 0:
-        names = classes[e]
-        if names and any(m.group(1).lower() == token for m in NEGATIVE_RE.finditer(names)):
-            return POST_RE.search(names) is not None
-        e = parent[e]
-    return False
 
 
 # A line of fewer words under "author" is a byline (names, a date, "X, on behalf of the Y

@@ -55,6 +55,18 @@ def test_a_chrome_word_on_the_wrapper_of_article_and_sidebar_says_nothing() -> N
     assert (feats(html).flags & Flag.NEG_CLASS).all()
 
 
+def test_a_chrome_word_beside_a_content_name_says_nothing() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    for names in ("article__body article-overlay-handle", "entry entry-author-dana", "post-content js-sidebar-sticky"):
+        f = feats(f"<body><div class='{names}'><p>{PROSE}</p></div></body>")
+        assert not f.flags[0] & Flag.NEG_CLASS, names
+    # A name that joins the chrome word to the content word names a part beside the post.
+    for names in ("post-meta", "related-posts", "richtext cmp-richtext--disclaimer"):
+        f = feats(f"<body><div class='{names}'><p>{PROSE}</p></div></body>")
+        assert f.flags[0] & Flag.NEG_CLASS, names
+
+
 def test_main_container_is_never_one_lone_paragraph() -> None:
     # One long paragraph outweighs its short neighbours many times over: the container is
     # still the element that holds them all, not the long paragraph alone.
