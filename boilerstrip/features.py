@@ -440,48 +440,65 @@ _WRAP_BESIDE = 0.01
 
 
 def _content_named(seg: Segments, flags: IntArray) -> IntArray:
-    """Clear the chrome-word flag of blocks whose nearest chrome word sits on an element named as content.
+    """Clear the chrome-word flag of blocks nearer to a post's name than to a chrome word.
 
-    An article's body can carry a chrome word among its classes ("article__body
-    article-overlay-handle", "entry entry-author-dana"): one of its class names is all
-    content words ("article__body", "entry", "post-content"), and that says what the element
-    is. A name that joins a chrome word to a content word ("post-meta", "related-posts") is
-    no such name: it names a part beside the post.
+    Walking up from a block, the first element named as a post (a class name of content
+    words only, a post's word among them: "post-body", "entry-content", "article__body") or
+    carrying a chrome word decides: a post inside a template's "widget Blog" wrapper is the
+    post. An element can carry both ("article__body article-overlay-handle", "entry
+    entry-author-dana", "content s-author-none"): a name of content words only says what it
+    is, "content", "main" and "body" counting here too. A name that joins a chrome word to a
+    content word ("post-meta", "related-posts") is no content name: it names a part beside
+    the post. A plain "content" wrapper inside a footer or a sidebar is no post either.
     """
-    classes = seg.elem_class
-    named = [e for e in set(seg.neg_elems) if e > 0 and classes[e] and _names_content_only(classes[e])]
-    if not named:
-        return flags
     marked = (flags & Flag.NEG_CLASS) != 0
-    deepest = _deepest_neg(seg, marked)
-    content = np.zeros(len(classes), dtype=bool)
-    content[named] = True
-    free = marked & (deepest >= 0) & content[np.maximum(deepest, 0)]
+    if not seg.neg_elems or not marked.any():
+        return flags
+    own = set(seg.neg_elems)
+    parent, elems, classes = seg.elem_parent, seg.elems, seg.elem_class
+    memo: dict[int, bool] = {}
+    free = np.zeros(len(elems), dtype=bool)
+    for i in np.flatnonzero(marked).tolist():
+        e = elems[i]
+        passed: list[int] = []
+        while e > 0 and e not in memo:
+            if e in own or (classes[e] and _names_content_only(classes[e], True)):
+                memo[e] = bool(classes[e]) and _names_content_only(classes[e], e not in own)
+                break
+            passed.append(e)
+            e = parent[e]
+        found = memo.get(e, False)
+        for x in passed:
+            memo[x] = found
+        free[i] = found
     return np.where(free, flags & ~int(Flag.NEG_CLASS), flags) if free.any() else flags
 
 
 @functools.lru_cache(maxsize=4096)
-def _names_content_only(names: str) -> bool:
-    """Whether one of the class names is made of content words only, a post's or an article's among them.
+def _names_content_only(names: str, post: bool) -> bool:
+    """Whether one of the class names is made of content words only, a post's among them (post=True) or the content's.
 
-    A post's or the content's word ("post", "entry", "article", "story", "content", "main",
-    "body") must be among them: "text" and "richtext" alone name a disclaimer box as well
-    ("richtext text cmp-richtext--disclaimer"). Plain substring tests first: most class
-    strings under a chrome word hold none of these words (0.6 µs a call).
+    A post's word is "post", "entry", "article" or "story"; the content's adds "content",
+    "main" and "body", which inner wrappers of footers and sidebars are called too. "text"
+    and "richtext" alone name a disclaimer box as well ("richtext text
+    cmp-richtext--disclaimer"). Plain substring tests first: most class strings hold none of
+    these words (0.6 µs a call).
     """
-    if not _has_post_word(names.lower()):
+    has = _has_post_word if post else _has_content_word
+    if not has(names.lower()):
         return False
     for name in names.split():
-        if _has_post_word(name.lower()) and all(w.lower() in _CONTENT_WORDS for w in _NAME_WORDS.findall(name)):
+        if has(name.lower()) and all(w.lower() in _CONTENT_WORDS for w in _NAME_WORDS.findall(name)):
             return True
     return False
 
 
 def _has_post_word(low: str) -> bool:
-    return (
-        "post" in low or "entry" in low or "article" in low or "story" in low
-        or "content" in low or "main" in low or "body" in low
-    )
+    return "post" in low or "entry" in low or "article" in low or "story" in low
+
+
+def _has_content_word(low: str) -> bool:
+    return _has_post_word(low) or "content" in low or "main" in low or "body" in low
 
 
 # The words of a class name: runs of letters, camelCase humps apart ("articleBody"). The

@@ -61,6 +61,11 @@ def test_a_chrome_word_beside_a_content_name_says_nothing() -> None:
     for names in ("article__body article-overlay-handle", "entry entry-author-dana", "post-content js-sidebar-sticky"):
         f = feats(f"<body><div class='{names}'><p>{PROSE}</p></div></body>")
         assert not f.flags[0] & Flag.NEG_CLASS, names
+    # A post's name nearer than the chrome word wins ("widget Blog" wrapping a blog's post);
+    # a plain "content" wrapper inside a footer or a sidebar is no post.
+    f = feats(f"<body><div class='widget Blog'><div class='post hentry'><p>{PROSE}</p></div></div>"
+              f"<div class='site-footer'><div class='content'><p>{PROSE} More.</p></div></div></body>")
+    assert not f.flags[0] & Flag.NEG_CLASS and f.flags[1] & Flag.NEG_CLASS
     # A name that joins the chrome word to the content word names a part beside the post.
     for names in ("post-meta", "related-posts", "richtext cmp-richtext--disclaimer"):
         f = feats(f"<body><div class='{names}'><p>{PROSE}</p></div></body>")
