@@ -657,18 +657,21 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     A gallery's caption stands under the picture and again in the slideshow's overlay; a
     story's first paragraphs stand again in a summary box or a printable copy; an offer's
     blurb in every card of a grid. The reader reads it once. Repeats among siblings (the
-    same paragraph twice in one container) are left alone: that is the text as written.
-    Short lines repeat in content ("Yes", "Step 1", a table's cells): only blocks of
-    _REPEAT_WORDS words or more count.
+    same paragraph twice in one container), or in two plain containers of one shape (two
+    <div> sections of an article, with no class to tell them apart), are left alone: that is
+    the text as written. Short lines repeat in content ("Yes", "Step 1", a table's cells):
+    only blocks of _REPEAT_WORDS words or more count.
     """
     seen: dict[str, int] = {}
-    texts, elems, parent = seg.texts, seg.elems, seg.elem_parent
+    texts, elems, parent, classes = seg.texts, seg.elems, seg.elem_parent, seg.elem_class
     for i in np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist():
         text = texts[i]
         first = seen.get(text)
         if first is None:
             seen[text] = i
-        elif parent[elems[first]] != parent[elems[i]]:
+        elif parent[elems[first]] != parent[elems[i]] and not (
+            seg.paths[first] == seg.paths[i] and not classes[parent[elems[first]]] and not classes[parent[elems[i]]]
+        ):
             body[i] = False
             why[i] = 19
 

@@ -378,6 +378,10 @@ def test_a_repeat_in_another_container_is_chrome() -> None:
     blocks = extract_blocks(html).blocks
     assert [b.label for b in blocks] == ["body", "body", "chrome", "body"]
     assert blocks[2].reasons[0].code == "smoothed: a repeat of a body block above"
+    # In two plain sections of one shape, the same paragraph is the text as written too.
+    html = (f"<body><article><div><p>{caption}</p><p>{PROSE}</p></div>"
+            f"<div><p>{PROSE} Again.</p><p>{caption}</p></div></article></body>")
+    assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 4
     # The same paragraph twice in one container is the text as written; short lines repeat.
     html = f"<body><article><p>{PROSE}</p><p>{PROSE}</p><p>Step 1</p><div><p>Step 1</p></div></article></body>"
     assert [b.label for b in extract_blocks(html).blocks][:2] == ["body", "body"]
