@@ -52,3 +52,11 @@ def smooth_labels(
     text_head: Callable[..., None],
     rescue_empty: Callable[..., None],
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int8]]: ...
+def content_named(
+    seg: Any,
+    flags: npt.NDArray[np.int64],
+    neg_bit: int,
+    names_content_only: Callable[[str, bool], bool],
+    post_words: tuple[str, ...],
+    more_words: tuple[str, ...],
+) -> npt.NDArray[np.bool_] | None: ...

@@ -570,3 +570,87 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
         free(old)
     return body_arr, why_arr
 
+
+
+# ---------------------------------------------------------------------------------------
+# features._content_named
+
+def content_named(seg, const int64_t[:] flags, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words):
+    """features._content_named's walk: which blocks to free of their chrome-word flag, or None.
+
+    The same walk up from each flagged block, with the elements passed remembered, on C
+    arrays; the class names are judged by the reference's (cached) names_content_only, called
+    only for a class string that holds one of its words (post_words, or more_words too on an
+    element with a chrome word): most hold none.
+    """
+    cdef list parent = seg.elem_parent
+    cdef list elems = seg.elems
+    cdef list classes = seg.elem_class
+    cdef list neg = seg.neg_elems
+    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, k, top
+    cdef uint8_t found
+    if flags.shape[0] != nb or len(classes) != n_elem:
+        return None
+    cdef Py_ssize_t *par = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *end = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *passed = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef uint8_t *own = <uint8_t *> malloc(n_elem)
+    # 0: not seen; 1: its blocks keep the flag; 2: its blocks lose it.
+    cdef uint8_t *state = <uint8_t *> malloc(n_elem)
+    free_ = np.zeros(nb, dtype=bool)
+    cdef uint8_t[:] out = np.frombuffer(free_, dtype=np.uint8) if nb else np.zeros(0, dtype=np.uint8)
+    try:
+        if par == NULL or end == NULL or passed == NULL or own == NULL or state == NULL:
+            raise MemoryError()
+        if _tree(parent, n_elem, par, end):
+            return None
+        for e in range(n_elem):
+            own[e] = 0
+            state[e] = 0
+        for k in range(len(neg)):
+            e = neg[k]
+            if not 0 <= e < n_elem:
+                return None
+            own[e] = 1
+        for i in range(nb):
+            if not flags[i] & neg_bit:
+                continue
+            e = elems[i]
+            if not 0 <= e < n_elem:
+                return None
+            top = 0
+            while e > 0 and state[e] == 0:
+                names = classes[e]
+                if own[e]:
+                    state[e] = 2 if names and _holds(names, post_words, more_words) and names_content_only(names, False) else 1
+                    break
+                if names and _holds(names, post_words, ()) and names_content_only(names, True):
+                    state[e] = 2
+                    break
+                passed[top] = e
+                top += 1
+                e = par[e]
+            found = state[e] if e > 0 else 1
+            for k in range(top):
+                state[passed[k]] = found
+            out[i] = found == 2
+    finally:
+        free(par)
+        free(end)
+        free(passed)
+        free(own)
+        free(state)
+    return free_
+
+
+cdef bint _holds(str names, tuple words, tuple more) except -1:
+    """Whether the lowercase class string holds any of the words."""
+    cdef str low = names.lower()
+    cdef str w
+    for w in words:
+        if w in low:
+            return True
+    for w in more:
+        if w in low:
+            return True
+    return False

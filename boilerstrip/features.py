@@ -413,14 +413,20 @@ def _unwrap(seg: Segments, flags: IntArray, main: FloatArray) -> npt.NDArray[np.
     elems = np.asarray(seg.elems, dtype=np.int64)
     held = elems[main > 0]
     first, last = int(held.min()), int(held.max())
-    around = [e for e in set(seg.neg_elems) if e <= first]
+    # The chrome-word elements that hold the whole container: ancestors (or selves) of its
+    # first and of its last element alike.
+    parent = seg.elem_parent
+    chains = []
+    for e in (first, last):
+        chain = set()
+        while e >= 0:
+            chain.add(e)
+            e = parent[e]
+        chains.append(chain)
+    around = sorted(chains[0] & chains[1] & set(seg.neg_elems))
     if not around:
         return None
-    parents = np.asarray(seg.elem_parent, dtype=np.int64)
-    end = subtree_ends(parents)
-    around = [e for e in around if end[e] > last]
-    if not around:
-        return None
+    end = {e: _subtree_end(parent, e) for e in around}
     marked = (flags & Flag.NEG_CLASS) != 0
     deepest = _deepest_neg(seg, marked)
     chars = np.fromiter(map(len, seg.texts), dtype=np.float64, count=len(elems))
@@ -494,17 +500,31 @@ def _names_content_only(names: str, post: bool) -> bool:
 
 
 def _has_post_word(low: str) -> bool:
-    return "post" in low or "entry" in low or "article" in low or "story" in low
+    return any(word in low for word in _POST_WORDS)
 
 
 def _has_content_word(low: str) -> bool:
-    return _has_post_word(low) or "content" in low or "main" in low or "body" in low
+    return _has_post_word(low) or any(word in low for word in _MORE_CONTENT_WORDS)
+
+
+# A post's words, and the content's beside them (the compiled twin tests the same tuples).
+_POST_WORDS = ("post", "entry", "article", "story")
+_MORE_CONTENT_WORDS = ("content", "main", "body")
 
 
 # The words of a class name: runs of letters, camelCase humps apart ("articleBody"). The
 # standard library's re: ASCII only, and five times faster here than regex.
 _NAME_WORDS = re.compile(r"[A-Za-z][a-z]*")
 _CONTENT_WORDS = frozenset(POSITIVE_TOKENS)
+
+
+def _subtree_end(parent: list[int], e: int) -> int:
+    """One past the last element of e's subtree (document order: its elements follow it, and the
+    first element after them has a parent before e)."""
+    end = e + 1
+    while end < len(parent) and parent[end] >= e:
+        end += 1
+    return end
 
 
 def _deepest_neg(seg: Segments, marked: npt.NDArray[np.bool_]) -> IntArray:
@@ -547,21 +567,23 @@ def _comment_sections(
     its anchor and none of a thread's dates.
     """
     texts = seg.texts
-    heads = [
-        h
-        for h in np.flatnonzero(heading > 0).tolist()
-        if flags[h] & Flag.COMMENT or _names_thread(texts[h], n_words[h])
-    ]
+    titled = np.flatnonzero(heading > 0).tolist()
+    if not titled:
+        return flags
+    flagged = np.flatnonzero((heading > 0) & ((flags & Flag.COMMENT) != 0)).tolist()
+    # The words of every heading at once: most pages name no thread in any.
+    named: list[int] = []
+    low = "\n".join([texts[h] for h in titled]).lower()
+    if any(stem in low for stem in _COMMENT_STEMS):
+        named = [h for h in titled if _names_thread(texts[h], n_words[h])]
+    heads = sorted(set(flagged) | set(named))
     if not heads:
         return flags
     out: IntArray = flags.copy()
     parent = seg.elem_parent
-    n_elem, n = len(parent), len(flags)
+    n = len(flags)
     for h in heads:
-        container = parent[seg.elems[h]]
-        end = seg.elems[h] + 1  # one past the container's last element (document order)
-        while end < n_elem and parent[end] >= container:
-            end += 1
+        end = _subtree_end(parent, parent[seg.elems[h]])
         j = h + 1
         while j < n and seg.elems[j] < end and not 0 < heading[j] <= heading[h]:
             j += 1
@@ -1368,3 +1390,4 @@ _ellipsis = choose_kernel("ellipsis", _ellipsis)
 _main_container = choose_kernel("main_container", _main_container)
 _card_marks = choose_kernel("card_marks", _card_marks)
 _repeated = choose_kernel("repeated", _repeated)
+_content_named = choose_kernel("content_named", _content_named)

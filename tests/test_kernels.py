@@ -28,7 +28,9 @@ from boilerstrip.score import DEFAULT_PARAMS, threshold_for
 from .conftest import FIXTURES
 from .test_compiled import _check_dataset_pages
 
-NAMES = ("text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated")
+NAMES = (
+    "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named"
+)
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
     not COMPILED, reason="the compiled kernels are not in use: not built, BOILERSTRIP_PURE=1, or failed their self-check"
@@ -58,6 +60,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "score_blocks": score.score_blocks,
         "smooth_labels": smooth.smooth_labels,
         "repeated": features._repeated,
+        "content_named": features._content_named,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -66,7 +69,7 @@ def test_modules_use_the_chosen_kernels() -> None:
 def _reference_features(seg: Any, mode: str) -> features.Features:
     """compute_features with the Python steps swapped back in."""
     refs = _compiled.KERNEL_REFERENCES
-    names = ("text_stats", "ellipsis", "main_container", "card_marks", "repeated")
+    names = ("text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named")
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
         setattr(features, f"_{name}", refs[name])

@@ -800,7 +800,63 @@ def _make_repeated(reference: Callable[[list[str]], Any]) -> tuple[Any, str | No
     return compiled, None
 
 
+def _make_content_named(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    neg_bit = int(Flag.NEG_CLASS)
+
+    def compiled(seg: Any, flags: Any) -> Any:
+        marked = (flags & neg_bit) != 0
+        if not seg.neg_elems or not marked.any():
+            return flags
+        free = _kernels.content_named(seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS)
+        if free is None:
+            return reference(seg, flags)
+        return np.where(free, flags & ~neg_bit, flags) if free.any() else flags
+
+    rng = np.random.default_rng(23)
+    freed = 0
+    for k in range(60):
+        seg, flags = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
+        want = reference(seg, flags)
+        if not _same(compiled(seg, flags), want):
+            return None, "it differs on a probe page"
+        freed += int(((flags & neg_bit) != 0).sum() - ((want & neg_bit) != 0).sum())
+    if freed < 20:
+        return None, f"the probe pages free too few blocks ({freed})"
+    return compiled, None
+
+
+# Class strings for features._content_named's probes: post and content names, chrome words,
+# names that join the two, and both on one element.
+_NAMED_CLASSES = [
+    "", "", "", "post hentry", "entry-content", "article__body article-overlay-handle", "widget Blog",
+    "sidebar", "content", "post-meta", "related-posts", "entry entry-author-x", "footer", "main",
+    "richtext cmp-richtext--disclaimer", "storyBody", "menu-item menu-item-type-post_type",
+]
+
+
+def _named_page(rng: Any, n_elem: int) -> tuple[Any, Any]:
+    """A random element tree with class names from _NAMED_CLASSES, its chrome-word elements and flagged blocks."""
+    from .segment import Flag, Segments
+
+    seg = Segments(elem_parent=[-1], elem_tag=["body"], elem_class=[""])
+    for e in range(1, n_elem + 1):
+        seg.elem_parent.append(int(rng.integers(0, e)))
+        seg.elem_tag.append("div")
+        seg.elem_class.append(str(rng.choice(_NAMED_CLASSES)))
+    seg.neg_elems = [e for e in range(1, n_elem + 1) if rng.random() < 0.3]
+    n = int(rng.integers(0, 3 * n_elem))
+    seg.elems = sorted(int(x) for x in rng.integers(0, n_elem + 1, n))
+    seg.texts = ["x"] * n
+    bits = rng.choice([0, int(Flag.NEG_CLASS), int(Flag.NEG_CLASS | Flag.ARTICLE), int(Flag.NAV)], n)
+    return seg, np.asarray(bits, dtype=np.int64)
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
+    "content_named": _make_content_named,
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
