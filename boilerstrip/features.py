@@ -426,7 +426,8 @@ def _unwrap(seg: Segments, flags: IntArray, main: FloatArray) -> npt.NDArray[np.
     around = sorted(chains[0] & chains[1] & set(seg.neg_elems))
     if not around:
         return None
-    end = {e: _subtree_end(parent, e) for e in around}
+    parents = np.asarray(parent, dtype=np.int64)
+    end = {e: _subtree_end(parents, e) for e in around}
     marked = (flags & Flag.NEG_CLASS) != 0
     deepest = _deepest_neg(seg, marked)
     chars = np.fromiter(map(len, seg.texts), dtype=np.float64, count=len(elems))
@@ -518,13 +519,11 @@ _NAME_WORDS = re.compile(r"[A-Za-z][a-z]*")
 _CONTENT_WORDS = frozenset(POSITIVE_TOKENS)
 
 
-def _subtree_end(parent: list[int], e: int) -> int:
+def _subtree_end(parents: IntArray, e: int) -> int:
     """One past the last element of e's subtree (document order: its elements follow it, and the
     first element after them has a parent before e)."""
-    end = e + 1
-    while end < len(parent) and parent[end] >= e:
-        end += 1
-    return end
+    after = np.flatnonzero(parents[e + 1 :] < e)
+    return e + 1 + int(after[0]) if len(after) else len(parents)
 
 
 def _deepest_neg(seg: Segments, marked: npt.NDArray[np.bool_]) -> IntArray:
@@ -581,9 +580,10 @@ def _comment_sections(
         return flags
     out: IntArray = flags.copy()
     parent = seg.elem_parent
+    parents = np.asarray(parent, dtype=np.int64)
     n = len(flags)
     for h in heads:
-        end = _subtree_end(parent, parent[seg.elems[h]])
+        end = _subtree_end(parents, parent[seg.elems[h]])
         j = h + 1
         while j < n and seg.elems[j] < end and not 0 < heading[j] <= heading[h]:
             j += 1
