@@ -24,10 +24,10 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_chrome_only_classes,
-    drop_page_footer,
-    drop_repeats,
     drop_far_tail,
     drop_link_headings,
+    drop_page_footer,
+    drop_repeats,
     drop_text_comments,
     drop_trailing_chrome,
     keep_alike_runs,

@@ -683,6 +683,7 @@ _REPEAT_WORDS = 5
 # A line of fewer words under "author" is a byline (names, a date, "X, on behalf of the Y
 # team"); a bio is a few sentences.
 _BIO_WORDS = 15
+
 # Up to this share of the body's words: beyond it, the page is about what the word names.
 _CHROME_ONLY_MAX_SHARE = 0.75
 

@@ -121,7 +121,8 @@ class Segments:
     # The class attribute of each block element: repeated items (posts, cards) share it.
     elem_class: list[str] = field(default_factory=list)
     # The block elements whose own class or id holds a chrome word (NEGATIVE_TOKENS), in
-    # document order: an inline element's word counts for the block element around it.
+    # document order: an inline element's word counts for the block element around it (which
+    # can then stand in the list more than once).
     neg_elems: list[int] = field(default_factory=list)
     title: str | None = None
     language: str | None = None
