@@ -569,7 +569,12 @@ def _comment_sections(
     titled = np.flatnonzero(heading > 0).tolist()
     if not titled:
         return flags
-    flagged = np.flatnonzero((heading > 0) & ((flags & Flag.COMMENT) != 0)).tolist()
+    # A comment heading followed by a comment block sits inside its thread's container (a
+    # comment's own title): its section is the thread's already.
+    comment = (flags & Flag.COMMENT) != 0
+    opens = (heading > 0) & comment
+    opens[:-1] &= ~comment[1:]
+    flagged = np.flatnonzero(opens).tolist()
     # The words of every heading at once: most pages name no thread in any.
     named: list[int] = []
     low = "\n".join([texts[h] for h in titled]).lower()
@@ -581,12 +586,15 @@ def _comment_sections(
     out: IntArray = flags.copy()
     parent = seg.elem_parent
     parents = np.asarray(parent, dtype=np.int64)
+    elems = np.asarray(seg.elems, dtype=np.int64)
     n = len(flags)
     for h in heads:
         end = _subtree_end(parents, parent[seg.elems[h]])
-        j = h + 1
-        while j < n and seg.elems[j] < end and not 0 < heading[j] <= heading[h]:
-            j += 1
+        # The section ends at the first block outside the container or under a heading of
+        # the same rank or higher.
+        after = heading[h + 1 :]
+        stop = np.flatnonzero((elems[h + 1 :] >= end) | ((after > 0) & (after <= heading[h])))
+        j = h + 1 + int(stop[0]) if len(stop) else n
         if float(date_like[h + 1 : j].sum()) >= _SECTION_DATES:
             out[h:j] |= Flag.COMMENT
     return out
