@@ -654,3 +654,66 @@ cdef bint _holds(str names, tuple words, tuple more) except -1:
         if w in low:
             return True
     return False
+
+
+# ---------------------------------------------------------------------------------------
+# features._deepest_neg
+
+def deepest_neg(seg, marked):
+    """features._deepest_neg on C arrays (the same walk, the elements passed remembered), or None."""
+    cdef list parent = seg.elem_parent
+    cdef list elems = seg.elems
+    cdef list neg = seg.neg_elems
+    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, k, top
+    cdef int64_t found
+    cdef const uint8_t[:] mk = np.ascontiguousarray(marked, dtype=np.uint8) if nb else np.zeros(0, dtype=np.uint8)
+    if mk.shape[0] != nb:
+        return None
+    cdef Py_ssize_t *par = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *end = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *passed = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef uint8_t *own = <uint8_t *> malloc(n_elem)
+    # -2: not seen; else the nearest chrome-word element at or above (-1: none).
+    cdef int64_t *memo = <int64_t *> malloc(n_elem * sizeof(int64_t))
+    result = np.full(nb, -1, dtype=np.int64)
+    cdef int64_t[:] out = result
+    try:
+        if par == NULL or end == NULL or passed == NULL or own == NULL or memo == NULL:
+            raise MemoryError()
+        if _tree(parent, n_elem, par, end):
+            return None
+        for e in range(n_elem):
+            own[e] = 0
+            memo[e] = -2
+        for k in range(len(neg)):
+            e = neg[k]
+            if not 0 <= e < n_elem:
+                return None
+            own[e] = 1
+        for i in range(nb):
+            if not mk[i]:
+                continue
+            e = elems[i]
+            if not 0 <= e < n_elem:
+                return None
+            top = 0
+            while e >= 0 and not own[e] and memo[e] == -2:
+                passed[top] = e
+                top += 1
+                e = par[e]
+            if e < 0:
+                found = -1
+            elif own[e]:
+                found = e
+            else:
+                found = memo[e]
+            for k in range(top):
+                memo[passed[k]] = found
+            out[i] = found
+    finally:
+        free(par)
+        free(end)
+        free(passed)
+        free(own)
+        free(memo)
+    return result

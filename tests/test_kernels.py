@@ -29,7 +29,8 @@ from .conftest import FIXTURES
 from .test_compiled import _check_dataset_pages
 
 NAMES = (
-    "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named"
+    "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
+    "deepest_neg",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -61,6 +62,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "smooth_labels": smooth.smooth_labels,
         "repeated": features._repeated,
         "content_named": features._content_named,
+        "deepest_neg": features._deepest_neg,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -69,7 +71,7 @@ def test_modules_use_the_chosen_kernels() -> None:
 def _reference_features(seg: Any, mode: str) -> features.Features:
     """compute_features with the Python steps swapped back in."""
     refs = _compiled.KERNEL_REFERENCES
-    names = ("text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named")
+    names = ("text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg")
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
         setattr(features, f"_{name}", refs[name])

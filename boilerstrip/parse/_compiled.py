@@ -829,6 +829,27 @@ def _make_content_named(reference: Callable[..., Any]) -> tuple[Any, str | None]
     return compiled, None
 
 
+def _make_deepest_neg(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(seg: Any, marked: Any) -> Any:
+        out = _kernels.deepest_neg(seg, marked)
+        return reference(seg, marked) if out is None else out
+
+    rng = np.random.default_rng(29)
+    found = 0
+    for k in range(60):
+        seg, flags = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
+        marked = rng.random(len(flags)) < 0.6
+        want = reference(seg, marked)
+        if not _same(compiled(seg, marked), want):
+            return None, "it differs on a probe page"
+        found += int((want >= 0).sum())
+    if found < 20:
+        return None, f"the probe pages hold too few chrome-word elements ({found})"
+    return compiled, None
+
+
 # Class strings for features._content_named's probes: post and content names, chrome words,
 # names that join the two, and both on one element.
 _NAMED_CLASSES = [
@@ -857,6 +878,7 @@ def _named_page(rng: Any, n_elem: int) -> tuple[Any, Any]:
 
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
+    "deepest_neg": _make_deepest_neg,
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
