@@ -575,6 +575,21 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
 # ---------------------------------------------------------------------------------------
 # features._content_named
 
+cdef int _tree_and_marks(list parent, list neg, Py_ssize_t n, Py_ssize_t *par, Py_ssize_t *end, uint8_t *own) except -1:
+    """_tree, and own[e] = 1 for the elements listed in neg (Segments.neg_elems). 1 when either is invalid."""
+    cdef Py_ssize_t e, k
+    if _tree(parent, n, par, end):
+        return 1
+    for e in range(n):
+        own[e] = 0
+    for k in range(len(neg)):
+        e = neg[k]
+        if not 0 <= e < n:
+            return 1
+        own[e] = 1
+    return 0
+
+
 def content_named(seg, const int64_t[:] flags, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words):
     """features._content_named's walk: which blocks to free of their chrome-word flag, or None.
 
@@ -602,16 +617,10 @@ def content_named(seg, const int64_t[:] flags, int64_t neg_bit, names_content_on
     try:
         if par == NULL or end == NULL or passed == NULL or own == NULL or state == NULL:
             raise MemoryError()
-        if _tree(parent, n_elem, par, end):
+        if _tree_and_marks(parent, neg, n_elem, par, end, own):
             return None
         for e in range(n_elem):
-            own[e] = 0
             state[e] = 0
-        for k in range(len(neg)):
-            e = neg[k]
-            if not 0 <= e < n_elem:
-                return None
-            own[e] = 1
         for i in range(nb):
             if not flags[i] & neg_bit:
                 continue
@@ -680,16 +689,10 @@ def deepest_neg(seg, marked):
     try:
         if par == NULL or end == NULL or passed == NULL or own == NULL or memo == NULL:
             raise MemoryError()
-        if _tree(parent, n_elem, par, end):
+        if _tree_and_marks(parent, neg, n_elem, par, end, own):
             return None
         for e in range(n_elem):
-            own[e] = 0
             memo[e] = -2
-        for k in range(len(neg)):
-            e = neg[k]
-            if not 0 <= e < n_elem:
-                return None
-            own[e] = 1
         for i in range(nb):
             if not mk[i]:
                 continue
