@@ -664,14 +664,18 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     """
     seen: dict[str, int] = {}
     texts, elems, parent, classes = seg.texts, seg.elems, seg.elem_parent, seg.elem_class
+
+    def plain(p: int) -> bool:  # a container without a class (the root has none)
+        return p < 0 or not classes[p]
+
     for i in np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist():
         text = texts[i]
         first = seen.get(text)
         if first is None:
             seen[text] = i
-        elif parent[elems[first]] != parent[elems[i]] and not (
-            seg.paths[first] == seg.paths[i] and not classes[parent[elems[first]]] and not classes[parent[elems[i]]]
-        ):
+            continue
+        a, b = parent[elems[first]], parent[elems[i]]
+        if a != b and not (seg.paths[first] == seg.paths[i] and plain(a) and plain(b)):
             body[i] = False
             why[i] = 19
 
