@@ -43,6 +43,8 @@ def smooth_labels(
     firm_chrome: float,
     firm_body: float,
     chrome_context: int,
+    caption_bit: int,
+    caption_unless: int,
     max_gap: int,
     lead_gap: int,
     lead_margin: float,

@@ -465,7 +465,8 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
 # smooth.smooth_labels
 
 def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_body,
-                  int64_t chrome_context, Py_ssize_t max_gap, Py_ssize_t lead_gap, double lead_margin,
+                  int64_t chrome_context, int64_t caption_bit, int64_t caption_unless,
+                  Py_ssize_t max_gap, Py_ssize_t lead_gap, double lead_margin,
                   double lead_links, keep_data_tables, int64_t table_bit, text_head, rescue_empty):
     """smooth.smooth_labels: each rule as a loop over the blocks, in the reference's order.
 
@@ -501,7 +502,7 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
         for i in range(n):
             margin = sc[i] - threshold
             soft[i] = margin > -firm_chrome and date_like[i] == 0 and repeated[i] == 0
-            if html and (flags[i] & chrome_context) != 0:
+            if html and ((flags[i] & chrome_context) != 0 or ((flags[i] & caption_bit) != 0 and (flags[i] & caption_unless) == 0)):
                 soft[i] = 0
             old[i] = body[i]
         # Lone long blocks among chrome: a teaser in a link list.

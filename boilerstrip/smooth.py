@@ -71,6 +71,10 @@ _RESCUE_MARGIN = 2.0
 # A page holding fewer words than a short paragraph: its lines are judged against each other.
 _FEW_WORDS = 50.0
 _CHROME_CONTEXT = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT
+# A caption (a <figure>'s text that is no table or code: the scorer's caption rule) is chrome by
+# its tag: no neighbour rule makes it body ("between body blocks" took a gallery's captions).
+_CAPTION = Flag.FIGURE
+_CAPTION_UNLESS = Flag.TABLE | Flag.PRE
 
 
 def _next_index(n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -93,6 +97,7 @@ def smooth_labels(
     soft = (margin > -_FIRM_CHROME) & (f.date_like == 0) & (f.repeated == 0)
     if f.mode == "html":
         soft &= (f.flags & _CHROME_CONTEXT) == 0
+        soft &= ((f.flags & _CAPTION) == 0) | ((f.flags & _CAPTION_UNLESS) != 0)
     prev_i, next_i = _next_index(n)
     first = np.arange(n) == 0
     last = np.arange(n) == n - 1

@@ -369,6 +369,20 @@ def test_the_page_footer_is_chrome_and_an_article_footer_is_left_to_its_score() 
     assert [b.label for b in blocks][1:] == ["body"] * 2
 
 
+def test_a_caption_between_body_blocks_stays_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A long caption of several sentences scores close enough to pass as a gap between paragraphs.
+    caption = " ".join(["The crew sleeps in the shielded core of the module, and the galley is next to it."] * 5)
+    html = (f"<body><article><p>{PROSE}</p><figure><img src='a.png'><figcaption>{caption}</figcaption></figure>"
+            f"<p>{PROSE} Again.</p></article></body>")
+    assert [b.label for b in extract_blocks(html).blocks] == ["body", "chrome", "body"]
+    # A table or code in a figure is no caption: between body blocks it joins them as before.
+    html = (f"<body><article><p>{PROSE}</p><figure><pre>x = 1</pre></figure>"
+            f"<p>{PROSE} Again.</p></article></body>")
+    assert [b.label for b in extract_blocks(html).blocks] == ["body", "body", "body"]
+
+
 def test_a_repeat_in_another_container_is_chrome() -> None:
     from boilerstrip import extract_blocks
 

@@ -724,7 +724,10 @@ def _make_smooth_labels(reference: Callable[..., Any]) -> tuple[Any, str | None]
     from .. import _kernels
     from .. import smooth as m
 
-    consts = (m._FIRM_CHROME, m._FIRM_BODY, int(m._CHROME_CONTEXT), m._MAX_GAP, m._LEAD_GAP, m._LEAD_MARGIN, m._LEAD_LINKS)
+    consts = (
+        m._FIRM_CHROME, m._FIRM_BODY, int(m._CHROME_CONTEXT), int(m._CAPTION), int(m._CAPTION_UNLESS),
+        m._MAX_GAP, m._LEAD_GAP, m._LEAD_MARGIN, m._LEAD_LINKS,
+    )
     tables, head, rescue, table_bit = m._keep_data_tables, m._text_head, m.rescue_empty, int(m._TABLE)
 
     def compiled(scores: Any, f: Any, threshold: float) -> Any:
