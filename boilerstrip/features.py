@@ -604,9 +604,19 @@ def _names_thread(text: str, words: float) -> bool:
     """Whether a heading's text names a comment thread: "Comments", "12 Responses to “Title”", "Kommentare (3)"."""
     if words > _COMMENT_TITLED_WORDS or not any(stem in text.lower() for stem in _COMMENT_STEMS):
         return False
-    if _COMMENT_TITLED.match(text) is not None or _COMMENT_BARE.fullmatch(text) is not None:
-        return True
-    return words <= _COMMENT_HEAD_WORDS and _COMMENT_HEAD.search(text) is not None
+    return _thread_head(text, words) is not None
+
+
+def _thread_head(text: str, words: float) -> tuple[str, regex.Match[str]] | None:
+    """The form of a thread's heading a short line takes, with its match: "titled" (a count and the
+    post's title), "count" (8 words at most) or "bare" (the word alone); None for none."""
+    if (m := _COMMENT_TITLED.match(text)) is not None:
+        return "titled", m
+    if words <= _COMMENT_HEAD_WORDS and (m := _COMMENT_HEAD.search(text)) is not None:
+        return "count", m
+    if (m := _COMMENT_BARE.fullmatch(text)) is not None:
+        return "bare", m
+    return None
 
 
 # Two dated lines: a thread of two comments, or one comment and its reply.
@@ -1224,12 +1234,9 @@ def _text_comments(
     counts: dict[int, regex.Match[str]] = {}
     kind: dict[int, str] = {}  # "titled", "count" or "bare": what _heads_thread asks of each
     for i in short[found].tolist():
-        if (m := _COMMENT_TITLED.match(texts[i])) is not None:
-            counts[i], kind[i] = m, "titled"
-        elif n_words[i] <= _COMMENT_HEAD_WORDS and (m := _COMMENT_HEAD.search(texts[i])) is not None:
-            counts[i], kind[i] = m, "count"
-        elif (m := _COMMENT_BARE.fullmatch(texts[i])) is not None:
-            counts[i], kind[i] = m, "bare"
+        head = _thread_head(texts[i], n_words[i])
+        if head is not None:
+            kind[i], counts[i] = head
     if not counts:
         return -1
     heads = list(counts)
