@@ -88,6 +88,24 @@ def test_main_container_is_never_one_lone_paragraph() -> None:
     assert f.main.tolist() == [1.0, 1.0]
 
 
+def test_main_container_is_not_the_footer_of_a_page_of_short_lines() -> None:
+    # A product page: every line is short (under the prose weight's 40 characters), and the
+    # only sentences are the footer's consent text. The first choice lands in the footer;
+    # then the short lines count at their size, and the product is chosen.
+    lines = ["Linen Sheet Set", "Fabric: 100% washed linen", "Fits mattresses up to 16 inches",
+             "Ideal for: hot sleepers", "Care: machine wash cold"]
+    product = "".join(f"<p>{line}</p>" for line in lines)
+    html = (f"<body><main><div class='product'>{product}</div></main>"
+            f"<footer><div class='legal'><p>{PROSE}</p><p>{PROSE} Unsubscribe at any time.</p></div></footer></body>")
+    f = feats(html)
+    assert f.main.tolist() == [1.0] * 5 + [0.0, 0.0]
+    out = extract(html)
+    assert out and "council" not in out and all(line in lines for line in out.splitlines())
+    # A container of prose outside the footer is chosen as before, short lines or not.
+    f = feats(f"<body><main><p>{PROSE}</p><p>{PROSE}</p></main><footer><p>{PROSE}</p></footer></body>")
+    assert f.main.tolist() == [1.0, 1.0, 0.0]
+
+
 def test_repeated_and_date_and_ellipsis() -> None:
     f = feats("<p>Share this</p><p>Posted 12 May 2021</p><p>Read more of the story here...</p><p>share THIS</p>")
     assert f.repeated.tolist() == [1.0, 0.0, 0.0, 1.0]
