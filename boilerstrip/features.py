@@ -20,7 +20,7 @@ import regex
 
 from .parse.segment import Flag, Segments
 from .stopwords import guess_language, stopwords_for
-from .vocab import POSITIVE_TOKENS
+from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
 
 __all__ = ["FEATURE_NAMES", "Features", "compute_features", "subtree_sums", "within"]
@@ -718,6 +718,26 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
     return main, float(weights[cur] / total) if cur else 1.0
 
 
+def _chrome_only(seg: Segments, flags: IntArray) -> npt.NDArray[np.bool_]:
+    """Blocks whose nearest chrome class word names chrome and nothing else (vocab.CHROME_ONLY_TOKENS).
+
+    A consent banner's or a disclaimer's long sentences must not choose the main container:
+    smooth.drop_chrome_only_classes drops them from the body later, so a container chosen for
+    them is left empty. "author" is left out: it names a byline as much as a bio.
+    """
+    neg: npt.NDArray[np.bool_] = (flags & Flag.NEG_CLASS) != 0
+    if not neg.any():
+        return neg
+    tokens = seg.neg_tokens
+    only = [i for i in np.flatnonzero(neg).tolist() if tokens[i].lower() in _CONTAINER_CHROME_ONLY]
+    mask = np.zeros(len(flags), dtype=bool)
+    mask[only] = True
+    return mask
+
+
+_CONTAINER_CHROME_ONLY = CHROME_ONLY_TOKENS - {"author"}
+
+
 def _unboxed_container(
     seg: Segments,
     flags: IntArray,
@@ -1152,6 +1172,7 @@ def compute_features(
         flags = _content_named(seg, flags)
         flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
+        weight = np.where(_chrome_only(seg, flags), 0.0, weight)
         excerpt = weight * (1.0 - (1.0 - _EXCERPT_WEIGHT) * ellipsis)
         card = _teaser_cards(seg, n_chars, link_density, n_words, flags, excerpt, ellipsis) if n else np.zeros(0)
         # Teasers never choose the main container: the article beside them does.

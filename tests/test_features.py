@@ -106,6 +106,16 @@ def test_main_container_is_not_the_footer_of_a_page_of_short_lines() -> None:
     assert f.main.tolist() == [1.0, 1.0, 0.0]
 
 
+def test_a_consent_banner_never_chooses_the_main_container() -> None:
+    # The banner's sentences outweigh a short notice, yet a chrome-only word says what it is.
+    banner = f"<div class='consent-banner'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+    html = (f"<body>{banner}<div id='page'><h1>Opening hours</h1>"
+            "<p>The library opens at nine on weekdays and at ten on Saturdays, all year round.</p>"
+            "<p>It closes on public holidays, and the reading room closes an hour earlier.</p></div></body>")
+    f = feats(html)
+    assert f.main.tolist() == [0.0, 0.0, 0.0, 1.0, 1.0, 1.0]
+
+
 def test_repeated_and_date_and_ellipsis() -> None:
     f = feats("<p>Share this</p><p>Posted 12 May 2021</p><p>Read more of the story here...</p><p>share THIS</p>")
     assert f.repeated.tolist() == [1.0, 0.0, 0.0, 1.0]
