@@ -266,6 +266,10 @@ cdef inline bint _headline(double ld, double ell, double nw, int64_t fl, double 
             and (fl & chrome_flags) == 0)
 
 
+# features._NO_DIGITS: items' classes are compared without their digits.
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
 def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_links,
                double excerpt_links, double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags):
     """features._card_marks, or None when it cannot answer.
@@ -316,7 +320,7 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
                     e = par[e]
         for e in led_list:
             if classes[e] or tags[e] in item_tags:
-                key = (par[e], tags[e], classes[e])
+                key = (par[e], tags[e], classes[e].translate(_NO_DIGITS))
                 count = groups.get(key, 0) + 1
                 groups[key] = count
                 if count >= card_items:
@@ -324,7 +328,7 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
         if not any_group:
             return np.zeros(nb, dtype=np.float64)
         for e in led_list:
-            if groups.get((par[e], tags[e], classes[e]), 0) >= card_items:
+            if groups.get((par[e], tags[e], classes[e].translate(_NO_DIGITS)), 0) >= card_items:
                 root[e] = 1
         # Within a root: the element or an ancestor is one (parents come first).
         for e in range(1, n_elem):

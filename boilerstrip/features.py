@@ -888,13 +888,13 @@ def _card_marks(
     groups: dict[tuple[int, str, str], int] = {}
     for e in led_list:
         if classes[e] or tags[e] in _ITEM_TAGS:
-            key = (parent[e], tags[e], classes[e])
+            key = (parent[e], tags[e], classes[e].translate(_NO_DIGITS))
             groups[key] = groups.get(key, 0) + 1
     if not any(v >= _CARD_ITEMS for v in groups.values()):
         return np.zeros(len(seg), dtype=np.float64)
     roots = np.zeros(n_elem, dtype=bool)
     for e in led_list:
-        if groups.get((parent[e], tags[e], classes[e]), 0) >= _CARD_ITEMS:
+        if groups.get((parent[e], tags[e], classes[e].translate(_NO_DIGITS)), 0) >= _CARD_ITEMS:
             roots[e] = True
     return within(np.asarray(parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)].astype(np.float64)
 
@@ -925,6 +925,10 @@ _STREAM_SHARE = 0.25
 _CHROME_FLAGS = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER | Flag.FORM | Flag.COMMENT
 # Items by their tag alone (no class needed): list items and <article> entries.
 _ITEM_TAGS = frozenset({"li", "article"})
+# Items' classes are compared without their digits: a template numbers its cards ("article
+# article_0", "article article_1"; "story sbpos-1", "story sbpos-2"), alike all the same.
+# (The first form, dropping each class token with a digit, cost trafilatura-eval 0.0013.)
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _repeated_items(seg: Segments, kids: IntArray, weights: FloatArray, best: int, total: float) -> bool:

@@ -231,6 +231,10 @@ def test_teaser_cards_beside_an_article() -> None:
     assert f.main.tolist() == [1.0] * 5 + [0.0] * 6
     # Two alike items are not yet a list of teasers.
     assert not feats(f"<body>{article}<div class='more'>{_cards(2)}</div></body>").card.any()
+    # Cards numbered by the template ("card card_0", "card card_1") are alike all the same.
+    numbered = "".join(_cards(1, f"card card_{i}") for i in range(3))
+    f = feats(f"<body>{article}<div class='more'>{numbered}</div></body>")
+    assert f.card.tolist() == [0.0] * 5 + [1.0] * 6
 
 
 def test_excerpts_led_by_their_own_link_are_teaser_cards() -> None:
