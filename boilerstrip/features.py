@@ -455,7 +455,7 @@ def _content_named(seg: Segments, flags: IntArray) -> IntArray:
     post. An element can carry both ("article__body article-overlay-handle", "entry
     entry-author-dana", "content s-author-none"): a name of content words only says what it
     is, "content", "main" and "body" counting here too. A name that joins a chrome word to a
-    content word ("post-meta", "related-posts") is no content name: it names a part beside
+    content word ("post-share", "related-posts") is no content name: it names a part beside
     the post. A plain "content" wrapper inside a footer or a sidebar is no post either.
     """
     marked = (flags & Flag.NEG_CLASS) != 0

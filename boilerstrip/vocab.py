@@ -42,6 +42,8 @@ BLOCK_TAGS = frozenset(
 
 # Class/id words for the parts of a page that are not its main content. Matched as whole
 # parts of a class or id value split on non-letters ("site-nav", "nav_menu", "sidebarLeft").
+# "meta" is not one: it names a post's date line as often as a listing entry's title and
+# summary (an archive's "meta" blocks), and dates and category links are chrome by their text.
 NEGATIVE_TOKENS = (
     "nav navbar navigation navi menu menubar submenu breadcrumb breadcrumbs crumbs footer foot "
     "sidebar side aside widget widgets related relatedposts recommended recommendations more "
@@ -49,7 +51,7 @@ NEGATIVE_TOKENS = (
     "sponsor sponsored promo promotion banner cookie cookies consent gdpr newsletter subscribe "
     "subscription signup login register modal popup overlay pagination pager paging skip masthead "
     "toolbar dropdown tags tagcloud taglist categories archive archives rail teaser teasers "
-    "trending popular mostread disclaimer copyright legal print meta byline author "
+    "trending popular mostread disclaimer copyright legal print byline author "
     "jump toc hidden sr screenreader visually"
 ).split()
 

@@ -67,9 +67,17 @@ def test_a_chrome_word_beside_a_content_name_says_nothing() -> None:
               f"<div class='site-footer'><div class='content'><p>{PROSE} More.</p></div></div></body>")
     assert not f.flags[0] & Flag.NEG_CLASS and f.flags[1] & Flag.NEG_CLASS
     # A name that joins the chrome word to the content word names a part beside the post.
-    for names in ("post-meta", "related-posts", "richtext cmp-richtext--disclaimer"):
+    for names in ("post-share", "related-posts", "richtext cmp-richtext--disclaimer"):
         f = feats(f"<body><div class='{names}'><p>{PROSE}</p></div></body>")
         assert f.flags[0] & Flag.NEG_CLASS, names
+
+
+def test_meta_is_no_chrome_word() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # An archive wraps each entry's title and summary in a "meta" block: not a box of chrome.
+    f = feats(f"<body><div class='meta'><p>{PROSE}</p></div><div class='post-meta'><p>{PROSE}</p></div></body>")
+    assert not (f.flags & Flag.NEG_CLASS).any()
 
 
 def test_main_container_is_never_one_lone_paragraph() -> None:

@@ -857,7 +857,7 @@ def _make_deepest_neg(reference: Callable[..., Any]) -> tuple[Any, str | None]:
 # names that join the two, and both on one element.
 _NAMED_CLASSES = [
     "", "", "", "post hentry", "entry-content", "article__body article-overlay-handle", "widget Blog",
-    "sidebar", "content", "post-meta", "related-posts", "entry entry-author-x", "footer", "main",
+    "sidebar", "content", "post-share", "related-posts", "entry entry-author-x", "footer", "main",
     "richtext cmp-richtext--disclaimer", "storyBody", "menu-item menu-item-type-post_type",
 ]
 
