@@ -387,3 +387,21 @@ def test_text_mode_region_hull_for_recall() -> None:
     balanced, recall = extract(dump, input_type="text"), extract(dump, input_type="text", favor="recall")
     assert "The value of y0" not in balanced and "Privacy" not in recall
     assert all(f"The value of y{i}" in recall for i in range(4)) and "print(y0)" in recall
+
+
+def test_text_mode_many_regions_are_one_document() -> None:
+    # A manual's paragraphs, each followed by a few lines of code: six regions or more are one
+    # document cut up by its code, and the lines between belong to it; with five, the other
+    # regions may be a sidebar or a thread beside an article, and only the regions count.
+    def manual(parts: int) -> str:
+        lines = ["Home", "About", "Contact"]
+        for i in range(parts):
+            lines += [f"{PROSE} Step {i}.", f"x{i} = {i}", f"y{i} = x{i} + 1", f"print(y{i})", f"z{i} = []"]
+        return "\n".join([*lines, f"{PROSE} The end.", "Privacy", "Terms"])
+
+    five = compute_features(segment_text(manual(4), max_blocks=1000), "text").main
+    assert int(five.sum()) == 5 and "print(y0)" not in extract(manual(4), input_type="text")
+    six = compute_features(segment_text(manual(5), max_blocks=1000), "text").main
+    assert six[3:29].all() and not six[:3].any() and not six[29:].any()
+    out = extract(manual(5), input_type="text")
+    assert all(f"print(y{i})" in out for i in range(5)) and "Privacy" not in out
