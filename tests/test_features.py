@@ -405,3 +405,18 @@ def test_text_mode_many_regions_are_one_document() -> None:
     assert six[3:29].all() and not six[:3].any() and not six[29:].any()
     out = extract(manual(5), input_type="text")
     assert all(f"print(y{i})" in out for i in range(5)) and "Privacy" not in out
+
+
+def test_text_mode_title_case_lines_are_no_running_text() -> None:
+    # A rail of headlines under a story: long lines, but nearly every word capitalised. They are
+    # no second region of running text beside the story.
+    heads = ["How The City Council Plans To Spend The New Budget On Roads And Parks This Year",
+             "Ten Things You Need To Know About The Weekend Weather And The Big Storm",
+             "Local Team Wins The Championship After A Long Season Of Hard Work And Luck",
+             "Why The New Library Will Open Later Than Planned And What It Will Cost"]
+    dump = "\n".join(["Home", "News", "Title of the story", PROSE, f"{PROSE} Then it rained.", "Share", "Print",
+                      "Email", "More stories", *heads, "About us", "Contact"])
+    main = compute_features(segment_text(dump, max_blocks=1000), "text").main
+    assert main[3:5].all() and not main[9:13].any()
+    out = extract(dump, input_type="text")
+    assert "Then it rained." in out and "Weekend Weather" not in out
