@@ -1206,6 +1206,22 @@ _COMMENT_BARE = regex.compile(rf"(?i)[^\w\n]*{_COMMENT_WORDS}[^\w\n]*")
 _COMMENT_TITLED_WORDS = 30
 # Lowercase stems of _COMMENT_WORDS, for finding the lines to look at with str.find.
 _COMMENT_STEMS = ("comment", "kommentar", "coment", "reacti", "komentarz", "respons")
+# The heading of the form for a comment: a verb, maybe an article, and the word ("Leave a Reply",
+# "Post a comment", "Add Comment", "Schreibe einen Kommentar", "Laisser un commentaire", "Deja un
+# comentario", "Lascia un commento", "Plaats een reactie", "Zostaw komentarz"), or the word and
+# the verb ("Kommentar schreiben"); WordPress adds "Cancel reply".
+_FORM_VERBS = (
+    r"(?:leave|post|add|write|submit|schreiben?|schreibe|hinterlasse|hinterlassen|laisser|laissez|"
+    r"deja|dejar|deixe|deixar|lascia|scrivi|plaats|zostaw|napisz|dodaj)"
+)
+_FORM_NOUNS = rf"(?:reply|comment|response|{_COMMENT_WORDS}|odpowied[zź])"
+_COMMENT_FORM = regex.compile(
+    rf"(?i)[^\w\n]*(?:{_FORM_VERBS}[^\S\n]+(?:(?:a|an|your|one|einen|un|une|una|um|uma|een|uw)[^\S\n]+)?"
+    rf"{_FORM_NOUNS}|{_FORM_NOUNS}[^\S\n]+{_FORM_VERBS})(?:[^\w\n]+cancel[^\S\n]+reply)?[^\w\n]*"
+)
+_FORM_STEMS = ("reply", "odpowied")
+# Letters and digits only, for telling whether a form's heading stands more than once.
+_FORM_KEY = regex.compile(r"[\W_]+")
 # A heading is a short line: "{ 74 comments... read them below or add one }" is 8 words.
 _COMMENT_HEAD_WORDS = 8
 # The value a thread's lines have at most in the region search: a menu entry's, so however
@@ -1248,18 +1264,24 @@ def _text_comments(
     thread. Linear in the page: one pass over the heads, the date lines found by bisection.
     """
     short = np.flatnonzero((n_words <= _COMMENT_TITLED_WORDS) & (n_words >= 1))
-    found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS)
+    found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS + _FORM_STEMS)
     counts: dict[int, regex.Match[str]] = {}
     kind: dict[int, str] = {}  # "titled", "count" or "bare": what _heads_thread asks of each
+    forms: list[int] = []
     for i in short[found].tolist():
         head = _thread_head(texts[i], n_words[i])
         if head is not None:
             kind[i], counts[i] = head
-    if not counts:
+        elif n_words[i] <= _COMMENT_HEAD_WORDS and _COMMENT_FORM.fullmatch(texts[i]) is not None:
+            forms.append(i)
+    if not counts and not forms:
         return -1
     heads = list(counts)
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
     before = np.cumsum(prose) - prose
+    form = _form_head(texts, forms, prose, before, date_like)
+    if not counts:
+        return form
     shape_of = {i: _count_shape(texts[i], m) for i, m in counts.items()}
     shapes: dict[str, list[int]] = {}
     for i in heads:
@@ -1271,8 +1293,34 @@ def _text_comments(
             listing.add(shape)
     dates = np.flatnonzero(date_like)
     for c in heads:
+        if form >= 0 and c > form:
+            break
         if shape_of[c] not in listing and _heads_thread(c, prose, before, date_like, dates, kind[c]):
             return c
+    return form
+
+
+def _form_head(
+    texts: list[str], forms: list[int], prose: FloatArray, before: FloatArray, date_like: FloatArray
+) -> int:
+    """The first comment form's heading ("Leave a Reply", "Post a comment") below the article, or -1.
+
+    Blog engines end a post with the form for a comment, and the thread, the sidebar's widgets and
+    the footer follow it. The heading stands once on the page (a Q&A page puts an "Add a comment"
+    link under every post, and the posts are the content there), below the article (100
+    characters of prose above it, as _heads_thread asks), with no date on it and no paragraph
+    right after it (a byline's "Add a comment" link, the article below it).
+    """
+    if not forms:
+        return -1
+    keys = {i: _FORM_KEY.sub(" ", texts[i]).strip().lower() for i in forms}
+    seen = collections.Counter(keys.values())
+    for c in forms:
+        if seen[keys[c]] > 1 or before[c] < _NO_ARTICLE_CHARS or date_like[c]:
+            continue
+        if c + 1 < len(prose) and prose[c + 1] > 0:
+            continue
+        return c
     return -1
 
 

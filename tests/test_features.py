@@ -420,3 +420,20 @@ def test_text_mode_title_case_lines_are_no_running_text() -> None:
     assert main[3:5].all() and not main[9:13].any()
     out = extract(dump, input_type="text")
     assert "Then it rained." in out and "Weekend Weather" not in out
+
+
+def test_text_mode_comment_form_heads_the_thread() -> None:
+    # A blog post ends with the form for a comment; the thread, the sidebar and the footer
+    # follow it. Its heading, once on the page, below the article, starts them.
+    about = "I write about the harbour, the council and the people of the town, and I have done so for years."
+    tail = ["Name *", "Email *", "Website", "About this blog", about, f"{about} Write to me."]
+    dump = "\n".join(["Title of the story", PROSE, PROSE, PROSE, "Share this:", "Leave a Reply Cancel reply", *tail])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 5
+    out = extract(dump, input_type="text")
+    assert "new budget" in out and "I write about" not in out
+    # Under every answer of a Q&A page: a link, not the form's heading.
+    answers = ["Question title", PROSE, "Add a comment", PROSE, "Add a comment", PROSE, "Add a comment"]
+    assert compute_features(segment_text("\n".join(answers), max_blocks=1000), "text").comments_from == -1
+    # A byline's link, with the article right after it.
+    byline = ["Title of the story", PROSE, "By a reporter", "Add a comment", PROSE, PROSE, "About us"]
+    assert compute_features(segment_text("\n".join(byline), max_blocks=1000), "text").comments_from == -1
