@@ -1309,7 +1309,9 @@ def _form_head(
     the footer follow it. The heading stands once on the page (a Q&A page puts an "Add a comment"
     link under every post, and the posts are the content there), below the article (100
     characters of prose above it, as _heads_thread asks), with no date on it and no paragraph
-    right after it (a byline's "Add a comment" link, the article below it).
+    right after it; a paragraph within _FORM_NEXT_LINES lines after it is the first comment only
+    where the article ends right above the heading (else a byline's "Add a comment" link, the
+    article below it).
     """
     if not forms:
         return -1
@@ -1320,8 +1322,17 @@ def _form_head(
             continue
         if c + 1 < len(prose) and prose[c + 1] > 0:
             continue
+        if prose[c + 1 : c + 1 + _FORM_NEXT_LINES].any() and not _article_ends_above(c, prose):
+            continue
         return c
     return -1
+
+
+# Text within 3 lines after the heading is the first comment (a name line, then the text) only
+# where the article ends right above it; else it is the article under a byline's "Add your
+# comment" link (a title and a one-line lead between: the next line alone let a post whose first
+# sentences are short lose the whole article).
+_FORM_NEXT_LINES = 3
 
 
 def _count_shape(text: str, m: regex.Match[str]) -> str:
@@ -1368,6 +1379,11 @@ def _heads_thread(
     # few lines up; a count with a date is a byline's ("May 4, 2020 - 3 comments"), above the article.
     if date_like[c] or (c + 1 < len(prose) and prose[c + 1] > 0):
         return False
+    return _article_ends_above(c, prose)
+
+
+def _article_ends_above(c: int, prose: FloatArray) -> bool:
+    """Whether paragraphs stand within the lines just above line c, the last a few lines up."""
     lo = max(c - _ARTICLE_END_LINES, 0)
     near = np.flatnonzero(prose[lo:c])
     return bool(

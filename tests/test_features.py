@@ -437,3 +437,14 @@ def test_text_mode_comment_form_heads_the_thread() -> None:
     # A byline's link, with the article right after it.
     byline = ["Title of the story", PROSE, "By a reporter", "Add a comment", PROSE, PROSE, "About us"]
     assert compute_features(segment_text("\n".join(byline), max_blocks=1000), "text").comments_from == -1
+
+
+def test_text_mode_comment_form_link_over_short_sentences() -> None:
+    # A byline's "Add your comment" link over a post whose first sentences are short: the article
+    # follows within three lines, and nothing ends right above the link.
+    header = "A speaker, author and consultant who writes about the ways people and companies meet one another, and how."
+    dump = "\n".join([header, "Home", "About", "Posted on November 6, 2012", "+ Add your comment", "Today, vote.",
+                      "This post is non-partisan.", PROSE, PROSE, PROSE, "Thank you."])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    out = extract(dump, input_type="text")
+    assert "This post is non-partisan." in out and "new budget" in out
