@@ -1118,6 +1118,23 @@ def _region_hull(main: FloatArray) -> FloatArray:
     return out
 
 
+def _region_count(main: FloatArray) -> int:
+    """How many separate regions (runs of main lines) the region search found."""
+    if not len(main):
+        return 0
+    inside = main > 0
+    return int(inside[0]) + int(np.count_nonzero(inside[1:] & ~inside[:-1]))
+
+
+# A page whose running text falls into six regions or more is one document cut up by its own
+# tables, lists, code and headings (a manual, a wiki page, a listing with a paragraph per item):
+# the lines between its regions are its own, as favor="recall" takes them on every page. With
+# two to five regions, the others are as often a sidebar or a comment thread beside an article
+# (a blog's). Measured on the dev splits (4 regions: dragnet -0.003; 6: wcxb-dev +0.015,
+# cleaneval-dev +0.008, readability-testpages +0.008, dragnet -0.001; 8 and 10 keep less of it).
+_HULL_REGIONS = 6
+
+
 def compute_features(
     seg: Segments, mode: str, language: str | None = None, *, find_comments: bool = True, hull: bool = False
 ) -> Features:
@@ -1189,15 +1206,16 @@ def compute_features(
             main, share = _unboxed_container(seg, flags, main, share, n_chars, n_words, link_density, card)
     else:
         dated = _dated_neighbours(date_like)
+        capitals = np.asarray(stats[3], dtype=np.float64) / safe_words
         value = _line_value(
-            n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated
+            n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capitals
         ) - _DATED_VALUE * dated
         comments_from = _text_comments(texts, n_words, n_chars, value, date_like) if find_comments else -1
         if comments_from >= 0:
             value = value.copy()
             value[comments_from:] = np.minimum(value[comments_from:], _COMMENT_VALUE)
         main, share = _text_region(value) if n else (np.zeros(0), 0.0)
-        if hull:
+        if hull or _region_count(main) >= _HULL_REGIONS:
             main = _region_hull(main)
     return Features(
         mode=mode,
@@ -1251,6 +1269,22 @@ _COMMENT_BARE = regex.compile(rf"(?i)[^\w\n]*{_COMMENT_WORDS}[^\w\n]*")
 _COMMENT_TITLED_WORDS = 30
 # Lowercase stems of _COMMENT_WORDS, for finding the lines to look at with str.find.
 _COMMENT_STEMS = ("comment", "kommentar", "coment", "reacti", "komentarz", "respons")
+# The heading of the form for a comment: a verb, maybe an article, and the word ("Leave a Reply",
+# "Post a comment", "Add Comment", "Schreibe einen Kommentar", "Laisser un commentaire", "Deja un
+# comentario", "Lascia un commento", "Plaats een reactie", "Zostaw komentarz"), or the word and
+# the verb ("Kommentar schreiben"); WordPress adds "Cancel reply".
+_FORM_VERBS = (
+    r"(?:leave|post|add|write|submit|schreiben?|schreibe|hinterlasse|hinterlassen|laisser|laissez|"
+    r"deja|dejar|deixe|deixar|lascia|scrivi|plaats|zostaw|napisz|dodaj)"
+)
+_FORM_NOUNS = rf"(?:reply|comment|response|{_COMMENT_WORDS}|odpowied[zź])"
+_COMMENT_FORM = regex.compile(
+    rf"(?i)[^\w\n]*(?:{_FORM_VERBS}[^\S\n]+(?:(?:a|an|your|one|einen|un|une|una|um|uma|een|uw)[^\S\n]+)?"
+    rf"{_FORM_NOUNS}|{_FORM_NOUNS}[^\S\n]+{_FORM_VERBS})(?:[^\w\n]+cancel[^\S\n]+reply)?[^\w\n]*"
+)
+_FORM_STEMS = ("reply", "odpowied")
+# Letters and digits only, for telling whether a form's heading stands more than once.
+_FORM_KEY = regex.compile(r"[\W_]+")
 # A heading is a short line: "{ 74 comments... read them below or add one }" is 8 words.
 _COMMENT_HEAD_WORDS = 8
 # The value a thread's lines have at most in the region search: a menu entry's, so however
@@ -1293,18 +1327,24 @@ def _text_comments(
     thread. Linear in the page: one pass over the heads, the date lines found by bisection.
     """
     short = np.flatnonzero((n_words <= _COMMENT_TITLED_WORDS) & (n_words >= 1))
-    found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS)
+    found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS + _FORM_STEMS)
     counts: dict[int, regex.Match[str]] = {}
     kind: dict[int, str] = {}  # "titled", "count" or "bare": what _heads_thread asks of each
+    forms: list[int] = []
     for i in short[found].tolist():
         head = _thread_head(texts[i], n_words[i])
         if head is not None:
             kind[i], counts[i] = head
-    if not counts:
+        elif n_words[i] <= _COMMENT_HEAD_WORDS and _COMMENT_FORM.fullmatch(texts[i]) is not None:
+            forms.append(i)
+    if not counts and not forms:
         return -1
     heads = list(counts)
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
     before = np.cumsum(prose) - prose
+    form = _form_head(texts, forms, prose, before, date_like)
+    if not counts:
+        return form
     shape_of = {i: _count_shape(texts[i], m) for i, m in counts.items()}
     shapes: dict[str, list[int]] = {}
     for i in heads:
@@ -1316,9 +1356,46 @@ def _text_comments(
             listing.add(shape)
     dates = np.flatnonzero(date_like)
     for c in heads:
+        if form >= 0 and c > form:
+            break
         if shape_of[c] not in listing and _heads_thread(c, prose, before, date_like, dates, kind[c]):
             return c
+    return form
+
+
+def _form_head(
+    texts: list[str], forms: list[int], prose: FloatArray, before: FloatArray, date_like: FloatArray
+) -> int:
+    """The first comment form's heading ("Leave a Reply", "Post a comment") below the article, or -1.
+
+    Blog engines end a post with the form for a comment, and the thread, the sidebar's widgets and
+    the footer follow it. The heading stands once on the page (a Q&A page puts an "Add a comment"
+    link under every post, and the posts are the content there), below the article (100
+    characters of prose above it, as _heads_thread asks), with no date on it and no paragraph
+    right after it; a paragraph within _FORM_NEXT_LINES lines after it is the first comment only
+    where the article ends right above the heading (else a byline's "Add a comment" link, the
+    article below it).
+    """
+    if not forms:
+        return -1
+    keys = {i: _FORM_KEY.sub(" ", texts[i]).strip().lower() for i in forms}
+    seen = collections.Counter(keys.values())
+    for c in forms:
+        if seen[keys[c]] > 1 or before[c] < _NO_ARTICLE_CHARS or date_like[c]:
+            continue
+        if c + 1 < len(prose) and prose[c + 1] > 0:
+            continue
+        if prose[c + 1 : c + 1 + _FORM_NEXT_LINES].any() and not _article_ends_above(c, prose):
+            continue
+        return c
     return -1
+
+
+# Text within 3 lines after the heading is the first comment (a name line, then the text) only
+# where the article ends right above it; else it is the article under a byline's "Add your
+# comment" link (a title and a one-line lead between: the next line alone let a post whose first
+# sentences are short lose the whole article).
+_FORM_NEXT_LINES = 3
 
 
 def _count_shape(text: str, m: regex.Match[str]) -> str:
@@ -1365,6 +1442,11 @@ def _heads_thread(
     # few lines up; a count with a date is a byline's ("May 4, 2020 - 3 comments"), above the article.
     if date_like[c] or (c + 1 < len(prose) and prose[c + 1] > 0):
         return False
+    return _article_ends_above(c, prose)
+
+
+def _article_ends_above(c: int, prose: FloatArray) -> bool:
+    """Whether paragraphs stand within the lines just above line c, the last a few lines up."""
     lo = max(c - _ARTICLE_END_LINES, 0)
     near = np.flatnonzero(prose[lo:c])
     return bool(
@@ -1434,18 +1516,25 @@ def _line_value(
     ellipsis: FloatArray,
     blank_style: bool,
     isolated: npt.NDArray[np.bool_],
+    capitals: FloatArray | None = None,
 ) -> FloatArray:
     """How much a plain-text line looks like running text, for finding the main region.
 
     Fifteen words is neutral: paragraphs of running text are longer, while menu entries,
-    headlines and teasers are shorter; function words and a full stop add, repetition
-    and a truncated end ("...") take away.
+    headlines and teasers are shorter; function words and a full stop add, repetition,
+    a truncated end ("...") and capitals on most words (capitals: the share of capitalised
+    words) take away.
     """
     value = (np.minimum(n_words, 80.0) - 15.0) / 10.0
     value += np.where(stop >= 0.2, 0.5, -0.5) * (n_words >= 5)
     value += 0.5 * sentence_end * (n_words >= 10)
     value -= 1.5 * repeated
     value -= 1.5 * ellipsis
+    if capitals is not None:
+        # A long line in title case is a headline, or a dump's run of headlines glued into one
+        # line ("Get Your Closet Organized With These Easy Tips! The Ultimate Fall Boot Guide"):
+        # a teaser list's, not running text, however many words it has.
+        value -= _TITLE_CASE_VALUE * ((capitals >= _TITLE_CASE_SHARE) & (n_words >= _TITLE_CASE_WORDS))
     if blank_style:
         # On a page whose paragraphs stand between blank lines, a run of long lines
         # without blanks is a teaser list, and a paragraph on its own counts more.
@@ -1453,6 +1542,14 @@ def _line_value(
         value -= np.where(run_lines >= 3, 1.0, 0.0)
         value += np.where(isolated & (n_words >= 10), 0.5, 0.0)
     return np.asarray(np.clip(value, -2.0, 5.0), dtype=np.float64)
+
+
+# Title case in the region search: 8 words or more (shorter lines are worth little already), 60%
+# of them capitalised (prose, German's nouns included, stays under half), -1.5 as a repeat. Set
+# on the dev split: 50-70% and 6-10 words alike; 1.0-2.0 alike.
+_TITLE_CASE_SHARE = 0.6
+_TITLE_CASE_WORDS = 8
+_TITLE_CASE_VALUE = 1.5
 
 
 # _count_page's compiled twin (parse/_walk.pyx) when it is built and counts the same (parse/_compiled.py).

@@ -13,7 +13,7 @@ import numpy.typing as npt
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
-from .vocab import CHROME_ONLY_TOKENS
+from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE
 
 __all__ = [
     "SMOOTH_REASONS",
@@ -21,6 +21,7 @@ __all__ = [
     "drop_far_tail",
     "drop_link_headings",
     "drop_text_comments",
+    "drop_text_consent",
     "drop_trailing_chrome",
     "keep_alike_runs",
     "keep_article_lists",
@@ -54,6 +55,7 @@ SMOOTH_REASONS = {
     17: "smoothed: far below the content",
     18: "smoothed: in the page's footer",
     19: "smoothed: a repeat of a body block above",
+    20: "smoothed: a cookie notice",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -406,6 +408,42 @@ def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) 
         return
     why[c:][body[c:]] = 16
     body[c:] = False
+
+
+def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a group of body lines that is mostly a cookie notice is chrome.
+
+    HTML mode knows a consent banner by its class words; a dump keeps only its text ("This
+    website uses cookies to improve your experience ...", "Necessary  Always Enabled"), long
+    and worded as prose. Body lines fall into groups split by more than _CONSENT_GAP lines of
+    chrome; a group whose lines that name cookies with a word of the site or the reader's
+    choice (vocab.CONSENT_*) hold half its words or more goes whole. An article that mentions
+    cookies now and then holds many more words besides.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    texts = seg.texts
+    idx = np.flatnonzero(body)
+    named = [i for i in idx.tolist() if CONSENT_WORD_RE.search(texts[i]) is not None]
+    if not named:
+        return
+    consent = np.zeros(len(body), dtype=bool)
+    consent[[i for i in named if CONSENT_CONTEXT_RE.search(texts[i]) is not None]] = True
+    if not consent.any():
+        return
+    cuts = np.flatnonzero(np.diff(idx) > _CONSENT_GAP) + 1
+    for group in np.split(idx, cuts):
+        words = f.n_words[group]
+        if consent[group].any() and float(words[consent[group]].sum()) >= _CONSENT_SHARE * float(words.sum()):
+            body[group] = False
+            why[group] = 20
+
+
+# A notice's lines stand together: more than 3 lines of chrome between two body lines part
+# their groups (5 lines alike on the dev split). Half the group's words, or more, in lines of
+# the notice (0.3 alike).
+_CONSENT_GAP = 3
+_CONSENT_SHARE = 0.5
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

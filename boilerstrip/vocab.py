@@ -14,6 +14,8 @@ __all__ = [
     "CHROME_ONLY_TOKENS",
     "COMMENT_RE",
     "COMMENT_TOKENS",
+    "CONSENT_CONTEXT_RE",
+    "CONSENT_WORD_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "POSITIVE_RE",
@@ -77,6 +79,20 @@ POST_TOKENS = "post entry hentry article story".split()
 # "reply" is left out: forums name their post lists "replies" (the posts are the content),
 # and comment replies under an article sit in a "comment" container anyway.
 COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody commentform discussion respond trackback trackbacks pingback pingbacks".split()
+
+
+# A cookie notice in a page's text (text mode, where no class word marks it): the word "cookie",
+# which the languages of stopwords.py share, with a word of the site and the reader's choice
+# beside it (website, browser, experience, accept, consent, privacy, settings, preferences: in
+# English, German, French, Spanish, Italian, Dutch and Polish). A recipe's cookies come
+# without them.
+CONSENT_WORD_RE = regex.compile(r"(?i)(?<![\w])cookies?(?![\w])")
+CONSENT_CONTEXT_RE = regex.compile(
+    r"(?i)(?<![\w])(?:website|site|browser|browsing|experience|accept|consent|privacy|settings|preferences|"
+    r"webseite|einstellungen|akzeptieren|zustimmung|datenschutz|navigation|accepter|paramètres|"
+    r"consentement|sitio|navegación|aceptar|configuración|consentimiento|sito|accetta|consenso|"
+    r"privacybeleid|accepteren|toestemming|strona|zgod)"
+)
 
 
 def _token_pattern(words: list[str]) -> regex.Pattern[str]:

@@ -427,3 +427,64 @@ def test_text_mode_region_hull_for_recall() -> None:
     balanced, recall = extract(dump, input_type="text"), extract(dump, input_type="text", favor="recall")
     assert "The value of y0" not in balanced and "Privacy" not in recall
     assert all(f"The value of y{i}" in recall for i in range(4)) and "print(y0)" in recall
+
+
+def test_text_mode_many_regions_are_one_document() -> None:
+    # A manual's paragraphs, each followed by a few lines of code: six regions or more are one
+    # document cut up by its code, and the lines between belong to it; with five, the other
+    # regions may be a sidebar or a thread beside an article, and only the regions count.
+    def manual(parts: int) -> str:
+        lines = ["Home", "About", "Contact"]
+        for i in range(parts):
+            lines += [f"{PROSE} Step {i}.", f"x{i} = {i}", f"y{i} = x{i} + 1", f"print(y{i})", f"z{i} = []"]
+        return "\n".join([*lines, f"{PROSE} The end.", "Privacy", "Terms"])
+
+    five = compute_features(segment_text(manual(4), max_blocks=1000), "text").main
+    assert int(five.sum()) == 5 and "print(y0)" not in extract(manual(4), input_type="text")
+    six = compute_features(segment_text(manual(5), max_blocks=1000), "text").main
+    assert six[3:29].all() and not six[:3].any() and not six[29:].any()
+    out = extract(manual(5), input_type="text")
+    assert all(f"print(y{i})" in out for i in range(5)) and "Privacy" not in out
+
+
+def test_text_mode_title_case_lines_are_no_running_text() -> None:
+    # A rail of headlines under a story: long lines, but nearly every word capitalised. They are
+    # no second region of running text beside the story.
+    heads = ["How The City Council Plans To Spend The New Budget On Roads And Parks This Year",
+             "Ten Things You Need To Know About The Weekend Weather And The Big Storm",
+             "Local Team Wins The Championship After A Long Season Of Hard Work And Luck",
+             "Why The New Library Will Open Later Than Planned And What It Will Cost"]
+    dump = "\n".join(["Home", "News", "Title of the story", PROSE, f"{PROSE} Then it rained.", "Share", "Print",
+                      "Email", "More stories", *heads, "About us", "Contact"])
+    main = compute_features(segment_text(dump, max_blocks=1000), "text").main
+    assert main[3:5].all() and not main[9:13].any()
+    out = extract(dump, input_type="text")
+    assert "Then it rained." in out and "Weekend Weather" not in out
+
+
+def test_text_mode_comment_form_heads_the_thread() -> None:
+    # A blog post ends with the form for a comment; the thread, the sidebar and the footer
+    # follow it. Its heading, once on the page, below the article, starts them.
+    about = "I write about the harbour, the council and the people of the town, and I have done so for years."
+    tail = ["Name *", "Email *", "Website", "About this blog", about, f"{about} Write to me."]
+    dump = "\n".join(["Title of the story", PROSE, PROSE, PROSE, "Share this:", "Leave a Reply Cancel reply", *tail])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 5
+    out = extract(dump, input_type="text")
+    assert "new budget" in out and "I write about" not in out
+    # Under every answer of a Q&A page: a link, not the form's heading.
+    answers = ["Question title", PROSE, "Add a comment", PROSE, "Add a comment", PROSE, "Add a comment"]
+    assert compute_features(segment_text("\n".join(answers), max_blocks=1000), "text").comments_from == -1
+    # A byline's link, with the article right after it.
+    byline = ["Title of the story", PROSE, "By a reporter", "Add a comment", PROSE, PROSE, "About us"]
+    assert compute_features(segment_text("\n".join(byline), max_blocks=1000), "text").comments_from == -1
+
+
+def test_text_mode_comment_form_link_over_short_sentences() -> None:
+    # A byline's "Add your comment" link over a post whose first sentences are short: the article
+    # follows within three lines, and nothing ends right above the link.
+    header = "A speaker, author and consultant who writes about the ways people and companies meet one another, and how."
+    dump = "\n".join([header, "Home", "About", "Posted on November 6, 2012", "+ Add your comment", "Today, vote.",
+                      "This post is non-partisan.", PROSE, PROSE, PROSE, "Thank you."])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    out = extract(dump, input_type="text")
+    assert "This post is non-partisan." in out and "new budget" in out

@@ -499,3 +499,26 @@ def test_text_small_print_at_the_page_end_is_dropped() -> None:
     more = [f"Link {i}" for i in range(10)]
     blocks = extract_blocks("\n".join([*lines[:-1], *more]), input_type="text").blocks
     assert all(b.reasons[0].code != "smoothed: far below the content" for b in blocks)
+
+
+def test_text_cookie_notice_is_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    notice = [
+        "This website uses cookies to improve your experience while you navigate through the website and its pages.",
+        "Necessary Always Enabled",
+        "Necessary cookies are absolutely essential for the website to function properly and store no personal data.",
+    ]
+    lines = ["Title of the story", PROSE, PROSE, PROSE, "Share", "Print", "Email", "About us", *notice, "Accept"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:4]] == ["body"] * 3
+    assert [b.label for b in blocks[8:11]] == ["chrome"] * 3
+    assert blocks[8].reasons[0].code == "smoothed: a cookie notice"
+    # An article that mentions cookies keeps the line: the group is mostly the article's text.
+    mention = "Most of the members said the council website should ask before it stores cookies in your browser."
+    blocks = extract_blocks("\n".join(["Title of the story", PROSE, mention, PROSE, PROSE]), input_type="text").blocks
+    assert all(b.label == "body" for b in blocks[1:5])
+    # A recipe's cookies come without a word of the site or the reader's choice.
+    recipe = "Bake the cookies for twelve minutes, until the edges are golden and the middle is still soft."
+    blocks = extract_blocks("\n".join(["Title of the recipe", recipe, recipe + " Let them cool."]), input_type="text").blocks
+    assert all(b.label == "body" for b in blocks[1:3])
