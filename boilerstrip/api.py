@@ -35,6 +35,7 @@ from .smooth import (
     keep_article_lists,
     keep_index_lists,
     keep_listing,
+    keep_own_line_links,
     keep_table_rows,
     keep_text_lists,
     keep_text_sentences,
@@ -105,6 +106,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_table_rows(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)
+        keep_own_line_links(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)

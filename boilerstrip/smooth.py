@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+import regex
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
@@ -27,6 +28,7 @@ __all__ = [
     "keep_article_lists",
     "keep_index_lists",
     "keep_listing",
+    "keep_own_line_links",
     "keep_table_rows",
     "keep_text_lists",
     "keep_text_sentences",
@@ -56,6 +58,7 @@ SMOOTH_REASONS = {
     18: "smoothed: in the page's footer",
     19: "smoothed: a repeat of a body block above",
     20: "smoothed: a cookie notice",
+    21: "smoothed: a link on its own line in the text",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -444,6 +447,39 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 # the notice (0.3 alike).
 _CONSENT_GAP = 3
 _CONSENT_SHARE = 0.5
+
+
+def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A bare web address on its own line between paragraphs of the main container is body.
+
+    A writer sets a source, a download or a shop link on a line of its own: the block is all
+    link text, so it scores as a menu entry, yet it is part of what the writer wrote. An address
+    shown as its own link text is no menu's entry (menus show words) and, between two body
+    blocks at most _OWN_LINE_REACH blocks away on each side, in the main container, no footer's.
+    """
+    n = len(body)
+    if n == 0 or not body.any():
+        return
+    texts = seg.texts
+    cand = [i for i in np.flatnonzero(~body & (f.main > 0) & (f.n_words <= _OWN_LINE_WORDS)).tolist()
+            if _BARE_ADDRESS.fullmatch(texts[i]) is not None]
+    if not cand:
+        return
+    before = np.cumsum(body)
+    for i in cand:
+        lo, hi = max(i - _OWN_LINE_REACH, 0), min(i + _OWN_LINE_REACH, n - 1)
+        above = before[i - 1] - (before[lo - 1] if lo > 0 else 0) if i > 0 else 0
+        below = before[hi] - before[i]
+        if above > 0 and below > 0:
+            body[i] = True
+            why[i] = 21
+
+
+# A bare web address: the scheme or "www.", then no space. Its words (the address split at its
+# punctuation) stay under 30. Body on both sides within 3 blocks.
+_BARE_ADDRESS = regex.compile(r"\s*(?:https?://|www\.)\S+\s*")
+_OWN_LINE_WORDS = 30
+_OWN_LINE_REACH = 3
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

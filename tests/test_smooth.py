@@ -522,3 +522,18 @@ def test_text_cookie_notice_is_dropped() -> None:
     recipe = "Bake the cookies for twelve minutes, until the edges are golden and the middle is still soft."
     blocks = extract_blocks("\n".join(["Title of the recipe", recipe, recipe + " Let them cool."]), input_type="text").blocks
     assert all(b.label == "body" for b in blocks[1:3])
+
+
+def test_a_web_address_on_its_own_line_in_the_text_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    link = "<p><a href='https://example.org/report.pdf'>https://example.org/report.pdf</a></p>"
+    html = f"<body><article><p>{PROSE}</p>{link}<p>{PROSE} Again.</p></article></body>"
+    blocks = extract_blocks(html).blocks
+    assert [b.label for b in blocks] == ["body"] * 3
+    assert [r.code for r in blocks[1].reasons][0] == "smoothed: a link on its own line in the text"
+    # A linked word is a menu's entry, and an address after the text is a footer's line.
+    worded = f"<body><article><p>{PROSE}</p><p><a href='/r'>Report</a></p><p>{PROSE} Again.</p></article></body>"
+    assert extract_blocks(worded).blocks[1].label == "chrome"
+    after = f"<body><article><p>{PROSE}</p><p>{PROSE} Again.</p>{link}</article></body>"
+    assert extract_blocks(after).blocks[2].label == "chrome"
