@@ -1,6 +1,6 @@
 # Stub for the compiled kernels built from _kernels.pyx (absent in a pure-Python install).
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -61,5 +61,8 @@ def content_named(
     names_content_only: Callable[[str, bool], bool],
     post_words: tuple[str, ...],
     more_words: tuple[str, ...],
-) -> npt.NDArray[np.bool_] | None: ...
+) -> npt.NDArray[np.int64] | None: ...
 def deepest_neg(seg: Any, marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64] | None: ...
+def unwrap(
+    seg: Any, flags: npt.NDArray[np.int64], main: npt.NDArray[np.float64], neg_bit: int, beside: float
+) -> npt.NDArray[np.bool_] | Literal[False] | None: ...

@@ -811,13 +811,8 @@ def _make_content_named(reference: Callable[..., Any]) -> tuple[Any, str | None]
     neg_bit = int(Flag.NEG_CLASS)
 
     def compiled(seg: Any, flags: Any) -> Any:
-        marked = (flags & neg_bit) != 0
-        if not seg.neg_elems or not marked.any():
-            return flags
-        free = _kernels.content_named(seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS)
-        if free is None:
-            return reference(seg, flags)
-        return np.where(free, flags & ~neg_bit, flags) if free.any() else flags
+        out = _kernels.content_named(seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS)
+        return reference(seg, flags) if out is None else out
 
     rng = np.random.default_rng(23)
     freed = 0
@@ -853,12 +848,76 @@ def _make_deepest_neg(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_unwrap(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    neg_bit, beside = int(Flag.NEG_CLASS), float(f._WRAP_BESIDE)
+
+    def compiled(seg: Any, flags: Any, main: Any) -> Any:
+        out = _kernels.unwrap(seg, flags, main, neg_bit, beside)
+        return reference(seg, flags, main) if out is False else out
+
+    rng = np.random.default_rng(31)
+    freed = 0
+    for seg, flags, main in _unwrap_pages(rng, 40):
+        want = reference(seg, flags, main)
+        got = compiled(seg, flags, main)
+        if not (got is None and want is None or got is not None and want is not None and _same(got, want)):
+            return None, "it differs on a probe page"
+        freed += want is not None
+    if freed < 5:
+        return None, f"too few probe pages free any block ({freed})"
+    return compiled, None
+
+
+def _unwrap_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
+    """Random element trees (_named_page) with texts of random lengths and a main container of a run of blocks.
+
+    Every other page is a tree in document order flagged as segment flags a page (a block
+    under a chrome-word element, element 1 among them as a template's wrapper near the
+    root): wrappers free blocks there; the others keep _named_page's random tree and flags.
+    """
+    from .segment import Flag
+
+    pages = []
+    for k in range(count):
+        seg, flags = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
+        n = len(flags)
+        seg.texts = ["x" * int(rng.integers(0, 300)) for _ in range(n)]
+        if k % 2 and len(seg.elem_parent) > 1:
+            # In document order, as a parser numbers elements: each one's parent is on the path
+            # to the one before, and all are under element 1.
+            path = [0]
+            for e in range(1, len(seg.elem_parent)):
+                del path[int(rng.integers(min(2, len(path)), len(path) + 1)) :]
+                seg.elem_parent[e] = path[-1]
+                path.append(e)
+            seg.neg_elems = sorted({1, *seg.neg_elems})
+            under = np.zeros(len(seg.elem_parent), dtype=bool)
+            under[seg.neg_elems] = True
+            for e in range(1, len(under)):
+                under[e] |= under[seg.elem_parent[e]]
+            flags = np.where(under[seg.elems], flags | int(Flag.NEG_CLASS), flags & ~int(Flag.NEG_CLASS))
+        main = np.zeros(n, dtype=np.float64)
+        # The run starts anywhere, or on a tree in document order, under element 1 (the wrapper).
+        starts = np.flatnonzero(np.asarray(seg.elems) >= 1) if k % 2 else np.arange(n)
+        if len(starts):
+            a = int(rng.choice(starts))
+            main[a : a + int(rng.integers(0, 8))] = 1.0
+        pages.append((seg, flags, main))
+    return pages
+
+
 # Class strings for features._content_named's probes: post and content names, chrome words,
-# names that join the two, and both on one element.
+# names that join the two, and both on one element; capitals, and non-ASCII names (the
+# compiled twin lowers only those: "\u0130" lowers to "i" and a dot above).
 _NAMED_CLASSES = [
     "", "", "", "post hentry", "entry-content", "article__body article-overlay-handle", "widget Blog",
     "sidebar", "content", "post-meta", "related-posts", "entry entry-author-x", "footer", "main",
     "richtext cmp-richtext--disclaimer", "storyBody", "menu-item menu-item-type-post_type",
+    "ARTICLE-BODY", "Post-Body größe", "art\u0130cle-body", "\u212aommentar-main", "ENTRY Sidebar", "pos",
 ]
 
 
@@ -882,6 +941,7 @@ def _named_page(rng: Any, n_elem: int) -> tuple[Any, Any]:
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
+    "unwrap": _make_unwrap,
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
