@@ -66,3 +66,15 @@ def deepest_neg(seg: Any, marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64
 def unwrap(
     seg: Any, flags: npt.NDArray[np.int64], main: npt.NDArray[np.float64], neg_bit: int, beside: float
 ) -> npt.NDArray[np.bool_] | Literal[False] | None: ...
+def comment_sections(
+    seg: Any,
+    flags: npt.NDArray[np.int64],
+    heading: npt.NDArray[np.float64],
+    date_like: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    comment_bit: int,
+    stems: tuple[str, ...],
+    titled_words: float,
+    names_thread: Callable[[str, float], bool],
+    section_dates: float,
+) -> npt.NDArray[np.int64] | None: ...

@@ -942,3 +942,66 @@ def unwrap(seg, flags_in, main_in, int64_t neg_bit, double beside):
         free(memo)
         free(deepest)
     return free_ if any_free else None
+
+
+# ---------------------------------------------------------------------------------------
+# features._comment_sections
+
+def comment_sections(seg, flags_in, heading_in, date_like, n_words_in, int64_t comment_bit, tuple stems,
+                     double titled_words, names_thread, double section_dates):
+    """features._comment_sections: the flags with the threads' sections marked (flags_in itself
+    when no heading opens one), or None when it cannot answer.
+
+    One pass over the headings finds those the reference takes: a comment heading whose next
+    block is no comment, and a heading of at most titled_words words whose lowered text holds
+    a stem and that names_thread (the reference's _names_thread) takes; only these few call
+    back into Python. A section's dated lines are added by numpy, as in the reference.
+    """
+    cdef list texts = seg.texts
+    cdef list elems = seg.elems
+    cdef list parent = seg.elem_parent
+    cdef const int64_t[:] flags = flags_in
+    cdef const double[:] heading = heading_in
+    cdef const double[:] n_words = n_words_in
+    cdef Py_ssize_t nb = len(texts), n_elem = len(parent), h, j, k, c, stop, end, p, e
+    cdef _Words words
+    cdef list heads = []
+    cdef double rank
+    if flags.shape[0] != nb or heading.shape[0] != nb or n_words.shape[0] != nb or len(elems) != nb:
+        return None
+    if _words(stems, &words):
+        return None
+    for h in range(nb):
+        if not heading[h] > 0:
+            continue
+        # A comment heading followed by a comment block sits inside its thread's container.
+        if flags[h] & comment_bit and (h + 1 == nb or not flags[h + 1] & comment_bit):
+            heads.append(h)
+        elif not n_words[h] > titled_words and _holds(texts[h], &words, stems) and names_thread(texts[h], n_words_in[h]):
+            heads.append(h)
+    if not heads:
+        return flags_in
+    out = flags_in.copy()
+    for h in heads:
+        e = elems[h]
+        if not 0 <= e < n_elem:
+            return None
+        c = parent[e]
+        # The container's end, as _subtree_end finds it: the first element after it whose parent comes before it.
+        end = c + 1
+        while end < n_elem:
+            p = parent[end]
+            if p < c:
+                break
+            end += 1
+        # The section ends at the first block outside the container or under a heading of the same rank or higher.
+        rank = heading[h]
+        stop = nb
+        for j in range(h + 1, nb):
+            k = elems[j]
+            if k >= end or 0 < heading[j] <= rank:
+                stop = j
+                break
+        if float(date_like[h + 1 : stop].sum()) >= section_dates:
+            out[h:stop] |= comment_bit
+    return out

@@ -30,7 +30,7 @@ from .test_compiled import _check_dataset_pages
 
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
-    "deepest_neg", "unwrap",
+    "deepest_neg", "unwrap", "comment_sections",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -64,6 +64,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "content_named": features._content_named,
         "deepest_neg": features._deepest_neg,
         "unwrap": features._unwrap,
+        "comment_sections": features._comment_sections,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -72,7 +73,10 @@ def test_modules_use_the_chosen_kernels() -> None:
 def _reference_features(seg: Any, mode: str) -> features.Features:
     """compute_features with the Python steps swapped back in."""
     refs = _compiled.KERNEL_REFERENCES
-    names = ("text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap")
+    names = (
+        "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
+        "comment_sections",
+    )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
         setattr(features, f"_{name}", refs[name])
@@ -207,3 +211,12 @@ def test_content_named_and_unwrap_generated(seed: int) -> None:
         assert same(features._content_named(seg, flags), refs["content_named"](seg, flags))
         got, want = features._unwrap(seg, flags, main), refs["unwrap"](seg, flags, main)
         assert got is None and want is None or got is not None and want is not None and same(got, want)
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_comment_sections_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for args in _compiled._comment_pages(rng, 6):
+        assert same(features._comment_sections(*args), _compiled.KERNEL_REFERENCES["comment_sections"](*args))

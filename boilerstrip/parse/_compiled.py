@@ -910,6 +910,59 @@ def _unwrap_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
     return pages
 
 
+def _make_comment_sections(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    comment_bit, stems, titled = int(Flag.COMMENT), f._COMMENT_STEMS, float(f._COMMENT_TITLED_WORDS)
+    names_thread, dates = f._names_thread, float(f._SECTION_DATES)
+
+    def compiled(seg: Any, flags: Any, heading: Any, date_like: Any, n_words: Any) -> Any:
+        out = _kernels.comment_sections(
+            seg, flags, heading, date_like, n_words, comment_bit, stems, titled, names_thread, dates
+        )
+        return reference(seg, flags, heading, date_like, n_words) if out is None else out
+
+    rng = np.random.default_rng(37)
+    marked = 0
+    for args in _comment_pages(rng, 40):
+        want = reference(*args)
+        if not _same(compiled(*args), want):
+            return None, "it differs on a probe page"
+        marked += int(((want ^ args[1]) != 0).sum())
+    if marked < 40:
+        return None, f"the probe pages mark too few blocks ({marked})"
+    return compiled, None
+
+
+# Heading texts for features._comment_sections' probes: each form of a thread's heading, in
+# capitals and in other languages, with a non-ASCII capital ("\u0130" lowers to "i" and a
+# dot above), and headings that name no thread.
+_COMMENT_HEADINGS = [
+    "Comments", "12 Responses to \u201cA Title\u201d", "Kommentare (3)", "COMMENTS:", "3 comments on Title",
+    "Leave a comment", "REACT\u0130ONS", "Reacties", "Discussion", "Related posts", "About the author",
+    "{ 74 comments... read them below or add one }", "Comment", "Coment\u00e1rios [2]", "responses", "x",
+]
+
+
+def _comment_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any, Any, Any]]:
+    """Random element trees (_named_page) whose blocks are headings of _COMMENT_HEADINGS' texts, comments and dated lines."""
+    from .segment import Flag
+
+    pages = []
+    for k in range(count):
+        seg, _ = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
+        n = len(seg.elems)
+        heading = np.where(rng.random(n) < 0.3, rng.integers(1, 5, n), 0).astype(np.float64)
+        seg.texts = [str(rng.choice(_COMMENT_HEADINGS)) if heading[i] else "a line" for i in range(n)]
+        n_words = np.asarray([len(t.split()) for t in seg.texts], dtype=np.float64)
+        flags = np.where(rng.random(n) < 0.2, int(Flag.COMMENT), 0).astype(np.int64)
+        date_like = (rng.random(n) < 0.4).astype(np.float64)
+        pages.append((seg, flags, heading, date_like, n_words))
+    return pages
+
+
 # Class strings for features._content_named's probes: post and content names, chrome words,
 # names that join the two, and both on one element; capitals, and non-ASCII names (the
 # compiled twin lowers only those: "\u0130" lowers to "i" and a dot above).
@@ -942,6 +995,7 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
     "unwrap": _make_unwrap,
+    "comment_sections": _make_comment_sections,
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
