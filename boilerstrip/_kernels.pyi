@@ -78,3 +78,14 @@ def comment_sections(
     names_thread: Callable[[str, float], bool],
     section_dates: float,
 ) -> npt.NDArray[np.int64] | None: ...
+def keep_alike_runs(
+    seg: Any,
+    f: Any,
+    body: npt.NDArray[np.bool_],
+    why: npt.NDArray[np.int8],
+    run_items: int,
+    body_share: float,
+    max_links: float,
+    outside_bits: int,
+    neg_bit: int,
+) -> bool: ...

@@ -12,7 +12,7 @@ function as the reference.
 
 import numpy as np
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int64_t, uint8_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memset
@@ -1005,3 +1005,72 @@ def comment_sections(seg, flags_in, heading_in, date_like, n_words_in, int64_t c
         if float(date_like[h + 1 : stop].sum()) >= section_dates:
             out[h:stop] |= comment_bit
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# smooth.keep_alike_runs
+
+def keep_alike_runs(seg, f, body_in, why_in, Py_ssize_t run_items, double body_share, double max_links,
+                    int64_t outside_bits, int64_t neg_bit):
+    """smooth.keep_alike_runs' runs on C arrays: True when done (body and why changed in place),
+    False when it cannot answer (an element out of range, a kind that is no str).
+
+    A run is a stretch of blocks whose elements have one parent and whose kinds are equal;
+    its size, its blocks inside the main container and its body blocks are counted as the
+    reference's bincounts count them (whole numbers), the share divided as there.
+    """
+    cdef list parent = seg.elem_parent
+    cdef list elems = seg.elems
+    cdef list kinds = seg.kinds
+    cdef const double[:] main = f.main
+    cdef const int64_t[:] flags = f.flags
+    cdef const double[:] date_like = f.date_like
+    cdef const double[:] link_density = f.link_density
+    cdef uint8_t[:] body = body_in.view(np.uint8)
+    cdef int8_t_view why = why_in
+    cdef Py_ssize_t n = body.shape[0], n_elem = len(parent), i, j, start, e, p, prev = 0, size, inside, kept
+    cdef object kind, prev_kind = None
+    if (len(elems) != n or len(kinds) != n or main.shape[0] != n or flags.shape[0] != n
+            or date_like.shape[0] != n or link_density.shape[0] != n or why.shape[0] != n):
+        return False
+    cdef Py_ssize_t *bounds = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+    cdef Py_ssize_t n_runs = 0
+    try:
+        if bounds == NULL:
+            raise MemoryError()
+        # The runs' starts: where the parent or the kind changes.
+        for i in range(n):
+            e = elems[i]
+            if not 0 <= e < n_elem:
+                return False
+            p = parent[e]
+            kind = kinds[i]
+            if not PyUnicode_CheckExact(kind):
+                return False
+            if i == 0 or p != prev or not (kind is prev_kind or kind == prev_kind):
+                bounds[n_runs] = i
+                n_runs += 1
+            prev = p
+            prev_kind = kind
+        bounds[n_runs] = n
+        for j in range(n_runs):
+            start, size = bounds[j], bounds[j + 1] - bounds[j]
+            if size < run_items:
+                continue
+            inside = 0
+            kept = 0
+            for i in range(start, start + size):
+                if main[i] > 0 and not flags[i] & outside_bits:
+                    inside += 1
+                if body[i]:
+                    kept += 1
+            if inside != size or not (<double> kept) / (<double> size) >= body_share:
+                continue
+            for i in range(start, start + size):
+                # A dated line under a chrome class word is a byline or a dateline: it stays out.
+                if not body[i] and link_density[i] < max_links and not (flags[i] & neg_bit and date_like[i] > 0):
+                    body[i] = 1
+                    why[i] = 10
+    finally:
+        free(bounds)
+    return True

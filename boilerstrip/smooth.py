@@ -827,7 +827,8 @@ _LISTING_MIN_CHARS = 200.0
 _LISTING_ARTICLE_WORDS = 20
 
 
-# smooth_labels' compiled twin (boilerstrip/_kernels.pyx) when it is built and labels the probes alike.
+# smooth_labels' and keep_alike_runs' compiled twins (boilerstrip/_kernels.pyx) when they are built and label the probes alike.
 from .parse._compiled import choose_kernel  # noqa: E402  (needs everything above)
 
 smooth_labels = choose_kernel("smooth_labels", smooth_labels)
+keep_alike_runs = choose_kernel("keep_alike_runs", keep_alike_runs)

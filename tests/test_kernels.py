@@ -30,7 +30,7 @@ from .test_compiled import _check_dataset_pages
 
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
-    "deepest_neg", "unwrap", "comment_sections",
+    "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -65,6 +65,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "deepest_neg": features._deepest_neg,
         "unwrap": features._unwrap,
         "comment_sections": features._comment_sections,
+        "keep_alike_runs": smooth.keep_alike_runs,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -101,7 +102,12 @@ def assert_same_page(html: str) -> None:
             assert same((scores, contributions), refs["score_blocks"](got, params))
             for favor in ("balanced", "precision", "recall"):
                 t = threshold_for(favor)
-                assert same(smooth.smooth_labels(scores, got, t), refs["smooth_labels"](scores, got, t))
+                labels = smooth.smooth_labels(scores, got, t)
+                assert same(labels, refs["smooth_labels"](scores, got, t))
+                a, b = (labels[0].copy(), labels[1].copy()), (labels[0].copy(), labels[1].copy())
+                smooth.keep_alike_runs(seg, got, *a)
+                refs["keep_alike_runs"](seg, got, *b)
+                assert same(a, b)
 
 
 @needs_kernels
@@ -220,3 +226,15 @@ def test_comment_sections_generated(seed: int) -> None:
     rng = np.random.default_rng(seed)
     for args in _compiled._comment_pages(rng, 6):
         assert same(features._comment_sections(*args), _compiled.KERNEL_REFERENCES["comment_sections"](*args))
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_keep_alike_runs_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for seg, f, body in _compiled._alike_pages(rng, 6):
+        a, b = (body.copy(), np.zeros(len(body), dtype=np.int8)), (body.copy(), np.zeros(len(body), dtype=np.int8))
+        smooth.keep_alike_runs(seg, f, *a)
+        _compiled.KERNEL_REFERENCES["keep_alike_runs"](seg, f, *b)
+        assert same(a, b)

@@ -963,6 +963,64 @@ def _comment_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any, Any, Any]]
     return pages
 
 
+def _make_keep_alike_runs(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as m
+    from .segment import Flag
+
+    items, share, links = m._RUN_ITEMS, float(m._RUN_BODY_SHARE), float(m._RUN_MAX_LINKS)
+    outside, neg_bit = int(m._CHROME_CONTEXT | Flag.HEADER | Flag.FORM), int(Flag.NEG_CLASS)
+
+    def compiled(seg: Any, f: Any, body: Any, why: Any) -> None:
+        if len(body) < items or f.mode != "html":
+            return
+        if not _kernels.keep_alike_runs(seg, f, body, why, items, share, links, outside, neg_bit):
+            reference(seg, f, body, why)
+
+    rng = np.random.default_rng(41)
+    joined = 0
+    for seg, f, body in _alike_pages(rng, 40):
+        want = (body.copy(), np.zeros(len(body), dtype=np.int8))
+        reference(seg, f, *want)
+        got = (body.copy(), np.zeros(len(body), dtype=np.int8))
+        compiled(seg, f, *got)
+        if not _same(got, want):
+            return None, "it differs on a probe page"
+        joined += int((want[0] & ~body).sum())
+    if joined < 15:
+        return None, f"the probe pages join too few blocks ({joined})"
+    return compiled, None
+
+
+def _alike_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
+    """Random element trees (_named_page) whose blocks come in runs of alike kinds, with probe features and labels."""
+    from types import SimpleNamespace
+
+    from .segment import Flag
+
+    pages = []
+    for k in range(count):
+        seg, _ = _named_page(rng, int(rng.integers(4, 30)) if k else 1)
+        n = len(seg.elems)
+        seg.kinds = [str(x) for x in rng.choice(["p", "p", "li", "div", "h2"], n)]
+        # Runs: each kind repeats from one block to the next most of the time.
+        for i in range(1, n):
+            if rng.random() < 0.7:
+                seg.kinds[i] = seg.kinds[i - 1]
+        # The fields keep_alike_runs reads (a whole Features costs a millisecond to draw):
+        # most blocks in the main container and free of chrome bits, a few of either.
+        flags = np.where(rng.random(n) < 0.15, rng.choice([int(Flag.NAV), int(Flag.HEADER), int(Flag.NEG_CLASS)], n), 0)
+        f = SimpleNamespace(
+            mode="html" if k % 8 else "text",
+            main=np.where(rng.random(n) < 0.9, 1.0, 0.0),
+            flags=flags.astype(np.int64),
+            date_like=np.where(rng.random(n) < 0.2, 1.0, 0.0),
+            link_density=rng.choice([0.0, 0.0, 0.2, 0.5, 0.9], n),
+        )
+        pages.append((seg, f, rng.random(n) < 0.4))
+    return pages
+
+
 # Class strings for features._content_named's probes: post and content names, chrome words,
 # names that join the two, and both on one element; capitals, and non-ASCII names (the
 # compiled twin lowers only those: "\u0130" lowers to "i" and a dot above).
@@ -996,6 +1054,7 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "deepest_neg": _make_deepest_neg,
     "unwrap": _make_unwrap,
     "comment_sections": _make_comment_sections,
+    "keep_alike_runs": _make_keep_alike_runs,
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
