@@ -89,3 +89,14 @@ def keep_alike_runs(
     outside_bits: int,
     neg_bit: int,
 ) -> bool: ...
+def prose_weight(
+    n_chars: npt.NDArray[np.float64],
+    link_density: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    stop: npt.NDArray[np.float64],
+    flags: npt.NDArray[np.int64],
+    chrome_bits: int,
+    neg_bit: int,
+    comment_bit: int,
+    neg_weight: float,
+) -> npt.NDArray[np.float64] | None: ...

@@ -1074,3 +1074,40 @@ def keep_alike_runs(seg, f, body_in, why_in, Py_ssize_t run_items, double body_s
     finally:
         free(bounds)
     return True
+
+
+# ---------------------------------------------------------------------------------------
+# features._prose_weight
+
+cdef inline double _np_max(double a, double b) noexcept:
+    """numpy.maximum of two floats: a NaN on either side wins."""
+    return a if (a >= b or a != a) else b
+
+
+def prose_weight(const double[:] n_chars, const double[:] link_density, const double[:] n_words,
+                 const double[:] stop, const int64_t[:] flags, int64_t chrome_bits, int64_t neg_bit,
+                 int64_t comment_bit, double neg_weight):
+    """features._prose_weight block by block, each product taken in the reference's order, or None."""
+    cdef Py_ssize_t n = n_chars.shape[0], i
+    cdef double w, d, c
+    if link_density.shape[0] != n or n_words.shape[0] != n or stop.shape[0] != n or flags.shape[0] != n:
+        return None
+    result = np.empty(n, dtype=np.float64)
+    cdef double[:] out = result
+    for i in range(n):
+        # A Han or Kana character carries about a word: count it as three characters.
+        d = 1.0 - link_density[i]
+        w = _np_max(_np_max(n_chars[i], 3.0 * n_words[i]) - 40.0, 0.0) * (d * d)
+        c = stop[i] * 4.0
+        if c == c:  # numpy.clip keeps a NaN
+            c = 0.25 if c < 0.25 else c
+            c = 1.0 if c > 1.0 else c
+        w = w * (1.0 if n_words[i] >= 10 else 0.3) * c
+        if flags[i] & chrome_bits:
+            w = w * 0.1
+        if flags[i] & neg_bit:
+            w = w * neg_weight
+        if flags[i] & comment_bit:
+            w = 0.0
+        out[i] = w
+    return result

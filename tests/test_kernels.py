@@ -30,7 +30,7 @@ from .test_compiled import _check_dataset_pages
 
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
-    "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs",
+    "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -66,6 +66,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "unwrap": features._unwrap,
         "comment_sections": features._comment_sections,
         "keep_alike_runs": smooth.keep_alike_runs,
+        "prose_weight": features._prose_weight,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -76,7 +77,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     refs = _compiled.KERNEL_REFERENCES
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
-        "comment_sections",
+        "comment_sections", "prose_weight",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -154,6 +155,8 @@ def test_containers_generated(seed: int) -> None:
     for seg in _compiled._probe_pages(seed, 3):
         a = _compiled._probe_arrays(rng, len(seg.elems))
         assert same(features._main_container(seg, a["weight"]), refs["main_container"](seg, a["weight"]))
+        args = (a["n_chars"], a["link_density"], a["n_words"], a["stopword_ratio"] * rng.choice([0.5, 3.0]), a["flags"])
+        assert same(features._prose_weight(*args), refs["prose_weight"](*args))
         ellipsis = rng.choice([0.0, 0.0, 1.0], len(seg.elems))
         args = (seg, a["link_density"], a["n_words"], a["flags"], ellipsis)
         assert same(features._card_marks(*args), refs["card_marks"](*args))

@@ -1021,6 +1021,29 @@ def _alike_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
     return pages
 
 
+def _make_prose_weight(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    chrome = int(f._PROSE_CHROME)
+    neg_bit, comment_bit, neg_weight = int(Flag.NEG_CLASS), int(Flag.COMMENT), float(f._NEG_CLASS_WEIGHT)
+
+    def compiled(n_chars: Any, link_density: Any, n_words: Any, stop: Any, flags: Any) -> Any:
+        out = _kernels.prose_weight(n_chars, link_density, n_words, stop, flags, chrome, neg_bit, comment_bit, neg_weight)
+        return reference(n_chars, link_density, n_words, stop, flags) if out is None else out
+
+    rng = np.random.default_rng(43)
+    for k in range(12):
+        a = _probe_arrays(rng, int(rng.integers(0, 120)) if k else 0)
+        # Stop-word ratios beyond the clip's bounds, and the ratio given to unspaced script.
+        stop = a["stopword_ratio"] * rng.choice([1.0, 0.5, 3.0], len(a["flags"])) + 0.01 * (k % 3)
+        args = (a["n_chars"], a["link_density"], a["n_words"], stop, a["flags"])
+        if not _same(compiled(*args), reference(*args)):
+            return None, "it differs on the probe arrays"
+    return compiled, None
+
+
 # Class strings for features._content_named's probes: post and content names, chrome words,
 # names that join the two, and both on one element; capitals, and non-ASCII names (the
 # compiled twin lowers only those: "\u0130" lowers to "i" and a dot above).
@@ -1055,6 +1078,7 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unwrap": _make_unwrap,
     "comment_sections": _make_comment_sections,
     "keep_alike_runs": _make_keep_alike_runs,
+    "prose_weight": _make_prose_weight,
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
