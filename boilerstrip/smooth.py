@@ -673,7 +673,10 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     def plain(p: int) -> bool:  # a container without a class (the root has none)
         return p < 0 or not classes[p]
 
-    for i in np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist():
+    long = np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist()
+    if len({texts[i] for i in long}) == len(long):
+        return  # no text repeats (most pages): a set is cheaper than the walk below
+    for i in long:
         text = texts[i]
         first = seen.get(text)
         if first is None:
