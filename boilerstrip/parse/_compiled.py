@@ -885,13 +885,16 @@ def _unwrap_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
     for k in range(count):
         seg, flags = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
         n = len(flags)
-        seg.texts = ["x" * int(rng.integers(0, 300)) for _ in range(n)]
+        seg.texts = ["x" * k for k in rng.integers(0, 300, n).tolist()]
         if k % 2 and len(seg.elem_parent) > 1:
             # In document order, as a parser numbers elements: each one's parent is on the path
             # to the one before, and all are under element 1.
             path = [0]
-            for e in range(1, len(seg.elem_parent)):
-                del path[int(rng.integers(min(2, len(path)), len(path) + 1)) :]
+            for e, r in enumerate(rng.random(len(seg.elem_parent)).tolist()):
+                if e == 0:
+                    continue
+                low = min(2, len(path))
+                del path[low + int(r * (len(path) + 1 - low)) :]
                 seg.elem_parent[e] = path[-1]
                 path.append(e)
             seg.neg_elems = sorted({1, *seg.neg_elems})
@@ -955,7 +958,7 @@ def _comment_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any, Any, Any]]
         seg, _ = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
         n = len(seg.elems)
         heading = np.where(rng.random(n) < 0.3, rng.integers(1, 5, n), 0).astype(np.float64)
-        seg.texts = [str(rng.choice(_COMMENT_HEADINGS)) if heading[i] else "a line" for i in range(n)]
+        seg.texts = [t if h else "a line" for t, h in zip(rng.choice(_COMMENT_HEADINGS, n).tolist(), heading, strict=True)]
         n_words = np.asarray([len(t.split()) for t in seg.texts], dtype=np.float64)
         flags = np.where(rng.random(n) < 0.2, int(Flag.COMMENT), 0).astype(np.int64)
         date_like = (rng.random(n) < 0.4).astype(np.float64)
@@ -1004,8 +1007,8 @@ def _alike_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
         n = len(seg.elems)
         seg.kinds = [str(x) for x in rng.choice(["p", "p", "li", "div", "h2"], n)]
         # Runs: each kind repeats from one block to the next most of the time.
-        for i in range(1, n):
-            if rng.random() < 0.7:
+        for i, stay in enumerate((rng.random(n) < 0.7).tolist()):
+            if i and stay:
                 seg.kinds[i] = seg.kinds[i - 1]
         # The fields keep_alike_runs reads (a whole Features costs a millisecond to draw):
         # most blocks in the main container and free of chrome bits, a few of either.
@@ -1059,12 +1062,15 @@ def _named_page(rng: Any, n_elem: int) -> tuple[Any, Any]:
     """A random element tree with class names from _NAMED_CLASSES, its chrome-word elements and flagged blocks."""
     from .segment import Flag, Segments
 
-    seg = Segments(elem_parent=[-1], elem_tag=["body"], elem_class=[""])
-    for e in range(1, n_elem + 1):
-        seg.elem_parent.append(int(rng.integers(0, e)))
-        seg.elem_tag.append("div")
-        seg.elem_class.append(str(rng.choice(_NAMED_CLASSES)))
-    seg.neg_elems = [e for e in range(1, n_elem + 1) if rng.random() < 0.3]
+    # Drawn an array at a time (a draw per element made the probes cost tens of milliseconds
+    # at import): element e's parent is uniform among the elements before it.
+    up = np.arange(1, n_elem + 1)
+    seg = Segments(
+        elem_parent=[-1, *(rng.random(n_elem) * up).astype(np.int64).tolist()],
+        elem_tag=["body"] + ["div"] * n_elem,
+        elem_class=["", *rng.choice(_NAMED_CLASSES, n_elem).tolist()],
+    )
+    seg.neg_elems = up[rng.random(n_elem) < 0.3].tolist()
     n = int(rng.integers(0, 3 * n_elem))
     seg.elems = sorted(int(x) for x in rng.integers(0, n_elem + 1, n))
     seg.texts = ["x"] * n
