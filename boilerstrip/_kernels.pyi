@@ -1,6 +1,6 @@
 # Stub for the compiled kernels built from _kernels.pyx (absent in a pure-Python install).
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -61,5 +61,42 @@ def content_named(
     names_content_only: Callable[[str, bool], bool],
     post_words: tuple[str, ...],
     more_words: tuple[str, ...],
-) -> npt.NDArray[np.bool_] | None: ...
+) -> npt.NDArray[np.int64] | None: ...
 def deepest_neg(seg: Any, marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64] | None: ...
+def unwrap(
+    seg: Any, flags: npt.NDArray[np.int64], main: npt.NDArray[np.float64], neg_bit: int, beside: float
+) -> npt.NDArray[np.bool_] | Literal[False] | None: ...
+def comment_sections(
+    seg: Any,
+    flags: npt.NDArray[np.int64],
+    heading: npt.NDArray[np.float64],
+    date_like: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    comment_bit: int,
+    stems: tuple[str, ...],
+    titled_words: float,
+    names_thread: Callable[[str, float], bool],
+    section_dates: float,
+) -> npt.NDArray[np.int64] | None: ...
+def keep_alike_runs(
+    seg: Any,
+    f: Any,
+    body: npt.NDArray[np.bool_],
+    why: npt.NDArray[np.int8],
+    run_items: int,
+    body_share: float,
+    max_links: float,
+    outside_bits: int,
+    neg_bit: int,
+) -> bool: ...
+def prose_weight(
+    n_chars: npt.NDArray[np.float64],
+    link_density: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    stop: npt.NDArray[np.float64],
+    flags: npt.NDArray[np.int64],
+    chrome_bits: int,
+    neg_bit: int,
+    comment_bit: int,
+    neg_weight: float,
+) -> npt.NDArray[np.float64] | None: ...

@@ -12,9 +12,14 @@ function as the reference.
 
 import numpy as np
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int64_t, uint8_t
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport calloc, free, malloc
+from libc.string cimport memset
+
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object)
 
 ctypedef signed char[:] int8_t_view
 
@@ -595,37 +600,51 @@ cdef int _tree_and_marks(list parent, list neg, Py_ssize_t n, Py_ssize_t *par, P
     return 0
 
 
-def content_named(seg, const int64_t[:] flags, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words):
-    """features._content_named's walk: which blocks to free of their chrome-word flag, or None.
+def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words):
+    """features._content_named: the flags with the freed blocks' chrome-word bit cleared (flags_in
+    itself when none is), or None when it cannot answer.
 
-    The same walk up from each flagged block, with the elements passed remembered, on C
-    arrays; the class names are judged by the reference's (cached) names_content_only, called
-    only for a class string that holds one of its words (post_words, or more_words too on an
-    element with a chrome word): most hold none.
+    The same walk up from each flagged block, with the elements passed remembered, reading
+    parents from the list as it climbs (a parent must come before its child, or None); the
+    class names are judged by the reference's (cached) names_content_only, called only for a
+    class string that holds one of its words (post_words, or more_words too on an element
+    with a chrome word), found without lowering the string when it is ASCII: most hold none.
     """
     cdef list parent = seg.elem_parent
     cdef list elems = seg.elems
     cdef list classes = seg.elem_class
     cdef list neg = seg.neg_elems
-    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, k, top
+    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, p, k, top
     cdef uint8_t found
+    cdef const int64_t[:] flags = flags_in
+    cdef _Words post, both
+    cdef tuple both_words = post_words + more_words
     if flags.shape[0] != nb or len(classes) != n_elem:
         return None
-    cdef Py_ssize_t *par = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
-    cdef Py_ssize_t *end = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    if not neg:
+        return flags_in
+    for i in range(nb):
+        if flags[i] & neg_bit:
+            break
+    else:
+        return flags_in  # no block is flagged: the reference's marked.any()
+    if _words(post_words, &post) or _words(both_words, &both):
+        return None
     cdef Py_ssize_t *passed = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
-    cdef uint8_t *own = <uint8_t *> malloc(n_elem)
+    cdef uint8_t *own = <uint8_t *> calloc(n_elem, 1)
     # 0: not seen; 1: its blocks keep the flag; 2: its blocks lose it.
-    cdef uint8_t *state = <uint8_t *> malloc(n_elem)
+    cdef uint8_t *state = <uint8_t *> calloc(n_elem, 1)
     free_ = np.zeros(nb, dtype=bool)
     cdef uint8_t[:] out = np.frombuffer(free_, dtype=np.uint8) if nb else np.zeros(0, dtype=np.uint8)
+    cdef bint any_free = False
     try:
-        if par == NULL or end == NULL or passed == NULL or own == NULL or state == NULL:
+        if passed == NULL or own == NULL or state == NULL:
             raise MemoryError()
-        if _tree_and_marks(parent, neg, n_elem, par, end, own):
-            return None
-        for e in range(n_elem):
-            state[e] = 0
+        for k in range(len(neg)):
+            e = neg[k]
+            if not 0 <= e < n_elem:
+                return None
+            own[e] = 1
         for i in range(nb):
             if not flags[i] & neg_bit:
                 continue
@@ -636,38 +655,97 @@ def content_named(seg, const int64_t[:] flags, int64_t neg_bit, names_content_on
             while e > 0 and state[e] == 0:
                 names = classes[e]
                 if own[e]:
-                    state[e] = 2 if names and _holds(names, post_words, more_words) and names_content_only(names, False) else 1
+                    state[e] = 2 if names and _holds(names, &both, both_words) and names_content_only(names, False) else 1
                     break
-                if names and _holds(names, post_words, ()) and names_content_only(names, True):
+                if names and _holds(names, &post, post_words) and names_content_only(names, True):
                     state[e] = 2
                     break
                 passed[top] = e
                 top += 1
-                e = par[e]
+                p = parent[e]
+                if not -1 <= p < e:
+                    return None  # not in document order: the walk might not end
+                e = p
             found = state[e] if e > 0 else 1
             for k in range(top):
                 state[passed[k]] = found
-            out[i] = found == 2
+            if found == 2:
+                out[i] = 1
+                any_free = True
     finally:
-        free(par)
-        free(end)
         free(passed)
         free(own)
         free(state)
-    return free_
+    if not any_free:
+        return flags_in
+    return np.where(free_, flags_in & ~neg_bit, flags_in)
 
 
-cdef bint _holds(str names, tuple words, tuple more) except -1:
-    """Whether the lowercase class string holds any of the words."""
-    cdef str low = names.lower()
+# At most this many words in one tuple (features' have 4, and 7 with the content's).
+cdef enum:
+    _MAX_WORDS = 8
+
+cdef struct _Words:
+    Py_ssize_t n
+    const char *text[_MAX_WORDS]
+    Py_ssize_t size[_MAX_WORDS]
+    # first[c]: bit k set when word k starts with the byte c.
+    uint8_t first[256]
+
+
+cdef int _words(tuple words, _Words *out) except -1:
+    """The words as ASCII bytes (they stay alive in the tuple); 1 when one is empty or not lowercase ASCII, or too many."""
+    cdef Py_ssize_t k
     cdef str w
-    for w in words:
-        if w in low:
-            return True
-    for w in more:
-        if w in low:
-            return True
+    if len(words) > _MAX_WORDS:
+        return 1
+    out.n = len(words)
+    memset(out.first, 0, 256)
+    for k in range(out.n):
+        w = words[k]
+        if not w or not PyUnicode_IS_ASCII(w) or w.lower() != w:
+            return 1
+        out.text[k] = <const char *> PyUnicode_DATA(w)
+        out.size[k] = len(w)
+        out.first[<unsigned char> out.text[k][0]] |= 1 << k
+    return 0
+
+
+cdef bint _holds(str names, _Words *words, tuple words_t) except -1:
+    """Whether names.lower() holds any of the words (words_t, as a tuple of str).
+
+    An ASCII string is searched as it is, its capitals taken for small letters (what lower()
+    does to ASCII), from the characters that start a word; any other is lowered by Python
+    ("\u0130" lowers to "i" and a dot above).
+    """
+    cdef Py_ssize_t n = len(names), i, j, k
+    cdef const unsigned char *s
+    cdef unsigned int hit
+    cdef str low, w
+    if not PyUnicode_IS_ASCII(names):
+        low = names.lower()
+        for w in words_t:
+            if w in low:
+                return True
+        return False
+    s = <const unsigned char *> PyUnicode_DATA(names)
+    for i in range(n):
+        hit = words.first[_lower(s[i])]
+        k = 0
+        while hit:
+            if hit & 1 and i + words.size[k] <= n:
+                for j in range(1, words.size[k]):
+                    if _lower(s[i + j]) != <unsigned char> words.text[k][j]:
+                        break
+                else:
+                    return True
+            hit >>= 1
+            k += 1
     return False
+
+
+cdef inline unsigned char _lower(unsigned char c) noexcept:
+    return c + 32 if 65 <= c <= 90 else c
 
 
 # ---------------------------------------------------------------------------------------
@@ -724,4 +802,316 @@ def deepest_neg(seg, marked):
         free(passed)
         free(own)
         free(memo)
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# features._unwrap
+
+def unwrap(seg, flags_in, main_in, int64_t neg_bit, double beside):
+    """features._unwrap in one pass on C arrays: the blocks to free, None when there are none,
+    or False when it cannot answer (a parent after its child, an element out of range).
+
+    The same steps: the chrome-word elements that hold the first and the last element of
+    the main container (both chains walked up once), each one's end found as the reference's
+    _subtree_end finds it (the first element after it whose parent comes before it), the
+    nearest chrome-word element of each marked block (_deepest_neg's walk), and the text
+    beside and under each wrapper. Text lengths are whole numbers: their sums are exact in
+    any order, as numpy's.
+    """
+    cdef list parent = seg.elem_parent
+    cdef list elems = seg.elems
+    cdef list texts = seg.texts
+    cdef list neg = seg.neg_elems
+    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, p, k, top, first = -1, last = -1, n_around = 0, stop
+    cdef const int64_t[:] flags = flags_in
+    cdef const double[:] main = main_in
+    cdef int64_t found, side, mine
+    cdef bint any_main = False, any_free = False
+    if flags.shape[0] != nb or main.shape[0] != nb or len(texts) != nb:
+        return False
+    if not neg:
+        return None
+    for i in range(nb):
+        if main[i] > 0 and flags[i] & neg_bit:
+            any_main = True
+            break
+    if not any_main:
+        return None
+    for i in range(nb):
+        if main[i] > 0:
+            e = elems[i]
+            if first < 0 or e < first:
+                first = e
+            if e > last:
+                last = e
+    if not 0 <= first <= last < n_elem:
+        return False
+    cdef Py_ssize_t *blk = <Py_ssize_t *> malloc((nb + 1) * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *passed = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *around = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
+    cdef uint8_t *own = <uint8_t *> calloc(n_elem, 1)
+    cdef uint8_t *chain = <uint8_t *> calloc(n_elem, 1)
+    # -2: not seen; else the nearest chrome-word element at or above (-1: none).
+    cdef int64_t *memo = <int64_t *> malloc(n_elem * sizeof(int64_t))
+    cdef int64_t *deepest = <int64_t *> malloc((nb + 1) * sizeof(int64_t))
+    free_ = None
+    cdef uint8_t[:] out
+    try:
+        if (blk == NULL or passed == NULL or around == NULL or own == NULL or chain == NULL
+                or memo == NULL or deepest == NULL):
+            raise MemoryError()
+        for k in range(len(neg)):
+            e = neg[k]
+            if not 0 <= e < n_elem:
+                return False
+            own[e] = 1
+        # The first element's chain, then the last's: the chrome-word elements on both, deepest first.
+        e = first
+        while e >= 0:
+            chain[e] = 1
+            p = parent[e]
+            if not -1 <= p < e:
+                return False
+            e = p
+        e = last
+        while e >= 0:
+            if chain[e] and own[e]:
+                around[n_around] = e
+                n_around += 1
+            p = parent[e]
+            if not -1 <= p < e:
+                return False
+            e = p
+        if n_around == 0:
+            return None
+        for e in range(n_elem):
+            memo[e] = -2
+        for i in range(nb):
+            e = elems[i]
+            if not 0 <= e < n_elem:
+                return False
+            blk[i] = e
+            deepest[i] = -1
+            if not flags[i] & neg_bit:
+                continue
+            top = 0
+            while e >= 0 and not own[e] and memo[e] == -2:
+                passed[top] = e
+                top += 1
+                p = parent[e]
+                if not -1 <= p < e:
+                    return False
+                e = p
+            if e < 0:
+                found = -1
+            elif own[e]:
+                found = e
+            else:
+                found = memo[e]
+            for k in range(top):
+                memo[passed[k]] = found
+            deepest[i] = found
+        free_ = np.zeros(nb, dtype=bool)
+        out = np.frombuffer(free_, dtype=np.uint8)
+        # In the reference's order: the outermost wrapper first.
+        for k in range(n_around - 1, -1, -1):
+            e = around[k]
+            stop = e + 1
+            while stop < n_elem:
+                p = parent[stop]
+                if p < e:
+                    break
+                stop += 1
+            side = 0
+            mine = 0
+            for i in range(nb):
+                if e <= blk[i] < stop:
+                    if deepest[i] > e:
+                        side += len(texts[i])
+                    elif deepest[i] == e and flags[i] & neg_bit:
+                        mine += len(texts[i])
+            # The sidebar: text under chrome words of its own, `beside` of the freed text at least.
+            if <double> side >= beside * <double> mine and beside * <double> mine > 0:
+                for i in range(nb):
+                    if e <= blk[i] < stop and deepest[i] == e and flags[i] & neg_bit:
+                        out[i] = 1
+                        any_free = True
+    finally:
+        free(blk)
+        free(passed)
+        free(around)
+        free(own)
+        free(chain)
+        free(memo)
+        free(deepest)
+    return free_ if any_free else None
+
+
+# ---------------------------------------------------------------------------------------
+# features._comment_sections
+
+def comment_sections(seg, flags_in, heading_in, date_like, n_words_in, int64_t comment_bit, tuple stems,
+                     double titled_words, names_thread, double section_dates):
+    """features._comment_sections: the flags with the threads' sections marked (flags_in itself
+    when no heading opens one), or None when it cannot answer.
+
+    One pass over the headings finds those the reference takes: a comment heading whose next
+    block is no comment, and a heading of at most titled_words words whose lowered text holds
+    a stem and that names_thread (the reference's _names_thread) takes; only these few call
+    back into Python. A section's dated lines are added by numpy, as in the reference.
+    """
+    cdef list texts = seg.texts
+    cdef list elems = seg.elems
+    cdef list parent = seg.elem_parent
+    cdef const int64_t[:] flags = flags_in
+    cdef const double[:] heading = heading_in
+    cdef const double[:] n_words = n_words_in
+    cdef Py_ssize_t nb = len(texts), n_elem = len(parent), h, j, k, c, stop, end, p, e
+    cdef _Words words
+    cdef list heads = []
+    cdef double rank
+    if flags.shape[0] != nb or heading.shape[0] != nb or n_words.shape[0] != nb or len(elems) != nb:
+        return None
+    if _words(stems, &words):
+        return None
+    for h in range(nb):
+        if not heading[h] > 0:
+            continue
+        # A comment heading followed by a comment block sits inside its thread's container.
+        if flags[h] & comment_bit and (h + 1 == nb or not flags[h + 1] & comment_bit):
+            heads.append(h)
+        elif not n_words[h] > titled_words and _holds(texts[h], &words, stems) and names_thread(texts[h], n_words_in[h]):
+            heads.append(h)
+    if not heads:
+        return flags_in
+    out = flags_in.copy()
+    for h in heads:
+        e = elems[h]
+        if not 0 <= e < n_elem:
+            return None
+        c = parent[e]
+        # The container's end, as _subtree_end finds it: the first element after it whose parent comes before it.
+        end = c + 1
+        while end < n_elem:
+            p = parent[end]
+            if p < c:
+                break
+            end += 1
+        # The section ends at the first block outside the container or under a heading of the same rank or higher.
+        rank = heading[h]
+        stop = nb
+        for j in range(h + 1, nb):
+            k = elems[j]
+            if k >= end or 0 < heading[j] <= rank:
+                stop = j
+                break
+        if float(date_like[h + 1 : stop].sum()) >= section_dates:
+            out[h:stop] |= comment_bit
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# smooth.keep_alike_runs
+
+def keep_alike_runs(seg, f, body_in, why_in, Py_ssize_t run_items, double body_share, double max_links,
+                    int64_t outside_bits, int64_t neg_bit):
+    """smooth.keep_alike_runs' runs on C arrays: True when done (body and why changed in place),
+    False when it cannot answer (an element out of range, a kind that is no str).
+
+    A run is a stretch of blocks whose elements have one parent and whose kinds are equal;
+    its size, its blocks inside the main container and its body blocks are counted as the
+    reference's bincounts count them (whole numbers), the share divided as there.
+    """
+    cdef list parent = seg.elem_parent
+    cdef list elems = seg.elems
+    cdef list kinds = seg.kinds
+    cdef const double[:] main = f.main
+    cdef const int64_t[:] flags = f.flags
+    cdef const double[:] date_like = f.date_like
+    cdef const double[:] link_density = f.link_density
+    cdef uint8_t[:] body = body_in.view(np.uint8)
+    cdef int8_t_view why = why_in
+    cdef Py_ssize_t n = body.shape[0], n_elem = len(parent), i, j, start, e, p, prev = 0, size, inside, kept
+    cdef object kind, prev_kind = None
+    if (len(elems) != n or len(kinds) != n or main.shape[0] != n or flags.shape[0] != n
+            or date_like.shape[0] != n or link_density.shape[0] != n or why.shape[0] != n):
+        return False
+    cdef Py_ssize_t *bounds = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+    cdef Py_ssize_t n_runs = 0
+    try:
+        if bounds == NULL:
+            raise MemoryError()
+        # The runs' starts: where the parent or the kind changes.
+        for i in range(n):
+            e = elems[i]
+            if not 0 <= e < n_elem:
+                return False
+            p = parent[e]
+            kind = kinds[i]
+            if not PyUnicode_CheckExact(kind):
+                return False
+            if i == 0 or p != prev or not (kind is prev_kind or kind == prev_kind):
+                bounds[n_runs] = i
+                n_runs += 1
+            prev = p
+            prev_kind = kind
+        bounds[n_runs] = n
+        for j in range(n_runs):
+            start, size = bounds[j], bounds[j + 1] - bounds[j]
+            if size < run_items:
+                continue
+            inside = 0
+            kept = 0
+            for i in range(start, start + size):
+                if main[i] > 0 and not flags[i] & outside_bits:
+                    inside += 1
+                if body[i]:
+                    kept += 1
+            if inside != size or not (<double> kept) / (<double> size) >= body_share:
+                continue
+            for i in range(start, start + size):
+                # A dated line under a chrome class word is a byline or a dateline: it stays out.
+                if not body[i] and link_density[i] < max_links and not (flags[i] & neg_bit and date_like[i] > 0):
+                    body[i] = 1
+                    why[i] = 10
+    finally:
+        free(bounds)
+    return True
+
+
+# ---------------------------------------------------------------------------------------
+# features._prose_weight
+
+cdef inline double _np_max(double a, double b) noexcept:
+    """numpy.maximum of two floats: a NaN on either side wins."""
+    return a if (a >= b or a != a) else b
+
+
+def prose_weight(const double[:] n_chars, const double[:] link_density, const double[:] n_words,
+                 const double[:] stop, const int64_t[:] flags, int64_t chrome_bits, int64_t neg_bit,
+                 int64_t comment_bit, double neg_weight):
+    """features._prose_weight block by block, each product taken in the reference's order, or None."""
+    cdef Py_ssize_t n = n_chars.shape[0], i
+    cdef double w, d, c
+    if link_density.shape[0] != n or n_words.shape[0] != n or stop.shape[0] != n or flags.shape[0] != n:
+        return None
+    result = np.empty(n, dtype=np.float64)
+    cdef double[:] out = result
+    for i in range(n):
+        # A Han or Kana character carries about a word: count it as three characters.
+        d = 1.0 - link_density[i]
+        w = _np_max(_np_max(n_chars[i], 3.0 * n_words[i]) - 40.0, 0.0) * (d * d)
+        c = stop[i] * 4.0
+        if c == c:  # numpy.clip keeps a NaN
+            c = 0.25 if c < 0.25 else c
+            c = 1.0 if c > 1.0 else c
+        w = w * (1.0 if n_words[i] >= 10 else 0.3) * c
+        if flags[i] & chrome_bits:
+            w = w * 0.1
+        if flags[i] & neg_bit:
+            w = w * neg_weight
+        if flags[i] & comment_bit:
+            w = 0.0
+        out[i] = w
     return result

@@ -382,6 +382,10 @@ _UNSPACED = 3.0
 _UNSPACED_STOP = 0.3
 
 
+# Blocks in these boxes weigh a tenth as prose.
+_PROSE_CHROME = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.FORM
+
+
 def _prose_weight(
     n_chars: FloatArray, link_density: FloatArray, n_words: FloatArray, stop: FloatArray, flags: IntArray
 ) -> FloatArray:
@@ -390,7 +394,7 @@ def _prose_weight(
     size = np.maximum(n_chars, 3.0 * n_words)
     w = np.maximum(size - 40.0, 0.0) * (1.0 - link_density) ** 2
     w = w * np.where(n_words >= 10, 1.0, 0.3) * np.clip(stop * 4.0, 0.25, 1.0)
-    chrome = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.FORM)) != 0
+    chrome = (flags & _PROSE_CHROME) != 0
     w = np.where(chrome, w * 0.1, w)
     # Class words ("related", "promo", "sidebar") are weaker evidence than the tags above.
     w = np.where((flags & Flag.NEG_CLASS) != 0, w * _NEG_CLASS_WEIGHT, w)
@@ -1567,3 +1571,6 @@ _card_marks = choose_kernel("card_marks", _card_marks)
 _repeated = choose_kernel("repeated", _repeated)
 _content_named = choose_kernel("content_named", _content_named)
 _deepest_neg = choose_kernel("deepest_neg", _deepest_neg)
+_unwrap = choose_kernel("unwrap", _unwrap)
+_comment_sections = choose_kernel("comment_sections", _comment_sections)
+_prose_weight = choose_kernel("prose_weight", _prose_weight)

@@ -747,7 +747,10 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     def plain(p: int) -> bool:  # a container without a class (the root has none)
         return p < 0 or not classes[p]
 
-    for i in np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist():
+    long = np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist()
+    if len({texts[i] for i in long}) == len(long):
+        return  # no text repeats (most pages): a set is cheaper than the walk below
+    for i in long:
         text = texts[i]
         first = seen.get(text)
         if first is None:
@@ -901,7 +904,8 @@ _LISTING_MIN_CHARS = 200.0
 _LISTING_ARTICLE_WORDS = 20
 
 
-# smooth_labels' compiled twin (boilerstrip/_kernels.pyx) when it is built and labels the probes alike.
+# smooth_labels' and keep_alike_runs' compiled twins (boilerstrip/_kernels.pyx) when they are built and label the probes alike.
 from .parse._compiled import choose_kernel  # noqa: E402  (needs everything above)
 
 smooth_labels = choose_kernel("smooth_labels", smooth_labels)
+keep_alike_runs = choose_kernel("keep_alike_runs", keep_alike_runs)

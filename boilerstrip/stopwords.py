@@ -100,13 +100,15 @@ def guess_language(words: list[str]) -> str | None:
     if len(words) < 20:
         return None
     # Each distinct word is looked up once, in an index of the lists (the same hits as
-    # testing every word against every list: 16 times fewer lookups).
+    # testing every word against every list: 16 times fewer lookups); the function words
+    # among them are found by one set intersection, and only they are counted in Python.
     counts: dict[str, int] = {}
     for lang in STOPWORDS:
         counts[lang] = 0
-    for word, times in collections.Counter(words).items():
-        for lang in _LANGUAGES_OF.get(word, ()):
-            counts[lang] += times
+    times = collections.Counter(words)
+    for word in times.keys() & _LANGUAGES_OF.keys():
+        for lang in _LANGUAGES_OF[word]:
+            counts[lang] += times[word]
     best, best_hits = None, 0
     for lang, hits in counts.items():
         if hits > best_hits:

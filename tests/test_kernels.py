@@ -30,7 +30,7 @@ from .test_compiled import _check_dataset_pages
 
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
-    "deepest_neg",
+    "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -63,6 +63,10 @@ def test_modules_use_the_chosen_kernels() -> None:
         "repeated": features._repeated,
         "content_named": features._content_named,
         "deepest_neg": features._deepest_neg,
+        "unwrap": features._unwrap,
+        "comment_sections": features._comment_sections,
+        "keep_alike_runs": smooth.keep_alike_runs,
+        "prose_weight": features._prose_weight,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -71,7 +75,10 @@ def test_modules_use_the_chosen_kernels() -> None:
 def _reference_features(seg: Any, mode: str) -> features.Features:
     """compute_features with the Python steps swapped back in."""
     refs = _compiled.KERNEL_REFERENCES
-    names = ("text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg")
+    names = (
+        "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
+        "comment_sections", "prose_weight",
+    )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
         setattr(features, f"_{name}", refs[name])
@@ -96,7 +103,12 @@ def assert_same_page(html: str) -> None:
             assert same((scores, contributions), refs["score_blocks"](got, params))
             for favor in ("balanced", "precision", "recall"):
                 t = threshold_for(favor)
-                assert same(smooth.smooth_labels(scores, got, t), refs["smooth_labels"](scores, got, t))
+                labels = smooth.smooth_labels(scores, got, t)
+                assert same(labels, refs["smooth_labels"](scores, got, t))
+                a, b = (labels[0].copy(), labels[1].copy()), (labels[0].copy(), labels[1].copy())
+                smooth.keep_alike_runs(seg, got, *a)
+                refs["keep_alike_runs"](seg, got, *b)
+                assert same(a, b)
 
 
 @needs_kernels
@@ -143,6 +155,8 @@ def test_containers_generated(seed: int) -> None:
     for seg in _compiled._probe_pages(seed, 3):
         a = _compiled._probe_arrays(rng, len(seg.elems))
         assert same(features._main_container(seg, a["weight"]), refs["main_container"](seg, a["weight"]))
+        args = (a["n_chars"], a["link_density"], a["n_words"], a["stopword_ratio"] * rng.choice([0.5, 3.0]), a["flags"])
+        assert same(features._prose_weight(*args), refs["prose_weight"](*args))
         ellipsis = rng.choice([0.0, 0.0, 1.0], len(seg.elems))
         args = (seg, a["link_density"], a["n_words"], a["flags"], ellipsis)
         assert same(features._card_marks(*args), refs["card_marks"](*args))
@@ -194,3 +208,36 @@ def test_text_stats_generated(texts: list[str]) -> None:
     for lang in ("en", "de", None):
         stopwords = features.stopwords_for(lang)
         assert same(features._text_stats(texts, stopwords), _compiled.KERNEL_REFERENCES["text_stats"](texts, stopwords))
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_content_named_and_unwrap_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    refs = _compiled.KERNEL_REFERENCES
+    for seg, flags, main in _compiled._unwrap_pages(rng, 6):
+        assert same(features._content_named(seg, flags), refs["content_named"](seg, flags))
+        got, want = features._unwrap(seg, flags, main), refs["unwrap"](seg, flags, main)
+        assert got is None and want is None or got is not None and want is not None and same(got, want)
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_comment_sections_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for args in _compiled._comment_pages(rng, 6):
+        assert same(features._comment_sections(*args), _compiled.KERNEL_REFERENCES["comment_sections"](*args))
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_keep_alike_runs_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for seg, f, body in _compiled._alike_pages(rng, 6):
+        a, b = (body.copy(), np.zeros(len(body), dtype=np.int8)), (body.copy(), np.zeros(len(body), dtype=np.int8))
+        smooth.keep_alike_runs(seg, f, *a)
+        _compiled.KERNEL_REFERENCES["keep_alike_runs"](seg, f, *b)
+        assert same(a, b)

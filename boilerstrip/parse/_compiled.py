@@ -811,13 +811,8 @@ def _make_content_named(reference: Callable[..., Any]) -> tuple[Any, str | None]
     neg_bit = int(Flag.NEG_CLASS)
 
     def compiled(seg: Any, flags: Any) -> Any:
-        marked = (flags & neg_bit) != 0
-        if not seg.neg_elems or not marked.any():
-            return flags
-        free = _kernels.content_named(seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS)
-        if free is None:
-            return reference(seg, flags)
-        return np.where(free, flags & ~neg_bit, flags) if free.any() else flags
+        out = _kernels.content_named(seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS)
+        return reference(seg, flags) if out is None else out
 
     rng = np.random.default_rng(23)
     freed = 0
@@ -853,12 +848,213 @@ def _make_deepest_neg(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_unwrap(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    neg_bit, beside = int(Flag.NEG_CLASS), float(f._WRAP_BESIDE)
+
+    def compiled(seg: Any, flags: Any, main: Any) -> Any:
+        out = _kernels.unwrap(seg, flags, main, neg_bit, beside)
+        return reference(seg, flags, main) if out is False else out
+
+    rng = np.random.default_rng(31)
+    freed = 0
+    for seg, flags, main in _unwrap_pages(rng, 40):
+        want = reference(seg, flags, main)
+        got = compiled(seg, flags, main)
+        if not (got is None and want is None or got is not None and want is not None and _same(got, want)):
+            return None, "it differs on a probe page"
+        freed += want is not None
+    if freed < 5:
+        return None, f"too few probe pages free any block ({freed})"
+    return compiled, None
+
+
+def _unwrap_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
+    """Random element trees (_named_page) with texts of random lengths and a main container of a run of blocks.
+
+    Every other page is a tree in document order flagged as segment flags a page (a block
+    under a chrome-word element, element 1 among them as a template's wrapper near the
+    root): wrappers free blocks there; the others keep _named_page's random tree and flags.
+    """
+    from .segment import Flag
+
+    pages = []
+    for k in range(count):
+        seg, flags = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
+        n = len(flags)
+        seg.texts = ["x" * k for k in rng.integers(0, 300, n).tolist()]
+        if k % 2 and len(seg.elem_parent) > 1:
+            # In document order, as a parser numbers elements: each one's parent is on the path
+            # to the one before, and all are under element 1.
+            path = [0]
+            for e, r in enumerate(rng.random(len(seg.elem_parent)).tolist()):
+                if e == 0:
+                    continue
+                low = min(2, len(path))
+                del path[low + int(r * (len(path) + 1 - low)) :]
+                seg.elem_parent[e] = path[-1]
+                path.append(e)
+            seg.neg_elems = sorted({1, *seg.neg_elems})
+            under = np.zeros(len(seg.elem_parent), dtype=bool)
+            under[seg.neg_elems] = True
+            for e in range(1, len(under)):
+                under[e] |= under[seg.elem_parent[e]]
+            flags = np.where(under[seg.elems], flags | int(Flag.NEG_CLASS), flags & ~int(Flag.NEG_CLASS))
+        main = np.zeros(n, dtype=np.float64)
+        # The run starts anywhere, or on a tree in document order, under element 1 (the wrapper).
+        starts = np.flatnonzero(np.asarray(seg.elems) >= 1) if k % 2 else np.arange(n)
+        if len(starts):
+            a = int(rng.choice(starts))
+            main[a : a + int(rng.integers(0, 8))] = 1.0
+        pages.append((seg, flags, main))
+    return pages
+
+
+def _make_comment_sections(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    comment_bit, stems, titled = int(Flag.COMMENT), f._COMMENT_STEMS, float(f._COMMENT_TITLED_WORDS)
+    names_thread, dates = f._names_thread, float(f._SECTION_DATES)
+
+    def compiled(seg: Any, flags: Any, heading: Any, date_like: Any, n_words: Any) -> Any:
+        out = _kernels.comment_sections(
+            seg, flags, heading, date_like, n_words, comment_bit, stems, titled, names_thread, dates
+        )
+        return reference(seg, flags, heading, date_like, n_words) if out is None else out
+
+    rng = np.random.default_rng(37)
+    marked = 0
+    for args in _comment_pages(rng, 40):
+        want = reference(*args)
+        if not _same(compiled(*args), want):
+            return None, "it differs on a probe page"
+        marked += int(((want ^ args[1]) != 0).sum())
+    if marked < 40:
+        return None, f"the probe pages mark too few blocks ({marked})"
+    return compiled, None
+
+
+# Heading texts for features._comment_sections' probes: each form of a thread's heading, in
+# capitals and in other languages, with a non-ASCII capital ("\u0130" lowers to "i" and a
+# dot above), and headings that name no thread.
+_COMMENT_HEADINGS = [
+    "Comments", "12 Responses to \u201cA Title\u201d", "Kommentare (3)", "COMMENTS:", "3 comments on Title",
+    "Leave a comment", "REACT\u0130ONS", "Reacties", "Discussion", "Related posts", "About the author",
+    "{ 74 comments... read them below or add one }", "Comment", "Coment\u00e1rios [2]", "responses", "x",
+]
+
+
+def _comment_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any, Any, Any]]:
+    """Random element trees (_named_page) whose blocks are headings of _COMMENT_HEADINGS' texts, comments and dated lines."""
+    from .segment import Flag
+
+    pages = []
+    for k in range(count):
+        seg, _ = _named_page(rng, int(rng.integers(1, 40)) if k else 1)
+        n = len(seg.elems)
+        heading = np.where(rng.random(n) < 0.3, rng.integers(1, 5, n), 0).astype(np.float64)
+        seg.texts = [t if h else "a line" for t, h in zip(rng.choice(_COMMENT_HEADINGS, n).tolist(), heading, strict=True)]
+        n_words = np.asarray([len(t.split()) for t in seg.texts], dtype=np.float64)
+        flags = np.where(rng.random(n) < 0.2, int(Flag.COMMENT), 0).astype(np.int64)
+        date_like = (rng.random(n) < 0.4).astype(np.float64)
+        pages.append((seg, flags, heading, date_like, n_words))
+    return pages
+
+
+def _make_keep_alike_runs(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as m
+    from .segment import Flag
+
+    items, share, links = m._RUN_ITEMS, float(m._RUN_BODY_SHARE), float(m._RUN_MAX_LINKS)
+    outside, neg_bit = int(m._CHROME_CONTEXT | Flag.HEADER | Flag.FORM), int(Flag.NEG_CLASS)
+
+    def compiled(seg: Any, f: Any, body: Any, why: Any) -> None:
+        if len(body) < items or f.mode != "html":
+            return
+        if not _kernels.keep_alike_runs(seg, f, body, why, items, share, links, outside, neg_bit):
+            reference(seg, f, body, why)
+
+    rng = np.random.default_rng(41)
+    joined = 0
+    for seg, f, body in _alike_pages(rng, 40):
+        want = (body.copy(), np.zeros(len(body), dtype=np.int8))
+        reference(seg, f, *want)
+        got = (body.copy(), np.zeros(len(body), dtype=np.int8))
+        compiled(seg, f, *got)
+        if not _same(got, want):
+            return None, "it differs on a probe page"
+        joined += int((want[0] & ~body).sum())
+    if joined < 15:
+        return None, f"the probe pages join too few blocks ({joined})"
+    return compiled, None
+
+
+def _alike_pages(rng: Any, count: int) -> list[tuple[Any, Any, Any]]:
+    """Random element trees (_named_page) whose blocks come in runs of alike kinds, with probe features and labels."""
+    from types import SimpleNamespace
+
+    from .segment import Flag
+
+    pages = []
+    for k in range(count):
+        seg, _ = _named_page(rng, int(rng.integers(4, 30)) if k else 1)
+        n = len(seg.elems)
+        seg.kinds = [str(x) for x in rng.choice(["p", "p", "li", "div", "h2"], n)]
+        # Runs: each kind repeats from one block to the next most of the time.
+        for i, stay in enumerate((rng.random(n) < 0.7).tolist()):
+            if i and stay:
+                seg.kinds[i] = seg.kinds[i - 1]
+        # The fields keep_alike_runs reads (a whole Features costs a millisecond to draw):
+        # most blocks in the main container and free of chrome bits, a few of either.
+        flags = np.where(rng.random(n) < 0.15, rng.choice([int(Flag.NAV), int(Flag.HEADER), int(Flag.NEG_CLASS)], n), 0)
+        f = SimpleNamespace(
+            mode="html" if k % 8 else "text",
+            main=np.where(rng.random(n) < 0.9, 1.0, 0.0),
+            flags=flags.astype(np.int64),
+            date_like=np.where(rng.random(n) < 0.2, 1.0, 0.0),
+            link_density=rng.choice([0.0, 0.0, 0.2, 0.5, 0.9], n),
+        )
+        pages.append((seg, f, rng.random(n) < 0.4))
+    return pages
+
+
+def _make_prose_weight(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    chrome = int(f._PROSE_CHROME)
+    neg_bit, comment_bit, neg_weight = int(Flag.NEG_CLASS), int(Flag.COMMENT), float(f._NEG_CLASS_WEIGHT)
+
+    def compiled(n_chars: Any, link_density: Any, n_words: Any, stop: Any, flags: Any) -> Any:
+        out = _kernels.prose_weight(n_chars, link_density, n_words, stop, flags, chrome, neg_bit, comment_bit, neg_weight)
+        return reference(n_chars, link_density, n_words, stop, flags) if out is None else out
+
+    rng = np.random.default_rng(43)
+    for k in range(12):
+        a = _probe_arrays(rng, int(rng.integers(0, 120)) if k else 0)
+        # Stop-word ratios beyond the clip's bounds, and the ratio given to unspaced script.
+        stop = a["stopword_ratio"] * rng.choice([1.0, 0.5, 3.0], len(a["flags"])) + 0.01 * (k % 3)
+        args = (a["n_chars"], a["link_density"], a["n_words"], stop, a["flags"])
+        if not _same(compiled(*args), reference(*args)):
+            return None, "it differs on the probe arrays"
+    return compiled, None
+
+
 # Class strings for features._content_named's probes: post and content names, chrome words,
-# names that join the two, and both on one element.
+# names that join the two, and both on one element; capitals, and non-ASCII names (the
+# compiled twin lowers only those: "\u0130" lowers to "i" and a dot above).
 _NAMED_CLASSES = [
     "", "", "", "post hentry", "entry-content", "article__body article-overlay-handle", "widget Blog",
     "sidebar", "content", "post-share", "related-posts", "entry entry-author-x", "footer", "main",
     "richtext cmp-richtext--disclaimer", "storyBody", "menu-item menu-item-type-post_type",
+    "ARTICLE-BODY", "Post-Body größe", "art\u0130cle-body", "\u212aommentar-main", "ENTRY Sidebar", "pos",
 ]
 
 
@@ -866,12 +1062,15 @@ def _named_page(rng: Any, n_elem: int) -> tuple[Any, Any]:
     """A random element tree with class names from _NAMED_CLASSES, its chrome-word elements and flagged blocks."""
     from .segment import Flag, Segments
 
-    seg = Segments(elem_parent=[-1], elem_tag=["body"], elem_class=[""])
-    for e in range(1, n_elem + 1):
-        seg.elem_parent.append(int(rng.integers(0, e)))
-        seg.elem_tag.append("div")
-        seg.elem_class.append(str(rng.choice(_NAMED_CLASSES)))
-    seg.neg_elems = [e for e in range(1, n_elem + 1) if rng.random() < 0.3]
+    # Drawn an array at a time (a draw per element made the probes cost tens of milliseconds
+    # at import): element e's parent is uniform among the elements before it.
+    up = np.arange(1, n_elem + 1)
+    seg = Segments(
+        elem_parent=[-1, *(rng.random(n_elem) * up).astype(np.int64).tolist()],
+        elem_tag=["body"] + ["div"] * n_elem,
+        elem_class=["", *rng.choice(_NAMED_CLASSES, n_elem).tolist()],
+    )
+    seg.neg_elems = up[rng.random(n_elem) < 0.3].tolist()
     n = int(rng.integers(0, 3 * n_elem))
     seg.elems = sorted(int(x) for x in rng.integers(0, n_elem + 1, n))
     seg.texts = ["x"] * n
@@ -882,6 +1081,10 @@ def _named_page(rng: Any, n_elem: int) -> tuple[Any, Any]:
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
+    "unwrap": _make_unwrap,
+    "comment_sections": _make_comment_sections,
+    "keep_alike_runs": _make_keep_alike_runs,
+    "prose_weight": _make_prose_weight,
     "text_stats": _make_text_stats,
     "ellipsis": _make_ellipsis,
     "main_container": _make_main_container,
