@@ -49,6 +49,7 @@ def smooth_labels(
     lead_gap: int,
     lead_margin: float,
     lead_links: float,
+    chain_links: float,
     keep_data_tables: Callable[..., None],
     table_bit: int,
     text_head: Callable[..., None],

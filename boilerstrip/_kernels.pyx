@@ -476,7 +476,7 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
 def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_body,
                   int64_t chrome_context, int64_t caption_bit, int64_t caption_unless,
                   Py_ssize_t max_gap, Py_ssize_t lead_gap, double lead_margin,
-                  double lead_links, keep_data_tables, int64_t table_bit, text_head, rescue_empty):
+                  double lead_links, double chain_links, keep_data_tables, int64_t table_bit, text_head, rescue_empty):
     """smooth.smooth_labels: each rule as a loop over the blocks, in the reference's order.
 
     Each vector rule reads the labels as they stood before it (as the reference's array
@@ -555,10 +555,11 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
                     break
             if any_table:
                 keep_data_tables(body_arr, why_arr, f)
-        # Headings right before body (a heading chain, h2 then h3, in two passes).
-        for _ in range(2):
+        # Headings right before body (a heading chain, h2 then h3, in two passes; a linked
+        # heading only in the first).
+        for a in range(2):
             for i in range(n - 1):
-                if not body[i] and soft[i] and body[i + 1] and heading[i] > 0:
+                if not body[i] and soft[i] and body[i + 1] and heading[i] > 0 and (a == 0 or ld[i] < chain_links):
                     body[i] = 1
                     if why[i] == 0:
                         why[i] = 2

@@ -537,3 +537,16 @@ def test_a_web_address_on_its_own_line_in_the_text_is_body() -> None:
     assert extract_blocks(worded).blocks[1].label == "chrome"
     after = f"<body><article><p>{PROSE}</p><p>{PROSE} Again.</p>{link}</article></body>"
     assert extract_blocks(after).blocks[2].label == "chrome"
+
+
+def test_a_linked_heading_above_another_heading_is_no_section_head() -> None:
+    # A "More:" box inside the story: linked headlines, then the story goes on. The headline
+    # right above the paragraph is taken as its heading; the one above that heading is not.
+    stories = "<h4><a href='/a'>Afghan talks are seen as the only hope</a></h4><h4><a href='/b'>Officials invited to two days of talks</a></h4>"
+    body, why = labels(f"<div><p>{PROSE}</p>{stories}<p>{PROSE} Again.</p></div>")
+    assert body.tolist() == [True, False, True, True]
+    # A chain of plain headings (h2 then h3) and a linked post title right above its text stay.
+    body, why = labels(f"<div><p>{PROSE}</p><h2>Budget</h2><h3>The harbour plan</h3><p>{PROSE} Again.</p></div>")
+    assert body.tolist() == [True] * 4
+    body, why = labels(f"<div><p>{PROSE}</p><h2><a href='/p'>The harbour plan for the year</a></h2><p>{PROSE} Again.</p></div>")
+    assert body.tolist() == [True] * 3

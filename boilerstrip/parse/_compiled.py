@@ -726,7 +726,7 @@ def _make_smooth_labels(reference: Callable[..., Any]) -> tuple[Any, str | None]
 
     consts = (
         m._FIRM_CHROME, m._FIRM_BODY, int(m._CHROME_CONTEXT), int(m._CAPTION), int(m._CAPTION_UNLESS),
-        m._MAX_GAP, m._LEAD_GAP, m._LEAD_MARGIN, m._LEAD_LINKS,
+        m._MAX_GAP, m._LEAD_GAP, m._LEAD_MARGIN, m._LEAD_LINKS, m._CHAIN_LINKS,
     )
     tables, head, rescue, table_bit = m._keep_data_tables, m._text_head, m.rescue_empty, int(m._TABLE)
 
