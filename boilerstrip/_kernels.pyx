@@ -752,13 +752,55 @@ cdef inline unsigned char _lower(unsigned char c) noexcept:
 # ---------------------------------------------------------------------------------------
 # features._deepest_neg
 
+cdef Py_ssize_t _subtree_stop(list parent, Py_ssize_t e, Py_ssize_t n_elem) except -2:
+    """Where e's subtree ends, as features._subtree_end finds it: the first element after e whose
+    parent comes before e (n_elem when none does)."""
+    cdef Py_ssize_t stop = e + 1, p
+    while stop < n_elem:
+        p = parent[stop]
+        if p < e:
+            break
+        stop += 1
+    return stop
+
+
+# _nearest_own's answer for a parent after its child: the tree is not one the walk knows.
+cdef int64_t _BAD_TREE = -3
+
+
+cdef int64_t _nearest_own(list parent, Py_ssize_t e, const uint8_t *own, int64_t *memo, Py_ssize_t *passed) except -4:
+    """The nearest element at or above e whose own class holds a chrome word (-1: none).
+
+    features._deepest_neg's walk: memo[x] is -2 for an element not seen yet, else its answer;
+    every element passed on the way up gets the answer too, so each is walked once a page.
+    _BAD_TREE when a parent comes after its child.
+    """
+    cdef Py_ssize_t top = 0, k, p
+    cdef int64_t found
+    while e >= 0 and not own[e] and memo[e] == -2:
+        passed[top] = e
+        top += 1
+        p = parent[e]
+        if not -1 <= p < e:
+            return _BAD_TREE
+        e = p
+    if e < 0:
+        found = -1
+    elif own[e]:
+        found = e
+    else:
+        found = memo[e]
+    for k in range(top):
+        memo[passed[k]] = found
+    return found
+
+
 def deepest_neg(seg, marked):
     """features._deepest_neg on C arrays (the same walk, the elements passed remembered), or None."""
     cdef list parent = seg.elem_parent
     cdef list elems = seg.elems
     cdef list neg = seg.neg_elems
-    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, k, top
-    cdef int64_t found
+    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e
     cdef const uint8_t[:] mk = np.ascontiguousarray(marked, dtype=np.uint8) if nb else np.zeros(0, dtype=np.uint8)
     if mk.shape[0] != nb:
         return None
@@ -783,20 +825,7 @@ def deepest_neg(seg, marked):
             e = elems[i]
             if not 0 <= e < n_elem:
                 return None
-            top = 0
-            while e >= 0 and not own[e] and memo[e] == -2:
-                passed[top] = e
-                top += 1
-                e = par[e]
-            if e < 0:
-                found = -1
-            elif own[e]:
-                found = e
-            else:
-                found = memo[e]
-            for k in range(top):
-                memo[passed[k]] = found
-            out[i] = found
+            out[i] = _nearest_own(parent, e, own, memo, passed)
     finally:
         free(par)
         free(end)
@@ -824,7 +853,7 @@ def unwrap(seg, flags_in, main_in, int64_t neg_bit, double beside):
     cdef list elems = seg.elems
     cdef list texts = seg.texts
     cdef list neg = seg.neg_elems
-    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, p, k, top, first = -1, last = -1, n_around = 0, stop
+    cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, p, k, first = -1, last = -1, n_around = 0, stop
     cdef const int64_t[:] flags = flags_in
     cdef const double[:] main = main_in
     cdef int64_t found, side, mine
@@ -896,34 +925,16 @@ def unwrap(seg, flags_in, main_in, int64_t neg_bit, double beside):
             deepest[i] = -1
             if not flags[i] & neg_bit:
                 continue
-            top = 0
-            while e >= 0 and not own[e] and memo[e] == -2:
-                passed[top] = e
-                top += 1
-                p = parent[e]
-                if not -1 <= p < e:
-                    return False
-                e = p
-            if e < 0:
-                found = -1
-            elif own[e]:
-                found = e
-            else:
-                found = memo[e]
-            for k in range(top):
-                memo[passed[k]] = found
+            found = _nearest_own(parent, e, own, memo, passed)
+            if found == _BAD_TREE:
+                return False
             deepest[i] = found
         free_ = np.zeros(nb, dtype=bool)
         out = np.frombuffer(free_, dtype=np.uint8)
         # In the reference's order: the outermost wrapper first.
         for k in range(n_around - 1, -1, -1):
             e = around[k]
-            stop = e + 1
-            while stop < n_elem:
-                p = parent[stop]
-                if p < e:
-                    break
-                stop += 1
+            stop = _subtree_stop(parent, e, n_elem)
             side = 0
             mine = 0
             for i in range(nb):
@@ -992,13 +1003,7 @@ def comment_sections(seg, flags_in, heading_in, date_like, n_words_in, int64_t c
         if not 0 <= e < n_elem:
             return None
         c = parent[e]
-        # The container's end, as _subtree_end finds it: the first element after it whose parent comes before it.
-        end = c + 1
-        while end < n_elem:
-            p = parent[end]
-            if p < c:
-                break
-            end += 1
+        end = _subtree_stop(parent, c, n_elem)
         # The section ends at the first block outside the container or under a heading of the same rank or higher.
         rank = heading[h]
         stop = nb
