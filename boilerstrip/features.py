@@ -729,12 +729,11 @@ def _chrome_only(seg: Segments, flags: IntArray) -> npt.NDArray[np.bool_]:
     smooth.drop_chrome_only_classes drops them from the body later, so a container chosen for
     them is left empty. "author" is left out: it names a byline as much as a bio.
     """
-    neg: npt.NDArray[np.bool_] = (flags & Flag.NEG_CLASS) != 0
-    if not neg.any():
-        return neg
-    tokens = seg.neg_tokens
-    only = [i for i in np.flatnonzero(neg).tolist() if tokens[i].lower() in _CONTAINER_CHROME_ONLY]
+    tokens = seg.neg_tokens  # lowercase already (parse.segment._class_words)
     mask = np.zeros(len(flags), dtype=bool)
+    if _CONTAINER_CHROME_ONLY.isdisjoint(tokens):
+        return mask  # most pages: a set test, no walk over the blocks
+    only = [i for i, token in enumerate(tokens) if token in _CONTAINER_CHROME_ONLY and flags[i] & Flag.NEG_CLASS]
     mask[only] = True
     return mask
 

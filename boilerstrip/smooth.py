@@ -471,7 +471,7 @@ def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.ND
         return
     texts = seg.texts
     cand = [i for i in np.flatnonzero(~body & (f.main > 0) & (f.n_words <= _OWN_LINE_WORDS)).tolist()
-            if _BARE_ADDRESS.fullmatch(texts[i]) is not None]
+            if texts[i].lstrip().startswith(_ADDRESS_STARTS) and _BARE_ADDRESS.fullmatch(texts[i]) is not None]
     if not cand:
         return
     before = np.cumsum(body)
@@ -487,6 +487,7 @@ def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.ND
 # A bare web address: the scheme or "www.", then no space. Its words (the address split at its
 # punctuation) stay under 30. Body on both sides within 3 blocks.
 _BARE_ADDRESS = regex.compile(r"\s*(?:https?://|www\.)\S+\s*")
+_ADDRESS_STARTS = ("http://", "https://", "www.")
 _OWN_LINE_WORDS = 30
 _OWN_LINE_REACH = 3
 
