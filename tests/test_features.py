@@ -488,3 +488,22 @@ def test_text_mode_comment_form_link_over_short_sentences() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
     out = extract(dump, input_type="text")
     assert "This post is non-partisan." in out and "new budget" in out
+
+
+def test_text_mode_signed_comment_headers_head_the_thread() -> None:
+    # Blog engines head each comment with its author and a verb: "Jane says:". The first of two or
+    # more such lines below the article starts the thread, however much prose the comments hold.
+    said = "I have lived by the harbour all my life and I think the council has got this one badly wrong again."
+    thread = ["Jane says:", f"{said} {said}", "by jdoe (1234) writes:", f"{said} {said}", "Tom says:", f"{said} {said}"]
+    dump = "\n".join(["Title of the story", "As the mayor writes:", PROSE, "Share", *thread, "About us"])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 4
+    out = extract(dump, input_type="text")
+    assert "new budget" in out and "badly wrong" not in out
+    # A forum's quote ("Jane said:") with no date is a post's, the content of the page.
+    quotes = [line.replace("says:", "said:").replace("writes:", "said:") for line in thread]
+    dump = "\n".join(["Title of the story", PROSE, "Share", *quotes])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    # WordPress's header with the comment's date.
+    dated = ["Jane on May 4, 2012 at 9:09 am said:", f"{said} {said}", "Tom on May 5, 2012 at 8:01 am said:", said]
+    dump = "\n".join(["Title of the story", PROSE, "Share", *dated])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 3
