@@ -1384,17 +1384,20 @@ def _signed_thread(
 
     Blog engines head each comment with its author and a verb ("Jane says:", "by jdoe (1234)
     writes:", "Jane on May 4, 2012 at 9:09 am said:"): a short line ending in the verb and a
-    colon. The first that _SIGNED_MIN headers with its verb start (it included), with 100
+    colon; or sign it below with its author and date ("Posted by: Jane | May 4, 2012 at 09:09
+    AM"; the first comment stays with the article then). The first that _SIGNED_MIN headers with its verb start (it included), with 100
     characters of prose above it (the article), heads the thread.
     """
     short = np.flatnonzero((n_words <= _SIGNED_WORDS) & (n_words >= 2))
     hits: list[tuple[int, str]] = []
     for i in short.tolist():
-        if not texts[i].rstrip().endswith(":"):
-            continue
-        m = _SIGNED.search(texts[i])
-        if m is not None and (m.group(1).lower() != "said" or date_like[i]):
-            hits.append((i, m.group(1).lower()))
+        text = texts[i]
+        if text.rstrip().endswith(":"):
+            m = _SIGNED.search(text)
+            if m is not None and (m.group(1).lower() != "said" or date_like[i]):
+                hits.append((i, m.group(1).lower()))
+        elif date_like[i] and _POSTED_BY.match(text) is not None:
+            hits.append((i, "posted by"))
     if len(hits) < _SIGNED_MIN:
         return -1
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
@@ -1412,8 +1415,11 @@ def _signed_thread(
 # ("Jane said:"), part of the content there: it counts only with the comment's date on its line
 # ("Jane on May 4, 2012 at 9:09 am said:").
 _SIGNED = regex.compile(r"(?i)\b(says|writes|said)\s*:\s*$")
-# A header is a name, maybe a user id and a date: 12 words at most.
-_SIGNED_WORDS = 12
+# A comment's signature below it (TypePad's and Movable Type's template): "Posted by:", the colon
+# (a post's own byline has none: "Posted by Jane on May 4, 2012"), a name, a date on the line.
+_POSTED_BY = regex.compile(r"(?i)[^\w\n]*posted[^\S\n]+by[^\S\n]*:")
+# A header is a name, maybe a user id and a date: 14 words at most.
+_SIGNED_WORDS = 14
 # Two headers with the same verb, from the first one on: an article quoting someone ("As the mayor
 # writes:") has one such line, a thread one per comment.
 _SIGNED_MIN = 2

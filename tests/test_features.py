@@ -507,3 +507,19 @@ def test_text_mode_signed_comment_headers_head_the_thread() -> None:
     dated = ["Jane on May 4, 2012 at 9:09 am said:", f"{said} {said}", "Tom on May 5, 2012 at 8:01 am said:", said]
     dump = "\n".join(["Title of the story", PROSE, "Share", *dated])
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 3
+
+
+def test_text_mode_comment_signatures_head_the_thread() -> None:
+    # TypePad signs each comment below it: "Posted by: Jane | May 4, 2012 at 09:09 AM". From the
+    # first of two such signatures below the article on, the page is the thread.
+    said = "I have lived by the harbour all my life and I think the council has got this one badly wrong again."
+    thread = [f"{said} {said}", "Posted by: Jane | May 4, 2012 at 09:09 AM", f"{said} {said}",
+              "Posted by: Tom | May 5, 2012 at 10:12 AM", f"{said} {said}", "Posted by: Ann | May 6, 2012 at 11:02 AM"]
+    dump = "\n".join(["Title of the story", PROSE, "Posted by Kate on May 3, 2012 | Permalink", "Comments", *thread])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 5
+    out = extract(dump, input_type="text")
+    assert "new budget" in out and "Posted by: Tom" not in out
+    # A post's own byline has no colon: no signature.
+    bylines = [line.replace("Posted by:", "Posted by") for line in thread]
+    dump = "\n".join(["Title of the story", PROSE, "Comments", *bylines])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
