@@ -1484,9 +1484,10 @@ def _heads_thread(
 
     kind "titled": a count with the post's title after it heads the thread wherever it stands
     below the article, unless it carries a date (a byline's). kind "bare": c is the word alone
-    ("Comments"), no count: a menu entry as often as a heading. It heads a thread only where
-    the article ends right above it, and the comments' dates follow or their first text comes
-    within _BARE_FIRST_LINES lines (a name, then the comment).
+    ("Comments"), no count: a menu entry as often as a heading. It heads a thread where the
+    first comment's date line comes within _BARE_DATE_LINES lines after it and the comments'
+    dates follow; else only where the article ends right above it, and the comments' dates
+    follow or their first text comes within _BARE_FIRST_LINES lines (a name, then the comment).
     """
     above = float(before[c])
     if above < _NO_ARTICLE_CHARS:
@@ -1497,6 +1498,8 @@ def _heads_thread(
     k = int(np.searchsorted(dates, c, side="right"))  # the first date line after c
     dated = k + 1 < len(dates) and float(before[dates[k + 1]] - before[c + 1]) < above
     if dated and not bare:
+        return True
+    if dated and not date_like[c] and int(dates[k]) - c <= _BARE_DATE_LINES:
         return True
     if bare and not dated and not prose[c + 1 : c + 1 + _BARE_FIRST_LINES].any():
         return False
@@ -1516,6 +1519,9 @@ def _article_ends_above(c: int, prose: FloatArray) -> bool:
     )
 
 
+# A bare heading's first comment header, dated: within 2 lines after it ("Comments", then "Jane
+# - May 4, 2012"; 3 took a blog front page's "Comments:" under one of its posts).
+_BARE_DATE_LINES = 2
 # An undated thread's first comment: its text within 3 lines of a bare heading (a name line,
 # then the text; 5 lines let a site's "Comments | Weigh in | Corrections?" menu in, with the
 # article's next paragraphs under it).
