@@ -1328,6 +1328,8 @@ def _text_comments(
     lines of one shape with prose between one and the next, twice, are a blog's front page
     ("| permalink | comments (2)" under every post) or a rail of stories: none of them heads a
     thread. Linear in the page: one pass over the heads, the date lines found by bisection.
+    A run of signed comment headers ("Jane says:", _signed_thread) below the article heads it
+    where it comes first.
     """
     short = np.flatnonzero((n_words <= _COMMENT_TITLED_WORDS) & (n_words >= 1))
     found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS + _FORM_STEMS)
@@ -1340,8 +1342,9 @@ def _text_comments(
             kind[i], counts[i] = head
         elif n_words[i] <= _COMMENT_HEAD_WORDS and _COMMENT_FORM.fullmatch(texts[i]) is not None:
             forms.append(i)
+    signed = _signed_thread(texts, n_words, n_chars, value, date_like)
     if not counts and not forms:
-        return -1
+        return signed
     heads = list(counts)
     prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
     before = np.cumsum(prose) - prose
@@ -1358,12 +1361,71 @@ def _text_comments(
         if int(np.count_nonzero(marks[1:] > marks[:-1] + prose[same[:-1]])) >= 2:
             listing.add(shape)
     dates = np.flatnonzero(date_like)
+    found_at = form
     for c in heads:
         if form >= 0 and c > form:
             break
         if shape_of[c] not in listing and _heads_thread(c, prose, before, date_like, dates, kind[c]):
+            found_at = c
+            break
+    return _first_of(found_at, signed)
+
+
+def _first_of(a: int, b: int) -> int:
+    """The smaller of two line indexes where -1 means none."""
+    if a < 0:
+        return b
+    if b < 0:
+        return a
+    return min(a, b)
+
+
+def _signed_thread(
+    texts: list[str], n_words: FloatArray, n_chars: FloatArray, value: FloatArray, date_like: FloatArray
+) -> int:
+    """The first of a run of signed comment headers below the article, or -1.
+
+    Blog engines head each comment with its author and a verb ("Jane says:", "by jdoe (1234)
+    writes:", "Jane on May 4, 2012 at 9:09 am said:"): a short line ending in the verb and a
+    colon; or sign it below with its author and date ("Posted by: Jane | May 4, 2012 at 09:09
+    AM"; the first comment stays with the article then). The first that _SIGNED_MIN headers with its verb start (it included), with 100
+    characters of prose above it (the article), heads the thread.
+    """
+    short = np.flatnonzero((n_words <= _SIGNED_WORDS) & (n_words >= 2))
+    hits: list[tuple[int, str]] = []
+    for i in short.tolist():
+        text = texts[i]
+        if text.rstrip().endswith(":"):
+            m = _SIGNED.search(text)
+            if m is not None and (m.group(1).lower() != "said" or date_like[i]):
+                hits.append((i, m.group(1).lower()))
+        elif date_like[i] and _POSTED_BY.match(text) is not None:
+            hits.append((i, "posted by"))
+    if len(hits) < _SIGNED_MIN:
+        return -1
+    prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
+    before = np.cumsum(prose) - prose
+    left = collections.Counter(verb for _, verb in hits)
+    for c, verb in hits:
+        if left[verb] >= _SIGNED_MIN and before[c] >= _NO_ARTICLE_CHARS:
             return c
-    return form
+        left[verb] -= 1
+    return -1
+
+
+# The verb that ends a comment's header line: template vocabulary of blog engines (WordPress's
+# "says:", Slashdot-style "writes:"). "said:" heads a forum's quote of another post as often
+# ("Jane said:"), part of the content there: it counts only with the comment's date on its line
+# ("Jane on May 4, 2012 at 9:09 am said:").
+_SIGNED = regex.compile(r"(?i)\b(says|writes|said)\s*:\s*$")
+# A comment's signature below it (TypePad's and Movable Type's template): "Posted by:", the colon
+# (a post's own byline has none: "Posted by Jane on May 4, 2012"), a name, a date on the line.
+_POSTED_BY = regex.compile(r"(?i)[^\w\n]*posted[^\S\n]+by[^\S\n]*:")
+# A header is a name, maybe a user id and a date: 14 words at most.
+_SIGNED_WORDS = 14
+# Two headers with the same verb, from the first one on: an article quoting someone ("As the mayor
+# writes:") has one such line, a thread one per comment.
+_SIGNED_MIN = 2
 
 
 def _form_head(
@@ -1425,9 +1487,10 @@ def _heads_thread(
 
     kind "titled": a count with the post's title after it heads the thread wherever it stands
     below the article, unless it carries a date (a byline's). kind "bare": c is the word alone
-    ("Comments"), no count: a menu entry as often as a heading. It heads a thread only where
-    the article ends right above it, and the comments' dates follow or their first text comes
-    within _BARE_FIRST_LINES lines (a name, then the comment).
+    ("Comments"), no count: a menu entry as often as a heading. It heads a thread where the
+    first comment's date line comes within _BARE_DATE_LINES lines after it and the comments'
+    dates follow; else only where the article ends right above it, and the comments' dates
+    follow or their first text comes within _BARE_FIRST_LINES lines (a name, then the comment).
     """
     above = float(before[c])
     if above < _NO_ARTICLE_CHARS:
@@ -1438,6 +1501,8 @@ def _heads_thread(
     k = int(np.searchsorted(dates, c, side="right"))  # the first date line after c
     dated = k + 1 < len(dates) and float(before[dates[k + 1]] - before[c + 1]) < above
     if dated and not bare:
+        return True
+    if dated and not date_like[c] and int(dates[k]) - c <= _BARE_DATE_LINES:
         return True
     if bare and not dated and not prose[c + 1 : c + 1 + _BARE_FIRST_LINES].any():
         return False
@@ -1457,6 +1522,9 @@ def _article_ends_above(c: int, prose: FloatArray) -> bool:
     )
 
 
+# A bare heading's first comment header, dated: within 2 lines after it ("Comments", then "Jane
+# - May 4, 2012"; 3 took a blog front page's "Comments:" under one of its posts).
+_BARE_DATE_LINES = 2
 # An undated thread's first comment: its text within 3 lines of a bare heading (a name line,
 # then the text; 5 lines let a site's "Comments | Weigh in | Corrections?" menu in, with the
 # article's next paragraphs under it).

@@ -488,3 +488,51 @@ def test_text_mode_comment_form_link_over_short_sentences() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
     out = extract(dump, input_type="text")
     assert "This post is non-partisan." in out and "new budget" in out
+
+
+def test_text_mode_signed_comment_headers_head_the_thread() -> None:
+    # Blog engines head each comment with its author and a verb: "Jane says:". The first of two or
+    # more such lines below the article starts the thread, however much prose the comments hold.
+    said = "I have lived by the harbour all my life and I think the council has got this one badly wrong again."
+    thread = ["Jane says:", f"{said} {said}", "by jdoe (1234) writes:", f"{said} {said}", "Tom says:", f"{said} {said}"]
+    dump = "\n".join(["Title of the story", "As the mayor writes:", PROSE, "Share", *thread, "About us"])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 4
+    out = extract(dump, input_type="text")
+    assert "new budget" in out and "badly wrong" not in out
+    # A forum's quote ("Jane said:") with no date is a post's, the content of the page.
+    quotes = [line.replace("says:", "said:").replace("writes:", "said:") for line in thread]
+    dump = "\n".join(["Title of the story", PROSE, "Share", *quotes])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+    # WordPress's header with the comment's date.
+    dated = ["Jane on May 4, 2012 at 9:09 am said:", f"{said} {said}", "Tom on May 5, 2012 at 8:01 am said:", said]
+    dump = "\n".join(["Title of the story", PROSE, "Share", *dated])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 3
+
+
+def test_text_mode_comment_signatures_head_the_thread() -> None:
+    # TypePad signs each comment below it: "Posted by: Jane | May 4, 2012 at 09:09 AM". From the
+    # first of two such signatures below the article on, the page is the thread.
+    said = "I have lived by the harbour all my life and I think the council has got this one badly wrong again."
+    thread = [f"{said} {said}", "Posted by: Jane | May 4, 2012 at 09:09 AM", f"{said} {said}",
+              "Posted by: Tom | May 5, 2012 at 10:12 AM", f"{said} {said}", "Posted by: Ann | May 6, 2012 at 11:02 AM"]
+    dump = "\n".join(["Title of the story", PROSE, "Posted by Kate on May 3, 2012 | Permalink", *thread])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 4
+    out = extract(dump, input_type="text")
+    assert "new budget" in out and "Posted by: Tom" not in out
+    # A post's own byline has no colon: no signature.
+    bylines = [line.replace("Posted by:", "Posted by") for line in thread]
+    dump = "\n".join(["Title of the story", PROSE, "Comments", *bylines])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
+def test_text_mode_bare_heading_over_a_dated_comment() -> None:
+    # "Comments" with the first comment's name and date right under it heads the thread, though
+    # share buttons and links stand between the article and the heading.
+    said = "I have lived by the harbour all my life and I think the council has got this one badly wrong again."
+    chrome = ["Share", "Tweet", "Email", "Print", "Tags: council", "Previous post", "Next post", "Related"]
+    thread = ["Jane - May 4, 2012", said, "Tom - May 5, 2012", said, "Ann - May 6, 2012", said]
+    dump = "\n".join(["Title of the story", PROSE, PROSE, *chrome, "Comments", *thread])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 11
+    # A menu's "Comments" entry, the dated lines further down: no heading.
+    dump = "\n".join(["Title of the story", PROSE, PROSE, *chrome, "Comments", "About", "Contact", *thread])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
