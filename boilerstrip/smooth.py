@@ -461,10 +461,10 @@ _CONSENT_SHARE = 0.5
 def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """A bare web address on its own line between paragraphs of the main container is body.
 
-    A writer sets a source, a download or a shop link on a line of its own: the block is all
-    link text, so it scores as a menu entry, yet it is part of what the writer wrote. An address
-    shown as its own link text is no menu's entry (menus show words) and, between two body
-    blocks at most _OWN_LINE_REACH blocks away on each side, in the main container, no footer's.
+    A writer sets a source, a download or a shop link on a line of its own: the block is
+    mostly link text, so it scores as a menu entry, yet it is part of what the writer wrote.
+    A bare address is no menu's entry (menus show words) and, between two body blocks at most
+    _OWN_LINE_REACH blocks away on each side, in the main container, no footer's line either.
     """
     n = len(body)
     if n == 0 or not body.any():
