@@ -580,8 +580,10 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     it (a video's playlist, "more on this") stay out.
     """
     n = len(body)
+    if n == 0 or f.mode != "html" or "article" not in seg.elem_tag:  # a list test before any mask
+        return
     in_main = f.main > 0
-    if n == 0 or f.mode != "html" or not (body & in_main).any() or "article" not in seg.elem_tag:
+    if not (body & in_main).any():
         return
     plain = ((f.flags & _LIST_OR_TABLE) != 0) & ((f.flags & _ARTICLE_LIST_CHROME) == 0)
     plain &= ((f.flags & Flag.FIGURE) == 0) | ((f.flags & Flag.TABLE) != 0)  # captions stay out, as scored
@@ -708,9 +710,9 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
     site's disclaimer or copyright page, an author's profile). An "author" line of a few
     words is a byline, not a bio: it is left to the scorer (a listing's entries name theirs).
     """
-    if not body.any():
-        return
-    tokens = seg.neg_tokens
+    tokens = seg.neg_tokens  # vocabulary words, lowercase already (parse.segment._class_words)
+    if not body.any() or CHROME_ONLY_TOKENS.isdisjoint(tokens):
+        return  # most pages: no such word, a set test instead of the masks below
     under = np.flatnonzero(body & ((f.flags & Flag.NEG_CLASS) != 0)).tolist()
     by_token: dict[str, list[int]] = {}
     for i in under:
