@@ -586,19 +586,25 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
 # ---------------------------------------------------------------------------------------
 # features._content_named
 
-cdef int _tree_and_marks(list parent, list neg, Py_ssize_t n, Py_ssize_t *par, Py_ssize_t *end, uint8_t *own) except -1:
-    """_tree, and own[e] = 1 for the elements listed in neg (Segments.neg_elems). 1 when either is invalid."""
+cdef int _mark_own(list neg, Py_ssize_t n, uint8_t *own) except -1:
+    """own[e] = 1 for the elements listed in neg (Segments.neg_elems; own zeroed by the caller). 1 when one is out of range."""
     cdef Py_ssize_t e, k
-    if _tree(parent, n, par, end):
-        return 1
-    for e in range(n):
-        own[e] = 0
     for k in range(len(neg)):
         e = neg[k]
         if not 0 <= e < n:
             return 1
         own[e] = 1
     return 0
+
+
+cdef int _tree_and_marks(list parent, list neg, Py_ssize_t n, Py_ssize_t *par, Py_ssize_t *end, uint8_t *own) except -1:
+    """_tree, and _mark_own. 1 when either is invalid."""
+    cdef Py_ssize_t e
+    if _tree(parent, n, par, end):
+        return 1
+    for e in range(n):
+        own[e] = 0
+    return _mark_own(neg, n, own)
 
 
 def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words):
@@ -641,11 +647,8 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
     try:
         if passed == NULL or own == NULL or state == NULL:
             raise MemoryError()
-        for k in range(len(neg)):
-            e = neg[k]
-            if not 0 <= e < n_elem:
-                return None
-            own[e] = 1
+        if _mark_own(neg, n_elem, own):
+            return None
         for i in range(nb):
             if not flags[i] & neg_bit:
                 continue
@@ -891,11 +894,8 @@ def unwrap(seg, flags_in, main_in, int64_t neg_bit, double beside):
         if (blk == NULL or passed == NULL or around == NULL or own == NULL or chain == NULL
                 or memo == NULL or deepest == NULL):
             raise MemoryError()
-        for k in range(len(neg)):
-            e = neg[k]
-            if not 0 <= e < n_elem:
-                return False
-            own[e] = 1
+        if _mark_own(neg, n_elem, own):
+            return False
         # The first element's chain, then the last's: the chrome-word elements on both, deepest first.
         e = first
         while e >= 0:

@@ -1351,8 +1351,7 @@ def _text_comments(
     if not counts and not forms:
         return signed
     heads = list(counts)
-    prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
-    before = np.cumsum(prose) - prose
+    prose, before = _prose_above(n_chars, value)
     form = _form_head(texts, forms, prose, before, date_like)
     if not counts:
         return form
@@ -1376,6 +1375,12 @@ def _text_comments(
     return _first_of(found_at, signed)
 
 
+def _prose_above(n_chars: FloatArray, value: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Each line's prose (characters of a paragraph-long line the region search values) and the prose above it."""
+    prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
+    return prose, np.cumsum(prose) - prose
+
+
 def _first_of(a: int, b: int) -> int:
     """The smaller of two line indexes where -1 means none."""
     if a < 0:
@@ -1393,8 +1398,9 @@ def _signed_thread(
     Blog engines head each comment with its author and a verb ("Jane says:", "by jdoe (1234)
     writes:", "Jane on May 4, 2012 at 9:09 am said:"): a short line ending in the verb and a
     colon; or sign it below with its author and date ("Posted by: Jane | May 4, 2012 at 09:09
-    AM"; the first comment stays with the article then). The first that _SIGNED_MIN headers with its verb start (it included), with 100
-    characters of prose above it (the article), heads the thread.
+    AM"; the first comment stays with the article then). The first header from which
+    _SIGNED_MIN headers with its verb follow (itself included), with 100 characters of prose
+    above it (the article), heads the thread.
     """
     short = np.flatnonzero((n_words <= _SIGNED_WORDS) & (n_words >= 2))
     hits: list[tuple[int, str]] = []
@@ -1408,8 +1414,7 @@ def _signed_thread(
             hits.append((i, "posted by"))
     if len(hits) < _SIGNED_MIN:
         return -1
-    prose = n_chars * (n_chars >= _PROSE_CHARS) * (value > 0)
-    before = np.cumsum(prose) - prose
+    before = _prose_above(n_chars, value)[1]
     left = collections.Counter(verb for _, verb in hits)
     for c, verb in hits:
         if left[verb] >= _SIGNED_MIN and before[c] >= _NO_ARTICLE_CHARS:
