@@ -29,6 +29,7 @@ from .smooth import (
     drop_link_headings,
     drop_page_footer,
     drop_repeats,
+    drop_slides,
     drop_text_comments,
     drop_text_consent,
     drop_trailing_chrome,
@@ -117,6 +118,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
+        drop_slides(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
     else:

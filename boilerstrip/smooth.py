@@ -21,6 +21,7 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_far_tail",
     "drop_link_headings",
+    "drop_slides",
     "drop_text_comments",
     "drop_text_consent",
     "drop_trailing_chrome",
@@ -59,6 +60,7 @@ SMOOTH_REASONS = {
     19: "smoothed: a repeat of a body block above",
     20: "smoothed: a cookie notice",
     21: "smoothed: a link on its own line in the text",
+    22: "smoothed: a slideshow's counter or an embedded slideshow",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -725,6 +727,103 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
         if f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * total:
             body[drop] = False
             why[drop] = 12
+
+
+def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A slideshow's counters are chrome, and so is a slideshow set into an article.
+
+    A slideshow numbers its slides "1/12" or "Image 1 of 12", one counter a slide, running
+    from 1 to the slide count. A counter alone on its line is the widget's control, never
+    text. When the page has an article of its own outside the slideshow (at least
+    _SLIDES_ARTICLE_WORDS body words in the main container), the slideshow is a widget set
+    into it, its captions a second story told in pictures: every block of the element that
+    holds all the counters is chrome. A page that is the slideshow (a photo post, a few lines
+    of lead-in) keeps its captions.
+    """
+    n = len(body)
+    if n == 0 or not body.any():
+        return
+    texts = seg.texts
+    if _THIRD_SLIDE.search("\n".join(texts)) is None:
+        return  # most pages: no "3/N" or "3 of N" anywhere, one scan instead of a match a block
+    counters: list[tuple[int, int, int]] = []
+    for i in np.flatnonzero(f.n_words <= _COUNTER_WORDS).tolist():
+        m = _COUNTER.match(texts[i])
+        if m is not None:
+            counters.append((i, int(m.group(1)), int(m.group(2))))
+    if len(counters) < _MIN_SLIDES:
+        return
+    for run in _slide_runs(counters):
+        alone = [i for i in run if _COUNTER_ONLY.fullmatch(texts[i]) is not None]
+        body[alone] = False
+        why[alone] = 22
+        inside = _under_one(seg, run)
+        outside = body & (f.main > 0)
+        outside[inside] = False
+        if f.n_words[outside].sum() >= _SLIDES_ARTICLE_WORDS:
+            body[inside] = False
+            why[inside] = 22
+
+
+def _slide_runs(counters: list[tuple[int, int, int]]) -> list[list[int]]:
+    """The blocks of each complete count 1, 2, ..., N (N >= _MIN_SLIDES) among the counters."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    last, total = 0, 0
+    for i, k, of in counters:
+        if k == last + 1 and of == total:
+            run.append(i)
+        elif k == 1:
+            run, total = [i], of
+        else:
+            run, total = [], 0
+        last = k if run else 0
+        if run and len(run) == total >= _MIN_SLIDES:
+            runs.append(run)
+            run, last, total = [], 0, 0
+    return runs
+
+
+def _under_one(seg: Segments, blocks: list[int]) -> list[int]:
+    """The blocks inside the innermost element that holds all of the given blocks."""
+    parent = seg.elem_parent
+    elems = seg.elems
+
+    def chain(e: int) -> list[int]:
+        out = []
+        while e >= 0:
+            out.append(e)
+            e = parent[e]
+        return out
+
+    common = set(chain(elems[blocks[0]]))
+    for i in blocks[1:]:
+        common.intersection_update(chain(elems[i]))
+    # The deepest common element: the one with the longest chain to the root.
+    top = max(common, key=lambda e: len(chain(e)), default=-1)
+    if top <= 0:
+        return []
+    lo = blocks[0]
+    while lo > 0 and top in chain(elems[lo - 1]):
+        lo -= 1
+    hi = blocks[-1]
+    while hi + 1 < len(elems) and top in chain(elems[hi + 1]):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+# A counter: "3/12", "3 of 12", "Image 3 of 12", at the start of a block of at most
+# _COUNTER_WORDS words (a slide's title may follow it). _COUNTER_ONLY: nothing else.
+# _THIRD_SLIDE: a third slide's counter anywhere, which every slideshow of 3+ slides has.
+_OF = r"(?:/|\b(?:of|von|de|sur|di|van|z|av|af)\b)"
+_COUNTER = regex.compile(rf"\s*(?:\p{{L}}{{1,12}}\s+)?(\d{{1,3}})\s*{_OF}\s*(\d{{1,3}})(?!\d|/)", regex.I)
+_COUNTER_ONLY = regex.compile(rf"\s*(?:\p{{L}}{{1,12}}\s+)?\d{{1,3}}\s*{_OF}\s*\d{{1,3}}\s*", regex.I)
+_THIRD_SLIDE = regex.compile(rf"3\s*{_OF}\s*\d", regex.I)
+_COUNTER_WORDS = 12
+_MIN_SLIDES = 3
+# A page with this many body words in the main container outside its slideshow has an
+# article of its own: a short news story runs 200-300 words.
+_SLIDES_ARTICLE_WORDS = 200
 
 
 def drop_page_footer(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -550,3 +550,46 @@ def test_a_linked_heading_above_another_heading_is_no_section_head() -> None:
     assert body.tolist() == [True] * 4
     body, why = labels(f"<div><p>{PROSE}</p><h2><a href='/p'>The harbour plan for the year</a></h2><p>{PROSE} Again.</p></div>")
     assert body.tolist() == [True] * 3
+
+
+def _slideshow(n: int, total: int | None = None) -> str:
+    total = total or n
+    captions = [
+        "The harbour at dawn, before the boats go out and the market opens on the quay.",
+        "Fishermen mend their nets on the pier while the gulls wait for the first catch.",
+        "The old lighthouse, painted white and red, stands over the mouth of the bay.",
+        "Children run along the beach as the tide goes out over the wide grey sand.",
+    ]
+    slides = "".join(
+        f"<li><h2><span>{k}/{total}</span> View number {k}</h2><p>{captions[(k - 1) % 4]} It was taken in spring.</p></li>"
+        for k in range(1, n + 1)
+    )
+    return f"<div class='slides'><ul>{slides}</ul></div>"
+
+
+def test_a_slideshow_set_into_an_article_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    article = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(8))  # about 300 words
+    blocks = extract_blocks(f"<body><article>{article}{_slideshow(4)}</article></body>").blocks
+    assert [b.label for b in blocks[:8]] == ["body"] * 8
+    assert [b.label for b in blocks[8:]] == ["chrome"] * 8
+    assert "smoothed: a slideshow's counter or an embedded slideshow" in [r.code for r in blocks[8].reasons]
+    # An incomplete count (slides 1-4 of 9) is no slideshow the page shows whole: left alone.
+    blocks = extract_blocks(f"<body><article>{article}{_slideshow(4, 9)}</article></body>").blocks
+    assert all(b.label == "body" for b in blocks)
+
+
+def test_a_photo_post_keeps_its_captions_and_drops_its_counters() -> None:
+    from boilerstrip import extract_blocks
+
+    counters = "".join(
+        f"<div class='item'><p>A photo of the harbour, number {k}, taken from the pier on a bright morning in May.</p>"
+        f"<div>{k} of 4</div></div>"
+        for k in range(1, 5)
+    )
+    html = f"<body><article><p>{PROSE}</p><div class='gallery'>{counters}</div></article></body>"
+    blocks = extract_blocks(html).blocks
+    assert [b.text for b in blocks if b.label == "body"] == [blocks[0].text] + [
+        f"A photo of the harbour, number {k}, taken from the pier on a bright morning in May." for k in range(1, 5)
+    ]
