@@ -294,6 +294,15 @@ def test_valid_utf8_is_pythons(data: bytes) -> None:
 
 
 @needs_compiled
+def test_class_words_skip_taxonomy_names() -> None:
+    from boilerstrip.parse import _walk
+
+    for names in ["post category-for-discussion tag-news", "tag-comment", "xcategory-comment", "Tag-comment",
+                  "a\ttag-comment footer", "category-", "sidebar tag-", "tag-a comments"]:
+        assert _walk.class_words(names) == segment._class_words(names), names
+
+
+@needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(class_strings(), st.text(max_size=40)))
 def test_class_words(names: str) -> None:

@@ -177,3 +177,15 @@ def test_guess_language_is_the_list_count(words: list[str]) -> None:
 def test_language_sample_is_the_joined_split(texts: list[str]) -> None:
     texts = texts * 30  # past the 400-text and the 3,000-word limits too
     assert features._language_sample(texts) == " ".join(texts[:400]).lower().split()[:3000]
+
+
+def test_taxonomy_class_names_are_not_read() -> None:
+    # WordPress gives a post the classes of its categories and tags: "category-for-discussion"
+    # names a topic, not a comment section.
+    taxonomy = "post-1 post category-for-discussion tag-sidebar-news hentry"
+    assert segment._class_words(taxonomy) == segment._class_words("post-1 post hentry")
+    assert segment._class_words_rx(taxonomy) == segment._class_words(taxonomy)
+    assert not segment._class_words(taxonomy)[0] & Flag.COMMENT
+    # The words themselves, or inside another name, still count.
+    assert segment._class_words("discussion")[0] & Flag.COMMENT
+    assert segment._class_words("subcategory-comment")[0] & Flag.COMMENT

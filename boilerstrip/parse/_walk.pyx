@@ -545,6 +545,30 @@ cdef inline int _letter(unsigned char c) noexcept nogil:
     return 26 if c == 45 else -1
 
 
+cdef inline bint _space(unsigned char c) noexcept nogil:
+    """ASCII whitespace as the regex module's \\s has it: space, \\t, \\n, \\v, \\f, \\r."""
+    return c == 32 or 9 <= c <= 13
+
+
+cdef inline bint _taxonomy(const unsigned char *s, Py_ssize_t p, Py_ssize_t n) noexcept nogil:
+    """Whether a class name starting at p is "category-..." or "tag-..." (segment._TAXONOMY)."""
+    cdef const char *cat = b"category-"
+    cdef const char *tag = b"tag-"
+    cdef Py_ssize_t i
+    if n - p >= 9:
+        for i in range(9):
+            if s[p + i] != <unsigned char> cat[i]:
+                break
+        else:
+            return True
+    if n - p >= 4:
+        for i in range(4):
+            if s[p + i] != <unsigned char> tag[i]:
+                return False
+        return True
+    return False
+
+
 cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """segment._class_words of an ASCII class/id string, over its bytes.
 
@@ -561,10 +585,20 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     cdef uint64_t lengths
     cdef int a, b
     cdef Word *w
+    cdef Py_ssize_t skip = 0
     hit.bits = 0
     hit.neg = hit.pos = NULL
     for p in range(n):
+        if p < skip:
+            continue
         c = s[p]
+        if (p == 0 or _space(s[p - 1])) and _taxonomy(s, p, n):
+            # A CMS's taxonomy class ("category-for-discussion", "tag-news"): its words name
+            # a topic, not a part of the page (segment._TAXONOMY).
+            skip = p
+            while skip < n and not _space(s[skip]):
+                skip += 1
+            continue
         if not (65 <= c <= 90 or (_lower(c) and (p == 0 or not _lower(s[p - 1])))):
             continue
         if p + 1 >= n:

@@ -528,13 +528,21 @@ _WORD_START = re.compile(r"[A-Z]|(?<![a-z])[a-z]")
 _WORD_END = re.compile(r"[^a-z]")
 
 
+# A CMS's taxonomy class names ("category-for-discussion", "tag-news" in WordPress's
+# post_class): the site's topic words, no part of the page. Their words are not read.
+_TAXONOMY = regex.compile(r"(?<!\S)(?:category|tag)-\S*")
+
+
 def _class_words(names: str) -> tuple[int, str | None, str | None]:
     """What a class/id string says: (COMMENT/NEG_CLASS/POS_CLASS bits, negative word, positive word).
 
     The same answer as searching with COMMENT_RE, NEGATIVE_RE and POSITIVE_RE, which
     try ~100 alternatives at every character: on ASCII strings the leftmost, longest
     word of each pattern comes from set lookups at the few places a word can start.
+    Taxonomy class names (_TAXONOMY) are taken out first; parse/_walk.pyx skips them too.
     """
+    if "category-" in names or "tag-" in names:
+        names = _TAXONOMY.sub(" ", names)
     if _WORD_BITS is None or not names.isascii():
         return _class_words_rx(names)
     table = _WORD_BITS
@@ -584,6 +592,8 @@ def _class_words(names: str) -> tuple[int, str | None, str | None]:
 
 def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
     """_class_words with the vocabulary regexes themselves (non-ASCII strings, changed patterns)."""
+    if "category-" in names or "tag-" in names:
+        names = _TAXONOMY.sub(" ", names)
     bits = 0
     neg = pos = None
     if COMMENT_RE.search(names):
