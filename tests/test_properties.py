@@ -147,8 +147,8 @@ def mutated(draw: st.DrawFn, sources: list[str] = SOURCES) -> str:
     return "".join(tokens)
 
 
-def _hidden(attrs: dict[str, str | None]) -> bool:
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+def _hidden(attrs: dict[str, str | None], tag: str | None) -> bool:
+    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "a"):
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
@@ -172,7 +172,7 @@ def visible_text(page: str, *, reveal: bool) -> str:
             continue
         up = node.parent
         while up is not None and up.mem_id != top:
-            if up.tag in skip or (not reveal and _hidden(up.attributes)):
+            if up.tag in skip or (not reveal and _hidden(up.attributes, up.tag)):
                 break
             up = up.parent
         else:

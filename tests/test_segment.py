@@ -28,6 +28,16 @@ def test_skips_invisible() -> None:
     assert s.texts == [VISIBLE.strip()]
 
 
+def test_an_aria_hidden_link_is_seen() -> None:
+    # aria-hidden keeps a card's second link (over its teaser text) from screen readers only:
+    # the eye reads the teaser. On any other element it marks a closed menu or an icon.
+    s = seg(
+        "<body><article><h2><a href='/a'>Headline</a></h2><p><a href='/a' aria-hidden='true' tabindex='-1'>"
+        "The teaser text under the headline.</a></p><div aria-hidden='true'><p>Closed menu</p></div></article></body>"
+    )
+    assert s.texts == ["Headline", "The teaser text under the headline."]
+
+
 def test_ruby_readings_are_left_out() -> None:
     # The reading printed above a word (furigana) would split the sentence's words apart.
     s = seg("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p>")

@@ -989,7 +989,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     if seen & A_HIDDEN:
                         node = node.next
                         continue
-                    if seen & A_ARIA and _value(a_aria) == "true":
+                    if seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
                         node = node.next
                         continue
                     if seen & A_STYLE:

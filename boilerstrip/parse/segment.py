@@ -134,10 +134,18 @@ class Segments:
         return len(self.texts)
 
 
-def _is_hidden(attrs: dict[str, str | None]) -> bool:
+def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
+    """Whether an element is hidden: the hidden attribute, a display:none or visibility:hidden
+    style, or aria-hidden="true" on anything but a link.
+
+    aria-hidden keeps an element from screen readers only. On a container it marks a closed
+    menu, a player's controls or an icon; on a link it marks a second link to the same place
+    (a card's teaser text, linked again beside its headline), which the eye sees all the same.
+    parse/_walk.pyx decides the same on the attributes' bytes.
+    """
     if "hidden" in attrs:
         return True
-    if attrs.get("aria-hidden") == "true":
+    if attrs.get("aria-hidden") == "true" and tag != "a":
         return True
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
@@ -397,7 +405,7 @@ def _walk(
                 hide
                 and attrs
                 and ("hidden" in attrs or "style" in attrs or "aria-hidden" in attrs)
-                and _is_hidden(attrs)
+                and _is_hidden(attrs, tag)
             ):
                 continue
             if tag == "br" or tag == "hr":
