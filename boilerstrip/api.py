@@ -127,6 +127,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_comments(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        drop_slides(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

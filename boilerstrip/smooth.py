@@ -738,7 +738,8 @@ def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     _SLIDES_ARTICLE_WORDS body words in the main container), the slideshow is a widget set
     into it, its captions a second story told in pictures: every block of the element that
     holds all the counters is chrome. A page that is the slideshow (a photo post, a few lines
-    of lead-in) keeps its captions.
+    of lead-in) keeps its captions. In a text dump, with no element to hold the slideshow,
+    only the counters go.
     """
     n = len(body)
     if n == 0 or not body.any():
@@ -757,6 +758,8 @@ def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
         alone = [i for i in run if _COUNTER_ONLY.fullmatch(texts[i]) is not None]
         body[alone] = False
         why[alone] = 22
+        if f.mode != "html":
+            continue  # a dump has no element to hold the slideshow: its counters go, its captions stay
         inside = _under_one(seg, run)
         outside = body & (f.main > 0)
         outside[inside] = False

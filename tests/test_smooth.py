@@ -593,3 +593,18 @@ def test_a_photo_post_keeps_its_captions_and_drops_its_counters() -> None:
     assert [b.text for b in blocks if b.label == "body"] == [blocks[0].text] + [
         f"A photo of the harbour, number {k}, taken from the pier on a bright morning in May." for k in range(1, 5)
     ]
+
+
+def test_a_dumps_slideshow_counters_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    captions = [
+        "The harbour at dawn, before the boats go out and the market opens on the quay by the church.",
+        "Fishermen mend their nets on the pier while the gulls wait for the first catch of the day.",
+        "The old lighthouse, painted white and red, stands over the mouth of the bay as it has for years.",
+        "Children run along the beach as the tide goes out over the wide grey sand towards the islands.",
+    ]
+    lines = [PROSE, PROSE + " Again."] + [x for k in range(1, 5) for x in (f"Image {k} of 4", captions[k - 1])]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[2::2]] == ["chrome"] * 4
+    assert [b.label for b in blocks[3::2]] == ["body"] * 4
