@@ -447,6 +447,25 @@ def test_text_mode_many_regions_are_one_document() -> None:
     assert all(f"print(y{i})" in out for i in range(5)) and "Privacy" not in out
 
 
+def test_text_mode_prose_between_regions_makes_one_document() -> None:
+    # A tutorial: its sentences stand one by one between lines of code, each too small to be a
+    # region. With eight or more prose lines between the two regions they are one document and
+    # the lines between belong to it; with seven the regions stand alone.
+    def tutorial(steps: int) -> str:
+        lines = ["Home", "About", "Contact", PROSE, PROSE, PROSE]
+        for i in range(steps):
+            lines += [f"x{i} = {i}", f"y{i} = x{i} + 1", f"Then the value of y{i} is one more than the value of x{i}.",
+                      f"print(y{i})", f"z{i} = []"]
+        return "\n".join([*lines, PROSE, PROSE, PROSE, "Privacy", "Terms"])
+
+    seven = compute_features(segment_text(tutorial(7), max_blocks=1000), "text").main
+    assert not seven[6:41].any() and "print(y0)" not in extract(tutorial(7), input_type="text")
+    eight = compute_features(segment_text(tutorial(8), max_blocks=1000), "text").main
+    assert eight[3:49].all() and not eight[:3].any() and not eight[49:].any()
+    out = extract(tutorial(8), input_type="text")
+    assert all(f"print(y{i})" in out for i in range(8)) and "Privacy" not in out
+
+
 def test_text_mode_title_case_lines_are_no_running_text() -> None:
     # A rail of headlines under a story: long lines, but nearly every word capitalised. They are
     # no second region of running text beside the story.
