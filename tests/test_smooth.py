@@ -550,3 +550,29 @@ def test_a_linked_heading_above_another_heading_is_no_section_head() -> None:
     assert body.tolist() == [True] * 4
     body, why = labels(f"<div><p>{PROSE}</p><h2><a href='/p'>The harbour plan for the year</a></h2><p>{PROSE} Again.</p></div>")
     assert body.tolist() == [True] * 3
+
+
+def test_text_tag_list_in_alphabetical_order_is_chrome() -> None:
+    from boilerstrip import extract, extract_blocks
+
+    # A blog's tag cloud glued into one line: long and unpunctuated, its initials ascending
+    # (a tag of two words, "harbour plan", breaks the order only for a word).
+    tags = ("allotments baking bicycles budget council elections ferries gardens harbour plan "
+            "housing libraries markets museums parking parks police railways schools taxes "
+            "theatre trams weather")
+    # The same words shuffled are no list of tags: a line of prose without punctuation stays.
+    shuffled = ("weather council trams budget parks harbour plan elections schools ferries museums "
+                "allotments taxes libraries bicycles railways gardens housing police theatre "
+                "parking baking markets")
+    for line, kept in ((tags, False), (shuffled, True)):
+        dump = "\n".join(["Home", "News", PROSE, PROSE, line, PROSE, "Contact"])
+        assert (line in extract(dump, input_type="text")) is kept
+    blocks = extract_blocks("\n".join([PROSE, PROSE, tags, PROSE]), input_type="text").blocks
+    assert blocks[2].label == "chrome"
+    assert str(blocks[2].reasons[0]) == "smoothed: a list of tags in alphabetical order"
+    # One word over and over is no list (its initials never move).
+    same = " ".join(["harbour"] * 30)
+    assert same in extract("\n".join([PROSE, PROSE, same, PROSE]), input_type="text")
+    # An A-Z index of single letters is a page's own.
+    letters = " ".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert letters in extract("\n".join([PROSE, PROSE, letters, PROSE]), input_type="text")
