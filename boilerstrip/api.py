@@ -39,6 +39,7 @@ from .smooth import (
     keep_listing,
     keep_own_line_links,
     keep_table_rows,
+    keep_text_gaps,
     keep_text_lists,
     keep_text_sentences,
     smooth_labels,
@@ -123,6 +124,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
+        keep_text_gaps(feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)

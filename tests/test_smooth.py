@@ -576,3 +576,21 @@ def test_text_tag_list_in_alphabetical_order_is_chrome() -> None:
     # An A-Z index of single letters is a page's own.
     letters = " ".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     assert letters in extract("\n".join([PROSE, PROSE, letters, PROSE]), input_type="text")
+
+
+def test_text_short_lines_inside_the_main_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A table's cells inside an article's region: too short to pass alone, they join the body
+    # around them, but for a label repeated on the page ("Advertisement") and for lines with
+    # less than 200 words of body below them (an article's closing credits and links).
+    cells = ["North pier", "4 million", "Advertisement", "South pier", "6 million"]
+
+    def page(after: int) -> str:
+        return "\n".join(["Home", "News", *[f"{PROSE} Part {i}." for i in range(4)], *cells,
+                          *[f"{PROSE} Part {i}." for i in range(4, 4 + after)], "Advertisement", "Contact"])
+
+    blocks = extract_blocks(page(7), input_type="text").blocks
+    assert [b.label for b in blocks[6:9]] == ["body", "body", "chrome"]
+    assert str(blocks[6].reasons[0]) == "smoothed: between body lines of the main region"
+    assert [b.label for b in extract_blocks(page(5), input_type="text").blocks[6:8]] == ["chrome", "chrome"]
