@@ -501,6 +501,23 @@ def test_text_small_print_at_the_page_end_is_dropped() -> None:
     assert all(b.reasons[0].code != "smoothed: far below the content" for b in blocks)
 
 
+def test_text_small_print_under_a_short_menu_is_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    # A footer's menu of 16 short entries (32 words) over the small print: 30 words of chrome
+    # part it from the article as well as 50.
+    legal = [
+        "The information on this website is provided for general purposes and is not a substitute for advice.",
+        "All the material on this site is owned by the publisher and may not be copied without its written consent.",
+    ]
+    menu = [f"Section {i}" for i in range(16)]
+    lines = ["Title of the story", PROSE, PROSE, PROSE, PROSE, *menu, *legal, "Terms | Privacy"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:5]] == ["body"] * 4
+    assert [b.label for b in blocks[-3:-1]] == ["chrome", "chrome"]
+    assert blocks[-2].reasons[0].code == "smoothed: far below the content"
+
+
 def test_text_cookie_notice_is_dropped() -> None:
     from boilerstrip import extract_blocks
 
