@@ -32,6 +32,7 @@ from .smooth import (
     drop_slides,
     drop_text_comments,
     drop_text_consent,
+    drop_text_tag_lists,
     drop_trailing_chrome,
     keep_alike_runs,
     keep_article_lists,
@@ -39,6 +40,7 @@ from .smooth import (
     keep_listing,
     keep_own_line_links,
     keep_table_rows,
+    keep_text_gaps,
     keep_text_lists,
     keep_text_sentences,
     smooth_labels,
@@ -124,9 +126,11 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
+        keep_text_gaps(feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        drop_text_tag_lists(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag

@@ -431,8 +431,8 @@ def test_text_mode_region_hull_for_recall() -> None:
 
 def test_text_mode_many_regions_are_one_document() -> None:
     # A manual's paragraphs, each followed by a few lines of code: six regions or more are one
-    # document cut up by its code, and the lines between belong to it; with five, the other
-    # regions may be a sidebar or a thread beside an article, and only the regions count.
+    # document cut up by its code, and the lines between belong to it; so are four or five with
+    # no date line between them (test_text_mode_dated_regions_stay_apart).
     def manual(parts: int) -> str:
         lines = ["Home", "About", "Contact"]
         for i in range(parts):
@@ -440,11 +440,48 @@ def test_text_mode_many_regions_are_one_document() -> None:
         return "\n".join([*lines, f"{PROSE} The end.", "Privacy", "Terms"])
 
     five = compute_features(segment_text(manual(4), max_blocks=1000), "text").main
-    assert int(five.sum()) == 5 and "print(y0)" not in extract(manual(4), input_type="text")
+    assert five[3:24].all() and "print(y0)" in extract(manual(4), input_type="text")
     six = compute_features(segment_text(manual(5), max_blocks=1000), "text").main
     assert six[3:29].all() and not six[:3].any() and not six[29:].any()
     out = extract(manual(5), input_type="text")
     assert all(f"print(y{i})" in out for i in range(5)) and "Privacy" not in out
+
+
+def test_text_mode_dated_regions_stay_apart() -> None:
+    # Four or five regions with no date line between them are one document; a date between them
+    # (a blog's posts, a thread's comments beside an article) keeps them apart, and so do three.
+    def page(parts: int, dated: bool) -> str:
+        lines = ["Home", "About", "Contact"]
+        for i in range(parts):
+            lines += [f"{PROSE} Step {i}.", f"x{i} = {i}", "May 4, 2020" if dated else f"y{i} = x{i} + 1",
+                      f"print(y{i})", f"z{i} = []"]
+        return "\n".join([*lines, f"{PROSE} The end.", "Privacy", "Terms"])
+
+    def main(parts: int, dated: bool) -> list[int]:
+        return compute_features(segment_text(page(parts, dated), max_blocks=1000), "text").main.astype(int).tolist()
+
+    assert main(3, False)[3:19] == [1] * 16 and sum(main(3, False)) == 16
+    assert sum(main(3, True)) == 4
+    assert sum(main(2, False)) == 3
+
+
+def test_text_mode_prose_between_regions_makes_one_document() -> None:
+    # A tutorial: its sentences stand one by one between lines of code, each too small to be a
+    # region. With eight or more prose lines between the two regions they are one document and
+    # the lines between belong to it; with seven the regions stand alone.
+    def tutorial(steps: int) -> str:
+        lines = ["Home", "About", "Contact", PROSE, PROSE, PROSE]
+        for i in range(steps):
+            lines += [f"x{i} = {i}", f"y{i} = x{i} + 1", f"Then the value of y{i} is one more than the value of x{i}.",
+                      f"print(y{i})", f"z{i} = []"]
+        return "\n".join([*lines, PROSE, PROSE, PROSE, "Privacy", "Terms"])
+
+    seven = compute_features(segment_text(tutorial(7), max_blocks=1000), "text").main
+    assert not seven[6:41].any() and "print(y0)" not in extract(tutorial(7), input_type="text")
+    eight = compute_features(segment_text(tutorial(8), max_blocks=1000), "text").main
+    assert eight[3:49].all() and not eight[:3].any() and not eight[49:].any()
+    out = extract(tutorial(8), input_type="text")
+    assert all(f"print(y{i})" in out for i in range(8)) and "Privacy" not in out
 
 
 def test_text_mode_title_case_lines_are_no_running_text() -> None:

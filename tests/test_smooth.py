@@ -501,6 +501,23 @@ def test_text_small_print_at_the_page_end_is_dropped() -> None:
     assert all(b.reasons[0].code != "smoothed: far below the content" for b in blocks)
 
 
+def test_text_small_print_under_a_short_menu_is_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    # A footer's menu of 16 short entries (32 words) over the small print: 30 words of chrome
+    # part it from the article as well as 50.
+    legal = [
+        "The information on this website is provided for general purposes and is not a substitute for advice.",
+        "All the material on this site is owned by the publisher and may not be copied without its written consent.",
+    ]
+    menu = [f"Section {i}" for i in range(16)]
+    lines = ["Title of the story", PROSE, PROSE, PROSE, PROSE, *menu, *legal, "Terms | Privacy"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:5]] == ["body"] * 4
+    assert [b.label for b in blocks[-3:-1]] == ["chrome", "chrome"]
+    assert blocks[-2].reasons[0].code == "smoothed: far below the content"
+
+
 def test_text_cookie_notice_is_dropped() -> None:
     from boilerstrip import extract_blocks
 
@@ -608,3 +625,47 @@ def test_a_dumps_slideshow_counters_are_chrome() -> None:
     blocks = extract_blocks("\n".join(lines), input_type="text").blocks
     assert [b.label for b in blocks[2::2]] == ["chrome"] * 4
     assert [b.label for b in blocks[3::2]] == ["body"] * 4
+
+
+def test_text_tag_list_in_alphabetical_order_is_chrome() -> None:
+    from boilerstrip import extract, extract_blocks
+
+    # A blog's tag cloud glued into one line: long and unpunctuated, its initials ascending
+    # (a tag of two words, "harbour plan", breaks the order only for a word).
+    tags = ("allotments baking bicycles budget council elections ferries gardens harbour plan "
+            "housing libraries markets museums parking parks police railways schools taxes "
+            "theatre trams weather")
+    # The same words shuffled are no list of tags: a line of prose without punctuation stays.
+    shuffled = ("weather council trams budget parks harbour plan elections schools ferries museums "
+                "allotments taxes libraries bicycles railways gardens housing police theatre "
+                "parking baking markets")
+    for line, kept in ((tags, False), (shuffled, True)):
+        dump = "\n".join(["Home", "News", PROSE, PROSE, line, PROSE, "Contact"])
+        assert (line in extract(dump, input_type="text")) is kept
+    blocks = extract_blocks("\n".join([PROSE, PROSE, tags, PROSE]), input_type="text").blocks
+    assert blocks[2].label == "chrome"
+    assert str(blocks[2].reasons[0]) == "smoothed: a list of tags in alphabetical order"
+    # One word over and over is no list (its initials never move).
+    same = " ".join(["harbour"] * 30)
+    assert same in extract("\n".join([PROSE, PROSE, same, PROSE]), input_type="text")
+    # An A-Z index of single letters is a page's own.
+    letters = " ".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert letters in extract("\n".join([PROSE, PROSE, letters, PROSE]), input_type="text")
+
+
+def test_text_short_lines_inside_the_main_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A table's cells inside an article's region: too short to pass alone, they join the body
+    # around them, but for a label repeated on the page ("Advertisement") and for lines with
+    # less than 200 words of body below them (an article's closing credits and links).
+    cells = ["North pier", "4 million", "Advertisement", "South pier", "6 million"]
+
+    def page(after: int) -> str:
+        return "\n".join(["Home", "News", *[f"{PROSE} Part {i}." for i in range(4)], *cells,
+                          *[f"{PROSE} Part {i}." for i in range(4, 4 + after)], "Advertisement", "Contact"])
+
+    blocks = extract_blocks(page(7), input_type="text").blocks
+    assert [b.label for b in blocks[6:9]] == ["body", "body", "chrome"]
+    assert str(blocks[6].reasons[0]) == "smoothed: between body lines of the main region"
+    assert [b.label for b in extract_blocks(page(5), input_type="text").blocks[6:8]] == ["chrome", "chrome"]
