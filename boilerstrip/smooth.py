@@ -14,7 +14,7 @@ import regex
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
-from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE
+from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE, TAG_LINE_RE
 
 __all__ = [
     "SMOOTH_REASONS",
@@ -23,6 +23,7 @@ __all__ = [
     "drop_link_headings",
     "drop_text_comments",
     "drop_text_consent",
+    "drop_text_tags",
     "drop_trailing_chrome",
     "keep_alike_runs",
     "keep_article_lists",
@@ -59,6 +60,7 @@ SMOOTH_REASONS = {
     19: "smoothed: a repeat of a body block above",
     20: "smoothed: a cookie notice",
     21: "smoothed: a link on its own line in the text",
+    22: "smoothed: below the post's tags",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -420,6 +422,32 @@ def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) 
         return
     why[c:][body[c:]] = 16
     body[c:] = False
+
+
+def drop_text_tags(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines from the post's tag line on ("Tags: a, b, c") are not the post.
+
+    Blog engines set the tags under the post's text, and the author's box, related posts and the
+    comment thread follow; HTML mode leaves them out by their containers' class words, a text dump
+    keeps only the line (vocab.TAG_LINE_RE). The first such line of _TAG_LINE_WORDS words at most
+    below _TAG_PROSE characters of body text (a tag line under the headline has the post below it)
+    ends the post.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "text":
+        return
+    texts = seg.texts
+    above = np.cumsum(np.where(body, f.n_chars, 0.0)) - np.where(body, f.n_chars, 0.0)
+    for i in np.flatnonzero((above >= _TAG_PROSE) & (f.n_words <= _TAG_LINE_WORDS)).tolist():
+        if TAG_LINE_RE.match(texts[i]) is not None:
+            why[i:][body[i:]] = 22
+            body[i:] = False
+            return
+
+
+# A tag line is short (30 words: a long list of tags), under 300 characters of the post's text.
+_TAG_LINE_WORDS = 30
+_TAG_PROSE = 300.0
 
 
 def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

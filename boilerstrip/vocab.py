@@ -23,6 +23,7 @@ __all__ = [
     "POST_RE",
     "POST_TOKENS",
     "SKIP_TAGS",
+    "TAG_LINE_RE",
 ]
 
 # Elements whose content is never visible text.
@@ -105,3 +106,14 @@ NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
+
+
+# The line of a post's tags under its text (text mode): "Tags: a, b, c", "Tagged with: ...", in the
+# blog engines' template wording of the stopword languages (WordPress's "Tags:", "Schlagwörter:",
+# "Étiquettes :", "Etiquetas:", "Tag:", "Tagi:"). A post's text ends above it; its author box,
+# related posts and comment thread follow. The colon is part of it: "Tags" alone heads a tag cloud
+# in a sidebar as often.
+TAG_LINE_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:tags?|tagged(?:[^\S\n]+(?:with|in|as|under))?|schlagw[öo]rter|stichw[öo]rter|"
+    r"[ée]tiquettes|etiquetas|tagi)[^\S\n]*:"
+)

@@ -550,3 +550,21 @@ def test_a_linked_heading_above_another_heading_is_no_section_head() -> None:
     assert body.tolist() == [True] * 4
     body, why = labels(f"<div><p>{PROSE}</p><h2><a href='/p'>The harbour plan for the year</a></h2><p>{PROSE} Again.</p></div>")
     assert body.tolist() == [True] * 3
+
+
+def test_text_lines_below_the_posts_tags_are_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    bio = "Jane Doe writes about the city council, its budgets and the harbour for the local paper every week."
+    related = "Another story about the harbour, the budget and what the members of the council said about it."
+    lines = ["Title of the story", PROSE, PROSE, PROSE, "Tags: council, budget, harbour", "About the author", bio, related]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:4]] == ["body"] * 3
+    assert [b.label for b in blocks[4:]] == ["chrome"] * 4
+    assert blocks[6].reasons[0].code == "smoothed: below the post's tags"
+    # Without the tag line the bio and the teaser pass as the post's paragraphs.
+    blocks = extract_blocks("\n".join(lines[:4] + lines[5:]), input_type="text").blocks
+    assert [b.label for b in blocks[5:]] == ["body"] * 2
+    # A tag line above the post (under its headline) leaves the post alone.
+    blocks = extract_blocks("\n".join([lines[0], lines[4], *lines[1:4]]), input_type="text").blocks
+    assert [b.label for b in blocks[2:]] == ["body"] * 3
