@@ -31,7 +31,7 @@ from .smooth import (
     drop_repeats,
     drop_text_comments,
     drop_text_consent,
-    drop_text_tags,
+    drop_text_post_end,
     drop_trailing_chrome,
     keep_alike_runs,
     keep_article_lists,
@@ -124,7 +124,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
-        drop_text_tags(seg, feats, body, smoothed)
+        drop_text_post_end(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

@@ -20,10 +20,10 @@ __all__ = [
     "NEGATIVE_TOKENS",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
+    "POST_END_RE",
     "POST_RE",
     "POST_TOKENS",
     "SKIP_TAGS",
-    "TAG_LINE_RE",
 ]
 
 # Elements whose content is never visible text.
@@ -108,12 +108,17 @@ COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
 
 
-# The line of a post's tags under its text (text mode): "Tags: a, b, c", "Tagged with: ...", in the
-# blog engines' template wording of the stopword languages (WordPress's "Tags:", "Schlagwörter:",
-# "Étiquettes :", "Etiquetas:", "Tag:", "Tagi:"). A post's text ends above it; its author box,
-# related posts and comment thread follow. The colon is part of it: "Tags" alone heads a tag cloud
-# in a sidebar as often.
-TAG_LINE_RE = regex.compile(
-    r"(?i)[^\w\n]*(?:tags?|tagged(?:[^\S\n]+(?:with|in|as|under))?|schlagw[öo]rter|stichw[öo]rter|"
+# The lines that end a post in a blog's template (text mode, smooth.drop_text_post_end), in the
+# engines' wording in the stopword languages: the line of its tags ("Tags: a, b, c", "Tagged
+# with:", WordPress's "Schlagwörter:", "Étiquettes :", "Etiquetas:", "Tag:", "Tagi:"; the colon is
+# part of it: "Tags" alone heads a sidebar's tag cloud as often) and the links to the posts before
+# and after it ("Post navigation", "« Previous Post", "Next entry", Blogger's "Newer Post" and
+# "Older Post", "Vorheriger Beitrag", "Article précédent", "Entrada anterior").
+POST_END_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:(?:tags?|tagged(?:[^\S\n]+(?:with|in|as|under))?|schlagw[öo]rter|stichw[öo]rter|"
     r"[ée]tiquettes|etiquetas|tagi)[^\S\n]*:"
+    r"|(?:(?:previous|next|older|newer)[^\S\n]+(?:post|entry|article|story)s?|post[^\S\n]+navigation"
+    r"|(?:vorheriger|nächster|älterer|neuerer)[^\S\n]+(?:beitrag|artikel|eintrag)|beitragsnavigation"
+    r"|article[^\S\n]+(?:précédent|suivant)|(?:entrada|art[ií]culo)[^\S\n]+(?:anterior|siguiente)"
+    r"|(?:siguiente|anterior)[^\S\n]+(?:entrada|art[ií]culo))\b)"
 )

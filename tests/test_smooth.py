@@ -552,7 +552,7 @@ def test_a_linked_heading_above_another_heading_is_no_section_head() -> None:
     assert body.tolist() == [True] * 3
 
 
-def test_text_lines_below_the_posts_tags_are_dropped() -> None:
+def test_text_lines_after_the_posts_end_are_dropped() -> None:
     from boilerstrip import extract_blocks
 
     bio = "Jane Doe writes about the city council, its budgets and the harbour for the local paper every week."
@@ -561,10 +561,18 @@ def test_text_lines_below_the_posts_tags_are_dropped() -> None:
     blocks = extract_blocks("\n".join(lines), input_type="text").blocks
     assert [b.label for b in blocks[1:4]] == ["body"] * 3
     assert [b.label for b in blocks[4:]] == ["chrome"] * 4
-    assert blocks[6].reasons[0].code == "smoothed: below the post's tags"
+    assert blocks[6].reasons[0].code == "smoothed: after the post's end"
     # Without the tag line the bio and the teaser pass as the post's paragraphs.
     blocks = extract_blocks("\n".join(lines[:4] + lines[5:]), input_type="text").blocks
     assert [b.label for b in blocks[5:]] == ["body"] * 2
     # A tag line above the post (under its headline) leaves the post alone.
     blocks = extract_blocks("\n".join([lines[0], lines[4], *lines[1:4]]), input_type="text").blocks
     assert [b.label for b in blocks[2:]] == ["body"] * 3
+    # The links to the posts before and after it end a post too.
+    nav = ["Post navigation", "« Previous Post", *lines[5:]]
+    blocks = extract_blocks("\n".join([*lines[:4], *nav]), input_type="text").blocks
+    assert [b.label for b in blocks[1:4]] == ["body"] * 3
+    assert [b.label for b in blocks[4:]] == ["chrome"] * 5
+    # "Tags" without its colon heads a sidebar's tag cloud as often: no end.
+    blocks = extract_blocks("\n".join([*lines[:4], "Tags", *lines[5:]]), input_type="text").blocks
+    assert [b.label for b in blocks[6:]] == ["body"] * 2
