@@ -32,6 +32,7 @@ from .smooth import (
     drop_text_comments,
     drop_text_consent,
     drop_text_post_end,
+    drop_text_read_also,
     drop_trailing_chrome,
     keep_alike_runs,
     keep_article_lists,
@@ -125,6 +126,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_sentences(feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         drop_text_post_end(seg, feats, body, smoothed)
+        drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

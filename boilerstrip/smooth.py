@@ -14,7 +14,7 @@ import regex
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
-from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE, POST_END_RE
+from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE, POST_END_RE, READ_ALSO_RE
 
 __all__ = [
     "SMOOTH_REASONS",
@@ -24,6 +24,7 @@ __all__ = [
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_post_end",
+    "drop_text_read_also",
     "drop_trailing_chrome",
     "keep_alike_runs",
     "keep_article_lists",
@@ -61,6 +62,7 @@ SMOOTH_REASONS = {
     20: "smoothed: a cookie notice",
     21: "smoothed: a link on its own line in the text",
     22: "smoothed: after the post's end",
+    23: "smoothed: a link to another story",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -452,6 +454,28 @@ def drop_text_post_end(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 # comment thread's heading (features._NO_ARTICLE_CHARS; 300 moved dragnet -0.0004, trafilatura-eval -0.0003).
 _POST_END_WORDS = 30
 _POST_END_PROSE = 100.0
+
+
+def drop_text_read_also(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a line that points to another story ("Read more: Headline") is not the text.
+
+    Newsrooms set such lines between a story's paragraphs; HTML mode sees a link (a line that is
+    all link text), a text dump a short line of words that passes with the paragraphs around it.
+    A body line of _READ_ALSO_WORDS words at most that starts with the label (vocab.READ_ALSO_RE)
+    is chrome.
+    """
+    if len(body) < 2 or f.mode != "text":
+        return
+    texts = seg.texts
+    for i in np.flatnonzero(body & (f.n_words <= _READ_ALSO_WORDS)).tolist():
+        if READ_ALSO_RE.match(texts[i]) is not None:
+            body[i] = False
+            why[i] = 23
+
+
+# A label and a headline: 30 words at most (a paragraph that starts "Related: the council said ..."
+# is text).
+_READ_ALSO_WORDS = 30
 
 
 def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -23,6 +23,7 @@ __all__ = [
     "POST_END_RE",
     "POST_RE",
     "POST_TOKENS",
+    "READ_ALSO_RE",
     "SKIP_TAGS",
 ]
 
@@ -121,4 +122,17 @@ POST_END_RE = regex.compile(
     r"|(?:vorheriger|nächster|älterer|neuerer)[^\S\n]+(?:beitrag|artikel|eintrag)|beitragsnavigation"
     r"|article[^\S\n]+(?:précédent|suivant)|(?:entrada|art[ií]culo)[^\S\n]+(?:anterior|siguiente)"
     r"|(?:siguiente|anterior)[^\S\n]+(?:entrada|art[ií]culo))\b)"
+)
+
+
+# A line that points to another story from inside the text (text mode, smooth.drop_text_read_also):
+# a label and its colon or arrow, then the story's headline ("Read more: ...", "Related: ...",
+# "Lesen Sie auch: ...", "À lire aussi » ...", "Lea también: ...", "Leggi anche: ...", "Czytaj też:
+# ..."): newsrooms' wording in the stopword languages. In HTML it is a link, and a link line.
+READ_ALSO_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:read[^\S\n]+(?:more|also|next)|see[^\S\n]+also|related|more[^\S\n]+on[^\S\n]+this|"
+    r"lesen[^\S\n]+sie[^\S\n]+(?:auch|mehr)|auch[^\S\n]+lesen|mehr[^\S\n]+zum[^\S\n]+thema|weiterlesen|"
+    r"(?:à[^\S\n]+)?lire[^\S\n]+aussi|voir[^\S\n]+aussi|le[ae][^\S\n]+(?:también|más)|le[^\S\n]+puede[^\S\n]+interesar|"
+    r"puedes[^\S\n]+ver|ver[^\S\n]+también|leggi[^\S\n]+anche|leia[^\S\n]+(?:também|mais)|veja[^\S\n]+também|"
+    r"lees[^\S\n]+ook|czytaj[^\S\n]+(?:też|także|więcej))[^\S\n]*[:»›]"
 )

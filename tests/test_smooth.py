@@ -576,3 +576,18 @@ def test_text_lines_after_the_posts_end_are_dropped() -> None:
     # "Tags" without its colon heads a sidebar's tag cloud as often: no end.
     blocks = extract_blocks("\n".join([*lines[:4], "Tags", *lines[5:]]), input_type="text").blocks
     assert [b.label for b in blocks[6:]] == ["body"] * 2
+
+
+def test_text_a_line_pointing_to_another_story_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    teaser = "Read more: Harbour plan wins the council's backing after a long night of debate"
+    lines = ["Title of the story", PROSE, PROSE, teaser, PROSE, PROSE]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:3] + blocks[4:]] == ["body"] * 4
+    assert blocks[3].label == "chrome"
+    assert blocks[3].reasons[0].code == "smoothed: a link to another story"
+    # A paragraph that only starts with such words is the text.
+    own = "Read more about the plan in the council's own report, which it published on Monday."
+    blocks = extract_blocks("\n".join([*lines[:3], own, *lines[4:]]), input_type="text").blocks
+    assert blocks[3].label == "body"
