@@ -125,7 +125,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
-        drop_text_post_end(seg, feats, body, smoothed)
+        if not opts.include_comments:  # the thread follows the post's end: keep it when asked
+            drop_text_post_end(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)

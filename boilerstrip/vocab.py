@@ -114,14 +114,21 @@ POST_RE = _token_pattern(POST_TOKENS)
 # with:", WordPress's "Schlagwörter:", "Étiquettes :", "Etiquetas:", "Tag:", "Tagi:"; the colon is
 # part of it: "Tags" alone heads a sidebar's tag cloud as often) and the links to the posts before
 # and after it ("Post navigation", "« Previous Post", "Next entry", Blogger's "Newer Post" and
-# "Older Post", "Vorheriger Beitrag", "Article précédent", "Entrada anterior").
+# "Older Post", "Vorheriger Beitrag", "Article précédent", "Entrada anterior"); and the comment
+# section's own lines where it has no comments to head ("Comments are closed.", "No comments yet",
+# "Kommentare sind geschlossen") or before them (TypePad's "You can follow this conversation by
+# subscribing to the comment feed for this post.").
 POST_END_RE = regex.compile(
     r"(?i)[^\w\n]*(?:(?:tags?|tagged(?:[^\S\n]+(?:with|in|as|under))?|schlagw[öo]rter|stichw[öo]rter|"
     r"[ée]tiquettes|etiquetas|tagi)[^\S\n]*:"
     r"|(?:(?:previous|next|older|newer)[^\S\n]+(?:post|entry|article|story)s?|post[^\S\n]+navigation"
     r"|(?:vorheriger|nächster|älterer|neuerer)[^\S\n]+(?:beitrag|artikel|eintrag)|beitragsnavigation"
     r"|article[^\S\n]+(?:précédent|suivant)|(?:entrada|art[ií]culo)[^\S\n]+(?:anterior|siguiente)"
-    r"|(?:siguiente|anterior)[^\S\n]+(?:entrada|art[ií]culo))\b)"
+    r"|(?:siguiente|anterior)[^\S\n]+(?:entrada|art[ií]culo))\b"
+    r"|(?:you[^\S\n]+can[^\S\n]+follow[^\S\n]+this[^\S\n]+conversation|the[^\S\n]+comments[^\S\n]+to[^\S\n]+this[^\S\n]+entry[^\S\n]+are[^\S\n]+closed"
+    r"|comments[^\S\n]+are[^\S\n]+closed|no[^\S\n]+comments[^\S\n]+yet|kommentare[^\S\n]+sind[^\S\n]+geschlossen"
+    r"|die[^\S\n]+kommentarfunktion[^\S\n]+ist[^\S\n]+geschlossen|les[^\S\n]+commentaires[^\S\n]+sont[^\S\n]+ferm[ée]s"
+    r"|comentarios[^\S\n]+cerrados)\b)"
 )
 
 
