@@ -116,7 +116,7 @@ POST_RE = _token_pattern(POST_TOKENS)
 # and after it ("Post navigation", "« Previous Post", "Next entry", Blogger's "Newer Post" and
 # "Older Post", "Vorheriger Beitrag", "Article précédent", "Entrada anterior"); and the comment
 # section's own lines where it has no comments to head ("Comments are closed.", "No comments yet",
-# "Kommentare sind geschlossen") or before them (TypePad's "You can follow this conversation by
+# "Kommentare sind geschlossen", "Keine Kommentare", "Aucun commentaire", "Sin comentarios") or before them (TypePad's "You can follow this conversation by
 # subscribing to the comment feed for this post.").
 POST_END_RE = regex.compile(
     r"(?i)[^\w\n]*(?:(?:tags?|tagged(?:[^\S\n]+(?:with|in|as|under))?|schlagw[öo]rter|stichw[öo]rter|"
@@ -127,6 +127,8 @@ POST_END_RE = regex.compile(
     r"|(?:siguiente|anterior)[^\S\n]+(?:entrada|art[ií]culo))\b"
     r"|(?:you[^\S\n]+can[^\S\n]+follow[^\S\n]+this[^\S\n]+conversation|the[^\S\n]+comments[^\S\n]+to[^\S\n]+this[^\S\n]+entry[^\S\n]+are[^\S\n]+closed"
     r"|comments[^\S\n]+are[^\S\n]+closed|no[^\S\n]+comments[^\S\n]+yet|kommentare[^\S\n]+sind[^\S\n]+geschlossen"
+    r"|(?:noch[^\S\n]+)?keine[^\S\n]+kommentare|bisher[^\S\n]+(?:noch[^\S\n]+)?keine?[^\S\n]+kommentare?|aucun[^\S\n]+commentaire"
+    r"|sin[^\S\n]+comentarios|nessun[^\S\n]+commento|geen[^\S\n]+reacties|brak[^\S\n]+komentarzy"
     r"|die[^\S\n]+kommentarfunktion[^\S\n]+ist[^\S\n]+geschlossen|les[^\S\n]+commentaires[^\S\n]+sont[^\S\n]+ferm[ée]s"
     r"|comentarios[^\S\n]+cerrados)\b)"
 )

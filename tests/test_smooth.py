@@ -575,9 +575,9 @@ def test_text_lines_after_the_posts_end_are_dropped() -> None:
     assert [b.label for b in blocks[4:]] == ["chrome"] * 5
     # So does a comment section's own line ("Comments are closed."), and nothing is cut when the
     # comments are asked for: the thread stands after the post's end.
-    closed = ["Comments are closed.", *lines[5:]]
-    blocks = extract_blocks("\n".join([*lines[:4], *closed]), input_type="text").blocks
-    assert [b.label for b in blocks[4:]] == ["chrome"] * 4
+    for line in ("Comments are closed.", "Keine Kommentare"):
+        blocks = extract_blocks("\n".join([*lines[:4], line, *lines[5:]]), input_type="text").blocks
+        assert [b.label for b in blocks[4:]] == ["chrome"] * 4
     blocks = extract_blocks("\n".join(lines), input_type="text", include_comments=True).blocks
     assert [b.label for b in blocks[6:]] == ["body"] * 2
     # "Tags" without its colon heads a sidebar's tag cloud as often: no end.
