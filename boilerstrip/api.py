@@ -32,6 +32,8 @@ from .smooth import (
     drop_slides,
     drop_text_comments,
     drop_text_consent,
+    drop_text_post_end,
+    drop_text_read_also,
     drop_text_tag_lists,
     drop_trailing_chrome,
     keep_alike_runs,
@@ -128,6 +130,9 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_sentences(feats, body, smoothed)
         keep_text_gaps(feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
+        if not opts.include_comments:  # the thread follows the post's end: keep it when asked
+            drop_text_post_end(seg, feats, body, smoothed)
+        drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)

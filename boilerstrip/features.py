@@ -1332,6 +1332,18 @@ _COMMENT_FORM = regex.compile(
     rf"{_FORM_NOUNS}|{_FORM_NOUNS}[^\S\n]+{_FORM_VERBS})(?:[^\w\n]+cancel[^\S\n]+reply)?[^\w\n]*"
 )
 _FORM_STEMS = ("reply", "odpowied")
+# The form's heading with the engine's link to cancel a reply after it, in the stopword languages
+# (WordPress: "Schreibe einen Kommentar Antworten abbrechen", "Laisser un commentaire Annuler la
+# réponse", "Deja un comentario Cancelar respuesta", "Lascia un commento Annulla risposta"), or
+# the link alone where the heading is a word the verbs above miss ("Kommentar verfassen"): the
+# link names the form whatever its heading says.
+_FORM_CANCEL = regex.compile(
+    r"(?i)[^\n]{0,60}?(?:cancel[^\S\n]+reply|antworten[^\S\n]+abbrechen|annuler[^\S\n]+la[^\S\n]+r[ée]ponse|"
+    r"cancelar[^\S\n]+respuesta|cancelar[^\S\n]+resposta|annulla[^\S\n]+risposta|reactie[^\S\n]+annuleren|"
+    r"anuluj[^\S\n]+pisanie[^\S\n]+odpowiedzi)[^\w\n]*"
+)
+# Lowercase stems of _FORM_CANCEL's links, for finding the lines to look at with str.find.
+_CANCEL_STEMS = ("cancel", "abbrechen", "annuler", "annulla", "annuleren", "anuluj")
 # Letters and digits only, for telling whether a form's heading stands more than once.
 _FORM_KEY = regex.compile(r"[\W_]+")
 # A heading is a short line: "{ 74 comments... read them below or add one }" is 8 words.
@@ -1378,7 +1390,7 @@ def _text_comments(
     where it comes first.
     """
     short = np.flatnonzero((n_words <= _COMMENT_TITLED_WORDS) & (n_words >= 1))
-    found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS + _FORM_STEMS)
+    found = _lines_with([texts[i] for i in short.tolist()], n_chars[short], _COMMENT_STEMS + _FORM_STEMS + _CANCEL_STEMS)
     counts: dict[int, regex.Match[str]] = {}
     kind: dict[int, str] = {}  # "titled", "count" or "bare": what _heads_thread asks of each
     forms: list[int] = []
@@ -1386,7 +1398,9 @@ def _text_comments(
         head = _thread_head(texts[i], n_words[i])
         if head is not None:
             kind[i], counts[i] = head
-        elif n_words[i] <= _COMMENT_HEAD_WORDS and _COMMENT_FORM.fullmatch(texts[i]) is not None:
+        elif n_words[i] <= _COMMENT_HEAD_WORDS and (
+            _COMMENT_FORM.fullmatch(texts[i]) is not None or _FORM_CANCEL.fullmatch(texts[i]) is not None
+        ):
             forms.append(i)
     signed = _signed_thread(texts, n_words, n_chars, value, date_like)
     if not counts and not forms:

@@ -16,7 +16,7 @@ import regex
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
-from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE
+from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE, POST_END_RE, READ_ALSO_RE
 
 __all__ = [
     "SMOOTH_REASONS",
@@ -26,6 +26,8 @@ __all__ = [
     "drop_slides",
     "drop_text_comments",
     "drop_text_consent",
+    "drop_text_post_end",
+    "drop_text_read_also",
     "drop_text_tag_lists",
     "drop_trailing_chrome",
     "keep_alike_runs",
@@ -67,6 +69,8 @@ SMOOTH_REASONS = {
     22: "smoothed: a slideshow's counter or an embedded slideshow",
     23: "smoothed: a list of tags in alphabetical order",
     24: "smoothed: between body lines of the main region",
+    25: "smoothed: after the post's end",
+    26: "smoothed: a link to another story",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -464,6 +468,58 @@ def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) 
         return
     why[c:][body[c:]] = 16
     body[c:] = False
+
+
+def drop_text_post_end(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines from the line that ends a post on are not the post.
+
+    Blog engines set the post's tags ("Tags: a, b, c") and the links to the posts before and
+    after it ("Post navigation", "« Previous Post") under its text, and the author's box, related
+    posts and the comment thread follow; HTML mode leaves them out by their containers' class
+    words, a text dump keeps only the lines (vocab.POST_END_RE). The first such line of
+    _POST_END_WORDS words at most below _POST_END_PROSE characters of body text in the main
+    region (tags or a "Next post" link under the headline have the post below them; a shop's
+    blurb kept as a standfirst above them is no post) ends the post.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "text":
+        return
+    texts = seg.texts
+    own = np.where(body & (f.main > 0), f.n_chars, 0.0)
+    above = np.cumsum(own) - own
+    for i in np.flatnonzero((above >= _POST_END_PROSE) & (f.n_words <= _POST_END_WORDS)).tolist():
+        if POST_END_RE.match(texts[i]) is not None:
+            why[i:][body[i:]] = 25
+            body[i:] = False
+            return
+
+
+# The line is short (30 words: a long list of tags) and below 100 characters of the post's text, as a
+# comment thread's heading (features._NO_ARTICLE_CHARS; 300 moved dragnet -0.0004, trafilatura-eval -0.0003).
+_POST_END_WORDS = 30
+_POST_END_PROSE = 100.0
+
+
+def drop_text_read_also(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a line that points to another story ("Read more: Headline") is not the text.
+
+    Newsrooms set such lines between a story's paragraphs; HTML mode sees a link (a line that is
+    all link text), a text dump a short line of words that passes with the paragraphs around it.
+    A body line of _READ_ALSO_WORDS words at most that starts with the label (vocab.READ_ALSO_RE)
+    is chrome.
+    """
+    if len(body) < 2 or f.mode != "text":
+        return
+    texts = seg.texts
+    for i in np.flatnonzero(body & (f.n_words <= _READ_ALSO_WORDS)).tolist():
+        if READ_ALSO_RE.match(texts[i]) is not None:
+            body[i] = False
+            why[i] = 26
+
+
+# A label and a headline: 30 words at most (a paragraph that starts "Related: the council said ..."
+# is text).
+_READ_ALSO_WORDS = 30
 
 
 def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -20,8 +20,10 @@ __all__ = [
     "NEGATIVE_TOKENS",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
+    "POST_END_RE",
     "POST_RE",
     "POST_TOKENS",
+    "READ_ALSO_RE",
     "SKIP_TAGS",
 ]
 
@@ -105,3 +107,43 @@ NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
+
+
+# The lines that end a post in a blog's template (text mode, smooth.drop_text_post_end), in the
+# engines' wording in the stopword languages: the line of its tags ("Tags: a, b, c", "Tagged
+# with:", WordPress's "Schlagwörter:", "Étiquettes :", "Etiquetas:", "Tag:", "Tagi:"; the colon is
+# part of it: "Tags" alone heads a sidebar's tag cloud as often) and the links to the posts before
+# and after it ("Post navigation", "« Previous Post", "Next entry", Blogger's "Newer Post" and
+# "Older Post", "Vorheriger Beitrag", "Article précédent", "Entrada anterior"); and the comment
+# section's own lines where it has no comments to head ("Comments are closed.", "No comments yet",
+# "Kommentare sind geschlossen", "Keine Kommentare", "Aucun commentaire", "Sin comentarios") or before them (TypePad's "You can follow this conversation by
+# subscribing to the comment feed for this post.").
+POST_END_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:(?:tags?|tagged(?:[^\S\n]+(?:with|in|as|under))?|schlagw[öo]rter|stichw[öo]rter|"
+    r"[ée]tiquettes|etiquetas|tagi)[^\S\n]*:"
+    r"|(?:(?:previous|next|older|newer)[^\S\n]+(?:post|entry|article|story)s?|post[^\S\n]+navigation"
+    r"|(?:vorheriger|nächster|älterer|neuerer)[^\S\n]+(?:beitrag|artikel|eintrag)|beitragsnavigation"
+    r"|article[^\S\n]+(?:précédent|suivant)|(?:entrada|art[ií]culo)[^\S\n]+(?:anterior|siguiente)"
+    r"|(?:siguiente|anterior)[^\S\n]+(?:entrada|art[ií]culo))\b"
+    r"|(?:you[^\S\n]+can[^\S\n]+follow[^\S\n]+this[^\S\n]+conversation|the[^\S\n]+comments[^\S\n]+to[^\S\n]+this[^\S\n]+entry[^\S\n]+are[^\S\n]+closed"
+    r"|comments[^\S\n]+are[^\S\n]+closed|no[^\S\n]+comments[^\S\n]+yet|kommentare[^\S\n]+sind[^\S\n]+geschlossen"
+    r"|(?:noch[^\S\n]+)?keine[^\S\n]+kommentare|bisher[^\S\n]+(?:noch[^\S\n]+)?keine?[^\S\n]+kommentare?|aucun[^\S\n]+commentaire"
+    r"|sin[^\S\n]+comentarios|nessun[^\S\n]+commento|geen[^\S\n]+reacties|brak[^\S\n]+komentarzy"
+    r"|die[^\S\n]+kommentarfunktion[^\S\n]+ist[^\S\n]+geschlossen|les[^\S\n]+commentaires[^\S\n]+sont[^\S\n]+ferm[ée]s"
+    r"|comentarios[^\S\n]+cerrados)\b)"
+)
+
+
+# A line that points to another story from inside the text (text mode, smooth.drop_text_read_also):
+# a label and its colon or arrow, then the story's headline ("Read more: ...", "See also: ...",
+# "Lesen Sie auch: ...", "À lire aussi » ...", "Lea también: ...", "Leggi anche: ...", "Czytaj też:
+# ..."): newsrooms' wording in the stopword languages. In HTML it is a link, and a link line.
+# "Related:" is left out: dragnet's and readability-testpages' truths keep the lines it heads
+# (trafilatura-eval unchanged without it, readability-testpages -0.0002 and dragnet -0.0001 with it).
+READ_ALSO_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:read[^\S\n]+(?:more|also|next)|see[^\S\n]+also|more[^\S\n]+on[^\S\n]+this|"
+    r"lesen[^\S\n]+sie[^\S\n]+(?:auch|mehr)|auch[^\S\n]+lesen|mehr[^\S\n]+zum[^\S\n]+thema|weiterlesen|"
+    r"(?:à[^\S\n]+)?lire[^\S\n]+aussi|voir[^\S\n]+aussi|le[ae][^\S\n]+(?:también|más)|le[^\S\n]+puede[^\S\n]+interesar|"
+    r"puedes[^\S\n]+ver|ver[^\S\n]+también|leggi[^\S\n]+anche|leia[^\S\n]+(?:também|mais)|veja[^\S\n]+também|"
+    r"lees[^\S\n]+ook|czytaj[^\S\n]+(?:też|także|więcej))[^\S\n]*[:»›]"
+)

@@ -516,6 +516,22 @@ def test_text_mode_comment_form_heads_the_thread() -> None:
     assert compute_features(segment_text("\n".join(byline), max_blocks=1000), "text").comments_from == -1
 
 
+def test_text_mode_comment_form_with_its_cancel_link_in_another_language() -> None:
+    # WordPress sets its "cancel reply" link after the form's heading in the page's language; the
+    # link names the form whatever the heading's verb ("Kommentar verfassen").
+    about = "I write about the harbour, the council and the people of the town, and I have done so for years."
+    tail = ["Name *", "Email *", "About this blog", about, f"{about} Write to me."]
+    for heading in ("Schreibe einen Kommentar Antworten abbrechen", "Kommentar verfassen Antworten abbrechen",
+                    "Lascia un commento Annulla risposta"):
+        dump = "\n".join(["Title of the story", PROSE, PROSE, PROSE, "Share this:", heading, *tail])
+        assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 5
+        assert "I write about" not in extract(dump, input_type="text")
+    # A paragraph that only mentions cancelling a reply is no heading.
+    said = "You can cancel reply notifications at any time in the settings of your account page."
+    dump = "\n".join(["Title of the story", PROSE, PROSE, PROSE, said, *tail])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
 def test_text_mode_comment_form_link_over_short_sentences() -> None:
     # A byline's "Add your comment" link over a post whose first sentences are short: the article
     # follows within three lines, and nothing ends right above the link.

@@ -669,3 +669,51 @@ def test_text_short_lines_inside_the_main_region_are_body() -> None:
     assert [b.label for b in blocks[6:9]] == ["body", "body", "chrome"]
     assert str(blocks[6].reasons[0]) == "smoothed: between body lines of the main region"
     assert [b.label for b in extract_blocks(page(5), input_type="text").blocks[6:8]] == ["chrome", "chrome"]
+
+
+def test_text_lines_after_the_posts_end_are_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    bio = "Jane Doe writes about the city council, its budgets and the harbour for the local paper every week."
+    related = "Another story about the harbour, the budget and what the members of the council said about it."
+    lines = ["Title of the story", PROSE, PROSE, PROSE, "Tags: council, budget, harbour", "About the author", bio, related]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:4]] == ["body"] * 3
+    assert [b.label for b in blocks[4:]] == ["chrome"] * 4
+    assert blocks[6].reasons[0].code == "smoothed: after the post's end"
+    # Without the tag line the bio and the teaser pass as the post's paragraphs.
+    blocks = extract_blocks("\n".join(lines[:4] + lines[5:]), input_type="text").blocks
+    assert [b.label for b in blocks[5:]] == ["body"] * 2
+    # A tag line above the post (under its headline) leaves the post alone.
+    blocks = extract_blocks("\n".join([lines[0], lines[4], *lines[1:4]]), input_type="text").blocks
+    assert [b.label for b in blocks[2:]] == ["body"] * 3
+    # The links to the posts before and after it end a post too.
+    nav = ["Post navigation", "« Previous Post", *lines[5:]]
+    blocks = extract_blocks("\n".join([*lines[:4], *nav]), input_type="text").blocks
+    assert [b.label for b in blocks[1:4]] == ["body"] * 3
+    assert [b.label for b in blocks[4:]] == ["chrome"] * 5
+    # So does a comment section's own line ("Comments are closed."), and nothing is cut when the
+    # comments are asked for: the thread stands after the post's end.
+    for line in ("Comments are closed.", "Keine Kommentare"):
+        blocks = extract_blocks("\n".join([*lines[:4], line, *lines[5:]]), input_type="text").blocks
+        assert [b.label for b in blocks[4:]] == ["chrome"] * 4
+    blocks = extract_blocks("\n".join(lines), input_type="text", include_comments=True).blocks
+    assert [b.label for b in blocks[6:]] == ["body"] * 2
+    # "Tags" without its colon heads a sidebar's tag cloud as often: no end.
+    blocks = extract_blocks("\n".join([*lines[:4], "Tags", *lines[5:]]), input_type="text").blocks
+    assert [b.label for b in blocks[6:]] == ["body"] * 2
+
+
+def test_text_a_line_pointing_to_another_story_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    teaser = "Read more: Harbour plan wins the council's backing after a long night of debate"
+    lines = ["Title of the story", PROSE, PROSE, teaser, PROSE, PROSE]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:3] + blocks[4:]] == ["body"] * 4
+    assert blocks[3].label == "chrome"
+    assert blocks[3].reasons[0].code == "smoothed: a link to another story"
+    # A paragraph that only starts with such words is the text.
+    own = "Read more about the plan in the council's own report, which it published on Monday."
+    blocks = extract_blocks("\n".join([*lines[:3], own, *lines[4:]]), input_type="text").blocks
+    assert blocks[3].label == "body"
