@@ -47,6 +47,7 @@ def test_walker_is_compiled_when_required() -> None:
     assert segment.WALKER == "compiled", "the compiled walker did not build or failed its self-check"
     assert _compiled.COUNTER == "compiled", "the compiled _count_page did not build or failed its self-check"
     assert decode._IS_UTF8 is not decode._is_utf8, "the compiled UTF-8 check did not build or failed its self-check"
+    assert decode._ENCODE_UTF8 is not decode._encode_utf8, "the compiled UTF-8 encoder did not build or failed its self-check"
 
 
 def test_pure_env_selects_python_code() -> None:
@@ -291,6 +292,21 @@ def test_valid_utf8_is_pythons(data: bytes) -> None:
         assert not _walk.text_ops(data)[0]
     else:
         assert _walk.text_ops(data)[0]
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40), st.integers(0, 20), st.sampled_from(["", "é", "中", "\U0001f600", "\ud800"]))
+def test_encode_utf8_is_pythons(text: str, run: int, other: str) -> None:
+    # Runs of ASCII around the encoder's 8-, 4- and 2-character steps, in each width of str.
+    for page in (text, "x" * run + text + other, other + "<p>" * run + text):
+        try:
+            want: bytes | None = page.encode("utf-8")
+        except UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                decode._ENCODE_UTF8(page)
+            continue
+        assert decode._ENCODE_UTF8(page) == want
 
 
 @needs_compiled

@@ -18,8 +18,9 @@ count_page, at the end, is the compiled twin of features._count_page.
 """
 
 from cpython.object cimport PyObject
-from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport uint64_t, uintptr_t
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_DecodeUTF8, PyUnicode_GET_LENGTH, PyUnicode_KIND
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memchr, memcmp, memcpy
 
@@ -447,6 +448,137 @@ def valid_utf8(const unsigned char[:] data):
     if data.shape[0] == 0:
         return True
     return _valid_utf8(&data[0], data.shape[0])
+
+
+def encode_utf8(str text):
+    """text.encode("utf-8"), or None when text holds a surrogate (which that refuses).
+
+    decode's twin for a str page: CPython encodes a 2- or 4-byte str one character at a
+    time into a buffer of the worst case's size; here the exact size is counted first (a
+    loop the compiler vectorizes) and runs of ASCII are copied several characters at once.
+    """
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, size = n
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const uint8_t *d1
+    cdef const uint16_t *d2
+    cdef const uint32_t *d4
+    cdef uint32_t c
+    cdef uint64_t word
+    cdef uint32_t bad = 0
+    cdef unsigned char *p
+    if PyUnicode_IS_ASCII(text):
+        return text.encode("utf-8")
+    if kind == 1:
+        d1 = <const uint8_t *> PyUnicode_DATA(text)
+        while i < n:
+            if i + 8 <= n:
+                memcpy(&word, d1 + i, 8)
+                if not (word & 0x8080808080808080ULL):
+                    i += 8
+                    continue
+            size += d1[i] >> 7
+            i += 1
+    elif kind == 2:
+        d2 = <const uint16_t *> PyUnicode_DATA(text)
+        while i < n:
+            if i + 4 <= n:
+                memcpy(&word, d2 + i, 8)
+                if not (word & 0xFF80FF80FF80FF80ULL):
+                    i += 4
+                    continue
+            c = d2[i]
+            size += (c >= 0x80) + (c >= 0x800)
+            bad |= (c >> 11) == 0x1B  # U+D800-U+DFFF
+            i += 1
+    else:
+        d4 = <const uint32_t *> PyUnicode_DATA(text)
+        while i < n:
+            if i + 2 <= n:
+                memcpy(&word, d4 + i, 8)
+                if not (word & 0xFFFFFF80FFFFFF80ULL):
+                    i += 2
+                    continue
+            c = d4[i]
+            size += (c >= 0x80) + (c >= 0x800) + (c >= 0x10000)
+            bad |= (c >> 11) == 0x1B
+            i += 1
+    if bad:
+        return None
+    if (size - n) * 4 > n:
+        # Mostly not ASCII (a Chinese page): CPython's own encoder is the faster there.
+        return text.encode("utf-8")
+    out = PyBytes_FromStringAndSize(NULL, size)
+    p = <unsigned char *> PyBytes_AS_STRING(out)
+    i = 0
+    if kind == 1:
+        while i < n:
+            if i + 8 <= n:
+                memcpy(&word, d1 + i, 8)
+                if not (word & 0x8080808080808080ULL):
+                    memcpy(p, &word, 8)
+                    p += 8
+                    i += 8
+                    continue
+            c = d1[i]
+            i += 1
+            if c < 0x80:
+                p[0] = c
+                p += 1
+            else:
+                p[0] = 0xC0 | (c >> 6)
+                p[1] = 0x80 | (c & 0x3F)
+                p += 2
+    elif kind == 2:
+        while i < n:
+            if i + 4 <= n:
+                memcpy(&word, d2 + i, 8)
+                if not (word & 0xFF80FF80FF80FF80ULL):
+                    # The four low bytes, packed (little or big endian alike: bytes in order).
+                    p[0] = d2[i]
+                    p[1] = d2[i + 1]
+                    p[2] = d2[i + 2]
+                    p[3] = d2[i + 3]
+                    p += 4
+                    i += 4
+                    continue
+            c = d2[i]
+            i += 1
+            p = _put_utf8(p, c)
+    else:
+        while i < n:
+            if i + 2 <= n:
+                memcpy(&word, d4 + i, 8)
+                if not (word & 0xFFFFFF80FFFFFF80ULL):
+                    p[0] = d4[i]
+                    p[1] = d4[i + 1]
+                    p += 2
+                    i += 2
+                    continue
+            c = d4[i]
+            i += 1
+            p = _put_utf8(p, c)
+    return out
+
+
+cdef inline unsigned char *_put_utf8(unsigned char *p, uint32_t c) noexcept nogil:
+    """Write the UTF-8 of code point c (no surrogate) at p; return the end."""
+    if c < 0x80:
+        p[0] = c
+        return p + 1
+    if c < 0x800:
+        p[0] = 0xC0 | (c >> 6)
+        p[1] = 0x80 | (c & 0x3F)
+        return p + 2
+    if c < 0x10000:
+        p[0] = 0xE0 | (c >> 12)
+        p[1] = 0x80 | ((c >> 6) & 0x3F)
+        p[2] = 0x80 | (c & 0x3F)
+        return p + 3
+    p[0] = 0xF0 | (c >> 18)
+    p[1] = 0x80 | ((c >> 12) & 0x3F)
+    p[2] = 0x80 | ((c >> 6) & 0x3F)
+    p[3] = 0x80 | (c & 0x3F)
+    return p + 4
 
 
 def check_spaces(unsigned int limit=0x110000):
@@ -1102,7 +1234,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
 # ---------------------------------------------------------------------------------------
 # features._count_page: the per-character counts in one C loop instead of numpy arrays.
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_READ
 from libc.stdint cimport int64_t
 
 
