@@ -319,6 +319,17 @@ def test_class_words(names: str) -> None:
 
 
 @needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(class_strings(), min_size=1, max_size=40), st.sampled_from([" ", "", "-"]))
+def test_class_words_long(parts: list[str], sep: str) -> None:
+    # Past the 256 bytes the compiled search keeps its lowered copy and word ends on the stack.
+    from boilerstrip.parse import _walk
+
+    names = sep.join(parts) * 3
+    assert _walk.class_words(names) == segment._class_words(names)
+
+
+@needs_compiled
 def test_segment_html_same_with_either_walker(monkeypatch: pytest.MonkeyPatch) -> None:
     """segment_html end to end, including the re-walk of a page whose text is all hidden."""
     hidden = "<body><div hidden><p>" + "Words of a hidden paragraph. " * 10 + "</p></div><noscript><p>" + (

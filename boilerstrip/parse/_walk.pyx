@@ -450,113 +450,102 @@ def valid_utf8(const unsigned char[:] data):
     return _valid_utf8(&data[0], data.shape[0])
 
 
+cdef extern from "Python.h":
+    PyObject *_bytes_new "PyBytes_FromStringAndSize"(const char *v, Py_ssize_t n)
+    int _PyBytes_Resize(PyObject **bytes, Py_ssize_t newsize)
+    char *_bytes_data "PyBytes_AS_STRING"(PyObject *o)
+    void Py_XDECREF(PyObject *o)
+
+
 def encode_utf8(str text):
     """text.encode("utf-8"), or None when text holds a surrogate (which that refuses).
 
-    decode's twin for a str page: CPython encodes a 2- or 4-byte str one character at a
-    time into a buffer of the worst case's size; here the exact size is counted first (a
-    loop the compiler vectorizes) and runs of ASCII are copied several characters at once.
+    decode's twin for a str page of 1, 2 or 4 bytes a character: CPython encodes one
+    character at a time; here runs of ASCII are copied 8 characters at once (the page's
+    markup), into a buffer sized for a few multi-byte characters that grows, at most once,
+    to the worst case of the rest when they are more. A page mostly of multi-byte characters
+    (by its first 4,096, or more than an eighth of its first half) goes to CPython's encoder.
     """
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, size = n
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, used, cap, j
     cdef int kind = PyUnicode_KIND(text)
-    cdef const uint8_t *d1
-    cdef const uint16_t *d2
-    cdef const uint32_t *d4
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef const uint8_t *d1 = <const uint8_t *> data
+    cdef const uint16_t *d2 = <const uint16_t *> data
+    cdef const uint32_t *d4 = <const uint32_t *> data
     cdef uint32_t c
-    cdef uint64_t word
-    cdef uint32_t bad = 0
+    cdef uint64_t w0, w1
     cdef unsigned char *p
+    cdef unsigned char *end
+    cdef PyObject *raw
+    cdef Py_ssize_t head = min(n, 4096), wide = 0
     if PyUnicode_IS_ASCII(text):
         return text.encode("utf-8")
-    if kind == 1:
-        d1 = <const uint8_t *> PyUnicode_DATA(text)
-        while i < n:
-            if i + 8 <= n:
-                memcpy(&word, d1 + i, 8)
-                if not (word & 0x8080808080808080ULL):
-                    i += 8
-                    continue
-            size += d1[i] >> 7
-            i += 1
-    elif kind == 2:
-        d2 = <const uint16_t *> PyUnicode_DATA(text)
-        while i < n:
-            if i + 4 <= n:
-                memcpy(&word, d2 + i, 8)
-                if not (word & 0xFF80FF80FF80FF80ULL):
-                    i += 4
-                    continue
-            c = d2[i]
-            size += (c >= 0x80) + (c >= 0x800)
-            bad |= (c >> 11) == 0x1B  # U+D800-U+DFFF
-            i += 1
-    else:
-        d4 = <const uint32_t *> PyUnicode_DATA(text)
-        while i < n:
-            if i + 2 <= n:
-                memcpy(&word, d4 + i, 8)
-                if not (word & 0xFFFFFF80FFFFFF80ULL):
-                    i += 2
-                    continue
-            c = d4[i]
-            size += (c >= 0x80) + (c >= 0x800) + (c >= 0x10000)
-            bad |= (c >> 11) == 0x1B
-            i += 1
-    if bad:
-        return None
-    if (size - n) * 4 > n:
-        # Mostly not ASCII (a Chinese page): CPython's own encoder is the faster there.
-        return text.encode("utf-8")
-    out = PyBytes_FromStringAndSize(NULL, size)
-    p = <unsigned char *> PyBytes_AS_STRING(out)
-    i = 0
-    if kind == 1:
-        while i < n:
-            if i + 8 <= n:
-                memcpy(&word, d1 + i, 8)
-                if not (word & 0x8080808080808080ULL):
-                    memcpy(p, &word, 8)
+    for j in range(head):
+        wide += (d1[j] if kind == 1 else d2[j] if kind == 2 else d4[j]) >= 0x80
+    if wide * 4 > head:
+        # Mostly not ASCII (Cyrillic, Greek, Chinese): CPython's encoder is the faster there.
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+    cap = n + (n >> 3) + 64
+    raw = _bytes_new(NULL, cap)
+    if raw == NULL:
+        raise MemoryError()
+    p = <unsigned char *> _bytes_data(raw)
+    end = p + cap
+    while i < n:
+        if end - p < 64:
+            if i < n // 2:
+                Py_XDECREF(raw)
+                try:
+                    return text.encode("utf-8")
+                except UnicodeEncodeError:
+                    return None
+            # The rest at its worst (4 bytes a character), once.
+            used = p - <unsigned char *> _bytes_data(raw)
+            cap = used + 4 * (n - i) + 64
+            if _PyBytes_Resize(&raw, cap) < 0:
+                raise MemoryError()
+            p = <unsigned char *> _bytes_data(raw) + used
+            end = p - used + cap
+        if i + 8 <= n:
+            if kind == 1:
+                memcpy(&w0, d1 + i, 8)
+                if not (w0 & 0x8080808080808080ULL):
+                    memcpy(p, &w0, 8)
                     p += 8
                     i += 8
                     continue
-            c = d1[i]
-            i += 1
-            if c < 0x80:
-                p[0] = c
-                p += 1
+            elif kind == 2:
+                memcpy(&w0, d2 + i, 8)
+                memcpy(&w1, d2 + i + 4, 8)
+                if not ((w0 | w1) & 0xFF80FF80FF80FF80ULL):
+                    for j in range(8):
+                        p[j] = <unsigned char> d2[i + j]
+                    p += 8
+                    i += 8
+                    continue
             else:
-                p[0] = 0xC0 | (c >> 6)
-                p[1] = 0x80 | (c & 0x3F)
-                p += 2
-    elif kind == 2:
-        while i < n:
-            if i + 4 <= n:
-                memcpy(&word, d2 + i, 8)
-                if not (word & 0xFF80FF80FF80FF80ULL):
-                    # The four low bytes, packed (little or big endian alike: bytes in order).
-                    p[0] = d2[i]
-                    p[1] = d2[i + 1]
-                    p[2] = d2[i + 2]
-                    p[3] = d2[i + 3]
+                memcpy(&w0, d4 + i, 8)
+                memcpy(&w1, d4 + i + 2, 8)
+                if not ((w0 | w1) & 0xFFFFFF80FFFFFF80ULL):
+                    for j in range(4):
+                        p[j] = <unsigned char> d4[i + j]
                     p += 4
                     i += 4
                     continue
-            c = d2[i]
-            i += 1
-            p = _put_utf8(p, c)
-    else:
-        while i < n:
-            if i + 2 <= n:
-                memcpy(&word, d4 + i, 8)
-                if not (word & 0xFFFFFF80FFFFFF80ULL):
-                    p[0] = d4[i]
-                    p[1] = d4[i + 1]
-                    p += 2
-                    i += 2
-                    continue
-            c = d4[i]
-            i += 1
-            p = _put_utf8(p, c)
+        c = d1[i] if kind == 1 else d2[i] if kind == 2 else d4[i]
+        i += 1
+        if (c >> 11) == 0x1B:  # U+D800-U+DFFF
+            Py_XDECREF(raw)
+            return None
+        p = _put_utf8(p, c)
+    used = p - <unsigned char *> _bytes_data(raw)
+    if _PyBytes_Resize(&raw, used) < 0:
+        raise MemoryError()
+    out = <object> raw
+    Py_XDECREF(raw)
     return out
 
 
@@ -683,8 +672,82 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     The general path of _class_words (its fast path for lowercase strings gives the same
     answer): a word starts at a capital or at a lowercase letter no lowercase letter
     precedes, and ends before anything but a lowercase letter; at each start the longest
-    word of the table wins, and the leftmost start of each bit gives its word.
+    word of the table wins, and the leftmost start of each bit gives its word. The string
+    is lowered once, and each position knows the next one a word can end at (a byte that
+    is no lowercase letter, or the end): a start looks only at the ends within reach.
     """
+    cdef unsigned char low_buf[256]
+    cdef Py_ssize_t next_buf[257]
+    cdef unsigned char *low = low_buf
+    cdef Py_ssize_t *nxt = next_buf
+    cdef Py_ssize_t ends[65]
+    cdef Py_ssize_t i, p, lim, m, e
+    cdef unsigned char c
+    cdef long bits
+    cdef uint64_t lengths
+    cdef int a, b
+    cdef Word *w
+    hit.bits = 0
+    hit.neg = hit.pos = NULL
+    if n < 2:
+        return 0  # every word has two letters or more
+    if n > 256:
+        low = <unsigned char *> malloc(n)
+        nxt = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+        if low == NULL or nxt == NULL:
+            free(low)
+            free(nxt)
+            return _class_words_windows(s, n, hit)
+    nxt[n] = n
+    for i in range(n - 1, -1, -1):
+        c = s[i]
+        low[i] = _lc(c)
+        nxt[i] = nxt[i + 1] if _lower(c) else i
+    for p in range(n - 1):
+        c = s[p]
+        if not (65 <= c <= 90 or (_lower(c) and (p == 0 or not _lower(s[p - 1])))):
+            continue
+        a = _letter(low[p])
+        b = _letter(low[p + 1])
+        if a < 0 or b < 0:
+            continue
+        lengths = _starts[a][b]
+        if not lengths:
+            continue
+        # The ends a word from p may have, within _longest: nearest first.
+        lim = min(n, p + _longest)
+        m = 0
+        e = nxt[p + 1]
+        while e <= lim:
+            ends[m] = e - p
+            m += 1
+            if e == n:
+                break
+            e = nxt[e + 1]
+        # Longest first.
+        while m > 0:
+            m -= 1
+            if not (lengths >> ends[m]) & 1:
+                continue
+            w = _word(low + p, ends[m])
+            if w != NULL:
+                bits = w.bits & ~hit.bits
+                if bits:
+                    if bits & F_NEG:
+                        hit.neg = w
+                    if bits & F_POS:
+                        hit.pos = w
+                    hit.bits |= bits
+        if hit.bits == _all_bits:
+            break
+    if n > 256:
+        free(low)
+        free(nxt)
+    return 0
+
+
+cdef int _class_words_windows(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
+    """_class_words_ascii without its tables (no memory for them): each start lowers its own window."""
     cdef unsigned char win[64]  # the lowercased text a word at p could cover (_longest <= 64)
     cdef Py_ssize_t ends[65]
     cdef Py_ssize_t i, p, lim, m
