@@ -276,6 +276,19 @@ cdef inline bint _headline(double ld, double ell, double nw, int64_t fl, double 
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
+cdef str _no_digits(str text):
+    """text.translate(_NO_DIGITS), or text itself (an equal str) when it holds no digit 0-9."""
+    cdef Py_ssize_t i, n = len(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if 48 <= c <= 57:
+            return text.translate(_NO_DIGITS)
+    return text
+
+
 def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_links,
                double excerpt_links, double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags):
     """features._card_marks, or None when it cannot answer.
@@ -324,18 +337,20 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
                     led[e] = 1
                     led_list.append(e)
                     e = par[e]
+        keys = []  # each led element's (parent, tag, class without digits), made once
         for e in led_list:
+            key = (par[e], tags[e], _no_digits(classes[e]))
+            keys.append(key)
             if classes[e] or tags[e] in item_tags:
-                key = (par[e], tags[e], classes[e].translate(_NO_DIGITS))
                 count = groups.get(key, 0) + 1
                 groups[key] = count
                 if count >= card_items:
                     any_group = True
         if not any_group:
             return np.zeros(nb, dtype=np.float64)
-        for e in led_list:
-            if groups.get((par[e], tags[e], classes[e].translate(_NO_DIGITS)), 0) >= card_items:
-                root[e] = 1
+        for i in range(len(led_list)):
+            if groups.get(keys[i], 0) >= card_items:
+                root[<Py_ssize_t> led_list[i]] = 1
         # Within a root: the element or an ancestor is one (parents come first).
         for e in range(1, n_elem):
             if root[par[e]]:
