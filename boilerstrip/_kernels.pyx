@@ -1319,9 +1319,10 @@ def block_arrays(seg, bint html, dict levels):
             return None
         c = <double> len(<str> t)
         nc[i] = c
-        ld[i] = (<double> links[i]) / (c if c > 1.0 else 1.0)
+        # Through C integers: a Python int's float() makes an object (the counts are far below 2**53).
+        ld[i] = (<double> <int64_t> links[i]) / (c if c > 1.0 else 1.0)
         fv[i] = <int64_t> fl[i]
-        bb[i] = <double> blanks[i]
+        bb[i] = <double> <int64_t> blanks[i]
         if html:
-            hv[i] = <double> levels.get(kinds[i], 0)
+            hv[i] = <double> <int64_t> levels.get(kinds[i], 0)
     return n_chars, link_density, flags, heading, blank_before
