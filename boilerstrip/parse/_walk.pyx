@@ -1705,17 +1705,9 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
     cdef unsigned char c
     cdef const unsigned char *base
     cdef const unsigned char *hit
-    cdef Py_ssize_t opens = 0
     if n < 2:
         return False
     base = &data[0]
-    # The depth never exceeds the count of "<": most pages hold fewer than limit (a loop the
-    # compiler vectorizes; the tags' names are read only on the others).
-    for i in range(n):
-        opens += base[i] == 60
-    if opens < limit:
-        return False
-    i = 0
     while True:
         # memchr jumps to the next "<" (most of a page is text and attributes).
         hit = <const unsigned char *> memchr(base + i, 60, n - 1 - i)
