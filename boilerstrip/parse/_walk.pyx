@@ -672,82 +672,8 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     The general path of _class_words (its fast path for lowercase strings gives the same
     answer): a word starts at a capital or at a lowercase letter no lowercase letter
     precedes, and ends before anything but a lowercase letter; at each start the longest
-    word of the table wins, and the leftmost start of each bit gives its word. The string
-    is lowered once, and each position knows the next one a word can end at (a byte that
-    is no lowercase letter, or the end): a start looks only at the ends within reach.
+    word of the table wins, and the leftmost start of each bit gives its word.
     """
-    cdef unsigned char low_buf[256]
-    cdef Py_ssize_t next_buf[257]
-    cdef unsigned char *low = low_buf
-    cdef Py_ssize_t *nxt = next_buf
-    cdef Py_ssize_t ends[65]
-    cdef Py_ssize_t i, p, lim, m, e
-    cdef unsigned char c
-    cdef long bits
-    cdef uint64_t lengths
-    cdef int a, b
-    cdef Word *w
-    hit.bits = 0
-    hit.neg = hit.pos = NULL
-    if n < 2:
-        return 0  # every word has two letters or more
-    if n > 256:
-        low = <unsigned char *> malloc(n)
-        nxt = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
-        if low == NULL or nxt == NULL:
-            free(low)
-            free(nxt)
-            return _class_words_windows(s, n, hit)
-    nxt[n] = n
-    for i in range(n - 1, -1, -1):
-        c = s[i]
-        low[i] = _lc(c)
-        nxt[i] = nxt[i + 1] if _lower(c) else i
-    for p in range(n - 1):
-        c = s[p]
-        if not (65 <= c <= 90 or (_lower(c) and (p == 0 or not _lower(s[p - 1])))):
-            continue
-        a = _letter(low[p])
-        b = _letter(low[p + 1])
-        if a < 0 or b < 0:
-            continue
-        lengths = _starts[a][b]
-        if not lengths:
-            continue
-        # The ends a word from p may have, within _longest: nearest first.
-        lim = min(n, p + _longest)
-        m = 0
-        e = nxt[p + 1]
-        while e <= lim:
-            ends[m] = e - p
-            m += 1
-            if e == n:
-                break
-            e = nxt[e + 1]
-        # Longest first.
-        while m > 0:
-            m -= 1
-            if not (lengths >> ends[m]) & 1:
-                continue
-            w = _word(low + p, ends[m])
-            if w != NULL:
-                bits = w.bits & ~hit.bits
-                if bits:
-                    if bits & F_NEG:
-                        hit.neg = w
-                    if bits & F_POS:
-                        hit.pos = w
-                    hit.bits |= bits
-        if hit.bits == _all_bits:
-            break
-    if n > 256:
-        free(low)
-        free(nxt)
-    return 0
-
-
-cdef int _class_words_windows(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
-    """_class_words_ascii without its tables (no memory for them): each start lowers its own window."""
     cdef unsigned char win[64]  # the lowercased text a word at p could cover (_longest <= 64)
     cdef Py_ssize_t ends[65]
     cdef Py_ssize_t i, p, lim, m
