@@ -101,3 +101,24 @@ def prose_weight(
     comment_bit: int,
     neg_weight: float,
 ) -> npt.NDArray[np.float64] | None: ...
+
+class LanguageTable:
+    bits: dict[str, int]
+    longest: int
+    def __init__(self, bits: dict[str, int]) -> None: ...
+
+def language_counts(
+    texts: list[str], max_texts: int, max_words: int, table: LanguageTable, n_langs: int
+) -> tuple[int, list[int]]: ...
+def block_arrays(
+    seg: Any, html: bool, levels: dict[str, int]
+) -> (
+    tuple[
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+    ]
+    | None
+): ...

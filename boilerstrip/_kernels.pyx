@@ -13,13 +13,14 @@ function as the reference.
 import numpy as np
 
 from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
-from libc.stdint cimport int64_t, uint8_t
+from libc.stdint cimport int64_t, uint8_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memset
 
 
 cdef extern from "Python.h":
     bint PyUnicode_IS_ASCII(object)
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
 
 ctypedef signed char[:] int8_t_view
 
@@ -275,6 +276,19 @@ cdef inline bint _headline(double ld, double ell, double nw, int64_t fl, double 
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
+cdef str _no_digits(str text):
+    """text.translate(_NO_DIGITS), or text itself (an equal str) when it holds no digit 0-9."""
+    cdef Py_ssize_t i, n = len(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if 48 <= c <= 57:
+            return text.translate(_NO_DIGITS)
+    return text
+
+
 def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_links,
                double excerpt_links, double headline_words, int64_t chrome_flags, Py_ssize_t card_items, item_tags):
     """features._card_marks, or None when it cannot answer.
@@ -323,18 +337,20 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
                     led[e] = 1
                     led_list.append(e)
                     e = par[e]
+        keys = []  # each led element's (parent, tag, class without digits), made once
         for e in led_list:
+            key = (par[e], tags[e], _no_digits(classes[e]))
+            keys.append(key)
             if classes[e] or tags[e] in item_tags:
-                key = (par[e], tags[e], classes[e].translate(_NO_DIGITS))
                 count = groups.get(key, 0) + 1
                 groups[key] = count
                 if count >= card_items:
                     any_group = True
         if not any_group:
             return np.zeros(nb, dtype=np.float64)
-        for e in led_list:
-            if groups.get((par[e], tags[e], classes[e].translate(_NO_DIGITS)), 0) >= card_items:
-                root[e] = 1
+        for i in range(len(led_list)):
+            if groups.get(keys[i], 0) >= card_items:
+                root[<Py_ssize_t> led_list[i]] = 1
         # Within a root: the element or an ancestor is one (parents come first).
         for e in range(1, n_elem):
             if root[par[e]]:
@@ -1121,3 +1137,192 @@ def prose_weight(const double[:] n_chars, const double[:] link_density, const do
             w = 0.0
         out[i] = w
     return result
+
+
+# ---------------------------------------------------------------------------------------
+# features._page_language: the function words of the page's first words, by language.
+
+cdef struct _WordSlot:
+    uint64_t lo  # the word's first 8 bytes, little end first
+    uint64_t hi  # its bytes 9 to 16
+    Py_ssize_t size  # 0: the slot is empty
+    uint64_t bits  # the languages that list the word, one bit each
+
+
+cdef class LanguageTable:
+    """Each function word with the bits of the languages that list it (stopwords._LANGUAGES_OF).
+
+    The ASCII words sit in a C hash table keyed by their packed bytes, so an ASCII token is
+    looked up without a Python string; other tokens are lowered and looked up in the dict.
+    """
+    cdef _WordSlot *slots
+    cdef Py_ssize_t mask
+    cdef readonly dict bits
+    cdef readonly Py_ssize_t longest
+
+    def __cinit__(self, dict bits):
+        cdef Py_ssize_t size = 64, j, k
+        cdef uint64_t lo, hi
+        self.bits = bits
+        self.longest = max([len(w) for w in bits], default=0)
+        while size < 4 * len(bits):
+            size *= 2
+        self.mask = size - 1
+        self.slots = <_WordSlot *> calloc(size, sizeof(_WordSlot))
+        if self.slots == NULL:
+            raise MemoryError()
+        for word, b in bits.items():
+            if not (<str> word).isascii() or not 0 < len(word) <= 16 or not b:
+                continue
+            data = (<str> word).encode("ascii")
+            lo = hi = 0
+            for k in range(len(data)):
+                if k < 8:
+                    lo |= (<uint64_t> data[k]) << (8 * k)
+                else:
+                    hi |= (<uint64_t> data[k]) << (8 * (k - 8))
+            j = _slot(lo, hi, len(data)) & self.mask
+            while self.slots[j].size:
+                j = (j + 1) & self.mask
+            self.slots[j].lo = lo
+            self.slots[j].hi = hi
+            self.slots[j].size = len(data)
+            self.slots[j].bits = b
+
+    def __dealloc__(self):
+        free(self.slots)
+
+    cdef inline uint64_t find(self, uint64_t lo, uint64_t hi, Py_ssize_t size) noexcept:
+        cdef Py_ssize_t j = _slot(lo, hi, size) & self.mask
+        while self.slots[j].size:
+            if self.slots[j].size == size and self.slots[j].lo == lo and self.slots[j].hi == hi:
+                return self.slots[j].bits
+            j = (j + 1) & self.mask
+        return 0
+
+
+cdef inline Py_ssize_t _slot(uint64_t lo, uint64_t hi, Py_ssize_t size) noexcept:
+    cdef uint64_t h = (lo * 0x9E3779B97F4A7C15ULL) ^ (hi * 0xC2B2AE3D27D4EB4FULL) ^ (<uint64_t> size)
+    return <Py_ssize_t> ((h ^ (h >> 29)) >> 1)
+
+
+cdef inline bint _split_space(Py_UCS4 c) noexcept:
+    """str.split()'s whitespace (str.isspace)."""
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return Py_UNICODE_ISSPACE(c)
+
+
+def language_counts(list texts, Py_ssize_t max_texts, Py_ssize_t max_words, LanguageTable table, Py_ssize_t n_langs):
+    """How many of the first max_words words of the first max_texts texts each language lists, and how many words that is.
+
+    The words are " ".join(texts[:max_texts]).lower().split()[:max_words], as in
+    features._language_sample: a token's lowercase is that of its own characters (lowering
+    looks no further than the whitespace around a word), and a token longer than every
+    function word is none (lowercasing never shortens a string).
+    """
+    cdef Py_ssize_t words = 0, ti, i, n, start, size, k
+    cdef int kind
+    cdef void *data
+    cdef Py_UCS4 c
+    cdef bint ascii
+    cdef uint64_t lo, hi, b, low
+    cdef int64_t *counts = <int64_t *> calloc(max(n_langs, 1), sizeof(int64_t))
+    cdef Py_ssize_t longest = table.longest
+    cdef dict bits = table.bits
+    if counts == NULL:
+        raise MemoryError()
+    try:
+        for ti in range(min(len(texts), max_texts)):
+            t = texts[ti]
+            kind = PyUnicode_KIND(t)
+            data = PyUnicode_DATA(t)
+            n = len(<str> t)
+            i = 0
+            while i < n and words < max_words:
+                c = PyUnicode_READ(kind, data, i)
+                if _split_space(c):
+                    i += 1
+                    continue
+                start = i
+                ascii = True
+                lo = hi = 0
+                while i < n:
+                    c = PyUnicode_READ(kind, data, i)
+                    if _split_space(c):
+                        break
+                    k = i - start
+                    low = c
+                    if low >= 128:
+                        ascii = False
+                    elif k < 16:
+                        if 65 <= low <= 90:
+                            low |= 32
+                        if k < 8:
+                            lo |= low << (8 * k)
+                        else:
+                            hi |= low << (8 * (k - 8))
+                    i += 1
+                words += 1
+                size = i - start
+                if size > longest:
+                    continue
+                if ascii:
+                    b = table.find(lo, hi, size)
+                else:
+                    found = bits.get((<str> t)[start:i].lower())
+                    b = 0 if found is None else <uint64_t> found
+                k = 0
+                while b:
+                    if b & 1:
+                        counts[k] += 1
+                    b >>= 1
+                    k += 1
+            if words >= max_words:
+                break
+        return words, [counts[k] for k in range(n_langs)]
+    finally:
+        free(counts)
+
+
+# ---------------------------------------------------------------------------------------
+# features._block_arrays
+
+def block_arrays(seg, bint html, dict levels):
+    """features._block_arrays: the blocks' lists as arrays in one C loop, or None when it cannot answer.
+
+    numpy converts a list of Python ints element by element through its generic path (and
+    np.fromiter calls len and dict.get through map): ~0.1 µs a block for these five arrays.
+    """
+    cdef list texts = seg.texts
+    cdef list links = seg.link_chars
+    cdef list fl = seg.flags
+    cdef list kinds = seg.kinds
+    cdef list blanks = seg.blank_before
+    cdef Py_ssize_t n = len(texts), i
+    cdef double c
+    if len(links) != n or len(fl) != n or len(blanks) != n or (html and len(kinds) != n):
+        return None
+    n_chars = np.empty(n, dtype=np.float64)
+    link_density = np.empty(n, dtype=np.float64)
+    flags = np.empty(n, dtype=np.int64)
+    heading = np.zeros(n, dtype=np.float64)
+    blank_before = np.empty(n, dtype=np.float64)
+    cdef double[:] nc = n_chars
+    cdef double[:] ld = link_density
+    cdef int64_t[:] fv = flags
+    cdef double[:] hv = heading
+    cdef double[:] bb = blank_before
+    for i in range(n):
+        t = texts[i]
+        if not PyUnicode_CheckExact(t):
+            return None
+        c = <double> len(<str> t)
+        nc[i] = c
+        # Through C integers: a Python int's float() makes an object (the counts are far below 2**53).
+        ld[i] = (<double> <int64_t> links[i]) / (c if c > 1.0 else 1.0)
+        fv[i] = <int64_t> fl[i]
+        bb[i] = <double> <int64_t> blanks[i]
+        if html:
+            hv[i] = <double> <int64_t> levels.get(kinds[i], 0)
+    return n_chars, link_density, flags, heading, blank_before

@@ -254,7 +254,7 @@ def _decode_page(
         utf8 = None
         if not data.isascii():
             try:
-                utf8 = data.encode("utf-8")
+                utf8 = _ENCODE_UTF8(data)
             except UnicodeEncodeError:
                 data = _SURROGATE.sub("\ufffd", data)
         return data, None, utf8
@@ -368,19 +368,36 @@ _TAG_PROBE = re.compile(
 
 def detect_input_type(text: str) -> str:
     """Tell HTML from a plain-text dump by looking for tags in the first 64 KiB."""
-    head = text[:65536]
-    lower = head.lstrip()[:200].lower()
+    # The head is text[:_HEAD_CHARS], searched in place (endpos) rather than copied.
+    size = min(len(text), _HEAD_CHARS)
+    first = _NOT_SPACE.search(text, 0, size)
+    start = size if first is None else first.start()
+    lower = text[start : min(start + 200, size)].lower()
     if lower.startswith("<!doctype html") or lower.startswith("<html") or lower.startswith("<?xml"):
         # One tag is enough here: no need to find them all (the common case, ~0.1 ms saved).
-        return "html" if _TAG_PROBE.search(head) else "text"
-    tags = _TAG_PROBE.findall(head)
-    if not tags:
-        return "text"
-    # A text dump may quote a tag or two; markup has many.
-    return "html" if len(tags) >= 3 or len(tags) * 400 >= len(head) else "text"
+        return "html" if _TAG_PROBE.search(text, 0, size) else "text"
+    # A text dump may quote a tag or two; markup has many: three settle it, found or not.
+    tags = 0
+    for _ in _TAG_PROBE.finditer(text, 0, size):
+        tags += 1
+        if tags == 3:
+            return "html"
+    return "html" if tags and tags * 400 >= size else "text"
 
 
-# _is_utf8, or its compiled twin when it is built and answers the same (parse/_compiled.py).
-from .parse._compiled import choose_utf8_check  # noqa: E402  (needs _is_utf8 above)
+_HEAD_CHARS = 65536
+# What str.lstrip() keeps first: re's \s in a str pattern is str.isspace's whitespace.
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _encode_utf8(text: str) -> bytes:
+    """text.encode("utf-8"): the UTF-8 the parser reads (UnicodeEncodeError on a lone surrogate)."""
+    return text.encode("utf-8")
+
+
+# _is_utf8 and _encode_utf8, or their compiled twins when they are built and answer the same
+# (parse/_compiled.py).
+from .parse._compiled import choose_utf8_check, choose_utf8_encoder  # noqa: E402  (needs _is_utf8 above)
 
 _IS_UTF8 = choose_utf8_check(_is_utf8)
+_ENCODE_UTF8 = choose_utf8_encoder(_encode_utf8)

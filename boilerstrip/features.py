@@ -1194,28 +1194,20 @@ def compute_features(
     n = len(texts)
     lang = language or seg.language
     if lang is None and n:
-        sample = _language_sample(texts)
-        lang = guess_language(sample)
+        lang = _page_language(texts)
     stats = _text_stats(texts, stopwords_for(lang))
     n_words = np.asarray(stats[0], dtype=np.float64)
     n_stop = np.asarray(stats[1], dtype=np.float64)
-    n_chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    n_chars, link_density, flags, heading, blank_before = _block_arrays(seg, mode == "html")
     safe_chars = np.maximum(n_chars, 1.0)
     safe_words = np.maximum(n_words, 1.0)
-    link_density = np.asarray(seg.link_chars, dtype=np.float64) / safe_chars
-    flags = np.asarray(seg.flags, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
     stop = n_stop / safe_words
     # Chinese and Japanese have no spaces: most "words" (characters) are not whitespace
     # tokens, and the function-word lists cannot see them. Give such blocks a typical
     # prose ratio instead of a menu's zero.
     unspaced = n_words > _UNSPACED * np.asarray(stats[7], dtype=np.float64)
     stop = np.where(unspaced, _UNSPACED_STOP, stop)
-    heading = np.zeros(n, dtype=np.float64)
-    if mode == "html" and n:
-        levels = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-        heading = np.fromiter(map(levels.get, seg.kinds, itertools.repeat(0, n)), dtype=np.float64, count=n)
     repeated = _repeated(texts)
-    blank_before = np.asarray(seg.blank_before, dtype=np.float64)
     blank_after = np.zeros(n, dtype=np.float64)
     if n > 1:
         blank_after[:-1] = blank_before[1:]
@@ -1611,6 +1603,37 @@ def _repeated(texts: list[str]) -> FloatArray:
     return (np.fromiter(map(counts.__getitem__, keys), dtype=np.int64, count=len(keys)) > 1).astype(np.float64)
 
 
+def _block_arrays(seg: Segments, html: bool) -> tuple[FloatArray, FloatArray, IntArray, FloatArray, FloatArray]:
+    """The blocks' characters, link density, flags, heading level (HTML; else 0) and blank lines before, as arrays."""
+    texts = seg.texts
+    n = len(texts)
+    n_chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    link_density = np.asarray(seg.link_chars, dtype=np.float64) / np.maximum(n_chars, 1.0)
+    flags = np.asarray(seg.flags, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+    heading = np.zeros(n, dtype=np.float64)
+    if html and n:
+        heading = np.fromiter(map(_HEADING_LEVELS.get, seg.kinds, itertools.repeat(0, n)), dtype=np.float64, count=n)
+    blank_before = np.asarray(seg.blank_before, dtype=np.float64)
+    return n_chars, link_density, flags, heading, blank_before
+
+
+_HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def _page_language(texts: list[str]) -> str | None:
+    """The language of a page without a declared one: guess_language of its _language_sample.
+
+    Its compiled twin (boilerstrip/_kernels.pyx, language_counts) counts the function words
+    token by token without making the sample's strings.
+    """
+    return guess_language(_language_sample(texts))
+
+
+# The language sample: the first 3,000 words of the first 400 texts.
+_SAMPLE_TEXTS = 400
+_SAMPLE_WORDS = 3000
+
+
 def _language_sample(texts: list[str]) -> list[str]:
     """The first 3,000 lowercase words of the first 400 texts, for guessing the language.
 
@@ -1619,12 +1642,12 @@ def _language_sample(texts: list[str]) -> list[str]:
     not one per text) and none past the batch that reaches the 3,000th word.
     """
     sample: list[str] = []
-    stop = min(len(texts), 400)
+    stop = min(len(texts), _SAMPLE_TEXTS)
     for lo in range(0, stop, 50):
         sample += " ".join(texts[lo : min(lo + 50, stop)]).lower().split()
-        if len(sample) >= 3000:
+        if len(sample) >= _SAMPLE_WORDS:
             break
-    return sample[:3000]
+    return sample[:_SAMPLE_WORDS]
 
 
 def _dated_neighbours(date_like: FloatArray) -> FloatArray:
@@ -1706,3 +1729,5 @@ _deepest_neg = choose_kernel("deepest_neg", _deepest_neg)
 _unwrap = choose_kernel("unwrap", _unwrap)
 _comment_sections = choose_kernel("comment_sections", _comment_sections)
 _prose_weight = choose_kernel("prose_weight", _prose_weight)
+_page_language = choose_kernel("page_language", _page_language)
+_block_arrays = choose_kernel("block_arrays", _block_arrays)

@@ -109,9 +109,19 @@ def guess_language(words: list[str]) -> str | None:
     for word in times.keys() & _LANGUAGES_OF.keys():
         for lang in _LANGUAGES_OF[word]:
             counts[lang] += times[word]
+    return best_language(counts, len(words))
+
+
+def best_language(counts: dict[str, int], words: int) -> str | None:
+    """The language with the most function words among a sample's words (the first listed on a tie).
+
+    counts: each language of STOPWORDS with how many of the words its list holds.
+    """
+    if words < 20:
+        return None
     best, best_hits = None, 0
     for lang, hits in counts.items():
         if hits > best_hits:
             best, best_hits = lang, hits
     # Below ~15% function words the sample is not running text in any listed language.
-    return best if best_hits >= 0.15 * len(words) else None
+    return best if best_hits >= 0.15 * words else None

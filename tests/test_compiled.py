@@ -47,6 +47,7 @@ def test_walker_is_compiled_when_required() -> None:
     assert segment.WALKER == "compiled", "the compiled walker did not build or failed its self-check"
     assert _compiled.COUNTER == "compiled", "the compiled _count_page did not build or failed its self-check"
     assert decode._IS_UTF8 is not decode._is_utf8, "the compiled UTF-8 check did not build or failed its self-check"
+    assert decode._ENCODE_UTF8 is not decode._encode_utf8, "the compiled UTF-8 encoder did not build or failed its self-check"
 
 
 def test_pure_env_selects_python_code() -> None:
@@ -304,10 +305,36 @@ def test_class_words_skip_taxonomy_names() -> None:
 
 @needs_compiled
 @settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40), st.integers(0, 20), st.sampled_from(["", "é", "中", "\U0001f600", "\ud800"]))
+def test_encode_utf8_is_pythons(text: str, run: int, other: str) -> None:
+    # Runs of ASCII around the encoder's 8-, 4- and 2-character steps, in each width of str.
+    for page in (text, "x" * run + text + other, other + "<p>" * run + text):
+        try:
+            want: bytes | None = page.encode("utf-8")
+        except UnicodeEncodeError:
+            with pytest.raises(UnicodeEncodeError):
+                decode._ENCODE_UTF8(page)
+            continue
+        assert decode._ENCODE_UTF8(page) == want
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
 @given(st.one_of(class_strings(), st.text(max_size=40)))
 def test_class_words(names: str) -> None:
     from boilerstrip.parse import _walk
 
+    assert _walk.class_words(names) == segment._class_words(names)
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(class_strings(), min_size=1, max_size=40), st.sampled_from([" ", "", "-"]))
+def test_class_words_long(parts: list[str], sep: str) -> None:
+    # Past the 256 bytes the compiled search keeps its lowered copy and word ends on the stack.
+    from boilerstrip.parse import _walk
+
+    names = sep.join(parts) * 3
     assert _walk.class_words(names) == segment._class_words(names)
 
 

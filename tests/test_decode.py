@@ -108,6 +108,30 @@ def test_detect_input_type(text: str, kind: str) -> None:
     assert detect_input_type(text) == kind
 
 
+def _detect_by_copies(text: str) -> str:
+    """detect_input_type as written before it searched the head in place and stopped at three tags."""
+    head = text[:65536]
+    lower = head.lstrip()[:200].lower()
+    if lower.startswith("<!doctype html") or lower.startswith("<html") or lower.startswith("<?xml"):
+        return "html" if decode._TAG_PROBE.search(head) else "text"
+    tags = decode._TAG_PROBE.findall(head)
+    if not tags:
+        return "text"
+    return "html" if len(tags) >= 3 or len(tags) * 400 >= len(head) else "text"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["<p>", "<DIV class=x>", " ", "\u3000", "\x1c", "prose " * 30, "<!DOCTYPE html>", "<html>",
+                              "<?xml ?>", "\n", "<br/>", "a < b", "\u0130"]), max_size=14),
+    st.integers(0, 65600),
+)
+def test_detect_input_type_is_the_copying_one(parts: list[str], pad: int) -> None:
+    # Leading whitespace up to and past the 64 KiB head, tags on either side of its end.
+    for text in ("".join(parts), " " * pad + "".join(parts), "x" * pad + "".join(parts)):
+        assert detect_input_type(text) == _detect_by_copies(text)
+
+
 _PAGES: list[bytes | str] = [
     "<p>café</p>".encode(),
     "<p>café</p>",

@@ -30,7 +30,7 @@ from .test_compiled import _check_dataset_pages
 
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
-    "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight",
+    "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -67,6 +67,8 @@ def test_modules_use_the_chosen_kernels() -> None:
         "comment_sections": features._comment_sections,
         "keep_alike_runs": smooth.keep_alike_runs,
         "prose_weight": features._prose_weight,
+        "page_language": features._page_language,
+        "block_arrays": features._block_arrays,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -77,7 +79,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     refs = _compiled.KERNEL_REFERENCES
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
-        "comment_sections", "prose_weight",
+        "comment_sections", "prose_weight", "page_language", "block_arrays",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -241,3 +243,47 @@ def test_keep_alike_runs_generated(seed: int) -> None:
         smooth.keep_alike_runs(seg, f, *a)
         _compiled.KERNEL_REFERENCES["keep_alike_runs"](seg, f, *b)
         assert same(a, b)
+
+
+# Tokens whose lowercase is ASCII (Kelvin sign) or longer (dotted capital I), NUL, non-ASCII function
+# words, a curly apostrophe, one letter past the longest function word, a final sigma.
+_LANGUAGE_ODD = ("The", "AND", "\u212a", "\u0130n", "x\x00", "\u00dcber", "F\u00fcr", "don\u2019t", "aaaaaaaaaaa", "\u0391\u03a3")
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(sorted(features.stopwords_for(None))[:300] + list(_LANGUAGE_ODD)), max_size=40),
+        max_size=60,
+    ),
+    st.sampled_from([" ", "\t", "\u3000", "\x1c", "\n "]),
+)
+def test_page_language_generated(pages: list[list[str]], space: str) -> None:
+    texts = [space.join(words) for words in pages]
+    assert features._page_language(texts) == _compiled.KERNEL_REFERENCES["page_language"](texts)
+    for repeat in (7, 60):  # past the sample's 3,000 words and 400 texts
+        more = texts * repeat
+        assert features._page_language(more) == _compiled.KERNEL_REFERENCES["page_language"](more)
+
+
+
+def test_language_probes_guess_several_languages() -> None:
+    guessed = {_compiled.KERNEL_REFERENCES["page_language"](texts) for texts in _compiled._language_pages()}
+    assert {"en", "de", "fr", "ru", "tr", None} <= guessed
+
+
+@needs_kernels
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_block_arrays_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for seg in _compiled._probe_pages(int(rng.integers(0, 2**31)), 4):
+        n = len(seg.elems)
+        seg.texts = [str(t) for t in rng.choice(["", "x", "é中", "\U0001f600 a", "w " * 30], n)]
+        seg.kinds = [str(k) for k in rng.choice(["p", "h1", "h4", "h6", "H1", "li"], n)]
+        seg.link_chars = [int(x) for x in rng.integers(0, 70, n)]
+        seg.flags = [int(x) for x in rng.integers(0, 1 << 18, n)]
+        seg.blank_before = [int(x) for x in rng.integers(0, 4, n)]
+        for html in (True, False):
+            assert same(features._block_arrays(seg, html), _compiled.KERNEL_REFERENCES["block_arrays"](seg, html))

@@ -37,7 +37,15 @@ if TYPE_CHECKING:
 
     from .segment import Segments
 
-__all__ = ["CountPage", "Walker", "choose_count_page", "choose_nesting_check", "choose_utf8_check", "choose_walker"]
+__all__ = [
+    "CountPage",
+    "Walker",
+    "choose_count_page",
+    "choose_nesting_check",
+    "choose_utf8_check",
+    "choose_utf8_encoder",
+    "choose_walker",
+]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -283,6 +291,52 @@ def choose_utf8_check(reference: Callable[[bytes], bool]) -> Callable[[bytes], b
         return cast(Callable[[bytes], bool], _walk.valid_utf8)
 
     return _bytes_twin("UTF-8 check", reference, make, _utf8_probes)
+
+
+def choose_utf8_encoder(reference: Callable[[str], bytes]) -> Callable[[str], bytes]:
+    """decode._encode_utf8, or its compiled twin when it encodes every probe alike.
+
+    The twin counts the exact size first and copies runs of ASCII several characters at once;
+    a str with a surrogate goes to str.encode, which raises as the reference does.
+    """
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        from . import _walk
+
+        def compiled(text: str) -> bytes:
+            out = _walk.encode_utf8(text)
+            return text.encode("utf-8") if out is None else out
+
+        for text in _encode_probes():
+            try:
+                want: bytes | None = reference(text)
+            except UnicodeEncodeError:
+                want = None
+            if _walk.encode_utf8(text) != want:
+                log.debug("the compiled UTF-8 encoder is not used: it differs on a probe")
+                return reference
+    except Exception as exc:  # not built, or built for another Python
+        log.debug("the compiled UTF-8 encoder is not used (%s: %s)", type(exc).__name__, exc)
+        return reference
+    return compiled
+
+
+def _encode_probes() -> list[str]:
+    """Strs of each width (ASCII, Latin-1, 2- and 4-byte), every UTF-8 length's first and last code point,
+    lone surrogates, and runs of ASCII of each length around the 8-, 4- and 2-character steps."""
+    edges = [0x00, 0x7F, 0x80, 0xFF, 0x100, 0x7FF, 0x800, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xFFFF,
+             0x10000, 0x10FFFF]
+    probes = ["", "a", _PROBE]
+    for cp in edges:
+        for k in range(10):
+            probes += ["x" * k + chr(cp), chr(cp) + "x" * k, "é" + "x" * k + chr(cp) + "y" * (9 - k)]
+    rng = np.random.default_rng(31)
+    pool = [chr(cp) for cp in edges if not 0xD800 <= cp <= 0xDFFF] + ["a", "b", "<", " ", "é", "中", "😀"]
+    for width in (1, 3, 8, 40):
+        for _ in range(40):
+            probes.append("".join(rng.choice(pool, int(rng.integers(0, width + 1)))))
+    return probes + [p * 9 for p in probes[-40:]]
 
 
 # Texts for features._count_page's twin: words and capitals in several scripts, Han and kana,
@@ -1078,6 +1132,99 @@ def _named_page(rng: Any, n_elem: int) -> tuple[Any, Any]:
     return seg, np.asarray(bits, dtype=np.int64)
 
 
+def _make_page_language(reference: Callable[[list[str]], Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .. import stopwords as s
+
+    langs = tuple(s.STOPWORDS)
+    if len(langs) > 63:
+        return None, "more languages than bits"
+    bits = {w: sum(1 << langs.index(lang) for lang in ls) for w, ls in s._LANGUAGES_OF.items()}
+    table = _kernels.LanguageTable(bits)
+    texts_cap, words_cap = f._SAMPLE_TEXTS, f._SAMPLE_WORDS
+
+    def compiled(texts: list[str]) -> Any:
+        words, counts = _kernels.language_counts(texts, texts_cap, words_cap, table, len(langs))
+        return s.best_language(dict(zip(langs, counts, strict=True)), words)
+
+    for texts in _language_pages():
+        if compiled(texts) != reference(texts) or _kernels.language_counts(
+            texts, texts_cap, words_cap, table, len(langs)
+        ) != _sample_counts(f._language_sample(texts), langs):
+            return None, "it differs on a probe page"
+    return compiled, None
+
+
+def _sample_counts(sample: list[str], langs: tuple[str, ...]) -> tuple[int, list[int]]:
+    """How many words a language sample has and how many of them each language's list holds."""
+    from collections import Counter
+
+    from ..stopwords import STOPWORDS
+
+    times = Counter(sample)
+    return len(sample), [sum(c for w, c in times.items() if w in STOPWORDS[lang]) for lang in langs]
+
+
+def _language_pages() -> list[list[str]]:
+    """Probe pages for the language guess: each listed language's words in upper, title and mixed
+    case, tokens at the function words' longest length and past it, non-ASCII tokens whose lowercase
+    is ASCII (Kelvin sign) or longer (dotted capital I), NUL, every kind of whitespace, and pages
+    past the sample's 400 texts and 3,000 words (cut inside a text)."""
+    from ..stopwords import STOPWORDS
+
+    rng = np.random.default_rng(29)
+    longest = max(map(len, STOPWORDS["en"] | STOPWORDS["de"]))
+    odd = ["\u212a", "\u0130n", "I\u0307", "x\x00", "\x00", "a" * longest, "a" * (longest + 1), "Ab" * 9,
+           "ΟΔΟΣ", "Straße", "中文", "\U0001f600", "don\u2019t", "ÜBER", "Für", "und\u00a0der"]
+    spaces = [" ", "  ", "\t", "\n", "\x1c", "\x1f", "\x0b", "\u3000", "\u2003", "\x85", "\xa0"]
+    pages: list[list[str]] = [[], [""], [" "], _COUNT_PROBE, [" ".join(_COUNT_PROBE)] * 3]
+    for lang in ("en", "de", "fr", "ru", "tr", None):
+        words = sorted(STOPWORDS[lang])[:60] if lang else sorted(STOPWORDS["en"] | STOPWORDS["es"])[::8]
+        pool = [w.upper() for w in words[:6]] + [w.title() for w in words[6:12]] + words + odd
+        pool += ["word", "Zeitung", "journal", "новости"]
+        draws = rng.integers(0, len(pool), 5000).tolist()
+        gaps = rng.integers(0, len(spaces), 5000).tolist()
+        at = 0
+        # Past the sample's 400 texts and 3,000 words: for two of the word lists.
+        sizes = ((3, 4), (12, 6), (40, 40)) + (((420, 3), (10, 320)) if lang in ("en", None) else ())
+        for size, per in sizes:
+            page = []
+            for count in rng.integers(1, per + 1, size).tolist():
+                page.append("".join(pool[draws[(at + j) % 5000]] + spaces[gaps[(at + j) % 5000]] for j in range(count)).strip())
+                at += count
+            pages.append(page)
+    return pages
+
+
+def _make_block_arrays(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    levels = f._HEADING_LEVELS
+
+    def compiled(seg: Any, html: bool) -> Any:
+        got = _kernels.block_arrays(seg, html, levels)
+        return reference(seg, html) if got is None else got
+
+    rng = np.random.default_rng(37)
+    kinds = ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "H2", "h7", "td", "line"]
+    texts = ["", "x", "a b", "é" * 3, "中文", "\U0001f600", "word " * 40]
+    pages = _probe_pages(41, 30)
+    for seg in pages:
+        n = len(seg.elems)
+        seg.texts = [str(t) for t in rng.choice(texts, n)]
+        seg.kinds = [str(k) for k in rng.choice(kinds, n)]
+        seg.link_chars = [int(min(x, len(t))) for x, t in zip(rng.integers(0, 300, n), seg.texts, strict=True)]
+        seg.flags = [int(x) for x in rng.integers(0, 1 << 18, n)]
+        seg.blank_before = [int(x) for x in rng.choice([0, 0, 1, 3], n)]
+    for seg in pages:
+        for html in (True, False):
+            if not _same(compiled(seg, html), reference(seg, html)):
+                return None, "it differs on a probe page"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
@@ -1092,4 +1239,6 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "score_blocks": _make_score_blocks,
     "smooth_labels": _make_smooth_labels,
     "repeated": _make_repeated,
+    "page_language": _make_page_language,
+    "block_arrays": _make_block_arrays,
 }

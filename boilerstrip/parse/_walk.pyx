@@ -18,8 +18,9 @@ count_page, at the end, is the compiled twin of features._count_page.
 """
 
 from cpython.object cimport PyObject
-from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport uint64_t, uintptr_t
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_DecodeUTF8, PyUnicode_GET_LENGTH, PyUnicode_KIND
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memchr, memcmp, memcpy
 
@@ -447,6 +448,126 @@ def valid_utf8(const unsigned char[:] data):
     if data.shape[0] == 0:
         return True
     return _valid_utf8(&data[0], data.shape[0])
+
+
+cdef extern from "Python.h":
+    PyObject *_bytes_new "PyBytes_FromStringAndSize"(const char *v, Py_ssize_t n)
+    int _PyBytes_Resize(PyObject **bytes, Py_ssize_t newsize)
+    char *_bytes_data "PyBytes_AS_STRING"(PyObject *o)
+    void Py_XDECREF(PyObject *o)
+
+
+def encode_utf8(str text):
+    """text.encode("utf-8"), or None when text holds a surrogate (which that refuses).
+
+    decode's twin for a str page of 1, 2 or 4 bytes a character: CPython encodes one
+    character at a time; here runs of ASCII are copied 8 characters at once (the page's
+    markup), into a buffer sized for a few multi-byte characters that grows, at most once,
+    to the worst case of the rest when they are more. A page mostly of multi-byte characters
+    (by its first 4,096, or more than an eighth of its first half) goes to CPython's encoder.
+    """
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, used, cap, j
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef const uint8_t *d1 = <const uint8_t *> data
+    cdef const uint16_t *d2 = <const uint16_t *> data
+    cdef const uint32_t *d4 = <const uint32_t *> data
+    cdef uint32_t c
+    cdef uint64_t w0, w1
+    cdef unsigned char *p
+    cdef unsigned char *end
+    cdef PyObject *raw
+    cdef Py_ssize_t head = min(n, 4096), wide = 0
+    if PyUnicode_IS_ASCII(text):
+        return text.encode("utf-8")
+    for j in range(head):
+        wide += (d1[j] if kind == 1 else d2[j] if kind == 2 else d4[j]) >= 0x80
+    if wide * 4 > head:
+        # Mostly not ASCII (Cyrillic, Greek, Chinese): CPython's encoder is the faster there.
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+    cap = n + (n >> 3) + 64
+    raw = _bytes_new(NULL, cap)
+    if raw == NULL:
+        raise MemoryError()
+    p = <unsigned char *> _bytes_data(raw)
+    end = p + cap
+    while i < n:
+        if end - p < 64:
+            if i < n // 2:
+                Py_XDECREF(raw)
+                try:
+                    return text.encode("utf-8")
+                except UnicodeEncodeError:
+                    return None
+            # The rest at its worst (4 bytes a character), once.
+            used = p - <unsigned char *> _bytes_data(raw)
+            cap = used + 4 * (n - i) + 64
+            if _PyBytes_Resize(&raw, cap) < 0:
+                raise MemoryError()
+            p = <unsigned char *> _bytes_data(raw) + used
+            end = p - used + cap
+        if i + 8 <= n:
+            if kind == 1:
+                memcpy(&w0, d1 + i, 8)
+                if not (w0 & 0x8080808080808080ULL):
+                    memcpy(p, &w0, 8)
+                    p += 8
+                    i += 8
+                    continue
+            elif kind == 2:
+                memcpy(&w0, d2 + i, 8)
+                memcpy(&w1, d2 + i + 4, 8)
+                if not ((w0 | w1) & 0xFF80FF80FF80FF80ULL):
+                    for j in range(8):
+                        p[j] = <unsigned char> d2[i + j]
+                    p += 8
+                    i += 8
+                    continue
+            else:
+                memcpy(&w0, d4 + i, 8)
+                memcpy(&w1, d4 + i + 2, 8)
+                if not ((w0 | w1) & 0xFFFFFF80FFFFFF80ULL):
+                    for j in range(4):
+                        p[j] = <unsigned char> d4[i + j]
+                    p += 4
+                    i += 4
+                    continue
+        c = d1[i] if kind == 1 else d2[i] if kind == 2 else d4[i]
+        i += 1
+        if (c >> 11) == 0x1B:  # U+D800-U+DFFF
+            Py_XDECREF(raw)
+            return None
+        p = _put_utf8(p, c)
+    used = p - <unsigned char *> _bytes_data(raw)
+    if _PyBytes_Resize(&raw, used) < 0:
+        raise MemoryError()
+    out = <object> raw
+    Py_XDECREF(raw)
+    return out
+
+
+cdef inline unsigned char *_put_utf8(unsigned char *p, uint32_t c) noexcept nogil:
+    """Write the UTF-8 of code point c (no surrogate) at p; return the end."""
+    if c < 0x80:
+        p[0] = c
+        return p + 1
+    if c < 0x800:
+        p[0] = 0xC0 | (c >> 6)
+        p[1] = 0x80 | (c & 0x3F)
+        return p + 2
+    if c < 0x10000:
+        p[0] = 0xE0 | (c >> 12)
+        p[1] = 0x80 | ((c >> 6) & 0x3F)
+        p[2] = 0x80 | (c & 0x3F)
+        return p + 3
+    p[0] = 0xF0 | (c >> 18)
+    p[1] = 0x80 | ((c >> 12) & 0x3F)
+    p[2] = 0x80 | ((c >> 6) & 0x3F)
+    p[3] = 0x80 | (c & 0x3F)
+    return p + 4
 
 
 def check_spaces(unsigned int limit=0x110000):
@@ -1136,7 +1257,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
 # ---------------------------------------------------------------------------------------
 # features._count_page: the per-character counts in one C loop instead of numpy arrays.
 
-from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_READ
 from libc.stdint cimport int64_t
 
 
