@@ -525,7 +525,12 @@ def drop_text_tag_lists(seg: Segments, f: Features, body: BoolArray, why: npt.ND
 def _is_tag_list(text: str) -> bool:
     """Whether a line is a list of tags: long, unpunctuated, its words' initials ascending."""
     words = text.lower().split()
-    if len(words) < _TAG_WORDS or _TAG_PUNCT.search(text) is not None:
+    if len(words) < _TAG_WORDS:
+        return False
+    if len(words) < _TAG_MARKED_WORDS:
+        if _TAG_PUNCT.search(text) is not None:
+            return False
+    elif len(_TAG_PUNCT.findall(text)) > _TAG_MARKS * len(words):
         return False
     if sum(map(len, words)) < _TAG_WORD_CHARS * len(words):
         return False
@@ -552,7 +557,12 @@ _TAG_ORDER = 0.6
 # Five initials at least: a list runs through the alphabet. A cloud holds a few hundred words at
 # most: longer lines are left alone (and are not walked word by word).
 _TAG_INITIALS = 5
-_TAG_MAX_WORDS = 1000
+_TAG_MAX_WORDS = 5000
+# A long list names a few items with their own marks ("St. Lucia", "Congo, Republic of", "ASP.NET"):
+# from _TAG_MARKED_WORDS words on, a mark for every 20 words is allowed (a sentence-free line runs
+# far longer between marks).
+_TAG_MARKED_WORDS = 40
+_TAG_MARKS = 0.05
 _TAG_PUNCT = regex.compile(r"[.!?,;:]")
 
 

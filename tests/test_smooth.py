@@ -653,6 +653,25 @@ def test_text_tag_list_in_alphabetical_order_is_chrome() -> None:
     assert letters in extract("\n".join([PROSE, PROSE, letters, PROSE]), input_type="text")
 
 
+def test_long_text_tag_list_with_a_few_marks_is_chrome() -> None:
+    from boilerstrip import extract
+
+    # A long index of places (40 words or more) names a few with their own marks ("St. Ives",
+    # "Hay, Powys"): one mark for every 20 words still makes a list, not a sentence.
+    places = ("Aberdeen Abergavenny Alnwick Arundel Aylesbury Bakewell Bangor Barnstaple Bath Beverley "
+              "Bideford Bodmin Brecon Bridport Buxton Cardigan Chepstow Chester Cirencester Conwy "
+              "Dartmouth Devizes Dorchester Durham Ely Exeter Falmouth Frome Glastonbury Hay, Powys "
+              "Helston Hexham Kendal Keswick Ledbury Lewes Ludlow Malton Oban Penzance Ripon Rye "
+              "St. Ives Tenby Totnes Truro Whitby Windermere York")
+    assert len(places.split()) >= 40
+    dump = "\n".join(["Home", "News", PROSE, PROSE, places, PROSE, "Contact"])
+    assert places not in extract(dump, input_type="text")
+    # A short line with a mark is no such list: under 40 words any mark keeps it.
+    short = " ".join(places.split()[:30])
+    assert "," in short
+    assert short in extract("\n".join(["Home", "News", PROSE, PROSE, short, PROSE, "Contact"]), input_type="text")
+
+
 def test_text_short_lines_inside_the_main_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
