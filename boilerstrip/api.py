@@ -40,6 +40,7 @@ from .smooth import (
     keep_listing,
     keep_own_line_links,
     keep_table_rows,
+    keep_text_between_regions,
     keep_text_gaps,
     keep_text_lists,
     keep_text_sentences,
@@ -131,6 +132,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
+        keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag

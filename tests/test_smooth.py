@@ -672,6 +672,36 @@ def test_long_text_tag_list_with_a_few_marks_is_chrome() -> None:
     assert short in extract("\n".join(["Home", "News", PROSE, PROSE, short, PROSE, "Contact"]), input_type="text")
 
 
+def test_text_paragraphs_between_parts_of_the_main_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A listicle between an article's two parts: each item's one paragraph stands among its
+    # name and its links, outside every region, and would be "alone among chrome".
+    paras = [
+        "The harbour lights are made by hand in a small workshop by the sea, from glass and brass that the "
+        "makers buy from a foundry in the next town, and each lamp takes a week to finish.",
+        "North Quay sews its coats from wool spun by farmers on the hills above the town each spring, and "
+        "the family that runs it has paid every worker a fair wage for three generations now.",
+        "The old mill grinds its flour from grain grown in the fields along the river near the bridge, and "
+        "it sells the flour in paper bags that the baker down the road fills by hand.",
+    ]
+    links = ["See the rating.", "Shop now.", "Share", "Pin it", "Tweet", "Email", "Print", "Save"]
+
+    def page(dated: bool) -> str:
+        items = [x for k, p in enumerate(paras)
+                 for x in (f"Shop {k}", "May 4, 2020" if dated else "Photo: the shop", p, *links)]
+        return "\n".join(["Home", "News", "About", *[f"{PROSE} Part {i}." for i in range(6)], *items,
+                          *[f"{PROSE} Part {i}." for i in range(6, 12)], "Contact", "Privacy"])
+
+    blocks = extract_blocks(page(False), input_type="text").blocks
+    kept = [b for b in blocks if b.text in paras]
+    assert [b.label for b in kept] == ["body"] * 3
+    assert str(kept[0].reasons[0]) == "smoothed: a paragraph between parts of the main region"
+    # With a date on each item they are posts of a sidebar or a thread: they stay out.
+    blocks = extract_blocks(page(True), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in paras] == ["chrome"] * 3
+
+
 def test_text_short_lines_inside_the_main_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
