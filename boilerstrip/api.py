@@ -32,6 +32,7 @@ from .smooth import (
     drop_slides,
     drop_text_comments,
     drop_text_consent,
+    drop_text_doubled,
     drop_text_tag_lists,
     drop_trailing_chrome,
     keep_alike_runs,
@@ -132,6 +133,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
+        drop_text_doubled(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

@@ -702,6 +702,28 @@ def test_text_paragraphs_between_parts_of_the_main_region_are_body() -> None:
     assert [b.label for b in blocks if b.text in paras] == ["chrome"] * 3
 
 
+def test_text_line_saying_the_same_thing_twice_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A teaser card's headline twice over (its photo's text and its link), with a space between
+    # or none: chrome, however long. The same words once stay.
+    head = "The harbour board approves a plan to rebuild the north pier before the winter storms"
+    for teaser in (f"{head} {head}", f"{head}{head}"):
+        blocks = extract_blocks("\n".join(["Home", PROSE, PROSE + " Again.", teaser, PROSE + " More.", "Contact"]),
+                                input_type="text").blocks
+        assert blocks[3].label == "chrome"
+        assert str(blocks[3].reasons[0]) == "smoothed: a line that says the same thing twice"
+    once = head + " and the council will pay for the work."
+    blocks = extract_blocks("\n".join(["Home", PROSE, PROSE + " Again.", once, PROSE + " More.", "Contact"]),
+                            input_type="text").blocks
+    assert blocks[3].label == "body"
+    # A short phrase twice is a widget's label, left to its score.
+    from boilerstrip.smooth import _is_doubled
+
+    assert not _is_doubled("Close me Close me")
+    assert _is_doubled("Best deals today Best deals today")
+
+
 def test_text_short_lines_inside_the_main_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
