@@ -33,6 +33,7 @@ from .smooth import (
     drop_text_comments,
     drop_text_consent,
     drop_text_doubled,
+    drop_text_newsletter,
     drop_text_tag_lists,
     drop_trailing_chrome,
     keep_alike_runs,
@@ -132,6 +133,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_comments(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)

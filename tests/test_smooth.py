@@ -724,6 +724,25 @@ def test_text_line_saying_the_same_thing_twice_is_chrome() -> None:
     assert _is_doubled("Best deals today Best deals today")
 
 
+def test_text_newsletter_pitch_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A sign-up box's lines after an article: two words of the pitch's vocabulary in a short line.
+    pitch = "Get the best of the harbour news in your inbox every morning. Subscribe to our newsletter."
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], pitch, f"{PROSE} End.", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert blocks[5].label == "chrome"
+    assert str(blocks[5].reasons[0]) == "smoothed: a newsletter's pitch"
+    # One such word alone is the article's own subject.
+    once = "The harbour board will send its newsletter to every household on the quay next week."
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], once, f"{PROSE} End.", "Contact"]
+    assert extract_blocks("\n".join(lines), input_type="text").blocks[5].label == "body"
+    # A post about running a newsletter, whose pitch-like lines are most of it, keeps them.
+    post = [f"Our newsletter now reaches {k} hundred readers, and each subscribe button adds more." for k in range(4)]
+    blocks = extract_blocks("\n".join(["Home", PROSE, *post, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[2:6]] == ["body"] * 4
+
+
 def test_text_short_lines_inside_the_main_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
