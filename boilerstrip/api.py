@@ -32,6 +32,8 @@ from .smooth import (
     drop_slides,
     drop_text_comments,
     drop_text_consent,
+    drop_text_doubled,
+    drop_text_newsletter,
     drop_text_post_end,
     drop_text_read_also,
     drop_text_tag_lists,
@@ -42,6 +44,7 @@ from .smooth import (
     keep_listing,
     keep_own_line_links,
     keep_table_rows,
+    keep_text_between_regions,
     keep_text_gaps,
     keep_text_lists,
     keep_text_sentences,
@@ -135,7 +138,10 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
+        drop_text_doubled(seg, feats, body, smoothed)
+        keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag

@@ -16,7 +16,14 @@ import regex
 
 from .features import Features, FloatArray, subtree_ends
 from .parse.segment import Flag, Segments
-from .vocab import CHROME_ONLY_TOKENS, CONSENT_CONTEXT_RE, CONSENT_WORD_RE, POST_END_RE, READ_ALSO_RE
+from .vocab import (
+    CHROME_ONLY_TOKENS,
+    CONSENT_CONTEXT_RE,
+    CONSENT_WORD_RE,
+    NEWSLETTER_RE,
+    POST_END_RE,
+    READ_ALSO_RE,
+)
 
 __all__ = [
     "SMOOTH_REASONS",
@@ -26,6 +33,8 @@ __all__ = [
     "drop_slides",
     "drop_text_comments",
     "drop_text_consent",
+    "drop_text_doubled",
+    "drop_text_newsletter",
     "drop_text_post_end",
     "drop_text_read_also",
     "drop_text_tag_lists",
@@ -36,6 +45,7 @@ __all__ = [
     "keep_listing",
     "keep_own_line_links",
     "keep_table_rows",
+    "keep_text_between_regions",
     "keep_text_gaps",
     "keep_text_lists",
     "keep_text_sentences",
@@ -71,6 +81,9 @@ SMOOTH_REASONS = {
     24: "smoothed: between body lines of the main region",
     25: "smoothed: after the post's end",
     26: "smoothed: a link to another story",
+    30: "smoothed: a paragraph between parts of the main region",
+    31: "smoothed: a line that says the same thing twice",
+    32: "smoothed: a newsletter's pitch",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -457,6 +470,34 @@ _TEXT_GAP = 12
 _TEXT_GAP_BELOW = 200
 
 
+def keep_text_between_regions(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the paragraphs between the parts of the main region are body.
+
+    The region search finds an article's parts where its paragraphs stand close; a listicle
+    sets each item's one paragraph among its name, a photo credit and its links ("See the
+    rating", "Shop X"), so the items between the parts fall outside every region and
+    "alone among chrome" takes each one back out of the body. When _BETWEEN_MIN such lines
+    or more stand between the main region's first line and its last, with no date line among
+    them (a blog's sidebar or a thread puts a date on each post), they are the article's.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    main = np.flatnonzero((f.main > 0) & body)
+    if len(main) < 2:
+        return
+    lone = np.flatnonzero(why == 3)
+    lone = lone[(lone > main[0]) & (lone < main[-1])]
+    if len(lone) < _BETWEEN_MIN or f.date_like[lone[0] : lone[-1] + 1].any():
+        return
+    body[lone] = True
+    why[lone] = 30
+
+
+# Two paragraphs at least (one alone is as often a teaser between an article's parts; 1-3 on
+# the dev splits: with 1 dragnet lost 0.0002, with 3 wcxb-dev kept less).
+_BETWEEN_MIN = 2
+
+
 def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, the lines from the comment thread's heading on are not the article.
 
@@ -558,6 +599,37 @@ _CONSENT_GAP = 3
 _CONSENT_SHARE = 0.5
 
 
+def drop_text_newsletter(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a short body line that pitches a newsletter is chrome.
+
+    HTML mode knows a sign-up box by its class words and its form; a dump keeps its lines
+    ("Subscribe to our newsletter", "Get the best stories delivered to your inbox. Sign up"),
+    worded as sentences. A line of _PITCH_WORDS words at most that names two different words of
+    vocab.NEWSLETTER_RE goes, unless such lines hold over _PITCH_SHARE of the body's words (a
+    post about running a newsletter).
+    """
+    if f.mode != "text" or not body.any():
+        return
+    texts = seg.texts
+    pitch = [
+        i
+        for i in np.flatnonzero(body & (f.n_words <= _PITCH_WORDS)).tolist()
+        if len({m.lower() for m in NEWSLETTER_RE.findall(texts[i])}) >= 2
+    ]
+    if not pitch or float(f.n_words[pitch].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+        return
+    body[pitch] = False
+    why[pitch] = 32
+
+
+# 40 words at most (a pitch is a line or two; 20-60 alike on the dev splits, 50 and 60 cost
+# wcxb-dev's held-out split 0.0002); a fifth of the body's words at most. One word of the list
+# alone was enough only with losses on most sets (an article's "subscribers", a shop's
+# "subscription").
+_PITCH_WORDS = 40
+_PITCH_SHARE = 0.2
+
+
 def drop_text_tag_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, a body line that is a list of tags in alphabetical order is chrome.
 
@@ -578,10 +650,60 @@ def drop_text_tag_lists(seg: Segments, f: Features, body: BoolArray, why: npt.ND
             why[i] = 23
 
 
+def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a body line that is one text twice over is chrome.
+
+    A teaser card shows its headline twice, as the photo's caption or alternative text and as
+    the link beside it, and a dump glues the two into one line ("Best deals of the week Best
+    deals of the week", or with no space between them): long enough to pass as a sentence. A
+    writer never repeats a phrase of _DOUBLED_WORDS words or more back to back as a whole line
+    (up to _DOUBLED_MAX_WORDS words a half: a card's text).
+    """
+    if f.mode != "text" or not body.any():
+        return
+    texts = seg.texts
+    for i in np.flatnonzero(body & (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)).tolist():
+        if _is_doubled(texts[i]):
+            body[i] = False
+            why[i] = 31
+
+
+def _is_doubled(text: str) -> bool:
+    """Whether a line is a text of _DOUBLED_WORDS distinct words or more twice, with a space between or none.
+
+    One word over and over ("harbour harbour ...") is no text said twice: it is left to the other rules.
+    """
+    s = text.strip()
+    n = len(s)
+    half = n // 2
+    if n % 2 == 0:
+        first = s[:half]
+        if first == s[half:] and len(set(first.split())) >= _DOUBLED_WORDS:
+            return True
+    else:
+        first = s[:half]
+        if s[half] == " " and first == s[half + 1 :] and len(set(first.split())) >= _DOUBLED_WORDS:
+            return True
+    return False
+
+
+# Three words a half: a shorter phrase twice ("Yes yes", "Close Close") is a widget's label.
+# 3 and 5 alike on the dev splits (scrapinghub-aeb +0.0013, wcxb-dev +0.0001 dev, +0.001 held-out).
+_DOUBLED_WORDS = 3
+# A card's text: 200 words a half at most (a longer text twice is a page's own
+# doing, such as a generated test page, not a card).
+_DOUBLED_MAX_WORDS = 200
+
+
 def _is_tag_list(text: str) -> bool:
     """Whether a line is a list of tags: long, unpunctuated, its words' initials ascending."""
     words = text.lower().split()
-    if len(words) < _TAG_WORDS or _TAG_PUNCT.search(text) is not None:
+    if len(words) < _TAG_WORDS:
+        return False
+    if len(words) < _TAG_MARKED_WORDS:
+        if _TAG_PUNCT.search(text) is not None:
+            return False
+    elif len(_TAG_PUNCT.findall(text)) > _TAG_MARKS * len(words):
         return False
     if sum(map(len, words)) < _TAG_WORD_CHARS * len(words):
         return False
@@ -608,7 +730,12 @@ _TAG_ORDER = 0.6
 # Five initials at least: a list runs through the alphabet. A cloud holds a few hundred words at
 # most: longer lines are left alone (and are not walked word by word).
 _TAG_INITIALS = 5
-_TAG_MAX_WORDS = 1000
+_TAG_MAX_WORDS = 5000
+# A long list names a few items with their own marks ("St. Lucia", "Congo, Republic of", "ASP.NET"):
+# from _TAG_MARKED_WORDS words on, a mark for every 20 words is allowed (a sentence-free line runs
+# far longer between marks).
+_TAG_MARKED_WORDS = 40
+_TAG_MARKS = 0.05
 _TAG_PUNCT = regex.compile(r"[.!?,;:]")
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "CONSENT_WORD_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
+    "NEWSLETTER_RE",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
     "POST_END_RE",
@@ -103,6 +104,13 @@ def _token_pattern(words: list[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?:(?<![a-z])|(?<=[a-z])(?=[A-Z]))(?i:({alternatives}))(?![a-z])")
 
 
+# A newsletter's pitch in a page's text (text mode, where no class word marks the sign-up box):
+# the words every sign-up form uses ("Subscribe to our newsletter", "Sign up to get the best
+# stories in your inbox", "Enter your email address"). A line naming two different ones is the
+# pitch; one alone is as often the article's subject.
+NEWSLETTER_RE = regex.compile(
+    r"(?i)(?<![\w])(?:newsletters?|subscribe|unsubscribe|sign(?:ing)?[ -]up|inbox|e-?mail(?: address)?)(?![\w])"
+)
 NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)

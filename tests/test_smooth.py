@@ -653,6 +653,96 @@ def test_text_tag_list_in_alphabetical_order_is_chrome() -> None:
     assert letters in extract("\n".join([PROSE, PROSE, letters, PROSE]), input_type="text")
 
 
+def test_long_text_tag_list_with_a_few_marks_is_chrome() -> None:
+    from boilerstrip import extract
+
+    # A long index of places (40 words or more) names a few with their own marks ("St. Ives",
+    # "Hay, Powys"): one mark for every 20 words still makes a list, not a sentence.
+    places = ("Aberdeen Abergavenny Alnwick Arundel Aylesbury Bakewell Bangor Barnstaple Bath Beverley "
+              "Bideford Bodmin Brecon Bridport Buxton Cardigan Chepstow Chester Cirencester Conwy "
+              "Dartmouth Devizes Dorchester Durham Ely Exeter Falmouth Frome Glastonbury Hay, Powys "
+              "Helston Hexham Kendal Keswick Ledbury Lewes Ludlow Malton Oban Penzance Ripon Rye "
+              "St. Ives Tenby Totnes Truro Whitby Windermere York")
+    assert len(places.split()) >= 40
+    dump = "\n".join(["Home", "News", PROSE, PROSE, places, PROSE, "Contact"])
+    assert places not in extract(dump, input_type="text")
+    # A short line with a mark is no such list: under 40 words any mark keeps it.
+    short = " ".join(places.split()[:30])
+    assert "," in short
+    assert short in extract("\n".join(["Home", "News", PROSE, PROSE, short, PROSE, "Contact"]), input_type="text")
+
+
+def test_text_paragraphs_between_parts_of_the_main_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A listicle between an article's two parts: each item's one paragraph stands among its
+    # name and its links, outside every region, and would be "alone among chrome".
+    paras = [
+        "The harbour lights are made by hand in a small workshop by the sea, from glass and brass that the "
+        "makers buy from a foundry in the next town, and each lamp takes a week to finish.",
+        "North Quay sews its coats from wool spun by farmers on the hills above the town each spring, and "
+        "the family that runs it has paid every worker a fair wage for three generations now.",
+        "The old mill grinds its flour from grain grown in the fields along the river near the bridge, and "
+        "it sells the flour in paper bags that the baker down the road fills by hand.",
+    ]
+    links = ["See the rating.", "Shop now.", "Share", "Pin it", "Tweet", "Email", "Print", "Save"]
+
+    def page(dated: bool) -> str:
+        items = [x for k, p in enumerate(paras)
+                 for x in (f"Shop {k}", "May 4, 2020" if dated else "Photo: the shop", p, *links)]
+        return "\n".join(["Home", "News", "About", *[f"{PROSE} Part {i}." for i in range(6)], *items,
+                          *[f"{PROSE} Part {i}." for i in range(6, 12)], "Contact", "Privacy"])
+
+    blocks = extract_blocks(page(False), input_type="text").blocks
+    kept = [b for b in blocks if b.text in paras]
+    assert [b.label for b in kept] == ["body"] * 3
+    assert str(kept[0].reasons[0]) == "smoothed: a paragraph between parts of the main region"
+    # With a date on each item they are posts of a sidebar or a thread: they stay out.
+    blocks = extract_blocks(page(True), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in paras] == ["chrome"] * 3
+
+
+def test_text_line_saying_the_same_thing_twice_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A teaser card's headline twice over (its photo's text and its link), with a space between
+    # or none: chrome, however long. The same words once stay.
+    head = "The harbour board approves a plan to rebuild the north pier before the winter storms"
+    for teaser in (f"{head} {head}", f"{head}{head}"):
+        blocks = extract_blocks("\n".join(["Home", PROSE, PROSE + " Again.", teaser, PROSE + " More.", "Contact"]),
+                                input_type="text").blocks
+        assert blocks[3].label == "chrome"
+        assert str(blocks[3].reasons[0]) == "smoothed: a line that says the same thing twice"
+    once = head + " and the council will pay for the work."
+    blocks = extract_blocks("\n".join(["Home", PROSE, PROSE + " Again.", once, PROSE + " More.", "Contact"]),
+                            input_type="text").blocks
+    assert blocks[3].label == "body"
+    # A short phrase twice is a widget's label, left to its score.
+    from boilerstrip.smooth import _is_doubled
+
+    assert not _is_doubled("Close me Close me")
+    assert _is_doubled("Best deals today Best deals today")
+
+
+def test_text_newsletter_pitch_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A sign-up box's lines after an article: two words of the pitch's vocabulary in a short line.
+    pitch = "Get the best of the harbour news in your inbox every morning. Subscribe to our newsletter."
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], pitch, f"{PROSE} End.", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert blocks[5].label == "chrome"
+    assert str(blocks[5].reasons[0]) == "smoothed: a newsletter's pitch"
+    # One such word alone is the article's own subject.
+    once = "The harbour board will send its newsletter to every household on the quay next week."
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], once, f"{PROSE} End.", "Contact"]
+    assert extract_blocks("\n".join(lines), input_type="text").blocks[5].label == "body"
+    # A post about running a newsletter, whose pitch-like lines are most of it, keeps them.
+    post = [f"Our newsletter now reaches {k} hundred readers, and each subscribe button adds more." for k in range(4)]
+    blocks = extract_blocks("\n".join(["Home", PROSE, *post, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[2:6]] == ["body"] * 4
+
+
 def test_text_short_lines_inside_the_main_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
