@@ -482,19 +482,29 @@ def test_a_small_group_far_below_the_content_is_dropped() -> None:
     assert not body[-1] and why[-1] == 17
 
 
-def test_text_small_print_at_the_page_end_is_dropped() -> None:
-    from boilerstrip import extract_blocks
-
+def _small_print_page(menu: list[str]) -> list[str]:
+    """An article, a footer's menu, two lines of small print and a last line of links."""
     legal = [
         "The information on this website is provided for general purposes and is not a substitute for advice.",
         "All the material on this site is owned by the publisher and may not be copied without its written consent.",
     ]
-    menu = [f"Section number {i}" for i in range(25)]
-    lines = ["Title of the story", PROSE, PROSE, PROSE, PROSE, *menu, *legal, "Terms | Privacy"]
+    return ["Title of the story", PROSE, PROSE, PROSE, PROSE, *menu, *legal, "Terms | Privacy"]
+
+
+def _assert_small_print_dropped(lines: list[str]) -> None:
+    from boilerstrip import extract_blocks
+
     blocks = extract_blocks("\n".join(lines), input_type="text").blocks
     assert [b.label for b in blocks[1:5]] == ["body"] * 4
     assert [b.label for b in blocks[-3:-1]] == ["chrome", "chrome"]
     assert blocks[-2].reasons[0].code == "smoothed: far below the content"
+
+
+def test_text_small_print_at_the_page_end_is_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    lines = _small_print_page([f"Section number {i}" for i in range(25)])
+    _assert_small_print_dropped(lines)
     # Further up the page, with more of the page after them, such lines are left to the scorer.
     more = [f"Link {i}" for i in range(10)]
     blocks = extract_blocks("\n".join([*lines[:-1], *more]), input_type="text").blocks
@@ -502,20 +512,9 @@ def test_text_small_print_at_the_page_end_is_dropped() -> None:
 
 
 def test_text_small_print_under_a_short_menu_is_dropped() -> None:
-    from boilerstrip import extract_blocks
-
     # A footer's menu of 16 short entries (32 words) over the small print: 30 words of chrome
     # part it from the article as well as 50.
-    legal = [
-        "The information on this website is provided for general purposes and is not a substitute for advice.",
-        "All the material on this site is owned by the publisher and may not be copied without its written consent.",
-    ]
-    menu = [f"Section {i}" for i in range(16)]
-    lines = ["Title of the story", PROSE, PROSE, PROSE, PROSE, *menu, *legal, "Terms | Privacy"]
-    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
-    assert [b.label for b in blocks[1:5]] == ["body"] * 4
-    assert [b.label for b in blocks[-3:-1]] == ["chrome", "chrome"]
-    assert blocks[-2].reasons[0].code == "smoothed: far below the content"
+    _assert_small_print_dropped(_small_print_page([f"Section {i}" for i in range(16)]))
 
 
 def test_text_cookie_notice_is_dropped() -> None:
