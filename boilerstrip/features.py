@@ -1244,7 +1244,7 @@ def compute_features(
         if n:
             main, share = _unboxed_container(seg, flags, main, share, n_chars, n_words, link_density, card)
     else:
-        dated = _dated_neighbours(date_like)
+        dated = _dated_neighbours(_restated_dates(texts, date_like))
         capitals = np.asarray(stats[3], dtype=np.float64) / safe_words
         value = _line_value(
             n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capitals
@@ -1648,6 +1648,34 @@ def _language_sample(texts: list[str]) -> list[str]:
         if len(sample) >= _SAMPLE_WORDS:
             break
     return sample[:_SAMPLE_WORDS]
+
+
+def _restated_dates(texts: list[str], date_like: FloatArray) -> FloatArray:
+    """The date lines, less each that restates the date line right above it.
+
+    A byline's date shown twice over (a desktop and a mobile byline, "November 12, 2018 | BY:
+    NAME" then "November 12, 2018 NAME") is one date, not the rhythm of a comment thread.
+    Two lines restate one date when their dates (vocab's date pattern, with a year) are the same.
+    """
+    dates = np.flatnonzero(date_like[1:] * date_like[:-1]).tolist()
+    if not dates:
+        return date_like
+    out: FloatArray = date_like.copy()
+    for i in dates:
+        a, b = _DATE.search(texts[i]), _DATE.search(texts[i + 1])
+        if a is None or b is None:
+            continue
+        # The date and what follows it ("November 12" + ", 2018"): the year, when the pattern left it out.
+        day_a = texts[i][a.start() : a.end() + _YEAR_REACH]
+        day_b = texts[i + 1][b.start() : b.end() + _YEAR_REACH]
+        year = _YEAR.search(day_a)
+        if year is not None and day_a[: year.end()] == day_b[: year.end()]:
+            out[i + 1] = 0.0
+    return out
+
+
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_REACH = 7
 
 
 def _dated_neighbours(date_like: FloatArray) -> FloatArray:

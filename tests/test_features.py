@@ -589,3 +589,17 @@ def test_text_mode_bare_heading_over_a_dated_comment() -> None:
     # A menu's "Comments" entry, the dated lines further down: no heading.
     dump = "\n".join(["Title of the story", PROSE, PROSE, *chrome, "Comments", "About", "Contact", *thread])
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
+def test_text_mode_a_restated_byline_date_is_one_date() -> None:
+    import numpy as np
+
+    from boilerstrip.features import _restated_dates
+
+    texts = ["November 12, 2018 | BY: Ann Lee", "November 12, 2018 Ann Lee", "The article starts here."]
+    assert _restated_dates(texts, np.array([1.0, 1.0, 0.0])).tolist() == [1.0, 0.0, 0.0]
+    # Comments dated a day apart, or the same day without a year to tell a date: both count.
+    comments = ["November 12, 2018 at 3:04 pm", "November 13, 2018 at 5:10 pm", "Thanks!"]
+    assert _restated_dates(comments, np.array([1.0, 1.0, 0.0])).tolist() == [1.0, 1.0, 0.0]
+    verses = ["Colossians 1:9 : ver 4", "Colossians 1:9 : S Ro 1:10", "Text"]
+    assert _restated_dates(verses, np.array([1.0, 1.0, 0.0])).tolist() == [1.0, 1.0, 0.0]
