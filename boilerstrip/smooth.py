@@ -1069,29 +1069,24 @@ def _slide_runs(counters: list[tuple[int, int, int]]) -> list[list[int]]:
 def _under_one(seg: Segments, blocks: list[int]) -> list[int]:
     """The blocks inside the innermost element that holds all of the given blocks."""
     parent = seg.elem_parent
-    elems = seg.elems
-
-    def chain(e: int) -> list[int]:
-        out = []
+    common: set[int] | None = None
+    for i in blocks:
+        chain = set()
+        e = seg.elems[i]
         while e >= 0:
-            out.append(e)
+            chain.add(e)
             e = parent[e]
-        return out
-
-    common = set(chain(elems[blocks[0]]))
-    for i in blocks[1:]:
-        common.intersection_update(chain(elems[i]))
-    # The deepest common element: the one with the longest chain to the root.
-    top = max(common, key=lambda e: len(chain(e)), default=-1)
+        common = chain if common is None else common & chain
+    # Elements come in document order, each after its ancestors: the innermost is the last.
+    top = max(common or (), default=-1)
     if top <= 0:
         return []
-    lo = blocks[0]
-    while lo > 0 and top in chain(elems[lo - 1]):
-        lo -= 1
-    hi = blocks[-1]
-    while hi + 1 < len(elems) and top in chain(elems[hi + 1]):
-        hi += 1
-    return list(range(lo, hi + 1))
+    end = top + 1
+    while end < len(parent) and parent[end] >= top:
+        end += 1
+    elems = np.asarray(seg.elems)
+    inside: list[int] = np.flatnonzero((elems >= top) & (elems < end)).tolist()
+    return inside
 
 
 # A counter: "3/12", "3 of 12", "Image 3 of 12", at the start of a block of at most
