@@ -1141,6 +1141,16 @@ def _region_count(main: FloatArray) -> int:
 _HULL_REGIONS = 6
 
 
+def _between_regions(main: FloatArray) -> npt.NDArray[np.bool_]:
+    """The lines outside the main regions between the first main line and the last (text mode)."""
+    out = np.zeros(len(main), dtype=bool)
+    inside = np.flatnonzero(main)
+    if len(inside) >= 2:
+        lo, hi = int(inside[0]), int(inside[-1]) + 1
+        out[lo:hi] = main[lo:hi] == 0
+    return out
+
+
 def _prose_between(main: FloatArray, n_words: FloatArray, stop: FloatArray, sentence_end: FloatArray) -> int:
     """How many lines of prose stand between the main regions and outside them (text mode).
 
@@ -1148,21 +1158,13 @@ def _prose_between(main: FloatArray, n_words: FloatArray, stop: FloatArray, sent
     Such lines left out between two regions are paragraphs kept apart by the short lines
     around them: a tutorial's sentences between its code, a guide's between its steps.
     """
-    inside = np.flatnonzero(main)
-    if len(inside) < 2:
-        return 0
-    lo, hi = int(inside[0]), int(inside[-1]) + 1
-    prose = (n_words[lo:hi] >= 10) & (stop[lo:hi] >= 0.2) & (sentence_end[lo:hi] > 0) & (main[lo:hi] == 0)
+    prose = _between_regions(main) & (n_words >= 10) & (stop >= 0.2) & (sentence_end > 0)
     return int(np.count_nonzero(prose))
 
 
 def _dates_between(main: FloatArray, date_like: FloatArray) -> bool:
     """Whether a date line stands between the main regions, outside them (text mode)."""
-    inside = np.flatnonzero(main)
-    if len(inside) < 2:
-        return False
-    lo, hi = int(inside[0]), int(inside[-1]) + 1
-    return bool(((date_like[lo:hi] > 0) & (main[lo:hi] == 0)).any())
+    return bool((_between_regions(main) & (date_like > 0)).any())
 
 
 # Four or five regions with no date line between them are one document too: a blog's sidebar or
@@ -1254,9 +1256,13 @@ def compute_features(
             value = value.copy()
             value[comments_from:] = np.minimum(value[comments_from:], _COMMENT_VALUE)
         main, share = _text_region(value) if n else (np.zeros(0), 0.0)
-        if hull or _region_count(main) >= _HULL_REGIONS or _prose_between(main, n_words, stop, sentence_end) >= _HULL_PROSE:
-            main = _region_hull(main)
-        elif _region_count(main) >= _HULL_UNDATED_REGIONS and not _dates_between(main, date_like):
+        regions = _region_count(main)
+        if (
+            hull
+            or regions >= _HULL_REGIONS
+            or _prose_between(main, n_words, stop, sentence_end) >= _HULL_PROSE
+            or (regions >= _HULL_UNDATED_REGIONS and not _dates_between(main, date_like))
+        ):
             main = _region_hull(main)
     return Features(
         mode=mode,

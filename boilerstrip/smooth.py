@@ -9,6 +9,7 @@ each block. Each change carries a reason code.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -551,11 +552,21 @@ def drop_text_read_also(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     """
     if len(body) < 2 or f.mode != "text":
         return
+    _drop_lines(seg, body, why, body & (f.n_words <= _READ_ALSO_WORDS), _reads_also, 26)
+
+
+def _reads_also(text: str) -> bool:
+    return READ_ALSO_RE.match(text) is not None
+
+
+def _drop_lines(
+    seg: Segments, body: BoolArray, why: npt.NDArray[np.int8], candidates: BoolArray, test: Callable[[str], bool], reason: int
+) -> None:
+    """The candidate lines whose text passes ``test`` are chrome, for ``reason``."""
     texts = seg.texts
-    for i in np.flatnonzero(body & (f.n_words <= _READ_ALSO_WORDS)).tolist():
-        if READ_ALSO_RE.match(texts[i]) is not None:
-            body[i] = False
-            why[i] = 26
+    hit = [i for i in np.flatnonzero(candidates).tolist() if test(texts[i])]
+    body[hit] = False
+    why[hit] = reason
 
 
 # A label and a headline: 30 words at most (a paragraph that starts "Related: the council said ..."
@@ -643,11 +654,7 @@ def drop_text_tag_lists(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     """
     if f.mode != "text" or not body.any():
         return
-    texts = seg.texts
-    for i in np.flatnonzero(body & (f.n_words >= _TAG_WORDS) & (f.n_words <= _TAG_MAX_WORDS)).tolist():
-        if _is_tag_list(texts[i]):
-            body[i] = False
-            why[i] = 23
+    _drop_lines(seg, body, why, body & (f.n_words >= _TAG_WORDS) & (f.n_words <= _TAG_MAX_WORDS), _is_tag_list, 23)
 
 
 def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -661,11 +668,8 @@ def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     """
     if f.mode != "text" or not body.any():
         return
-    texts = seg.texts
-    for i in np.flatnonzero(body & (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)).tolist():
-        if _is_doubled(texts[i]):
-            body[i] = False
-            why[i] = 31
+    lengths = (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)
+    _drop_lines(seg, body, why, body & lengths, _is_doubled, 31)
 
 
 def _is_doubled(text: str) -> bool:
@@ -674,17 +678,14 @@ def _is_doubled(text: str) -> bool:
     One word over and over ("harbour harbour ...") is no text said twice: it is left to the other rules.
     """
     s = text.strip()
-    n = len(s)
-    half = n // 2
-    if n % 2 == 0:
-        first = s[:half]
-        if first == s[half:] and len(set(first.split())) >= _DOUBLED_WORDS:
-            return True
+    half = len(s) // 2
+    if len(s) % 2 == 0:
+        second = s[half:]
+    elif s[half] == " ":
+        second = s[half + 1 :]
     else:
-        first = s[:half]
-        if s[half] == " " and first == s[half + 1 :] and len(set(first.split())) >= _DOUBLED_WORDS:
-            return True
-    return False
+        return False
+    return s[:half] == second and len(set(second.split())) >= _DOUBLED_WORDS
 
 
 # Three words a half: a shorter phrase twice ("Yes yes", "Close Close") is a widget's label.
