@@ -193,7 +193,8 @@ def class_strings(draw: st.DrawFn) -> str:
     return out
 
 
-_ATTRS = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "data-x", "href", "name"]
+_ATTRS = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "aria-labelledby", "data-x", "href",
+          "name"]
 
 
 @st.composite
@@ -213,7 +214,8 @@ def pages(draw: st.DrawFn) -> str:
                         st.sampled_from(["main", " Navigation ", "banner", "articleBody", "text", "true", "false",
                                          "display:none", "DISPLAY: NONE", "visibility: hidden", "color:none",
                                          "/page", "#top", " #", "", " ", "javascript:void(0)", "JavaScript:x",
-                                         "\u00a0javascript:", "javascript", "j\u00e4vascript:x"]),
+                                         "\u00a0javascript:", "javascript", "j\u00e4vascript:x", "region", " TabPanel",
+                                         "dialog", "until-found"]),
                     )
                 )
                 attrs += f" {name}" if draw(st.booleans()) and name == "hidden" else f' {name}="{value}"'

@@ -72,6 +72,8 @@ HOSTILE = [
     "<p hidden>",
     "<div style='display: none'>",
     "<span aria-hidden=true>",
+    "<div role=region hidden>",
+    "<div aria-labelledby=x style='display:none'>",
     "&",
     "&#",
     "&#x110000;",
@@ -148,10 +150,16 @@ def mutated(draw: st.DrawFn, sources: list[str] = SOURCES) -> str:
 
 
 def _hidden(attrs: dict[str, str | None], tag: str | None) -> bool:
-    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "a"):
+    role = (attrs.get("role") or "").strip().lower()
+    panel = role in ("region", "tabpanel") or (
+        "aria-labelledby" in attrs and role not in ("dialog", "alertdialog", "menu", "listbox", "tooltip")
+    )
+    if "hidden" in attrs:
+        return not (panel or attrs["hidden"] == "until-found")
+    if attrs.get("aria-hidden") == "true" and tag != "a":
         return True
     style = (attrs.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    return ("display:none" in style or "visibility:hidden" in style) and not panel
 
 
 def _squash(text: str) -> str:

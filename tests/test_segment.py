@@ -38,6 +38,24 @@ def test_an_aria_hidden_link_is_seen() -> None:
     assert s.texts == ["Headline", "The teaser text under the headline."]
 
 
+def test_collapsed_panels_are_read() -> None:
+    # An accordion's closed sections and a tab list's other tabs are the page's text one click
+    # away: hidden by the attribute or a style, they are read when marked as panels (a region or
+    # tab panel role, a name given by their trigger, or hidden="until-found"). A closed dialog
+    # named the same way, a panel that is only aria-hidden, and an unmarked hidden box are not.
+    s = seg(
+        "<body><h2>Questions</h2><h3 id='b1'>First</h3>"
+        "<div id='a1' role='region' aria-labelledby='b1' style='display:none'><p>First answer</p></div>"
+        "<div role='tabpanel' hidden><p>Second tab</p></div>"
+        "<div aria-labelledby='b3' style='visibility: hidden'><p>Third answer</p></div>"
+        "<div hidden='until-found'><p>Found section</p></div>"
+        "<div role='dialog' aria-labelledby='d' hidden><p>Closed dialog</p></div>"
+        "<div role='region' aria-hidden='true'><p>Screen readers skip it</p></div>"
+        "<div style='display:none'><p>Unmarked box</p></div></body>"
+    )
+    assert s.texts == ["Questions", "First", "First answer", "Second tab", "Third answer", "Found section"]
+
+
 def test_ruby_readings_are_left_out() -> None:
     # The reading printed above a word (furigana) would split the sentence's words apart.
     s = seg("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p>")

@@ -81,6 +81,11 @@ _PROBE = (
     "<div style='display: none'>styled none</div><div style='Visibility : Hidden'>vis hidden</div>"
     "<div style='border:none'>border none</div><div style='overflow:hidden'>overflow hidden</div>"
     "<div style>style valueless</div>\n"
+    "<div role='region' style='display:none'>region panel</div><div role=' TabPanel ' hidden>tab panel</div>"
+    "<div aria-labelledby='t' style='visibility:hidden'>labelled panel</div>"
+    "<div aria-labelledby='t' role='dialog' hidden>labelled dialog</div><div hidden='until-found'>found</div>"
+    "<div role='region' aria-hidden='true'>aria region</div><div role='region' hidden aria-hidden='true'>both</div>"
+    "<div aria-hidden='false' style='display:none'>aria false, styled none</div>\n"
     "<pre>  code line one\n    line two\n</pre><pre>\n   \n</pre><pre><b>bold</b> pre</pre>\n"
     "<table class='data-table'><caption>Caption</caption><thead><tr><th>Head</th></tr></thead>"
     "<tbody><tr><td>Cell <a href='?q=1'>one</a> <a href='#'>two</a></td><td class='price'>2</td></tr></tbody></table>\n"
@@ -186,6 +191,7 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
             class_words=seg._class_words,
             extend_path=seg._extend_path,
             is_link=seg._is_link,
+            is_panel=seg._is_panel,
             tag_flags=dict(seg._TAG_FLAGS),
             role_flags=dict(seg._ROLE_FLAGS),
             headings=frozenset(seg._HEADINGS),

@@ -106,6 +106,7 @@ cdef enum:
 cdef object _class_words = None
 cdef object _extend_path = None
 cdef object _is_link = None
+cdef object _is_panel = None
 cdef dict _tag_flags = None
 cdef dict _role_flags = None
 cdef object _headings = None
@@ -148,14 +149,14 @@ cdef long F_POS = 0
 cdef uint64_t _starts[27][27]
 
 
-def configure(dict addresses, *, class_words, extend_path, is_link, dict tag_flags, dict role_flags, headings,
+def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, dict tag_flags, dict role_flags, headings,
               tuple hidden_style, tuple itemprops, long pre, long heading, long table, long article,
               long main, word_bits, prefixes, Py_ssize_t shortest,
               Py_ssize_t longest, long all_bits, long neg, long pos):
     """Hand over the lexbor function addresses and segment.py's tables and helpers."""
     global _element_qname, _first_attr, _next_attr, _attr_qname, _attr_value
     global _tag_id, _node_type, _node_first, _node_next, _node_parent
-    global _class_words, _extend_path, _is_link, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
+    global _class_words, _extend_path, _is_link, _is_panel, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
     global F_PRE, F_HEADING, F_TABLE, F_ARTICLE_MAIN, F_ARTICLE, _ws_as_space
     global _words_ready, _word_keep, _longest, _all_bits, F_NEG, F_POS
     for name in FUNCTIONS:
@@ -175,6 +176,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, dict tag_fla
     _extend_path = extend_path
     _path_memo.clear()
     _is_link = is_link
+    _is_panel = is_panel
     _tag_flags = tag_flags
     _role_flags = role_flags
     _headings = headings
@@ -797,6 +799,7 @@ cdef enum:
     A_ITEMPROP = 32
     A_ID = 64
     A_HREF = 256
+    A_LABELLED = 512
 
 
 cdef inline int _attr_bit(const unsigned char *name, size_t n) noexcept nogil:
@@ -824,6 +827,9 @@ cdef inline int _attr_bit(const unsigned char *name, size_t n) noexcept nogil:
     elif n == 11:
         if memcmp(name, b"aria-hidden", 11) == 0:
             return A_ARIA
+    elif n == 15:
+        if memcmp(name, b"aria-labelledby", 15) == 0:
+            return A_LABELLED
     return 0
 
 
@@ -869,6 +875,21 @@ cdef inline object _value(void *attr):
     if v == NULL:
         return None
     return PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
+
+
+cdef bint _hidden_by(int info, int seen, void *a_aria, void *a_style, void *a_role) except -1:
+    """segment._is_hidden past the hidden attribute: aria-hidden on anything but a link, or a
+    hiding style on anything but a disclosure panel."""
+    if seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
+        return True
+    if seen & A_STYLE:
+        style = _value(a_style)
+        if style and ("none" in style or "hidden" in style):
+            compact = style.replace(" ", "").lower()
+            return any([s in compact for s in _hidden_style]) and not _is_panel(
+                _value(a_role) if a_role != NULL else None, seen & A_LABELLED != 0, None
+            )
+    return False
 
 
 cdef class _Walk:
@@ -1018,6 +1039,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef void *a_itemprop
     cdef void *a_id
     cdef void *a_href
+    cdef void *a_hidden
     cdef int bit, seen, info
     cdef long link_depth = 0
     cdef long tag_flag
@@ -1082,7 +1104,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 tag = cached[1]
                 # One pass over the attributes; as in a dict, the last of a repeated name wins.
                 seen = 0
-                a_style = a_aria = a_class = a_role = a_itemprop = a_id = a_href = NULL
+                a_style = a_aria = a_class = a_role = a_itemprop = a_id = a_href = a_hidden = NULL
                 attr = _first_attr(node)
                 if attr != NULL:
                     seen = 128  # the element has attributes
@@ -1105,21 +1127,20 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             a_itemprop = attr
                         elif bit == A_HREF:
                             a_href = attr
+                        elif bit == A_HIDDEN:
+                            a_hidden = attr
                     attr = _next_attr(attr)
                 if hide and seen & (A_HIDDEN | A_STYLE | A_ARIA):
                     if seen & A_HIDDEN:
+                        # The hidden attribute decides alone, as in segment._is_hidden.
+                        if not _is_panel(
+                            _value(a_role) if a_role != NULL else None, seen & A_LABELLED != 0, _value(a_hidden)
+                        ):
+                            node = node.next
+                            continue
+                    elif _hidden_by(info, seen, a_aria, a_style, a_role):
                         node = node.next
                         continue
-                    if seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
-                        node = node.next
-                        continue
-                    if seen & A_STYLE:
-                        style = _value(a_style)
-                        if style and ("none" in style or "hidden" in style):
-                            compact = style.replace(" ", "").lower()
-                            if any([s in compact for s in _hidden_style]):
-                                node = node.next
-                                continue
                 if info & T_BREAK:
                     if w.buf_len:
                         w.flush()

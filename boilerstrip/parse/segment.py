@@ -94,6 +94,10 @@ _ROLE_FLAGS = {
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TEXT_NODE = 2  # lexbor tag id of text nodes
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
+# The roles of a disclosure panel (_is_panel), and those of pop-ups that are named by their
+# trigger the same way but are no part of the page's text when closed.
+_PANEL_ROLES = frozenset(("region", "tabpanel"))
+_POPUP_ROLES = frozenset(("dialog", "alertdialog", "menu", "listbox", "tooltip"))
 # Tag paths keep the last few block elements: enough to tell "ul>li" from "article>p".
 _PATH_DEPTH = 4
 
@@ -134,9 +138,31 @@ class Segments:
         return len(self.texts)
 
 
+def _is_panel(role: str | None, labelled: bool, hidden: str | None) -> bool:
+    """Whether an element is a disclosure panel: a collapsed accordion section or an inactive
+    tab, which a click on its heading or tab shows.
+
+    ARIA marks one with role="region" or role="tabpanel", or names it by its trigger with
+    aria-labelledby. Dialogs, menus, list boxes and tooltips are named the same way but are
+    not part of the page's text when closed. hidden="until-found" is the HTML standard's own
+    collapsed section: find-in-page opens it. The arguments are the role attribute, whether
+    aria-labelledby is there, and the hidden attribute; parse/_walk.pyx calls this too.
+    """
+    role = (role or "").strip().lower()
+    if role in _PANEL_ROLES:
+        return True
+    if labelled:
+        return role not in _POPUP_ROLES
+    return hidden == "until-found"
+
+
 def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
     """Whether an element is hidden: the hidden attribute, a display:none or visibility:hidden
     style, or aria-hidden="true" on anything but a link.
+
+    A disclosure panel (_is_panel) hidden by the attribute or the style is not: its text is
+    the page's, one click away (an FAQ's answers, a guide's steps, a product's tabs).
+    aria-hidden alone still hides it, as it hides a closed menu.
 
     aria-hidden keeps an element from screen readers only. On a container it marks a closed
     menu, a player's controls or an icon; on a link it marks a second link to the same place
@@ -144,13 +170,15 @@ def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
     parse/_walk.pyx decides the same on the attributes' bytes.
     """
     if "hidden" in attrs:
-        return True
+        return not _is_panel(attrs.get("role"), "aria-labelledby" in attrs, attrs["hidden"])
     if attrs.get("aria-hidden") == "true" and tag != "a":
         return True
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
         compact = style.replace(" ", "").lower()
-        return any(s in compact for s in _HIDDEN_STYLE)
+        return any(s in compact for s in _HIDDEN_STYLE) and not _is_panel(
+            attrs.get("role"), "aria-labelledby" in attrs, None
+        )
     return False
 
 
