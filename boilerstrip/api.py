@@ -44,6 +44,7 @@ from .smooth import (
     keep_listing,
     keep_own_line_links,
     keep_table_rows,
+    keep_teasers,
     keep_text_between_regions,
     keep_text_gaps,
     keep_text_lists,
@@ -116,6 +117,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     body, smoothed = smooth_labels(scores, feats, threshold)
     if input_type == "html":
         keep_listing(seg, feats, body, smoothed)
+        keep_teasers(feats, body, smoothed)
         keep_index_lists(feats, body, smoothed)
         keep_table_rows(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)

@@ -16,7 +16,7 @@ import numpy.typing as npt
 import regex
 
 from .features import Features, FloatArray, subtree_ends
-from .parse.segment import Flag, Segments
+from .parse.segment import Flag, Segments, _class_words as class_words
 from .vocab import (
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
@@ -782,6 +782,8 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     far is small, the biggest such group outside navigation, header and footer, with more
     text than the body, becomes the body, unless the body holds a paragraph of a short
     article in the main container and the group stands mostly outside that container.
+    A group whose items' own class holds a chrome word ("menu-item", "sidebar-block") is
+    a menu's rows or a sidebar's widgets, not a listing.
     """
     n = len(body)
     if n == 0 or f.mode != "html":
@@ -803,10 +805,11 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
             groups.setdefault((parent[e], seg.elem_tag[e], cls), []).append(e)
     best: list[int] = []
     best_chars = max(_LISTING_MIN_CHARS, 2.0 * body_chars)
-    for members in groups.values():
+    for (_, _, cls), members in groups.items():
         if len(members) >= _LISTING_MIN_ITEMS:
             total = sum(clean[e] for e in members)
-            if total > best_chars:
+            # Items whose own class says chrome (a menu's rows, a sidebar's blocks) are no listing.
+            if total > best_chars and not class_words(cls)[0] & Flag.NEG_CLASS:
                 best, best_chars = members, total
     if not best:
         return
@@ -824,6 +827,29 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
         return
     body |= keep
     why[keep] = 8
+
+
+def keep_teasers(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """On a page with little running text, the main container's teasers are its content.
+
+    A classifieds page or a blog's archive lists its entries as cut-off openings ("Part-time
+    office support needed for our small ..."), often as bare paragraphs between a date and a
+    "read more" link, with no element per entry for keep_listing to group. Each loses points
+    as a teaser. When the body is still small, five or more of them in the main container,
+    outside navigation, header and footer, sentences rather than links, join it.
+    """
+    if f.mode != "html" or not len(body) or float(f.n_words[body].sum()) >= _LISTING_MAX_BODY_WORDS:
+        return
+    teasers = (f.ellipsis > 0) & ~body & (f.main > 0) & (f.n_words >= _TEASER_WORDS)
+    teasers &= (f.link_density < 0.5) & ((f.flags & (_CHROME_CONTEXT | Flag.HEADER)) == 0)
+    if teasers.sum() >= _TEASER_ITEMS:
+        body |= teasers
+        why[teasers] = 8
+
+
+# A cut-off sentence, not a "More ..." link; five of them make a list.
+_TEASER_WORDS = 8
+_TEASER_ITEMS = 5
 
 
 def keep_index_lists(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

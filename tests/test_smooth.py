@@ -218,6 +218,47 @@ def test_listing_page_keeps_its_items() -> None:
     assert not any("fan post" in t or "comments" in t for t in kept)
 
 
+def test_a_menu_is_no_listing() -> None:
+    from boilerstrip import extract_blocks
+
+    # A page of few words whose biggest repeated group is a menu's rows, marked so by their own
+    # class and outside any <nav>: the rows stay chrome.
+    rows = "".join(
+        f"<tr class='menu-row'><td><a href='/s/{i}'>Section number {i} of the site</a></td></tr>" for i in range(12)
+    )
+    html = (
+        f"<body><table>{rows}</table><main><h1>Classifieds</h1>"
+        "<p>Apply in person at the office on Main Street.</p></main></body>"
+    )
+    kept = [b.text for b in extract_blocks(html).blocks if b.label == "body"]
+    assert "Apply in person at the office on Main Street." in kept
+    assert not any(t.startswith("Section number") for t in kept)
+
+
+def test_a_page_of_teasers_keeps_them() -> None:
+    from boilerstrip import extract_blocks
+
+    # Classified ads as bare paragraphs: a date, the ad's cut-off opening, a link to it. No
+    # element holds one ad, so no listing group forms; the openings are the page's content.
+    ads = "".join(
+        f"<p>12-{i + 1}-06</p><p>OFFICE CLERK {i} Downtown Property Management Company seeking "
+        f"energetic applicants, Monday through Friday ...</p><p><a href='/ad/{i}'>View this ad</a></p>"
+        for i in range(6)
+    )
+    html = (
+        "<body><nav><a href='/'>Home</a> <a href='/jobs'>Jobs</a></nav>"
+        "<main><h1>Help wanted</h1><form><p>These are the classified ads that our readers have placed with"
+        f" us during this week, and the newest of them come first.</p>{ads}</form></main></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    kept = [b.text for b in blocks if b.label == "body"]
+    assert sum(t.startswith("OFFICE CLERK") for t in kept) == 6
+    assert "View this ad" not in kept and "Jobs" not in " ".join(kept)
+    assert next(b for b in blocks if b.text.startswith("OFFICE CLERK 3")).reasons[0].code == (
+        "smoothed: item of a listing page"
+    )
+
+
 def _rows_labels(html: str):  # type: ignore[no-untyped-def]
     from boilerstrip.smooth import keep_table_rows
 
