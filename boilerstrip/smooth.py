@@ -829,17 +829,18 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
 
 
 def keep_index_lists(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """On an index page, the list items of the main container are its content.
+    """On an index page, the items of the main container are its content.
 
-    A list of programming languages, a job board, a results page: a short introduction,
-    then hundreds of list items, each a link or a few words, too short to pass alone.
-    When the main container's list items (outside navigation, header, footer, forms and
-    chrome class words) are many and hold several times the text of the body found so
-    far, they join it. A blog's "popular posts" beside a short post hold far less.
+    A list of programming languages, a job board, a shop's category of 300 products: a short
+    introduction, then hundreds of items, each a link or a few words, too short to pass alone,
+    in a list or in a grid of <div>s. When the main container's lines left out (outside
+    navigation, header, footer, forms and chrome class words) are many and hold several times
+    the text of the body found so far, they join it. A blog's "popular posts" beside a short
+    post hold far less.
     """
     if f.mode != "html" or not len(body):
         return
-    items = (f.main > 0) & ~body & ((f.flags & Flag.LIST) != 0) & ((f.flags & _INDEX_CHROME) == 0)
+    items = (f.main > 0) & ~body & ((f.flags & _INDEX_CHROME) == 0)
     if items.sum() < _INDEX_MIN_ITEMS or f.n_chars[items].sum() < _INDEX_RATIO * f.n_chars[body].sum():
         return
     body |= items
@@ -849,6 +850,8 @@ def keep_index_lists(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
 _INDEX_CHROME = _CHROME_CONTEXT | Flag.HEADER | Flag.NEG_CLASS | Flag.FORM
 # 20 items, 5x the body's characters: an index, not a blog's sidebar list of 10-30 posts
 # beside a short post (3-4x on the dev split's pages; every index page there is 9x or more).
+# Any line counts, not only list items (session 12: a shop's grid of <div>s; four wcxb-dev pages
+# and one trafilatura-eval page moved, one of them, 0.04 -> 0.89; nothing else).
 _INDEX_MIN_ITEMS = 20
 _INDEX_RATIO = 5.0
 

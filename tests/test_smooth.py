@@ -328,6 +328,10 @@ def test_the_items_of_an_index_page_are_its_content() -> None:
     blocks = extract_blocks(f"<body><nav><a href='/'>Home</a></nav><article>{intro}<ul>{items}</ul></article></body>").blocks
     assert [b.label for b in blocks[1:]] == ["body"] * 61
     assert blocks[5].reasons[0].code == "smoothed: item of a listing page"
+    # A shop's grid of <div>s under its introduction is an index too.
+    grid = "".join(f"<div class='tile'><a href='/p/{i}'>Standing desk model {i}</a></div>" for i in range(120))
+    blocks = extract_blocks(f"<body><nav><a href='/'>Home</a></nav><main><p>{PROSE}</p>{intro}<div>{grid}</div></main></body>").blocks
+    assert [b.label for b in blocks[1:]] == ["body"] * 122
     # A post with a short list of popular posts beside it: the list is no index.
     few = "".join(f"<li><a href='/post{i}'>Popular post {i}</a></li>" for i in range(12))
     blocks = extract_blocks(f"<body><article>{intro}<ul>{few}</ul></article></body>").blocks
