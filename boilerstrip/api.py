@@ -40,6 +40,7 @@ from .smooth import (
     drop_trailing_chrome,
     keep_alike_runs,
     keep_article_lists,
+    keep_grid_items,
     keep_index_lists,
     keep_listing,
     keep_own_line_links,
@@ -121,6 +122,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_index_lists(feats, body, smoothed)
         keep_table_rows(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
+        keep_grid_items(seg, feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)
         keep_own_line_links(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)

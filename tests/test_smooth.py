@@ -369,6 +369,10 @@ def test_the_items_of_an_index_page_are_its_content() -> None:
     blocks = extract_blocks(f"<body><nav><a href='/'>Home</a></nav><article>{intro}<ul>{items}</ul></article></body>").blocks
     assert [b.label for b in blocks[1:]] == ["body"] * 61
     assert blocks[5].reasons[0].code == "smoothed: item of a listing page"
+    # A shop's grid of <div>s under its introduction is an index too.
+    grid = "".join(f"<div class='tile'><a href='/p/{i}'>Standing desk model {i}</a></div>" for i in range(120))
+    blocks = extract_blocks(f"<body><nav><a href='/'>Home</a></nav><main><p>{PROSE}</p>{intro}<div>{grid}</div></main></body>").blocks
+    assert [b.label for b in blocks[1:]] == ["body"] * 122
     # A post with a short list of popular posts beside it: the list is no index.
     few = "".join(f"<li><a href='/post{i}'>Popular post {i}</a></li>" for i in range(12))
     blocks = extract_blocks(f"<body><article>{intro}<ul>{few}</ul></article></body>").blocks
@@ -847,3 +851,40 @@ def test_text_a_line_pointing_to_another_story_is_chrome() -> None:
     own = "Read more about the plan in the council's own report, which it published on Monday."
     blocks = extract_blocks("\n".join([*lines[:3], own, *lines[4:]]), input_type="text").blocks
     assert blocks[3].label == "body"
+
+
+def test_the_lines_of_a_grid_item_join_the_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's grid: each card's rating passes, its linked name and its short spec line do not.
+    def card(i: int) -> str:
+        return (
+            f"<li class='product-tile tile-{i}'><a href='/p/{i}'><h3>Trail Tent {i}</h3></a>"
+            f"<div class='spec'>Sleeps: {i % 4 + 2} people</div><div class='spec'>Weight: {3 + i} lbs</div>"
+            f"<p>Rated {i % 5}.5 out of 5 stars by the {100 + i} campers who have reviewed it so far.</p></li>"
+        )
+
+    def page(n: int) -> str:
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/tents'>Tents</a></li></ul></nav>"
+            f"<main><h1>Camping tents</h1><ul class='results'>{''.join(card(i) for i in range(n))}</ul></main>"
+            "<footer><p>Copyright 2024 Example outfitters. All rights reserved.</p></footer></body>"
+        )
+
+    blocks = extract_blocks(page(8)).blocks
+    name = next(b for b in blocks if b.text == "Trail Tent 0")
+    spec = next(b for b in blocks if b.text == "Sleeps: 2 people")
+    for b in (name, spec):
+        assert b.label == "body" and b.reasons[0].code == "smoothed: a line of a grid item that holds the content"
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Home", "Tents") or "Copyright" in b.text)
+    # Five cards are a box of related products, not a grid.
+    assert next(b for b in extract_blocks(page(5)).blocks if b.text == "Trail Tent 0").label == "chrome"
+    # A list of teasers whose body holds most of each item: the bylines left out stay out.
+    teasers = "".join(
+        f"<article class='teaser'><h2>The library budget, part {i}</h2>"
+        f"<p>Council members met on Tuesday evening to weigh the budget for the new library, number {i}.</p>"
+        f"<p class='meta'>Staff writer</p></article>"
+        for i in range(8)
+    )
+    blocks = extract_blocks(f"<body><main><h1>Latest news</h1>{teasers}</main></body>").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text == "Staff writer")
