@@ -555,7 +555,7 @@ def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
     """The lines of the largest series of alike items in a plain-text page: (lo, hi, items).
 
     An item's marker is a short line (_LIST_ANCHOR_WORDS words at most) that is a date line,
-    names a price, ends cut short ("..."), or shares its shape (lowered, digits left out) with
+    names a price, ends cut short ("..."), or shares its shape (lowered, numbers left out) with
     the other items' ("#3" ... "#17"). _LIST_MIN_ITEMS markers or more, each 2 to _LIST_MAX_GAP
     lines after the one before, make a series; the item's lines before its marker (those alike
     in length across the items, the headline above a date) and after the last one (up to the
@@ -569,7 +569,7 @@ def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
         np.flatnonzero(short & (f.date_like[:end] > 0)).tolist(),
         np.flatnonzero(short & (f.ellipsis[:end] > 0)).tolist(),
     ]
-    # One pass over the page, not one per line.
+    # One pass over the page, not one per line (features' n_chars is each line's len()).
     page = "\0".join(texts[:end])
     starts = [0, *np.cumsum(f.n_chars[:end] + 1.0).astype(np.int64).tolist()]
     kinds.append(_priced(texts, page, starts))
@@ -1477,4 +1477,3 @@ from .parse._compiled import choose_kernel  # noqa: E402  (needs everything abov
 
 smooth_labels = choose_kernel("smooth_labels", smooth_labels)
 keep_alike_runs = choose_kernel("keep_alike_runs", keep_alike_runs)
-
