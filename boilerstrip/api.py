@@ -49,6 +49,7 @@ from .smooth import (
     keep_text_between_regions,
     keep_text_gaps,
     keep_text_lists,
+    keep_text_listing,
     keep_text_sentences,
     smooth_labels,
 )
@@ -141,6 +142,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             drop_text_post_end(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
+        keep_text_listing(seg, feats, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)

@@ -9,6 +9,9 @@ each block. Each change carries a reason code.
 from __future__ import annotations
 
 import bisect
+import collections
+import itertools
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -49,6 +52,7 @@ __all__ = [
     "keep_table_rows",
     "keep_text_between_regions",
     "keep_text_gaps",
+    "keep_text_listing",
     "keep_text_lists",
     "keep_text_sentences",
     "smooth_labels",
@@ -87,6 +91,7 @@ SMOOTH_REASONS = {
     31: "smoothed: a line that says the same thing twice",
     32: "smoothed: a newsletter's pitch",
     33: "smoothed: a line of a grid item that holds the content",
+    39: "smoothed: an item of a listing in the text",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -499,6 +504,178 @@ def keep_text_between_regions(f: Features, body: BoolArray, why: npt.NDArray[np.
 # Two paragraphs at least (one alone is as often a teaser between an article's parts; 1-3 on
 # the dev splits: with 1 dragnet lost 0.0002, with 3 wcxb-dev kept less).
 _BETWEEN_MIN = 2
+
+
+def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text listing page, the run of alike items is body.
+
+    HTML mode finds a shop's grid, an events list or a blog's index by its alike containers
+    (`item of a listing page`); a dump keeps only the items' short lines (a name, a date, a
+    price, a rating), none of which passes as running text, so the body was an introduction
+    or a newsletter line. Items are found by a line of each that recurs at a steady pace
+    (_listing_span): a date, a price, a cut teaser, or one shape of line ("#3", "6.3 (41K)",
+    "Mark as watched"). The span of such a series becomes body when it is the page's bulk
+    (_LIST_SHARE times the body's words outside it), held next to no body yet (_LIST_SEEN),
+    made of short lines (under _LIST_LINE_WORDS words a line on average: not a rail of story
+    excerpts), not mostly the same lines in every item (a widget's buttons under each of a
+    sidebar's books), and there are not two paragraphs (_LIST_PARAGRAPH words) outside it nor
+    three in the whole body: an article beside a rail of other posts.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 2 * _LIST_MIN_ITEMS:
+        return
+    total = float(f.n_words.sum())
+    body_words = float(f.n_words[body].sum())
+    # The span holds _LIST_SHARE times the body outside it and a tenth of its words inside at
+    # most, so the body is under a third of the page's words; three paragraphs are an article's
+    # (most pages end here: 0.03 ms a page for the step on average).
+    if 3.0 * body_words > total or np.count_nonzero(body & (f.n_words >= _LIST_PARAGRAPH)) >= 3:
+        return
+    span = _listing_span(seg.texts, f)
+    if span is None:
+        return
+    lo, hi, items = span
+    words = float(f.n_words[lo:hi].sum())
+    within = float(f.n_words[lo:hi][body[lo:hi]].sum())
+    rest = body.copy()
+    rest[lo:hi] = False
+    if (
+        words < _LIST_SHARE * (body_words - within)
+        or within > _LIST_SEEN * words
+        or words >= _LIST_LINE_WORDS * (hi - lo)
+        or np.count_nonzero(rest & (f.n_words >= _LIST_PARAGRAPH)) >= 2
+        or _template_share(seg.texts[lo:hi], items) >= _LIST_TEMPLATE
+    ):
+        return
+    add = np.zeros(n, dtype=bool)
+    add[lo:hi] = ~body[lo:hi]
+    body[add] = True
+    why[add] = 39
+
+
+def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
+    """The lines of the largest series of alike items in a plain-text page: (lo, hi, items).
+
+    An item's marker is a short line (_LIST_ANCHOR_WORDS words at most) that is a date line,
+    names a price, ends cut short ("..."), or shares its shape (lowered, numbers left out) with
+    the other items' ("#3" ... "#17"). _LIST_MIN_ITEMS markers or more, each 2 to _LIST_MAX_GAP
+    lines after the one before, make a series; the item's lines before its marker (those alike
+    in length across the items, the headline above a date) and after the last one (up to the
+    series' pace) count too. Of all series the one with the most words wins. The comment thread
+    below an article (Features.comments_from) is no listing.
+    """
+    n = len(texts)
+    end = f.comments_from if f.comments_from >= 0 else n
+    short = f.n_words[:end] <= _LIST_ANCHOR_WORDS
+    kinds: list[list[int]] = [
+        np.flatnonzero(short & (f.date_like[:end] > 0)).tolist(),
+        np.flatnonzero(short & (f.ellipsis[:end] > 0)).tolist(),
+    ]
+    # One pass over the page, not one per line (features' n_chars is each line's len()).
+    page = "\0".join(texts[:end])
+    starts = [0, *np.cumsum(f.n_chars[:end] + 1.0).astype(np.int64).tolist()]
+    kinds.append(_priced(texts, page, starts))
+    keys = _DIGITS.sub("", page.lower()).split("\0")
+    if len(keys) != end:  # a NUL in a line
+        keys = [_DIGITS.sub("", t.lower()) for t in texts[:end]]
+    frequent = {k for k, c in collections.Counter(keys).items() if c >= _LIST_MIN_ITEMS}
+    if frequent:
+        shapes: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            if k in frequent:
+                shapes.setdefault(k, []).append(i)
+        kinds.extend(shapes.values())
+    best: tuple[float, int, int, int] | None = None
+    words = np.concatenate(([0.0], np.cumsum(f.n_words)))
+    fits = short.tolist()
+    for at in kinds:
+        for series in _series([i for i in at if fits[i]]):
+            gaps = sorted(b - a for a, b in itertools.pairwise(series))
+            pace = gaps[len(gaps) // 2]
+            lead = _item_lead(f.n_words, np.asarray(series, dtype=np.int64), pace)
+            lo, hi = series[0] - lead, min(series[-1] + pace - lead, end)
+            size = float(words[hi] - words[lo])
+            if best is None or size > best[0]:
+                best = (size, lo, hi, len(series))
+    return None if best is None else best[1:]
+
+
+def _priced(texts: list[str], page: str, starts: list[int]) -> list[int]:
+    """The lines of page (texts joined) that name a price: a currency sign and a number.
+
+    str.find per sign, not a regex over the page: a page holds few such signs.
+    """
+    found: set[int] = set()
+    for sign in _CURRENCY:
+        at = page.find(sign)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            at = page.find(sign, starts[i + 1])
+    return sorted(i for i in found if _NUMBER.search(texts[i]) is not None)
+
+
+def _series(at: list[int]) -> list[list[int]]:
+    """The runs of _LIST_MIN_ITEMS markers or more, each 2 to _LIST_MAX_GAP lines after the last."""
+    out: list[list[int]] = []
+    run: list[int] = []
+    for i in at:
+        if run and not 2 <= i - run[-1] <= _LIST_MAX_GAP:
+            if len(run) >= _LIST_MIN_ITEMS:
+                out.append(run)
+            run = []
+        run.append(i)
+    if len(run) >= _LIST_MIN_ITEMS:
+        out.append(run)
+    return out
+
+
+def _item_lead(n_words: FloatArray, series: npt.NDArray[np.int64], pace: int) -> int:
+    """How many lines of each item stand before its marker: those alike in length across items.
+
+    The k-th line before each marker belongs to the item while, in _LIST_LEAD_ALIKE of the
+    items, its length is within 2 words of the first item's (capped at 10: a title of 6 or 9
+    words is one kind of line); a shorter pace leaves no room.
+    """
+    lead = 0
+    while lead < pace - 1 and int(series[0]) - lead - 1 >= 0:
+        length = np.minimum(n_words[series - lead - 1], 10.0)
+        if float(np.mean(np.abs(length - length[0]) <= 2.0)) < _LIST_LEAD_ALIKE:
+            break
+        lead += 1
+    return lead
+
+
+def _template_share(texts: list[str], items: int) -> float:
+    """The share of lines whose text stands in half the items or more (a widget's own labels)."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    return sum(1 for t in texts if 2 * counts[t] >= items) / max(len(texts), 1)
+
+
+# A price: a line with a currency sign and a number.
+_CURRENCY = "$€£¥₹"
+_NUMBER = re.compile(r"[0-9]")
+# A line's shape: its text lowered, numbers (with their separators) left out.
+_DIGITS = re.compile(r"[0-9][0-9.,]*")
+# Five items at least (a teaser box of three or four is a sidebar's), 2 to 12 lines apart (an
+# item of a name and a price up to one of a title, a date, a place, a price and its buttons).
+_LIST_MIN_ITEMS = 5
+_LIST_MAX_GAP = 12
+# A marker is a short line: a date in a sentence is prose, not an item's field.
+_LIST_ANCHOR_WORDS = 20
+# Set on the dev splits (wcxb-dev, cleaneval-dev; dragnet's blogs for the guards): the listing
+# holds three times the body outside it, a tenth of its own words were body already, its lines
+# are under the neutral length of running text (15 words, features._line_value) on average;
+# two paragraphs of 30 words outside are an article beside a sidebar; two thirds of the lines
+# repeated in half the items are a widget's (4 of one blog's pages: buy buttons under its books).
+_LIST_SHARE = 3.0
+_LIST_SEEN = 0.1
+_LIST_LINE_WORDS = 15
+_LIST_PARAGRAPH = 30
+_LIST_TEMPLATE = 2 / 3
+_LIST_LEAD_ALIKE = 0.7
 
 
 def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

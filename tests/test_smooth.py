@@ -888,3 +888,34 @@ def test_the_lines_of_a_grid_item_join_the_body() -> None:
     )
     blocks = extract_blocks(f"<body><main><h1>Latest news</h1>{teasers}</main></body>").blocks
     assert all(b.label == "chrome" for b in blocks if b.text == "Staff writer")
+def test_text_listing_items_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # An events page's dump: a menu, a one-line introduction and twenty items of a title, a date, a
+    # price and an organiser, none of which passes as running text alone.
+    names = [f"{a} {b}" for a in ("Harbour", "Quay", "Pier", "Lantern", "Kite") for b in ("Lights", "Market", "Fair", "Walk")]
+    items = [
+        line
+        for k, name in enumerate(names)
+        for line in (f"{name} Evening Session", f"Sat, Apr {k % 28 + 1}, 10:00 AM", f"${k + 5}.00", f"Organiser {name} Club")
+    ]
+    menu = ["Home", "Events", "Venues", "About", "Contact"]
+    intro = "Upcoming events on the harbour this spring."
+    footer = ["Privacy", "Terms", "Help"]
+    blocks = extract_blocks("\n".join([*menu, intro, *items, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in items]
+    assert [b.label for b in kept] == ["body"] * len(items)
+    assert "smoothed: an item of a listing in the text" in {str(r) for b in kept for r in b.reasons}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu[1:] + footer)
+    # Beside an article of two paragraphs the same list is a rail of other posts: left to its score.
+    article = [PROSE, PROSE.replace("Tuesday", "Monday")]
+    blocks = extract_blocks("\n".join([*menu, *article, *items, *footer]), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in items)
+    # Items that are mostly the same lines each time are a widget's buttons under each entry.
+    widget = [
+        line
+        for k, name in enumerate(names)
+        for line in (f"{name} Evening Session", f"${k + 5}.00", "Buy now", "Add to list", "Share", "Gift it")
+    ]
+    blocks = extract_blocks("\n".join([*menu, intro, *widget, *footer]), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in widget)
