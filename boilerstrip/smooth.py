@@ -21,6 +21,7 @@ from .vocab import (
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
+    EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
     READ_ALSO_RE,
@@ -45,6 +46,7 @@ __all__ = [
     "keep_index_lists",
     "keep_listing",
     "keep_own_line_links",
+    "keep_post_headers",
     "keep_table_rows",
     "keep_text_between_regions",
     "keep_text_gaps",
@@ -85,6 +87,7 @@ SMOOTH_REASONS = {
     30: "smoothed: a paragraph between parts of the main region",
     31: "smoothed: a line that says the same thing twice",
     32: "smoothed: a newsletter's pitch",
+    36: "smoothed: a post's author or date in a thread",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -772,6 +775,89 @@ _BARE_ADDRESS = regex.compile(r"\s*(?:https?://|www\.)\S+\s*")
 _ADDRESS_STARTS = ("http://", "https://", "www.")
 _OWN_LINE_WORDS = 30
 _OWN_LINE_REACH = 3
+
+
+def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a thread of posts, each post's author and date are body.
+
+    A forum thread is a run of alike posts (siblings of one tag and class), each headed by
+    its author's name and the date it was written, a link to the post: two short lines a
+    reader reads with the post, that score as a menu entry and a link. Where three posts
+    or more of the main container hold a linked date line (_POST_DATE_WORDS words at most)
+    above body text of their own, the date line is body, and so is the author's name: the
+    post's first heading above the date (a few words, not a date). The user's details
+    between them (a title, a join date, a post count) stay out. An article's byline stands
+    in no run of alike items; a listing's cards link their headlines, not their dates.
+    """
+    n = len(body)
+    if n == 0 or not body.any():
+        return
+    dates = np.flatnonzero(
+        ~body & (f.main > 0) & (f.date_like > 0) & (f.link_density >= _POST_DATE_LINKED) & (f.n_words <= _POST_DATE_WORDS)
+    )
+    if len(dates) < _THREAD_POSTS:
+        return  # most pages: fewer linked date lines than a thread has posts
+    parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
+    ends = subtree_ends(np.asarray(parents, dtype=np.int64))
+    kinds: dict[int, dict[tuple[str, str], int]] = {}
+
+    def alike(e: int) -> bool:
+        """Whether e has two siblings or more of its tag and (non-empty) class."""
+        p = parents[e]
+        if p < 0 or not classes[e]:
+            return False
+        count = kinds.get(p)
+        if count is None:
+            count = kinds[p] = {}
+            x, stop = p + 1, int(ends[p])
+            while x < stop:
+                key = (tags[x], classes[x])
+                count[key] = count.get(key, 0) + 1
+                x = int(ends[x])
+        return count.get((tags[e], classes[e]), 0) >= _THREAD_POSTS
+
+    found: list[tuple[int, int]] = []
+    texts = seg.texts
+    for i in dates.tolist():
+        if EDIT_NOTE_RE.search(texts[i]) is not None:
+            continue  # "edited Sep 11, 2016", "Last edited: Mar 27": a note on the post, not its date
+        e = elems[i]
+        while e > 0 and not alike(e):
+            e = parents[e]
+        if e <= 0 or (found and found[-1][1] == e):
+            continue  # one date a post: its first
+        j, stop = i + 1, int(ends[e])
+        while j < n and elems[j] < stop and not (body[j] and f.n_words[j] >= _POST_TEXT_WORDS):
+            j += 1
+        if j < n and elems[j] < stop:
+            found.append((i, e))
+    posts = {e for _, e in found}
+    if len(posts) < _THREAD_POSTS:
+        return
+    for i, e in found:
+        body[i] = True
+        why[i] = 36
+        # The post's first block, then its first heading above the date.
+        k = i
+        while k > 0 and elems[k - 1] >= e:
+            k -= 1
+        for a in range(k, i):
+            if f.heading[a] > 0:
+                if not body[a] and f.date_like[a] == 0 and 0 < f.n_words[a] <= _POST_AUTHOR_WORDS:
+                    body[a] = True
+                    why[a] = 36
+                break
+
+
+# A post's date line: a link (its permalink), a few words ("Mar 27, 2025", "#2 · Jan 3, 2024").
+_POST_DATE_LINKED = 0.5
+_POST_DATE_WORDS = 8
+# A thread: three posts (the question and two replies) at least.
+_THREAD_POSTS = 3
+# A post's own text below its date: a sentence.
+_POST_TEXT_WORDS = 5
+# An author's name: a few words.
+_POST_AUTHOR_WORDS = 4
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -806,3 +806,30 @@ def test_text_a_line_pointing_to_another_story_is_chrome() -> None:
     own = "Read more about the plan in the council's own report, which it published on Monday."
     blocks = extract_blocks("\n".join([*lines[:3], own, *lines[4:]]), input_type="text").blocks
     assert blocks[3].label == "body"
+
+
+def test_a_thread_keeps_each_posts_author_and_date() -> None:
+    from boilerstrip import extract_blocks
+
+    def post(i: int, name: str) -> str:
+        return (
+            f"<div class='message'><h4><a href='/u/{i}'>{name}</a></h4><h5>Senior Member</h5>"
+            f"<dl><dt>Joined</dt><dd>Oct 25, 2017</dd></dl>"
+            f"<ul><li><a href='/p/{i}'>Mar {i + 1}, 2025</a></li></ul>"
+            f"<div class='text'><p>{PROSE} Post {i}.</p></div></div>"
+        )
+
+    names = ["harbourfan", "quaywalker", "tidewatcher"]
+    page = f"<body><h1>The harbour plan</h1><div class='thread'>{''.join(post(i, n) for i, n in enumerate(names))}</div></body>"
+    doc = extract_blocks(page)
+    kept = [b.text for b in doc.blocks if b.label == "body"]
+    for i, name in enumerate(names):
+        assert name in kept and f"Mar {i + 1}, 2025" in kept
+    assert "Senior Member" not in kept and "Oct 25, 2017" not in kept and "Joined" not in kept
+    why = {b.text: b.reasons[0].code for b in doc.blocks if b.text in ("harbourfan", "Mar 1, 2025")}
+    assert set(why.values()) == {"smoothed: a post's author or date in a thread"}
+    # An edit note is no post's date; two posts are no thread.
+    page2 = page.replace("Mar 1, 2025", "edited Mar 1, 2025")
+    assert "edited Mar 1, 2025" not in [b.text for b in extract_blocks(page2).blocks if b.label == "body"]
+    two = f"<body><h1>The harbour plan</h1><div class='thread'>{post(0, names[0])}{post(1, names[1])}</div></body>"
+    assert names[0] not in [b.text for b in extract_blocks(two).blocks if b.label == "body"]
