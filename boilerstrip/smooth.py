@@ -88,6 +88,7 @@ SMOOTH_REASONS = {
     31: "smoothed: a line that says the same thing twice",
     32: "smoothed: a newsletter's pitch",
     36: "smoothed: a post's author or date in a thread",
+    37: "smoothed: a post's writer's details in a thread",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -778,25 +779,31 @@ _OWN_LINE_REACH = 3
 
 
 def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """In a thread of posts, each post's author and date are body.
+    """In a thread of posts, each post's author and date are body, the writer's details chrome.
 
     A forum thread is a run of alike posts (siblings of one tag and class), each headed by
-    its author's name and the date it was written, a link to the post: two short lines a
-    reader reads with the post, that score as a menu entry and a link. Where three posts
-    or more of the main container hold a linked date line (_POST_DATE_WORDS words at most)
-    above body text of their own, the date line is body, and so is the author's name: the
-    post's first heading above the date (a few words, not a date). The user's details
-    between them (a title, a join date, a post count) stay out. An article's byline stands
-    in no run of alike items; a listing's cards link their headlines, not their dates.
+    its writer's name and the date it was written: two short lines a reader reads with the
+    post, that score as a menu entry and a date. Where three posts or more of the main
+    container hold a date line of _POST_DATE_WORDS words at most (a link to the post, or
+    numbered "#2") above body text of their own, the post's first such line is body, and
+    so is its writer's name: the post's first heading above the date, or else its first
+    short line that is all link. What else stands above the date, the writer's details (a
+    member title, a join date, a post count), is chrome. An article's byline stands in no
+    run of alike items; a listing's cards link their headlines, not their dates.
     """
     n = len(body)
     if n == 0 or not body.any():
         return
-    dates = np.flatnonzero(
-        ~body & (f.main > 0) & (f.date_like > 0) & (f.link_density >= _POST_DATE_LINKED) & (f.n_words <= _POST_DATE_WORDS)
-    )
+    short_dates = ~body & (f.main > 0) & (f.date_like > 0) & (f.n_words <= _POST_DATE_WORDS)
+    if int(short_dates.sum()) < _THREAD_POSTS:
+        return  # most pages: fewer short date lines than a thread has posts
+    texts = seg.texts
+    linked = short_dates & (f.link_density >= _POST_DATE_LINKED)
+    numbered = [i for i in np.flatnonzero(short_dates & ~linked).tolist() if _POST_NUMBER.search(texts[i]) is not None]
+    linked[numbered] = True
+    dates = np.flatnonzero(linked)
     if len(dates) < _THREAD_POSTS:
-        return  # most pages: fewer linked date lines than a thread has posts
+        return
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
     ends = subtree_ends(np.asarray(parents, dtype=np.int64))
     kinds: dict[int, dict[tuple[str, str], int]] = {}
@@ -817,7 +824,6 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return count.get((tags[e], classes[e]), 0) >= _THREAD_POSTS
 
     found: list[tuple[int, int]] = []
-    texts = seg.texts
     for i in dates.tolist():
         if EDIT_NOTE_RE.search(texts[i]) is not None:
             continue  # "edited Sep 11, 2016", "Last edited: Mar 27": a note on the post, not its date
@@ -831,33 +837,51 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
             j += 1
         if j < n and elems[j] < stop:
             found.append((i, e))
-    posts = {e for _, e in found}
-    if len(posts) < _THREAD_POSTS:
+    if len({e for _, e in found}) < _THREAD_POSTS:
         return
     for i, e in found:
         body[i] = True
         why[i] = 36
-        # The post's first block, then its first heading above the date.
+        # The post's blocks above its date: the writer's name and details.
         k = i
         while k > 0 and elems[k - 1] >= e:
             k -= 1
-        for a in range(k, i):
-            if f.heading[a] > 0:
-                if not body[a] and f.date_like[a] == 0 and 0 < f.n_words[a] <= _POST_AUTHOR_WORDS:
-                    body[a] = True
-                    why[a] = 36
-                break
+        head = range(k, i)
+        author = next((a for a in head if f.heading[a] > 0), -1)
+        if author < 0:
+            author = next((a for a in head if _link_name(texts[a], f, a)), -1)
+        for a in head:
+            if a != author and body[a] and f.n_words[a] <= _POST_DATE_WORDS:
+                body[a] = False
+                why[a] = 37
+        if author >= 0 and not body[author] and f.date_like[author] == 0 and 0 < f.n_words[author] <= _POST_AUTHOR_WORDS:
+            body[author] = True
+            why[author] = 36
 
 
-# A post's date line: a link (its permalink), a few words ("Mar 27, 2025", "#2 · Jan 3, 2024").
+def _link_name(text: str, f: Features, a: int) -> bool:
+    """A writer's name without a heading: a short line, all link (to the profile), not a date, not one letter (an avatar's initial)."""
+    return bool(
+        f.link_density[a] >= _POST_NAME_LINKED
+        and f.date_like[a] == 0
+        and 0 < f.n_words[a] <= _POST_NAME_WORDS
+        and len(text.strip()) > 1
+    )
+
+
+# A post's date line: a link (its permalink) or numbered, a few words ("Mar 27, 2025",
+# "#2 · Jan 3, 2024", "11-29-2024, 09:03 AM #1"); the writer's details are as short.
 _POST_DATE_LINKED = 0.5
 _POST_DATE_WORDS = 8
+_POST_NUMBER = regex.compile(r"(?<![\w#])#\d{1,5}(?!\w)")
 # A thread: three posts (the question and two replies) at least.
 _THREAD_POSTS = 3
 # A post's own text below its date: a sentence.
 _POST_TEXT_WORDS = 5
-# An author's name: a few words.
+# A writer's name: a heading of a few words, or a shorter line all of whose text is a link.
 _POST_AUTHOR_WORDS = 4
+_POST_NAME_LINKED = 0.99
+_POST_NAME_WORDS = 3
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
