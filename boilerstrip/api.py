@@ -44,6 +44,7 @@ from .smooth import (
     keep_index_lists,
     keep_listing,
     keep_own_line_links,
+    keep_post_headers,
     keep_table_rows,
     keep_teasers,
     keep_text_between_regions,
@@ -133,6 +134,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_slides(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
+        keep_post_headers(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

@@ -13,12 +13,13 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
 import regex
 
-from .parse.segment import Flag, Segments
+from .parse.segment import Flag, Segments, _class_words
 from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
@@ -627,6 +628,140 @@ def _thread_head(text: str, words: float) -> tuple[str, regex.Match[str]] | None
 _SECTION_DATES = 2
 
 
+def _item_words(seg: Segments, flags: IntArray) -> IntArray:
+    """Clear the comment and chrome-only marks a class word gives the first of a run of alike items.
+
+    A forum engine names the thread's first post after its author ("message uix_threadAuthor
+    uix_discussionAuthor" among "message" replies): words of the item, not a comment
+    section or an author's box. A marked element that opens a run of siblings of its tag
+    whose class names it carries (_ITEM_RUN or more, two unmarked among the next few), where the
+    marked ones are fewer than half, is such an item: its blocks, and those of the other
+    marked items of the run, lose the comment mark that no other class word gives them, and
+    the chrome mark when the item's word is the nearest (the one segment's neg_tokens keeps).
+    A blog's comments are all marked, and a box classed "comments" beside the article's box
+    does not open the run. Only the elements that give the first block of a run of marked
+    blocks its mark are looked at: a page of no such run costs two set tests.
+    """
+    n = len(flags)
+    is_comment = (flags & Flag.COMMENT) != 0
+    tokens = seg.neg_tokens
+    has_only = not CHROME_ONLY_TOKENS.isdisjoint(tokens)
+    if n == 0 or (not has_only and not is_comment.any()):
+        return flags
+    parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
+    neg_elems = set(seg.neg_elems)
+    comment_names: dict[str, bool] = {}
+
+    def says(e: int) -> int:
+        """The marks e's own names give: Flag.COMMENT (class words) and Flag.NEG_CLASS."""
+        c = classes[e]
+        named = comment_names.get(c)
+        if named is None:
+            named = comment_names[c] = bool(c) and bool(_class_words(c)[0] & Flag.COMMENT)
+        return (int(Flag.COMMENT) if named else 0) | (int(Flag.NEG_CLASS) if e in neg_elems else 0)
+
+    # The first block of each run of comment blocks, and of blocks under one chrome-only word.
+    first = is_comment.copy()
+    first[1:] &= ~is_comment[:-1]
+    starts = [(i, int(Flag.COMMENT)) for i in np.flatnonzero(first).tolist()]
+    for word in CHROME_ONLY_TOKENS.intersection(tokens) if has_only else ():
+        i, last = -1, -2
+        while True:
+            try:
+                i = tokens.index(word, i + 1)
+            except ValueError:
+                break
+            if flags[i] & Flag.NEG_CLASS and i != last + 1:
+                starts.append((i, int(Flag.NEG_CLASS)))
+            last = i
+    heads: set[int] = set()
+    for i, bit in starts:
+        # The element whose word it is stands near the block (a post's text is a few
+        # wrappers deep); a page wrapper's word is no item's.
+        e, depth = elems[i], 0
+        if bit == Flag.NEG_CLASS:
+            while e > 0 and depth < _ITEM_DEPTH and e not in neg_elems:
+                e, depth = parents[e], depth + 1
+        else:
+            while e > 0 and depth < _ITEM_DEPTH and not says(e) & bit:
+                e, depth = parents[e], depth + 1
+        if e > 0 and depth < _ITEM_DEPTH and " " in classes[e].strip():
+            heads.add(e)
+    items: set[int] = set()
+    for e in heads:
+        own = set(classes[e].split())
+        # Two unmarked items among the next few siblings (ads and spacers stand between posts).
+        if sum(_alike(x, e, own, says, tags, classes) for x in _next_siblings(parents, e, _ITEM_LOOK)) < 2:
+            continue
+        p = parents[e]
+        run = [x for x in _children(parents, p) if tags[x] == tags[e] and own.issuperset(classes[x].split() or ("",))]
+        marked = [x for x in run if says(x)]
+        if len(run) >= _ITEM_RUN and run[0] == e and 2 * len(marked) < len(run):
+            items.update(marked)
+    if not items:
+        return flags
+    out: IntArray = flags.copy()
+    ends = {item: _subtree_stop(parents, item) for item in items}
+    for item, stop in ends.items():
+        own_bits, above, comment_above = says(item), item, False
+        while (above := parents[above]) >= 0:
+            comment_above = comment_above or bool(says(above) & Flag.COMMENT)
+        for k in range(n):
+            e = elems[k]
+            if not item <= e < stop:
+                continue
+            comment_below = neg_below = False
+            while e != item:
+                bits = says(e)
+                comment_below, neg_below = comment_below or bool(bits & Flag.COMMENT), neg_below or bool(bits & Flag.NEG_CLASS)
+                e = parents[e]
+            if own_bits & Flag.COMMENT and not comment_above and not comment_below:
+                out[k] &= ~int(Flag.COMMENT)
+            # The chrome word that counts is the nearest one (segment's neg_tokens).
+            if own_bits & Flag.NEG_CLASS and not neg_below:
+                out[k] &= ~int(Flag.NEG_CLASS)
+    return out
+
+
+def _subtree_stop(parents: list[int], e: int) -> int:
+    """One past the last element of e's subtree: the first element after e whose parent comes before e."""
+    x, n = e + 1, len(parents)
+    while x < n and parents[x] >= e:
+        x += 1
+    return x
+
+
+def _next_siblings(parents: list[int], e: int, k: int) -> list[int]:
+    """Up to k siblings after e."""
+    out: list[int] = []
+    p, x, n = parents[e], e, len(parents)
+    while len(out) < k:
+        x = _subtree_stop(parents, x)
+        if x >= n or parents[x] != p:
+            break
+        out.append(x)
+    return out
+
+
+def _children(parents: list[int], p: int) -> list[int]:
+    stop = _subtree_stop(parents, p)
+    return [x for x in range(p + 1, stop) if parents[x] == p]
+
+
+def _alike(x: int, e: int, own: set[str], says: Callable[[int], int], tags: list[str], classes: list[str]) -> bool:
+    """Whether sibling x is an unmarked item of e's run: its tag, class names that e carries too, no word."""
+    names = classes[x].split()
+    return tags[x] == tags[e] and bool(names) and own.issuperset(names) and not says(x)
+
+
+# A run of three alike items: the first post and two replies.
+_ITEM_RUN = 3
+# Siblings looked at after a marked item for two unmarked ones (a post, an ad, a spacer, a post).
+_ITEM_LOOK = 6
+# How far above a block its item's element may stand (a forum post's text is 5 deep).
+_ITEM_DEPTH = 10
+
+
 def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, link_density: FloatArray) -> IntArray:
     """Clear the comment mark when comments hold all the prose of the page.
 
@@ -1229,6 +1364,7 @@ def compute_features(
     ellipsis = _ellipsis(texts)
     if mode == "html":
         flags = _comment_sections(seg, flags, heading, date_like, n_words)
+        flags = _item_words(seg, flags)
         flags = _content_named(seg, flags)
         flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)

@@ -24,6 +24,7 @@ from .vocab import (
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
+    EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
     READ_ALSO_RE,
@@ -49,6 +50,7 @@ __all__ = [
     "keep_index_lists",
     "keep_listing",
     "keep_own_line_links",
+    "keep_post_headers",
     "keep_table_rows",
     "keep_text_between_regions",
     "keep_text_gaps",
@@ -91,6 +93,8 @@ SMOOTH_REASONS = {
     31: "smoothed: a line that says the same thing twice",
     32: "smoothed: a newsletter's pitch",
     33: "smoothed: a line of a grid item that holds the content",
+    36: "smoothed: a post's author or date in a thread",
+    37: "smoothed: a post's writer's details in a thread",
     39: "smoothed: an item of a listing in the text",
 }
 
@@ -951,6 +955,112 @@ _BARE_ADDRESS = regex.compile(r"\s*(?:https?://|www\.)\S+\s*")
 _ADDRESS_STARTS = ("http://", "https://", "www.")
 _OWN_LINE_WORDS = 30
 _OWN_LINE_REACH = 3
+
+
+def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a thread of posts, each post's author and date are body, the writer's details chrome.
+
+    A forum thread is a run of alike posts (siblings of one tag and class), each headed by
+    its writer's name and the date it was written: two short lines a reader reads with the
+    post, that score as a menu entry and a date. Where three posts or more of the main
+    container hold a date line of _POST_DATE_WORDS words at most (a link to the post, or
+    numbered "#2") above body text of their own, the post's first such line is body, and
+    so is its writer's name: the post's first heading above the date, or else its first
+    short line that is all link. What else stands above the date, the writer's details (a
+    member title, a join date, a post count), is chrome. An article's byline stands in no
+    run of alike items; a listing's cards link their headlines, not their dates.
+    """
+    n = len(body)
+    if n == 0 or not body.any():
+        return
+    short_dates = ~body & (f.main > 0) & (f.date_like > 0) & (f.n_words <= _POST_DATE_WORDS)
+    if int(short_dates.sum()) < _THREAD_POSTS:
+        return  # most pages: fewer short date lines than a thread has posts
+    texts = seg.texts
+    linked = short_dates & (f.link_density >= _POST_DATE_LINKED)
+    numbered = [i for i in np.flatnonzero(short_dates & ~linked).tolist() if _POST_NUMBER.search(texts[i]) is not None]
+    linked[numbered] = True
+    dates = np.flatnonzero(linked)
+    if len(dates) < _THREAD_POSTS:
+        return
+    parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
+    ends = subtree_ends(np.asarray(parents, dtype=np.int64))
+    kinds: dict[int, dict[tuple[str, str], int]] = {}
+
+    def alike(e: int) -> bool:
+        """Whether e has two siblings or more of its tag and (non-empty) class."""
+        p = parents[e]
+        if p < 0 or not classes[e]:
+            return False
+        count = kinds.get(p)
+        if count is None:
+            count = kinds[p] = {}
+            x, stop = p + 1, int(ends[p])
+            while x < stop:
+                key = (tags[x], classes[x])
+                count[key] = count.get(key, 0) + 1
+                x = int(ends[x])
+        return count.get((tags[e], classes[e]), 0) >= _THREAD_POSTS
+
+    found: list[tuple[int, int]] = []
+    for i in dates.tolist():
+        if EDIT_NOTE_RE.search(texts[i]) is not None:
+            continue  # "edited Sep 11, 2016", "Last edited: Mar 27": a note on the post, not its date
+        e = elems[i]
+        while e > 0 and not alike(e):
+            e = parents[e]
+        if e <= 0 or (found and found[-1][1] == e):
+            continue  # one date a post: its first
+        j, stop = i + 1, int(ends[e])
+        while j < n and elems[j] < stop and not (body[j] and f.n_words[j] >= _POST_TEXT_WORDS):
+            j += 1
+        if j < n and elems[j] < stop:
+            found.append((i, e))
+    if len({e for _, e in found}) < _THREAD_POSTS:
+        return
+    for i, e in found:
+        body[i] = True
+        why[i] = 36
+        # The post's blocks above its date: the writer's name and details.
+        k = i
+        while k > 0 and elems[k - 1] >= e:
+            k -= 1
+        head = range(k, i)
+        author = next((a for a in head if f.heading[a] > 0), -1)
+        if author < 0:
+            author = next((a for a in head if _link_name(texts[a], f, a)), -1)
+        for a in head:
+            if a != author and body[a] and f.n_words[a] <= _POST_DATE_WORDS:
+                body[a] = False
+                why[a] = 37
+        if author >= 0 and not body[author] and f.date_like[author] == 0 and 0 < f.n_words[author] <= _POST_AUTHOR_WORDS:
+            body[author] = True
+            why[author] = 36
+
+
+def _link_name(text: str, f: Features, a: int) -> bool:
+    """A writer's name without a heading: a short line, all link (to the profile), not a date, not one letter (an avatar's initial)."""
+    return bool(
+        f.link_density[a] >= _POST_NAME_LINKED
+        and f.date_like[a] == 0
+        and 0 < f.n_words[a] <= _POST_NAME_WORDS
+        and len(text.strip()) > 1
+    )
+
+
+# A post's date line: a link (its permalink) or numbered, a few words ("Mar 27, 2025",
+# "#2 · Jan 3, 2024", "11-29-2024, 09:03 AM #1"); the writer's details are as short.
+_POST_DATE_LINKED = 0.5
+_POST_DATE_WORDS = 8
+_POST_NUMBER = regex.compile(r"(?<![\w#])#\d{1,5}(?!\w)")
+# A thread: three posts (the question and two replies) at least.
+_THREAD_POSTS = 3
+# A post's own text below its date: a sentence.
+_POST_TEXT_WORDS = 5
+# A writer's name: a heading of a few words, or a shorter line all of whose text is a link.
+_POST_AUTHOR_WORDS = 4
+_POST_NAME_LINKED = 0.99
+_POST_NAME_WORDS = 3
 
 
 def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -16,6 +16,7 @@ __all__ = [
     "COMMENT_TOKENS",
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
+    "EDIT_NOTE_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
@@ -115,6 +116,15 @@ NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
+
+
+# A forum engine's note that a post was changed, with the date of the change ("edited Sep 11,
+# 2016 at 20:45", "Last edited: Mar 27, 2025", "Zuletzt bearbeitet", "Dernière modification"...):
+# the engines' template wording in the stopword languages. Its date is no post's date
+# (smooth.keep_post_headers).
+EDIT_NOTE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:edited|bearbeitet|modifié|modification|editado|editada|modificato|bewerkt|edytowany|edytowano)(?![\w])"
+)
 
 
 # The lines that end a post in a blog's template (text mode, smooth.drop_text_post_end), in the

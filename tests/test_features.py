@@ -211,6 +211,33 @@ def test_comments_under_a_titled_post_stay_comments() -> None:
     assert not (f.flags[1:] & 0b100000000000000).any()
 
 
+def test_a_word_of_the_first_of_alike_posts_marks_no_section() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    def thread(first: str, rest: str = "message") -> str:
+        posts = [f"<li class='{first}'><p>{PROSE} The question.</p></li>"]
+        posts += [f"<li class='{rest}'><p>{PROSE} Reply {i}.</p></li>" for i in range(3)]
+        return f"<body><h1>Thread title</h1><ol class='messageList'>{''.join(posts)}</ol></body>"
+
+    # A forum engine names the first post after its author: neither a comment nor an author's box.
+    for first in ("message uix_discussionAuthor", "message threadAuthor", "message uix_threadAuthor uix_discussionAuthor"):
+        f = feats(thread(first))
+        assert not (f.flags & (Flag.COMMENT | Flag.NEG_CLASS)).any(), first
+        assert "The question." in extract(thread(first)), first
+    # A blog's comments all carry the word: they stay comments.
+    article = f"<article><p>{PROSE}</p><p>{PROSE}</p></article>"
+    f = feats(thread("comment", "comment").replace("<ol", article + "<ol"))
+    assert (f.flags[3:] & Flag.COMMENT).all() and not (f.flags[:3] & Flag.COMMENT).any()
+    # A box classed "comments" after the article's box opens no run of alike items.
+    boxes = (f"<body><div class='box'><p>{PROSE}</p><p>{PROSE}</p></div>"
+             f"<div class='box comments'><p>{PROSE} Reply.</p></div><div class='box'><p>{PROSE}</p></div></body>")
+    f = feats(boxes)
+    assert f.flags[2] & Flag.COMMENT
+    # Nor does one marked item of two.
+    f = feats(f"<body><ol><li class='message discussionAuthor'><p>{PROSE}</p></li><li class='message'><p>{PROSE}</p></li></ol></body>")
+    assert f.flags[0] & Flag.COMMENT
+
+
 def test_text_mode_dated_items() -> None:
     comments = []
     for i in range(4):

@@ -5,7 +5,7 @@ import numpy as np
 from boilerstrip.features import compute_features
 from boilerstrip.parse.segment import segment_html, segment_text
 from boilerstrip.score import score_blocks
-from boilerstrip.smooth import SMOOTH_REASONS, smooth_labels
+from boilerstrip.smooth import SMOOTH_REASONS, keep_post_headers, smooth_labels
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
@@ -919,3 +919,50 @@ def test_text_listing_items_are_body() -> None:
     ]
     blocks = extract_blocks("\n".join([*menu, intro, *widget, *footer]), input_type="text").blocks
     assert all(b.label == "chrome" for b in blocks if b.text in widget)
+def test_a_thread_keeps_each_posts_author_and_date() -> None:
+    from boilerstrip import extract_blocks
+
+    def post(i: int, name: str) -> str:
+        return (
+            f"<div class='message'><h4><a href='/u/{i}'>{name}</a></h4><h5>Senior Member</h5>"
+            f"<dl><dt>Joined</dt><dd>Oct 25, 2017</dd></dl>"
+            f"<ul><li><a href='/p/{i}'>Mar {i + 1}, 2025</a></li></ul>"
+            f"<div class='text'><p>{PROSE} Post {i}.</p></div></div>"
+        )
+
+    names = ["harbourfan", "quaywalker", "tidewatcher"]
+    page = f"<body><h1>The harbour plan</h1><div class='thread'>{''.join(post(i, n) for i, n in enumerate(names))}</div></body>"
+    doc = extract_blocks(page)
+    kept = [b.text for b in doc.blocks if b.label == "body"]
+    for i, name in enumerate(names):
+        assert name in kept and f"Mar {i + 1}, 2025" in kept
+    assert "Senior Member" not in kept and "Oct 25, 2017" not in kept and "Joined" not in kept
+    why = {b.text: b.reasons[0].code for b in doc.blocks if b.text in ("harbourfan", "Mar 1, 2025")}
+    assert set(why.values()) == {"smoothed: a post's author or date in a thread"}
+    # An edit note is no post's date; two posts are no thread.
+    page2 = page.replace("Mar 1, 2025", "edited Mar 1, 2025")
+    assert "edited Mar 1, 2025" not in [b.text for b in extract_blocks(page2).blocks if b.label == "body"]
+    two = f"<body><h1>The harbour plan</h1><div class='thread'>{post(0, names[0])}{post(1, names[1])}</div></body>"
+    assert names[0] not in [b.text for b in extract_blocks(two).blocks if b.label == "body"]
+    # The writer's details above the date are chrome, however they scored.
+    detailed = page.replace("<h5>Senior Member</h5>", "<h5>Senior Member</h5><div class='stats'>14,796</div>")
+    seg = segment_html(detailed, max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    body, why = smooth_labels(score_blocks(f)[0], f, 0.0)
+    stats = [i for i, t in enumerate(seg.texts) if t == "14,796"]
+    body[stats] = True  # as a post count can score, in the main container under "content" names
+    keep_post_headers(seg, f, body, why)
+    assert not body[stats].any() and {SMOOTH_REASONS[int(w)] for w in why[stats]} == {"smoothed: a post's writer's details in a thread"}
+    assert all(body[i] for i, t in enumerate(seg.texts) if t in names)
+    # A numbered date that is no link counts; a name that is all link stands in for the heading.
+
+    def plain_post(i: int, name: str) -> str:
+        return (
+            f"<div class='post'><div class='meta'>11-29-2024, 09:0{i} AM #{i + 1}</div>"
+            f"<div class='who'><a href='/u/{i}'>{name}</a></div><div class='avatar'><a href='/u/{i}'>Q</a></div>"
+            f"<div class='text'><p>{PROSE} Post {i}.</p></div></div>"
+        )
+
+    vb = f"<body><h1>The harbour plan</h1><div id='posts'>{''.join(plain_post(i, n) for i, n in enumerate(names))}</div></body>"
+    kept = [b.text for b in extract_blocks(vb).blocks if b.label == "body"]
+    assert "11-29-2024, 09:00 AM #1" in kept and "Q" not in kept
