@@ -16,6 +16,8 @@ __all__ = [
     "COMMENT_TOKENS",
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
+    "FOLDED_RE",
+    "FOLDED_TOKENS",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
@@ -111,10 +113,16 @@ def _token_pattern(words: list[str]) -> regex.Pattern[str]:
 NEWSLETTER_RE = regex.compile(
     r"(?i)(?<![\w])(?:newsletters?|subscribe|unsubscribe|sign(?:ing)?[ -]up|inbox|e-?mail(?: address)?)(?![\w])"
 )
+# Class words of a folded panel: an accordion's or a "collapse"/"expander" widget's section, shut
+# until the reader opens it (a product's description, specifications and care notes, a FAQ's
+# answers). Hidden by its style or attribute, it is still the page's text: the walk reads it.
+FOLDED_TOKENS = "accordion collapse expander".split()
+
 NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
+FOLDED_RE = _token_pattern(FOLDED_TOKENS)
 
 
 # The lines that end a post in a blog's template (text mode, smooth.drop_text_post_end), in the

@@ -38,6 +38,18 @@ def test_an_aria_hidden_link_is_seen() -> None:
     assert s.texts == ["Headline", "The teaser text under the headline."]
 
 
+def test_a_folded_panel_is_read() -> None:
+    # A product's description folded into an accordion, a "collapse" widget's FAQ answer:
+    # hidden until the reader opens them, and the page's text all the same.
+    s = seg(
+        f"<body><p>{VISIBLE}</p><div class='accordion__panel' style='display:none'><p>Folded description</p></div>"
+        "<div class='faq-item collapse' hidden><p>Folded answer</p></div>"
+        "<div class='a-expander-content' aria-hidden='true'><p>Folded details</p></div>"
+        "<div class='collapsed' hidden><p>Shut button</p></div><div class='modal' hidden><p>Dialog</p></div></body>"
+    )
+    assert s.texts == [VISIBLE.strip(), "Folded description", "Folded answer", "Folded details"]
+
+
 def test_ruby_readings_are_left_out() -> None:
     # The reading printed above a word (furigana) would split the sentence's words apart.
     s = seg("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p>")

@@ -80,7 +80,9 @@ _PROBE = (
     "<div aria-hidden='false'>aria shown</div><div aria-hidden>aria valueless</div>"
     "<div style='display: none'>styled none</div><div style='Visibility : Hidden'>vis hidden</div>"
     "<div style='border:none'>border none</div><div style='overflow:hidden'>overflow hidden</div>"
-    "<div style>style valueless</div>\n"
+    "<div style>style valueless</div><div class='accordion-panel' style='display:none'>folded styled</div>"
+    "<div class='chakra-collapse' hidden>folded hidden</div><div class='faq collapse' aria-hidden='true'>folded aria</div>"
+    "<div class='collapsed' hidden>shut button</div><div class='Accordion' aria-hidden='false'>open panel</div>\n"
     "<pre>  code line one\n    line two\n</pre><pre>\n   \n</pre><pre><b>bold</b> pre</pre>\n"
     "<table class='data-table'><caption>Caption</caption><thead><tr><th>Head</th></tr></thead>"
     "<tbody><tr><td>Cell <a href='?q=1'>one</a> <a href='#'>two</a></td><td class='price'>2</td></tr></tbody></table>\n"
@@ -186,6 +188,7 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
             class_words=seg._class_words,
             extend_path=seg._extend_path,
             is_link=seg._is_link,
+            is_folded=seg._is_folded,
             tag_flags=dict(seg._TAG_FLAGS),
             role_flags=dict(seg._ROLE_FLAGS),
             headings=frozenset(seg._HEADINGS),

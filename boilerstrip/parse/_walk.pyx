@@ -106,6 +106,7 @@ cdef enum:
 cdef object _class_words = None
 cdef object _extend_path = None
 cdef object _is_link = None
+cdef object _is_folded = None
 cdef dict _tag_flags = None
 cdef dict _role_flags = None
 cdef object _headings = None
@@ -148,14 +149,14 @@ cdef long F_POS = 0
 cdef uint64_t _starts[27][27]
 
 
-def configure(dict addresses, *, class_words, extend_path, is_link, dict tag_flags, dict role_flags, headings,
+def configure(dict addresses, *, class_words, extend_path, is_link, is_folded, dict tag_flags, dict role_flags, headings,
               tuple hidden_style, tuple itemprops, long pre, long heading, long table, long article,
               long main, word_bits, prefixes, Py_ssize_t shortest,
               Py_ssize_t longest, long all_bits, long neg, long pos):
     """Hand over the lexbor function addresses and segment.py's tables and helpers."""
     global _element_qname, _first_attr, _next_attr, _attr_qname, _attr_value
     global _tag_id, _node_type, _node_first, _node_next, _node_parent
-    global _class_words, _extend_path, _is_link, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
+    global _class_words, _extend_path, _is_link, _is_folded, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
     global F_PRE, F_HEADING, F_TABLE, F_ARTICLE_MAIN, F_ARTICLE, _ws_as_space
     global _words_ready, _word_keep, _longest, _all_bits, F_NEG, F_POS
     for name in FUNCTIONS:
@@ -175,6 +176,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, dict tag_fla
     _extend_path = extend_path
     _path_memo.clear()
     _is_link = is_link
+    _is_folded = is_folded
     _tag_flags = tag_flags
     _role_flags = role_flags
     _headings = headings
@@ -1021,7 +1023,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef int bit, seen, info
     cdef long link_depth = 0
     cdef long tag_flag
-    cdef bint is_block
+    cdef bint is_block, hidden
     cdef tuple cached
     cdef Hit hit
     cdef const unsigned char *class_data
@@ -1107,19 +1109,18 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             a_href = attr
                     attr = _next_attr(attr)
                 if hide and seen & (A_HIDDEN | A_STYLE | A_ARIA):
-                    if seen & A_HIDDEN:
-                        node = node.next
-                        continue
-                    if seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
-                        node = node.next
-                        continue
-                    if seen & A_STYLE:
+                    hidden = (seen & A_HIDDEN) != 0 or (
+                        seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true"
+                    )
+                    if not hidden and seen & A_STYLE:
                         style = _value(a_style)
                         if style and ("none" in style or "hidden" in style):
                             compact = style.replace(" ", "").lower()
-                            if any([s in compact for s in _hidden_style]):
-                                node = node.next
-                                continue
+                            hidden = any([s in compact for s in _hidden_style])
+                    # A folded panel (segment._is_folded) is read all the same.
+                    if hidden and not (seen & A_CLASS and _is_folded(_value(a_class))):
+                        node = node.next
+                        continue
                 if info & T_BREAK:
                     if w.buf_len:
                         w.flush()

@@ -27,7 +27,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
-from ..vocab import BLOCK_TAGS, COMMENT_RE, NEGATIVE_RE, POSITIVE_RE, SKIP_TAGS
+from ..vocab import BLOCK_TAGS, COMMENT_RE, FOLDED_RE, NEGATIVE_RE, POSITIVE_RE, SKIP_TAGS
 
 __all__ = ["WALKER", "Flag", "Segments", "segment_html", "segment_text"]
 
@@ -141,17 +141,30 @@ def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
     aria-hidden keeps an element from screen readers only. On a container it marks a closed
     menu, a player's controls or an icon; on a link it marks a second link to the same place
     (a card's teaser text, linked again beside its headline), which the eye sees all the same.
-    parse/_walk.pyx decides the same on the attributes' bytes.
+    A folded panel (an accordion's section, a "collapse" widget: _is_folded) is not hidden:
+    its text is the page's, shut until the reader opens it. parse/_walk.pyx decides the
+    same on the attributes' bytes.
     """
-    if "hidden" in attrs:
-        return True
-    if attrs.get("aria-hidden") == "true" and tag != "a":
-        return True
+    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "a"):
+        return not _is_folded(attrs.get("class"))
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
         compact = style.replace(" ", "").lower()
-        return any(s in compact for s in _HIDDEN_STYLE)
+        return any(s in compact for s in _HIDDEN_STYLE) and not _is_folded(attrs.get("class"))
     return False
+
+
+def _is_folded(names: str | None) -> bool:
+    """Whether a hidden element's class names a folded panel (vocab.FOLDED_TOKENS).
+
+    Product pages fold their description, specifications and care notes into accordions,
+    FAQ pages their answers, and hide the shut sections with a display:none style, the
+    hidden attribute or aria-hidden; the reader opens them with a click, and wcxb-dev's
+    truth keeps them. parse/_walk.pyx calls this on the class of a hidden element.
+    """
+    if not names:
+        return False
+    return FOLDED_RE.search(names) is not None
 
 
 def _is_link(href: str | None) -> bool:
