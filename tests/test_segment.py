@@ -48,6 +48,12 @@ def test_a_folded_panel_is_read() -> None:
         "<div class='collapsed' hidden><p>Shut button</p></div><div class='modal' hidden><p>Dialog</p></div></body>"
     )
     assert s.texts == [VISIBLE.strip(), "Folded description", "Folded answer", "Folded details"]
+    # A tab's panel (WAI-ARIA's role="tabpanel") shut until its tab is chosen; not the tab itself.
+    s = seg(
+        f"<body><p>{VISIBLE}</p><div role='tabpanel' hidden><p>Specifications</p></div>"
+        "<div role=' TabPanel ' style='display: none'><p>Care notes</p></div><div role='tab' hidden>Shut tab</div></body>"
+    )
+    assert s.texts == [VISIBLE.strip(), "Specifications", "Care notes"]
 
 
 def test_ruby_readings_are_left_out() -> None:

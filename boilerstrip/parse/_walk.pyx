@@ -1118,7 +1118,12 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             compact = style.replace(" ", "").lower()
                             hidden = any([s in compact for s in _hidden_style])
                     # A folded panel (segment._is_folded) is read all the same.
-                    if hidden and not (seen & A_CLASS and _is_folded(_value(a_class))):
+                    if hidden and not (
+                        seen & (A_CLASS | A_ROLE)
+                        and _is_folded(
+                            _value(a_class) if seen & A_CLASS else None, _value(a_role) if seen & A_ROLE else None
+                        )
+                    ):
                         node = node.next
                         continue
                 if info & T_BREAK:

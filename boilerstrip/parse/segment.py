@@ -146,22 +146,26 @@ def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
     same on the attributes' bytes.
     """
     if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "a"):
-        return not _is_folded(attrs.get("class"))
+        return not _is_folded(attrs.get("class"), attrs.get("role"))
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
         compact = style.replace(" ", "").lower()
-        return any(s in compact for s in _HIDDEN_STYLE) and not _is_folded(attrs.get("class"))
+        return any(s in compact for s in _HIDDEN_STYLE) and not _is_folded(attrs.get("class"), attrs.get("role"))
     return False
 
 
-def _is_folded(names: str | None) -> bool:
-    """Whether a hidden element's class names a folded panel (vocab.FOLDED_TOKENS).
+def _is_folded(names: str | None, role: str | None) -> bool:
+    """Whether a hidden element is a folded panel: its class names one (vocab.FOLDED_TOKENS),
+    or it is a tab's panel (role="tabpanel", WAI-ARIA's name for the panel a tab shows).
 
-    Product pages fold their description, specifications and care notes into accordions,
-    FAQ pages their answers, and hide the shut sections with a display:none style, the
-    hidden attribute or aria-hidden; the reader opens them with a click, and wcxb-dev's
-    truth keeps them. parse/_walk.pyx calls this on the class of a hidden element.
+    Product pages fold their description, specifications and care notes into accordions
+    and tabs, FAQ pages their answers, and hide the shut sections with a display:none
+    style, the hidden attribute or aria-hidden; the reader opens them with a click, and
+    wcxb-dev's truth keeps them. parse/_walk.pyx calls this on a hidden element's class
+    and role.
     """
+    if role and role.strip().lower() == "tabpanel":
+        return True
     if not names:
         return False
     return FOLDED_RE.search(names) is not None
