@@ -781,6 +781,41 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     return flags
 
 
+# A class word naming reviews: "reviews", "product-review", "review_box", camelCase "userReviews";
+# not "preview", "WebcamPreview" or "reviewer". A CMS's taxonomy names ("category-reviews",
+# "entry-category-book_reviews") name a post's topic and are left out first.
+_REVIEW_CLASS = regex.compile(r"(?:(?<![A-Za-z])[Rr]|(?<=[a-z])R)eviews?(?![a-z])")
+_TAXONOMY_NAMES = regex.compile(r"(?<!\S)\S*(?:category|tag)[-_]\S*")
+# Customers' reviews put a date on each review, as comments do (the date test of
+# _comment_sections); a review article's container holds its one dateline at most.
+_REVIEW_DATES = 2
+
+
+def _review_sections(seg: Segments, flags: IntArray, date_like: FloatArray) -> IntArray:
+    """Mark the blocks under a "reviews" class word as a comment section when they hold dated lines.
+
+    A shop's product page ends with its customers' reviews, a thread of dated posts about
+    the product whose prose outweighs the product's own short lines and took the main
+    container (wcxb-dev's truth leaves them out, as comments below an article). A review
+    article in a "review" container has one dateline at most and stays as it is, and so
+    does a page whose reviews are all its prose (_comments_as_content clears the mark).
+    """
+    classes = seg.elem_class
+    if "eview" not in "\n".join(classes):
+        return flags
+    parents = seg.elem_parent
+    under = [False] * len(classes)
+    for e, names in enumerate(classes):
+        p = parents[e]
+        under[e] = (p >= 0 and under[p]) or (
+            "eview" in names and _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None
+        )
+    is_review = np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+    if float(date_like[is_review].sum()) < _REVIEW_DATES:
+        return flags
+    return np.asarray(np.where(is_review, flags | Flag.COMMENT, flags), dtype=np.int64)
+
+
 def _titled_post(seg: Segments, is_comment: npt.NDArray[np.bool_], boxed: npt.NDArray[np.bool_]) -> bool:
     """True when the page's title heading (h1) sits in a post of its own, apart from the comments.
 
@@ -1365,6 +1400,7 @@ def compute_features(
     if mode == "html":
         flags = _comment_sections(seg, flags, heading, date_like, n_words)
         flags = _item_words(seg, flags)
+        flags = _review_sections(seg, flags, date_like)
         flags = _content_named(seg, flags)
         flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)

@@ -17,6 +17,8 @@ __all__ = [
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
     "EDIT_NOTE_RE",
+    "FOLDED_RE",
+    "FOLDED_TOKENS",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
@@ -112,10 +114,16 @@ def _token_pattern(words: list[str]) -> regex.Pattern[str]:
 NEWSLETTER_RE = regex.compile(
     r"(?i)(?<![\w])(?:newsletters?|subscribe|unsubscribe|sign(?:ing)?[ -]up|inbox|e-?mail(?: address)?)(?![\w])"
 )
+# Class words of a folded panel (segment._is_panel): an accordion's or a "collapse" widget's
+# section, shut until the reader opens it (a product's description, specifications and care
+# notes, a FAQ's answers). Hidden by its style or attribute, it is still the page's text.
+FOLDED_TOKENS = "accordion collapse".split()
+
 NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
+FOLDED_RE = _token_pattern(FOLDED_TOKENS)
 
 
 # A forum engine's note that a post was changed, with the date of the change ("edited Sep 11,

@@ -236,6 +236,33 @@ def test_a_word_of_the_first_of_alike_posts_marks_no_section() -> None:
     # Nor does one marked item of two.
     f = feats(f"<body><ol><li class='message discussionAuthor'><p>{PROSE}</p></li><li class='message'><p>{PROSE}</p></li></ol></body>")
     assert f.flags[0] & Flag.COMMENT
+def test_dated_customer_reviews_are_a_comment_section() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # A product page: a name, a price, short facts, then its customers' dated reviews,
+    # whose prose outweighs the product's lines.
+    product = (
+        "<h1>Walnut desk lamp</h1><p>$49.00</p><p>A desk lamp of oiled walnut with a linen shade, a brass"
+        " switch and a braided cord, made to order in a small workshop.</p>"
+        "<ul><li>Height: 45 cm</li><li>Bulb: E27</li></ul>"
+    )
+    reviews = "".join(
+        f"<div class='review-item'><p class='review-date'>March {i + 3}, 2024</p><p>{PROSE} Lamp {i}.</p></div>"
+        for i in range(3)
+    )
+    page = f"<body><div class='product'>{product}</div><div class='product-reviews'>{reviews}</div></body>"
+    f = feats(page)
+    assert (f.flags[5:] & Flag.COMMENT).all() and not (f.flags[:5] & Flag.COMMENT).any()
+    out = extract(page)
+    assert "oiled walnut" in out and "Lamp 0" not in out
+    # A review article has one dateline: its "review" container is the article.
+    article = "".join(f"<p>{PROSE}</p>" for _ in range(3))
+    f = feats(f"<body><h1>The lamp, reviewed</h1><div class='review-body'><p>March 3, 2024</p>{article}</div></body>")
+    assert not (f.flags & Flag.COMMENT).any()
+    # Nor is "preview", a camelCase "WebcamPreview" or a taxonomy name a review container.
+    for cls in ("preview", "WebcamPreview", "entry-category-book_reviews"):
+        f = feats(f"<body><div class='{cls}'>{reviews}</div></body>")
+        assert not (f.flags & Flag.COMMENT).any(), cls
 
 
 def test_text_mode_dated_items() -> None:

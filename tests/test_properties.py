@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from boilerstrip import BoilerstripError, Document, Options, extract, extract_blocks
-from boilerstrip.vocab import SKIP_TAGS
+from boilerstrip.vocab import FOLDED_RE, SKIP_TAGS
 
 from .test_robustness import AR, DE, JA, PARAS, ZH, article
 
@@ -151,7 +151,8 @@ def mutated(draw: st.DrawFn, sources: list[str] = SOURCES) -> str:
 
 def _hidden(attrs: dict[str, str | None], tag: str | None) -> bool:
     role = (attrs.get("role") or "").strip().lower()
-    panel = role in ("region", "tabpanel") or (
+    folded = FOLDED_RE.search(attrs.get("class") or "") is not None
+    panel = role in ("region", "tabpanel") or folded or (
         "aria-labelledby" in attrs and role not in ("dialog", "alertdialog", "menu", "listbox", "tooltip")
     )
     if "hidden" in attrs:

@@ -54,6 +54,23 @@ def test_collapsed_panels_are_read() -> None:
         "<div style='display:none'><p>Unmarked box</p></div></body>"
     )
     assert s.texts == ["Questions", "First", "First answer", "Second tab", "Third answer", "Found section"]
+def test_a_folded_panel_is_read() -> None:
+    # A product's description folded into an accordion, a "collapse" widget's FAQ answer:
+    # hidden until the reader opens them, and the page's text all the same.
+    # aria-hidden alone still hides one, as it hides a closed menu.
+    s = seg(
+        f"<body><p>{VISIBLE}</p><div class='accordion__panel' style='display:none'><p>Folded description</p></div>"
+        "<div class='faq-item collapse' hidden><p>Folded answer</p></div>"
+        "<div class='accordion-content' aria-hidden='true'><p>Screen readers skip it</p></div>"
+        "<div class='collapsed' hidden><p>Shut button</p></div><div class='modal' hidden><p>Dialog</p></div></body>"
+    )
+    assert s.texts == [VISIBLE.strip(), "Folded description", "Folded answer"]
+    # A tab's panel (WAI-ARIA's role="tabpanel") shut until its tab is chosen; not the tab itself.
+    s = seg(
+        f"<body><p>{VISIBLE}</p><div role='tabpanel' hidden><p>Specifications</p></div>"
+        "<div role=' TabPanel ' style='display: none'><p>Care notes</p></div><div role='tab' hidden>Shut tab</div></body>"
+    )
+    assert s.texts == [VISIBLE.strip(), "Specifications", "Care notes"]
 
 
 def test_ruby_readings_are_left_out() -> None:

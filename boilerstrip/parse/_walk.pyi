@@ -10,7 +10,7 @@ def configure(
     class_words: Callable[[str], tuple[int, str | None, str | None]],
     extend_path: Callable[[str, str], str],
     is_link: Callable[[str | None], bool],
-    is_panel: Callable[[str | None, bool, str | None], bool],
+    is_panel: Callable[[str | None, bool, str | None, str | None], bool],
     tag_flags: dict[str, int],
     role_flags: dict[str, int],
     headings: frozenset[str],

@@ -877,19 +877,28 @@ cdef inline object _value(void *attr):
     return PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
 
 
-cdef bint _hidden_by(int info, int seen, void *a_aria, void *a_style, void *a_role) except -1:
-    """segment._is_hidden past the hidden attribute: aria-hidden on anything but a link, or a
-    hiding style on anything but a disclosure panel."""
-    if seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
+cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_style, void *a_role,
+                    void *a_class) except -1:
+    """segment._is_hidden on the attributes the walk found (the A_* bits of seen)."""
+    if seen & A_HIDDEN:
+        pass
+    elif seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
         return True
-    if seen & A_STYLE:
+    elif seen & A_STYLE:
         style = _value(a_style)
-        if style and ("none" in style or "hidden" in style):
-            compact = style.replace(" ", "").lower()
-            return any([s in compact for s in _hidden_style]) and not _is_panel(
-                _value(a_role) if a_role != NULL else None, seen & A_LABELLED != 0, None
-            )
-    return False
+        if not style or not ("none" in style or "hidden" in style):
+            return False
+        compact = style.replace(" ", "").lower()
+        if not any([s in compact for s in _hidden_style]):
+            return False
+    else:
+        return False
+    return not _is_panel(
+        _value(a_role) if seen & A_ROLE else None,
+        seen & A_LABELLED != 0,
+        _value(a_hidden) if seen & A_HIDDEN else None,
+        _value(a_class) if seen & A_CLASS else None,
+    )
 
 
 cdef class _Walk:
@@ -1043,7 +1052,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef int bit, seen, info
     cdef long link_depth = 0
     cdef long tag_flag
-    cdef bint is_block
+    cdef bint is_block, hidden
     cdef tuple cached
     cdef Hit hit
     cdef const unsigned char *class_data
@@ -1131,14 +1140,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             a_hidden = attr
                     attr = _next_attr(attr)
                 if hide and seen & (A_HIDDEN | A_STYLE | A_ARIA):
-                    if seen & A_HIDDEN:
-                        # The hidden attribute decides alone, as in segment._is_hidden.
-                        if not _is_panel(
-                            _value(a_role) if a_role != NULL else None, seen & A_LABELLED != 0, _value(a_hidden)
-                        ):
-                            node = node.next
-                            continue
-                    elif _hidden_by(info, seen, a_aria, a_style, a_role):
+                    if _hidden_by(info, seen, a_hidden, a_aria, a_style, a_role, a_class):
                         node = node.next
                         continue
                 if info & T_BREAK:

@@ -27,7 +27,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
-from ..vocab import BLOCK_TAGS, COMMENT_RE, NEGATIVE_RE, POSITIVE_RE, SKIP_TAGS
+from ..vocab import BLOCK_TAGS, COMMENT_RE, FOLDED_RE, NEGATIVE_RE, POSITIVE_RE, SKIP_TAGS
 
 __all__ = ["WALKER", "Flag", "Segments", "segment_html", "segment_text"]
 
@@ -138,48 +138,48 @@ class Segments:
         return len(self.texts)
 
 
-def _is_panel(role: str | None, labelled: bool, hidden: str | None) -> bool:
+def _is_panel(role: str | None, labelled: bool, hidden: str | None, names: str | None) -> bool:
     """Whether an element is a disclosure panel: a collapsed accordion section or an inactive
     tab, which a click on its heading or tab shows.
 
     ARIA marks one with role="region" or role="tabpanel", or names it by its trigger with
-    aria-labelledby. Dialogs, menus, list boxes and tooltips are named the same way but are
-    not part of the page's text when closed. hidden="until-found" is the HTML standard's own
-    collapsed section: find-in-page opens it. The arguments are the role attribute, whether
-    aria-labelledby is there, and the hidden attribute; parse/_walk.pyx calls this too.
+    aria-labelledby; UI kits name it in its class (vocab.FOLDED_TOKENS: "accordion",
+    "collapse"). Dialogs, menus, list boxes and tooltips are named by their trigger too but
+    are no part of the page's text when closed. hidden="until-found" is the HTML standard's
+    own collapsed section: find-in-page opens it. The arguments are the role attribute,
+    whether aria-labelledby is there, the hidden attribute and the class attribute;
+    parse/_walk.pyx calls this too.
     """
     role = (role or "").strip().lower()
     if role in _PANEL_ROLES:
         return True
-    if labelled:
-        return role not in _POPUP_ROLES
-    return hidden == "until-found"
+    if labelled and role not in _POPUP_ROLES:
+        return True
+    return hidden == "until-found" or (names is not None and FOLDED_RE.search(names) is not None)
 
 
 def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
     """Whether an element is hidden: the hidden attribute, a display:none or visibility:hidden
     style, or aria-hidden="true" on anything but a link.
 
-    A disclosure panel (_is_panel) hidden by the attribute or the style is not: its text is
-    the page's, one click away (an FAQ's answers, a guide's steps, a product's tabs).
-    aria-hidden alone still hides it, as it hides a closed menu.
-
     aria-hidden keeps an element from screen readers only. On a container it marks a closed
     menu, a player's controls or an icon; on a link it marks a second link to the same place
     (a card's teaser text, linked again beside its headline), which the eye sees all the same.
+    A disclosure panel (_is_panel) shut by the attribute or the style is not hidden: its text
+    is the page's, one click away (an FAQ's answers, a guide's steps, a product's description
+    and specifications). aria-hidden alone still hides one, as it hides a closed menu.
     parse/_walk.pyx decides the same on the attributes' bytes.
     """
-    if "hidden" in attrs:
-        return not _is_panel(attrs.get("role"), "aria-labelledby" in attrs, attrs["hidden"])
-    if attrs.get("aria-hidden") == "true" and tag != "a":
-        return True
-    style = attrs.get("style")
-    if style and ("none" in style or "hidden" in style):
+    if "hidden" not in attrs:
+        if attrs.get("aria-hidden") == "true" and tag != "a":
+            return True
+        style = attrs.get("style")
+        if not style or not ("none" in style or "hidden" in style):
+            return False
         compact = style.replace(" ", "").lower()
-        return any(s in compact for s in _HIDDEN_STYLE) and not _is_panel(
-            attrs.get("role"), "aria-labelledby" in attrs, None
-        )
-    return False
+        if not any(s in compact for s in _HIDDEN_STYLE):
+            return False
+    return not _is_panel(attrs.get("role"), "aria-labelledby" in attrs, attrs.get("hidden"), attrs.get("class"))
 
 
 def _is_link(href: str | None) -> bool:
