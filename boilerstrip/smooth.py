@@ -49,6 +49,7 @@ __all__ = [
     "keep_grid_items",
     "keep_index_lists",
     "keep_listing",
+    "keep_listing_headlines",
     "keep_own_line_links",
     "keep_post_headers",
     "keep_table_rows",
@@ -96,6 +97,7 @@ SMOOTH_REASONS = {
     36: "smoothed: a post's author or date in a thread",
     37: "smoothed: a post's writer's details in a thread",
     39: "smoothed: an item of a listing in the text",
+    46: "smoothed: a headline of a listing",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1246,6 +1248,82 @@ def keep_alike_runs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     keep = joins & ~body & (f.link_density < _RUN_MAX_LINKS) & ~byline
     body |= keep
     why[keep] = 10
+
+
+def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """On a listing page, the linked headlines of its entries are its content.
+
+    A blog's index, a news front page or a recipe collection shows one card per story: a linked
+    headline (a block of four words or more, all link text), maybe a byline or a category. Scored
+    one by one, a headline is a link and falls out, and the body is the page's introduction. When
+    _HEADLINE_ITEMS or more alike sibling items of the main container (one parent, one tag, one
+    class but for digits; "li" and "article" need no class), outside navigation, header, footer,
+    forms and comments, each hold such a headline, and the body outside them holds fewer words
+    than their headlines, the headlines join the body. Cards beside an article (`teaser_card`:
+    the article outweighs them) stay out, and so does a related-posts box of three to five.
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html":
+        return
+    headline = (
+        (f.link_density >= _HEADLINE_LINKS)
+        & (f.n_words >= _HEADLINE_WORDS)
+        & (f.main > 0)
+        & (f.card == 0)
+        & ((f.flags & (_CHROME_CONTEXT | Flag.HEADER | Flag.FORM)) == 0)
+        & ~body
+    )
+    # The headlines kept are some of these: most pages stop here.
+    body_words = float(f.n_words[body].sum())
+    if int(headline.sum()) < _HEADLINE_ITEMS or _HEADLINE_BULK * body_words >= float(f.n_words[headline].sum()):
+        return
+    parent = seg.elem_parent
+    tags = seg.elem_tag
+    classes = seg.elem_class
+    n_elem = len(parent)
+    led = [False] * n_elem
+    led_list: list[int] = []
+    heads = np.flatnonzero(headline).tolist()
+    for e in {seg.elems[i] for i in heads}:
+        while e > 0 and not led[e]:
+            led[e] = True
+            led_list.append(e)
+            e = parent[e]
+    groups: dict[tuple[int, str, str], list[int]] = {}
+    for e in led_list:
+        if classes[e] or tags[e] in _GRID_ITEM_TAGS:
+            groups.setdefault((parent[e], tags[e], classes[e].translate(_GRID_NO_DIGITS)), []).append(e)
+    # Cards: four in five items hold two lines or more (a headline and a byline, an excerpt, a
+    # price); items of one link each are a menu or a list of categories.
+    elems = np.asarray(seg.elems, dtype=np.int64)
+    lines = np.bincount(elems, minlength=n_elem)
+    ends = subtree_ends(np.asarray(parent, dtype=np.int64))
+    prefix = np.concatenate(([0], np.cumsum(lines)))
+    roots = np.zeros(n_elem, dtype=bool)
+    for members in groups.values():
+        m = np.asarray(members, dtype=np.int64)
+        if len(m) >= _HEADLINE_ITEMS and np.count_nonzero(prefix[ends[m]] - prefix[m] >= 2) >= _GRID_CARDS * len(m):
+            roots[m] = True
+    if not roots.any():
+        return
+    inside = within(np.asarray(parent, dtype=np.int64), roots)[elems]
+    keep = headline & inside
+    if int(keep.sum()) < _HEADLINE_ITEMS:
+        return
+    # The headlines are the page's bulk: twice the words of the body found so far (a short story
+    # beside a playlist or a box of other stories in its container holds more than half as much).
+    if _HEADLINE_BULK * body_words >= float(f.n_words[keep].sum()):
+        return
+    body |= keep
+    why[keep] = 46
+
+
+# Six entries: a related-posts box under an article shows three to five. A headline as the
+# teaser cards' (features._HEADLINE_*): four words or more, 80% link text.
+_HEADLINE_ITEMS = 6
+_HEADLINE_LINKS = 0.8
+_HEADLINE_WORDS = 4
+_HEADLINE_BULK = 2.0
 
 
 def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -966,3 +966,43 @@ def test_a_thread_keeps_each_posts_author_and_date() -> None:
     vb = f"<body><h1>The harbour plan</h1><div id='posts'>{''.join(plain_post(i, n) for i, n in enumerate(names))}</div></body>"
     kept = [b.text for b in extract_blocks(vb).blocks if b.label == "body"]
     assert "11-29-2024, 09:00 AM #1" in kept and "Q" not in kept
+
+
+def test_the_headlines_of_a_listing_join_the_body() -> None:
+    from boilerstrip import extract_blocks
+
+    intro = (
+        "<p>Welcome to the weekly digest of the river valley garden club, where members share what they "
+        "planted, what the frost took and what they learned at the spring meetings. Every story below was "
+        "written by a member of the club and reviewed by the editors before it was posted here for all of "
+        "our readers to enjoy at their leisure.</p>"
+    )
+    words = ("tomatoes", "roses", "beans", "apples", "tulips", "onions", "pears", "lilies")
+
+    def card(i: int, story: bool = True) -> str:
+        w = words[i % len(words)]
+        extra = "<div class='card-meta'>Garden notes</div>" if story else ""
+        return (
+            f"<div class='card card-{i}'><div class='title'><a href='/s/{i}'>How our members grew better {w} "
+            f"in the wet season number {i}</a></div>{extra}</div>"
+        )
+
+    def page(n: int, story: bool = True) -> str:
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/club'>Club</a></li></ul></nav>"
+            f"<main><h1>Garden club stories</h1>{intro}<div class='cards'>"
+            f"{''.join(card(i, story) for i in range(n))}</div></main>"
+            "<footer><p>Copyright 2024 River valley garden club. All rights reserved.</p></footer></body>"
+        )
+
+    blocks = extract_blocks(page(15)).blocks
+    heads = [b for b in blocks if b.text.startswith("How our members")]
+    assert len(heads) == 15
+    assert all(b.label == "body" and b.reasons[0].code == "smoothed: a headline of a listing" for b in heads)
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Home", "Club") or "Copyright" in b.text)
+    # Items of one link each are a list of categories or a menu, not cards.
+    blocks = extract_blocks(page(15, story=False)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text.startswith("How our members"))
+    # Headlines that are not the page's bulk (twice the body's words) are a box of other stories.
+    blocks = extract_blocks(page(7)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text.startswith("How our members"))
