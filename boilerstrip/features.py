@@ -1435,6 +1435,8 @@ def compute_features(
             # them neutral, the text they split is one region, added to those found before.
             bridged, _ = _text_region(np.where(code, np.maximum(value, 0.0), value))
             main = np.maximum(main, bridged)
+        if n:
+            main = _numbered_items_after(texts, main, n_words, stop, sentence_end, repeated, ellipsis, date_like, comments_from)
         regions = _region_count(main)
         if (
             hull
@@ -1921,6 +1923,65 @@ def _code_span(texts: list[str], n_words: FloatArray, n_punct: FloatArray) -> np
     out = np.zeros(n, dtype=bool)
     out[blocks[0][0] : blocks[-1][1]] = True
     return out
+
+
+def _numbered_items_after(
+    texts: list[str],
+    main: FloatArray,
+    n_words: FloatArray,
+    stop: FloatArray,
+    sentence_end: FloatArray,
+    repeated: FloatArray,
+    ellipsis: FloatArray,
+    date_like: FloatArray,
+    comments_from: int,
+) -> FloatArray:
+    """The main region carried over a listicle's numbered items after it (text mode).
+
+    A "Top 10" article introduces its list in paragraphs, then sets each item as a numbered
+    heading, a few fact lines ("Headquarters:", "Website:") and one paragraph: each paragraph
+    stands alone among short lines and no region takes it. Three paragraphs or more at one pace
+    (the same number of lines from one to the next), the first within _ITEM_REACH lines of the
+    region's end, each after a line numbered one more than the one before ("1. Sony", "2.
+    Microsoft"), with no date line among them, are the article's: the region runs to the last.
+    A rail of teasers after an article has the pace, but neither the numbers nor an undated run.
+    """
+    inside = np.flatnonzero(main)
+    if not len(inside):
+        return main
+    hi = int(inside[-1]) + 1
+    prose = (n_words >= _ITEM_WORDS) & (stop >= 0.2) & (sentence_end > 0) & (repeated == 0) & (ellipsis == 0)
+    end = len(main) if comments_from < 0 else comments_from  # never into the comment thread
+    at = (np.flatnonzero(prose[hi:end]) + hi).tolist()
+    if len(at) < _ITEMS or at[0] - hi > _ITEM_REACH or at[1] - at[0] < 2:
+        return main
+    pace = at[1] - at[0]
+    chain = [at[0]]
+    for x in at[1:]:
+        if x - chain[-1] != pace:
+            break
+        chain.append(x)
+    if len(chain) < _ITEMS or (date_like[hi : chain[-1] + 1] > 0).any():
+        return main
+    numbers: list[int] = []
+    start = hi
+    for x in chain:
+        found = [int(m.group(1)) for k in range(start, x) if (m := _ITEM_NUMBER_RE.match(texts[k]))]
+        if not found or (numbers and found[-1] != numbers[-1] + 1):
+            return main
+        numbers.append(found[-1])
+        start = x + 1
+    out = np.array(main, dtype=np.float64)
+    out[hi : chain[-1] + 1] = 1.0
+    return out
+
+
+# A listicle's items: three at least, each with a paragraph of 20 words or more, the first
+# within 12 lines of the region's end, each headed by its number ("3. Nintendo", "#3 Nintendo").
+_ITEMS = 3
+_ITEM_WORDS = 20
+_ITEM_REACH = 12
+_ITEM_NUMBER_RE = re.compile(r"\s*#?(\d{1,3})[.):]?\s+\S")
 
 
 def _code_runs(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:

@@ -561,6 +561,27 @@ def test_text_mode_code_blocks_join_the_region() -> None:
     assert not menus[6:].any()
 
 
+def test_text_mode_numbered_items_after_the_article() -> None:
+    # A "Top 4" article: its introduction is the region; each item after it is a numbered
+    # heading, four fact lines and one paragraph, alone among short lines. Numbered one by one at
+    # one pace, the items are the article's; unnumbered (a rail of teasers) or dated they are not.
+    def page(numbered: bool, dated: bool) -> str:
+        lines = ["Home", "About", "Contact", *[PROSE] * 12]
+        for i in range(1, 5):
+            lines += [f"{i}. Company {i}" if numbered else f"Company {i}", "Founded:",
+                      "May 4, 2020" if dated else "1946", "Website:", f"www.company{i}.com",
+                      f"Company {i} makes the parts that the council plans to buy for the harbour this year, "
+                      "as it has done for many years."]
+        return "\n".join([*lines, "Privacy", "Terms"])
+
+    def main(numbered: bool, dated: bool) -> list[int]:
+        return compute_features(segment_text(page(numbered, dated), max_blocks=1000), "text").main.astype(int).tolist()
+
+    assert main(True, False) == [0, 0, 0] + [1] * 36 + [0, 0]
+    assert "Company 3 makes" in extract(page(True, False), input_type="text")
+    assert sum(main(False, False)[15:]) == 0 and sum(main(True, True)[15:]) == 0
+
+
 def test_text_mode_title_case_lines_are_no_running_text() -> None:
     # A rail of headlines under a story: long lines, but nearly every word capitalised. They are
     # no second region of running text beside the story.
