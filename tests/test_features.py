@@ -538,6 +538,50 @@ def test_text_mode_prose_between_regions_makes_one_document() -> None:
     assert all(f"print(y{i})" in out for i in range(8)) and "Privacy" not in out
 
 
+def test_text_mode_code_blocks_join_the_region() -> None:
+    # A tutorial in a dump: its sentences stand one by one between code blocks (lines ending in a
+    # brace or a semicolon, calls without a space), each too small to be a region beside the
+    # article's first paragraphs. Searched again with the lines from the first code block to the
+    # last neutral, the tutorial is one region; a menu's short lines are no code.
+    def tutorial(code: bool) -> str:
+        lines = ["Home", "About", "Contact", PROSE, PROSE, PROSE]
+        for i in range(4):
+            lines += [f"Step {i}", f"Then the function checks the value of item {i} before it goes on."]
+            if code:
+                lines += [f"x{i} = parseInt(value);", f"if (x{i} == 0) {{", f"return [x{i}];", "};"]
+            else:
+                lines += ["Shop", "Blog", "News", "Help"]
+        return "\n".join([*lines, "Privacy", "Terms"])
+
+    with_code = compute_features(segment_text(tutorial(True), max_blocks=1000), "text").main
+    assert with_code[3:26].all() and not with_code[:3].any() and not with_code[30:].any()
+    out = extract(tutorial(True), input_type="text")
+    assert all(f"the value of item {i}" in out for i in range(4)) and "Privacy" not in out
+    menus = compute_features(segment_text(tutorial(False), max_blocks=1000), "text").main
+    assert not menus[6:].any()
+
+
+def test_text_mode_numbered_items_after_the_article() -> None:
+    # A "Top 4" article: its introduction is the region; each item after it is a numbered
+    # heading, four fact lines and one paragraph, alone among short lines. Numbered one by one at
+    # one pace, the items are the article's; unnumbered (a rail of teasers) or dated they are not.
+    def page(numbered: bool, dated: bool) -> str:
+        lines = ["Home", "About", "Contact", *[PROSE] * 12]
+        for i in range(1, 5):
+            lines += [f"{i}. Company {i}" if numbered else f"Company {i}", "Founded:",
+                      "May 4, 2020" if dated else "1946", "Website:", f"www.company{i}.com",
+                      f"Company {i} makes the parts that the council plans to buy for the harbour this year, "
+                      "as it has done for many years."]
+        return "\n".join([*lines, "Privacy", "Terms"])
+
+    def main(numbered: bool, dated: bool) -> list[int]:
+        return compute_features(segment_text(page(numbered, dated), max_blocks=1000), "text").main.astype(int).tolist()
+
+    assert main(True, False) == [0, 0, 0] + [1] * 36 + [0, 0]
+    assert "Company 3 makes" in extract(page(True, False), input_type="text")
+    assert sum(main(False, False)[15:]) == 0 and sum(main(True, True)[15:]) == 0
+
+
 def test_text_mode_title_case_lines_are_no_running_text() -> None:
     # A rail of headlines under a story: long lines, but nearly every word capitalised. They are
     # no second region of running text beside the story.
