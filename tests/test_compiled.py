@@ -543,3 +543,21 @@ def test_nesting_check_stops_early_exactly() -> None:
     for page in pages:
         data = page.encode("utf-8")
         assert segment._MAY_NEST_DEEPLY(data) == segment._may_nest_deeply(data), page[-20:]
+
+
+@needs_compiled
+def test_count_page_dates_in_texts_beyond_ascii() -> None:
+    """count_page skips the date search in a text beyond ASCII that holds none of the date forms'
+    joints (digit-separator-digit, whitespace-digit, digit and whitespace within four): the same
+    date counts as features._count_page for each form, in other scripts' digits and spaces too."""
+    reference = _compiled.COUNT_PAGE_REFERENCE
+    assert reference is not None and features._count_page is not reference
+    texts = ["Am 5. März 2024", "März 5th", "mars\u00a012", "12:30 Uhr ü", "2024-01-02 é", "3.4.2024 – ß",
+             "١٢:٣٠ مساء", "٥ مارس", "é 3", "ü12x", "5日 é", "€ 12", "12 €", "Preis: 12€", "1/2 é", "é 1-2",
+             "2\u2003März", "Nr.5 é", "5th\u3000é", "ab5cd é", "5abcd é", "é5", "x 5", "5", "é\u20085", "10ème é"]
+    want = np.zeros((8, len(texts)), dtype=np.int64)
+    got = np.zeros((8, len(texts)), dtype=np.int64)
+    reference(texts, stopwords_for("de"), want)
+    features._count_page(texts, stopwords_for("de"), got)
+    assert np.array_equal(want, got)
+    assert want[6].sum() >= 8  # the forms above that are dates

@@ -1607,6 +1607,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
                         out[6, k] = 1
                 elif _has_number_joint(t) and number_search(t):
                     out[6, k] = 1
+            elif by_month and not _date_joint(t, table, c_digit, c_after):
+                pass  # no form of the pattern can match: the search is slow on any text
             elif date_search(t):
                 out[6, k] = 1
     for k in range(m):
@@ -1614,6 +1616,38 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             row = stats_one(texts[k], stopwords)
             for i in range(8):
                 out[i, k] = row[i]
+
+
+cdef bint _date_joint(str t, const unsigned short[:] table, unsigned short c_digit, unsigned short c_space) except -1:
+    """Whether t holds what every form of features._DATE holds (the pattern _date_parts accepts).
+
+    A digit, one of "./-:" and a digit in a row (the numeric forms); whitespace and a digit
+    (a month name's form: the name, "." and whitespace before the day); or a digit and
+    whitespace at most three characters on (the day's form: the day, "st" "nd" "rd" "th"
+    and "." before the name's whitespace). Digit and whitespace are the pattern's own \\d
+    and \\s (table's bits c_digit and c_space); a character past the table answers True.
+    """
+    cdef Py_ssize_t n = len(t), i, last_digit = -8
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef Py_ssize_t size = table.shape[0]
+    cdef Py_UCS4 cp, p1 = 0
+    cdef unsigned short cls
+    cdef bint prev_space = False
+    for i in range(n):
+        cp = PyUnicode_READ(kind, data, i)
+        if cp >= size:
+            return True
+        cls = table[cp]
+        if cls & c_digit:
+            if prev_space or (last_digit == i - 2 and (p1 == 46 or p1 == 47 or p1 == 45 or p1 == 58)):
+                return True
+            last_digit = i
+        elif cls & c_space and i - last_digit <= 4:
+            return True
+        prev_space = (cls & c_space) != 0
+        p1 = cp
+    return False
 
 
 cdef bint _has_number_joint(str t) except -1:
