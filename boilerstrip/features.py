@@ -651,19 +651,20 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
     neg_elems = set(seg.neg_elems)
     comment_names: dict[str, bool] = {}
+    comment, neg = int(Flag.COMMENT), int(Flag.NEG_CLASS)
 
     def says(e: int) -> int:
         """The marks e's own names give: Flag.COMMENT (class words) and Flag.NEG_CLASS."""
         c = classes[e]
         named = comment_names.get(c)
         if named is None:
-            named = comment_names[c] = bool(c) and bool(_class_words(c)[0] & Flag.COMMENT)
-        return (int(Flag.COMMENT) if named else 0) | (int(Flag.NEG_CLASS) if e in neg_elems else 0)
+            named = comment_names[c] = bool(c) and bool(_class_words(c)[0] & comment)
+        return (comment if named else 0) | (neg if e in neg_elems else 0)
 
     # The first block of each run of comment blocks, and of blocks under one chrome-only word.
     first = is_comment.copy()
     first[1:] &= ~is_comment[:-1]
-    starts = [(i, int(Flag.COMMENT)) for i in np.flatnonzero(first).tolist()]
+    starts = [(i, comment) for i in np.flatnonzero(first).tolist()]
     for word in CHROME_ONLY_TOKENS.intersection(tokens) if has_only else ():
         i, last = -1, -2
         while True:
@@ -671,15 +672,15 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
                 i = tokens.index(word, i + 1)
             except ValueError:
                 break
-            if flags[i] & Flag.NEG_CLASS and i != last + 1:
-                starts.append((i, int(Flag.NEG_CLASS)))
+            if flags[i] & neg and i != last + 1:
+                starts.append((i, neg))
             last = i
     heads: set[int] = set()
     for i, bit in starts:
         # The element whose word it is stands near the block (a post's text is a few
         # wrappers deep); a page wrapper's word is no item's.
         e, depth = elems[i], 0
-        if bit == Flag.NEG_CLASS:
+        if bit == neg:
             while e > 0 and depth < _ITEM_DEPTH and e not in neg_elems:
                 e, depth = parents[e], depth + 1
         else:

@@ -355,6 +355,28 @@ def test_segment_html_same_with_either_walker(monkeypatch: pytest.MonkeyPatch) -
 
 
 @needs_compiled
+def test_walk_remembers_class_strings_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled walk remembers the words of the class/id strings it met (a page repeats them):
+    the same Segments as segment._walk with every string repeated, with more distinct strings
+    than it keeps (each slot taken over again and again), and with strings too long to keep."""
+    words = ["comment", "sidebar", "footer", "article", "content", "menu", "share", "post", "nav"]
+    names = [f"{words[i % 9]}-{i} {words[(i * 7) % 9]}x item{i % 5}" for i in range(1500)]
+    names += ["menu-item " * 12 + "comment", "x" * 119 + " footer", "y" * 120 + " sidebar", "z" * 121 + " share"]
+    rows = []
+    for rep in range(3):
+        for k, cls in enumerate(names):
+            ident = f' id="{words[k % 9]}{rep}"' if k % 4 == 0 else ""
+            rows.append(f'<div class="{cls}"{ident}><p>Block {k} of pass {rep}, a few words long.</p></div>')
+    html = "<html><body>" + "".join(rows) + "</body></html>"
+    for page in (html, html.replace("comment", "Comment")):
+        got = segment_html(page, max_depth=256, max_blocks=100_000)
+        monkeypatch.setattr(segment, "_WALK", segment._walk)
+        want = segment_html(page, max_depth=256, max_blocks=100_000)
+        monkeypatch.undo()
+        assert _segments(got) == _segments(want)
+
+
+@needs_compiled
 def test_self_check_rejects_a_different_walk() -> None:
     def off_by_one(
         start: Any, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool
@@ -506,3 +528,36 @@ def test_nesting_check(runs: list[tuple[str, int]]) -> None:
     data = "".join(token * count for token, count in runs).encode("utf-8")
     assert segment._MAY_NEST_DEEPLY is not segment._may_nest_deeply
     assert segment._MAY_NEST_DEEPLY(data) == segment._may_nest_deeply(data)
+
+
+@needs_compiled
+def test_nesting_check_stops_early_exactly() -> None:
+    """The compiled check stops once the "<"s left cannot reach the limit: the same answer
+    where the last tag is the one that reaches it, or falls one short, or a closing tag or a
+    void element's tag or a last-byte "<" is among the few left."""
+    limit = segment._DEEP_LIMIT
+    deep = "<div>" * limit
+    pages = [deep, deep[:-5], deep[:-5] + "<br>", deep[:-5] + "<", deep[:-5] + "</a><b>", "x" * 50 + deep + "<",
+             "</a>" + deep, deep[:-5] + "<i", "<p>" * (limit - 1) + "<a", "<br>" * limit + "<p>" * (limit - 1) + "<q>",
+             "<" * (limit - 1), "<a" * (limit - 1), "<a" * limit, "<a" * limit + "</a>"]
+    for page in pages:
+        data = page.encode("utf-8")
+        assert segment._MAY_NEST_DEEPLY(data) == segment._may_nest_deeply(data), page[-20:]
+
+
+@needs_compiled
+def test_count_page_dates_in_texts_beyond_ascii() -> None:
+    """count_page skips the date search in a text beyond ASCII that holds none of the date forms'
+    joints (digit-separator-digit, whitespace-digit, digit and whitespace within four): the same
+    date counts as features._count_page for each form, in other scripts' digits and spaces too."""
+    reference = _compiled.COUNT_PAGE_REFERENCE
+    assert reference is not None and features._count_page is not reference
+    texts = ["Am 5. März 2024", "März 5th", "mars\u00a012", "12:30 Uhr ü", "2024-01-02 é", "3.4.2024 – ß",
+             "١٢:٣٠ مساء", "٥ مارس", "é 3", "ü12x", "5日 é", "€ 12", "12 €", "Preis: 12€", "1/2 é", "é 1-2",
+             "2\u2003März", "Nr.5 é", "5th\u3000é", "ab5cd é", "5abcd é", "é5", "x 5", "5", "é\u20085", "10ème é"]
+    want = np.zeros((8, len(texts)), dtype=np.int64)
+    got = np.zeros((8, len(texts)), dtype=np.int64)
+    reference(texts, stopwords_for("de"), want)
+    features._count_page(texts, stopwords_for("de"), got)
+    assert np.array_equal(want, got)
+    assert want[6].sum() >= 8  # the forms above that are dates

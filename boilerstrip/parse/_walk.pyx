@@ -192,6 +192,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, di
     # words count. Checked here rather than assumed: no role or class bit may set PRE.
     _ws_as_space = not any([int(f) & pre for f in role_flags.values()]) and not (all_bits | article) & pre
     _words_ready = False
+    _clear_names()
     F_NEG = neg
     F_POS = pos
     _all_bits = all_bits
@@ -765,6 +766,53 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     return 0
 
 
+# _class_words_ascii's answers for the class/id strings met lately: a page repeats its class
+# strings (one per menu item, card, comment), and the answer depends on the bytes alone.
+# Direct-mapped on a hash of the bytes; strings over NAME_LONGEST bytes are not kept.
+# Emptied by configure (the word table the answers come from).
+cdef enum:
+    NAME_SLOTS = 512  # a power of two
+    NAME_LONGEST = 120
+
+cdef struct NameHit:
+    uint64_t hash
+    Py_ssize_t length  # -1: empty
+    Hit hit
+    unsigned char data[NAME_LONGEST]
+
+cdef NameHit _names[NAME_SLOTS]
+
+
+cdef void _clear_names() noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(NAME_SLOTS):
+        _names[i].length = -1
+
+
+_clear_names()
+
+
+cdef inline void _class_words_cached(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
+    """_class_words_ascii(s, n, hit), remembered for strings of NAME_LONGEST bytes or fewer."""
+    cdef uint64_t h = 0xCBF29CE484222325ULL
+    cdef Py_ssize_t i
+    cdef NameHit *slot
+    if n > NAME_LONGEST:
+        _class_words_ascii(s, n, hit)
+        return
+    for i in range(n):
+        h = (h ^ s[i]) * 0x100000001B3ULL
+    slot = &_names[(h >> 20) & (NAME_SLOTS - 1)]
+    if slot.length == n and slot.hash == h and memcmp(slot.data, s, n) == 0:
+        hit[0] = slot.hit
+        return
+    _class_words_ascii(s, n, hit)
+    slot.hash = h
+    slot.length = n
+    slot.hit = hit[0]
+    memcpy(slot.data, s, n)
+
+
 def class_words(str names):
     """For tests: what the walk finds in a class/id string, the same answer as segment._class_words."""
     cdef Hit hit
@@ -1219,9 +1267,9 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                 memcpy(w.names, class_data, class_len)
                             w.names[class_len] = 32
                             memcpy(w.names + class_len + 1, id_data, id_len)
-                            _class_words_ascii(w.names, class_len + 1 + id_len, &hit)
+                            _class_words_cached(w.names, class_len + 1 + id_len, &hit)
                         else:
-                            _class_words_ascii(class_data, class_len, &hit)
+                            _class_words_cached(class_data, class_len, &hit)
                         if hit.bits:
                             w.flags |= hit.bits
                             if hit.neg != NULL or hit.pos != NULL:
@@ -1559,6 +1607,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
                         out[6, k] = 1
                 elif _has_number_joint(t) and number_search(t):
                     out[6, k] = 1
+            elif by_month and not _date_joint(t, table, c_digit, c_after):
+                pass  # no form of the pattern can match: the search is slow on any text
             elif date_search(t):
                 out[6, k] = 1
     for k in range(m):
@@ -1566,6 +1616,38 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             row = stats_one(texts[k], stopwords)
             for i in range(8):
                 out[i, k] = row[i]
+
+
+cdef bint _date_joint(str t, const unsigned short[:] table, unsigned short c_digit, unsigned short c_space) except -1:
+    """Whether t holds what every form of features._DATE holds (the pattern _date_parts accepts).
+
+    A digit, one of "./-:" and a digit in a row (the numeric forms); whitespace and a digit
+    (a month name's form: the name, "." and whitespace before the day); or a digit and
+    whitespace at most three characters on (the day's form: the day, "st" "nd" "rd" "th"
+    and "." before the name's whitespace). Digit and whitespace are the pattern's own \\d
+    and \\s (table's bits c_digit and c_space); a character past the table answers True.
+    """
+    cdef Py_ssize_t n = len(t), i, last_digit = -8
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef Py_ssize_t size = table.shape[0]
+    cdef Py_UCS4 cp, p1 = 0
+    cdef unsigned short cls
+    cdef bint prev_space = False
+    for i in range(n):
+        cp = PyUnicode_READ(kind, data, i)
+        if cp >= size:
+            return True
+        cls = table[cp]
+        if cls & c_digit:
+            if prev_space or (last_digit == i - 2 and (p1 == 46 or p1 == 47 or p1 == 45 or p1 == 58)):
+                return True
+            last_digit = i
+        elif cls & c_space and i - last_digit <= 4:
+            return True
+        prev_space = (cls & c_space) != 0
+        p1 = cp
+    return False
 
 
 cdef bint _has_number_joint(str t) except -1:
@@ -1685,18 +1767,36 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
     cdef Py_ssize_t n = data.shape[0]
     cdef Py_ssize_t i = 0
     cdef long depth = 0
+    cdef Py_ssize_t left = 0
     cdef unsigned char c
     cdef const unsigned char *base
     cdef const unsigned char *hit
     if n < 2:
         return False
     base = &data[0]
+    # The "<"s a tag can start at (all but the last byte): each raises the count by one at
+    # most, so the walk below stops as soon as those left cannot take it to limit (a page of
+    # fewer never starts it).
+    while True:
+        hit = <const unsigned char *> memchr(base + i, 60, n - 1 - i)
+        if hit == NULL:
+            break
+        left += 1
+        i = hit - base + 1
+        if i >= n - 1:
+            break
+    if left < limit:
+        return False
+    i = 0
     while True:
         # memchr jumps to the next "<" (most of a page is text and attributes).
         hit = <const unsigned char *> memchr(base + i, 60, n - 1 - i)
         if hit == NULL:
             return False
         i = hit - base
+        left -= 1
+        if depth + 1 + left < limit:
+            return False  # this tag and every one left open: still short of limit
         if base[i + 1] == 47:  # "/"
             if not (i + 2 < n and 97 <= (base[i + 2] | 32) <= 122 and _is_void_name(base, i + 2, n)):
                 depth -= 1
