@@ -542,12 +542,12 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     lo, hi, items = span
     words = float(f.n_words[lo:hi].sum())
-    within = float(f.n_words[lo:hi][body[lo:hi]].sum())
+    seen = float(f.n_words[lo:hi][body[lo:hi]].sum())
     rest = body.copy()
     rest[lo:hi] = False
     if (
-        words < _LIST_SHARE * (body_words - within)
-        or within > _LIST_SEEN * words
+        words < _LIST_SHARE * (body_words - seen)
+        or seen > _LIST_SEEN * words
         or words >= _LIST_LINE_WORDS * (hi - lo)
         or np.count_nonzero(rest & (f.n_words >= _LIST_PARAGRAPH)) >= 2
         or _template_share(seg.texts[lo:hi], items) >= _LIST_TEMPLATE
