@@ -689,20 +689,21 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
         if e > 0 and depth < _ITEM_DEPTH and " " in classes[e].strip():
             heads.add(e)
     items: set[int] = set()
+    stops: list[int] = subtree_ends(np.asarray(parents, dtype=np.int64)).tolist() if heads else []
     for e in heads:
         own = set(classes[e].split())
         # Two unmarked items among the next few siblings (ads and spacers stand between posts).
-        if sum(_alike(x, e, own, says, tags, classes) for x in _next_siblings(parents, e, _ITEM_LOOK)) < 2:
+        if sum(_alike(x, e, own, says, tags, classes) for x in _next_siblings(parents, stops, e, _ITEM_LOOK)) < 2:
             continue
         p = parents[e]
-        run = [x for x in _children(parents, p) if tags[x] == tags[e] and own.issuperset(classes[x].split() or ("",))]
+        run = [x for x in _children(parents, stops, p) if tags[x] == tags[e] and own.issuperset(classes[x].split() or ("",))]
         marked = [x for x in run if says(x)]
         if len(run) >= _ITEM_RUN and run[0] == e and 2 * len(marked) < len(run):
             items.update(marked)
     if not items:
         return flags
     out: IntArray = flags.copy()
-    ends = {item: _subtree_stop(parents, item) for item in items}
+    ends = {item: stops[item] for item in items}
     for item, stop in ends.items():
         own_bits, above, comment_above = says(item), item, False
         while (above := parents[above]) >= 0:
@@ -724,29 +725,20 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
     return out
 
 
-def _subtree_stop(parents: list[int], e: int) -> int:
-    """One past the last element of e's subtree: the first element after e whose parent comes before e."""
-    x, n = e + 1, len(parents)
-    while x < n and parents[x] >= e:
-        x += 1
-    return x
-
-
-def _next_siblings(parents: list[int], e: int, k: int) -> list[int]:
-    """Up to k siblings after e."""
+def _next_siblings(parents: list[int], stops: list[int], e: int, k: int) -> list[int]:
+    """Up to k siblings after e (stops: subtree_ends)."""
     out: list[int] = []
     p, x, n = parents[e], e, len(parents)
     while len(out) < k:
-        x = _subtree_stop(parents, x)
+        x = stops[x]
         if x >= n or parents[x] != p:
             break
         out.append(x)
     return out
 
 
-def _children(parents: list[int], p: int) -> list[int]:
-    stop = _subtree_stop(parents, p)
-    return [x for x in range(p + 1, stop) if parents[x] == p]
+def _children(parents: list[int], stops: list[int], p: int) -> list[int]:
+    return [x for x in range(p + 1, stops[p]) if parents[x] == p]
 
 
 def _alike(x: int, e: int, own: set[str], says: Callable[[int], int], tags: list[str], classes: list[str]) -> bool:
