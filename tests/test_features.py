@@ -114,6 +114,32 @@ def test_main_container_is_not_the_footer_of_a_page_of_short_lines() -> None:
     assert f.main.tolist() == [1.0, 1.0, 0.0]
 
 
+def test_main_container_is_not_a_box_holding_little_of_the_page() -> None:
+    # A shop's grid of short lines (names, prices, sizes: each under the prose weight's 40
+    # characters) and, below it in the same column, a box with the page's only sentence. The
+    # first choice is the box; it holds under a third of the text outside the page's boxes,
+    # so the lines count at their size and the grid's column is chosen.
+    items = "".join(f"<div class='item'><p>Glass Cup {k} oz</p><p>Colour: amber or sage</p><p>$ {20 + k}.95</p></div>"
+                    for k in range(4, 30, 2))
+    html = (f"<body><div id='page'><h1>Shop all cups</h1><div class='grid'>{items}</div>"
+            "<div class='box'><p>Keep informed on new releases and subscriber exclusives, every month.</p>"
+            "<p>Email address</p></div></div></body>")
+    f = feats(html)
+    grid = f.main[1:40].tolist()
+    assert grid == [1.0] * 39
+    out = extract(html)
+    assert "Glass Cup 4 oz" in out and "Colour: amber or sage" in out
+    # Where the box holds a third of that text or more, the first choice stands.
+    few = "".join(f"<p>Glass Cup {k} oz</p>" for k in (4, 6))
+    box = ("<div class='box'><p>Keep informed on new releases and subscriber exclusives, every month.</p>"
+           "<p>We send one letter a month, and you can leave the list at any time you like.</p></div>")
+    f = feats(f"<body><div id='page'><h1>Shop all cups</h1><div class='grid'>{few}</div>{box}</div></body>")
+    assert f.main.tolist() == [0.0, 0.0, 0.0, 1.0, 1.0]
+    # Under the grid, the same box is a third of the text no more: the grid is chosen.
+    f = feats(f"<body><div id='page'><h1>Shop all cups</h1><div class='grid'>{items}</div>{box}</div></body>")
+    assert f.main.tolist() == [0.0] + [1.0] * 39 + [0.0, 0.0]
+
+
 def test_a_consent_banner_never_chooses_the_main_container() -> None:
     # The banner's sentences outweigh a short notice, yet a chrome-only word says what it is.
     banner = f"<div class='consent-banner'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
