@@ -937,9 +937,25 @@ def _unboxed_container(
     total = float(weight.sum())
     if total <= 0:
         return main, share
-    if not boxed_choice and float(weight[inside].sum()) >= _THIN_MAIN_SHARE * total:
+    if not boxed_choice and not _thin_choice(flags, inside, weight, total):
         return main, share
     return _main_container(seg, weight)
+
+
+def _thin_choice(flags: IntArray, inside: npt.NDArray[np.bool_], weight: FloatArray, total: float) -> bool:
+    """Whether the first choice holds too little of the page's text (weights as in _unboxed_container).
+
+    Under a third of it: a box of the page's column. Or, inside <main>, under half of it while
+    the text before the choice is twice the text after it: the closing section of a landing
+    page (its FAQ, a last pitch) after the page's sections of short lines.
+    """
+    held = float(weight[inside].sum())
+    if held < _THIN_MAIN_SHARE * total:
+        return True
+    if held >= _CLOSING_MAIN_SHARE * total or not np.all(flags[inside] & Flag.MAIN):
+        return False
+    blocks = np.flatnonzero(inside)
+    return float(weight[: blocks[0]].sum()) >= _CLOSING_BEFORE * float(weight[blocks[-1] + 1 :].sum())
 
 
 # A first choice whose blocks are at least this share in <nav>, <footer> or <aside> is chosen
@@ -951,6 +967,12 @@ _BOXED_MAIN_SHARE = 0.5
 # wcxb-dev and trafilatura-eval pages move; from 0.4 short news stories beside a sidebar of
 # teasers (dragnet) lose their container to the whole page.
 _THIN_MAIN_SHARE = 0.35
+# Inside <main>, a first choice holding less than this share, with _CLOSING_BEFORE times as much
+# of the text before it as after it, is chosen again too. Set on the dev split: 0.5 alone (any
+# first choice in <main>) costs a product page and a news story beside its sidebar (their
+# text runs on after the choice); a landing page's closing FAQ has its page before it.
+_CLOSING_MAIN_SHARE = 0.5
+_CLOSING_BEFORE = 2.0
 _BOXES = int(Flag.NAV | Flag.FOOTER | Flag.ASIDE)
 
 

@@ -140,6 +140,27 @@ def test_main_container_is_not_a_box_holding_little_of_the_page() -> None:
     assert f.main.tolist() == [0.0] + [1.0] * 39 + [0.0, 0.0]
 
 
+def test_main_container_is_not_the_closing_faq_of_a_landing_page() -> None:
+    # A landing page in <main>: sections of short lines (each under the prose weight's 40
+    # characters) and, last, an FAQ whose answers are the page's only sentences. The FAQ is
+    # the first choice; it holds under half of the page's text, and the text before it is
+    # more than twice the text after it: the container is chosen again, and holds the page.
+    lines = ["Accidents and injuries", "Illness, from sniffles up", "Dental care included",
+             "Vet exam fees covered", "Alternative therapies", "Claims paid in two days",
+             "Any licensed vet", "No upper age limit"]
+    sections = ["<section><h2>Cover plan {k}</h2>" + "".join(f"<p>{line}</p>" for line in lines) + "</section>"
+                for k in range(4)]
+    faq = f"<section><h2>Questions</h2><div class='faq'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></section>"
+    f = feats(f"<body><main>{''.join(sections)}{faq}</main><footer><p>Terms</p></footer></body>")
+    assert f.main.tolist() == [1.0] * 40 + [0.0]
+    # With half the sections after the FAQ, it is no closing section: the first choice stands.
+    f = feats(f"<body><main>{''.join(sections[:2])}{faq}{''.join(sections[2:])}</main></body>")
+    assert f.main.tolist() == [0.0] * 19 + [1.0] * 3 + [0.0] * 18
+    # Nor outside <main>, where a news story beside a sidebar of teasers holds as little.
+    f = feats(f"<body><div>{''.join(sections)}{faq}</div></body>")
+    assert f.main.tolist() == [0.0] * 37 + [1.0] * 3
+
+
 def test_a_consent_banner_never_chooses_the_main_container() -> None:
     # The banner's sentences outweigh a short notice, yet a chrome-only word says what it is.
     banner = f"<div class='consent-banner'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
