@@ -29,6 +29,7 @@ __all__ = [
     "POST_TOKENS",
     "READ_ALSO_RE",
     "SKIP_TAGS",
+    "THREAD_TYPES",
 ]
 
 # Elements whose content is never visible text.
@@ -81,6 +82,11 @@ POSITIVE_TOKENS = (
 # Class/id words of one post's own container (a blog post, a news story), narrower than
 # POSITIVE_TOKENS: no page-wide wrappers ("content", "main", "body").
 POST_TOKENS = "post entry hentry article story".split()
+
+# The schema.org types a discussion thread declares (JSON-LD "@type", microdata itemtype):
+# forum engines (Discourse, XenForo, vBulletin, NodeBB ...) and Q&A sites mark their thread
+# pages so for search engines, and there the replies are the content as much as the first post.
+THREAD_TYPES = ("DiscussionForumPosting", "QAPage")
 
 # "reply" is left out: forums name their post lists "replies" (the posts are the content),
 # and comment replies under an article sit in a "comment" container anyway.

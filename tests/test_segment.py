@@ -190,6 +190,22 @@ def test_title_and_language() -> None:
     assert s.title == "Hallo Welt" and s.language == "de"
 
 
+def test_a_declared_thread() -> None:
+    def page(head: str, body: str = "<p>Text</p>") -> str:
+        return f"<html><head>{head}</head><body>{body}</body></html>"
+
+    ld = '<script type="application/ld+json">{{"@context": "https://schema.org", "@type": {}}}</script>'
+    for kind in ('"DiscussionForumPosting"', '"QAPage"', '["WebPage", "QAPage"]', '"https://schema.org/QAPage"'):
+        assert segment_html(page(ld.format(kind)), max_depth=64, max_blocks=100).thread, kind
+    micro = "<div itemscope itemtype='https://schema.org/DiscussionForumPosting'><p>Post</p></div>"
+    assert segment_html(page("", micro), max_depth=64, max_blocks=100).thread
+    # Not an article, nor a page whose text names the type, nor a type's name as a property.
+    for head, body in ((ld.format('"Article"'), "<p>Text</p>"), ("", "<p>A DiscussionForumPosting is a type.</p>"),
+                       ('<script type="application/ld+json">{"@type": "Article", "about": "QAPage"}</script>', "<p>x</p>")):
+        assert not segment_html(page(head, body), max_depth=64, max_blocks=100).thread, (head, body)
+    assert not segment_text("DiscussionForumPosting", max_blocks=100).thread
+
+
 def test_nesting_bound_skips_void_elements() -> None:
     limit = segment._DEEP_LIMIT
     # Many images and line breaks (no closing tags) are not deep nesting: no cap_nesting scan.
