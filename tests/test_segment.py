@@ -191,19 +191,24 @@ def test_title_and_language() -> None:
 
 
 def test_a_declared_thread() -> None:
-    def page(head: str, body: str = "<p>Text</p>") -> str:
-        return f"<html><head>{head}</head><body>{body}</body></html>"
+    from boilerstrip.parse.segment import declares_thread
+
+    def declared(head: str, body: str = "<p>Text</p>") -> bool:
+        return declares_thread(segment_html(f"<html><head>{head}</head><body>{body}</body></html>", max_depth=64, max_blocks=100))
 
     ld = '<script type="application/ld+json">{{"@context": "https://schema.org", "@type": {}}}</script>'
-    for kind in ('"DiscussionForumPosting"', '"QAPage"', '["WebPage", "QAPage"]', '"https://schema.org/QAPage"'):
-        assert segment_html(page(ld.format(kind)), max_depth=64, max_blocks=100).thread, kind
-    micro = "<div itemscope itemtype='https://schema.org/DiscussionForumPosting'><p>Post</p></div>"
-    assert segment_html(page("", micro), max_depth=64, max_blocks=100).thread
-    # Not an article, nor a page whose text names the type, nor a type's name as a property.
-    for head, body in ((ld.format('"Article"'), "<p>Text</p>"), ("", "<p>A DiscussionForumPosting is a type.</p>"),
-                       ('<script type="application/ld+json">{"@type": "Article", "about": "QAPage"}</script>', "<p>x</p>")):
-        assert not segment_html(page(head, body), max_depth=64, max_blocks=100).thread, (head, body)
-    assert not segment_text("DiscussionForumPosting", max_blocks=100).thread
+    for kind in ('"DiscussionForumPosting"', '"QAPage"', '["WebPage", "QAPage"]', '"https://schema.org/QAPage"',
+                 '"https:\\/\\/schema.org\\/QAPage"'):
+        assert declared(ld.format(kind)), kind
+    for micro in ("<div itemscope itemtype='https://schema.org/DiscussionForumPosting'><p>Post</p></div>",
+                  '<div itemscope itemtype="http://schema.org/QAPage"><p>Post</p></div>'):
+        assert declared("", micro), micro
+    # Not an article, nor a page whose text names the type, nor a type's name as a property's value.
+    assert not declared(ld.format('"Article"'))
+    assert not declared("", "<p>A DiscussionForumPosting is a type, and so is QAPage.</p>")
+    assert not declared('<script type="application/ld+json">{"@type": "Article", "about": "QAPage"}</script>')
+    assert not declared("", "<div itemscope itemtype='https://schema.org/QAPageX'><p>Post</p></div>")
+    assert not declares_thread(segment_text("DiscussionForumPosting", max_blocks=100))
 
 
 def test_nesting_bound_skips_void_elements() -> None:
