@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import regex
 
-from .parse.segment import Flag, Segments, _class_words
+from .parse.segment import Flag, Segments, _class_words, declares_thread
 from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
@@ -760,7 +760,11 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
 
     On a forum thread or a Q&A page every post sits in a "comment"/"reply" container:
     then the comments are the content. Below an article they are not, however long,
-    nor below a post of a title and a photo or a video (see _titled_post).
+    nor below a post of a title and a photo or a video (see _titled_post). A page that
+    declares itself a thread (declares_thread: schema.org DiscussionForumPosting or QAPage)
+    has its question outside the comments: there the comments are the replies, the content,
+    when they outweigh it. A Q&A site's comments under each post weigh less than the answers
+    outside them, and stay comments.
     """
     is_comment = (flags & Flag.COMMENT) != 0
     if not is_comment.any():
@@ -769,6 +773,8 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     # What stands in menus, sidebars and footers is not an article above the thread.
     boxed = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER)) != 0
     inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment & ~boxed].sum())
+    if outside < inside and declares_thread(seg):  # the replies of a declared thread
+        return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     if outside < _COMMENT_ONLY_SHARE * inside and outside < _NO_ARTICLE_CHARS and not _titled_post(seg, is_comment, boxed):
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     return flags

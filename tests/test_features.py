@@ -221,6 +221,28 @@ def test_comments_are_content_on_a_thread() -> None:
     assert (f.flags[3:] & 0b100000000000000).all()
 
 
+def test_replies_of_a_declared_thread_are_content() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # A forum thread: the question stands in the page, the answers in a "comments" list.
+    ld = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "QAPage"}</script>'
+    replies = "".join(f"<div class='comment'><p>{PROSE} Answer {i}.</p></div>" for i in range(3))
+    body = f"<div id='main'><h1>A question</h1><div class='question'><p>{PROSE} The question.</p></div><div class='comments'>{replies}</div></div>"
+    page = f"<html><head>{ld}</head><body>{body}</body></html>"
+    f = feats(page)
+    assert not (f.flags & Flag.COMMENT).any()
+    assert "Answer 2." in extract(page) and "The question." in extract(page)
+    # Undeclared, the same page is an article and its comments.
+    f = feats(f"<html><body>{body}</body></html>")
+    assert (f.flags[2:] & Flag.COMMENT).all()
+    assert "Answer 2." not in extract(f"<html><body>{body}</body></html>")
+    # A Q&A site's comments under the posts weigh less than the answers: they stay comments.
+    posts = "".join(f"<div class='answer'><p>{PROSE} {PROSE} Answer {i}.</p><div class='comments'><p>{PROSE[:80]} Note {i}.</p></div></div>"
+                    for i in range(3))
+    f = feats(f"<html><head>{ld}</head><body><h1>A question</h1>{posts}</body></html>")
+    assert (f.flags[2::2] & Flag.COMMENT).all() and not (f.flags[1::2] & Flag.COMMENT).any()
+
+
 def test_a_comment_heading_opens_the_thread_of_its_siblings() -> None:
     from boilerstrip.parse.segment import Flag
 

@@ -190,6 +190,27 @@ def test_title_and_language() -> None:
     assert s.title == "Hallo Welt" and s.language == "de"
 
 
+def test_a_declared_thread() -> None:
+    from boilerstrip.parse.segment import declares_thread
+
+    def declared(head: str, body: str = "<p>Text</p>") -> bool:
+        return declares_thread(segment_html(f"<html><head>{head}</head><body>{body}</body></html>", max_depth=64, max_blocks=100))
+
+    ld = '<script type="application/ld+json">{{"@context": "https://schema.org", "@type": {}}}</script>'
+    for kind in ('"DiscussionForumPosting"', '"QAPage"', '["WebPage", "QAPage"]', '"https://schema.org/QAPage"',
+                 '"https:\\/\\/schema.org\\/QAPage"'):
+        assert declared(ld.format(kind)), kind
+    for micro in ("<div itemscope itemtype='https://schema.org/DiscussionForumPosting'><p>Post</p></div>",
+                  '<div itemscope itemtype="http://schema.org/QAPage"><p>Post</p></div>'):
+        assert declared("", micro), micro
+    # Not an article, nor a page whose text names the type, nor a type's name as a property's value.
+    assert not declared(ld.format('"Article"'))
+    assert not declared("", "<p>A DiscussionForumPosting is a type, and so is QAPage.</p>")
+    assert not declared('<script type="application/ld+json">{"@type": "Article", "about": "QAPage"}</script>')
+    assert not declared("", "<div itemscope itemtype='https://schema.org/QAPageX'><p>Post</p></div>")
+    assert not declares_thread(segment_text("DiscussionForumPosting", max_blocks=100))
+
+
 def test_nesting_bound_skips_void_elements() -> None:
     limit = segment._DEEP_LIMIT
     # Many images and line breaks (no closing tags) are not deep nesting: no cap_nesting scan.

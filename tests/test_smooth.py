@@ -383,7 +383,7 @@ def test_chrome_only_class_words() -> None:
     from boilerstrip import extract_blocks
 
     legal = "All products and information are provided by our partners and may change at any time without notice."
-    for word in ("disclaimer", "site-copyright", "gdpr-notice", "promo-box", "sponsored-content", "signup-form"):
+    for word in ("disclaimer", "site-copyright", "gdpr-notice", "promo-box", "sponsored-content", "signup-form", "search-overlay", "help-popover"):
         html = f"<body><article><p>{PROSE}</p><div class='{word}'><p>{legal}</p></div><p>{PROSE}</p></article></body>"
         blocks = extract_blocks(html).blocks
         assert [b.label for b in blocks] == ["body", "chrome", "body"], word
