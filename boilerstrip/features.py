@@ -24,7 +24,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["FEATURE_NAMES", "Features", "compute_features", "subtree_sums", "within"]
+__all__ = ["FEATURE_NAMES", "Features", "compute_features", "glued_teasers", "subtree_sums", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -1416,6 +1416,9 @@ def compute_features(
         value = _line_value(
             n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capitals
         ) - _DATED_VALUE * dated
+        glued = glued_teasers(texts, n_words)
+        if glued.any():
+            value = np.where(glued, np.minimum(value, _GLUED_VALUE), value)
         comments_from = _text_comments(texts, n_words, n_chars, value, date_like) if find_comments else -1
         if comments_from >= 0:
             value = value.copy()
@@ -1975,6 +1978,77 @@ _ITEMS = 3
 _ITEM_WORDS = 20
 _ITEM_REACH = 12
 _ITEM_NUMBER_RE = re.compile(r"\s*#?(\d{1,3})[.):]?\s+\S")
+
+
+def glued_teasers(texts: list[str], n_words: FloatArray) -> npt.NDArray[np.bool_]:
+    """The lines of a run of teasers whose headline a dump glued to its excerpt (text mode).
+
+    A rail of stories sets each item's headline and excerpt in sibling elements; a dump that
+    writes no space between them makes one line of a headline in title case and a sentence,
+    joined inside a word ("... Of U of M-Dearborn Student-AthleteA 24-year-old woman and a
+    28-year-old man have been ..."). Long, with function words and full stops, such a line
+    passes for running text, and a rail of them outweighs the article beside it. A line is glued
+    where a lowercase letter (3 in a row, or one and a "?", "!" or closing quote) runs into a
+    capitalised word, the _GLUED_HEAD_WORDS to _GLUED_HEAD_MAX words before it are mostly
+    capitalised (_GLUED_CAPITALS) and the _GLUED_TAIL_WORDS after its first are mostly
+    lowercase (a sentence); _GLUED_RUN such lines within _GLUED_REACH lines of each other are
+    a rail. A brand's camelCase ("MacBook", "PayPal") has no headline before it or no
+    sentence after it, and stands alone.
+    """
+    n = len(texts)
+    out = np.zeros(n, dtype=bool)
+    page: str | None = None
+    for i in np.flatnonzero(n_words >= _GLUED_MIN_WORDS).tolist():
+        text = texts[i]
+        for m in _GLUE.finditer(text):
+            at = m.start(1)
+            if len(text[:at].split()) < _GLUED_HEAD_WORDS:
+                continue
+            if _glued_at(text, at):
+                # The joined word stands once on the page: a brand's ("SmartGlass") recurs.
+                word = _GLUED_EDGES.sub("", text[:at].split()[-1] + text[at:].split()[0])
+                page = page if page is not None else "\n".join(texts)
+                out[i] = page.count(word) == 1
+            break
+    hits = np.flatnonzero(out)
+    if len(hits) < _GLUED_RUN:
+        return np.zeros(n, dtype=bool)
+    # A glued line counts when _GLUED_RUN of them (itself included) stand within _GLUED_REACH lines.
+    csum = np.concatenate(([0], np.cumsum(out)))
+    idx = np.arange(n)
+    near = csum[np.minimum(idx + _GLUED_REACH + 1, n)] - csum[np.maximum(idx - _GLUED_REACH, 0)]
+    return out & (near >= _GLUED_RUN)
+
+
+def _glued_at(text: str, at: int) -> bool:
+    """Whether a headline in title case ends and a sentence starts at character ``at`` of ``text``."""
+    head = text[:at].split()
+    if not _GLUED_HEAD_WORDS <= len(head) <= _GLUED_HEAD_MAX:
+        return False
+    tail = text[at:].split()[1 : 1 + _GLUED_TAIL_WORDS]
+    if len(tail) < _GLUED_TAIL_WORDS:
+        return False
+    capitals = sum(1 for w in head if w[0].isupper() or w[0].isdigit())
+    lower = sum(1 for w in tail if w[0].islower())
+    return capitals >= _GLUED_CAPITALS * len(head) and lower >= _GLUED_LOWER * len(tail)
+
+
+# The join: three lowercase letters, or one and a "?", "!" or a closing quote, then a capital
+# that starts a word ("AthleteA 24-year-old", "Rise?Violence is"); the first join after the
+# line's fourth word decides.
+_GLUE = regex.compile(r"(?:\p{L}\p{Ll}{2}|\p{Ll}[?!’”']|\d{2})(\p{Lu}(?:\p{Ll}|\s))")
+# The joined word is the token around the join without the marks at its ends.
+_GLUED_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")
+_GLUED_MIN_WORDS = 12
+_GLUED_HEAD_WORDS = 4
+_GLUED_HEAD_MAX = 20
+_GLUED_CAPITALS = 0.7
+_GLUED_TAIL_WORDS = 7
+_GLUED_LOWER = 0.4
+_GLUED_RUN = 3
+_GLUED_REACH = 4
+# A glued teaser's worth in the region search: no more than a short line's.
+_GLUED_VALUE = -1.0
 
 
 def _code_runs(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import regex
 
-from .features import Features, FloatArray, subtree_ends, within
+from .features import Features, FloatArray, glued_teasers, subtree_ends, within
 from .parse.segment import Flag, Segments, _class_words as class_words
 from .vocab import (
     CHROME_ONLY_TOKENS,
@@ -39,6 +39,7 @@ __all__ = [
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_doubled",
+    "drop_text_glued_teasers",
     "drop_text_newsletter",
     "drop_text_post_end",
     "drop_text_read_also",
@@ -97,6 +98,7 @@ SMOOTH_REASONS = {
     36: "smoothed: a post's author or date in a thread",
     37: "smoothed: a post's writer's details in a thread",
     39: "smoothed: an item of a listing in the text",
+    43: "smoothed: a teaser glued to its headline",
     46: "smoothed: a headline of a listing",
 }
 
@@ -855,6 +857,20 @@ def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     lengths = (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)
     _drop_lines(seg, body, why, body & lengths, _is_doubled, 31)
+
+
+def drop_text_glued_teasers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines of a rail of teasers glued to their headlines are chrome.
+
+    features.glued_teasers finds them (a headline in title case run into its excerpt, three
+    within a few lines); the region search already passed them over, and here the longest,
+    body by their own score however far from the article, go too.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    hit = body & glued_teasers(seg.texts, f.n_words)
+    body[hit] = False
+    why[hit] = 43
 
 
 def _is_doubled(text: str) -> bool:

@@ -1006,3 +1006,33 @@ def test_the_headlines_of_a_listing_join_the_body() -> None:
     # Headlines that are not the page's bulk (twice the body's words) are a box of other stories.
     blocks = extract_blocks(page(7)).blocks
     assert all(b.label == "chrome" for b in blocks if b.text.startswith("How our members"))
+
+
+def test_text_teasers_glued_to_their_headlines_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A rail of stories whose headline and excerpt a dump joined without a space: each line is a
+    # headline in title case run into a sentence, long enough to pass for running text.
+    rail = [
+        "Harbour Board Approves Plan To Rebuild The North PierThe board voted on Monday to rebuild the "
+        "pier before the storms, and the work will start in the spring.",
+        "Local Baker Wins Prize For The Best Bread In The CountyA baker from the old town won the prize "
+        "with a loaf that he bakes in a wood oven every night.",
+        "New Ferry Service Links The Island With The MainlandThe ferry will run four times a day in the "
+        "summer and twice a day in the winter, the company said.",
+        "School Choir Sings At The Opening Of The Town HallThe choir sang three songs at the opening, "
+        "and the mayor thanked the children for their work.",
+    ]
+    article = [f"{PROSE} Part {i}." for i in range(3)]
+    blocks = extract_blocks("\n".join(["Home", "News", *rail, "Weather", *article, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[2:6]] == ["chrome"] * 4
+    assert str(blocks[2].reasons[0]) == "smoothed: a teaser glued to its headline"
+    assert [b.label for b in blocks[7:10]] == ["body"] * 3
+    # A brand written in camelCase ("SmartGlass") recurs on the page: no join, the lines stay.
+    brand = [
+        f"Using The Xbox SmartGlass App On Your Phone {k}, the reader can pause the film and look up the actors "
+        "while the film plays on the television."
+        for k in range(4)
+    ]
+    blocks = extract_blocks("\n".join(["Home", "News", *brand, *article, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[2:6]] == ["body"] * 4
