@@ -1036,3 +1036,21 @@ def test_text_teasers_glued_to_their_headlines_are_chrome() -> None:
     ]
     blocks = extract_blocks("\n".join(["Home", "News", *brand, *article, "Contact"]), input_type="text").blocks
     assert [b.label for b in blocks[2:6]] == ["body"] * 4
+
+
+def test_text_related_stories_heading_and_headlines_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A "Most read" box between an article's paragraphs: its heading and the headlines under it,
+    # short lines the gap rules would take in, are chrome; the article's next paragraph stays.
+    heads = ["Harbour board approves the new pier", "Baker wins the county prize", "Ferry to run all winter"]
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], "Most Read", *heads,
+             *[f"{PROSE} Part {i}." for i in range(4, 8)], "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[5:9]] == ["chrome"] * 4
+    assert str(blocks[5].reasons[0]) == "smoothed: a related-stories heading and its list"
+    assert blocks[9].label == "body"
+    # A heading that ends in a colon leads into a list the post sets in its text: left alone.
+    lines[5] = "Related posts:"
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert all(str(r) != "smoothed: a related-stories heading and its list" for b in blocks for r in b.reasons)
