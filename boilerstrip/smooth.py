@@ -884,19 +884,22 @@ def drop_text_related(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     and the headlines under it. A body line of _RELATED_WORDS words at most that is the heading
     as a whole (vocab.RELATED_HEAD_RE; one ending in a colon leads into a list and is left to
     keep_text_lists) is chrome, and so are the body lines right after it that read as headlines
-    (_RELATED_ITEM_WORDS words at most, no sentence end), up to the first that does not.
+    (_RELATED_ITEM_WORDS words at most, no sentence end) or as the one-sentence excerpt under a
+    headline (_RELATED_EXCERPT_WORDS words at most), up to the first that does not.
     """
     if f.mode != "text" or not body.any():
         return
     texts = seg.texts
     n = len(body)
     short = (f.n_words <= _RELATED_ITEM_WORDS) & (f.sentence_end == 0)
+    excerpt = (f.n_words <= _RELATED_EXCERPT_WORDS) & (f.n_sentences <= 1)
     for i in np.flatnonzero(body & (f.n_words <= _RELATED_WORDS)).tolist():
         text = texts[i]
         if RELATED_HEAD_RE.fullmatch(text) is None or text.rstrip().endswith((":", "\uff1a")):
             continue
         j = i + 1
-        while j < n and body[j] and short[j]:
+        # A headline, or the one-sentence excerpt under a headline (the first line is no excerpt).
+        while j < n and body[j] and (short[j] or (excerpt[j] and short[j - 1] and j - 1 > i)):
             j += 1
         body[i:j] = False
         why[i:j] = 44
@@ -906,6 +909,8 @@ def drop_text_related(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 # words at most, as a short line of the region search (features._line_value's neutral 15).
 _RELATED_WORDS = 6
 _RELATED_ITEM_WORDS = 15
+# A teaser's excerpt: one sentence of 30 words at most, right under its headline.
+_RELATED_EXCERPT_WORDS = 30
 
 
 def _is_doubled(text: str) -> bool:

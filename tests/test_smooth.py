@@ -1050,6 +1050,14 @@ def test_text_related_stories_heading_and_headlines_are_chrome() -> None:
     assert [b.label for b in blocks[5:9]] == ["chrome"] * 4
     assert str(blocks[5].reasons[0]) == "smoothed: a related-stories heading and its list"
     assert blocks[9].label == "body"
+    # Headlines with a one-sentence excerpt under each go too; the article's paragraph after them stays.
+    teasers = ["Top stories", "Harbour board approves the new pier", "The board voted on Monday to rebuild it.",
+               "Baker wins the county prize", "A baker from the old town won it with a rye loaf."]
+    paired = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], *teasers,
+              *[f"{PROSE} Part {i}." for i in range(4, 8)], "Contact"]
+    blocks = extract_blocks("\n".join(paired), input_type="text").blocks
+    assert [b.label for b in blocks[5:10]] == ["chrome"] * 5
+    assert blocks[10].label == "body"
     # A heading that ends in a colon leads into a list the post sets in its text: left alone.
     lines[5] = "Related posts:"
     blocks = extract_blocks("\n".join(lines), input_type="text").blocks
