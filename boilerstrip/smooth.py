@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import regex
 
-from .features import Features, FloatArray, glued_teasers, subtree_ends, within
+from .features import Features, FloatArray, subtree_ends, within
 from .parse.segment import Flag, Segments, _class_words as class_words
 from .vocab import (
     CHROME_ONLY_TOKENS,
@@ -866,12 +866,12 @@ def drop_text_glued_teasers(seg: Segments, f: Features, body: BoolArray, why: np
     """In a plain-text page, the lines of a rail of teasers glued to their headlines are chrome.
 
     features.glued_teasers finds them (a headline in title case run into its excerpt, three
-    within a few lines); the region search already passed them over, and here the longest,
+    within a few lines; Features.card marks them); the region search already passed them over, and here the longest,
     body by their own score however far from the article, go too.
     """
     if f.mode != "text" or not body.any():
         return
-    hit = body & glued_teasers(seg.texts, f.n_words)
+    hit = body & (f.card > 0)
     body[hit] = False
     why[hit] = 43
 
