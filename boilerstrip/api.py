@@ -33,9 +33,11 @@ from .smooth import (
     drop_text_comments,
     drop_text_consent,
     drop_text_doubled,
+    drop_text_glued_teasers,
     drop_text_newsletter,
     drop_text_post_end,
     drop_text_read_also,
+    drop_text_related,
     drop_text_tag_lists,
     drop_trailing_chrome,
     keep_alike_runs,
@@ -151,8 +153,10 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
+        drop_text_glued_teasers(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
+        drop_text_related(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

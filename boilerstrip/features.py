@@ -24,7 +24,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["FEATURE_NAMES", "Features", "compute_features", "subtree_sums", "within"]
+__all__ = ["FEATURE_NAMES", "Features", "compute_features", "glued_teasers", "subtree_sums", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -107,7 +107,8 @@ class Features:
     # 1 inside the main content container (HTML) or region (text), else 0.
     main: FloatArray
     # HTML: 1 inside a teaser card (one of several alike items led by a linked headline)
-    # on a page whose own prose stands outside the cards, else 0.
+    # on a page whose own prose stands outside the cards, else 0. Text: 1 on a line of a rail
+    # of teasers glued to their headlines (glued_teasers), else 0.
     card: FloatArray
     flags: IntArray
     # Page-level: share of the page's prose weight inside the main container/region.
@@ -1455,6 +1456,11 @@ def compute_features(
         value = _line_value(
             n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capitals
         ) - _DATED_VALUE * dated
+        glued = glued_teasers(texts, n_words, capitals)
+        if glued.any():
+            # Kept in card (HTML's teaser cards, unused in text mode) for smooth.drop_text_glued_teasers.
+            card = glued.astype(np.float64)
+            value = np.where(glued, np.minimum(value, _GLUED_VALUE), value)
         comments_from = _text_comments(texts, n_words, n_chars, value, date_like) if find_comments else -1
         if comments_from >= 0:
             value = value.copy()
@@ -2014,6 +2020,97 @@ _ITEMS = 3
 _ITEM_WORDS = 20
 _ITEM_REACH = 12
 _ITEM_NUMBER_RE = re.compile(r"\s*#?(\d{1,3})[.):]?\s+\S")
+
+
+def glued_teasers(texts: list[str], n_words: FloatArray, capitals: FloatArray) -> npt.NDArray[np.bool_]:
+    """The lines of a run of teasers whose headline a dump glued to its excerpt (text mode).
+
+    A rail of stories sets each item's headline and excerpt in sibling elements; a dump that
+    writes no space between them makes one line of a headline in title case and a sentence,
+    joined inside a word ("... Of U of M-Dearborn Student-AthleteA 24-year-old woman and a
+    28-year-old man have been ..."). Long, with function words and full stops, such a line
+    passes for running text, and a rail of them outweighs the article beside it. A line is glued
+    where a word's end (a letter and two lowercase ones, a lowercase one and a "?", "!" or
+    closing quote, or two digits) runs into a capitalised word, the _GLUED_HEAD_WORDS to _GLUED_HEAD_MAX words before it are mostly
+    capitalised (_GLUED_CAPITALS) and the _GLUED_TAIL_WORDS after its first are mostly
+    lowercase (a sentence); _GLUED_RUN such lines within _GLUED_REACH lines of each other are
+    a rail. A brand's camelCase ("MacBook", "PayPal") has no headline before it or no
+    sentence after it, or recurs on the page. capitals is each line's share of capitalised
+    words: only long lines with a few capitals (_GLUED_LINE_CAPITALS) that open in title case,
+    _GLUED_RUN of them close together, are searched (0.04 ms a page).
+    """
+    n = len(texts)
+    out = np.zeros(n, dtype=bool)
+    lines = _close_together(np.flatnonzero((n_words >= _GLUED_MIN_WORDS) & (capitals >= _GLUED_LINE_CAPITALS)))
+    if not len(lines):
+        return out
+    lines = _close_together(np.array([i for i in lines.tolist() if _opens_titled(texts[i])], dtype=np.int64))
+    page: str | None = None
+    glued: list[int] = []
+    for i in lines.tolist():
+        text = texts[i]
+        for m in _GLUE.finditer(text, 0, _GLUED_HEAD_CHARS):
+            at = m.start(1)
+            if len(text[:at].split()) < _GLUED_HEAD_WORDS:
+                continue
+            if _glued_at(text, at):
+                # The joined word stands once on the page: a brand's ("SmartGlass") recurs.
+                word = _GLUED_EDGES.sub("", text[:at].split()[-1] + text[at:].split()[0])
+                page = page if page is not None else "\n".join(texts)
+                if page.count(word) == 1:
+                    glued.append(i)
+            break
+    out[_close_together(np.array(glued, dtype=np.int64))] = True
+    return out
+
+
+def _close_together(lines: IntArray) -> IntArray:
+    """The lines (sorted indexes) with _GLUED_RUN - 1 others within _GLUED_REACH lines."""
+    if len(lines) < _GLUED_RUN:
+        return np.zeros(0, dtype=np.int64)
+    near = np.searchsorted(lines, lines + _GLUED_REACH, side="right") - np.searchsorted(lines, lines - _GLUED_REACH, side="left")
+    return np.asarray(lines[near >= _GLUED_RUN], dtype=np.int64)
+
+
+def _opens_titled(text: str) -> bool:
+    """Whether three of the line's first four words are capitalised (or numbers): a headline's start."""
+    return sum(1 for w in text.split(None, 4)[:4] if w[0].isupper() or w[0].isdigit()) >= 3
+
+
+def _glued_at(text: str, at: int) -> bool:
+    """Whether a headline in title case ends and a sentence starts at character ``at`` of ``text``."""
+    head = text[:at].split()
+    if not _GLUED_HEAD_WORDS <= len(head) <= _GLUED_HEAD_MAX:
+        return False
+    tail = text[at:].split()[1 : 1 + _GLUED_TAIL_WORDS]
+    if len(tail) < _GLUED_TAIL_WORDS:
+        return False
+    capitals = sum(1 for w in head if w[0].isupper() or w[0].isdigit())
+    lower = sum(1 for w in tail if w[0].islower())
+    return capitals >= _GLUED_CAPITALS * len(head) and lower >= _GLUED_LOWER * len(tail)
+
+
+# The join: three lowercase letters, or one and a "?", "!" or a closing quote, then a capital
+# that starts a word ("AthleteA 24-year-old", "Rise?Violence is"); the first join after the
+# line's fourth word decides.
+_GLUE = regex.compile(r"(?:\p{L}\p{Ll}{2}|\p{Ll}[?!’”']|\d{2})(\p{Lu}(?:\p{Ll}|\s))")
+_GLUE_HINT = regex.compile(r"[\p{Ll}?!’”'\d]\p{Lu}")
+# The joined word is the token around the join without the marks at its ends.
+_GLUED_EDGES = regex.compile(r"^[\W_]+|[\W_]+$")
+_GLUED_MIN_WORDS = 12
+# A glued line's head is title case, its tail a sentence: 15% of its words capitalised at
+# least (prose has fewer); the join stands within its first 300 characters (20 words).
+_GLUED_LINE_CAPITALS = 0.15
+_GLUED_HEAD_CHARS = 300
+_GLUED_HEAD_WORDS = 4
+_GLUED_HEAD_MAX = 20
+_GLUED_CAPITALS = 0.7
+_GLUED_TAIL_WORDS = 7
+_GLUED_LOWER = 0.4
+_GLUED_RUN = 3
+_GLUED_REACH = 4
+# A glued teaser's worth in the region search: no more than a short line's.
+_GLUED_VALUE = -1.0
 
 
 def _code_runs(mask: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:

@@ -28,6 +28,7 @@ from .vocab import (
     NEWSLETTER_RE,
     POST_END_RE,
     READ_ALSO_RE,
+    RELATED_HEAD_RE,
 )
 
 __all__ = [
@@ -39,9 +40,11 @@ __all__ = [
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_doubled",
+    "drop_text_glued_teasers",
     "drop_text_newsletter",
     "drop_text_post_end",
     "drop_text_read_also",
+    "drop_text_related",
     "drop_text_tag_lists",
     "drop_trailing_chrome",
     "keep_alike_runs",
@@ -97,6 +100,8 @@ SMOOTH_REASONS = {
     36: "smoothed: a post's author or date in a thread",
     37: "smoothed: a post's writer's details in a thread",
     39: "smoothed: an item of a listing in the text",
+    43: "smoothed: a teaser glued to its headline",
+    44: "smoothed: a related-stories heading and its list",
     46: "smoothed: a headline of a listing",
 }
 
@@ -855,6 +860,57 @@ def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     lengths = (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)
     _drop_lines(seg, body, why, body & lengths, _is_doubled, 31)
+
+
+def drop_text_glued_teasers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines of a rail of teasers glued to their headlines are chrome.
+
+    features.glued_teasers finds them (a headline in title case run into its excerpt, three
+    within a few lines; Features.card marks them); the region search already passed them over, and here the longest,
+    body by their own score however far from the article, go too.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    hit = body & (f.card > 0)
+    body[hit] = False
+    why[hit] = 43
+
+
+def drop_text_related(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the heading of a box of other stories and its headlines are chrome.
+
+    HTML mode knows a "Related articles" or "Most read" box by its links (smooth.drop_link_headings)
+    or its class words; a dump keeps a short line the gap rules take in between two paragraphs,
+    and the headlines under it. A body line of _RELATED_WORDS words at most that is the heading
+    as a whole (vocab.RELATED_HEAD_RE; one ending in a colon leads into a list and is left to
+    keep_text_lists) is chrome, and so are the body lines right after it that read as headlines
+    (_RELATED_ITEM_WORDS words at most, no sentence end) or as the one-sentence excerpt under a
+    headline (_RELATED_EXCERPT_WORDS words at most), up to the first that does not.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    texts = seg.texts
+    n = len(body)
+    short = (f.n_words <= _RELATED_ITEM_WORDS) & (f.sentence_end == 0)
+    excerpt = (f.n_words <= _RELATED_EXCERPT_WORDS) & (f.n_sentences <= 1)
+    for i in np.flatnonzero(body & (f.n_words <= _RELATED_WORDS)).tolist():
+        text = texts[i]
+        if RELATED_HEAD_RE.fullmatch(text) is None or text.rstrip().endswith((":", "\uff1a")):
+            continue
+        j = i + 1
+        # A headline, or the one-sentence excerpt under a headline (the first line is no excerpt).
+        while j < n and body[j] and (short[j] or (excerpt[j] and short[j - 1] and j - 1 > i)):
+            j += 1
+        body[i:j] = False
+        why[i:j] = 44
+
+
+# The heading is a few words ("Das könnte Sie auch interessieren"); the headlines under it 15
+# words at most, as a short line of the region search (features._line_value's neutral 15).
+_RELATED_WORDS = 6
+_RELATED_ITEM_WORDS = 15
+# A teaser's excerpt: one sentence of 30 words at most, right under its headline.
+_RELATED_EXCERPT_WORDS = 30
 
 
 def _is_doubled(text: str) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "POST_RE",
     "POST_TOKENS",
     "READ_ALSO_RE",
+    "RELATED_HEAD_RE",
     "SKIP_TAGS",
     "THREAD_TYPES",
 ]
@@ -180,4 +181,31 @@ READ_ALSO_RE = regex.compile(
     r"(?:à[^\S\n]+)?lire[^\S\n]+aussi|voir[^\S\n]+aussi|le[ae][^\S\n]+(?:también|más)|le[^\S\n]+puede[^\S\n]+interesar|"
     r"puedes[^\S\n]+ver|ver[^\S\n]+también|leggi[^\S\n]+anche|leia[^\S\n]+(?:também|mais)|veja[^\S\n]+também|"
     r"lees[^\S\n]+ook|czytaj[^\S\n]+(?:też|także|więcej))[^\S\n]*[:»›]"
+)
+
+
+# The heading of a box of other stories, as a whole line (text mode, smooth.drop_text_related):
+# "Related Articles", "Most Read", "You may also like", "Top stories", "Trending now", "Ähnliche
+# Beiträge", "Das könnte Sie auch interessieren", "Articles similaires", "Lo más leído", "Articoli
+# correlati", "Meest gelezen", "関連記事": newsrooms' and blog engines' wording in the stopword
+# languages (and Japanese), never a sentence of an article. A heading that ends in a colon
+# ("Related posts:") leads into a list that some pages set inside the post, and is left out.
+RELATED_HEAD_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:related(?:[^\S\n]+(?:posts?|articles?|stories|links|news|content|reading|topics|coverage|videos?|items))?"
+    r"|(?:more|other)[^\S\n]+(?:stories|news|articles|posts|videos)(?:[^\S\n]+(?:like[^\S\n]+this|you[^\S\n]+may[^\S\n]+like))?"
+    r"|more[^\S\n]+like[^\S\n]+this|top[^\S\n]+stories|(?:the[^\S\n]+)?latest[^\S\n]+(?:news|stories|articles|posts|headlines)"
+    r"|recent[^\S\n]+(?:posts|articles|stories|news|entries)|(?:most[^\S\n]+)?popular[^\S\n]+(?:posts|articles|stories|now)"
+    r"|most[^\S\n]+(?:popular|read|viewed|shared|commented)(?:[^\S\n]+(?:stories|articles|posts|news))?"
+    r"|you[^\S\n]+(?:may|might)[^\S\n]+also[^\S\n]+(?:like|enjoy)"
+    r"|recommended(?:[^\S\n]+(?:for[^\S\n]+you|stories|articles|reading|posts))?"
+    r"|trending(?:[^\S\n]+(?:now|stories|news|articles|posts))?|further[^\S\n]+reading|in[^\S\n]+other[^\S\n]+news"
+    r"|(?:weitere|ähnliche|verwandte)[^\S\n]+(?:artikel|beiträge|nachrichten|themen|meldungen)"
+    r"|(?:die[^\S\n]+)?meist(?:gelesenen?|gelesen)(?:[^\S\n]+(?:artikel|beiträge|nachrichten))?"
+    r"|aktuelle[^\S\n]+(?:meldungen|nachrichten|beiträge|artikel)"
+    r"|das[^\S\n]+könnte[^\S\n]+(?:sie|dich)[^\S\n]+(?:auch[^\S\n]+)?interessieren|auch[^\S\n]+interessant|lesetipps?"
+    r"|articles?[^\S\n]+(?:similaires|connexes|liés|récents)|à[^\S\n]+lire[^\S\n]+aussi|les[^\S\n]+plus[^\S\n]+lus"
+    r"|(?:artículos|noticias|entradas)[^\S\n]+(?:relacionad[ao]s|recientes)|lo[^\S\n]+más[^\S\n]+leído"
+    r"|(?:notícias|artigos|posts)[^\S\n]+(?:relacionad[ao]s|recentes)|mais[^\S\n]+lidas"
+    r"|articoli[^\S\n]+correlati|i[^\S\n]+più[^\S\n]+letti|gerelateerde[^\S\n]+(?:artikelen|berichten)|meest[^\S\n]+gelezen"
+    r"|podobne[^\S\n]+artykuły|najczęściej[^\S\n]+czytane|関連記事|関連ニュース|おすすめ記事|人気記事|新着記事)[^\w\n]*"
 )

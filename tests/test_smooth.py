@@ -1006,3 +1006,59 @@ def test_the_headlines_of_a_listing_join_the_body() -> None:
     # Headlines that are not the page's bulk (twice the body's words) are a box of other stories.
     blocks = extract_blocks(page(7)).blocks
     assert all(b.label == "chrome" for b in blocks if b.text.startswith("How our members"))
+
+
+def test_text_teasers_glued_to_their_headlines_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A rail of stories whose headline and excerpt a dump joined without a space: each line is a
+    # headline in title case run into a sentence, long enough to pass for running text.
+    rail = [
+        "Harbour Board Approves Plan To Rebuild The North PierThe board voted on Monday to rebuild the "
+        "pier before the storms, and the work will start in the spring.",
+        "Local Baker Wins Prize For The Best Bread In The CountyA baker from the old town won the prize "
+        "with a loaf that he bakes in a wood oven every night.",
+        "New Ferry Service Links The Island With The MainlandThe ferry will run four times a day in the "
+        "summer and twice a day in the winter, the company said.",
+        "School Choir Sings At The Opening Of The Town HallThe choir sang three songs at the opening, "
+        "and the mayor thanked the children for their work.",
+    ]
+    article = [f"{PROSE} Part {i}." for i in range(3)]
+    blocks = extract_blocks("\n".join(["Home", "News", *rail, "Weather", *article, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[2:6]] == ["chrome"] * 4
+    assert str(blocks[2].reasons[0]) == "smoothed: a teaser glued to its headline"
+    assert [b.label for b in blocks[7:10]] == ["body"] * 3
+    # A brand written in camelCase ("SmartGlass") recurs on the page: no join, the lines stay.
+    brand = [
+        f"Using The Xbox SmartGlass App On Your Phone {k}, the reader can pause the film and look up the actors "
+        "while the film plays on the television."
+        for k in range(4)
+    ]
+    blocks = extract_blocks("\n".join(["Home", "News", *brand, *article, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[2:6]] == ["body"] * 4
+
+
+def test_text_related_stories_heading_and_headlines_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A "Most read" box between an article's paragraphs: its heading and the headlines under it,
+    # short lines the gap rules would take in, are chrome; the article's next paragraph stays.
+    heads = ["Harbour board approves the new pier", "Baker wins the county prize", "Ferry to run all winter"]
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], "Most Read", *heads,
+             *[f"{PROSE} Part {i}." for i in range(4, 8)], "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[5:9]] == ["chrome"] * 4
+    assert str(blocks[5].reasons[0]) == "smoothed: a related-stories heading and its list"
+    assert blocks[9].label == "body"
+    # Headlines with a one-sentence excerpt under each go too; the article's paragraph after them stays.
+    teasers = ["Top stories", "Harbour board approves the new pier", "The board voted on Monday to rebuild it.",
+               "Baker wins the county prize", "A baker from the old town won it with a rye loaf."]
+    paired = ["Home", *[f"{PROSE} Part {i}." for i in range(4)], *teasers,
+              *[f"{PROSE} Part {i}." for i in range(4, 8)], "Contact"]
+    blocks = extract_blocks("\n".join(paired), input_type="text").blocks
+    assert [b.label for b in blocks[5:10]] == ["chrome"] * 5
+    assert blocks[10].label == "body"
+    # A heading that ends in a colon leads into a list the post sets in its text: left alone.
+    lines[5] = "Related posts:"
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert all(str(r) != "smoothed: a related-stories heading and its list" for b in blocks for r in b.reasons)
