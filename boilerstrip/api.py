@@ -32,6 +32,7 @@ from .smooth import (
     drop_slides,
     drop_text_comments,
     drop_text_consent,
+    drop_text_copies,
     drop_text_doubled,
     drop_text_newsletter,
     drop_text_post_end,
@@ -146,11 +147,12 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             drop_text_post_end(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
-        keep_text_listing(seg, feats, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        keep_text_listing(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
+        drop_text_copies(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

@@ -1006,3 +1006,48 @@ def test_the_headlines_of_a_listing_join_the_body() -> None:
     # Headlines that are not the page's bulk (twice the body's words) are a box of other stories.
     blocks = extract_blocks(page(7)).blocks
     assert all(b.label == "chrome" for b in blocks if b.text.startswith("How our members"))
+
+
+def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread's dump: the first post, then a reply that shows the post it answers above its own
+    # text (a collapsed preview of the parent), as a dump keeps every copy of it.
+    post = [
+        f"{PROSE} The old north pier was in the plan as well.",
+        f"{PROSE} Nobody said how the work would be paid for.",
+        f"{PROSE} Has anybody here seen the drawings yet, and do they show the new lights?",
+    ]
+    reply = [
+        "I saw the drawings at the library last week and the lights are there along the whole quay wall.",
+        "They also show a new ramp for the boats, which the sailing club has asked for over many years.",
+    ]
+    lines = ["Home", "Forum", "Harbour plan", *post, "alice", "Reply", "bob", *post, *reply, "Reply", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[3:6]] == ["body"] * 3
+    assert [b.label for b in blocks[9:12]] == ["chrome"] * 3
+    assert str(blocks[9].reasons[0]) == "smoothed: a copy of a passage of body lines above"
+    assert [b.label for b in blocks[12:14]] == ["body"] * 2
+    # One paragraph said twice, or a passage of short lines, is left to its score.
+    lines = ["Home", "Forum", "Harbour plan", *post, "alice", "Reply", "bob", post[0], *reply, "Reply", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert blocks[9].label == "body"
+
+
+def test_text_listing_beside_a_cookie_notice_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's dump whose only paragraphs are its cookie notice: the notice goes before the
+    # listing is weighed against the body, so its two paragraphs are no article beside the items.
+    names = [f"{a} {b}" for a in ("Harbour", "Quay", "Pier", "Lantern", "Kite") for b in ("Lamp", "Rope", "Bell", "Flag")]
+    items = [line for k, name in enumerate(names) for line in (f"{name} Deluxe", f"${k + 5}.00", f"{k * 7 + 3} reviews")]
+    notice = [
+        "We use cookies to improve your experience on our website, to show you offers that match your interests and to measure our traffic.",
+        "You can change your cookie settings at any time on the privacy page of our website, and you may reject all cookies except the necessary ones.",
+    ]
+    menu = ["Home", "Shop", "Lamps", "Ropes", "Contact"]
+    lines = [*notice, "Accept all", *menu, "Lamps and ropes", *items, "Privacy", "Terms"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    kept = [b for b in blocks if b.text in items[:-1]]
+    assert [b.label for b in kept] == ["body"] * len(kept)
+    assert all(b.label == "chrome" for b in blocks if b.text in notice)
