@@ -803,6 +803,11 @@ def test_text_short_lines_inside_the_main_region_are_body() -> None:
     assert [b.label for b in blocks[6:9]] == ["body", "body", "chrome"]
     assert str(blocks[6].reasons[0]) == "smoothed: between body lines of the main region"
     assert [b.label for b in extract_blocks(page(5), input_type="text").blocks[6:8]] == ["chrome", "chrome"]
+    # A document's field table runs longer than a dozen lines: 20 cells between two parts still join.
+    rows = [cell for k in range(5) for cell in (f"field_{k}", "String", f"Default {k}", "Optional")]
+    lines = ["Home", "Docs", *[f"{PROSE} Part {i}." for i in range(12)], *rows, *[f"{PROSE} Part {i}." for i in range(12, 24)], "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks if b.text.startswith("field_")] == ["body"] * 5
 
 
 def test_text_lines_after_the_posts_end_are_dropped() -> None:
