@@ -52,6 +52,7 @@ from .smooth import (
     keep_text_between_regions,
     keep_text_gaps,
     keep_text_lists,
+    keep_text_pairs,
     keep_text_listing,
     keep_text_sentences,
     smooth_labels,
@@ -149,6 +150,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
         keep_text_listing(seg, feats, body, smoothed)
+        keep_text_pairs(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)

@@ -1056,3 +1056,28 @@ def test_text_listing_beside_a_cookie_notice_is_body() -> None:
     kept = [b for b in blocks if b.text in items[:-1]]
     assert [b.label for b in kept] == ["body"] * len(kept)
     assert all(b.label == "chrome" for b in blocks if b.text in notice)
+
+
+def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A service page's grid of cards after its introduction: a heading of a few words and one
+    # sentence each, none of which passes alone nor makes a region.
+    cards = [
+        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day.",
+        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season.",
+        "Clear reports", "Receive a short report every month with the numbers that matter to the council.",
+        "Open data", "Download the tables behind every chart and use them in your own work as you wish.",
+    ]
+    menu = ["Home", "Services", "About", "Contact"]
+    intro = [f"{PROSE} Part {i}." for i in range(3)]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, *intro, *cards, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in cards]
+    assert [b.label for b in kept] == ["body"] * len(cards)
+    assert "smoothed: a heading and its sentence in a run of such pairs" in {str(b.reasons[0]) for b in kept}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
+    # Far below the content (a footer's own cards after a long menu), they are left to their score.
+    far = [f"Link {i}" for i in range(12)]
+    blocks = extract_blocks("\n".join([*menu, *intro, *far, *cards, *footer]), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
