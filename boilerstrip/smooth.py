@@ -872,15 +872,20 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     platforms tailored to your needs."); HTML mode keeps the grid by its container, a dump has
     only the lines, and neither a heading nor one short sentence makes a region. _PAIR_MIN such
     pairs or more in a row (a heading of _PAIR_HEADING_WORDS words at most, no sentence end; a
-    sentence of _PAIR_SENTENCE_WORDS to _PAIR_SENTENCE_MAX words with function words, not
-    repeated, not a date, not cut short), starting or ending within _PAIR_REACH lines of a body
+    sentence of _PAIR_SENTENCE_WORDS to _PAIR_SENTENCE_MAX words with function words; neither
+    repeated on the page, a date, cut short, in the comment thread nor left out by an earlier
+    step; the headings two thirds different: one label over every post is a thread's), starting or ending within _PAIR_REACH lines of a body
     line of the main region, join the body. A rail of other posts beside an article has longer
     headlines and cut or dated teasers.
     """
     n = len(body)
     if f.mode != "text" or n < 2 * _PAIR_MIN or not body.any():
         return
-    plain = (f.date_like == 0) & (f.ellipsis == 0)
+    # Lines an earlier step left out (a comment thread, the lines after a post's end, a notice)
+    # stay out, and so does the comment thread however it was scored.
+    plain = (f.date_like == 0) & (f.ellipsis == 0) & ((why == 0) | body)
+    if f.comments_from >= 0:
+        plain[f.comments_from :] = False
     sentence = plain & (f.repeated == 0) & (f.sentence_end > 0) & (f.stopword_ratio >= 0.15)
     sentence &= (f.n_words >= _PAIR_SENTENCE_WORDS) & (f.n_words <= _PAIR_SENTENCE_MAX)
     heading = plain & (f.sentence_end == 0) & (f.n_words >= 1) & (f.n_words <= _PAIR_HEADING_WORDS)
@@ -890,8 +895,10 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     anchor = np.flatnonzero(body & (f.main > 0))
     if len(at) < _PAIR_MIN or not len(anchor):
         return
+    texts = seg.texts
     for run in np.split(at, np.flatnonzero(np.diff(at) != 2) + 1):
-        if len(run) < _PAIR_MIN:
+        # The headings name different things: one label over every post ("Reply") is a thread's.
+        if len(run) < _PAIR_MIN or 3 * len({texts[i] for i in run.tolist()}) < 2 * len(run):
             continue
         lo, hi = int(run[0]), int(run[-1]) + 2
         k = int(np.searchsorted(anchor, lo))
