@@ -1289,7 +1289,7 @@ def _region_hull(main: FloatArray) -> FloatArray:
     return out
 
 
-def _section_regions(main: FloatArray, value: FloatArray) -> FloatArray:
+def _section_regions(main: FloatArray, value: FloatArray, found: FloatArray) -> FloatArray:
     """The smaller regions of a page whose running text is spread over many sections (text mode).
 
     A service, product or documentation page sets its text out in sections, a heading and a few
@@ -1298,12 +1298,11 @@ def _section_regions(main: FloatArray, value: FloatArray) -> FloatArray:
     quarter of the best one (_SECOND_REGION) is left out. On such a page a region counts from _SECTION_REGION of the
     best one's worth, when it holds two lines of running text or more (a lone paragraph is a
     notice, a disclaimer or a teaser). The regions are added after the hull: what lies between
-    them is left to the other steps.
+    them is left to the other steps. found: the regions the search found in value.
     """
     positive = float(np.maximum(value, 0.0).sum())
     if positive <= 0.0:
         return main
-    found, _ = _text_region(value)
     if float(value[found > 0].sum()) >= _SECTION_SHARE * positive:
         return main
     extra, _ = _text_region(value, _SECTION_REGION)
@@ -1464,13 +1463,16 @@ def compute_features(
             value = value.copy()
             value[comments_from:] = np.minimum(value[comments_from:], _COMMENT_VALUE)
         main, share = _text_region(value) if n else (np.zeros(0), 0.0)
+        searched, found = value, main  # the worths the region search ran on, and what it found
         code = _code_span(texts, n_words, np.asarray(stats[2], dtype=np.float64)) if n else None
         if code is not None:
             # A tutorial's code blocks and the short lines among them (steps, options, headings)
             # break its running text into parts too small to be a region: searched again with
             # them neutral, the text they split is one region, added to those found before.
-            bridged, _ = _text_region(np.where(code, np.maximum(value, 0.0), value))
+            searched = np.where(code, np.maximum(value, 0.0), value)
+            bridged, _ = _text_region(searched)
             main = np.maximum(main, bridged)
+            found = bridged
         if n:
             main = _numbered_items_after(texts, main, n_words, stop, sentence_end, repeated, ellipsis, date_like, comments_from)
         regions = _region_count(main)
@@ -1482,7 +1484,7 @@ def compute_features(
         ):
             main = _region_hull(main)
         if n:
-            main = _section_regions(main, value if code is None else np.where(code, np.maximum(value, 0.0), value))
+            main = _section_regions(main, searched, found)
     return Features(
         mode=mode,
         n_chars=n_chars,

@@ -939,9 +939,11 @@ def drop_text_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     """
     if f.mode != "text" or not body.any():
         return
-    idx = np.flatnonzero(body)
-    if len(idx) < 2 * _COPY_LINES:
+    # Every line of a passage and of its copy stands twice on the page (features' repeated): most
+    # pages have too few such body lines and stop here.
+    if np.count_nonzero(body & (f.repeated > 0)) < 2 * _COPY_LINES:
         return
+    idx = np.flatnonzero(body)
     texts = seg.texts
     keys = [texts[i].strip() for i in idx.tolist()]
     words = f.n_words[idx].tolist()
