@@ -32,6 +32,7 @@ from .smooth import (
     drop_slides,
     drop_text_comments,
     drop_text_consent,
+    drop_text_copies,
     drop_text_doubled,
     drop_text_glued_teasers,
     drop_text_newsletter,
@@ -53,6 +54,7 @@ from .smooth import (
     keep_text_between_regions,
     keep_text_gaps,
     keep_text_lists,
+    keep_text_pairs,
     keep_text_listing,
     keep_text_sentences,
     smooth_labels,
@@ -148,12 +150,14 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             drop_text_post_end(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
-        keep_text_listing(seg, feats, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        keep_text_listing(seg, feats, body, smoothed)
+        keep_text_pairs(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
         drop_text_glued_teasers(seg, feats, body, smoothed)
+        drop_text_copies(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)

@@ -770,3 +770,27 @@ def test_text_mode_a_restated_byline_date_is_one_date() -> None:
     assert _restated_dates(comments, np.array([1.0, 1.0, 0.0])).tolist() == [1.0, 1.0, 0.0]
     verses = ["Colossians 1:9 : ver 4", "Colossians 1:9 : S Ro 1:10", "Text"]
     assert _restated_dates(verses, np.array([1.0, 1.0, 0.0])).tolist() == [1.0, 1.0, 0.0]
+
+
+def test_text_sections_of_a_page_without_a_dominant_region_are_regions() -> None:
+    from boilerstrip.features import _section_regions, _text_region
+
+    # Line worths as the region search sees them: a lead of three paragraphs, then six sections of
+    # two short sentences each (a fifth of the lead's worth: under the quarter a second region
+    # needs), set apart by menu-like lines.
+    gap = [-1.4, -1.4, -1.4]
+    value = [-1.4, -1.4, 2.5, 2.5, 2.5, *gap]
+    for _ in range(6):
+        value += [0.8, 0.8, *gap]
+    arr = np.array(value)
+    main, _ = _text_region(arr)
+    assert main[:5].tolist() == [0, 0, 1, 1, 1] and not main[5:].any()
+    out = _section_regions(main, arr, main)
+    sections = [i for i, v in enumerate(value) if v == 0.8]
+    assert out[sections].all() and not out[[i for i, v in enumerate(value) if v < 0]].any()
+    # Where the regions found hold most of the page's running text, nothing is added ...
+    few = np.array(value[: 5 + 3 * 5])
+    assert _section_regions(_text_region(few)[0], few, _text_region(few)[0]).tolist() == _text_region(few)[0].tolist()
+    # ... and a section of one line is a notice or a teaser, not a section.
+    lone = np.array([-1.4, -1.4, 2.5, 2.5, 2.5, *gap] + [1.6, *gap] * 6)
+    assert _section_regions(_text_region(lone)[0], lone, _text_region(lone)[0]).tolist() == _text_region(lone)[0].tolist()

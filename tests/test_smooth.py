@@ -803,6 +803,11 @@ def test_text_short_lines_inside_the_main_region_are_body() -> None:
     assert [b.label for b in blocks[6:9]] == ["body", "body", "chrome"]
     assert str(blocks[6].reasons[0]) == "smoothed: between body lines of the main region"
     assert [b.label for b in extract_blocks(page(5), input_type="text").blocks[6:8]] == ["chrome", "chrome"]
+    # A document's field table runs longer than a dozen lines: 20 cells between two parts still join.
+    rows = [cell for k in range(5) for cell in (f"field_{k}", "String", f"Default {k}", "Optional")]
+    lines = ["Home", "Docs", *[f"{PROSE} Part {i}." for i in range(12)], *rows, *[f"{PROSE} Part {i}." for i in range(12, 24)], "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks if b.text.startswith("field_")] == ["body"] * 5
 
 
 def test_text_lines_after_the_posts_end_are_dropped() -> None:
@@ -1062,3 +1067,73 @@ def test_text_related_stories_heading_and_headlines_are_chrome() -> None:
     lines[5] = "Related posts:"
     blocks = extract_blocks("\n".join(lines), input_type="text").blocks
     assert all(str(r) != "smoothed: a related-stories heading and its list" for b in blocks for r in b.reasons)
+
+
+def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread's dump: the first post, then a reply that shows the post it answers above its own
+    # text (a collapsed preview of the parent), as a dump keeps every copy of it.
+    post = [
+        f"{PROSE} The old north pier was in the plan as well.",
+        f"{PROSE} Nobody said how the work would be paid for.",
+        f"{PROSE} Has anybody here seen the drawings yet, and do they show the new lights?",
+    ]
+    reply = [
+        "I saw the drawings at the library last week and the lights are there along the whole quay wall.",
+        "They also show a new ramp for the boats, which the sailing club has asked for over many years.",
+    ]
+    lines = ["Home", "Forum", "Harbour plan", *post, "alice", "Reply", "bob", *post, *reply, "Reply", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[3:6]] == ["body"] * 3
+    assert [b.label for b in blocks[9:12]] == ["chrome"] * 3
+    assert str(blocks[9].reasons[0]) == "smoothed: a copy of a passage of body lines above"
+    assert [b.label for b in blocks[12:14]] == ["body"] * 2
+    # One paragraph said twice, or a passage of short lines, is left to its score.
+    lines = ["Home", "Forum", "Harbour plan", *post, "alice", "Reply", "bob", post[0], *reply, "Reply", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert blocks[9].label == "body"
+
+
+def test_text_listing_beside_a_cookie_notice_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's dump whose only paragraphs are its cookie notice: the notice goes before the
+    # listing is weighed against the body, so its two paragraphs are no article beside the items.
+    names = [f"{a} {b}" for a in ("Harbour", "Quay", "Pier", "Lantern", "Kite") for b in ("Lamp", "Rope", "Bell", "Flag")]
+    items = [line for k, name in enumerate(names) for line in (f"{name} Deluxe", f"${k + 5}.00", f"{k * 7 + 3} reviews")]
+    notice = [
+        "We use cookies to improve your experience on our website, to show you offers that match your interests and to measure our traffic.",
+        "You can change your cookie settings at any time on the privacy page of our website, and you may reject all cookies except the necessary ones.",
+    ]
+    menu = ["Home", "Shop", "Lamps", "Ropes", "Contact"]
+    lines = [*notice, "Accept all", *menu, "Lamps and ropes", *items, "Privacy", "Terms"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    kept = [b for b in blocks if b.text in items[:-1]]
+    assert [b.label for b in kept] == ["body"] * len(kept)
+    assert all(b.label == "chrome" for b in blocks if b.text in notice)
+
+
+def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A service page's grid of cards after its introduction: a heading of a few words and one
+    # sentence each, none of which passes alone nor makes a region.
+    cards = [
+        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day.",
+        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season.",
+        "Clear reports", "Receive a short report every month with the numbers that matter to the council.",
+        "Open data", "Download the tables behind every chart and use them in your own work as you wish.",
+    ]
+    menu = ["Home", "Services", "About", "Contact"]
+    intro = [f"{PROSE} Part {i}." for i in range(3)]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, *intro, *cards, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in cards]
+    assert [b.label for b in kept] == ["body"] * len(cards)
+    assert "smoothed: a heading and its sentence in a run of such pairs" in {str(b.reasons[0]) for b in kept}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
+    # Far below the content (a footer's own cards after a long menu), they are left to their score.
+    far = [f"Link {i}" for i in range(12)]
+    blocks = extract_blocks("\n".join([*menu, *intro, *far, *cards, *footer]), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
