@@ -1006,3 +1006,31 @@ def test_the_headlines_of_a_listing_join_the_body() -> None:
     # Headlines that are not the page's bulk (twice the body's words) are a box of other stories.
     blocks = extract_blocks(page(7)).blocks
     assert all(b.label == "chrome" for b in blocks if b.text.startswith("How our members"))
+
+
+def test_text_sections_of_short_sentences_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A landing page: sections of a heading and one short sentence above a closing paragraph of
+    # long lines (the region). With three sections or more they join with the headings between
+    # them; with two they stay out.
+    sections = [
+        ("Fast setup", "Our team moves your old files over to the new system in a day."),
+        ("Fair pricing", "You pay one flat fee each month with no hidden costs at all."),
+        ("Real support", "A person answers the phone when you call us in the morning."),
+        ("Safe storage", "Every file is kept in two places so that nothing is ever lost."),
+    ]
+
+    def page(k: int) -> str:
+        lines = ["Home", "Services", "Pricing", "Contact"]
+        for head, line in sections[:k]:
+            lines += [head, line]
+        return "\n".join([*lines, "About us", PROSE, PROSE.replace("council", "board"), "Privacy", "Terms"])
+
+    blocks = extract_blocks(page(4), input_type="text").blocks
+    kept = {b.text: b for b in blocks if b.label == "body"}
+    assert all(line in kept for _, line in sections)
+    assert "Fair pricing" in kept and "Home" not in kept and "Privacy" not in kept
+    assert str(kept[sections[0][1]].reasons[0]) == "smoothed: a section of short sentences beside the content"
+    blocks = extract_blocks(page(2), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in {sections[0][1], "Fair pricing"}] == ["chrome", "chrome"]
