@@ -30,6 +30,7 @@ from .smooth import (
     drop_page_footer,
     drop_repeats,
     drop_slides,
+    drop_text_after_copyright,
     drop_text_comments,
     drop_text_consent,
     drop_text_doubled,
@@ -150,6 +151,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         keep_text_listing(seg, feats, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        drop_text_after_copyright(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)

@@ -16,6 +16,7 @@ __all__ = [
     "COMMENT_TOKENS",
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
+    "COPYRIGHT_RE",
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
@@ -172,4 +173,13 @@ READ_ALSO_RE = regex.compile(
     r"(?:à[^\S\n]+)?lire[^\S\n]+aussi|voir[^\S\n]+aussi|le[ae][^\S\n]+(?:también|más)|le[^\S\n]+puede[^\S\n]+interesar|"
     r"puedes[^\S\n]+ver|ver[^\S\n]+también|leggi[^\S\n]+anche|leia[^\S\n]+(?:também|mais)|veja[^\S\n]+também|"
     r"lees[^\S\n]+ook|czytaj[^\S\n]+(?:też|także|więcej))[^\S\n]*[:»›]"
+)
+
+
+# A site's copyright line: the sign or the word with a year ("© 2024 Example Inc.", "Copyright
+# 2010-2024"), or "all rights reserved" and its usual translations. An image credit names a
+# holder without a year ("Image copyright Getty Images").
+COPYRIGHT_RE = regex.compile(
+    r"(?i)(?:©|\(c\)|(?<![\w])copyright(?![\w]))[^\n]{0,20}?(?<!\d)(?:19|20)\d\d(?!\d)|all rights reserved|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
 )

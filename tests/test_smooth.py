@@ -1034,3 +1034,26 @@ def test_text_sections_of_short_sentences_beside_the_region_are_body() -> None:
     assert str(kept[sections[0][1]].reasons[0]) == "smoothed: a section of short sentences beside the content"
     blocks = extract_blocks(page(2), input_type="text").blocks
     assert [b.label for b in blocks if b.text in {sections[0][1], "Fair pricing"}] == ["chrome", "chrome"]
+
+
+def test_text_lines_below_the_copyright_line_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A cookie dialog's settings dumped after the footer: long lines of prose, a region of their
+    # own, below the copyright line. An image credit without a year ends nothing.
+    notice = [
+        "The technical storage or access is strictly necessary for the legitimate purpose of enabling "
+        f"the use of a specific service explicitly requested by the subscriber or user, part {i}."
+        for i in range(4)
+    ]
+
+    def page(mark: str) -> str:
+        return "\n".join(["Home", "News", *[f"{PROSE} Part {i}." for i in range(8)], "About", "Contact", "Jobs",
+                          "Press", "Terms", "Privacy", "Help", "Sitemap", "Careers", "Stores", mark, "Manage consent", *notice, "Accept", "Deny"])
+
+    blocks = extract_blocks(page("© 2024 Example Inc. All rights reserved."), input_type="text").blocks
+    kept = [b for b in blocks if b.text in notice]
+    assert [b.label for b in kept] == ["chrome"] * 4
+    assert str(kept[0].reasons[0]) == "smoothed: below the footer's copyright line"
+    blocks = extract_blocks(page("Image copyright Example Images"), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in notice] == ["body"] * 4
