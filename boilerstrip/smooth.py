@@ -1868,8 +1868,9 @@ def drop_text_after_copyright(seg: Segments, f: Features, body: BoolArray, why: 
     A page's footer ends with its copyright line; a dump sets after it what the page lays
     over its content (a cookie dialog's settings, a popup's pitch), worded as prose and long
     enough to be a region of their own. When the last short line naming a copyright with a
-    year (vocab.COPYRIGHT_RE) has more body words above it than below, and _COPYRIGHT_BELOW
-    or more below, the body lines below go.
+    year (vocab.COPYRIGHT_RE) has _COPYRIGHT_BELOW body words or more below it, and more above
+    it, the body lines below go; so they do whatever stands above when one of them names
+    cookies as drop_text_consent reads it (a dialog longer than a landing page's pitch).
     """
     n = len(body)
     if n < 3 or f.mode != "text" or not body.any():
@@ -1886,9 +1887,14 @@ def drop_text_after_copyright(seg: Segments, f: Features, body: BoolArray, why: 
         return
     words = np.where(body, f.n_words, 0.0)
     below = float(words[at:].sum())
-    if float(words[:at].sum()) <= below or below < _COPYRIGHT_BELOW:
-        return
     drop = np.flatnonzero(body[at:]) + at
+    texts = seg.texts
+    notice = any(
+        CONSENT_WORD_RE.search(texts[i]) is not None and CONSENT_CONTEXT_RE.search(texts[i]) is not None
+        for i in drop.tolist()
+    )
+    if (float(words[:at].sum()) <= below and not notice) or below < _COPYRIGHT_BELOW:
+        return
     body[drop] = False
     why[drop] = 49
 

@@ -1057,3 +1057,9 @@ def test_text_lines_below_the_copyright_line_are_chrome() -> None:
     assert str(kept[0].reasons[0]) == "smoothed: below the footer's copyright line"
     blocks = extract_blocks(page("Image copyright Example Images"), input_type="text").blocks
     assert [b.label for b in blocks if b.text in notice] == ["body"] * 4
+    # A dialog that names cookies goes even when it holds more words than the page above it.
+    short = "\n".join(["Home", PROSE, "About", "Contact", "Jobs", "Press", "Terms", "Privacy", "Help",
+                       "Sitemap", "Careers", "Stores", "© 2024 Example Inc.", "Manage consent",
+                       "This website uses cookies to give you the best experience of the site.", *notice])
+    blocks = extract_blocks(short, input_type="text").blocks
+    assert [b.label for b in blocks if b.text in notice] == ["chrome"] * 4
