@@ -30,6 +30,7 @@ from .smooth import (
     drop_page_footer,
     drop_repeats,
     drop_slides,
+    drop_text_after_copyright,
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
@@ -56,6 +57,7 @@ from .smooth import (
     keep_text_lists,
     keep_text_pairs,
     keep_text_listing,
+    keep_text_sections,
     keep_text_sentences,
     smooth_labels,
 )
@@ -145,12 +147,14 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
         keep_text_gaps(feats, body, smoothed)
+        keep_text_sections(seg, feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked
             drop_text_post_end(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
+        drop_text_after_copyright(seg, feats, body, smoothed)
         keep_text_listing(seg, feats, body, smoothed)
         keep_text_pairs(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)

@@ -16,6 +16,7 @@ __all__ = [
     "COMMENT_TOKENS",
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
+    "COPYRIGHT_RE",
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
@@ -208,4 +209,12 @@ RELATED_HEAD_RE = regex.compile(
     r"|(?:notícias|artigos|posts)[^\S\n]+(?:relacionad[ao]s|recentes)|mais[^\S\n]+lidas"
     r"|articoli[^\S\n]+correlati|i[^\S\n]+più[^\S\n]+letti|gerelateerde[^\S\n]+(?:artikelen|berichten)|meest[^\S\n]+gelezen"
     r"|podobne[^\S\n]+artykuły|najczęściej[^\S\n]+czytane|関連記事|関連ニュース|おすすめ記事|人気記事|新着記事)[^\w\n]*"
+)
+
+# A site's copyright line: the sign or the word with a year ("© 2024 Example Inc.", "Copyright
+# 2010-2024"), or "all rights reserved" and its usual translations. An image credit names a
+# holder without a year ("Image copyright Getty Images").
+COPYRIGHT_RE = regex.compile(
+    r"(?i)(?:©|\(c\)|(?<![\w])copyright(?![\w]))[^\n]{0,20}?(?<!\d)(?:19|20)\d\d(?!\d)|all rights reserved|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
 )

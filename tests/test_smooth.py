@@ -1118,12 +1118,13 @@ def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None
     from boilerstrip import extract_blocks
 
     # A service page's grid of cards after its introduction: a heading of a few words and one
-    # sentence each, none of which passes alone nor makes a region.
+    # sentence each, none of which passes alone nor makes a region. Its pitches end in "!", which
+    # keep_text_sections (full stops only) leaves to this step.
     cards = [
-        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day.",
-        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season.",
-        "Clear reports", "Receive a short report every month with the numbers that matter to the council.",
-        "Open data", "Download the tables behind every chart and use them in your own work as you wish.",
+        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day!",
+        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season!",
+        "Clear reports", "Receive a short report every month with the numbers that matter to the council!",
+        "Open data", "Download the tables behind every chart and use them in your own work as you wish!",
     ]
     menu = ["Home", "Services", "About", "Contact"]
     intro = [f"{PROSE} Part {i}." for i in range(3)]
@@ -1137,3 +1138,63 @@ def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None
     far = [f"Link {i}" for i in range(12)]
     blocks = extract_blocks("\n".join([*menu, *intro, *far, *cards, *footer]), input_type="text").blocks
     assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
+
+
+def test_text_sections_of_short_sentences_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A landing page: sections of a heading and one short sentence above a closing paragraph of
+    # long lines (the region). With three sections or more they join with the headings between
+    # them; with two they stay out.
+    sections = [
+        ("Fast setup", "Our team moves your old files over to the new system in a day."),
+        ("Fair pricing", "You pay one flat fee each month with no hidden costs at all."),
+        ("Real support", "A person answers the phone when you call us in the morning."),
+        ("Safe storage", "Every file is kept in two places so that nothing is ever lost."),
+    ]
+
+    def page(k: int) -> str:
+        lines = ["Home", "Services", "Pricing", "Contact"]
+        for head, line in sections[:k]:
+            lines += [head, line]
+        return "\n".join([*lines, "About us", PROSE, PROSE.replace("council", "board"), "Privacy", "Terms"])
+
+    blocks = extract_blocks(page(4), input_type="text").blocks
+    kept = {b.text: b for b in blocks if b.label == "body"}
+    assert all(line in kept for _, line in sections)
+    assert "Fair pricing" in kept and "Home" not in kept and "Privacy" not in kept
+    assert str(kept[sections[0][1]].reasons[0]) == "smoothed: a section of short sentences beside the content"
+    # With two sections the step leaves them (keep_text_pairs may still take them, with "About us"
+    # over the closing paragraph as a third heading and sentence).
+    blocks = extract_blocks(page(2), input_type="text").blocks
+    section = "smoothed: a section of short sentences beside the content"
+    assert not any(section in map(str, b.reasons) for b in blocks)
+
+
+def test_text_lines_below_the_copyright_line_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A cookie dialog's settings dumped after the footer: long lines of prose, a region of their
+    # own, below the copyright line. An image credit without a year ends nothing.
+    notice = [
+        "The technical storage or access is strictly necessary for the legitimate purpose of enabling "
+        f"the use of a specific service explicitly requested by the subscriber or user, part {i}."
+        for i in range(4)
+    ]
+
+    def page(mark: str) -> str:
+        return "\n".join(["Home", "News", *[f"{PROSE} Part {i}." for i in range(8)], "About", "Contact", "Jobs",
+                          "Press", "Terms", "Privacy", "Help", "Sitemap", "Careers", "Stores", mark, "Manage consent", *notice, "Accept", "Deny"])
+
+    blocks = extract_blocks(page("© 2024 Example Inc. All rights reserved."), input_type="text").blocks
+    kept = [b for b in blocks if b.text in notice]
+    assert [b.label for b in kept] == ["chrome"] * 4
+    assert str(kept[0].reasons[0]) == "smoothed: below the footer's copyright line"
+    blocks = extract_blocks(page("Image copyright Example Images"), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in notice] == ["body"] * 4
+    # A dialog that names cookies goes even when it holds more words than the page above it.
+    short = "\n".join(["Home", PROSE, "About", "Contact", "Jobs", "Press", "Terms", "Privacy", "Help",
+                       "Sitemap", "Careers", "Stores", "© 2024 Example Inc.", "Manage consent",
+                       "This website uses cookies to give you the best experience of the site.", *notice])
+    blocks = extract_blocks(short, input_type="text").blocks
+    assert [b.label for b in blocks if b.text in notice] == ["chrome"] * 4
