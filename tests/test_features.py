@@ -863,3 +863,30 @@ def test_text_mode_records_need_a_repeated_label_and_no_teaser() -> None:
     assert got[:7] == [True, True, True, False, True, True, True]
     assert got[7:11] == [False, False, False, False]
     assert got[11:] == [True, True, False, False]
+
+
+def test_text_mode_lines_between_records_count_when_a_sentence_stands_among_them() -> None:
+    from boilerstrip.features import _between_records
+
+    # Records at 0, 4 and 20; a sentence at 2 (within 12 lines of the next record), another at 10
+    # (between records 16 lines apart: too far).
+    n = 22
+    records = np.zeros(n, dtype=bool)
+    records[[0, 4, 20]] = True
+    n_words = np.full(n, 3.0)
+    stop = np.zeros(n)
+    end = np.zeros(n)
+    for i in (2, 10):
+        n_words[i], stop[i], end[i] = 20.0, 0.4, 1.0
+    got = _between_records(records, n_words, stop, end)
+    assert got[:4].all() and not got[4:].any()
+    # Names and links between records, no sentence: an info box or a listing, nothing joined.
+    assert not _between_records(records, np.full(n, 3.0), stop, end).any()
+
+
+def test_text_mode_an_abbreviation_is_not_a_record_label() -> None:
+    from boilerstrip.features import _labelled_records
+
+    texts = [f"U.S. officials met the {k} delegations today" for k in ("first", "second", "third")]
+    n_words = np.array([len(t.split()) for t in texts], dtype=np.float64)
+    assert not _labelled_records(texts, n_words, np.zeros(3)).any()
