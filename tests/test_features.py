@@ -868,11 +868,11 @@ def test_text_mode_records_need_a_repeated_label_and_no_teaser() -> None:
 def test_text_mode_lines_between_records_count_when_a_sentence_stands_among_them() -> None:
     from boilerstrip.features import _between_records
 
-    # Records at 0, 4 and 20; a sentence at 2 (within 12 lines of the next record), another at 10
-    # (between records 16 lines apart: too far).
-    n = 22
+    # Records at 0, 4 and 30; a sentence at 2 (within 20 lines of the next record), another at 10
+    # (between records 26 lines apart: too far).
+    n = 32
     records = np.zeros(n, dtype=bool)
-    records[[0, 4, 20]] = True
+    records[[0, 4, 30]] = True
     n_words = np.full(n, 3.0)
     stop = np.zeros(n)
     end = np.zeros(n)
