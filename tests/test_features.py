@@ -794,3 +794,99 @@ def test_text_sections_of_a_page_without_a_dominant_region_are_regions() -> None
     # ... and a section of one line is a notice or a teaser, not a section.
     lone = np.array([-1.4, -1.4, 2.5, 2.5, 2.5, *gap] + [1.6, *gap] * 6)
     assert _section_regions(_text_region(lone)[0], lone, _text_region(lone)[0]).tolist() == _text_region(lone)[0].tolist()
+
+
+def _listicle_lines() -> list[str]:
+    """A menu, four items (a heading, a sentence, eight short record lines), the article's body, a footer."""
+    menu = ["Home", "Courses", "Pricing", "About us", "Contact", "Log in", "Sign up"]
+    items: list[str] = []
+    for k, name in enumerate(["Project Lead", "Quality Belt", "Strategy Planner", "Career Coach"], 1):
+        items += [
+            f"{k}. {name} certification",
+            f"The {name} program suits those who want proof that they can do the work, and most firms that hire consultants know it.",
+            f"Organization: Guild of {name}s",
+            f"Duration: {k + 1} to {k + 5} months",
+            f"Location: Online or in {k} cities",
+            f"Price: ${k * 250} to ${k * 400}",
+            f"Renewal: every {k + 1} years",
+            "Pros:",
+            "Known by firms",
+            "Cons:",
+            "Costly exam",
+        ]
+    body = [
+        "Why get certified at all? A certificate does not make you a better consultant, but it tells a client who has never met you that someone has checked your work before.",
+        "Most of the consultants we spoke with said that the first contract was the hardest one to win, and that a certificate helped them more with it than with any later one.",
+        "The programs differ in what they ask of you: some want a record of projects and hours, some an exam, and a few only a fee and a short course that you can finish online.",
+        "If you are starting out, pick the program that your clients have heard of, and leave the rarer ones for later, when you know which niche you want to work in.",
+    ]
+    return menu + items + body + ["Privacy policy", "Terms of use", "Follow us", "Copyright 2026 Example Inc."]
+
+
+def test_text_mode_records_join_a_listicle_to_the_region() -> None:
+    lines = _listicle_lines()
+    f = compute_features(segment_text("\n".join(lines), max_blocks=1000), "text")
+    main = f.main.tolist()
+    # Each item's sentence and its labelled records are in the region, not only the closing body ...
+    for i, line in enumerate(lines):
+        if line.startswith(("The ", "Organization:", "Duration:", "Price:")):
+            assert main[i] == 1.0, line
+    # ... and the menu and the footer stay out.
+    assert not any(main[:7]) and not any(main[-4:])
+
+
+def test_text_mode_records_need_a_repeated_label_and_no_teaser() -> None:
+    from boilerstrip.features import _labelled_records
+
+    texts = [
+        "Price: $250 to $400",
+        "Price: $500 to $800",
+        "Price: $750 to $900",
+        "Phone: 555 123 4567 or write",
+        "Warm Up. 10 minutes of easy jogging",
+        "Warm Up. 15 minutes of easy jogging",
+        "Warm Up. 20 minutes of easy jogging",
+        "Read more: The best tents of the year",
+        "Read more: How to fix a tent pole",
+        "Read more: What a footprint is for",
+        "How to fix a tent pole",
+        "Deal Alert: Save on the new laptop",
+        "Deal Alert: Save on the new tablet",
+        "Deal Alert: Save on the new phone",
+        "Apple's new tablet is cheaper this week than it has been all year, and...",
+    ]
+    n_words = np.array([len(t.split()) for t in texts], dtype=np.float64)
+    ellipsis = np.array([1.0 if t.endswith("...") else 0.0 for t in texts])
+    got = _labelled_records(texts, n_words, ellipsis).tolist()
+    # Three prices and three warm-ups are records; a lone label is not; a "Read more:" whose value is
+    # a line of the page is a teaser (and leaves two, too few), and so is a label next to a truncated line.
+    assert got[:7] == [True, True, True, False, True, True, True]
+    assert got[7:11] == [False, False, False, False]
+    assert got[11:] == [True, True, False, False]
+
+
+def test_text_mode_lines_between_records_count_when_a_sentence_stands_among_them() -> None:
+    from boilerstrip.features import _between_records
+
+    # Records at 0, 4 and 30; a sentence at 2 (within 20 lines of the next record), another at 10
+    # (between records 26 lines apart: too far).
+    n = 32
+    records = np.zeros(n, dtype=bool)
+    records[[0, 4, 30]] = True
+    n_words = np.full(n, 3.0)
+    stop = np.zeros(n)
+    end = np.zeros(n)
+    for i in (2, 10):
+        n_words[i], stop[i], end[i] = 20.0, 0.4, 1.0
+    got = _between_records(records, n_words, stop, end)
+    assert got[:4].all() and not got[4:].any()
+    # Names and links between records, no sentence: an info box or a listing, nothing joined.
+    assert not _between_records(records, np.full(n, 3.0), stop, end).any()
+
+
+def test_text_mode_an_abbreviation_is_not_a_record_label() -> None:
+    from boilerstrip.features import _labelled_records
+
+    texts = [f"U.S. officials met the {k} delegations today" for k in ("first", "second", "third")]
+    n_words = np.array([len(t.split()) for t in texts], dtype=np.float64)
+    assert not _labelled_records(texts, n_words, np.zeros(3)).any()

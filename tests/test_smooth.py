@@ -733,7 +733,7 @@ def test_text_paragraphs_between_parts_of_the_main_region_are_body() -> None:
 
     def page(dated: bool) -> str:
         items = [x for k, p in enumerate(paras)
-                 for x in (f"Shop {k}", "May 4, 2020" if dated else "Photo: the shop", p, *links)]
+                 for x in (f"Shop {k}", "May 4, 2020" if dated else "A photo of the shop", p, *links)]
         return "\n".join(["Home", "News", "About", *[f"{PROSE} Part {i}." for i in range(6)], *items,
                           *[f"{PROSE} Part {i}." for i in range(6, 12)], "Contact", "Privacy"])
 
