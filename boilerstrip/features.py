@@ -24,7 +24,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["FEATURE_NAMES", "Features", "compute_features", "glued_teasers", "subtree_sums", "within"]
+__all__ = ["FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -1651,8 +1651,23 @@ _FORM_CANCEL = regex.compile(
     r"cancelar[^\S\n]+respuesta|cancelar[^\S\n]+resposta|annulla[^\S\n]+risposta|reactie[^\S\n]+annuleren|"
     r"anuluj[^\S\n]+pisanie[^\S\n]+odpowiedzi)[^\w\n]*"
 )
+# A thread still empty: "No comments yet", "0 Comments", "No Responses".
+_NO_COMMENTS = regex.compile(rf"(?i)[^\w\n]*(?:no|0)[^\S\n]+(?:{_COMMENT_WORDS}|comment|response)(?:[^\S\n]+yet)?[^\w\n]*")
+
+
+def names_comment_form(text: str) -> bool:
+    """Whether a short line heads the form for a comment ("Leave a Reply", "Post a Comment",
+    "Laisser un commentaire Annuler la réponse") or a thread still empty ("No comments yet.")."""
+    low = text.lower()
+    if not any(stem in low for stem in FORM_LINE_STEMS):
+        return False
+    return any(rx.fullmatch(text) is not None for rx in (_COMMENT_FORM, _FORM_CANCEL, _NO_COMMENTS))
+
+
 # Lowercase stems of _FORM_CANCEL's links, for finding the lines to look at with str.find.
 _CANCEL_STEMS = ("cancel", "abbrechen", "annuler", "annulla", "annuleren", "anuluj")
+# Lowercase stems of the lines names_comment_form reads.
+FORM_LINE_STEMS = _COMMENT_STEMS + _FORM_STEMS + _CANCEL_STEMS
 # Letters and digits only, for telling whether a form's heading stands more than once.
 _FORM_KEY = regex.compile(r"[\W_]+")
 # A heading is a short line: "{ 74 comments... read them below or add one }" is 8 words.

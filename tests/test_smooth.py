@@ -1137,3 +1137,31 @@ def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None
     far = [f"Link {i}" for i in range(12)]
     blocks = extract_blocks("\n".join([*menu, *intro, *far, *cards, *footer]), input_type="text").blocks
     assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
+
+
+def test_the_comment_form_ends_the_body() -> None:
+    from boilerstrip import Options, extract_blocks
+
+    def page(form: str, after: str = "") -> str:
+        return ("<html><body><div id='main'><h2>A short video post</h2>"
+                "<p>Wonderful animated video for the band, made by a friend of ours in the city.</p>"
+                f"<p>{form}</p>{after}"
+                f"<div class='widget'><p>{PROSE} You can also follow this blog on the usual sites.</p></div>"
+                "<p>If you find anything interesting here and share it, please link back to this blog.</p>"
+                "</div></body></html>")
+
+    # A post of one sentence, then the form's heading or an empty thread's: the sidebar's
+    # and footer's blurbs after it are no part of the post.
+    for form in ("Leave a comment", "No comments yet.", "Schreibe einen Kommentar", "Post a Comment"):
+        blocks = extract_blocks(page(form)).blocks
+        assert [b.label for b in blocks] == ["body", "body", "chrome", "chrome", "chrome"], form
+        assert blocks[2].reasons[0].code == SMOOTH_REASONS[28]
+        # Comments wanted: the step stays out.
+        kept = extract_blocks(page(form), options=Options(include_comments=True)).blocks
+        assert kept[-1].label == "body", form
+    # A button "Add Comment" with the article going on below it ends nothing.
+    blocks = extract_blocks(page("Add Comment", f"<p>{PROSE} And the story goes on.</p>")).blocks
+    assert all(b.label == "body" for b in blocks)
+    # No sentence of a post above it: the form opens the page, and nothing is dropped.
+    blocks = extract_blocks(page("Leave a comment").replace("<p>Wonderful animated video for the band, made by a friend of ours in the city.</p>", "")).blocks
+    assert blocks[-1].label == "body"
