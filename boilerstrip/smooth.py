@@ -1822,28 +1822,31 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
 
     Blog engines close a post with the form for a comment ("Leave a comment", "Post a
     Comment", "Schreibe einen Kommentar"; features.names_comment_form, the text-mode
-    vocabulary) or a thread that is still empty ("No comments yet."): a line in no comment
-    container when the thread is empty or the template marks only the comments, so it
-    scores as a short line of the content, and the sidebar's and footer's blurbs after it
-    join the body with it. Everything after such a line is comments, widgets or the footer.
-    The first such body line of _FORM_WORDS words at most, below _FORM_AFTER words of body
-    (a sentence of the post) and with no paragraph of the content right after it (a button
-    "Add Comment" under the headline, with the article below it), ends the body.
+    vocabulary) or a thread that is still empty ("No comments yet."). What follows it is the
+    thread, the sidebar's widgets and the footer: their blurbs, an "about this blog" box or a
+    comment policy, pass as prose of the main container when the post is short. The first
+    such line of the main container (_FORM_WORDS words at most, body or not: the template may
+    mark it as the thread's), standing once among the page's short lines (a Q&A page puts
+    "Add a comment" under every post), below _FORM_AFTER words of body (a sentence of the
+    post) and with no paragraph of the content right after it (a button "Add Comment" under
+    the headline, with the article below it), ends the body.
     """
     n = len(body)
-    short = np.flatnonzero(body & (f.n_words <= _FORM_WORDS))
-    if not len(short):
+    short = np.flatnonzero((f.main > 0) & (f.n_words <= _FORM_WORDS) & ((f.flags & _FORM_BOXES) == 0))
+    if not len(short) or not body.any():
         return
     texts = seg.texts
     idx = short.tolist()
     low = "\n".join([texts[k] for k in idx]).lower()
     if not any(stem in low for stem in _FORM_LINE_STEMS):
-        return  # most pages: one search of their short body lines
+        return  # most pages: one search of their short lines
     words = np.where(body, f.n_words, 0.0)
     before = np.cumsum(words) - words
     plain = ((f.flags & Flag.NEG_CLASS) == 0) & (f.link_density < _FORM_NEXT_LINKS) & (f.n_words >= _FORM_NEXT_WORDS)
-    for k in idx:
-        if before[k] < _FORM_AFTER or not names_comment_form(texts[k]):
+    named = [k for k in idx if names_comment_form(texts[k])]
+    keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
+    for k in named:
+        if before[k] < _FORM_AFTER or keys[_FORM_KEY.sub("", texts[k].lower())] > 1:
             continue
         if plain[k + 1 : k + 1 + _FORM_NEXT].any():
             continue  # the article goes on below it: a button, not the end of the post
@@ -1854,6 +1857,10 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
         return
 
 
+# Letters and digits only, for telling whether a form's line stands more than once.
+_FORM_KEY = regex.compile(r"[\W_]+")
+# A menu's or a page header's "Comments" link heads no form.
+_FORM_BOXES = int(Flag.NAV | Flag.HEADER)
 # The form's heading is short: "Leave a Reply", "Schreibe einen Kommentar Antworten abbrechen".
 _FORM_WORDS = 8
 # Body words above it: one sentence of a post at least (none above: the form opens the page).

@@ -1159,6 +1159,14 @@ def test_the_comment_form_ends_the_body() -> None:
         # Comments wanted: the step stays out.
         kept = extract_blocks(page(form), options=Options(include_comments=True)).blocks
         assert kept[-1].label == "body", form
+    # The template may mark the form as the thread's (chrome already): it ends the body too.
+    blocks = extract_blocks(page("</p><div id='respond'><h3>Leave a Reply</h3></div><p>")).blocks
+    assert blocks[-1].label == "chrome" and blocks[-1].reasons[0].code == SMOOTH_REASONS[28]
+    # A Q&A page's "Add a comment" under every post ends nothing.
+    posts = "".join(f"<div class='post'><p>{PROSE} Answer {i}.</p><p>Add a comment</p><p>Share</p><p>Edit</p>"
+                    f"<p>Follow</p><p>answered Jan {i + 3}, 2024</p></div>" for i in range(3))
+    blocks = extract_blocks(f"<html><body><div id='main'><h1>A question</h1>{posts}</div></body></html>").blocks
+    assert all(b.label == "body" for b in blocks if "Answer" in b.text)
     # A button "Add Comment" with the article going on below it ends nothing.
     blocks = extract_blocks(page("Add Comment", f"<p>{PROSE} And the story goes on.</p>")).blocks
     assert all(b.label == "body" for b in blocks)
