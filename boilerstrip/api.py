@@ -24,6 +24,7 @@ from .parse.segment import Segments, segment_html, segment_text
 from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
+    drop_after_comment_form,
     drop_chrome_only_classes,
     drop_far_tail,
     drop_link_headings,
@@ -143,6 +144,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
+        if not opts.include_comments:
+            drop_after_comment_form(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

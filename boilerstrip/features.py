@@ -24,7 +24,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["FEATURE_NAMES", "Features", "compute_features", "glued_teasers", "subtree_sums", "within"]
+__all__ = ["FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -761,7 +761,8 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
 
     On a forum thread or a Q&A page every post sits in a "comment"/"reply" container:
     then the comments are the content. Below an article they are not, however long,
-    nor below a post of a title and a photo or a video (see _titled_post). A page that
+    nor below a post of a title and a photo or a video (see _titled_post), nor where a
+    blog's thread heading opens them ("13 comments:", see _headed_thread). A page that
     declares itself a thread (declares_thread: schema.org DiscussionForumPosting or QAPage)
     has its question outside the comments: there the comments are the replies, the content,
     when they outweigh it. A Q&A site's comments under each post weigh less than the answers
@@ -776,9 +777,53 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment & ~boxed].sum())
     if outside < inside and declares_thread(seg):  # the replies of a declared thread
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
-    if outside < _COMMENT_ONLY_SHARE * inside and outside < _NO_ARTICLE_CHARS and not _titled_post(seg, is_comment, boxed):
+    if (
+        outside < _COMMENT_ONLY_SHARE * inside
+        and outside < _NO_ARTICLE_CHARS
+        and not _titled_post(seg, is_comment, boxed)
+        and not _headed_thread(seg, is_comment)
+    ):
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     return flags
+
+
+def _headed_thread(seg: Segments, is_comment: npt.NDArray[np.bool_]) -> bool:
+    """Whether a blog's thread heading stands where the comments begin: "13 comments:", "92 Responses
+    to “Title”", or a heading element that reads "Comments".
+
+    A blog post of a title and a video or an infographic has no paragraph above its comments,
+    and no post container of its own around its title (see _titled_post), yet its template
+    heads the thread with the count of comments, the post's title after it, or the word alone
+    in a heading: the thread is below an article. A forum thread's posts are not headed so
+    (its engine titles them with the thread's title, counts "replies" and "posts"), nor is a
+    link aggregator's, which puts "12 comments" among a story's links (the count mid-line).
+    Only the lines within _THREAD_HEAD_NEAR blocks of the thread's first block are read.
+    """
+    texts, kinds = seg.texts, seg.kinds
+    first = int(np.argmax(is_comment))
+    for k in range(max(0, first - _THREAD_HEAD_NEAR), min(len(texts), first + _THREAD_HEAD_NEAR + 1)):
+        text = texts[k]
+        words = len(text.split())
+        if words > _COMMENT_TITLED_WORDS or not any(stem in text.lower() for stem in _COMMENT_STEMS):
+            continue
+        head = _thread_head(text, words)
+        if head is None:
+            continue
+        form, m = head
+        if form == "titled" or (form == "bare" and kinds[k] in _HEADING_KINDS):
+            return True
+        if form == "count" and words <= _COUNT_HEAD_WORDS and _LEADING_WORD.search(text, 0, m.start()) is None:
+            return True
+    return False
+
+
+# The heading stands right above the thread's first block or among its first ones (a form and
+# its note come first on some templates).
+_THREAD_HEAD_NEAR = 3
+# A count heading is the count and the word ("13 comments:", "Comments (5)"), nothing around them.
+_COUNT_HEAD_WORDS = 3
+_LEADING_WORD = regex.compile(r"\w")
+_HEADING_KINDS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 # A class word naming reviews: "reviews", "product-review", "review_box", camelCase "userReviews";
@@ -1617,8 +1662,23 @@ _FORM_CANCEL = regex.compile(
     r"cancelar[^\S\n]+respuesta|cancelar[^\S\n]+resposta|annulla[^\S\n]+risposta|reactie[^\S\n]+annuleren|"
     r"anuluj[^\S\n]+pisanie[^\S\n]+odpowiedzi)[^\w\n]*"
 )
+# A thread still empty: "No comments yet", "0 Comments", "No Responses".
+_NO_COMMENTS = regex.compile(rf"(?i)[^\w\n]*(?:no|0)[^\S\n]+(?:{_COMMENT_WORDS}|comment|response)(?:[^\S\n]+yet)?[^\w\n]*")
+
+
+def names_comment_form(text: str) -> bool:
+    """Whether a short line heads the form for a comment ("Leave a Reply", "Post a Comment",
+    "Laisser un commentaire Annuler la réponse") or a thread still empty ("No comments yet.")."""
+    low = text.lower()
+    if not any(stem in low for stem in FORM_LINE_STEMS):
+        return False
+    return any(rx.fullmatch(text) is not None for rx in (_COMMENT_FORM, _FORM_CANCEL, _NO_COMMENTS))
+
+
 # Lowercase stems of _FORM_CANCEL's links, for finding the lines to look at with str.find.
 _CANCEL_STEMS = ("cancel", "abbrechen", "annuler", "annulla", "annuleren", "anuluj")
+# Lowercase stems of the lines names_comment_form reads.
+FORM_LINE_STEMS = _COMMENT_STEMS + _FORM_STEMS + _CANCEL_STEMS
 # Letters and digits only, for telling whether a form's heading stands more than once.
 _FORM_KEY = regex.compile(r"[\W_]+")
 # A heading is a short line: "{ 74 comments... read them below or add one }" is 8 words.

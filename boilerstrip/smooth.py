@@ -18,7 +18,8 @@ import numpy as np
 import numpy.typing as npt
 import regex
 
-from .features import Features, FloatArray, subtree_ends, within
+from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
+from .features import Features, FloatArray, names_comment_form, subtree_ends, within
 from .parse.segment import Flag, Segments, _class_words as class_words
 from .vocab import (
     CHROME_ONLY_TOKENS,
@@ -34,6 +35,7 @@ from .vocab import (
 
 __all__ = [
     "SMOOTH_REASONS",
+    "drop_after_comment_form",
     "drop_chrome_only_classes",
     "drop_far_tail",
     "drop_link_headings",
@@ -98,6 +100,7 @@ SMOOTH_REASONS = {
     24: "smoothed: between body lines of the main region",
     25: "smoothed: after the post's end",
     26: "smoothed: a link to another story",
+    28: "smoothed: from the comment form on",
     30: "smoothed: a paragraph between parts of the main region",
     31: "smoothed: a line that says the same thing twice",
     32: "smoothed: a newsletter's pitch",
@@ -1817,6 +1820,62 @@ def drop_page_footer(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     if drop.any() and f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
         body[drop] = False
         why[drop] = 18
+
+
+def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """Body blocks from a comment form's heading on are chrome (HTML mode; not with include_comments).
+
+    Blog engines close a post with the form for a comment ("Leave a comment", "Post a
+    Comment", "Schreibe einen Kommentar"; features.names_comment_form, the text-mode
+    vocabulary) or a thread that is still empty ("No comments yet."). What follows it is the
+    thread, the sidebar's widgets and the footer: their blurbs, an "about this blog" box or a
+    comment policy, pass as prose of the main container when the post is short. The first
+    such line of the main container (_FORM_WORDS words at most, body or not: the template may
+    mark it as the thread's), standing once among the page's short lines (a Q&A page puts
+    "Add a comment" under every post), below _FORM_AFTER words of body (a sentence of the
+    post) and with no paragraph of the content right after it (a button "Add Comment" under
+    the headline, with the article below it), ends the body.
+    """
+    n = len(body)
+    short = np.flatnonzero((f.main > 0) & (f.n_words <= _FORM_WORDS) & ((f.flags & _FORM_BOXES) == 0))
+    if not len(short) or not body.any():
+        return
+    texts = seg.texts
+    idx = short.tolist()
+    low = "\n".join([texts[k] for k in idx]).lower()
+    if not any(stem in low for stem in _FORM_LINE_STEMS):
+        return  # most pages: one search of their short lines
+    words = np.where(body, f.n_words, 0.0)
+    before = np.cumsum(words) - words
+    plain = ((f.flags & Flag.NEG_CLASS) == 0) & (f.link_density < _FORM_NEXT_LINKS) & (f.n_words >= _FORM_NEXT_WORDS)
+    named = [k for k in idx if names_comment_form(texts[k])]
+    keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
+    for k in named:
+        if before[k] < _FORM_AFTER or keys[_FORM_KEY.sub("", texts[k].lower())] > 1:
+            continue
+        if plain[k + 1 : k + 1 + _FORM_NEXT].any():
+            continue  # the article goes on below it: a button, not the end of the post
+        drop = np.zeros(n, dtype=bool)
+        drop[k:] = body[k:]
+        body[drop] = False
+        why[drop] = 28
+        return
+
+
+# Letters and digits only, for telling whether a form's line stands more than once.
+_FORM_KEY = regex.compile(r"[\W_]+")
+# A menu's or a page header's "Comments" link heads no form.
+_FORM_BOXES = int(Flag.NAV | Flag.HEADER)
+# The form's heading is short: "Leave a Reply", "Schreibe einen Kommentar Antworten abbrechen".
+_FORM_WORDS = 8
+# Body words above it: one sentence of a post at least (none above: the form opens the page).
+# Set on the dev split: 0 to 10 alike; 30 and 60 miss the posts of a photo and one sentence.
+_FORM_AFTER = 10
+# A paragraph of the content within the next _FORM_NEXT blocks: 20 words or more, mostly
+# not links, under no chrome class word (a sidebar's blurb after the form is one).
+_FORM_NEXT = 4
+_FORM_NEXT_WORDS = 20
+_FORM_NEXT_LINKS = 0.5
 
 
 def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

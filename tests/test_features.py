@@ -280,6 +280,26 @@ def test_comments_under_a_titled_post_stay_comments() -> None:
     assert not (f.flags[1:] & 0b100000000000000).any()
 
 
+def test_comments_under_a_thread_heading_stay_comments() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    thread = "".join(f"<div class='comment'><p>{PROSE} Reply {i}.</p></div>" for i in range(3))
+    # A video post whose title stands in no post container: the thread's heading says comments.
+    for head in ("<h4>3 comments:</h4>", "<div>3 Responses to “A video post”</div>", "<h3>Comments</h3>"):
+        page = (f"<body><div id='wrap'><h2><a href='/p'>A video post</a></h2><p>by the author</p>"
+                f"<p><iframe src='/video'></iframe></p><div id='comments'>{head}{thread}</div></div></body>")
+        f = feats(page)
+        assert (f.flags[3:] & Flag.COMMENT).all(), head
+        assert "Reply 0" not in extract(page), head
+    # Without the heading (a forum thread), or with the count mid-line (a link aggregator's
+    # story line), the comments are the content.
+    for head in ("", "<div>via someone 2 hours ago 3 comments</div>", "<div>Comments</div>"):
+        page = f"<body><div id='wrap'><h2>A thread</h2><p>by someone</p>{head}<div id='comments'>{thread}</div></div></body>"
+        f = feats(page)
+        assert not (f.flags & Flag.COMMENT).any(), head
+        assert "Reply 0" in extract(page), head
+
+
 def test_a_word_of_the_first_of_alike_posts_marks_no_section() -> None:
     from boilerstrip.parse.segment import Flag
 

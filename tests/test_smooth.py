@@ -1198,3 +1198,39 @@ def test_text_lines_below_the_copyright_line_are_chrome() -> None:
                        "This website uses cookies to give you the best experience of the site.", *notice])
     blocks = extract_blocks(short, input_type="text").blocks
     assert [b.label for b in blocks if b.text in notice] == ["chrome"] * 4
+
+
+def test_the_comment_form_ends_the_body() -> None:
+    from boilerstrip import Options, extract_blocks
+
+    def page(form: str, after: str = "") -> str:
+        return ("<html><body><div id='main'><h2>A short video post</h2>"
+                "<p>Wonderful animated video for the band, made by a friend of ours in the city.</p>"
+                f"<p>{form}</p>{after}"
+                f"<div class='widget'><p>{PROSE} You can also follow this blog on the usual sites.</p></div>"
+                "<p>If you find anything interesting here and share it, please link back to this blog.</p>"
+                "</div></body></html>")
+
+    # A post of one sentence, then the form's heading or an empty thread's: the sidebar's
+    # and footer's blurbs after it are no part of the post.
+    for form in ("Leave a comment", "No comments yet.", "Schreibe einen Kommentar", "Post a Comment"):
+        blocks = extract_blocks(page(form)).blocks
+        assert [b.label for b in blocks] == ["body", "body", "chrome", "chrome", "chrome"], form
+        assert blocks[2].reasons[0].code == SMOOTH_REASONS[28]
+        # Comments wanted: the step stays out.
+        kept = extract_blocks(page(form), options=Options(include_comments=True)).blocks
+        assert kept[-1].label == "body", form
+    # The template may mark the form as the thread's (chrome already): it ends the body too.
+    blocks = extract_blocks(page("</p><div id='respond'><h3>Leave a Reply</h3></div><p>")).blocks
+    assert blocks[-1].label == "chrome" and blocks[-1].reasons[0].code == SMOOTH_REASONS[28]
+    # A Q&A page's "Add a comment" under every post ends nothing.
+    posts = "".join(f"<div class='post'><p>{PROSE} Answer {i}.</p><p>Add a comment</p><p>Share</p><p>Edit</p>"
+                    f"<p>Follow</p><p>answered Jan {i + 3}, 2024</p></div>" for i in range(3))
+    blocks = extract_blocks(f"<html><body><div id='main'><h1>A question</h1>{posts}</div></body></html>").blocks
+    assert all(b.label == "body" for b in blocks if "Answer" in b.text)
+    # A button "Add Comment" with the article going on below it ends nothing.
+    blocks = extract_blocks(page("Add Comment", f"<p>{PROSE} And the story goes on.</p>")).blocks
+    assert all(b.label == "body" for b in blocks)
+    # No sentence of a post above it: the form opens the page, and nothing is dropped.
+    blocks = extract_blocks(page("Leave a comment").replace("<p>Wonderful animated video for the band, made by a friend of ours in the city.</p>", "")).blocks
+    assert blocks[-1].label == "body"
