@@ -32,6 +32,7 @@ from .smooth import (
     drop_repeats,
     drop_slides,
     drop_text_after_copyright,
+    drop_text_after_form,
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
@@ -154,6 +155,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_comments(feats, body, smoothed)
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked
             drop_text_post_end(seg, feats, body, smoothed)
+            drop_text_after_form(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)

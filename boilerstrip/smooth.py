@@ -41,6 +41,7 @@ __all__ = [
     "drop_link_headings",
     "drop_slides",
     "drop_text_after_copyright",
+    "drop_text_after_form",
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_copies",
@@ -101,6 +102,8 @@ SMOOTH_REASONS = {
     25: "smoothed: after the post's end",
     26: "smoothed: a link to another story",
     28: "smoothed: from the comment form on",
+    29: "smoothed: from the comment form on (text)",
+    34: "smoothed: a short post above the comment form",
     30: "smoothed: a paragraph between parts of the main region",
     31: "smoothed: a line that says the same thing twice",
     32: "smoothed: a newsletter's pitch",
@@ -2162,3 +2165,66 @@ _SECTION_GAP = 7
 _SECTION_MIN = 3
 _SECTION_RATIO = 0.35
 _CLOSERS = " \"'\u201d\u2019\u00bb)"
+
+
+def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, body lines from a comment form's heading on are chrome; a short post above it is body.
+
+    The text-mode twin of drop_after_comment_form: the first line that names a comment form or
+    an empty thread (features.names_comment_form: "Leave a Reply", "No comments yet."), of
+    _FORM_WORDS words at most, standing once among the page's short lines, with no paragraph
+    (_FORM_NEXT_WORDS words) within _FORM_NEXT lines after it, ends the body. When the body above
+    it is under _FORM_AFTER words (a post of a photo and a sentence, the body a sidebar's blurb
+    below the form), the post's lines just above it (up to _SHORT_POST_LINES lines, below the
+    nearest date line among them: the post's byline) become the body.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "text" or not body.any():
+        return
+    short = np.flatnonzero((f.n_words <= _FORM_WORDS) & (f.n_words >= 1))
+    texts = seg.texts
+    idx = short.tolist()
+    low = "\n".join([texts[k] for k in idx]).lower()
+    if not any(stem in low for stem in _FORM_LINE_STEMS):
+        return
+    named = [k for k in idx if names_comment_form(texts[k])]
+    if not named:
+        return
+    keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
+    words = np.where(body, f.n_words, 0.0)
+    before = np.cumsum(words) - words
+    para = f.n_words >= _FORM_NEXT_WORDS
+    for k in named:
+        if keys[_FORM_KEY.sub("", texts[k].lower())] > 1 or para[k + 1 : k + 1 + _FORM_NEXT].any():
+            continue
+        drop = np.zeros(n, dtype=bool)
+        drop[k:] = body[k:]
+        if not drop.any():
+            return
+        add = np.zeros(n, dtype=bool)
+        if before[k] < _FORM_AFTER:
+            if float(words[k:].sum()) > _SHORT_POST_BELOW:
+                return  # a button above the article: the post below it is the body
+            lo = max(k - _SHORT_POST_LINES, 0)
+            dated = np.flatnonzero(f.date_like[lo:k] > 0)
+            post = float(f.n_words[lo:k].sum())
+            if len(dated):
+                lo += int(dated[-1]) + 1
+                post = float(f.n_words[lo:k].sum())
+                title = lo - 2  # the post's headline above its date line
+                if title >= 0 and f.n_words[title] <= _SHORT_POST_TITLE_WORDS:
+                    add[title] = not body[title]
+                    post += float(f.n_words[title])
+            add[lo:k] = ~body[lo:k]
+            if post < _FORM_AFTER:
+                return  # no sentence above it: a shop's or a recipe's button, the text below
+        body[drop] = False
+        why[drop] = 29
+        body[add] = True
+        why[add] = 34
+        return
+
+
+_SHORT_POST_LINES = 6
+_SHORT_POST_BELOW = 80.0
+_SHORT_POST_TITLE_WORDS = 12

@@ -5,7 +5,7 @@ import numpy as np
 from boilerstrip import extract
 from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
-from boilerstrip.smooth import SMOOTH_REASONS, drop_text_comments
+from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_form, drop_text_comments
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
@@ -910,3 +910,23 @@ def test_text_mode_an_abbreviation_is_not_a_record_label() -> None:
     texts = [f"U.S. officials met the {k} delegations today" for k in ("first", "second", "third")]
     n_words = np.array([len(t.split()) for t in texts], dtype=np.float64)
     assert not _labelled_records(texts, n_words, np.zeros(3)).any()
+
+
+def test_text_mode_short_post_above_a_comment_form() -> None:
+    # A post of a photo and a sentence: its headline, its date line, the sentence, then an empty
+    # thread and the form; a sidebar's blurb below the form reads as prose.
+    post = ["A short title", "Posted on March 3, 2020 at 10:15", "A quick look at a nice new drawing of the old city by a friend."]
+    form = ["No comments yet.", "Leave a Reply", "Name (required)", "Email (required)", "Website"]
+    blurb = f"About me: {PROSE}"
+    dump = "\n".join(["Home", "Archives", "Contact", *post, *form, "About this blog", blurb, "Recent posts"])
+    out = extract(dump, input_type="text")
+    assert "A quick look at a nice new drawing" in out
+    assert "About me" not in out
+    # The lines below the form go, the post above it is body (smooth.drop_text_after_form).
+    f = compute_features(segment_text(dump, max_blocks=1000), "text")
+    body, why = np.zeros(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    body[12] = True
+    drop_text_after_form(segment_text(dump, max_blocks=1000), f, body, why)
+    assert body.tolist() == [i in (3, 5) for i in range(len(f))]
+    assert SMOOTH_REASONS[int(why[12])] == "smoothed: from the comment form on (text)"
+    assert SMOOTH_REASONS[int(why[5])] == "smoothed: a short post above the comment form"
