@@ -55,6 +55,21 @@ def test_a_chrome_word_on_the_wrapper_of_article_and_sidebar_says_nothing() -> N
     assert (feats(html).flags & Flag.NEG_CLASS).all()
 
 
+def test_a_chrome_word_on_nearly_every_block_of_the_page_says_nothing() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # A page builder's word on every element: it marks no part of the page, a menu's own word stays.
+    items = "".join(f"<div class='elementor-widget'><p>Plan {i} for your career and goals.</p></div>" for i in range(24))
+    html = f"<body><nav class='menu'><a href='/a'>Home</a><a href='/b'>About</a></nav>{items}</body>"
+    f = feats(html)
+    assert not (f.flags[-24:] & Flag.NEG_CLASS).any()
+    assert (f.flags[:-24] & Flag.NEG_CLASS).all()
+    # The same word on two thirds of the blocks still marks them.
+    plain = "".join(f"<p>Plain paragraph {i} of the page's own text.</p>" for i in range(12))
+    f = feats(f"<body>{items}{plain}</body>")
+    assert (f.flags[:24] & Flag.NEG_CLASS).all()
+
+
 def test_a_chrome_word_beside_a_content_name_says_nothing() -> None:
     from boilerstrip.parse.segment import Flag
 
