@@ -1843,18 +1843,14 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
     short = np.flatnonzero((f.main > 0) & (f.n_words <= _FORM_WORDS) & ((f.flags & _FORM_BOXES) == 0))
     if not len(short) or not body.any():
         return
-    texts = seg.texts
-    idx = short.tolist()
-    low = "\n".join([texts[k] for k in idx]).lower()
-    if not any(stem in low for stem in _FORM_LINE_STEMS):
+    forms = _single_form_lines(seg.texts, short.tolist())
+    if not forms:
         return  # most pages: one search of their short lines
     words = np.where(body, f.n_words, 0.0)
     before = np.cumsum(words) - words
     plain = ((f.flags & Flag.NEG_CLASS) == 0) & (f.link_density < _FORM_NEXT_LINKS) & (f.n_words >= _FORM_NEXT_WORDS)
-    named = [k for k in idx if names_comment_form(texts[k])]
-    keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
-    for k in named:
-        if before[k] < _FORM_AFTER or keys[_FORM_KEY.sub("", texts[k].lower())] > 1:
+    for k in forms:
+        if before[k] < _FORM_AFTER:
             continue
         if plain[k + 1 : k + 1 + _FORM_NEXT].any():
             continue  # the article goes on below it: a button, not the end of the post
@@ -1863,6 +1859,17 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
         body[drop] = False
         why[drop] = 28
         return
+
+
+def _single_form_lines(texts: list[str], idx: list[int]) -> list[int]:
+    """The lines of idx that name a comment form or an empty thread (features.names_comment_form)
+    and stand once among them, in order: a Q&A page puts "Add a comment" under every post."""
+    low = "\n".join([texts[k] for k in idx]).lower()
+    if not any(stem in low for stem in _FORM_LINE_STEMS):
+        return []
+    named = [k for k in idx if names_comment_form(texts[k])]
+    keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
+    return [k for k in named if keys[_FORM_KEY.sub("", texts[k].lower())] == 1]
 
 
 # Letters and digits only, for telling whether a form's line stands more than once.
@@ -2181,21 +2188,14 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
     n = len(body)
     if n < 2 or f.mode != "text" or not body.any():
         return
-    short = np.flatnonzero((f.n_words <= _FORM_WORDS) & (f.n_words >= 1))
-    texts = seg.texts
-    idx = short.tolist()
-    low = "\n".join([texts[k] for k in idx]).lower()
-    if not any(stem in low for stem in _FORM_LINE_STEMS):
+    forms = _single_form_lines(seg.texts, np.flatnonzero((f.n_words <= _FORM_WORDS) & (f.n_words >= 1)).tolist())
+    if not forms:
         return
-    named = [k for k in idx if names_comment_form(texts[k])]
-    if not named:
-        return
-    keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
     words = np.where(body, f.n_words, 0.0)
     before = np.cumsum(words) - words
     para = f.n_words >= _FORM_NEXT_WORDS
-    for k in named:
-        if keys[_FORM_KEY.sub("", texts[k].lower())] > 1 or para[k + 1 : k + 1 + _FORM_NEXT].any():
+    for k in forms:
+        if para[k + 1 : k + 1 + _FORM_NEXT].any():
             continue
         drop = np.zeros(n, dtype=bool)
         drop[k:] = body[k:]
