@@ -103,11 +103,11 @@ SMOOTH_REASONS = {
     26: "smoothed: a link to another story",
     28: "smoothed: from the comment form on",
     29: "smoothed: from the comment form on (text)",
-    34: "smoothed: a short post above the comment form",
     30: "smoothed: a paragraph between parts of the main region",
     31: "smoothed: a line that says the same thing twice",
     32: "smoothed: a newsletter's pitch",
     33: "smoothed: a line of a grid item that holds the content",
+    34: "smoothed: a short post above the comment form",
     36: "smoothed: a post's author or date in a thread",
     37: "smoothed: a post's writer's details in a thread",
     39: "smoothed: an item of a listing in the text",
@@ -116,8 +116,8 @@ SMOOTH_REASONS = {
     43: "smoothed: a teaser glued to its headline",
     44: "smoothed: a related-stories heading and its list",
     46: "smoothed: a headline of a listing",
-    49: "smoothed: below the footer's copyright line",
     47: "smoothed: a section of short sentences beside the content",
+    49: "smoothed: below the footer's copyright line",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
