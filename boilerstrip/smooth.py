@@ -796,11 +796,8 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     texts = seg.texts
     idx = np.flatnonzero(body)
-    named = [i for i in idx.tolist() if CONSENT_WORD_RE.search(texts[i]) is not None]
-    if not named:
-        return
     consent = np.zeros(len(body), dtype=bool)
-    consent[[i for i in named if CONSENT_CONTEXT_RE.search(texts[i]) is not None]] = True
+    consent[[i for i in idx.tolist() if _names_consent(texts[i])]] = True
     if not consent.any():
         return
     cuts = np.flatnonzero(np.diff(idx) > _CONSENT_GAP) + 1
@@ -814,6 +811,12 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 # A notice's lines stand together: more than 3 lines of chrome between two body lines part
 # their groups (5 lines alike on the dev split). Half the group's words, or more, in lines of
 # the notice (0.3 alike).
+def _names_consent(text: str) -> bool:
+    """Whether a line names cookies (vocab.CONSENT_WORD_RE) with a word of the site's or the
+    reader's choice (vocab.CONSENT_CONTEXT_RE): a consent notice's, not an article's, cookies."""
+    return CONSENT_WORD_RE.search(text) is not None and CONSENT_CONTEXT_RE.search(text) is not None
+
+
 _CONSENT_GAP = 3
 _CONSENT_SHARE = 0.5
 
@@ -2142,10 +2145,7 @@ def drop_text_after_copyright(seg: Segments, f: Features, body: BoolArray, why: 
     below = float(words[at:].sum())
     drop = np.flatnonzero(body[at:]) + at
     texts = seg.texts
-    notice = any(
-        CONSENT_WORD_RE.search(texts[i]) is not None and CONSENT_CONTEXT_RE.search(texts[i]) is not None
-        for i in drop.tolist()
-    )
+    notice = any(_names_consent(texts[i]) for i in drop.tolist())
     if (float(words[:at].sum()) <= below and not notice) or below < _COPYRIGHT_BELOW:
         return
     body[drop] = False
