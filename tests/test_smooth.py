@@ -1234,3 +1234,27 @@ def test_the_comment_form_ends_the_body() -> None:
     # No sentence of a post above it: the form opens the page, and nothing is dropped.
     blocks = extract_blocks(page("Leave a comment").replace("<p>Wonderful animated video for the band, made by a friend of ours in the city.</p>", "")).blocks
     assert blocks[-1].label == "body"
+
+
+def test_a_name_value_list_in_the_content_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's specifications as the terms and values of a <dl>: each line too short to pass.
+    specs = [("Frame Material", "Manufactured Wood"), ("Seat Material", "Upholstered"),
+             ("Upholstery Material", "Vinyl"), ("Swivel", "Yes"), ("Weight Capacity", "275 lb.")]
+
+    def page(dl: str) -> str:
+        return (f"<html><body><nav><a href='/a'>Chairs</a> <a href='/b'>Desks</a></nav><main>"
+                f"<h1>Vinyl Executive Chair</h1><p>{PROSE}</p><p>{PROSE}</p><h2>Details</h2>{dl}</main>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    pairs = "".join(f"<dt><div>{k}</div></dt><dd>{v}</dd>" for k, v in specs)
+    blocks = extract_blocks(page(f"<dl class='specs'>{pairs}</dl>")).blocks
+    lines = {t for pair in specs for t in pair}
+    kept = [b for b in blocks if b.text in lines]
+    assert len(kept) == 10 and all(b.label == "body" for b in kept)
+    assert "smoothed: a name-value list in the content" in {str(b.reasons[0]) for b in kept}
+    # A post profile is one name over many values: no such list.
+    profile = "<dl><dt>Member</dt>" + "".join(f"<dd>{v}</dd>" for _, v in specs) + "</dl>"
+    blocks = extract_blocks(page(profile)).blocks
+    assert not any("name-value" in str(r) for b in blocks for r in b.reasons)
