@@ -28,6 +28,7 @@ from .smooth import (
     drop_chrome_only_classes,
     drop_far_tail,
     drop_link_headings,
+    drop_product_reviews,
     drop_page_footer,
     drop_repeats,
     drop_slides,
@@ -142,6 +143,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_trailing_chrome(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
+        drop_product_reviews(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)

@@ -19,8 +19,8 @@ import numpy.typing as npt
 import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
-from .features import Features, FloatArray, names_comment_form, subtree_ends, within
-from .parse.segment import Flag, Segments, _class_words as class_words
+from .features import Features, FloatArray, names_comment_form, subtree_ends, under_review_class, within
+from .parse.segment import Flag, Segments, _class_words as class_words, declares_product
 from .vocab import (
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
@@ -39,6 +39,7 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_far_tail",
     "drop_link_headings",
+    "drop_product_reviews",
     "drop_slides",
     "drop_text_after_copyright",
     "drop_text_after_form",
@@ -110,6 +111,7 @@ SMOOTH_REASONS = {
     32: "smoothed: a newsletter's pitch",
     33: "smoothed: a line of a grid item that holds the content",
     34: "smoothed: a short post above the comment form",
+    35: "smoothed: a customer's review of the product",
     36: "smoothed: a post's author or date in a thread",
     37: "smoothed: a post's writer's details in a thread",
     39: "smoothed: an item of a listing in the text",
@@ -1736,6 +1738,40 @@ _NV_MIN_PAIRS = 4
 _NV_BALANCE = 0.5
 _NV_PLAIN_SHARE = 0.8
 _NV_NOT_PLAIN = int(Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT | Flag.HEADER | Flag.FORM | Flag.NEG_CLASS)
+
+
+def drop_product_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A shop's customer reviews are chrome on the page of the product they review.
+
+    Below a product's facts a shop shows its customers' reviews: a review widget of star
+    counts, titles, names and opinions, under a "reviews" class word. When the reviews carry
+    dates, features._review_sections makes them a comment section; many widgets show none,
+    and their opinions read as prose. On a page that declares a product (declares_product),
+    the body blocks under a "reviews" class word (features.under_review_class) are chrome
+    when they hold _REVIEW_WORDS words or more (a rating line, "Very Positive - 86% of the
+    2,495,779 user reviews are positive", is the product's fact) and under half the body's
+    words (a page of reviews is about them). Not inside an <article>: a travel guide's staff
+    reviews of a place it declares a product are its text.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    under = under_review_class(seg)
+    if under is None:
+        return
+    hit = under & body & ((f.flags & Flag.ARTICLE) == 0)
+    words = float(f.n_words[hit].sum())
+    if words < _REVIEW_WORDS or words >= _REVIEW_SHARE * float(f.n_words[body].sum()):
+        return
+    if not declares_product(seg):
+        return
+    body[hit] = False
+    why[hit] = 35
+
+
+# A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words
+# (40-50 alike on the dev split); a rating summary of two lines holds 35.
+_REVIEW_WORDS = 50
+_REVIEW_SHARE = 0.5
 
 
 def drop_link_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
