@@ -28,6 +28,7 @@ from .smooth import (
     drop_chrome_only_classes,
     drop_far_tail,
     drop_link_headings,
+    drop_product_reviews,
     drop_page_footer,
     drop_repeats,
     drop_slides,
@@ -50,6 +51,7 @@ from .smooth import (
     keep_index_lists,
     keep_listing,
     keep_listing_headlines,
+    keep_name_value_lists,
     keep_own_line_links,
     keep_post_headers,
     keep_table_rows,
@@ -132,6 +134,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_teasers(feats, body, smoothed)
         keep_index_lists(feats, body, smoothed)
         keep_table_rows(seg, feats, body, smoothed)
+        keep_name_value_lists(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)
@@ -140,6 +143,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_trailing_chrome(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
+        drop_product_reviews(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)

@@ -24,7 +24,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "within"]
+__all__ = ["FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -836,6 +836,21 @@ _TAXONOMY_NAMES = regex.compile(r"(?<!\S)\S*(?:category|tag)[-_]\S*")
 _REVIEW_DATES = 2
 
 
+def under_review_class(seg: Segments) -> npt.NDArray[np.bool_] | None:
+    """The blocks with a "reviews" class word (_REVIEW_CLASS) on an ancestor; None when no class names one."""
+    classes = seg.elem_class
+    if "eview" not in "\n".join(classes):
+        return None
+    parents = seg.elem_parent
+    under = [False] * len(classes)
+    for e, names in enumerate(classes):
+        p = parents[e]
+        under[e] = (p >= 0 and under[p]) or (
+            "eview" in names and _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None
+        )
+    return np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+
+
 def _review_sections(seg: Segments, flags: IntArray, date_like: FloatArray) -> IntArray:
     """Mark the blocks under a "reviews" class word as a comment section when they hold dated lines.
 
@@ -845,18 +860,8 @@ def _review_sections(seg: Segments, flags: IntArray, date_like: FloatArray) -> I
     article in a "review" container has one dateline at most and stays as it is, and so
     does a page whose reviews are all its prose (_comments_as_content clears the mark).
     """
-    classes = seg.elem_class
-    if "eview" not in "\n".join(classes):
-        return flags
-    parents = seg.elem_parent
-    under = [False] * len(classes)
-    for e, names in enumerate(classes):
-        p = parents[e]
-        under[e] = (p >= 0 and under[p]) or (
-            "eview" in names and _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None
-        )
-    is_review = np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
-    if float(date_like[is_review].sum()) < _REVIEW_DATES:
+    is_review = under_review_class(seg)
+    if is_review is None or float(date_like[is_review].sum()) < _REVIEW_DATES:
         return flags
     return np.asarray(np.where(is_review, flags | Flag.COMMENT, flags), dtype=np.int64)
 

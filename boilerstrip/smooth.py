@@ -19,8 +19,8 @@ import numpy.typing as npt
 import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
-from .features import Features, FloatArray, names_comment_form, subtree_ends, within
-from .parse.segment import Flag, Segments, _class_words as class_words
+from .features import Features, FloatArray, names_comment_form, subtree_ends, under_review_class, within
+from .parse.segment import Flag, Segments, _class_words as class_words, declares_product
 from .vocab import (
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
@@ -39,6 +39,7 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_far_tail",
     "drop_link_headings",
+    "drop_product_reviews",
     "drop_slides",
     "drop_text_after_copyright",
     "drop_text_after_form",
@@ -59,6 +60,7 @@ __all__ = [
     "keep_index_lists",
     "keep_listing",
     "keep_listing_headlines",
+    "keep_name_value_lists",
     "keep_own_line_links",
     "keep_post_headers",
     "keep_table_rows",
@@ -101,6 +103,7 @@ SMOOTH_REASONS = {
     24: "smoothed: between body lines of the main region",
     25: "smoothed: after the post's end",
     26: "smoothed: a link to another story",
+    27: "smoothed: a name-value list in the content",
     28: "smoothed: from the comment form on",
     29: "smoothed: from the comment form on (text)",
     30: "smoothed: a paragraph between parts of the main region",
@@ -108,6 +111,7 @@ SMOOTH_REASONS = {
     32: "smoothed: a newsletter's pitch",
     33: "smoothed: a line of a grid item that holds the content",
     34: "smoothed: a short post above the comment form",
+    35: "smoothed: a customer's review of the product",
     36: "smoothed: a post's author or date in a thread",
     37: "smoothed: a post's writer's details in a thread",
     39: "smoothed: an item of a listing in the text",
@@ -1666,6 +1670,108 @@ def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     add = idx[complete[row_of] & ~body[idx]]
     body[add] = True
     why[add] = 6
+
+
+def keep_name_value_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A description list of names and values in the main container is content: a product's specifications.
+
+    A shop sets a product's facts ("Frame Material" / "Manufactured Wood", "Lining:" / "100%
+    polyester") as the terms and values of a <dl>, as a data table sets them in cells: each
+    line is too short to pass alone, and the list is no table for _keep_data_tables. A <dl>
+    of the main container with four terms or more and as many values (at least half as many
+    of one as of the other), whose lines are mostly plain (no chrome box or class word, under
+    half link text, under _CELL_WORDS words), joins the body. A forum's post profile is one
+    term (the member) over many values, or one <dl> per pair: neither is such a list.
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html" or "dl" not in seg.elem_tag:
+        return
+    tags = np.asarray(seg.elem_tag, dtype=object)
+    is_term = tags == "dt"
+    item = _nearest_marked(seg.elem_parent, is_term | (tags == "dd"))
+    dl = _nearest_marked(seg.elem_parent, tags == "dl")
+    elems = np.asarray(seg.elems, dtype=np.int64)
+    own_item = item[elems]
+    own_dl = dl[elems]
+    # A block of an item (dt or dd) of the nearest <dl> around it.
+    inside = (own_item >= 0) & (own_dl >= 0)
+    inside[inside] = dl[own_item[inside]] == own_dl[inside]
+    if np.count_nonzero(inside) < 2 * _NV_MIN_PAIRS:
+        return
+    idx = np.flatnonzero(inside)
+    lists, list_of = np.unique(own_dl[idx], return_inverse=True)
+    terms = np.bincount(list_of, weights=is_term[own_item[idx]], minlength=len(lists))
+    values = np.bincount(list_of, minlength=len(lists)) - terms
+    plain = (
+        ((f.flags[idx] & _NV_NOT_PLAIN) == 0) & (f.link_density[idx] < 0.5) & (f.n_words[idx] < _CELL_WORDS)
+    )
+    share = np.bincount(list_of, weights=plain, minlength=len(lists)) / (terms + values)
+    held = np.bincount(list_of, weights=f.main[idx] > 0, minlength=len(lists)) == terms + values
+    fewer, more = np.minimum(terms, values), np.maximum(terms, values)
+    good = (fewer >= _NV_MIN_PAIRS) & (fewer >= _NV_BALANCE * more) & held & (share >= _NV_PLAIN_SHARE)
+    add = idx[good[list_of] & plain & ~body[idx]]
+    body[add] = True
+    why[add] = 27
+
+
+def _nearest_marked(parents: list[int], marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """For each element, the nearest of itself and its ancestors that is marked, else -1.
+
+    Pointer jumping, as features.within: each round looks twice as far up.
+    """
+    up = np.asarray(parents, dtype=np.int64)
+    near = np.where(marked, np.arange(len(up)), -1)
+    if len(up):
+        up[0] = 0
+    while True:
+        near = np.where(near >= 0, near, near[up])
+        if not up.any():
+            return near
+        up = up[up]
+
+
+# A name-value list has four names and four values at least (a post's "Joined"/"Messages"
+# pairs come one <dl> each), one kind at least half as many as the other (a post profile is
+# one name over its values), and four in five of its lines plain (no chrome box or chrome
+# class word, under half link text, shorter than a paragraph).
+_NV_MIN_PAIRS = 4
+_NV_BALANCE = 0.5
+_NV_PLAIN_SHARE = 0.8
+_NV_NOT_PLAIN = int(Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT | Flag.HEADER | Flag.FORM | Flag.NEG_CLASS)
+
+
+def drop_product_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A shop's customer reviews are chrome on the page of the product they review.
+
+    Below a product's facts a shop shows its customers' reviews: a review widget of star
+    counts, titles, names and opinions, under a "reviews" class word. When the reviews carry
+    dates, features._review_sections makes them a comment section; many widgets show none,
+    and their opinions read as prose. On a page that declares a product (declares_product),
+    the body blocks under a "reviews" class word (features.under_review_class) are chrome
+    when they hold _REVIEW_WORDS words or more (a rating line, "Very Positive - 86% of the
+    2,495,779 user reviews are positive", is the product's fact) and under half the body's
+    words (a page of reviews is about them). Not inside an <article>: a travel guide's staff
+    reviews of a place it declares a product are its text.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    under = under_review_class(seg)
+    if under is None:
+        return
+    hit = under & body & ((f.flags & Flag.ARTICLE) == 0)
+    words = float(f.n_words[hit].sum())
+    if words < _REVIEW_WORDS or words >= _REVIEW_SHARE * float(f.n_words[body].sum()):
+        return
+    if not declares_product(seg):
+        return
+    body[hit] = False
+    why[hit] = 35
+
+
+# A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words
+# (40-50 alike on the dev split); a rating summary of two lines holds 35.
+_REVIEW_WORDS = 50
+_REVIEW_SHARE = 0.5
 
 
 def drop_link_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

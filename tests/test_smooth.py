@@ -1234,3 +1234,65 @@ def test_the_comment_form_ends_the_body() -> None:
     # No sentence of a post above it: the form opens the page, and nothing is dropped.
     blocks = extract_blocks(page("Leave a comment").replace("<p>Wonderful animated video for the band, made by a friend of ours in the city.</p>", "")).blocks
     assert blocks[-1].label == "body"
+
+
+def test_a_name_value_list_in_the_content_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's specifications as the terms and values of a <dl>: each line too short to pass.
+    specs = [("Frame Material", "Manufactured Wood"), ("Seat Material", "Upholstered"),
+             ("Upholstery Material", "Vinyl"), ("Swivel", "Yes"), ("Weight Capacity", "275 lb.")]
+
+    def page(dl: str) -> str:
+        return (f"<html><body><nav><a href='/a'>Chairs</a> <a href='/b'>Desks</a></nav><main>"
+                f"<h1>Vinyl Executive Chair</h1><p>{PROSE}</p><p>{PROSE}</p><h2>Details</h2>{dl}</main>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    pairs = "".join(f"<dt><div>{k}</div></dt><dd>{v}</dd>" for k, v in specs)
+    blocks = extract_blocks(page(f"<dl class='specs'>{pairs}</dl>")).blocks
+    lines = {t for pair in specs for t in pair}
+    kept = [b for b in blocks if b.text in lines]
+    assert len(kept) == 10 and all(b.label == "body" for b in kept)
+    assert "smoothed: a name-value list in the content" in {str(b.reasons[0]) for b in kept}
+    # A post profile is one name over many values: no such list.
+    profile = "<dl><dt>Member</dt>" + "".join(f"<dd>{v}</dd>" for _, v in specs) + "</dl>"
+    blocks = extract_blocks(page(profile)).blocks
+    assert not any("name-value" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_customer_reviews_on_a_product_page_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reviews = [
+        "I bought this lamp for my study and it gives a warm, even light that is easy on the eyes at night.",
+        "The walnut base is heavier than it looks and the linen shade softens the bulb nicely, very happy.",
+        "Arrived well packed and quickly, my second one already because my partner took the first one away.",
+    ]
+
+    def page(head: str, wrap: str = "div") -> str:
+        widget = "".join(f"<div class='review-item'><p>Rated 5 out of 5</p><p>{t}</p></div>" for t in reviews)
+        return (f"<html><head>{head}</head><body><{wrap}><h1>Walnut desk lamp</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<p>{PROSE}</p><div class='product-reviews'><h2>Customer Reviews</h2>{widget}</div></{wrap}></body></html>")
+
+    declared = "<script type='application/ld+json'>{\"@type\": \"Product\", \"name\": \"Walnut desk lamp\"}</script>"
+    blocks = extract_blocks(page(declared)).blocks
+    kept = [b for b in blocks if b.text in reviews]
+    assert [b.label for b in kept] == ["chrome"] * 3
+    assert str(kept[0].reasons[0]) == "smoothed: a customer's review of the product"
+    # Without the declaration, or inside an <article> (a guide's staff reviews), they are left to the score.
+    assert [b.label for b in extract_blocks(page("")).blocks if b.text in reviews] == ["body"] * 3
+    assert [b.label for b in extract_blocks(page(declared, "article")).blocks if b.text in reviews] == ["body"] * 3
+
+
+def test_declares_product() -> None:
+    from boilerstrip.parse.segment import declares_product
+
+    def declared(head: str) -> bool:
+        return declares_product(segment_html(f"<html><head>{head}</head><body><p>Lamp</p></body></html>", max_depth=64, max_blocks=100))
+
+    assert declared("<script type='application/ld+json'>{\"@type\":[\"Thing\",\"Product\"]}</script>")
+    assert declared("<meta content='product.group' property='og:type'>")
+    assert declares_product(segment_html("<div itemscope itemtype='https://schema.org/Product'><p>Lamp</p></div>", max_depth=64, max_blocks=100))
+    assert not declared("<meta property='og:type' content='article'>")
+    assert not declared("<script type='application/ld+json'>{\"@type\": \"ProductModel\"}</script>")
+    assert not declares_product(segment_html("<p>Our Product pages use schema.org Product markup.</p>", max_depth=64, max_blocks=100))

@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..errors import ParseError
 from ..vocab import BLOCK_TAGS, COMMENT_RE, FOLDED_RE, NEGATIVE_RE, POSITIVE_RE, SKIP_TAGS, THREAD_TYPES
 
-__all__ = ["WALKER", "Flag", "Segments", "declares_thread", "segment_html", "segment_text"]
+__all__ = ["WALKER", "Flag", "Segments", "declares_product", "declares_thread", "segment_html", "segment_text"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -287,6 +287,36 @@ def declares_thread(seg: Segments) -> bool:
     if not any(t in data for t in _THREAD_BYTES):
         return False
     return _THREAD_DECLARED.search(data) is not None
+
+
+# A product as a JSON-LD "@type" or a microdata itemtype (as _THREAD_DECLARED), or an Open Graph
+# type ("product", "product.item", "product.group", in either order of the <meta>'s attributes).
+# Four searches: one pattern of the four alternatives scans ~20 times slower (~25 ms a megabyte).
+_PRODUCT_DECLARED = tuple(
+    regex.compile(pattern)
+    for pattern in (
+        rb'"@type"\s*:\s*(?:\[[^\]]*)?"(?:https?:\\?/\\?/schema\.org\\?/)?Product"',
+        rb"(?i:itemtype)\s*=\s*[\"']?https?://schema\.org/Product/?(?![\w/])",
+        rb"(?i:property)\s*=\s*[\"']og:type[\"'][^<>]{0,200}?(?i:content)\s*=\s*[\"']product(?:\.item|\.group)?[\"']",
+        rb"(?i:content)\s*=\s*[\"']product(?:\.item|\.group)?[\"'][^<>]{0,200}?(?i:property)\s*=\s*[\"']og:type[\"']",
+    )
+)
+
+
+def declares_product(seg: Segments) -> bool:
+    """Whether the page declares a product in its structured data: a shop's product page.
+
+    Shops mark a product page with the schema.org type Product (JSON-LD "@type", microdata
+    itemtype) or the Open Graph type "product" for search engines and link previews (50 of
+    wcxb-dev's 57 product pages, 15 of its 62 collections, 15 of its 667 service, listing and
+    article pages; 35 of the other datasets' 2,739 pages). A page's text that
+    names the type is no declaration. A byte search, asked only where a rule would act on the
+    answer (smooth.drop_product_reviews).
+    """
+    data = seg.source
+    if b"roduct" not in data:
+        return False
+    return any(pattern.search(data) is not None for pattern in _PRODUCT_DECLARED)
 
 
 # A paragraph of running text: about 25 words.
