@@ -61,6 +61,7 @@ from .smooth import (
     keep_text_pairs,
     keep_text_sections,
     keep_text_sentences,
+    keep_text_tables,
     smooth_labels,
 )
 
@@ -151,6 +152,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
         keep_text_gaps(feats, body, smoothed)
+        keep_text_tables(seg, feats, body, smoothed)
         keep_text_sections(seg, feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked

@@ -1234,3 +1234,31 @@ def test_the_comment_form_ends_the_body() -> None:
     # No sentence of a post above it: the form opens the page, and nothing is dropped.
     blocks = extract_blocks(page("Leave a comment").replace("<p>Wonderful animated video for the band, made by a friend of ours in the city.</p>", "")).blocks
     assert blocks[-1].label == "body"
+
+
+def test_text_flattened_table_in_the_main_region_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A data table flattened into one line a cell (a state, its score) between an article's
+    # parts: longer than any gap keep_text_gaps takes, and each cell too short to pass alone.
+    states = ["Connecticut", "New Jersey", "Massachusetts", "Rhode Island", "New Hampshire", "Wisconsin",
+              "California", "Virginia", "Maryland", "New York", "Illinois", "Maine", "Michigan", "Ohio"]
+
+    def page(run: list[str]) -> list[str]:
+        lines = ["Home", "News", "About"]
+        for part in range(4):
+            lines += [f"{PROSE} Part {part}.{i}." for i in range(3)]
+            if part < 3:
+                lines += ["Data: the scores of the states", *run]
+        return [*lines, "Contact", "Privacy"]
+
+    table = ["State", "Score", *[x for j, s in enumerate(states) for x in (s, f"{90 - j}.{j}")]]
+    blocks = extract_blocks("\n".join(page(table)), input_type="text").blocks
+    first = blocks[6 : 6 + 1 + len(table)]
+    assert [b.label for b in first] == ["body"] * len(first)
+    assert str(first[10].reasons[0]) == "smoothed: a flattened table between body lines of the main region"
+    # A chart's axis (one shape of number line after line) or a filter's links with their counts
+    # in brackets are no table: they stay out.
+    for run in ([str(100 - 3 * j) for j in range(30)], [f"{s} ({40 + j})" for j, s in enumerate(states * 2)]):
+        blocks = extract_blocks("\n".join(page(run)), input_type="text").blocks
+        assert [b.label for b in blocks[7 : 7 + len(run)]] == ["chrome"] * len(run)
