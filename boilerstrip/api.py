@@ -59,6 +59,7 @@ from .smooth import (
     keep_text_listing,
     keep_text_lists,
     keep_text_pairs,
+    keep_text_records,
     keep_text_sections,
     keep_text_sentences,
     keep_text_tables,
@@ -164,6 +165,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_after_copyright(seg, feats, body, smoothed)
         keep_text_listing(seg, feats, body, smoothed)
         keep_text_pairs(seg, feats, body, smoothed)
+        keep_text_records(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
