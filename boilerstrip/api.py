@@ -61,8 +61,10 @@ from .smooth import (
     keep_text_listing,
     keep_text_lists,
     keep_text_pairs,
+    keep_text_records,
     keep_text_sections,
     keep_text_sentences,
+    keep_text_tables,
     smooth_labels,
 )
 
@@ -155,6 +157,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
         keep_text_gaps(feats, body, smoothed)
+        keep_text_tables(seg, feats, body, smoothed)
         keep_text_sections(seg, feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked
@@ -166,6 +169,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_after_copyright(seg, feats, body, smoothed)
         keep_text_listing(seg, feats, body, smoothed)
         keep_text_pairs(seg, feats, body, smoothed)
+        keep_text_records(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)

@@ -69,8 +69,10 @@ __all__ = [
     "keep_text_listing",
     "keep_text_lists",
     "keep_text_pairs",
+    "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
+    "keep_text_tables",
     "smooth_labels",
 ]
 
@@ -122,6 +124,8 @@ SMOOTH_REASONS = {
     46: "smoothed: a headline of a listing",
     47: "smoothed: a section of short sentences beside the content",
     49: "smoothed: below the footer's copyright line",
+    59: "smoothed: a flattened table between body lines of the main region",
+    60: "smoothed: a record of a name, its description and a link beside the content",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -509,6 +513,73 @@ def keep_text_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> N
 # this" headings above a closing line), with 50 or 100 words 0.0009 or 0.0002.
 _TEXT_GAP = 24
 _TEXT_GAP_BELOW = 200
+
+
+def keep_text_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a long run of a table's cells between two body lines of the main region is body.
+
+    A dump flattens a data table into one short line a cell ("1/1/2013", "+13.1%", "Connecticut",
+    "91.0"): a run far longer than keep_text_gaps' _TEXT_GAP lines, with repeated cells, where
+    HTML mode keeps the table by its tags. A run of more than _TEXT_GAP lines that are not body,
+    inside the main region with a body line on each side and _TEXT_GAP_BELOW words of body below
+    it (as keep_text_gaps), joins the body when _TABLE_CELLS of its lines or more are cells with a
+    number (_TABLE_CELL_WORDS words at most, a digit): a sidebar or a menu the region takes in
+    between two parts of an article is made of words.
+    """
+    n = len(body)
+    if n < 3 or f.mode != "text":
+        return
+    starts, ends = _runs_of(~body)
+    inner = (starts > 0) & (ends < n) & (ends - starts > _TEXT_GAP)
+    starts, ends = starts[inner], ends[inner]
+    if not len(starts):
+        return
+    main = f.main > 0
+    in_main = np.concatenate(([0], np.cumsum(main)))
+    inside = (in_main[ends] - in_main[starts] == ends - starts) & main[starts - 1] & main[ends]
+    below = np.concatenate((np.cumsum(np.where(body, f.n_words, 0.0)[::-1])[::-1], [0.0]))
+    inside &= below[ends] >= _TEXT_GAP_BELOW
+    texts = seg.texts
+    short = (f.n_words <= _TABLE_CELL_WORDS).tolist()
+    for a, b in zip(starts[inside].tolist(), ends[inside].tolist(), strict=True):
+        cells = sum(1 for i in range(a, b) if short[i] and _TABLE_CELL.search(texts[i]) is not None)
+        if cells >= _TABLE_CELLS * (b - a) and _in_rows(texts[a:b]):
+            body[a:b] = True
+            why[a:b] = 59
+
+
+def _in_rows(lines: list[str]) -> bool:
+    """Whether a run of lines reads as a table's rows: its lines change shape from one to the next.
+
+    A line's shape is its text with each run of letters and of digits cut to one ("+13.1%" and
+    "+9.7%" are "+0.0%", "1/1/2013" is "0/0/0"), and a line with no digit is a word cell ("a").
+    A table's row puts cells of different kinds side by side (a date and a percentage, a name and
+    a score), so fewer than _ROW_ALIKE of its lines have the shape of the line before; a chart's
+    axis ("100", "80", "60", "'17", "'18") repeats one shape line after line.
+    """
+    shapes = [_SHAPE_DIGITS.sub("0", _SHAPE_LETTERS.sub("a", t.strip())) if _NUMBER.search(t) else "a" for t in lines]
+    same = sum(1 for x, y in itertools.pairwise(shapes) if x == y)
+    return same < _ROW_ALIKE * max(len(shapes) - 1, 1)
+
+
+_SHAPE_LETTERS = regex.compile(r"[^\W\d_]+")
+_SHAPE_DIGITS = re.compile(r"[0-9]+")
+# Half the lines (0.4 and 0.6 moved wcxb-dev by under 0.0003; at 0.6 readability-testpages lost
+# 0.0003 to a chart's labels).
+_ROW_ALIKE = 0.5
+
+
+# A cell: four words at most with a digit ("+13.1%", "1/1/2013", "$2,500"); two fifths of the run's
+# lines (a table of names and numbers alternates the two, with a header row or two). Session 14, text
+# mode: wcxb-dev +0.0011 (dev +0.0014, held-out +0.0001; failures 92 -> 89), trafilatura-eval +0.0004,
+# nothing else moved. A third of the lines: wcxb-dev held-out -0.0010; six words a cell: alike; without
+# _in_rows, readability-testpages lost 0.0007 (a chart's labels) and without the bracketed counts left
+# out scrapinghub-aeb lost 0.0007 (an archive's months and categories).
+_TABLE_CELL_WORDS = 4
+_TABLE_CELLS = 0.4
+# A digit outside a count in brackets: "Black (122)", "Akhlaq (47)" are a filter's or an archive's
+# links with their counts, no table's cells.
+_TABLE_CELL = re.compile(r"[0-9](?![0-9]*\)\s*$)")
 
 
 def keep_text_between_regions(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -996,6 +1067,62 @@ _PAIR_HEADING_WORDS = 4
 _PAIR_SENTENCE_WORDS = 8
 _PAIR_SENTENCE_MAX = 60
 _PAIR_REACH = 4
+
+
+def keep_text_records(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a run of three-line records beside the main region is body.
+
+    A service page's cards or a directory's entries set out each item as a name, a line that
+    describes it and a link ("Add-on channels" / "Add sports packages, premium channels and more to
+    your plan" / "View add-ons"; "Capital IDEA" / "Opportunities to earn an Associate Degree ..." /
+    "https://www.capitalidea.org/"); HTML mode keeps the grid or the table by its container, a dump
+    has only the lines, and neither the name, the link nor one line of description makes a region
+    (keep_text_pairs asks for a sentence with a full stop and no third line). _RECORD_MIN such
+    records or more in a row (a name and a last line of _RECORD_NAME_WORDS words at most with no
+    sentence end, a description of _RECORD_TEXT_WORDS to _PAIR_SENTENCE_MAX words with function
+    words; none of the three repeated on the page, a date, cut short, in the comment thread or left
+    out by an earlier step; the names two thirds different), starting or ending within
+    _RECORD_REACH lines of a body line of the main region, join the body. A rail of teasers puts
+    the same line under each ("Learn more", "SHARES") or a date or a cut excerpt.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 3 * _RECORD_MIN or not body.any():
+        return
+    plain = (f.date_like == 0) & (f.ellipsis == 0) & (f.repeated == 0) & ((why == 0) | body)
+    if f.comments_from >= 0:
+        plain[f.comments_from :] = False
+    name = plain & (f.sentence_end == 0) & (f.n_words >= 1) & (f.n_words <= _RECORD_NAME_WORDS)
+    text = plain & (f.stopword_ratio >= 0.15) & (f.n_words >= _RECORD_TEXT_WORDS) & (f.n_words <= _PAIR_SENTENCE_MAX)
+    record = np.zeros(n, dtype=bool)
+    record[:-2] = name[:-2] & text[1:-1] & name[2:]
+    at = np.flatnonzero(record)
+    anchor = np.flatnonzero(body & (f.main > 0))
+    if len(at) < _RECORD_MIN or not len(anchor):
+        return
+    texts = seg.texts
+    for run in np.split(at, np.flatnonzero(np.diff(at) != 3) + 1):
+        if len(run) < _RECORD_MIN or 3 * len({texts[i] for i in run.tolist()}) < 2 * len(run):
+            continue
+        lo, hi = int(run[0]), int(run[-1]) + 3
+        k = int(np.searchsorted(anchor, lo))
+        if (k < len(anchor) and anchor[k] - hi < _RECORD_REACH) or (k > 0 and lo - anchor[k - 1] <= _RECORD_REACH):
+            add = np.zeros(n, dtype=bool)
+            add[lo:hi] = ~body[lo:hi]
+            body[add] = True
+            why[add] = 60
+
+
+# Three records at least (two: cleaneval-dev -0.0009, its held-out split -0.0015); a name or a link
+# of eight words at most (4: wcxb-dev +0.0003 only; 10: readability-testpages -0.0010, dragnet
+# -0.0004), a description of six words or more (8 alike); within six lines of the main region's body
+# (4: wcxb-dev +0.0005; 10 alike). Session 14, text mode: wcxb-dev +0.0012 (dev +0.0015, held-out
+# +0.0000; service 0.785 -> 0.793, product 0.501 -> 0.506), dragnet held-out +0.0002,
+# trafilatura-eval +0.0002, readability-testpages +0.0001. A last line allowed to repeat ("Learn
+# more"), dragnet lost 0.0001 and trafilatura-eval 0.0001 (rails of teasers).
+_RECORD_MIN = 3
+_RECORD_NAME_WORDS = 8
+_RECORD_TEXT_WORDS = 6
+_RECORD_REACH = 6
 
 
 def drop_text_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1296,3 +1296,56 @@ def test_declares_product() -> None:
     assert not declared("<meta property='og:type' content='article'>")
     assert not declared("<script type='application/ld+json'>{\"@type\": \"ProductModel\"}</script>")
     assert not declares_product(segment_html("<p>Our Product pages use schema.org Product markup.</p>", max_depth=64, max_blocks=100))
+
+
+def test_text_flattened_table_in_the_main_region_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A data table flattened into one line a cell (a state, its score) between an article's
+    # parts: longer than any gap keep_text_gaps takes, and each cell too short to pass alone.
+    states = ["Connecticut", "New Jersey", "Massachusetts", "Rhode Island", "New Hampshire", "Wisconsin",
+              "California", "Virginia", "Maryland", "New York", "Illinois", "Maine", "Michigan", "Ohio"]
+
+    def page(run: list[str]) -> list[str]:
+        lines = ["Home", "News", "About"]
+        for part in range(4):
+            lines += [f"{PROSE} Part {part}.{i}." for i in range(3)]
+            if part < 3:
+                lines += ["Data: the scores of the states", *run]
+        return [*lines, "Contact", "Privacy"]
+
+    table = ["State", "Score", *[x for j, s in enumerate(states) for x in (s, f"{90 - j}.{j}")]]
+    blocks = extract_blocks("\n".join(page(table)), input_type="text").blocks
+    first = blocks[6 : 6 + 1 + len(table)]
+    assert [b.label for b in first] == ["body"] * len(first)
+    assert str(first[10].reasons[0]) == "smoothed: a flattened table between body lines of the main region"
+    # A chart's axis (one shape of number line after line) or a filter's links with their counts
+    # in brackets are no table: they stay out.
+    for run in ([str(100 - 3 * j) for j in range(30)], [f"{s} ({40 + j})" for j, s in enumerate(states * 2)]):
+        blocks = extract_blocks("\n".join(page(run)), input_type="text").blocks
+        assert [b.label for b in blocks[7 : 7 + len(run)]] == ["chrome"] * len(run)
+
+
+def test_text_records_of_a_name_a_description_and_a_link_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A directory under the article's paragraphs: a name, a line that describes it (no full stop)
+    # and its address, per entry. None of the three passes alone, nor as a heading-and-sentence pair.
+    entries = [
+        ("Harbour Trust", "Grants for the families who repair the boats of the old harbour", "https://harbour.example.org/"),
+        ("North Quay Guild", "Classes in sewing and weaving for adults of every age in the town", "https://quay.example.org/"),
+        ("Mill Friends", "Volunteers who keep the old mill and its garden open to visitors", "https://mill.example.org/"),
+        ("Bridge Club", "Evening lessons and tournaments for new players and their friends", "https://bridge.example.org/"),
+    ]
+
+    def page(last: list[str]) -> list[str]:
+        rows = [x for (name, text, _), end in zip(entries, last, strict=True) for x in (name, text, end)]
+        return ["Home", "News", *[f"{PROSE} Part {i}." for i in range(4)], *rows, "Contact", "Privacy"]
+
+    lines = page([e[2] for e in entries])
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[6:18]] == ["body"] * 12
+    assert str(blocks[7].reasons[0]) == "smoothed: a record of a name, its description and a link beside the content"
+    # The same link under every entry ("Learn more") is a rail of teasers' button: they stay out.
+    blocks = extract_blocks("\n".join(page(["Learn more"] * 4)), input_type="text").blocks
+    assert [b.label for b in blocks[6:18]] == ["chrome"] * 12
