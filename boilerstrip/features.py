@@ -21,7 +21,7 @@ import regex
 
 from .parse.segment import Flag, Segments, _class_words, declares_thread
 from .stopwords import guess_language, stopwords_for
-from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
+from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS, THREAD_RE
 from .vocab import POST_RE as _POST_RE
 
 __all__ = ["FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "within"]
@@ -775,7 +775,8 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     # What stands in menus, sidebars and footers is not an article above the thread.
     boxed = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER)) != 0
     inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment & ~boxed].sum())
-    if outside < inside and declares_thread(seg):  # the replies of a declared thread
+    if outside < inside and (_named_thread(seg, is_comment, prose > 0, boxed) or declares_thread(seg)):
+        # the replies of a declared thread, or of one the forum engine names
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     if (
         outside < _COMMENT_ONLY_SHARE * inside
@@ -785,6 +786,37 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     ):
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     return flags
+
+
+def _named_thread(
+    seg: Segments, is_comment: npt.NDArray[np.bool_], prose: npt.NDArray[np.bool_], boxed: npt.NDArray[np.bool_]
+) -> bool:
+    """Whether an element named as a forum thread (vocab.THREAD_TOKENS: "ThreadView", "thread_view")
+    holds the comments and a paragraph outside them: the thread's first post and its replies.
+
+    A forum engine that does not declare its thread page (declares_thread) still names it in
+    its class words, and sets the replies in a "comments" list after the first post. A blog's
+    thread words ("comment-thread", "thread-even") stand on the comments' own elements, which
+    hold no paragraph of the article.
+    """
+    classes, parents, elems = seg.elem_class, seg.elem_parent, seg.elems
+    if THREAD_RE.search("\n".join(classes)) is None:
+        return False  # most pages: no thread word anywhere
+    e = elems[int(np.argmax(is_comment))]
+    named: set[int] = set()
+    while e >= 0:
+        if classes[e] and THREAD_RE.search(classes[e]):
+            named.add(e)
+        e = parents[e]
+    if not named:
+        return False
+    for k in np.flatnonzero(prose & ~is_comment & ~boxed).tolist():
+        e = elems[k]
+        while e >= 0:
+            if e in named:
+                return True
+            e = parents[e]
+    return False
 
 
 def _headed_thread(seg: Segments, is_comment: npt.NDArray[np.bool_]) -> bool:

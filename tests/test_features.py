@@ -258,6 +258,28 @@ def test_replies_of_a_declared_thread_are_content() -> None:
     assert (f.flags[2::2] & Flag.COMMENT).all() and not (f.flags[1::2] & Flag.COMMENT).any()
 
 
+def test_replies_of_a_named_thread_are_content() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # A forum engine's thread page that declares nothing: the first post, then the replies in a
+    # "comments" list, both inside an element the engine names a thread view.
+    replies = "".join(f"<li class='comment'><p>{PROSE} Reply {i}.</p></li>" for i in range(3))
+    body = (f"<h1>A question</h1><div class='post-body'><p>{PROSE} The question.</p></div>"
+            f"<section id='comments'><ul>{replies}</ul></section>")
+    for name in ("ThreadView card", "thread_view", "forum-topic"):
+        page = f"<html><body><article class='{name}'>{body}</article></body></html>"
+        f = feats(page)
+        assert not (f.flags & Flag.COMMENT).any(), name
+        assert "Reply 2." in extract(page) and "The question." in extract(page)
+    # Unnamed, the same page is an article and its comments; and a thread word on the comments'
+    # own elements ("comment-thread") names no thread of the article's.
+    for page in (f"<html><body><article class='story'>{body}</article></body></html>",
+                 f"<html><body><article class='story'>{body.replace('<ul>', '<ul class=comment-thread>')}</article></body></html>"):
+        f = feats(page)
+        assert (f.flags[2:] & Flag.COMMENT).all()
+        assert "Reply 2." not in extract(page)
+
+
 def test_a_comment_heading_opens_the_thread_of_its_siblings() -> None:
     from boilerstrip.parse.segment import Flag
 
