@@ -280,6 +280,29 @@ def test_replies_of_a_named_thread_are_content() -> None:
         assert "Reply 2." not in extract(page)
 
 
+def test_a_thread_of_alike_dated_posts_is_the_container() -> None:
+    # A long first post holds most of the prose: the container search takes it alone, and the
+    # replies, alike siblings with an author and a date each, are widened into the container.
+    first = "".join(f"<p>{PROSE} Part {k}.</p>" for k in range(12))
+
+    def post(i: int, text: str, cls: str, dated: bool = True) -> str:
+        when = f" March {i + 3}, 2024, 8:45am" if dated else ""
+        return f"<div class='{cls}'><div class='meta'><a href='/u/{i}'>member{i}</a>{when}</div><div class='message'>{text}</div></div>"
+
+    def page(n: int, dated: bool = True) -> str:
+        replies = "".join(post(i, f"<p>I tried that as well and it did work for me {i}.</p>", "postrow even", dated) for i in range(1, n))
+        nav = "<nav><ul>" + "".join(f"<li><a href='/{k}'>Section {k}</a></li>" for k in range(6)) + "</ul></nav>"
+        return f"<html><body>{nav}<div id='thread'>{post(0, first, 'postrow odd first', dated)}{replies}</div></body></html>"
+
+    f = feats(page(4))
+    assert f.main[6:].all() and not f.main[:6].any()
+    assert "did work for me 3" in extract(page(4))
+    # Two posts, or posts without dates, are no thread: the container stays the long post.
+    for html in (page(2), page(4, dated=False)):
+        f = feats(html)
+        assert not f.main[-1] and f.main[8]
+
+
 def test_a_comment_heading_opens_the_thread_of_its_siblings() -> None:
     from boilerstrip.parse.segment import Flag
 
