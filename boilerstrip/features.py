@@ -452,6 +452,58 @@ def _unwrap(seg: Segments, flags: IntArray, main: FloatArray) -> npt.NDArray[np.
 _WRAP_BESIDE = 0.01
 
 
+def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
+    """Clear the chrome-word flag that only a negated word gives: "no-sidebar", "mainContainer_noSidebar".
+
+    Templates name a layout by the part it lacks: a page or a column without a sidebar
+    ("no-sidebar", "noSidebar", "without-sidebar"), without a header or comments. The word
+    names what is not there. Walking up from a marked block, an element whose chrome words
+    are all negated is passed over; the first one with a chrome word of its own decides, and
+    a block with none above it loses the mark.
+    """
+    marked = (flags & Flag.NEG_CLASS) != 0
+    if not seg.neg_elems or not marked.any():
+        return flags
+    classes = seg.elem_class
+    named = set(seg.neg_elems)
+    if _MAY_NEGATE.search("\n".join([classes[e] for e in named]).lower()) is None:
+        return flags  # most pages: no chrome word's element names a missing part
+    negated = {e for e in named if _NEGATED.search(classes[e]) and not _names_chrome(_NEGATED.sub(" ", classes[e]))}
+    if not negated:
+        return flags  # most pages: no class string negates a chrome word
+    own = set(seg.neg_elems)
+    parent, elems = seg.elem_parent, seg.elems
+    memo: dict[int, bool] = {}
+    free = np.zeros(len(elems), dtype=bool)
+    for i in np.flatnonzero(marked).tolist():
+        e = elems[i]
+        passed: list[int] = []
+        while e >= 0 and e not in memo and (e not in own or e in negated):
+            passed.append(e)
+            e = parent[e]
+        found = memo.get(e, False) if e >= 0 else True
+        for x in passed:
+            memo[x] = found
+        free[i] = found
+    return np.where(free, flags & ~int(Flag.NEG_CLASS), flags) if free.any() else flags
+
+
+def _names_chrome(names: str) -> bool:
+    return bool(_class_words(names)[0] & Flag.NEG_CLASS)
+
+
+# A part of the page's layout named as missing: "no-sidebar", "no_header", camelCase "noSidebar",
+# "without-sidebar". Only the layout's parts: "noPrint" asks that a box be left off a printout.
+_LAYOUT_PARTS = "sidebar|side|aside|header|footer|nav|navbar|navigation|menu|breadcrumbs?|banner|masthead|toolbar|rail"
+# The standard library's re: ASCII class names, and several times faster here than regex. The
+# words lowercased first, without the word bounds, find the few strings worth the full pattern.
+_MAY_NEGATE = re.compile(rf"(?:no|without)[-_]?(?:{_LAYOUT_PARTS})")
+_NEGATED = re.compile(
+    rf"(?:(?<![A-Za-z])(?:no|without)[-_]?(?:{_LAYOUT_PARTS})|(?<=[a-z])(?:No|Without)[-_]?(?i:{_LAYOUT_PARTS})|"
+    rf"(?<![A-Za-z])(?:no|without)(?i:{_LAYOUT_PARTS}))(?![a-z])"
+)
+
+
 def _content_named(seg: Segments, flags: IntArray) -> IntArray:
     """Clear the chrome-word flag of blocks nearer to a post's name than to a chrome word.
 
@@ -1652,6 +1704,7 @@ def compute_features(
         flags = _comment_sections(seg, flags, heading, date_like, n_words)
         flags = _item_words(seg, flags)
         flags = _review_sections(seg, flags, date_like)
+        flags = _negated_words(seg, flags)
         flags = _content_named(seg, flags)
         flags = _page_wide_word(seg, flags, n_words)
         flags = _comments_as_content(seg, flags, n_chars, link_density)

@@ -303,6 +303,23 @@ def test_a_thread_of_alike_dated_posts_is_the_container() -> None:
         assert not f.main[-1] and f.main[8]
 
 
+def test_a_negated_layout_word_marks_nothing() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # "no-sidebar", "noSidebar": a layout without a sidebar. Its blocks are no sidebar's.
+    for name in ("page no-sidebar", "mainContainer_noSidebar", "without-sidebar"):
+        f = feats(f"<body><div class='{name}'><div class='message'><p>{PROSE}</p></div></div></body>")
+        assert not (f.flags & Flag.NEG_CLASS).any(), name
+    # A chrome word of its own still marks ("no-sidebar sidebar-left"), and so does a nearer one.
+    f = feats(f"<body><div class='no-sidebar sidebar-left'><p>{PROSE}</p></div></body>")
+    assert (f.flags & Flag.NEG_CLASS).all()
+    f = feats(f"<body><div class='no-sidebar'><div class='share'><p>{PROSE}</p></div><p>{PROSE}</p></div></body>")
+    assert f.flags[0] & Flag.NEG_CLASS and not f.flags[1] & Flag.NEG_CLASS
+    # "noPrint" asks that a box be left off a printout: no layout part, the mark stays.
+    f = feats(f"<body><div class='noPrintContent'><p>{PROSE}</p></div></body>")
+    assert (f.flags & Flag.NEG_CLASS).all()
+
+
 def test_a_comment_heading_opens_the_thread_of_its_siblings() -> None:
     from boilerstrip.parse.segment import Flag
 
