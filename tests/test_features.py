@@ -560,6 +560,29 @@ def test_text_mode_comment_thread_below_the_article() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text", find_comments=False).comments_from == -1
 
 
+def test_text_mode_numbered_forum_posts_are_the_main_region() -> None:
+    # A forum thread's dump: each post's header numbers it and dates it; short replies stand
+    # between the longer posts, and the lines from #1 to the last post are the main region.
+    menu = "\n".join(["Home", "Forums", "What's New", "Log in", "Sign up"])
+    posts = [
+        ("alice", "What do you all think the trend in watches will be next year? I would like to hear from everyone here before I buy."),
+        ("bob", "Same as last year, I think. I don't expect anything new and exciting to be the trend."),
+        ("carol", "Smaller cases and more colour on the dials, I hope, and a few more bracelets."),
+        ("dave", "The council met on Tuesday to discuss the new budget, and most of the members agreed that the plan for the "
+                 "harbour should go ahead before the end of the year, whatever the cost of the work turns out to be in the spring."),
+        ("erin", "There is a chance that the market for used models will fall, and prices with it."),
+        ("frank", "I have been out of watches for a few years and what draws me back is the small brands."),
+    ]
+    thread = "\n\n".join(f"{who}\n#{k} · Jan {k + 10}, 2024\n{text}" for k, (who, text) in enumerate(posts, 1))
+    footer = "About Us\nTerms of Use\nPrivacy"
+    out = extract(f"{menu}\n\nWatch trends for next year\n\n{thread}\n\n{footer}", input_type="text")
+    assert all(text in out for _, text in posts)
+    # Below an article (300 words of running text above #1) they are a blog's numbered comments.
+    article = "\n\n".join(f"{PROSE} Point {k} of the report was read out again." for k in range(10))
+    out = extract(f"{menu}\n\nWatch trends\n\n{article}\n\n12 Comments\n\n{thread}\n\n{footer}", input_type="text")
+    assert "Point 9 of the report" in out and not any(text in out for _, text in posts)
+
+
 def test_text_mode_thread_without_dates() -> None:
     # Names and no dates under the count: the article ending right above it says enough.
     names = [x for i in range(12) for x in (f"Reader {i}", f"{PROSE} Comment number {i}.")]
