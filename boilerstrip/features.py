@@ -465,8 +465,9 @@ def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
     if not seg.neg_elems or not marked.any():
         return flags
     classes = seg.elem_class
-    named = set(seg.neg_elems)
-    if _MAY_NEGATE.search("\n".join([classes[e] for e in named]).lower()) is None:
+    named = seg.neg_elems
+    joined = "\n".join(map(classes.__getitem__, named))
+    if not ("no" in joined or "No" in joined or "ithout" in joined) or _MAY_NEGATE.search(joined.lower()) is None:
         return flags  # most pages: no chrome word's element names a missing part
     negated = {e for e in named if _NEGATED.search(classes[e]) and not _names_chrome(_NEGATED.sub(" ", classes[e]))}
     if not negated:
