@@ -1546,20 +1546,21 @@ def _numbered_posts(texts: list[str], n_words: FloatArray, date_like: FloatArray
     """A forum thread's numbered posts, from the first post's header to the last one's, are the main region (text mode).
 
     Forum engines number a thread's posts on each post's header line, with its date ("#1 · Jan
-    15, 2024", "#2 CDB, May 27, 2025"). The region search takes the longer posts and leaves the
-    short replies between them ("In-house movements.", "This") as a menu's lines. When the
-    page's date lines of _POST_HEAD_WORDS words or fewer number the posts from #1 on (three at
-    least: #1, #2, #3, ...), the lines from the first header to the last one, or to the end of
-    the regions found if later, join the main region. A blog numbers its comments so too
+    15, 2024", "#2 CDB, May 27, 2025"), or alone on a line of its own ("#5"). The region search
+    takes the longer posts and leaves the short replies between them ("In-house movements.",
+    "This") as a menu's lines. When the page's date lines of _POST_HEAD_WORDS words or fewer, and
+    its lines of a number alone, number the posts from #1 on (three at least: #1, #2, #3, ...),
+    the lines from the first header to the last one, or to the end of the regions found if
+    later, join the main region. A blog numbers its comments so too
     ("Comment #1 - Posted by ..."), below its article: a page with _POST_ABOVE words of
     running text (lines of ten words or more) above the first header has an article there, and
     is left alone. A thread's first post stands after its header, or above it as the thread's
     title and opening lines (under 200 words on the dev split).
     """
-    heads = np.flatnonzero((date_like > 0) & (n_words <= _POST_HEAD_WORDS)).tolist()
+    heads = np.flatnonzero(((date_like > 0) & (n_words <= _POST_HEAD_WORDS)) | (n_words == 1)).tolist()
     numbers: list[tuple[int, int]] = []
     for k in heads:
-        m = _POST_NUMBER.search(texts[k])
+        m = _POST_NUMBER.search(texts[k]) if date_like[k] > 0 else _BARE_NUMBER.fullmatch(texts[k])
         if m is not None:
             numbers.append((k, int(m.group(1))))
     if len(numbers) < _THREAD_POSTS or [x for _, x in numbers[:_THREAD_POSTS]] != list(range(1, _THREAD_POSTS + 1)):
@@ -1580,6 +1581,8 @@ def _numbered_posts(texts: list[str], n_words: FloatArray, date_like: FloatArray
 # A post's header: the number, the author, the date ("#12 · Jan 18, 2024", "#3 OneCountry, Aug 2, 2025").
 _POST_NUMBER = re.compile(r"(?:^|\s)#(\d{1,4})(?:\s|$)")
 _POST_HEAD_WORDS = 14
+# Or the number alone on its line ("#5").
+_BARE_NUMBER = re.compile(r"\s*#(\d{1,4})\s*")
 # An article's worth of running text above the first numbered header (three or four paragraphs):
 # a blog post above its numbered comments (dragnet, 995 words), where a thread's title and first
 # post stand above it in 12-188 words (wcxb-dev, six threads).

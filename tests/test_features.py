@@ -577,6 +577,10 @@ def test_text_mode_numbered_forum_posts_are_the_main_region() -> None:
     footer = "About Us\nTerms of Use\nPrivacy"
     out = extract(f"{menu}\n\nWatch trends for next year\n\n{thread}\n\n{footer}", input_type="text")
     assert all(text in out for _, text in posts)
+    # The number alone on its line, the date on a line of its own, heads the posts as well.
+    bare = "\n\n".join(f"{who}\nJan {k + 10}, 2024\n#{k}\n{text}" for k, (who, text) in enumerate(posts, 1))
+    out = extract(f"{menu}\n\nWatch trends for next year\n\n{bare}\n\n{footer}", input_type="text")
+    assert all(text in out for _, text in posts)
     # Below an article (300 words of running text above #1) they are a blog's numbered comments.
     article = "\n\n".join(f"{PROSE} Point {k} of the report was read out again." for k in range(10))
     out = extract(f"{menu}\n\nWatch trends\n\n{article}\n\n12 Comments\n\n{thread}\n\n{footer}", input_type="text")
