@@ -21,7 +21,7 @@ import regex
 
 from .parse.segment import Flag, Segments, _class_words, declares_thread
 from .stopwords import guess_language, stopwords_for
-from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS
+from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS, THREAD_RE
 from .vocab import POST_RE as _POST_RE
 
 __all__ = ["FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
@@ -452,6 +452,59 @@ def _unwrap(seg: Segments, flags: IntArray, main: FloatArray) -> npt.NDArray[np.
 _WRAP_BESIDE = 0.01
 
 
+def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
+    """Clear the chrome-word flag that only a negated word gives: "no-sidebar", "mainContainer_noSidebar".
+
+    Templates name a layout by the part it lacks: a page or a column without a sidebar
+    ("no-sidebar", "noSidebar", "without-sidebar"), without a header or comments. The word
+    names what is not there. Walking up from a marked block, an element whose chrome words
+    are all negated is passed over; the first one with a chrome word of its own decides, and
+    a block with none above it loses the mark.
+    """
+    marked = (flags & Flag.NEG_CLASS) != 0
+    if not seg.neg_elems or not marked.any():
+        return flags
+    classes = seg.elem_class
+    named = seg.neg_elems
+    joined = "\n".join(map(classes.__getitem__, named))
+    if not ("no" in joined or "No" in joined or "ithout" in joined) or _MAY_NEGATE.search(joined.lower()) is None:
+        return flags  # most pages: no chrome word's element names a missing part
+    negated = {e for e in named if _NEGATED.search(classes[e]) and not _names_chrome(_NEGATED.sub(" ", classes[e]))}
+    if not negated:
+        return flags  # most pages: no class string negates a chrome word
+    own = set(seg.neg_elems)
+    parent, elems = seg.elem_parent, seg.elems
+    memo: dict[int, bool] = {}
+    free = np.zeros(len(elems), dtype=bool)
+    for i in np.flatnonzero(marked).tolist():
+        e = elems[i]
+        passed: list[int] = []
+        while e >= 0 and e not in memo and (e not in own or e in negated):
+            passed.append(e)
+            e = parent[e]
+        found = memo.get(e, False) if e >= 0 else True
+        for x in passed:
+            memo[x] = found
+        free[i] = found
+    return np.where(free, flags & ~int(Flag.NEG_CLASS), flags) if free.any() else flags
+
+
+def _names_chrome(names: str) -> bool:
+    return bool(_class_words(names)[0] & Flag.NEG_CLASS)
+
+
+# A part of the page's layout named as missing: "no-sidebar", "no_header", camelCase "noSidebar",
+# "without-sidebar". Only the layout's parts: "noPrint" asks that a box be left off a printout.
+_LAYOUT_PARTS = "sidebar|side|aside|header|footer|nav|navbar|navigation|menu|breadcrumbs?|banner|masthead|toolbar|rail"
+# The standard library's re: ASCII class names, and several times faster here than regex. The
+# words lowercased first, without the word bounds, find the few strings worth the full pattern.
+_MAY_NEGATE = re.compile(rf"(?:no|without)[-_]?(?:{_LAYOUT_PARTS})")
+_NEGATED = re.compile(
+    rf"(?:(?<![A-Za-z])(?:no|without)[-_]?(?:{_LAYOUT_PARTS})|(?<=[a-z])(?:No|Without)[-_]?(?i:{_LAYOUT_PARTS})|"
+    rf"(?<![A-Za-z])(?:no|without)(?i:{_LAYOUT_PARTS}))(?![a-z])"
+)
+
+
 def _content_named(seg: Segments, flags: IntArray) -> IntArray:
     """Clear the chrome-word flag of blocks nearer to a post's name than to a chrome word.
 
@@ -775,7 +828,8 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     # What stands in menus, sidebars and footers is not an article above the thread.
     boxed = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER)) != 0
     inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment & ~boxed].sum())
-    if outside < inside and declares_thread(seg):  # the replies of a declared thread
+    if outside < inside and (_named_thread(seg, is_comment, prose > 0, boxed) or declares_thread(seg)):
+        # the replies of a declared thread, or of one the forum engine names
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     if (
         outside < _COMMENT_ONLY_SHARE * inside
@@ -785,6 +839,39 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     ):
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     return flags
+
+
+def _named_thread(
+    seg: Segments, is_comment: npt.NDArray[np.bool_], prose: npt.NDArray[np.bool_], boxed: npt.NDArray[np.bool_]
+) -> bool:
+    """Whether an element named as a forum thread (vocab.THREAD_TOKENS: "ThreadView", "thread_view")
+    holds the comments and a paragraph outside them: the thread's first post and its replies.
+
+    A forum engine that does not declare its thread page (declares_thread) still names it in
+    its class words, and sets the replies in a "comments" list after the first post. A blog's
+    thread words ("comment-thread", "thread-even") stand on the comments' own elements, which
+    hold no paragraph of the article.
+    """
+    classes, parents, elems = seg.elem_class, seg.elem_parent, seg.elems
+    joined = "\n".join(classes)
+    low = joined.lower()
+    if ("thread" not in low and "forum" not in low) or THREAD_RE.search(joined) is None:
+        return False  # most pages: no thread word anywhere
+    e = elems[int(np.argmax(is_comment))]
+    named: set[int] = set()
+    while e >= 0:
+        if classes[e] and THREAD_RE.search(classes[e]):
+            named.add(e)
+        e = parents[e]
+    if not named:
+        return False
+    for k in np.flatnonzero(prose & ~is_comment & ~boxed).tolist():
+        e = elems[k]
+        while e >= 0:
+            if e in named:
+                return True
+            e = parents[e]
+    return False
 
 
 def _headed_thread(seg: Segments, is_comment: npt.NDArray[np.bool_]) -> bool:
@@ -1029,6 +1116,71 @@ def _unboxed_container(
     if not boxed_choice and not _thin_choice(flags, inside, weight, total):
         return main, share
     return _main_container(seg, weight)
+
+
+def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> FloatArray:
+    """Widen a container that is one post of a thread to all the thread's posts.
+
+    A forum thread's posts are alike siblings (one tag, one first class name: "blockpost
+    rowodd firstpost", "blockpost roweven"), each with its author's line and its date. When
+    one post holds most of the prose (a long first post, a reply with a log), the container
+    search takes that post alone (its siblings hold under _ITEM_SHARE of the prose, so
+    _repeated_items lets it through) and the replies are left outside: they are the content
+    as much as the post. Walking up from the container, the first element that is one of
+    _THREAD_POSTS alike siblings or more, most of them dated, makes them all the container.
+    """
+    inside = np.flatnonzero(main > 0)
+    if not len(inside) or np.count_nonzero(date_like) < _THREAD_POSTS:
+        return main  # most articles: fewer date lines than a thread's posts
+    parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
+    above: set[int] = set()
+    e = elems[int(inside[0])]
+    while e >= 0:
+        above.add(e)
+        e = parents[e]
+    c = elems[int(inside[-1])]
+    while c not in above:  # the container: the nearest element holding the first and last blocks
+        c = parents[c]
+    order: IntArray | None = None
+    for _ in range(_POST_DEPTH):
+        p = parents[c]
+        if p < 0:
+            break
+        name = classes[c].split()[:1]
+        if name:
+            if order is None:
+                order = np.asarray(parents, dtype=np.int64)
+            kids = [k for k in np.flatnonzero(order == p).tolist() if tags[k] == tags[c] and classes[k].split()[:1] == name]
+            if len(kids) >= _THREAD_POSTS and _dated_items(seg, kids, p, date_like) >= max(_THREAD_POSTS, _DATED_POSTS * len(kids)):
+                roots = np.zeros(len(parents), dtype=bool)
+                roots[kids] = True
+                posts = within(order, roots)[np.asarray(elems, dtype=np.int64)]
+                return np.asarray(np.maximum(main, posts), dtype=np.float64)
+        c = p
+    return main
+
+
+def _dated_items(seg: Segments, kids: list[int], p: int, date_like: FloatArray) -> int:
+    """How many of p's children kids hold a date line."""
+    parents, elems = seg.elem_parent, seg.elems
+    wanted, found = set(kids), set()
+    for k in np.flatnonzero(date_like).tolist():
+        e = elems[k]
+        while e > p and e not in wanted:  # document order: p's descendants follow it
+            e = parents[e]
+        if e in wanted:
+            found.add(e)
+    return len(found)
+
+
+# A thread: the first post and two replies (two alike siblings: an article's copy, a story and
+# its teaser, dragnet -0.0017, wcxb-dev -0.0006).
+_THREAD_POSTS = 3
+# Most posts show a date line (a long author line, "code-in-progress (Bill - I write code.) May 3,
+# 2024, 12:16pm", is past the date test's 12 words).
+_DATED_POSTS = 0.6
+# How far above the container a post's element may stand (its text is a few levels down).
+_POST_DEPTH = 6
 
 
 def _thin_choice(flags: IntArray, inside: npt.NDArray[np.bool_], weight: FloatArray, total: float) -> bool:
@@ -1395,6 +1547,53 @@ _REGION_SCANS = 20
 _SECOND_REGION = 0.25
 
 
+def _numbered_posts(texts: list[str], n_words: FloatArray, date_like: FloatArray, main: FloatArray) -> FloatArray:
+    """A forum thread's numbered posts, from the first post's header to the last one's, are the main region (text mode).
+
+    Forum engines number a thread's posts on each post's header line, with its date ("#1 · Jan
+    15, 2024", "#2 CDB, May 27, 2025"), or alone on a line of its own ("#5"). The region search
+    takes the longer posts and leaves the short replies between them ("In-house movements.",
+    "This") as a menu's lines. When the page's date lines of _POST_HEAD_WORDS words or fewer, and
+    its lines of a number alone, number the posts from #1 on (three at least: #1, #2, #3, ...),
+    the lines from the first header to the last one, or to the end of the regions found if
+    later, join the main region. A blog numbers its comments so too
+    ("Comment #1 - Posted by ..."), below its article: a page with _POST_ABOVE words of
+    running text (lines of ten words or more) above the first header has an article there, and
+    is left alone. A thread's first post stands after its header, or above it as the thread's
+    title and opening lines (under 200 words on the dev split).
+    """
+    heads = np.flatnonzero(((date_like > 0) & (n_words <= _POST_HEAD_WORDS)) | (n_words == 1)).tolist()
+    numbers: list[tuple[int, int]] = []
+    for k in heads:
+        m = _POST_NUMBER.search(texts[k]) if date_like[k] > 0 else _BARE_NUMBER.fullmatch(texts[k])
+        if m is not None:
+            numbers.append((k, int(m.group(1))))
+    if len(numbers) < _THREAD_POSTS or [x for _, x in numbers[:_THREAD_POSTS]] != list(range(1, _THREAD_POSTS + 1)):
+        return main
+    run = _THREAD_POSTS
+    while run < len(numbers) and numbers[run][1] == numbers[run - 1][1] + 1:
+        run += 1
+    first, last = numbers[0][0], numbers[run - 1][0]
+    inside = np.flatnonzero(main)
+    above = n_words[:first]
+    if not len(inside) or float(above[above >= 10].sum()) >= _POST_ABOVE:
+        return main
+    out = np.array(main, dtype=np.float64)
+    out[first : max(int(inside[-1]), last) + 1] = 1.0
+    return out
+
+
+# A post's header: the number, the author, the date ("#12 · Jan 18, 2024", "#3 OneCountry, Aug 2, 2025").
+_POST_NUMBER = re.compile(r"(?:^|\s)#(\d{1,4})(?:\s|$)")
+_POST_HEAD_WORDS = 14
+# Or the number alone on its line ("#5").
+_BARE_NUMBER = re.compile(r"\s*#(\d{1,4})\s*")
+# An article's worth of running text above the first numbered header (three or four paragraphs):
+# a blog post above its numbered comments (dragnet, 995 words), where a thread's title and first
+# post stand above it in 12-188 words (wcxb-dev, six threads).
+_POST_ABOVE = 300
+
+
 def _region_hull(main: FloatArray) -> FloatArray:
     """The main regions and every line between them (text mode, favor="recall").
 
@@ -1558,6 +1757,7 @@ def compute_features(
         flags = _comment_sections(seg, flags, heading, date_like, n_words)
         flags = _item_words(seg, flags)
         flags = _review_sections(seg, flags, date_like)
+        flags = _negated_words(seg, flags)
         flags = _content_named(seg, flags)
         flags = _page_wide_word(seg, flags, n_words)
         flags = _comments_as_content(seg, flags, n_chars, link_density)
@@ -1575,6 +1775,7 @@ def compute_features(
             main, share = _main_container(seg, np.where(free, weight / _NEG_CLASS_WEIGHT, weight) * (1.0 - card))
         if n:
             main, share = _unboxed_container(seg, flags, main, share, n_chars, n_words, link_density, card)
+            main = _thread_posts(seg, main, date_like)
     else:
         dated = _dated_neighbours(_restated_dates(texts, date_like))
         capitals = np.asarray(stats[3], dtype=np.float64) / safe_words
@@ -1624,6 +1825,7 @@ def compute_features(
             main = np.maximum(main, joined)
         if n:
             main = _section_regions(main, searched, found)
+            main = _numbered_posts(texts, n_words, date_like, main)
     return Features(
         mode=mode,
         n_chars=n_chars,

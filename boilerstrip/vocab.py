@@ -31,6 +31,8 @@ __all__ = [
     "READ_ALSO_RE",
     "RELATED_HEAD_RE",
     "SKIP_TAGS",
+    "THREAD_RE",
+    "THREAD_TOKENS",
     "THREAD_TYPES",
 ]
 
@@ -92,6 +94,11 @@ POST_TOKENS = "post entry hentry article story".split()
 # pages so for search engines, and there the replies are the content as much as the first post.
 THREAD_TYPES = ("DiscussionForumPosting", "QAPage")
 
+# Class/id words of a forum engine's thread page ("ThreadView", "thread_view", "forum-post"): set on
+# an element that holds the thread's first post and its replies, they name a thread, where the
+# replies are the content. "topic" is left out: a news site's topic pages and tag boxes use it.
+THREAD_TOKENS = "thread threads forum forums".split()
+
 # "reply" is left out: forums name their post lists "replies" (the posts are the content),
 # and comment replies under an article sit in a "comment" container anyway.
 COMMENT_TOKENS = "comment comments commentlist commenttext commentblock commentbody commentform discussion respond trackback trackbacks pingback pingbacks".split()
@@ -134,6 +141,7 @@ POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
 FOLDED_RE = _token_pattern(FOLDED_TOKENS)
+THREAD_RE = _token_pattern(THREAD_TOKENS)
 
 
 # A forum engine's note that a post was changed, with the date of the change ("edited Sep 11,

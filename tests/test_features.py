@@ -258,6 +258,68 @@ def test_replies_of_a_declared_thread_are_content() -> None:
     assert (f.flags[2::2] & Flag.COMMENT).all() and not (f.flags[1::2] & Flag.COMMENT).any()
 
 
+def test_replies_of_a_named_thread_are_content() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # A forum engine's thread page that declares nothing: the first post, then the replies in a
+    # "comments" list, both inside an element the engine names a thread view.
+    replies = "".join(f"<li class='comment'><p>{PROSE} Reply {i}.</p></li>" for i in range(3))
+    body = (f"<h1>A question</h1><div class='post-body'><p>{PROSE} The question.</p></div>"
+            f"<section id='comments'><ul>{replies}</ul></section>")
+    for name in ("ThreadView card", "thread_view", "forum-topic"):
+        page = f"<html><body><article class='{name}'>{body}</article></body></html>"
+        f = feats(page)
+        assert not (f.flags & Flag.COMMENT).any(), name
+        assert "Reply 2." in extract(page) and "The question." in extract(page)
+    # Unnamed, the same page is an article and its comments; and a thread word on the comments'
+    # own elements ("comment-thread") names no thread of the article's.
+    for page in (f"<html><body><article class='story'>{body}</article></body></html>",
+                 f"<html><body><article class='story'>{body.replace('<ul>', '<ul class=comment-thread>')}</article></body></html>"):
+        f = feats(page)
+        assert (f.flags[2:] & Flag.COMMENT).all()
+        assert "Reply 2." not in extract(page)
+
+
+def test_a_thread_of_alike_dated_posts_is_the_container() -> None:
+    # A long first post holds most of the prose: the container search takes it alone, and the
+    # replies, alike siblings with an author and a date each, are widened into the container.
+    first = "".join(f"<p>{PROSE} Part {k}.</p>" for k in range(12))
+
+    def post(i: int, text: str, cls: str, dated: bool = True) -> str:
+        when = f" March {i + 3}, 2024, 8:45am" if dated else ""
+        return f"<div class='{cls}'><div class='meta'><a href='/u/{i}'>member{i}</a>{when}</div><div class='message'>{text}</div></div>"
+
+    def page(n: int, dated: bool = True) -> str:
+        replies = "".join(post(i, f"<p>I tried that as well and it did work for me {i}.</p>", "postrow even", dated) for i in range(1, n))
+        nav = "<nav><ul>" + "".join(f"<li><a href='/{k}'>Section {k}</a></li>" for k in range(6)) + "</ul></nav>"
+        return f"<html><body>{nav}<div id='thread'>{post(0, first, 'postrow odd first', dated)}{replies}</div></body></html>"
+
+    f = feats(page(4))
+    assert f.main[6:].all() and not f.main[:6].any()
+    assert "did work for me 3" in extract(page(4))
+    # Two posts, or posts without dates, are no thread: the container stays the long post.
+    for html in (page(2), page(4, dated=False)):
+        f = feats(html)
+        assert not f.main[-1] and f.main[8]
+
+
+def test_a_negated_layout_word_marks_nothing() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # "no-sidebar", "noSidebar": a layout without a sidebar. Its blocks are no sidebar's.
+    for name in ("page no-sidebar", "mainContainer_noSidebar", "without-sidebar"):
+        f = feats(f"<body><div class='{name}'><div class='message'><p>{PROSE}</p></div></div></body>")
+        assert not (f.flags & Flag.NEG_CLASS).any(), name
+    # A chrome word of its own still marks ("no-sidebar sidebar-left"), and so does a nearer one.
+    f = feats(f"<body><div class='no-sidebar sidebar-left'><p>{PROSE}</p></div></body>")
+    assert (f.flags & Flag.NEG_CLASS).all()
+    f = feats(f"<body><div class='no-sidebar'><div class='share'><p>{PROSE}</p></div><p>{PROSE}</p></div></body>")
+    assert f.flags[0] & Flag.NEG_CLASS and not f.flags[1] & Flag.NEG_CLASS
+    # "noPrint" asks that a box be left off a printout: no layout part, the mark stays.
+    f = feats(f"<body><div class='noPrintContent'><p>{PROSE}</p></div></body>")
+    assert (f.flags & Flag.NEG_CLASS).all()
+
+
 def test_a_comment_heading_opens_the_thread_of_its_siblings() -> None:
     from boilerstrip.parse.segment import Flag
 
@@ -496,6 +558,33 @@ def test_text_mode_comment_thread_below_the_article() -> None:
     # Wanted comments are not cut off (the text scorer still weighs each line on its own).
     assert "Comment number" in extract(dump, input_type="text", include_comments=True)
     assert compute_features(segment_text(dump, max_blocks=1000), "text", find_comments=False).comments_from == -1
+
+
+def test_text_mode_numbered_forum_posts_are_the_main_region() -> None:
+    # A forum thread's dump: each post's header numbers it and dates it; short replies stand
+    # between the longer posts, and the lines from #1 to the last post are the main region.
+    menu = "\n".join(["Home", "Forums", "What's New", "Log in", "Sign up"])
+    posts = [
+        ("alice", "What do you all think the trend in watches will be next year? I would like to hear from everyone here before I buy."),
+        ("bob", "Same as last year, I think. I don't expect anything new and exciting to be the trend."),
+        ("carol", "Smaller cases and more colour on the dials, I hope, and a few more bracelets."),
+        ("dave", "The council met on Tuesday to discuss the new budget, and most of the members agreed that the plan for the "
+                 "harbour should go ahead before the end of the year, whatever the cost of the work turns out to be in the spring."),
+        ("erin", "There is a chance that the market for used models will fall, and prices with it."),
+        ("frank", "I have been out of watches for a few years and what draws me back is the small brands."),
+    ]
+    thread = "\n\n".join(f"{who}\n#{k} · Jan {k + 10}, 2024\n{text}" for k, (who, text) in enumerate(posts, 1))
+    footer = "About Us\nTerms of Use\nPrivacy"
+    out = extract(f"{menu}\n\nWatch trends for next year\n\n{thread}\n\n{footer}", input_type="text")
+    assert all(text in out for _, text in posts)
+    # The number alone on its line, the date on a line of its own, heads the posts as well.
+    bare = "\n\n".join(f"{who}\nJan {k + 10}, 2024\n#{k}\n{text}" for k, (who, text) in enumerate(posts, 1))
+    out = extract(f"{menu}\n\nWatch trends for next year\n\n{bare}\n\n{footer}", input_type="text")
+    assert all(text in out for _, text in posts)
+    # Below an article (300 words of running text above #1) they are a blog's numbered comments.
+    article = "\n\n".join(f"{PROSE} Point {k} of the report was read out again." for k in range(10))
+    out = extract(f"{menu}\n\nWatch trends\n\n{article}\n\n12 Comments\n\n{thread}\n\n{footer}", input_type="text")
+    assert "Point 9 of the report" in out and not any(text in out for _, text in posts)
 
 
 def test_text_mode_thread_without_dates() -> None:
