@@ -409,10 +409,15 @@ def _walk(
     elem_class.append("")
     # Per page: a template repeats the same class strings and tag paths hundreds of times.
     class_memo: dict[str, tuple[int, str | None, str | None]] = {}
+    # The tag and class of the inline element that just ended, with nothing after it yet, and
+    # of each open element; whether the open block holds an _ITEM_MARK.
+    ended: tuple[str, str] | None = None
+    marks: list[tuple[str, str]] = []
+    marked = False
     path_memo: dict[tuple[str, str], str] = {}
 
     def flush() -> None:
-        nonlocal buf, buf_link
+        nonlocal buf, buf_link, marked
         if not buf:
             return
         raw = "".join(buf)
@@ -422,6 +427,9 @@ def _walk(
                 out = ""
         else:
             out = " ".join(raw.split())
+        if marked:
+            out = _space_items(out)
+            marked = False
         if out:
             if len(texts) >= max_blocks:
                 seg.truncated = True
@@ -451,6 +459,7 @@ def _walk(
             content = node.text_content  # None for every node but text
             if content is not None:
                 if content:
+                    ended = None
                     buf.append(content)
                     if link_depth:
                         buf_link += len(content.strip())
@@ -473,6 +482,12 @@ def _walk(
             if node.first_child is None:
                 continue
             is_block = tag in BLOCK_TAGS and depth < max_depth
+            mark = (tag, (attrs.get("class") or "") if attrs else "")
+            if ended == mark and mark[1] and not is_block and buf and not flags & Flag.PRE:
+                buf.append(_ITEM_MARK)  # a space or nothing: _space_items decides at the flush
+                marked = True
+            ended = None
+            marks.append(mark)
             stack.append((children, is_block, flags, neg_tok, pos_tok, elem, kind, path, link_depth, depth))
             if is_block:
                 if buf:
@@ -529,10 +544,40 @@ def _walk(
             children, was_block, flags_, neg_, pos_, elem_, kind_, path_, link_, depth_ = stack.pop()
             if was_block and buf:
                 flush()
+            mark = marks.pop()
+            ended = None if was_block else mark
             flags, neg_tok, pos_tok, elem, kind, path, link_depth, depth = (
                 flags_, neg_, pos_, elem_, kind_, path_, link_, depth_
             )
     flush()
+
+
+# Between two alike inline elements (one tag, one class) that abut with no space between them
+# (a film's year, running time and rating; a card's brand and name; a post's badge counts): a
+# template's items, which its stylesheet sets apart. U+0000 never reaches a text node (the HTML
+# parser drops it), so it can stand for the gap until the block's text is folded.
+_ITEM_MARK = "\x00"
+_ITEM_MARKS = re.compile(" ?\x00+ ?")
+
+
+def _space_items(text: str) -> str:
+    """Turn each _ITEM_MARK run of a folded block text into a space, or into nothing inside a word.
+
+    Two alike items abutting are two words to the reader: "2026", "1h 54m", "R" are three. A
+    word split between two alike spans (a highlighted search term, "child" + "ren") is one: a
+    mark between two lowercase letters joins them. A mark at the text's edge, or beside a space,
+    adds nothing. parse/_walk.pyx calls this too.
+    """
+
+    def gap(m: re.Match[str]) -> str:
+        at, end = m.start(), m.end()
+        if at == 0 or end == len(text):
+            return ""
+        if end - at > len(m.group().strip(" ")):
+            return " "
+        return "" if text[at - 1].islower() and text[end].islower() else " "
+
+    return _ITEM_MARKS.sub(gap, text)
 
 
 def _extend_path(path: str, tag: str) -> str:
