@@ -328,3 +328,10 @@ def test_alike_inline_items_are_spaced() -> None:
     )
     assert s.texts == ["children read bolditalic noclass one two"]
     assert segment._space_items("\x00a\x00\x00B c\x00 d\x00") == "a B c d"
+    # Between unlike elements only a lowercase letter before a capital is a gap: a card's brand
+    # and product name. A drop cap, an abbreviation and a word's inflection are read as written.
+    s = seg(
+        "<body><p><a href='/p/1'><span class='brand'>The North Face</span><span class='name'>Wawona 6 Tent</span></a>"
+        " <span class='cap'>F</span>igures <b>NDR</b><i>-Recherchen</i> surnomm<i>ait</i></p></body>"
+    )
+    assert s.texts == ["The North Face Wawona 6 Tent Figures NDR-Recherchen surnommait"]

@@ -118,7 +118,8 @@ _PROBE = (
     "<p>tab\tand\r\nnewlines\x0bvt\x0cff</p>\n"
     "<p><span class='m'>2026</span><span class='m'>1h 54m</span><span class='m'>R</span> <span class='h'>child</span>"
     "<span class='h'>ren</span><b class='x'>a </b><b class='x'>b</b><i class='y'>c</i><i class='y'></i><i class='y'>d</i>"
-    "<a class='m' href='/m'>one</a><a class='m' href='/n'>two</a><span class>no</span><span class>class</span></p>\n"
+    "<a class='m' href='/m'>one</a><a class='m' href='/n'>two</a><span class>no</span><span class>class</span>"
+    "<span class='p'>North Face</span><span class='q'>Wawona</span><b>F</b>igure<b>NDR</b><i>-Recherchen</i></p>\n"
     "<aside><p>In the aside</p></aside><form><p>In a form</p><input value='x'></form>\n"
     + "<div class='level'>" * 12
     + "deep <p>deep paragraph</p> <span>deep span</span>"

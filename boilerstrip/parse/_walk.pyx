@@ -1230,17 +1230,20 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     if grown == NULL:
                         raise MemoryError()
                     stack = grown
-                # Two alike inline elements abutting: a mark for _space_items (segment._walk).
+                # Two inline elements abutting: a mark for _space_items (segment._walk), U+0000
+                # between alike ones (one name, one class), U+FDD0 between others.
                 cls_len = 0
                 cls_data = _attr_value(a_class, &cls_len) if a_class != NULL else NULL
                 if cls_data == NULL:
                     cls_len = 0
-                if (
-                    ended_name != NULL and cls_len and not is_block and w.buf_len and not w.flags & F_PRE
-                    and tag_name_len == ended_name_len and memcmp(tag_name, ended_name, tag_name_len) == 0
-                    and cls_len == ended_cls_len and memcmp(cls_data, ended_cls, cls_len) == 0
-                ):
-                    w.add(<const unsigned char *> b"\x00", 1)
+                if ended_name != NULL and not is_block and w.buf_len and not w.flags & F_PRE:
+                    if (
+                        cls_len and tag_name_len == ended_name_len and memcmp(tag_name, ended_name, tag_name_len) == 0
+                        and cls_len == ended_cls_len and memcmp(cls_data, ended_cls, cls_len) == 0
+                    ):
+                        w.add(<const unsigned char *> b"\x00", 1)
+                    else:
+                        w.add(<const unsigned char *> b"\xef\xb7\x90", 3)
                     w.marked = True
                 ended_name = NULL
                 fr = &stack[sp]

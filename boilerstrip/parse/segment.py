@@ -483,8 +483,9 @@ def _walk(
                 continue
             is_block = tag in BLOCK_TAGS and depth < max_depth
             mark = (tag, (attrs.get("class") or "") if attrs else "")
-            if ended == mark and mark[1] and not is_block and buf and not flags & Flag.PRE:
-                buf.append(_ITEM_MARK)  # a space or nothing: _space_items decides at the flush
+            if ended is not None and not is_block and buf and not flags & Flag.PRE:
+                # Two inline elements abut: a space or nothing, _space_items decides at the flush.
+                buf.append(_ITEM_MARK if ended == mark and mark[1] else _ABUT_MARK)
                 marked = True
             ended = None
             marks.append(mark)
@@ -552,21 +553,25 @@ def _walk(
     flush()
 
 
-# Between two alike inline elements (one tag, one class) that abut with no space between them
-# (a film's year, running time and rating; a card's brand and name; a post's badge counts): a
-# template's items, which its stylesheet sets apart. U+0000 never reaches a text node (the HTML
-# parser drops it), so it can stand for the gap until the block's text is folded.
+# Where two inline elements abut with no space between them, the walk leaves a mark: _ITEM_MARK
+# between alike elements (one tag, one class: a film's year, running time and rating; a post's
+# badge counts), _ABUT_MARK between others (a card's brand and product name). U+0000 never reaches
+# a text node (the HTML parser drops it); U+FDD0 is a noncharacter, no text's.
 _ITEM_MARK = "\x00"
-_ITEM_MARKS = re.compile(" ?\x00+ ?")
+_ABUT_MARK = "\ufdd0"
+_MARKS = re.compile(" ?[\x00\ufdd0]+ ?")
 
 
 def _space_items(text: str) -> str:
-    """Turn each _ITEM_MARK run of a folded block text into a space, or into nothing inside a word.
+    """Turn each run of marks in a folded block text into a space, or into nothing.
 
-    Two alike items abutting are two words to the reader: "2026", "1h 54m", "R" are three. A
-    word split between two alike spans (a highlighted search term, "child" + "ren") is one: a
-    mark between two lowercase letters joins them. A mark at the text's edge, or beside a space,
-    adds nothing. parse/_walk.pyx calls this too.
+    Two alike items abutting are two words to the reader, as their stylesheet sets them apart:
+    "2026", "1h 54m", "R" are three. A word split between two alike spans (a highlighted search
+    term, "child" + "ren") is one: a mark between two lowercase letters joins them. Between
+    other elements only a lowercase letter before a capital is a gap (a card's "The North Face"
+    and "Wawona 6 Tent"); "<b>F</b>igure", "<b>NDR</b>-Recherchen", "surnomm<i>ait</i>" are
+    read as written. A mark at the text's edge, or beside a space, adds nothing.
+    parse/_walk.pyx calls this too.
     """
 
     def gap(m: re.Match[str]) -> str:
@@ -575,9 +580,12 @@ def _space_items(text: str) -> str:
             return ""
         if end - at > len(m.group().strip(" ")):
             return " "
-        return "" if text[at - 1].islower() and text[end].islower() else " "
+        before, after = text[at - 1], text[end]
+        if _ITEM_MARK in m.group():
+            return "" if before.islower() and after.islower() else " "
+        return " " if before.islower() and after.isupper() else ""
 
-    return _ITEM_MARKS.sub(gap, text)
+    return _MARKS.sub(gap, text)
 
 
 def _extend_path(path: str, tag: str) -> str:
