@@ -410,7 +410,7 @@ def _walk(
     # Per page: a template repeats the same class strings and tag paths hundreds of times.
     class_memo: dict[str, tuple[int, str | None, str | None]] = {}
     # The tag and class of the inline element that just ended, with nothing after it yet, and
-    # of each open element; whether the open block holds an _ITEM_MARK.
+    # of each open element; whether the open block's text holds a mark (_space_items).
     ended: tuple[str, str] | None = None
     marks: list[tuple[str, str]] = []
     marked = False
@@ -556,7 +556,8 @@ def _walk(
 # Where two inline elements abut with no space between them, the walk leaves a mark: _ITEM_MARK
 # between alike elements (one tag, one class: a film's year, running time and rating; a post's
 # badge counts), _ABUT_MARK between others (a card's brand and product name). U+0000 never reaches
-# a text node (the HTML parser drops it); U+FDD0 is a noncharacter, no text's.
+# a text node (the HTML parser drops it); U+FDD0 is a noncharacter, which text has no use for
+# (and only a block the walk marked is looked at).
 _ITEM_MARK = "\x00"
 _ABUT_MARK = "\ufdd0"
 _MARKS = re.compile(" ?[\x00\ufdd0]+ ?")
