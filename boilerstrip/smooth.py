@@ -1586,7 +1586,7 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
     headline (a block of four words or more, all link text), maybe a byline or a category. Scored
     one by one, a headline is a link and falls out, and the body is the page's introduction. When
     _HEADLINE_ITEMS or more alike sibling items of the main container (one parent, one tag, one
-    class but for digits; "li" and "article" need no class), outside navigation, header, footer,
+    class but for digits; "li", "article" and "dd" need no class), outside navigation, header, footer,
     forms and comments, each hold such a headline, and the body outside them holds fewer words
     than their headlines, the headlines join the body. Cards beside an article (`teaser_card`:
     the article outweighs them) stay out, and so does a related-posts box of three to five.
@@ -1662,8 +1662,8 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     price, a rating, a few spec lines ("Capacity: 4 people"). Scored one by one, the price or the
     rating passes and the name (a link) and the short spec lines do not, so the body holds a part
     of every card. When half the body's words or more lie in _GRID_ITEMS or more alike sibling items
-    of the main container (one parent, one tag and one class but for digits; "li" and "article"
-    need no class), most of them cards of two lines or more, short (a median of _GRID_ITEM_WORDS
+    of the main container (one parent, one tag and one class but for digits; "li", "article" and a
+    definition list's "dd" records need no class), most of them cards of two lines or more, short (a median of _GRID_ITEM_WORDS
     words), half of them holding body, and the body holds under _GRID_COVER of their words, their
     other lines join it, but for date lines (bylines) and captions. An article's paragraphs are
     one block each; a forum's posts and a blog's list of teasers are mostly body already: what
@@ -1765,7 +1765,9 @@ _GRID_ITEM_WORDS = 60.0
 # too (0.75-0.8 alike on wcxb-dev's dev split; no limit cost its listings of teasers 0.02-0.07).
 _GRID_BODY_SHARE = 0.5
 _GRID_COVER = 0.8
-_GRID_ITEM_TAGS = frozenset({"li", "article"})
+# List items, articles and a definition list's records (<dd>: a preprint list's title, authors and
+# subjects under each numbered <dt>) are items without a class.
+_GRID_ITEM_TAGS = frozenset({"li", "article", "dd"})
 # A template numbers its items ("card card-1", "card card-2"): alike all the same.
 _GRID_NO_DIGITS = str.maketrans("", "", "0123456789")
 

@@ -309,3 +309,29 @@ def test_segment_text_long_wrapped_run_is_linear() -> None:
     s = segment_text(_WRAPPED + "\n" + para, max_blocks=100)
     # The whole run is one block, gathered in linear time (joining line by line took minutes).
     assert s.texts[-1] == para.rstrip("\n") and s.blank_before[-1] == 1
+
+
+def test_alike_inline_items_are_spaced() -> None:
+    # A chart's row: the year, running time and rating are alike spans (one class) with no space
+    # between them in the source; the stylesheet sets them apart, and they are three words.
+    s = seg(
+        "<body><div><span class='meta-item'>2026</span><span class='meta-item'>1h 54m</span>"
+        "<span class='meta-item'>R</span></div></body>"
+    )
+    assert s.texts == ["2026 1h 54m R"]
+    # A word split between two alike spans (a highlighted term) stays one word; unlike elements,
+    # unclassed ones and items already spaced are left as they are.
+    s = seg(
+        "<body><p><span class='hl'>child</span><span class='hl'>ren</span> read "
+        "<b>bold</b><i>italic</i> <span>no</span><span>class</span> "
+        "<em class='x'>one </em><em class='x'>two</em></p></body>"
+    )
+    assert s.texts == ["children read bolditalic noclass one two"]
+    assert segment._space_items("\x00a\x00\x00B c\x00 d\x00") == "a B c d"
+    # Between unlike elements only a lowercase letter before a capital is a gap: a card's brand
+    # and product name. A drop cap, an abbreviation and a word's inflection are read as written.
+    s = seg(
+        "<body><p><a href='/p/1'><span class='brand'>The North Face</span><span class='name'>Wawona 6 Tent</span></a>"
+        " <span class='cap'>F</span>igures <b>NDR</b><i>-Recherchen</i> surnomm<i>ait</i></p></body>"
+    )
+    assert s.texts == ["The North Face Wawona 6 Tent Figures NDR-Recherchen surnommait"]

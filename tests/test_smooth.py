@@ -893,6 +893,31 @@ def test_the_lines_of_a_grid_item_join_the_body() -> None:
     )
     blocks = extract_blocks(f"<body><main><h1>Latest news</h1>{teasers}</main></body>").blocks
     assert all(b.label == "chrome" for b in blocks if b.text == "Staff writer")
+
+
+def test_the_records_of_a_definition_list_are_grid_items() -> None:
+    from boilerstrip import extract_blocks
+
+    # A preprint server's list of new papers: a <dl> whose <dd> records hold a title, the linked
+    # authors and the subjects. The authors (all links) do not pass alone; the records are a grid.
+    def record(i: int) -> str:
+        return (
+            f"<dt>[{i}] <a href='/abs/{i}'>paper {i}</a></dt>"
+            f"<dd><div class='meta'><div class='list-title'>Title: Learning to sort long lists of numbers, part {i}</div>"
+            f"<div class='list-authors'><a href='/a/{i}'>Ada Lovelace</a>, <a href='/b/{i}'>Alan Turing</a>, "
+            f"<a href='/c/{i}'>Grace Hopper</a>, <a href='/d/{i}'>Edsger Dijkstra</a></div>"
+            f"<div class='list-subjects'>Subjects: Machine learning and the study of algorithms {i}</div></div></dd>"
+        )
+
+    html = (
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/list'>Lists</a></li></ul></nav>"
+        f"<main><h1>New submissions</h1><dl>{''.join(record(i) for i in range(8))}</dl></main></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    authors = next(b for b in blocks if b.text.startswith("Ada Lovelace"))
+    assert authors.label == "body" and authors.reasons[0].code == "smoothed: a line of a grid item that holds the content"
+
+
 def test_text_listing_items_are_body() -> None:
     from boilerstrip import extract_blocks
 

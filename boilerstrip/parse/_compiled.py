@@ -116,6 +116,10 @@ _PROBE = (
     "<center>centered</center><fieldset><legend>Legend</legend>field</fieldset>\n"
     "<p>Unicode\u2003space\u2028line\u3000ideographic \u00e9t\u00e9 \u4e2d\u6587 \U0001f600 text</p>"
     "<p>tab\tand\r\nnewlines\x0bvt\x0cff</p>\n"
+    "<p><span class='m'>2026</span><span class='m'>1h 54m</span><span class='m'>R</span> <span class='h'>child</span>"
+    "<span class='h'>ren</span><b class='x'>a </b><b class='x'>b</b><i class='y'>c</i><i class='y'></i><i class='y'>d</i>"
+    "<a class='m' href='/m'>one</a><a class='m' href='/n'>two</a><span class>no</span><span class>class</span>"
+    "<span class='p'>North Face</span><span class='q'>Wawona</span><b>F</b>igure<b>NDR</b><i>-Recherchen</i></p>\n"
     "<aside><p>In the aside</p></aside><form><p>In a form</p><input value='x'></form>\n"
     + "<div class='level'>" * 12
     + "deep <p>deep paragraph</p> <span>deep span</span>"
@@ -196,6 +200,7 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
             extend_path=seg._extend_path,
             is_link=seg._is_link,
             is_panel=seg._is_panel,
+            space_items=seg._space_items,
             tag_flags=dict(seg._TAG_FLAGS),
             role_flags=dict(seg._ROLE_FLAGS),
             headings=frozenset(seg._HEADINGS),

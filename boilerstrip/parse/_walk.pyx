@@ -107,6 +107,7 @@ cdef object _class_words = None
 cdef object _extend_path = None
 cdef object _is_link = None
 cdef object _is_panel = None
+cdef object _space_items = None
 cdef dict _tag_flags = None
 cdef dict _role_flags = None
 cdef object _headings = None
@@ -149,14 +150,14 @@ cdef long F_POS = 0
 cdef uint64_t _starts[27][27]
 
 
-def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, dict tag_flags, dict role_flags, headings,
+def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, space_items, dict tag_flags, dict role_flags, headings,
               tuple hidden_style, tuple itemprops, long pre, long heading, long table, long article,
               long main, word_bits, prefixes, Py_ssize_t shortest,
               Py_ssize_t longest, long all_bits, long neg, long pos):
     """Hand over the lexbor function addresses and segment.py's tables and helpers."""
     global _element_qname, _first_attr, _next_attr, _attr_qname, _attr_value
     global _tag_id, _node_type, _node_first, _node_next, _node_parent
-    global _class_words, _extend_path, _is_link, _is_panel, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
+    global _class_words, _extend_path, _is_link, _is_panel, _space_items, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
     global F_PRE, F_HEADING, F_TABLE, F_ARTICLE_MAIN, F_ARTICLE, _ws_as_space
     global _words_ready, _word_keep, _longest, _all_bits, F_NEG, F_POS
     for name in FUNCTIONS:
@@ -177,6 +178,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, di
     _path_memo.clear()
     _is_link = is_link
     _is_panel = is_panel
+    _space_items = space_items
     _tag_flags = tag_flags
     _role_flags = role_flags
     _headings = headings
@@ -830,6 +832,11 @@ def class_words(str names):
 cdef struct Frame:
     lxb_dom_node_t *next  # the sibling to go on with when the element ends
     bint was_block
+    # The element's qualified name and class value (lexbor's bytes, alive with the tree).
+    const unsigned char *name
+    size_t name_len
+    const unsigned char *cls
+    size_t cls_len
     bint saved  # the Python state (tokens, kind, path) was pushed on the object stack
     long flags
     Py_ssize_t elem
@@ -958,6 +965,7 @@ cdef class _Walk:
     cdef unsigned char *buf
     cdef Py_ssize_t buf_len, buf_cap
     cdef Py_ssize_t buf_link
+    cdef bint marked  # buf holds an _ITEM_MARK (segment._walk's marked)
     cdef long flags
     cdef object neg_tok, pos_tok, kind, path
     cdef Py_ssize_t elem
@@ -1014,6 +1022,9 @@ cdef class _Walk:
                 out = PyUnicode_DecodeUTF8(<char *> self.buf + a, b - a, NULL)
         else:
             out = PyUnicode_DecodeUTF8(<char *> self.buf, _fold(self.buf, self.buf_len), NULL)
+        if self.marked:
+            out = _space_items(out)
+            self.marked = False
         if out:
             if len(self.texts) >= self.max_blocks:
                 self.seg.truncated = True
@@ -1055,6 +1066,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     w.elems = seg.elems
     w.blanks = seg.blank_before
     w.buf_link = 0
+    w.marked = False
     w.flags = 0
     w.neg_tok = ""
     w.pos_tok = ""
@@ -1106,12 +1118,22 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef const unsigned char *class_data
     cdef const unsigned char *id_data
     cdef size_t class_len = 0, id_len = 0
+    # segment._walk's ended: the name and class of the inline element that just ended, with
+    # no text after it yet (ended_name NULL when there is none).
+    cdef const unsigned char *ended_name = NULL
+    cdef const unsigned char *ended_cls = NULL
+    cdef size_t ended_name_len = 0, ended_cls_len = 0
+    cdef const unsigned char *tag_name
+    cdef size_t tag_name_len = 0
+    cdef const unsigned char *cls_data
+    cdef size_t cls_len = 0
     try:
         while True:
             while node != NULL:
                 if node.type == TYPE_TEXT:
                     chars = <lxb_dom_character_data_t *> node
                     if chars.data.data != NULL and chars.data.length:
+                        ended_name = NULL
                         if _ws_as_space and not w.flags & F_PRE and _ascii_space(chars.data.data, chars.data.length):
                             # Indentation between tags: only its words count when flushed,
                             # and one space says the same.
@@ -1136,6 +1158,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 if name == NULL:
                     node = node.next
                     continue
+                tag_name = name
+                tag_name_len = name_len
                 cached = tag_cache.get(node.local_name)
                 if cached is None or <size_t> cached[0] != <size_t> name:
                     tag = PyUnicode_DecodeUTF8(<const char *> name, name_len, "replace")
@@ -1206,10 +1230,30 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     if grown == NULL:
                         raise MemoryError()
                     stack = grown
+                # Two inline elements abutting: a mark for _space_items (segment._walk), U+0000
+                # between alike ones (one name, one class), U+FDD0 between others.
+                cls_len = 0
+                cls_data = _attr_value(a_class, &cls_len) if a_class != NULL else NULL
+                if cls_data == NULL:
+                    cls_len = 0
+                if ended_name != NULL and not is_block and w.buf_len and not w.flags & F_PRE:
+                    if (
+                        cls_len and tag_name_len == ended_name_len and memcmp(tag_name, ended_name, tag_name_len) == 0
+                        and cls_len == ended_cls_len and memcmp(cls_data, ended_cls, cls_len) == 0
+                    ):
+                        w.add(<const unsigned char *> b"\x00", 1)
+                    else:
+                        w.add(<const unsigned char *> b"\xef\xb7\x90", 3)
+                    w.marked = True
+                ended_name = NULL
                 fr = &stack[sp]
                 sp += 1
                 fr.next = node.next
                 fr.was_block = is_block
+                fr.name = tag_name
+                fr.name_len = tag_name_len
+                fr.cls = cls_data
+                fr.cls_len = cls_len
                 fr.flags = w.flags
                 fr.elem = w.elem
                 fr.link_depth = link_depth
@@ -1313,6 +1357,10 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
             fr = &stack[sp]
             if fr.was_block and w.buf_len:
                 w.flush()
+            if fr.was_block:
+                ended_name = NULL
+            else:
+                ended_name, ended_name_len, ended_cls, ended_cls_len = fr.name, fr.name_len, fr.cls, fr.cls_len
             w.flags = fr.flags
             w.elem = fr.elem
             link_depth = fr.link_depth

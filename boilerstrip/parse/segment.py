@@ -439,10 +439,15 @@ def _walk(
     elem_class.append("")
     # Per page: a template repeats the same class strings and tag paths hundreds of times.
     class_memo: dict[str, tuple[int, str | None, str | None]] = {}
+    # The tag and class of the inline element that just ended, with nothing after it yet, and
+    # of each open element; whether the open block's text holds a mark (_space_items).
+    ended: tuple[str, str] | None = None
+    marks: list[tuple[str, str]] = []
+    marked = False
     path_memo: dict[tuple[str, str], str] = {}
 
     def flush() -> None:
-        nonlocal buf, buf_link
+        nonlocal buf, buf_link, marked
         if not buf:
             return
         raw = "".join(buf)
@@ -452,6 +457,9 @@ def _walk(
                 out = ""
         else:
             out = " ".join(raw.split())
+        if marked:
+            out = _space_items(out)
+            marked = False
         if out:
             if len(texts) >= max_blocks:
                 seg.truncated = True
@@ -481,6 +489,7 @@ def _walk(
             content = node.text_content  # None for every node but text
             if content is not None:
                 if content:
+                    ended = None
                     buf.append(content)
                     if link_depth:
                         buf_link += len(content.strip())
@@ -503,6 +512,13 @@ def _walk(
             if node.first_child is None:
                 continue
             is_block = tag in BLOCK_TAGS and depth < max_depth
+            mark = (tag, (attrs.get("class") or "") if attrs else "")
+            if ended is not None and not is_block and buf and not flags & Flag.PRE:
+                # Two inline elements abut: a space or nothing, _space_items decides at the flush.
+                buf.append(_ITEM_MARK if ended == mark and mark[1] else _ABUT_MARK)
+                marked = True
+            ended = None
+            marks.append(mark)
             stack.append((children, is_block, flags, neg_tok, pos_tok, elem, kind, path, link_depth, depth))
             if is_block:
                 if buf:
@@ -559,10 +575,48 @@ def _walk(
             children, was_block, flags_, neg_, pos_, elem_, kind_, path_, link_, depth_ = stack.pop()
             if was_block and buf:
                 flush()
+            mark = marks.pop()
+            ended = None if was_block else mark
             flags, neg_tok, pos_tok, elem, kind, path, link_depth, depth = (
                 flags_, neg_, pos_, elem_, kind_, path_, link_, depth_
             )
     flush()
+
+
+# Where two inline elements abut with no space between them, the walk leaves a mark: _ITEM_MARK
+# between alike elements (one tag, one class: a film's year, running time and rating; a post's
+# badge counts), _ABUT_MARK between others (a card's brand and product name). U+0000 never reaches
+# a text node (the HTML parser drops it); U+FDD0 is a noncharacter, which text has no use for
+# (and only a block the walk marked is looked at).
+_ITEM_MARK = "\x00"
+_ABUT_MARK = "\ufdd0"
+_MARKS = re.compile(" ?[\x00\ufdd0]+ ?")
+
+
+def _space_items(text: str) -> str:
+    """Turn each run of marks in a folded block text into a space, or into nothing.
+
+    Two alike items abutting are two words to the reader, as their stylesheet sets them apart:
+    "2026", "1h 54m", "R" are three. A word split between two alike spans (a highlighted search
+    term, "child" + "ren") is one: a mark between two lowercase letters joins them. Between
+    other elements only a lowercase letter before a capital is a gap (a card's "The North Face"
+    and "Wawona 6 Tent"); "<b>F</b>igure", "<b>NDR</b>-Recherchen", "surnomm<i>ait</i>" are
+    read as written. A mark at the text's edge, or beside a space, adds nothing.
+    parse/_walk.pyx calls this too.
+    """
+
+    def gap(m: re.Match[str]) -> str:
+        at, end = m.start(), m.end()
+        if at == 0 or end == len(text):
+            return ""
+        if end - at > len(m.group().strip(" ")):
+            return " "
+        before, after = text[at - 1], text[end]
+        if _ITEM_MARK in m.group():
+            return "" if before.islower() and after.islower() else " "
+        return " " if before.islower() and after.isupper() else ""
+
+    return _MARKS.sub(gap, text)
 
 
 def _extend_path(path: str, tag: str) -> str:
