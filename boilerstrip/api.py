@@ -47,6 +47,7 @@ from .smooth import (
     drop_trailing_chrome,
     keep_alike_runs,
     keep_article_lists,
+    keep_card_sets,
     keep_grid_items,
     keep_index_lists,
     keep_listing,
@@ -140,6 +141,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)
+        keep_card_sets(seg, feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)
         keep_own_line_links(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)

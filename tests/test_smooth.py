@@ -918,6 +918,40 @@ def test_the_records_of_a_definition_list_are_grid_items() -> None:
     assert authors.label == "body" and authors.reasons[0].code == "smoothed: a line of a grid item that holds the content"
 
 
+def test_the_lines_of_a_set_of_cards_join_the_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A landing page's plans: each card's sentence passes, its name, its price and its shared
+    # "per month" label do not, nor its button.
+    plans = [("Starter", "$19"), ("Growth Plus", "$49"), ("Enterprise", "$99")]
+
+    def page(cards: list[tuple[str, str]], own: bool = True) -> str:
+        items = "".join(
+            f"<div class='col plan-{i}'><div class='name'>{name}</div>"
+            + (f"<p>Everything a small team needs to publish its pages, with the {name} tools included.</p>" if own or i else "")
+            + f"<div class='price'>{price}</div><div class='unit'>per month</div><a href='/buy/{i}'>Order now</a></div>"
+            for i, (name, price) in enumerate(cards)
+        )
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/pricing'>Pricing</a></li></ul></nav>"
+            "<main><h1>Plans and pricing</h1><p>Pick the plan that fits the way your team works today, and change it at any time.</p>"
+            f"<div class='row'>{items}</div></main>"
+            "<footer><p>Copyright 2024 Example software. All rights reserved.</p></footer></body>"
+        )
+
+    blocks = extract_blocks(page(plans)).blocks
+    for text in ("$19", "Growth Plus", "$49"):
+        b = next(b for b in blocks if b.text == text)
+        assert b.label == "body" and b.reasons[0].code == "smoothed: a line of a card in a set of cards that hold body"
+    assert all(b.label == "chrome" for b in blocks if b.text in ("per month", "Order now", "Home"))
+    # A card without body of its own: the set is no set of content cards, its lines stay out.
+    blocks = extract_blocks(page(plans, own=False)).blocks
+    assert next(b for b in blocks if b.text == "$49").label == "chrome"
+    # Two cards are no set.
+    blocks = extract_blocks(page(plans[:2])).blocks
+    assert next(b for b in blocks if b.text == "$49").label == "chrome"
+
+
 def test_text_listing_items_are_body() -> None:
     from boilerstrip import extract_blocks
 
