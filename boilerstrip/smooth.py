@@ -142,7 +142,7 @@ _CHROME_CONTEXT = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT
 # A caption (a <figure>'s text that is no table or code: the scorer's caption rule) is chrome by
 # its tag: no neighbour rule makes it body ("between body blocks" took a gallery's captions).
 _CAPTION = Flag.FIGURE
-_CAPTION_UNLESS = Flag.TABLE | Flag.PRE
+_CAPTION_UNLESS = Flag.TABLE | Flag.PRE | Flag.QUOTE
 
 
 def _next_index(n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
