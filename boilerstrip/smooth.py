@@ -20,12 +20,13 @@ import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
 from .features import Features, FloatArray, names_comment_form, subtree_ends, under_review_class, within
-from .parse.segment import Flag, Segments, _class_words as class_words, declares_product
+from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
     COPYRIGHT_RE,
+    CTA_RE,
     EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
@@ -36,6 +37,7 @@ from .vocab import (
 __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
+    "drop_calls_to_action",
     "drop_chrome_only_classes",
     "drop_far_tail",
     "drop_link_headings",
@@ -122,6 +124,7 @@ SMOOTH_REASONS = {
     46: "smoothed: a headline of a listing",
     47: "smoothed: a section of short sentences beside the content",
     49: "smoothed: below the footer's copyright line",
+    63: "smoothed: a call to action beside an article",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1766,6 +1769,41 @@ def drop_product_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.N
         return
     body[hit] = False
     why[hit] = 35
+
+
+def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """On a page that declares an article, the body blocks of its calls to action are chrome.
+
+    Inside an article and below it, a publisher sets boxes that ask the reader to act: book a
+    demo, download the guide, start a free trial, donate to keep the site free. Web designers
+    name them "cta" or "call-to-action" (vocab.CTA_RE); their sentences are the site's pitch,
+    written as prose, and pass block by block. On a page that declares itself an article
+    (declares_article) the body blocks under such a class word are chrome, unless they hold
+    _CTA_SHARE of the body's words or more. A landing page's sections are calls to action
+    as much as its content: a page that declares no article keeps them.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    classes = seg.elem_class
+    joined = "\n".join(classes)
+    if "cta" not in joined.lower() and "action" not in joined.lower():
+        return  # most pages: no such word, one scan instead of a match a class
+    parents = seg.elem_parent
+    under = [False] * len(classes)
+    for e, names in enumerate(classes):
+        p = parents[e]
+        under[e] = (p >= 0 and under[p]) or (bool(names) and CTA_RE.search(names) is not None)
+    hit = body & np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+    if not hit.any() or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
+        return
+    if not declares_article(seg):
+        return
+    body[hit] = False
+    why[hit] = 63
+
+
+# A quarter of the body's words (a box or two beside the article's own text; 0.5 moved the same pages).
+_CTA_SHARE = 0.25
 
 
 # A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 __all__ = [
+    "ARTICLE_TYPES",
     "BLOCK_TAGS",
     "CHROME_ONLY_TOKENS",
     "COMMENT_RE",
@@ -17,6 +18,7 @@ __all__ = [
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
+    "CTA_RE",
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
@@ -134,6 +136,27 @@ POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)
 COMMENT_RE = _token_pattern(COMMENT_TOKENS)
 POST_RE = _token_pattern(POST_TOKENS)
 FOLDED_RE = _token_pattern(FOLDED_TOKENS)
+
+# The class word of a "call to action": the web designer's name for a box that asks the reader to
+# act (book a demo, download the guide, start a trial, donate), "cta" or "call-to-action" as a
+# whole part of a class value ("cta-box", "blogCta", "AdvisorResourcesCTA_title").
+CTA_RE = regex.compile(r"(?:(?<![a-z])|(?<=[a-z])(?=[A-Z]))(?i:cta|call[-_]?to[-_]?action)(?![a-z])")
+
+# The schema.org types a page declares for one article (JSON-LD "@type", microdata itemtype):
+# a news story, a blog post, a report (smooth.drop_calls_to_action; the Open Graph type "article"
+# says the same).
+ARTICLE_TYPES = (
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "LiveBlogPosting",
+)
 
 
 # A forum engine's note that a post was changed, with the date of the change ("edited Sep 11,
