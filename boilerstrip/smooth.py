@@ -1786,14 +1786,25 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
         return
     classes = seg.elem_class
     joined = "\n".join(classes)
-    if "cta" not in joined.lower() and "action" not in joined.lower():
-        return  # most pages: no such word, one scan instead of a match a class
-    parents = seg.elem_parent
-    under = [False] * len(classes)
-    for e, names in enumerate(classes):
-        p = parents[e]
-        under[e] = (p >= 0 and under[p]) or (bool(names) and CTA_RE.search(names) is not None)
-    hit = body & np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+    low = joined.lower()
+    if "cta" not in low and not any(stem in low for stem in _CTA_STEMS):
+        return  # most pages: no such word, a few substring scans instead of a match a class
+    starts = [m.start() for m in CTA_RE.finditer(joined)]
+    if not starts:
+        return
+    # The elements whose class holds the word (by where the match falls in the joined string),
+    # and the blocks in their subtrees: in document order a subtree runs from its root to the
+    # first later element whose parent comes before the root.
+    ends = np.cumsum(np.fromiter((len(c) + 1 for c in classes), dtype=np.int64, count=len(classes)))
+    roots = np.unique(np.searchsorted(ends, starts, side="right")).tolist()
+    parents = np.asarray(seg.elem_parent, dtype=np.int64)
+    elems = np.asarray(seg.elems, dtype=np.int64)
+    under = np.zeros(len(body), dtype=bool)
+    for root in roots:
+        out = np.flatnonzero(parents[root + 1 :] < root)
+        end = root + 1 + int(out[0]) if len(out) else len(parents)
+        under |= (elems >= root) & (elems < end)
+    hit = body & under
     if not hit.any() or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
         return
     if not declares_article(seg):
@@ -1804,6 +1815,8 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 # A quarter of the body's words (a box or two beside the article's own text; 0.5 moved the same pages).
 _CTA_SHARE = 0.25
+# Every match of vocab.CTA_RE, lowercased, holds "cta" or one of these.
+_CTA_STEMS = ("allto", "all-to", "all_to")
 
 
 # A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words

