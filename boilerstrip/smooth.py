@@ -27,6 +27,8 @@ from .vocab import (
     CONSENT_WORD_RE,
     COPYRIGHT_RE,
     CTA_RE,
+    DISCLOSURE_RE,
+    DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
@@ -39,6 +41,7 @@ __all__ = [
     "drop_after_comment_form",
     "drop_calls_to_action",
     "drop_chrome_only_classes",
+    "drop_disclosures",
     "drop_far_tail",
     "drop_link_headings",
     "drop_product_reviews",
@@ -125,6 +128,7 @@ SMOOTH_REASONS = {
     47: "smoothed: a section of short sentences beside the content",
     49: "smoothed: below the footer's copyright line",
     63: "smoothed: a call to action beside an article",
+    64: "smoothed: an affiliate disclosure",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1817,6 +1821,43 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
 _CTA_SHARE = 0.25
 # Every match of vocab.CTA_RE, lowercased, holds "cta" or one of these.
 _CTA_STEMS = ("allto", "all-to", "all_to")
+
+
+def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A site's affiliate disclosure is chrome, in HTML and in plain text.
+
+    A review or a buying guide tells the reader that the site earns from its links ("This post
+    contains affiliate links. If you buy through them, we may earn a small commission at no
+    extra cost to you."), above the text or below it, often in a paragraph of its own: a
+    sentence or two of prose that passes. A body block of _DISCLOSURE_MIN_WORDS to _DISCLOSURE_WORDS words that
+    says so (vocab.DISCLOSURE_RE) in the site's or the writer's voice (vocab.DISCLOSURE_WHO_RE)
+    is chrome, unless such blocks hold over _DISCLOSURE_SHARE of the body's words (a page about
+    disclosures).
+    """
+    texts = seg.texts
+    sized = np.flatnonzero(body & (f.n_words >= _DISCLOSURE_MIN_WORDS) & (f.n_words <= _DISCLOSURE_WORDS)).tolist()
+    low = "\n".join([texts[i] for i in sized]).lower()
+    if not any(word in low for word in _DISCLOSURE_STEMS):
+        return  # most pages: none of the words, a few substring scans instead of a search a block
+    hit = [
+        i
+        for i in sized
+        if any(word in texts[i].lower() for word in _DISCLOSURE_STEMS)
+        and DISCLOSURE_RE.search(texts[i]) is not None
+        and DISCLOSURE_WHO_RE.search(texts[i]) is not None
+    ]
+    if not hit or float(f.n_words[hit].sum()) > _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = 64
+
+
+# A disclosure is a sentence to three (8 to 60 words: 11-58 on the dev split); a fifth of the body.
+_DISCLOSURE_MIN_WORDS = 8
+_DISCLOSURE_WORDS = 60
+_DISCLOSURE_SHARE = 0.2
+# A word every match of vocab.DISCLOSURE_RE holds (lowercase).
+_DISCLOSURE_STEMS = ("affiliate", "commission", "compensat", "kickback", "qualifying purchases")
 
 
 # A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words

@@ -19,6 +19,8 @@ __all__ = [
     "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
     "CTA_RE",
+    "DISCLOSURE_RE",
+    "DISCLOSURE_WHO_RE",
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
@@ -236,6 +238,21 @@ RELATED_HEAD_RE = regex.compile(
     r"|(?:notícias|artigos|posts)[^\S\n]+(?:relacionad[ao]s|recentes)|mais[^\S\n]+lidas"
     r"|articoli[^\S\n]+correlati|i[^\S\n]+più[^\S\n]+letti|gerelateerde[^\S\n]+(?:artikelen|berichten)|meest[^\S\n]+gelezen"
     r"|podobne[^\S\n]+artykuły|najczęściej[^\S\n]+czytane|関連記事|関連ニュース|おすすめ記事|人気記事|新着記事)[^\w\n]*"
+)
+
+# An affiliate disclosure: the note that the site earns from the links in its text ("This post
+# contains affiliate links", "we may earn a commission", "As an Amazon Associate I earn from
+# qualifying purchases", "we may be compensated"), in the wording the FTC's guides made common.
+# DISCLOSURE_WHO_RE is the speaker: the site or its writer ("we", "I", "our", "this post"); an
+# article about affiliate marketing says "streamers earn a commission". English only: the other
+# stopword languages' disclosures use many wordings ("Werbung", "lien affilié", "enlace de afiliado").
+DISCLOSURE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:affiliate[ -](?:links?|commissions?|partnerships?|relationships?|arrangements?)"
+    r"|(?:earn|receive|get|make)s?\s+(?:(?:a|an|some)\s+)?(?:(?:small|affiliate|tiny)\s+)?(?:commissions?|compensation|kickback)"
+    r"|qualifying purchases|may be compensated|commissionable links?)(?![\w])"
+)
+DISCLOSURE_WHO_RE = regex.compile(
+    r"(?i)(?<![\w])(?:we|i|us|our|my|this\s+(?:post|page|article|site|website|blog|story|guide|content))(?![\w])"
 )
 
 # A site's copyright line: the sign or the word with a year ("© 2024 Example Inc.", "Copyright

@@ -1333,3 +1333,21 @@ def test_declares_article() -> None:
     assert not declared("<meta property='og:type' content='product'>")
     assert not declared("<script type='application/ld+json'>{\"@type\": \"ArticleSeries\"}</script>")
     assert not declares_article(segment_html("<p>Our Article pages use schema.org Article markup.</p>", max_depth=64, max_blocks=100))
+
+
+def test_affiliate_disclosures_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    note = "This post contains affiliate links. If you buy through them, we may earn a small commission at no cost to you."
+    html = (f"<html><body><main><h1>The best desk lamps</h1><p>{note}</p><p>{PROSE}</p><p>{PROSE} Again.</p>"
+            f"<p>{PROSE} Once more.</p></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    assert str(kept[0].reasons[0]) == "smoothed: an affiliate disclosure"
+    text = f"The best desk lamps\n\n{note}\n\n{PROSE}\n\n{PROSE} Again.\n\n{PROSE} Once more.\n"
+    kept = [b for b in extract_blocks(text, input_type="text").blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    # An article about affiliate marketing speaks of others: its sentences stay.
+    about = "Streamers earn a commission when viewers buy games or gear through affiliate links in their videos."
+    html = html.replace(note, about)
+    assert [b.label for b in extract_blocks(html).blocks if b.text == about] == ["body"]
