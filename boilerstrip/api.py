@@ -25,7 +25,9 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_after_comment_form,
+    drop_calls_to_action,
     drop_chrome_only_classes,
+    drop_disclosures,
     drop_far_tail,
     drop_link_headings,
     drop_product_reviews,
@@ -148,6 +150,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
         drop_product_reviews(seg, feats, body, smoothed)
+        drop_calls_to_action(seg, feats, body, smoothed)
+        drop_disclosures(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
@@ -173,6 +177,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_pairs(seg, feats, body, smoothed)
         keep_text_records(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
+        drop_disclosures(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
         drop_text_glued_teasers(seg, feats, body, smoothed)

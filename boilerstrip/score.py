@@ -128,8 +128,9 @@ _FLAG_RULES = (
     ("class_positive", "class_positive", Flag.POS_CLASS, 0),
     ("article_ancestor", "article", Flag.ARTICLE | Flag.MAIN, 0),
     # A <figure> also wraps code listings and tables (blog engines' highlighted code): those
-    # are the text itself, not a caption.
-    ("caption", "caption", Flag.FIGURE, Flag.PRE | Flag.TABLE),
+    # are the text itself, not a caption. So is a <blockquote> in a <figure>: the HTML
+    # standard's way to set off a quotation, its source in the <figcaption> beside it.
+    ("caption", "caption", Flag.FIGURE, Flag.PRE | Flag.TABLE | Flag.QUOTE),
 )
 _FLAG_COLUMNS = np.array([RULES.index(code) for code, _, _, _ in _FLAG_RULES])
 _FLAG_WEIGHTS = tuple(weight for _, weight, _, _ in _FLAG_RULES)

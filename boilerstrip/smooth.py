@@ -20,12 +20,15 @@ import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
 from .features import Features, FloatArray, names_comment_form, subtree_ends, under_review_class, within
-from .parse.segment import Flag, Segments, _class_words as class_words, declares_product
+from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
     COPYRIGHT_RE,
+    CTA_RE,
+    DISCLOSURE_RE,
+    DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
@@ -36,7 +39,9 @@ from .vocab import (
 __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
+    "drop_calls_to_action",
     "drop_chrome_only_classes",
+    "drop_disclosures",
     "drop_far_tail",
     "drop_link_headings",
     "drop_product_reviews",
@@ -127,6 +132,8 @@ SMOOTH_REASONS = {
     49: "smoothed: below the footer's copyright line",
     59: "smoothed: a flattened table between body lines of the main region",
     60: "smoothed: a record of a name, its description and a link beside the content",
+    63: "smoothed: a call to action beside an article",
+    64: "smoothed: an affiliate disclosure",
     71: "smoothed: a line of a card in a set of cards that hold body",
 }
 
@@ -148,7 +155,7 @@ _CHROME_CONTEXT = Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.COMMENT
 # A caption (a <figure>'s text that is no table or code: the scorer's caption rule) is chrome by
 # its tag: no neighbour rule makes it body ("between body blocks" took a gallery's captions).
 _CAPTION = Flag.FIGURE
-_CAPTION_UNLESS = Flag.TABLE | Flag.PRE
+_CAPTION_UNLESS = Flag.TABLE | Flag.PRE | Flag.QUOTE
 
 
 def _next_index(n: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -1994,6 +2001,92 @@ def drop_product_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.N
         return
     body[hit] = False
     why[hit] = 35
+
+
+def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """On a page that declares an article, the body blocks of its calls to action are chrome.
+
+    Inside an article and below it, a publisher sets boxes that ask the reader to act: book a
+    demo, download the guide, start a free trial, donate to keep the site free. Web designers
+    name them "cta" or "call-to-action" (vocab.CTA_RE); their sentences are the site's pitch,
+    written as prose, and pass block by block. On a page that declares itself an article
+    (declares_article) the body blocks under such a class word are chrome, unless they hold
+    _CTA_SHARE of the body's words or more. A landing page's sections are calls to action
+    as much as its content: a page that declares no article keeps them.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    classes = seg.elem_class
+    joined = "\n".join(classes)
+    low = joined.lower()
+    if "cta" not in low and not any(stem in low for stem in _CTA_STEMS):
+        return  # most pages: no such word, a few substring scans instead of a match a class
+    starts = [m.start() for m in CTA_RE.finditer(joined)]
+    if not starts:
+        return
+    # The elements whose class holds the word (by where the match falls in the joined string),
+    # and the blocks in their subtrees: in document order a subtree runs from its root to the
+    # first later element whose parent comes before the root.
+    ends = np.cumsum(np.fromiter((len(c) + 1 for c in classes), dtype=np.int64, count=len(classes)))
+    roots = np.unique(np.searchsorted(ends, starts, side="right")).tolist()
+    parents = np.asarray(seg.elem_parent, dtype=np.int64)
+    elems = np.asarray(seg.elems, dtype=np.int64)
+    under = np.zeros(len(body), dtype=bool)
+    for root in roots:
+        out = np.flatnonzero(parents[root + 1 :] < root)
+        end = root + 1 + int(out[0]) if len(out) else len(parents)
+        under |= (elems >= root) & (elems < end)
+    hit = body & under
+    if not hit.any() or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
+        return
+    if not declares_article(seg):
+        return
+    body[hit] = False
+    why[hit] = 63
+
+
+# Half the body's words: a box or two beside the article's own text (a donation pitch below a short
+# fact check holds a third of its body; a quarter kept it, scrapinghub-aeb dev -0.0009).
+_CTA_SHARE = 0.5
+# Every match of vocab.CTA_RE, lowercased, holds "cta" or one of these.
+_CTA_STEMS = ("allto", "all-to", "all_to")
+
+
+def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A site's affiliate disclosure is chrome, in HTML and in plain text.
+
+    A review or a buying guide tells the reader that the site earns from its links ("This post
+    contains affiliate links. If you buy through them, we may earn a small commission at no
+    extra cost to you."), above the text or below it, often in a paragraph of its own: a
+    sentence or two of prose that passes. A body block of _DISCLOSURE_MIN_WORDS to _DISCLOSURE_WORDS words that
+    says so (vocab.DISCLOSURE_RE) in the site's or the writer's voice (vocab.DISCLOSURE_WHO_RE)
+    is chrome, unless such blocks hold over _DISCLOSURE_SHARE of the body's words (a page about
+    disclosures).
+    """
+    texts = seg.texts
+    sized = np.flatnonzero(body & (f.n_words >= _DISCLOSURE_MIN_WORDS) & (f.n_words <= _DISCLOSURE_WORDS)).tolist()
+    low = "\n".join([texts[i] for i in sized]).lower()
+    if not any(word in low for word in _DISCLOSURE_STEMS):
+        return  # most pages: none of the words, a few substring scans instead of a search a block
+    hit = [
+        i
+        for i in sized
+        if any(word in texts[i].lower() for word in _DISCLOSURE_STEMS)
+        and DISCLOSURE_RE.search(texts[i]) is not None
+        and DISCLOSURE_WHO_RE.search(texts[i]) is not None
+    ]
+    if not hit or float(f.n_words[hit].sum()) > _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = 64
+
+
+# A disclosure is a sentence to three (8 to 60 words: 11-58 on the dev split); a fifth of the body.
+_DISCLOSURE_MIN_WORDS = 8
+_DISCLOSURE_WORDS = 60
+_DISCLOSURE_SHARE = 0.2
+# A word every match of vocab.DISCLOSURE_RE holds (lowercase).
+_DISCLOSURE_STEMS = ("affiliate", "commission", "compensat", "kickback", "qualifying purchases")
 
 
 # A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words

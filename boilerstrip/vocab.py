@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 __all__ = [
+    "ARTICLE_TYPES",
     "BLOCK_TAGS",
     "CHROME_ONLY_TOKENS",
     "COMMENT_RE",
@@ -17,6 +18,9 @@ __all__ = [
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
+    "CTA_RE",
+    "DISCLOSURE_RE",
+    "DISCLOSURE_WHO_RE",
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
@@ -143,6 +147,31 @@ POST_RE = _token_pattern(POST_TOKENS)
 FOLDED_RE = _token_pattern(FOLDED_TOKENS)
 THREAD_RE = _token_pattern(THREAD_TOKENS)
 
+# The class word of a "call to action": the web designer's name for a box that asks the reader to
+# act (book a demo, download the guide, start a trial, donate), "cta" or "call-to-action" as a
+# whole part of a class value ("cta-box", "blogCta", "AdvisorResourcesCTA_title", "callToAction"),
+# in the three casings class names use. The word comes first and the lookbehind then checks what
+# stands before it (no lowercase letter, or a camelCase hump): the engine skips straight to the
+# candidates, ~20 times faster than the lookbehind first (1.6 ms on a page's class names).
+_CTA_WORD = r"(?:cta|CTA|Cta|[Cc]all[-_]?[Tt]o[-_]?[Aa]ction)"
+CTA_RE = regex.compile(rf"{_CTA_WORD}(?![a-z])(?<=(?:(?<![a-z])|(?<=[a-z])(?=[A-Z])){_CTA_WORD})")
+
+# The schema.org types a page declares for one article (JSON-LD "@type", microdata itemtype):
+# a news story, a blog post, a report (smooth.drop_calls_to_action; the Open Graph type "article"
+# says the same).
+ARTICLE_TYPES = (
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "LiveBlogPosting",
+)
+
 
 # A forum engine's note that a post was changed, with the date of the change ("edited Sep 11,
 # 2016 at 20:45", "Last edited: Mar 27, 2025", "Zuletzt bearbeitet", "Dernière modification"...):
@@ -217,6 +246,21 @@ RELATED_HEAD_RE = regex.compile(
     r"|(?:notícias|artigos|posts)[^\S\n]+(?:relacionad[ao]s|recentes)|mais[^\S\n]+lidas"
     r"|articoli[^\S\n]+correlati|i[^\S\n]+più[^\S\n]+letti|gerelateerde[^\S\n]+(?:artikelen|berichten)|meest[^\S\n]+gelezen"
     r"|podobne[^\S\n]+artykuły|najczęściej[^\S\n]+czytane|関連記事|関連ニュース|おすすめ記事|人気記事|新着記事)[^\w\n]*"
+)
+
+# An affiliate disclosure: the note that the site earns from the links in its text ("This post
+# contains affiliate links", "we may earn a commission", "As an Amazon Associate I earn from
+# qualifying purchases", "we may be compensated"), in the wording the FTC's guides made common.
+# DISCLOSURE_WHO_RE is the speaker: the site or its writer ("we", "I", "our", "this post"); an
+# article about affiliate marketing says "streamers earn a commission". English only: the other
+# stopword languages' disclosures use many wordings ("Werbung", "lien affilié", "enlace de afiliado").
+DISCLOSURE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:affiliate[ -](?:links?|commissions?|partnerships?|relationships?|arrangements?)"
+    r"|(?:earn|receive|get|make)s?\s+(?:(?:a|an|some)\s+)?(?:(?:small|affiliate|tiny)\s+)?(?:commissions?|compensation|kickback)"
+    r"|qualifying purchases|may be compensated|commissionable links?)(?![\w])"
+)
+DISCLOSURE_WHO_RE = regex.compile(
+    r"(?i)(?<![\w])(?:we|i|us|our|my|this\s+(?:post|page|article|site|website|blog|story|guide|content))(?![\w])"
 )
 
 # A site's copyright line: the sign or the word with a year ("© 2024 Example Inc.", "Copyright

@@ -97,6 +97,18 @@ def test_captions_are_chrome_but_code_and_tables_in_a_figure_are_not() -> None:
     assert (scores[[2, 3]] > threshold_for("balanced")).all()
 
 
+def test_a_quotation_in_a_figure_is_no_caption() -> None:
+    # The HTML standard's quotation: a <blockquote> in a <figure>, its source in the <figcaption>.
+    f, scores, c = scored(
+        f"<article><p>{PROSE}</p><figure><blockquote><p>{PROSE}</p></blockquote>"
+        "<figcaption>Ada Lovelace, Notes</figcaption></figure><p>{PROSE}</p></article>".replace("{PROSE}", PROSE)
+    )
+    assert len(f) == 4
+    assert c[1, col("caption")] == 0.0
+    assert scores[1] > threshold_for("balanced")
+    assert c[2, col("caption")] == DEFAULT_PARAMS.caption
+
+
 def test_text_mode_dated_lines_outside_the_region_count_twice() -> None:
     # A long article, then a thread of long comments, each under a name and a date.
     said = " The members said they would meet again next week to talk about it." * 4

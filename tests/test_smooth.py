@@ -1408,3 +1408,58 @@ def test_text_records_of_a_name_a_description_and_a_link_are_body() -> None:
     # The same link under every entry ("Learn more") is a rail of teasers' button: they stay out.
     blocks = extract_blocks("\n".join(page(["Learn more"] * 4)), input_type="text").blocks
     assert [b.label for b in blocks[6:18]] == ["chrome"] * 12
+
+
+def test_calls_to_action_beside_an_article_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    pitch = [
+        "Ready to grow your practice? Book a free demo with our team and see how it works for you today.",
+        "Join thousands of advisors who use our platform to find new clients every single month of the year.",
+    ]
+
+    def page(head: str) -> str:
+        box = "".join(f"<p>{t}</p>" for t in pitch)
+        text = f"<p>{PROSE}</p>" * 3
+        return (f"<html><head>{head}</head><body><main><h1>How to plan a garden</h1>{text}"
+                f"<div class='blog-cta'>{box}<a href='/demo'>Book a demo</a></div>"
+                f"<p>{PROSE} Again.</p></main></body></html>")
+
+    declared = "<meta property='og:type' content='article'>"
+    kept = [b for b in extract_blocks(page(declared)).blocks if b.text in pitch]
+    assert [b.label for b in kept] == ["chrome"] * 2
+    assert str(kept[0].reasons[0]) == "smoothed: a call to action beside an article"
+    # A page that declares no article (a landing page, whose sections all call to action) keeps them.
+    assert [b.label for b in extract_blocks(page("")).blocks if b.text in pitch] == ["body"] * 2
+
+
+def test_declares_article() -> None:
+    from boilerstrip.parse.segment import declares_article
+
+    def declared(head: str) -> bool:
+        return declares_article(segment_html(f"<html><head>{head}</head><body><p>Story</p></body></html>", max_depth=64, max_blocks=100))
+
+    assert declared("<script type='application/ld+json'>{\"@type\":[\"WebPage\",\"NewsArticle\"]}</script>")
+    assert declared("<meta content='article' property='og:type'>")
+    assert declares_article(segment_html("<div itemscope itemtype='https://schema.org/BlogPosting'><p>Post</p></div>", max_depth=64, max_blocks=100))
+    assert not declared("<meta property='og:type' content='product'>")
+    assert not declared("<script type='application/ld+json'>{\"@type\": \"ArticleSeries\"}</script>")
+    assert not declares_article(segment_html("<p>Our Article pages use schema.org Article markup.</p>", max_depth=64, max_blocks=100))
+
+
+def test_affiliate_disclosures_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    note = "This post contains affiliate links. If you buy through them, we may earn a small commission at no cost to you."
+    html = (f"<html><body><main><h1>The best desk lamps</h1><p>{note}</p><p>{PROSE}</p><p>{PROSE} Again.</p>"
+            f"<p>{PROSE} Once more.</p></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    assert str(kept[0].reasons[0]) == "smoothed: an affiliate disclosure"
+    text = f"The best desk lamps\n\n{note}\n\n{PROSE}\n\n{PROSE} Again.\n\n{PROSE} Once more.\n"
+    kept = [b for b in extract_blocks(text, input_type="text").blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    # An article about affiliate marketing speaks of others: its sentences stay.
+    about = "Streamers earn a commission when viewers buy games or gear through affiliate links in their videos."
+    html = html.replace(note, about)
+    assert [b.label for b in extract_blocks(html).blocks if b.text == about] == ["body"]
