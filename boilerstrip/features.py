@@ -1120,7 +1120,13 @@ def _unboxed_container(
 
 
 def _priced_grid(
-    seg: Segments, texts: list[str], flags: IntArray, main: FloatArray, card: FloatArray
+    seg: Segments,
+    texts: list[str],
+    flags: IntArray,
+    main: FloatArray,
+    card: FloatArray,
+    n_chars: FloatArray,
+    n_words: FloatArray,
 ) -> tuple[FloatArray, FloatArray]:
     """Add to a container that holds no price the grid of priced items beside it.
 
@@ -1136,15 +1142,15 @@ def _priced_grid(
     """
     n = len(texts)
     priced = np.zeros(n, dtype=bool)
-    starts = [0]
-    for t in texts:
-        starts.append(starts[-1] + len(t) + 1)
-    page = "\n".join(texts)
+    # str.find per sign over the joined page, not a loop over the blocks: few blocks hold one
+    # (n_chars is each block's len()).
+    page = "\0".join(texts)
+    starts = [0, *np.cumsum(n_chars + 1.0).astype(np.int64).tolist()]
     for sign in _PRICE_SIGNS:
         at = page.find(sign)
         while at >= 0:
             k = bisect.bisect_right(starts, at) - 1
-            if _PRICE_NUMBER.search(texts[k]) and len(texts[k].split()) <= _PRICE_WORDS:
+            if n_words[k] <= _PRICE_WORDS and _PRICE_NUMBER.search(texts[k]):
                 priced[k] = True
             at = page.find(sign, starts[k + 1]) if k + 1 < n else -1
     inside = main > 0
@@ -1847,7 +1853,7 @@ def compute_features(
             main, share = _main_container(seg, np.where(free, weight / _NEG_CLASS_WEIGHT, weight) * (1.0 - card))
         if n:
             main, share = _unboxed_container(seg, flags, main, share, n_chars, n_words, link_density, card)
-            main, card = _priced_grid(seg, texts, flags, main, card)
+            main, card = _priced_grid(seg, texts, flags, main, card, n_chars, n_words)
             main = _thread_posts(seg, main, date_like)
     else:
         dated = _dated_neighbours(_restated_dates(texts, date_like))
