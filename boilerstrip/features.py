@@ -7,6 +7,7 @@ container, repetition, blank-line runs) from array operations over all blocks.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import itertools
@@ -1118,6 +1119,83 @@ def _unboxed_container(
     return _main_container(seg, weight)
 
 
+def _priced_grid(
+    seg: Segments,
+    texts: list[str],
+    flags: IntArray,
+    main: FloatArray,
+    card: FloatArray,
+    n_chars: FloatArray,
+    n_words: FloatArray,
+) -> tuple[FloatArray, FloatArray]:
+    """Add to a container that holds no price the grid of priced items beside it.
+
+    A shop's category page is a grid of product cards (a name, a price, a rating) and a
+    block of shop prose (an SEO text on the category, an FAQ) whose sentences outweigh the
+    cards' short lines as prose: the prose takes the container and the grid, the page's
+    content, falls outside it (as teaser cards beside an article). When the container names
+    no price while _PRICED_ITEMS or more alike sibling items outside the page's menus, header,
+    footer and sidebars each name one (one parent, one tag, one class but for digits; mostly
+    cards of two lines or more), and no price stands outside them, the items join the
+    container and are no teasers. A product page's container, or its header, holds its
+    product's own price; an article's or a service page's prose has no grid of prices beside it.
+    """
+    n = len(texts)
+    priced = np.zeros(n, dtype=bool)
+    # str.find per sign over the joined page, not a loop over the blocks: few blocks hold one
+    # (n_chars is each block's len()).
+    page = "\0".join(texts)
+    starts = [0, *np.cumsum(n_chars + 1.0).astype(np.int64).tolist()]
+    for sign in _PRICE_SIGNS:
+        at = page.find(sign)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            if n_words[k] <= _PRICE_WORDS and _PRICE_NUMBER.search(texts[k]):
+                priced[k] = True
+            at = page.find(sign, starts[k + 1]) if k + 1 < n else -1
+    inside = main > 0
+    if not priced.any() or priced[inside].any():
+        return main, card
+    parents, tags, classes = seg.elem_parent, seg.elem_tag, seg.elem_class
+    seen: set[int] = set()
+    groups: dict[tuple[int, str, str], list[int]] = {}
+    for k in np.flatnonzero(priced & ((flags & _PRICE_CHROME) == 0)).tolist():
+        e = seg.elems[k]
+        while e > 0 and e not in seen:
+            seen.add(e)
+            if classes[e] or tags[e] in _ITEM_TAGS:
+                groups.setdefault((parents[e], tags[e], classes[e].translate(_NO_DIGITS)), []).append(e)
+            e = parents[e]
+    best = max(groups.items(), key=lambda kv: len(kv[1]), default=None)
+    if best is None or len(best[1]) < _PRICED_ITEMS:
+        return main, card
+    # Cards: most items hold a name or a spec line beside their price.
+    lines = subtree_sums(
+        np.asarray(parents, dtype=np.int64),
+        np.bincount(np.asarray(seg.elems, dtype=np.int64), minlength=len(parents)).astype(np.float64),
+    )
+    if np.count_nonzero(lines[best[1]] >= 2) < _PRICED_CARDS * len(best[1]):
+        return main, card
+    items = np.zeros(len(parents), dtype=bool)
+    items[best[1]] = True
+    in_items = within(np.asarray(parents, dtype=np.int64), items)[np.asarray(seg.elems, dtype=np.int64)]
+    if (priced & ~in_items & ((flags & _PRICE_CHROME) == 0)).any():
+        return main, card  # a price of its own outside the grid: a product page and its related products
+    return np.maximum(main, in_items.astype(np.float64)), np.where(in_items, 0.0, card)
+
+
+# A price: a currency sign and a digit in one block.
+_PRICE_SIGNS = "$€£¥₹"
+_PRICE_NUMBER = re.compile(r"[0-9]")
+_PRICE_CHROME = Flag.NAV | Flag.FOOTER | Flag.HEADER | Flag.ASIDE
+# Six priced items: a grid of products (a related-products box shows four to six).
+_PRICED_ITEMS = 6
+# A price line is short: the price and a word or two ("Now $12.99", "From €40").
+_PRICE_WORDS = 6
+# Four items in five are cards of two lines or more (a list of one-line offers is a menu).
+_PRICED_CARDS = 0.8
+
+
 def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> FloatArray:
     """Widen a container that is one post of a thread to all the thread's posts.
 
@@ -1775,6 +1853,7 @@ def compute_features(
             main, share = _main_container(seg, np.where(free, weight / _NEG_CLASS_WEIGHT, weight) * (1.0 - card))
         if n:
             main, share = _unboxed_container(seg, flags, main, share, n_chars, n_words, link_density, card)
+            main, card = _priced_grid(seg, texts, flags, main, card, n_chars, n_words)
             main = _thread_posts(seg, main, date_like)
     else:
         dated = _dated_neighbours(_restated_dates(texts, date_like))

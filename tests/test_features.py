@@ -1034,3 +1034,29 @@ def test_text_mode_short_post_above_a_comment_form() -> None:
     assert body.tolist() == [i in (3, 5) for i in range(len(f))]
     assert SMOOTH_REASONS[int(why[12])] == "smoothed: from the comment form on (text)"
     assert SMOOTH_REASONS[int(why[5])] == "smoothed: a short post above the comment form"
+
+
+def _products(n: int, price: str = "$24.99") -> str:
+    return "".join(
+        f"<div class='product-card'><h3><a href='/p{i}'>Oak bookcase with five shelves, model {i}</a></h3>"
+        f"<div class='price'>{price}</div><div>In stock</div></div>"
+        for i in range(n)
+    )
+
+
+def test_priced_grid_beside_shop_prose_joins_the_container() -> None:
+    # A shop's category page: a grid of priced cards, then the shop's prose on the category.
+    # The prose takes the container; the grid, the page's content, joins it.
+    seo = f"<div class='about'>{''.join(f'<p>{PROSE}</p>' for _ in range(5))}</div>"
+    f = feats(f"<body><div class='grid'>{_products(8)}</div>{seo}</body>")
+    assert f.main.all()
+    assert not f.card.any()
+    # Without prices (or with too few cards) the grid stays outside: teasers beside the prose.
+    f = feats(f"<body><div class='grid'>{_products(8, 'in stock')}</div>{seo}</body>")
+    assert not f.main[:24].any() and f.main[24:].all()
+    f = feats(f"<body><div class='grid'>{_products(4)}</div>{seo}</body>")
+    assert not f.main[:12].any()
+    # A product page has a price of its own outside the grid: its related products stay out.
+    product = f"<div class='product'><h1>Oak bookcase</h1><p class='price'>$199.00</p>{seo}</div>"
+    f = feats(f"<body>{product}<div class='related'>{_products(8)}</div></body>")
+    assert f.main[2:7].all() and not f.main[7:].any()
