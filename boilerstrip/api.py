@@ -34,6 +34,7 @@ from .smooth import (
     drop_slides,
     drop_text_after_copyright,
     drop_text_after_form,
+    drop_text_after_related,
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
@@ -178,6 +179,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
+        drop_text_after_related(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

@@ -23,6 +23,7 @@ __all__ = [
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
+    "OTHER_STORIES_RE",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
     "POST_END_RE",
@@ -209,6 +210,14 @@ RELATED_HEAD_RE = regex.compile(
     r"|(?:notícias|artigos|posts)[^\S\n]+(?:relacionad[ao]s|recentes)|mais[^\S\n]+lidas"
     r"|articoli[^\S\n]+correlati|i[^\S\n]+più[^\S\n]+letti|gerelateerde[^\S\n]+(?:artikelen|berichten)|meest[^\S\n]+gelezen"
     r"|podobne[^\S\n]+artykuły|najczęściej[^\S\n]+czytane|関連記事|関連ニュース|おすすめ記事|人気記事|新着記事)[^\w\n]*"
+)
+
+# The heading of a box of the site's other stories under a post, as a whole line (text mode,
+# smooth.drop_text_after_related), besides vocab.RELATED_HEAD_RE: "Also on Example:", "More from
+# Example News", "More on this story", "Around the web": the wording newsrooms and blog networks
+# put over such a box, a name of up to four words after it.
+OTHER_STORIES_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:around[^\S\n]+the[^\S\n]+web|(?:also|more)[^\S\n]+(?:on|from)(?:[^\S\n]+[^\s:]+){1,4})[^\w\n]*"
 )
 
 # A site's copyright line: the sign or the word with a year ("© 2024 Example Inc.", "Copyright
