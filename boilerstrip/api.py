@@ -40,6 +40,7 @@ from .smooth import (
     drop_text_copies,
     drop_text_doubled,
     drop_text_glued_teasers,
+    drop_text_legal_tail,
     drop_text_newsletter,
     drop_text_post_end,
     drop_text_read_also,
@@ -180,6 +181,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_slides(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
+        drop_text_legal_tail(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

@@ -128,6 +128,7 @@ SMOOTH_REASONS = {
     59: "smoothed: a flattened table between body lines of the main region",
     60: "smoothed: a record of a name, its description and a link beside the content",
     67: "smoothed: from a box of other stories under the post on",
+    68: "smoothed: the footer's copyright notice as the last body line",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1053,6 +1054,32 @@ def drop_text_after_related(seg: Segments, f: Features, body: BoolArray, why: np
         why[i:][body[i:]] = 67
         body[i:] = False
         return
+
+
+def drop_text_legal_tail(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a last body line that names the site's copyright is its footer's notice.
+
+    A footer ends with the site's legal lines ("© 2012 Example Inc. All rights reserved. This
+    material may not be published ...", "Example.com is the official site of ... registered
+    trademarks ..."), worded as prose and long enough to pass with the post above it; HTML mode
+    leaves them out by the footer, a dump keeps the line. The page's last body line goes when it
+    names a copyright (vocab.COPYRIGHT_RE: the sign or the word with a year, or "all rights
+    reserved") and the body above it holds _LEGAL_ABOVE times its words (a page of legal text, or
+    a short note under its licence, keeps it).
+    """
+    if f.mode != "text" or not body.any():
+        return
+    i = int(np.flatnonzero(body)[-1])
+    if COPYRIGHT_RE.search(seg.texts[i]) is None:
+        return
+    if float(f.n_words[body].sum()) - float(f.n_words[i]) < _LEGAL_ABOVE * float(f.n_words[i]):
+        return
+    body[i] = False
+    why[i] = 68
+
+
+# The body above the notice: twice its words at least.
+_LEGAL_ABOVE = 2.0
 
 
 # A heading of either kind as a line of a text joined with line breaks.

@@ -1098,6 +1098,25 @@ def test_text_box_of_other_stories_under_the_post_ends_it() -> None:
     assert all(str(r) != reason for b in blocks for r in b.reasons)
 
 
+def test_text_copyright_notice_as_the_last_body_line_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: the footer's copyright notice as the last body line"
+    # The footer's legal line under the post, prose long enough to pass with it: chrome.
+    post = [f"{PROSE} Part {i}." for i in range(4)]
+    notice = (
+        "© 2012 Example News Inc. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed without the written permission of the publisher."
+    )
+    blocks = extract_blocks("\n".join(["Home", *post, notice, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[1:5]] == ["body"] * 4
+    assert blocks[5].label == "chrome"
+    assert str(blocks[5].reasons[0]) == reason
+    # A page that is its legal text: the notice is most of the body, and stays.
+    blocks = extract_blocks("\n".join(["Home", post[0], notice, "Contact"]), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
 def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
