@@ -36,11 +36,13 @@ from .smooth import (
     drop_slides,
     drop_text_after_copyright,
     drop_text_after_form,
+    drop_text_after_related,
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
     drop_text_doubled,
     drop_text_glued_teasers,
+    drop_text_legal_tail,
     drop_text_newsletter,
     drop_text_post_end,
     drop_text_read_also,
@@ -185,6 +187,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_between_regions(feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
+        drop_text_after_related(seg, feats, body, smoothed)
+        drop_text_legal_tail(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

@@ -27,6 +27,7 @@ __all__ = [
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
+    "OTHER_STORIES_RE",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
     "POST_END_RE",
@@ -261,6 +262,14 @@ DISCLOSURE_RE = regex.compile(
 )
 DISCLOSURE_WHO_RE = regex.compile(
     r"(?i)(?<![\w])(?:we|i|us|our|my|this\s+(?:post|page|article|site|website|blog|story|guide|content))(?![\w])"
+)
+
+# The heading of a box of the site's other stories under a post, as a whole line (text mode,
+# smooth.drop_text_after_related), besides vocab.RELATED_HEAD_RE: "Also on Example:", "More from
+# Example News", "More on this story", "Around the web": the wording newsrooms and blog networks
+# put over such a box, a name of up to four words after it.
+OTHER_STORIES_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:around[^\S\n]+the[^\S\n]+web|(?:also|more)[^\S\n]+(?:on|from)(?:[^\S\n]+[^\s:]+){1,4})[^\w\n]*"
 )
 
 # A site's copyright line: the sign or the word with a year ("© 2024 Example Inc.", "Copyright

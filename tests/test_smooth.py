@@ -1128,6 +1128,54 @@ def test_text_related_stories_heading_and_headlines_are_chrome() -> None:
     assert all(str(r) != "smoothed: a related-stories heading and its list" for b in blocks for r in b.reasons)
 
 
+def test_text_box_of_other_stories_under_the_post_ends_it() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: from a box of other stories under the post on"
+    # Under the post, a "More from ..." box of teasers a sentence long: the region search takes them
+    # in with the post; from the heading on they are chrome.
+    post = [f"{PROSE} Part {i}." for i in range(5)]
+    teasers = [
+        "Harbour board approves the new pier after a long night of talks with the unions and the mayor.",
+        "Baker from the old town wins the county prize for the third year in a row with a rye loaf.",
+        "Ferry will run all winter for the first time since the storm closed the north landing in March.",
+    ]
+    lines = ["Home", "News", *post, "More from Example News", *teasers, "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[2:7]] == ["body"] * 5
+    assert [b.label for b in blocks[8:11]] == ["chrome"] * 3
+    assert all(str(b.reasons[0]) == reason for b in blocks[8:11])
+    # A box set between two paragraphs: the article goes on after its headlines, and stays.
+    heads = ["Harbour board approves the new pier", "Baker wins the county prize"]
+    inside = ["Home", *post[:3], "Related stories", *heads, *post[3:], *teasers, "Contact"]
+    blocks = extract_blocks("\n".join(inside), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+    assert [b.label for b in blocks[7:9]] == ["body"] * 2
+    # More body below the heading than above it: a short intro over a page of stories, left alone.
+    short = ["Home", post[0], "Around the web", *post[1:], "Contact"]
+    blocks = extract_blocks("\n".join(short), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
+def test_text_copyright_notice_as_the_last_body_line_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: the footer's copyright notice as the last body line"
+    # The footer's legal line under the post, prose long enough to pass with it: chrome.
+    post = [f"{PROSE} Part {i}." for i in range(4)]
+    notice = (
+        "© 2012 Example News Inc. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed without the written permission of the publisher."
+    )
+    blocks = extract_blocks("\n".join(["Home", *post, notice, "Contact"]), input_type="text").blocks
+    assert [b.label for b in blocks[1:5]] == ["body"] * 4
+    assert blocks[5].label == "chrome"
+    assert str(blocks[5].reasons[0]) == reason
+    # A page that is its legal text: the notice is most of the body, and stays.
+    blocks = extract_blocks("\n".join(["Home", post[0], notice, "Contact"]), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
 def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
