@@ -854,7 +854,7 @@ def _named_thread(
     hold no paragraph of the article.
     """
     classes, parents, elems = seg.elem_class, seg.elem_parent, seg.elems
-    joined = "\n".join(classes)
+    joined = seg.class_text()
     low = joined.lower()
     if ("thread" not in low and "forum" not in low) or THREAD_RE.search(joined) is None:
         return False  # most pages: no thread word anywhere
@@ -927,7 +927,7 @@ _REVIEW_DATES = 2
 def under_review_class(seg: Segments) -> npt.NDArray[np.bool_] | None:
     """The blocks with a "reviews" class word (_REVIEW_CLASS) on an ancestor; None when no class names one."""
     classes = seg.elem_class
-    if "eview" not in "\n".join(classes):
+    if "eview" not in seg.class_text():
         return None
     parents = seg.elem_parent
     under = [False] * len(classes)

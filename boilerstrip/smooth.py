@@ -2111,9 +2111,9 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     if f.mode != "html" or not body.any():
         return
     classes = seg.elem_class
-    joined = "\n".join(classes)
+    joined = seg.class_text()
     low = joined.lower()
-    if "cta" not in low and not any(stem in low for stem in _CTA_STEMS):
+    if "cta" not in low and "allto" not in low and "all-to" not in low and "all_to" not in low:
         return  # most pages: no such word, a few substring scans instead of a match a class
     starts = [m.start() for m in CTA_RE.finditer(joined)]
     if not starts:
@@ -2121,7 +2121,7 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     # The elements whose class holds the word (by where the match falls in the joined string),
     # and the blocks in their subtrees: in document order a subtree runs from its root to the
     # first later element whose parent comes before the root.
-    ends = np.cumsum(np.fromiter((len(c) + 1 for c in classes), dtype=np.int64, count=len(classes)))
+    ends = np.cumsum(np.fromiter(map(len, classes), dtype=np.int64, count=len(classes)) + 1)
     roots = np.unique(np.searchsorted(ends, starts, side="right")).tolist()
     parents = np.asarray(seg.elem_parent, dtype=np.int64)
     elems = np.asarray(seg.elems, dtype=np.int64)
@@ -2142,8 +2142,7 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
 # Half the body's words: a box or two beside the article's own text (a donation pitch below a short
 # fact check holds a third of its body; a quarter kept it, scrapinghub-aeb dev -0.0009).
 _CTA_SHARE = 0.5
-# Every match of vocab.CTA_RE, lowercased, holds "cta" or one of these.
-_CTA_STEMS = ("allto", "all-to", "all_to")
+# Every match of vocab.CTA_RE, lowercased, holds "cta", "allto", "all-to" or "all_to".
 
 
 def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1489,6 +1489,11 @@ def test_declares_article() -> None:
 
     assert declared("<script type='application/ld+json'>{\"@type\":[\"WebPage\",\"NewsArticle\"]}</script>")
     assert declared("<meta content='article' property='og:type'>")
+    # Each literal is searched for again after a place where the pattern fails: the second
+    # JSON-LD "@type" declares, and a <meta> may hold other attributes between its two.
+    assert declared("<script type='application/ld+json'>{\"@type\":\"Organization\"} {\"@type\":\"BlogPosting\"}</script>")
+    assert declared(f"<meta property='og:type' data-x='{'y' * 150}' content='article'>")
+    assert not declared(f"<meta property='og:type' data-x='{'y' * 250}' content='article'>")
     assert declares_article(segment_html("<div itemscope itemtype='https://schema.org/BlogPosting'><p>Post</p></div>", max_depth=64, max_blocks=100))
     assert not declared("<meta property='og:type' content='product'>")
     assert not declared("<script type='application/ld+json'>{\"@type\": \"ArticleSeries\"}</script>")
