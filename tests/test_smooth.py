@@ -1408,3 +1408,33 @@ def test_text_records_of_a_name_a_description_and_a_link_are_body() -> None:
     # The same link under every entry ("Learn more") is a rail of teasers' button: they stay out.
     blocks = extract_blocks("\n".join(page(["Learn more"] * 4)), input_type="text").blocks
     assert [b.label for b in blocks[6:18]] == ["chrome"] * 12
+
+
+def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A service page's pitch among its cards' short lines, between two parts of the page: the
+    # region search leaves it out, standing alone among short lines, and the scorer with it.
+    cards = [f"Plan {c}" for c in "ABCDEFGHIJKLMNOP"]
+    pitch = "We set up the whole system for you and train your team in the first week."
+
+    later = (
+        "The second part of the page tells how the service runs once it is in place, who looks after "
+        "the machines and what happens when one of them stops working at night."
+    )
+
+    def page(middle: str) -> list[str]:
+        first = [f"{PROSE} Part {i}." for i in range(4)]
+        second = [f"{later} Step {i}." for i in range(4)]
+        return ["Home", "News", *first, *cards[:14], middle, *cards[14:], *cards[:12], *second, "Contact", "Privacy"]
+
+    lines = page(pitch)
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    at = lines.index(pitch)
+    assert blocks[at].label == "body"
+    assert str(blocks[at].reasons[0]) == "smoothed: a sentence between body lines, outside every region"
+    assert blocks[at - 1].label == "chrome"
+    # A headline reads otherwise: most words capitalised, or a question.
+    for headline in ("Why Every Small Business Should Move Its Books To The Cloud This Year.", "Will the new harbour plan be ready before the end of the year?"):
+        lines = page(headline)
+        assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(headline)].label == "chrome"
