@@ -66,6 +66,7 @@ from .smooth import (
     keep_text_listing,
     keep_text_lists,
     keep_text_pairs,
+    keep_text_prose,
     keep_text_records,
     keep_text_sections,
     keep_text_sentences,
@@ -185,6 +186,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_glued_teasers(seg, feats, body, smoothed)
         drop_text_copies(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)
+        keep_text_prose(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)

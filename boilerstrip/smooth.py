@@ -76,6 +76,7 @@ __all__ = [
     "keep_text_listing",
     "keep_text_lists",
     "keep_text_pairs",
+    "keep_text_prose",
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
@@ -138,6 +139,7 @@ SMOOTH_REASONS = {
     67: "smoothed: from a box of other stories under the post on",
     68: "smoothed: the footer's copyright notice as the last body line",
     71: "smoothed: a line of a card in a set of cards that hold body",
+    79: "smoothed: a sentence between body lines, outside every region",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -620,6 +622,57 @@ def keep_text_between_regions(f: Features, body: BoolArray, why: npt.NDArray[np.
 # Two paragraphs at least (one alone is as often a teaser between an article's parts; 1-3 on
 # the dev splits: with 1 dragnet lost 0.0002, with 3 wcxb-dev kept less).
 _BETWEEN_MIN = 2
+
+
+def keep_text_prose(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a sentence between the first body line and the last one is body, in a region or not.
+
+    The region search leaves out a paragraph that stands alone among short lines: a service
+    page's pitch between its cards, a product's description between its options, a guide's
+    paragraph between its steps, a sentence between a list and a table. Such a line that the
+    scorer left out (no step took it out) and that stands between the page's first body line
+    and its last, outside the comment thread, joins the body when it reads as a sentence: a
+    sentence end, _PROSE_WORDS words or more, function words (0.15, as keep_text_sentences),
+    not repeated, not a date nor beside one, not cut short. A headline reads otherwise: most
+    of its words capitalised (over _PROSE_CAPITALS) or a question ("Will the Democrats Go
+    Bust?"), the rail of other posts beside a blog's article. A heading of _PROSE_HEADING_WORDS
+    words or fewer right above such a sentence (no sentence end, not repeated, not a date, left
+    out by the scorer alone) joins with it: a card's title over its pitch.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 3 or not body.any():
+        return
+    at = np.flatnonzero(body)
+    prose = (why == 0) & ~body & (f.n_words >= _PROSE_WORDS) & (f.stopword_ratio >= 0.15) & (f.sentence_end > 0)
+    prose &= (f.repeated == 0) & (f.date_like == 0) & (f.dated == 0) & (f.ellipsis == 0)
+    prose &= f.capital_ratio <= _PROSE_CAPITALS
+    prose[: int(at[0]) + 1] = False
+    prose[int(at[-1]) :] = False
+    if f.comments_from >= 0:
+        prose[f.comments_from :] = False
+    texts = seg.texts
+    for i in np.flatnonzero(prose).tolist():
+        if texts[i].rstrip().endswith("?"):
+            prose[i] = False
+    # The heading right above such a sentence ("Managed backups" / "We copy ...") comes with it.
+    head = np.zeros(n, dtype=bool)
+    head[:-1] = prose[1:]
+    head &= (why == 0) & ~body & ~prose & (f.n_words >= 1) & (f.n_words <= _PROSE_HEADING_WORDS) & (f.sentence_end == 0)
+    head &= (f.repeated == 0) & (f.date_like == 0) & (f.ellipsis == 0)
+    prose |= head
+    body |= prose
+    why[prose] = 79
+
+
+# Eight words (ten: wcxb-dev +0.0015 over +0.0017, cleaneval-dev +0.0009 over +0.0014); at most
+# two fifths of the words capitalised (any share: dragnet -0.0006 and a failure more, the rail of
+# headlines beside a blog post). Session 14, text mode: see docs/design.md.
+_PROSE_WORDS = 8
+_PROSE_CAPITALS = 0.4
+# Six words for the heading above (the sentences alone, against them with their headings: wcxb-dev
+# +0.0002, held-out +0.0004, trafilatura-eval held-out +0.0009 and a failure fewer, readability-testpages
+# −0.0001; twelve words: alike on wcxb-dev, trafilatura-eval dev −0.0002).
+_PROSE_HEADING_WORDS = 6
 
 
 def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

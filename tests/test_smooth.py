@@ -1516,3 +1516,34 @@ def test_affiliate_disclosures_are_chrome_in_html_and_in_text() -> None:
     about = "Streamers earn a commission when viewers buy games or gear through affiliate links in their videos."
     html = html.replace(note, about)
     assert [b.label for b in extract_blocks(html).blocks if b.text == about] == ["body"]
+
+
+def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A service page's pitch among its cards' short lines, between two parts of the page: the
+    # region search leaves it out, standing alone among short lines, and the scorer with it.
+    cards = [f"Plan {c}" for c in "ABCDEFGHIJKLMNOP"]
+    pitch = "We set up the whole system for you and train your team in the first week."
+
+    later = (
+        "The second part of the page tells how the service runs once it is in place, who looks after "
+        "the machines and what happens when one of them stops working at night."
+    )
+
+    def page(middle: str) -> list[str]:
+        first = [f"{PROSE} Part {i}." for i in range(4)]
+        second = [f"{later} Step {i}." for i in range(4)]
+        return ["Home", "News", *first, *cards[:14], middle, *cards[14:], *cards[:12], *second, "Contact", "Privacy"]
+
+    lines = page(pitch)
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    at = lines.index(pitch)
+    assert blocks[at].label == "body"
+    assert str(blocks[at].reasons[0]) == "smoothed: a sentence between body lines, outside every region"
+    # The card's title right above it comes with it; the other cards stay out.
+    assert [b.label for b in blocks[at - 2 : at + 2]] == ["chrome", "body", "body", "chrome"]
+    # A headline reads otherwise: most words capitalised, or a question.
+    for headline in ("Why Every Small Business Should Move Its Books To The Cloud This Year.", "Will the new harbour plan be ready before the end of the year?"):
+        lines = page(headline)
+        assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(headline)].label == "chrome"
