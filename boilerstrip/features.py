@@ -929,6 +929,8 @@ def under_review_class(seg: Segments) -> npt.NDArray[np.bool_] | None:
     classes = seg.elem_class
     if "eview" not in seg.class_text():
         return None
+    if "under_review_class" in seg.shared:  # asked by _review_sections, then smooth.drop_product_reviews
+        return seg.shared["under_review_class"]  # type: ignore[return-value]
     parents = seg.elem_parent
     under = [False] * len(classes)
     for e, names in enumerate(classes):
@@ -936,7 +938,9 @@ def under_review_class(seg: Segments) -> npt.NDArray[np.bool_] | None:
         under[e] = (p >= 0 and under[p]) or (
             "eview" in names and _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None
         )
-    return np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+    marks = np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+    seg.shared["under_review_class"] = marks
+    return marks
 
 
 def _review_sections(seg: Segments, flags: IntArray, date_like: FloatArray) -> IntArray:

@@ -2167,23 +2167,23 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     joined = seg.class_text()
     low = joined.lower()
     if "cta" not in low and "allto" not in low and "all-to" not in low and "all_to" not in low:
-        return  # most pages: no such word, a few substring scans instead of a match a class
-    starts = [m.start() for m in CTA_RE.finditer(joined)]
+        return  # most pages: no such word
+    # The match tried only where a stem stands (~0.07 ms a page for a search of the whole string),
+    # unless lowering changed the string's length ("İ" is two characters lowered).
+    if len(low) != len(joined):
+        starts = [m.start() for m in CTA_RE.finditer(joined)]
+    else:
+        starts = [
+            at for stem, back in _CTA_STEMS for at in _find_all(low, stem, back) if CTA_RE.match(joined, at) is not None
+        ]
     if not starts:
         return
     # The elements whose class holds the word (by where the match falls in the joined string),
-    # and the blocks in their subtrees: in document order a subtree runs from its root to the
-    # first later element whose parent comes before the root.
+    # and the blocks in their subtrees.
     ends = np.cumsum(np.fromiter(map(len, classes), dtype=np.int64, count=len(classes)) + 1)
-    roots = np.unique(np.searchsorted(ends, starts, side="right")).tolist()
-    parents = np.asarray(seg.elem_parent, dtype=np.int64)
-    elems = np.asarray(seg.elems, dtype=np.int64)
-    under = np.zeros(len(body), dtype=bool)
-    for root in roots:
-        out = np.flatnonzero(parents[root + 1 :] < root)
-        end = root + 1 + int(out[0]) if len(out) else len(parents)
-        under |= (elems >= root) & (elems < end)
-    hit = body & under
+    roots = np.zeros(len(classes), dtype=bool)
+    roots[np.searchsorted(ends, starts, side="right")] = True
+    hit = body & within(np.asarray(seg.elem_parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)]
     if not hit.any() or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
         return
     if not declares_article(seg):
@@ -2195,7 +2195,19 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
 # Half the body's words: a box or two beside the article's own text (a donation pitch below a short
 # fact check holds a third of its body; a quarter kept it, scrapinghub-aeb dev -0.0009).
 _CTA_SHARE = 0.5
-# Every match of vocab.CTA_RE, lowercased, holds "cta", "allto", "all-to" or "all_to".
+# Every match of vocab.CTA_RE, lowercased, starts with "cta", or holds "allto", "all-to" or
+# "all_to" one character in ("callToAction"): each stem with how far before it a match starts.
+_CTA_STEMS = (("cta", 0), ("allto", 1), ("all-to", 1), ("all_to", 1))
+
+
+def _find_all(text: str, stem: str, back: int) -> list[int]:
+    """Where stem stands in text, each place less back (never below 0)."""
+    out = []
+    at = text.find(stem)
+    while at >= 0:
+        out.append(max(0, at - back))
+        at = text.find(stem, at + 1)
+    return out
 
 
 def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1466,17 +1466,23 @@ def test_calls_to_action_beside_an_article_are_chrome() -> None:
         "Join thousands of advisors who use our platform to find new clients every single month of the year.",
     ]
 
-    def page(head: str) -> str:
+    def page(head: str, name: str = "blog-cta", before: str = "") -> str:
         box = "".join(f"<p>{t}</p>" for t in pitch)
         text = f"<p>{PROSE}</p>" * 3
-        return (f"<html><head>{head}</head><body><main><h1>How to plan a garden</h1>{text}"
-                f"<div class='blog-cta'>{box}<a href='/demo'>Book a demo</a></div>"
+        return (f"<html><head>{head}</head><body><main class='{before}'><h1>How to plan a garden</h1>{text}"
+                f"<div class='{name}'>{box}<a href='/demo'>Book a demo</a></div>"
                 f"<p>{PROSE} Again.</p></main></body></html>")
 
     declared = "<meta property='og:type' content='article'>"
     kept = [b for b in extract_blocks(page(declared)).blocks if b.text in pitch]
     assert [b.label for b in kept] == ["chrome"] * 2
     assert str(kept[0].reasons[0]) == "smoothed: a call to action beside an article"
+    # The word in camel case, and after a class name whose letters lowering lengthens ("İ").
+    for name, before in (("blogCallToAction", ""), ("box cta", "İzmir-guide"), ("pitchCta", "İzmir")):
+        assert [b.label for b in extract_blocks(page(declared, name, before)).blocks if b.text in pitch] == ["chrome"] * 2
+    # "nectar" holds the letters, not the word; "factual" neither.
+    for name in ("factual-box", "nectar-box"):
+        assert [b.label for b in extract_blocks(page(declared, name)).blocks if b.text in pitch] == ["body"] * 2
     # A page that declares no article (a landing page, whose sections all call to action) keeps them.
     assert [b.label for b in extract_blocks(page("")).blocks if b.text in pitch] == ["body"] * 2
 

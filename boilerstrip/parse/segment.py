@@ -146,6 +146,9 @@ class Segments:
     # Text past Options.max_blocks, kept (not lost) as one last chrome block.
     overflow: list[str] = field(default_factory=list)
     _class_text: str | None = field(default=None, init=False, repr=False, compare=False)
+    # Page-level results that more than one rule reads, made by the first that asks
+    # (features.under_review_class).
+    shared: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.texts)
