@@ -346,6 +346,25 @@ def test_a_run_of_alike_siblings_shares_its_label() -> None:
     assert body.tolist() == [False, True, True, True]
 
 
+def test_a_dated_headline_in_a_run_joins_it() -> None:
+    # A blog's index: each entry a linked title with its date (a half to three quarters link
+    # text), then its summary, all sibling paragraphs of one kind under one parent.
+    entries = "".join(
+        f"<p><a href='/blog/{i}'>Notes on release {i}</a>, <span>{d} March 2025</span></p>"
+        f"<p>{PROSE} Entry {i}.</p>"
+        for i, d in enumerate((3, 11, 19, 27))
+    )
+    seg, before, body, why = _runs_labels(f"<body><main><div>{entries}</div></main></body>")
+    titles = [i for i, t in enumerate(seg.texts) if t.startswith("Notes on")]
+    assert len(titles) == 4 and not before[titles].any()
+    assert body.all()
+    assert {SMOOTH_REASONS[int(why[i])] for i in titles} == {"smoothed: one of a run of alike blocks in the content"}
+    # A bare link line (all link text) in such a run stays out.
+    links = "".join(f"<p>{PROSE} Entry {i}.</p><p><a href='/blog/{i}'>Read more about release {i}</a></p>" for i in range(4))
+    seg, before, body, why = _runs_labels(f"<body><main><div>{links}</div></main></body>")
+    assert body.tolist() == [True, False] * 4
+
+
 def test_the_heading_of_a_link_list_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
