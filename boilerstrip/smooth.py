@@ -1191,24 +1191,7 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     heading = plain & (f.sentence_end == 0) & (f.n_words >= 1) & (f.n_words <= _PAIR_HEADING_WORDS)
     pair = np.zeros(n, dtype=bool)
     pair[:-1] = heading[:-1] & sentence[1:]
-    at = np.flatnonzero(pair)
-    anchor = np.flatnonzero(body & (f.main > 0))
-    if len(at) < _PAIR_MIN or not len(anchor):
-        return
-    texts = seg.texts
-    for run in np.split(at, np.flatnonzero(np.diff(at) != 2) + 1):
-        # The headings name different things: one label over every post ("Reply") is a thread's.
-        if len(run) < _PAIR_MIN or 3 * len({texts[i] for i in run.tolist()}) < 2 * len(run):
-            continue
-        lo, hi = int(run[0]), int(run[-1]) + 2
-        k = int(np.searchsorted(anchor, lo))
-        # The first main-region body line at or after the run's start is inside it or close after
-        # it, or the last one before it is close above.
-        if (k < len(anchor) and anchor[k] - hi < _PAIR_REACH) or (k > 0 and lo - anchor[k - 1] <= _PAIR_REACH):
-            add = np.zeros(n, dtype=bool)
-            add[lo:hi] = ~body[lo:hi]
-            body[add] = True
-            why[add] = 41
+    _join_runs(seg, f, body, why, np.flatnonzero(pair), 2, _PAIR_MIN, _PAIR_REACH, 41)
 
 
 # Three pairs at least; a heading of four words at most (a card's title: "Custom dashboards"; a
@@ -1223,6 +1206,41 @@ _PAIR_HEADING_WORDS = 4
 _PAIR_SENTENCE_WORDS = 8
 _PAIR_SENTENCE_MAX = 60
 _PAIR_REACH = 4
+
+
+def _join_runs(
+    seg: Segments,
+    f: Features,
+    body: BoolArray,
+    why: npt.NDArray[np.int8],
+    at: npt.NDArray[np.intp],
+    width: int,
+    least: int,
+    reach: int,
+    code: int,
+) -> None:
+    """Join to the body the runs of items (at: each item's first line, width lines an item).
+
+    A run of least items or more, their first lines two thirds different (one label over every
+    post, "Reply", is a thread's), joins when the first main-region body line at or after its
+    start is inside it or under reach lines after it, or the last one before it is within reach
+    lines above (keep_text_pairs, keep_text_records).
+    """
+    anchor = np.flatnonzero(body & (f.main > 0))
+    if len(at) < least or not len(anchor):
+        return
+    texts = seg.texts
+    for run in np.split(at, np.flatnonzero(np.diff(at) != width) + 1):
+        if len(run) < least or 3 * len({texts[i] for i in run.tolist()}) < 2 * len(run):
+            continue
+        lo, hi = int(run[0]), int(run[-1]) + width
+        k = int(np.searchsorted(anchor, lo))
+        if (k < len(anchor) and anchor[k] - hi < reach) or (k > 0 and lo - anchor[k - 1] <= reach):
+            add = np.zeros(len(body), dtype=bool)
+            add[lo:hi] = ~body[lo:hi]
+            body[add] = True
+            why[add] = code
+
 
 
 def keep_text_records(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -1251,21 +1269,7 @@ def keep_text_records(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     text = plain & (f.stopword_ratio >= 0.15) & (f.n_words >= _RECORD_TEXT_WORDS) & (f.n_words <= _PAIR_SENTENCE_MAX)
     record = np.zeros(n, dtype=bool)
     record[:-2] = name[:-2] & text[1:-1] & name[2:]
-    at = np.flatnonzero(record)
-    anchor = np.flatnonzero(body & (f.main > 0))
-    if len(at) < _RECORD_MIN or not len(anchor):
-        return
-    texts = seg.texts
-    for run in np.split(at, np.flatnonzero(np.diff(at) != 3) + 1):
-        if len(run) < _RECORD_MIN or 3 * len({texts[i] for i in run.tolist()}) < 2 * len(run):
-            continue
-        lo, hi = int(run[0]), int(run[-1]) + 3
-        k = int(np.searchsorted(anchor, lo))
-        if (k < len(anchor) and anchor[k] - hi < _RECORD_REACH) or (k > 0 and lo - anchor[k - 1] <= _RECORD_REACH):
-            add = np.zeros(n, dtype=bool)
-            add[lo:hi] = ~body[lo:hi]
-            body[add] = True
-            why[add] = 60
+    _join_runs(seg, f, body, why, np.flatnonzero(record), 3, _RECORD_MIN, _RECORD_REACH, 60)
 
 
 # Three records at least (two: cleaneval-dev -0.0009, its held-out split -0.0015); a name or a link
