@@ -1242,7 +1242,6 @@ def _join_runs(
             why[add] = code
 
 
-
 def keep_text_records(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, a run of three-line records beside the main region is body.
 
@@ -1815,6 +1814,36 @@ _HEADLINE_WORDS = 4
 _HEADLINE_BULK = 2.0
 
 
+def _container_subtrees(
+    seg: Segments, blocks: npt.NDArray[np.intp], columns: tuple[FloatArray | BoolArray | None, ...]
+) -> tuple[int, npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], FloatArray]:
+    """The elements below the one holding blocks' first and last block, and sums over their subtrees.
+
+    Those elements are one run of indexes (document order), numbered here from that element (the
+    root, 0). Returns the root's index, each block's element, each element's parent (-1 for the
+    root), one past each element's subtree (subtree_ends), and per element the sum over its
+    subtree of each column (a value per block; None counts the blocks) (keep_grid_items,
+    keep_card_sets).
+    """
+    elems = np.asarray(seg.elems, dtype=np.int64)[blocks]
+    above = set()
+    e = int(elems[0])
+    while e >= 0:
+        above.add(e)
+        e = seg.elem_parent[e]
+    root = int(elems[-1])
+    while root not in above:
+        root = seg.elem_parent[root]
+    elems -= root
+    parents = np.asarray(seg.elem_parent[root : root + int(elems.max()) + 1], dtype=np.int64) - root
+    parents[0] = -1
+    own = np.column_stack([np.bincount(elems, weights=c, minlength=len(parents)) for c in columns])
+    prefix = np.concatenate((np.zeros((1, len(columns))), np.cumsum(own, axis=0)))
+    ends = subtree_ends(parents)
+    sums = np.asarray(prefix[ends] - prefix[:-1], dtype=np.float64)
+    return root, elems, parents, ends, sums
+
+
 def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """When the body lies in a grid of alike items, each item's other lines join it.
 
@@ -1847,24 +1876,10 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     blocks = np.flatnonzero(clean)
     if not len(blocks):
         return
-    elems = np.asarray(seg.elems, dtype=np.int64)[blocks]
-    above = set()
-    e = int(elems[0])
-    while e >= 0:
-        above.add(e)
-        e = seg.elem_parent[e]
-    root = int(elems[-1])
-    while root not in above:
-        root = seg.elem_parent[root]
-    elems -= root
-    parents = np.asarray(seg.elem_parent[root : root + int(elems.max()) + 1], dtype=np.int64) - root
-    parents[0] = -1
-    n_elem = len(parents)
     # Per element, over its subtree: clean words, body words, clean lines, body lines.
     columns = (f.n_words[blocks], np.where(in_body[blocks], f.n_words[blocks], 0.0), None, in_body[blocks])
-    own = np.column_stack([np.bincount(elems, weights=c, minlength=n_elem) for c in columns])
-    prefix = np.concatenate((np.zeros((1, 4)), np.cumsum(own, axis=0)))
-    sub = prefix[subtree_ends(parents)] - prefix[:-1]
+    root, elems, parents, _, sub = _container_subtrees(seg, blocks, columns)
+    n_elem = len(parents)
     words, kept, lines, held = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
     cand = np.flatnonzero(words > 0)
     cand = cand[cand > 0]
@@ -1952,25 +1967,10 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
         return
     in_body = body & clean
     blocks = np.flatnonzero(clean)
-    elems = np.asarray(seg.elems, dtype=np.int64)[blocks]
-    above = set()
-    e = int(elems[0])
-    while e >= 0:
-        above.add(e)
-        e = seg.elem_parent[e]
-    root = int(elems[-1])
-    while root not in above:
-        root = seg.elem_parent[root]
-    elems -= root
-    parents = np.asarray(seg.elem_parent[root : root + int(elems.max()) + 1], dtype=np.int64) - root
-    parents[0] = -1
-    n_elem = len(parents)
     # Per element, over its subtree: clean words, clean lines, body lines, lines that may join.
     columns = (f.n_words[blocks], None, in_body[blocks], left[blocks])
-    own = np.column_stack([np.bincount(elems, weights=c, minlength=n_elem) for c in columns])
-    prefix = np.concatenate((np.zeros((1, 4)), np.cumsum(own, axis=0)))
-    ends = subtree_ends(parents)
-    sub = prefix[ends] - prefix[:-1]
+    root, elems, parents, ends, sub = _container_subtrees(seg, blocks, columns)
+    n_elem = len(parents)
     words, lines, held, open_ = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
     cand = np.flatnonzero((lines >= 2) & (held > 0))
     cand = cand[cand > 0]
