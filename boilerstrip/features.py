@@ -1146,17 +1146,11 @@ def _priced_grid(
     """
     n = len(texts)
     priced = np.zeros(n, dtype=bool)
-    # str.find per sign over the joined page, not a loop over the blocks: few blocks hold one
-    # (n_chars is each block's len()).
+    # One pass over the joined page, not a loop over the blocks (n_chars is each block's len()).
     page = "\0".join(texts)
     starts = [0, *np.cumsum(n_chars + 1.0).astype(np.int64).tolist()]
-    for sign in _PRICE_SIGNS:
-        at = page.find(sign)
-        while at >= 0:
-            k = bisect.bisect_right(starts, at) - 1
-            if n_words[k] <= _PRICE_WORDS and _PRICE_NUMBER.search(texts[k]):
-                priced[k] = True
-            at = page.find(sign, starts[k + 1]) if k + 1 < n else -1
+    signed = priced_lines(texts, page, starts)
+    priced[signed] = n_words[signed] <= _PRICE_WORDS
     inside = main > 0
     if not priced.any() or priced[inside].any():
         return main, card
@@ -1186,6 +1180,23 @@ def _priced_grid(
     if (priced & ~in_items & ((flags & _PRICE_CHROME) == 0)).any():
         return main, card  # a price of its own outside the grid: a product page and its related products
     return np.maximum(main, in_items.astype(np.float64)), np.where(in_items, 0.0, card)
+
+
+def priced_lines(texts: list[str], page: str, starts: list[int]) -> list[int]:
+    """The lines that name a price (a currency sign and a digit), in order.
+
+    page is texts joined by one character, starts each line's offset in it (and the end): a
+    str.find per sign over the page, not a search per line, as a page holds few such signs
+    (_priced_grid, smooth._listing_span).
+    """
+    found: set[int] = set()
+    for sign in _PRICE_SIGNS:
+        at = page.find(sign)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            at = page.find(sign, starts[i + 1])
+    return sorted(i for i in found if _PRICE_NUMBER.search(texts[i]) is not None)
 
 
 # A price: a currency sign and a digit in one block.

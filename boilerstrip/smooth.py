@@ -19,7 +19,7 @@ import numpy.typing as npt
 import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
-from .features import Features, FloatArray, names_comment_form, subtree_ends, under_review_class, within
+from .features import Features, FloatArray, names_comment_form, priced_lines, subtree_ends, under_review_class, within
 from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
     CHROME_ONLY_TOKENS,
@@ -743,7 +743,7 @@ def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
     # One pass over the page, not one per line (features' n_chars is each line's len()).
     page = "\0".join(texts[:end])
     starts = [0, *np.cumsum(f.n_chars[:end] + 1.0).astype(np.int64).tolist()]
-    kinds.append(_priced(texts, page, starts))
+    kinds.append(priced_lines(texts, page, starts))
     keys = _DIGITS.sub("", page.lower()).split("\0")
     if len(keys) != end:  # a NUL in a line
         keys = [_DIGITS.sub("", t.lower()) for t in texts[:end]]
@@ -767,21 +767,6 @@ def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
             if best is None or size > best[0]:
                 best = (size, lo, hi, len(series))
     return None if best is None else best[1:]
-
-
-def _priced(texts: list[str], page: str, starts: list[int]) -> list[int]:
-    """The lines of page (texts joined) that name a price: a currency sign and a number.
-
-    str.find per sign, not a regex over the page: a page holds few such signs.
-    """
-    found: set[int] = set()
-    for sign in _CURRENCY:
-        at = page.find(sign)
-        while at >= 0:
-            i = bisect.bisect_right(starts, at) - 1
-            found.add(i)
-            at = page.find(sign, starts[i + 1])
-    return sorted(i for i in found if _NUMBER.search(texts[i]) is not None)
 
 
 def _series(at: list[int]) -> list[list[int]]:
@@ -823,8 +808,6 @@ def _template_share(texts: list[str], items: int) -> float:
     return sum(1 for t in texts if 2 * counts[t] >= items) / max(len(texts), 1)
 
 
-# A price: a line with a currency sign and a number.
-_CURRENCY = "$€£¥₹"
 _NUMBER = re.compile(r"[0-9]")
 # A line's shape: its text lowered, numbers (with their separators) left out.
 _DIGITS = re.compile(r"[0-9][0-9.,]*")
