@@ -1211,6 +1211,18 @@ _PRICE_WORDS = 6
 _PRICED_CARDS = 0.8
 
 
+def common_ancestor(parents: list[int], first: int, last: int) -> int:
+    """The nearest element holding both elements (or being one of them); parents[root] is -1."""
+    above: set[int] = set()
+    e = first
+    while e >= 0:
+        above.add(e)
+        e = parents[e]
+    while last not in above:
+        last = parents[last]
+    return last
+
+
 def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> FloatArray:
     """Widen a container that is one post of a thread to all the thread's posts.
 
@@ -1226,14 +1238,7 @@ def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> Flo
     if not len(inside) or np.count_nonzero(date_like) < _THREAD_POSTS:
         return main  # most articles: fewer date lines than a thread's posts
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
-    above: set[int] = set()
-    e = elems[int(inside[0])]
-    while e >= 0:
-        above.add(e)
-        e = parents[e]
-    c = elems[int(inside[-1])]
-    while c not in above:  # the container: the nearest element holding the first and last blocks
-        c = parents[c]
+    c = common_ancestor(parents, elems[int(inside[0])], elems[int(inside[-1])])  # the container
     order: IntArray | None = None
     for _ in range(_POST_DEPTH):
         p = parents[c]

@@ -19,7 +19,16 @@ import numpy.typing as npt
 import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
-from .features import Features, FloatArray, names_comment_form, priced_lines, subtree_ends, under_review_class, within
+from .features import (
+    Features,
+    FloatArray,
+    common_ancestor,
+    names_comment_form,
+    priced_lines,
+    subtree_ends,
+    under_review_class,
+    within,
+)
 from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
     CHROME_ONLY_TOKENS,
@@ -1809,14 +1818,7 @@ def _container_subtrees(
     keep_card_sets).
     """
     elems = np.asarray(seg.elems, dtype=np.int64)[blocks]
-    above = set()
-    e = int(elems[0])
-    while e >= 0:
-        above.add(e)
-        e = seg.elem_parent[e]
-    root = int(elems[-1])
-    while root not in above:
-        root = seg.elem_parent[root]
+    root = common_ancestor(seg.elem_parent, int(elems[0]), int(elems[-1]))
     elems -= root
     parents = np.asarray(seg.elem_parent[root : root + int(elems.max()) + 1], dtype=np.int64) - root
     parents[0] = -1
