@@ -820,7 +820,8 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     declares itself a thread (declares_thread: schema.org DiscussionForumPosting or QAPage)
     has its question outside the comments: there the comments are the replies, the content,
     when they outweigh it. A Q&A site's comments under each post weigh less than the answers
-    outside them, and stay comments.
+    outside them, and stay comments. The article stands above its thread: the prose below the
+    last comment (a footer's lines outside <footer>) is no article, unless it outweighs the thread.
     """
     is_comment = (flags & Flag.COMMENT) != 0
     if not is_comment.any():
@@ -829,12 +830,18 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     # What stands in menus, sidebars and footers is not an article above the thread.
     boxed = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER)) != 0
     inside, outside = float(prose[is_comment].sum()), float(prose[~is_comment & ~boxed].sum())
+    # The prose below the thread's last comment is the page's footer set outside <footer> (terms
+    # of use, a server's stamp) unless it outweighs the thread: an article set below a review widget.
+    last = len(is_comment) - int(np.argmax(is_comment[::-1]))
+    above = float(prose[:last][~is_comment[:last] & ~boxed[:last]].sum())
+    below = outside - above
     if outside < inside and (_named_thread(seg, is_comment, prose > 0, boxed) or declares_thread(seg)):
         # the replies of a declared thread, or of one the forum engine names
         return np.asarray(flags & ~Flag.COMMENT, dtype=np.int64)
     if (
-        outside < _COMMENT_ONLY_SHARE * inside
-        and outside < _NO_ARTICLE_CHARS
+        above < _COMMENT_ONLY_SHARE * inside
+        and above < _NO_ARTICLE_CHARS
+        and below < inside
         and not _titled_post(seg, is_comment, boxed)
         and not _headed_thread(seg, is_comment)
     ):

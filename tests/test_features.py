@@ -236,6 +236,19 @@ def test_comments_are_content_on_a_thread() -> None:
     assert (f.flags[3:] & 0b100000000000000).all()
 
 
+def test_a_footer_line_below_a_thread_is_no_article() -> None:
+    # A link aggregator's thread: the post is a linked title, the comments hold the prose, and the
+    # page's terms of use stand below the thread outside any <footer>.
+    thread = "".join(f"<div class='comment'><p>{PROSE} Reply {i}.</p></div>" for i in range(5))
+    terms = "Use of this site constitutes acceptance of our User Agreement and Privacy Policy. All rights reserved."
+    f = feats(f"<body><h1><a href='/x'>A linked story</a></h1>{thread}<div><p>{terms}</p></div></body>")
+    assert not (f.flags[1:6] & 0b100000000000000).any()
+    # An article below the thread (a shop's guide under its review widget) keeps the thread a comment section.
+    article = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(6))
+    f = feats(f"<body><h1>Chess sets</h1>{thread}<div>{article}</div></body>")
+    assert (f.flags[1:6] & 0b100000000000000).all()
+
+
 def test_replies_of_a_declared_thread_are_content() -> None:
     from boilerstrip.parse.segment import Flag
 
