@@ -1670,7 +1670,10 @@ def _numbered_posts(texts: list[str], n_words: FloatArray, date_like: FloatArray
     heads = np.flatnonzero(((date_like > 0) & (n_words <= _POST_HEAD_WORDS)) | (n_words == 1)).tolist()
     numbers: list[tuple[int, int]] = []
     for k in heads:
-        m = _POST_NUMBER.search(texts[k]) if date_like[k] > 0 else _BARE_NUMBER.fullmatch(texts[k])
+        if date_like[k] > 0:
+            m = _POST_NUMBER.search(texts[k]) or _TRAILING_NUMBER.search(texts[k])
+        else:
+            m = _BARE_NUMBER.fullmatch(texts[k])
         if m is not None:
             numbers.append((k, int(m.group(1))))
     if len(numbers) < _THREAD_POSTS or [x for _, x in numbers[:_THREAD_POSTS]] != list(range(1, _THREAD_POSTS + 1)):
@@ -1691,6 +1694,9 @@ def _numbered_posts(texts: list[str], n_words: FloatArray, date_like: FloatArray
 # A post's header: the number, the author, the date ("#12 · Jan 18, 2024", "#3 OneCountry, Aug 2, 2025").
 _POST_NUMBER = re.compile(r"(?:^|\s)#(\d{1,4})(?:\s|$)")
 _POST_HEAD_WORDS = 14
+# Or at the end of the header, after its date or time, without "#" (Discourse: "blumo September
+# 22, 2024, 2:43pm 1"); after a word it is a day ("May 1"), of four digits a year ("Feb 25, 2024").
+_TRAILING_NUMBER = re.compile(r"\d\S*\s+(\d{1,3})\s*$")
 # Or the number alone on its line ("#5").
 _BARE_NUMBER = re.compile(r"\s*#(\d{1,4})\s*")
 # An article's worth of running text above the first numbered header (three or four paragraphs):

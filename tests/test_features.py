@@ -594,6 +594,10 @@ def test_text_mode_numbered_forum_posts_are_the_main_region() -> None:
     bare = "\n\n".join(f"{who}\nJan {k + 10}, 2024\n#{k}\n{text}" for k, (who, text) in enumerate(posts, 1))
     out = extract(f"{menu}\n\nWatch trends for next year\n\n{bare}\n\n{footer}", input_type="text")
     assert all(text in out for _, text in posts)
+    # Discourse puts the number after the header's time, without "#" ("alice Jan 11, 2024, 2:43pm 1").
+    trailing = "\n\n".join(f"{who} Jan {k + 10}, 2024, 2:{k + 10}pm {k}\n{text}" for k, (who, text) in enumerate(posts, 1))
+    out = extract(f"{menu}\n\nWatch trends for next year\n\n{trailing}\n\n{footer}", input_type="text")
+    assert all(text in out for _, text in posts[:-1])  # the last post, after the last header, is left to its score
     # Below an article (300 words of running text above #1) they are a blog's numbered comments.
     article = "\n\n".join(f"{PROSE} Point {k} of the report was read out again." for k in range(10))
     out = extract(f"{menu}\n\nWatch trends\n\n{article}\n\n12 Comments\n\n{thread}\n\n{footer}", input_type="text")
