@@ -165,7 +165,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
-        keep_text_gaps(feats, body, smoothed)
+        keep_text_gaps(seg, feats, body, smoothed)
         keep_text_tables(seg, feats, body, smoothed)
         keep_text_sections(seg, feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)

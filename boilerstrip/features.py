@@ -25,7 +25,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS, THREAD_RE
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
+__all__ = ["CODE_LINE_RE", "FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -2467,7 +2467,7 @@ _RECORD_GAP = 20
 # operator ("=>", "->", "==", "::", "+=", "&&") or a call written without a space ("COUNT(o.id)",
 # "parseInt(num, 10)"; not a form's "Name(Required)" nor an archive's "Dropbox(3)"). "#" is left
 # out: blog engines head comments "# posted by ...".
-_CODE_LINE_RE = re.compile(
+CODE_LINE_RE = re.compile(
     r"[{};]\s*$|^\s*(?://|/\*|--|[})\]]|<\w|\$\s|>>>)|=>|->|==|!=|:=|\+=|&&|\|\||::"
     r"|[A-Za-z_]\w*\((?![A-Z][a-z]|\d+\))|^\s*[\w.\[\]]+\s*=\s"
 )
@@ -2485,7 +2485,7 @@ _CODE_RUN = 3
 def _code_span(texts: list[str], n_words: FloatArray, n_punct: FloatArray) -> npt.NDArray[np.bool_] | None:
     """The lines from a text dump's first code block to its last (text mode), or None.
 
-    A code block is a run of _CODE_RUN code lines (_CODE_LINE_RE), a line between two code
+    A code block is a run of _CODE_RUN code lines (CODE_LINE_RE), a line between two code
     lines counted in (a bare SQL clause or keyword); the lines between two blocks are the
     tutorial's steps and headings around its code. Only lines dense in punctuation can be code
     (_CODE_PUNCT), and only their runs are searched with the pattern.
@@ -2498,7 +2498,7 @@ def _code_span(texts: list[str], n_words: FloatArray, n_punct: FloatArray) -> np
     code = np.zeros(n, dtype=bool)
     for a, b in runs:
         for i in range(a, b):
-            code[i] = bool(cand[i]) and _CODE_LINE_RE.search(texts[i]) is not None
+            code[i] = bool(cand[i]) and CODE_LINE_RE.search(texts[i]) is not None
     blocks = _code_runs(code)
     if not blocks:
         return None

@@ -20,6 +20,7 @@ import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
 from .features import (
+    CODE_LINE_RE,
     Features,
     FloatArray,
     common_ancestor,
@@ -499,7 +500,7 @@ def keep_text_sentences(f: Features, body: BoolArray, why: npt.NDArray[np.int8])
 _EDGE_SENTENCES = 3
 
 
-def keep_text_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+def keep_text_gaps(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, the short lines between two body lines of the main region are body.
 
     The region search found these lines part of the running text; scored one by one, a
@@ -510,10 +511,13 @@ def keep_text_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> N
     but for repeated lines without a sentence end: the labels a page sets between its
     paragraphs ("Advertisement", "Share this article"). Right above the article's last lines
     stand its credits and link headings ("Foto: ...", "Explore further"), which stay out.
+    A repeated line of code (features.CODE_LINE_RE) is no label: an answer quotes the code
+    of the question.
     """
     n = len(body)
     if n < 3 or f.mode != "text":
         return
+    texts = seg.texts
     starts, ends = _runs_of(~body)
     inner = (starts > 0) & (ends < n) & (ends - starts <= _TEXT_GAP)
     starts, ends = starts[inner], ends[inner]
@@ -522,7 +526,13 @@ def keep_text_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> N
     inside = (in_main[ends] - in_main[starts] == ends - starts) & main[starts - 1] & main[ends]
     below = np.concatenate((np.cumsum(np.where(body, f.n_words, 0.0)[::-1])[::-1], [0.0]))
     inside &= below[ends] >= _TEXT_GAP_BELOW
-    add = _spans(n, starts[inside], ends[inside]) & ~((f.repeated > 0) & (f.sentence_end == 0))
+    add = _spans(n, starts[inside], ends[inside])
+    labels = add & (f.repeated > 0) & (f.sentence_end == 0)
+    for i in np.flatnonzero(labels).tolist():
+        # A line of code repeats where an answer quotes the question's code: it is no label.
+        if CODE_LINE_RE.search(texts[i]) is not None:
+            labels[i] = False
+    add &= ~labels
     body |= add
     why[add] = 24
 

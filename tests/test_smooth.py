@@ -827,6 +827,12 @@ def test_text_short_lines_inside_the_main_region_are_body() -> None:
     lines = ["Home", "Docs", *[f"{PROSE} Part {i}." for i in range(12)], *rows, *[f"{PROSE} Part {i}." for i in range(12, 24)], "Contact"]
     blocks = extract_blocks("\n".join(lines), input_type="text").blocks
     assert [b.label for b in blocks if b.text.startswith("field_")] == ["body"] * 5
+    # A line of code quoted again in an answer repeats on the page, and is no label.
+    code = ["loop = asyncio.get_event_loop()", "loop.run_until_complete(main())"]
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(2)], *code, *[f"{PROSE} Part {i}." for i in range(2, 4)],
+             *code, *[f"{PROSE} Part {i}." for i in range(4, 12)], "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in code] == ["body"] * 4
 
 
 def test_text_lines_after_the_posts_end_are_dropped() -> None:
