@@ -1085,6 +1085,23 @@ def _page_wide_word(seg: Segments, flags: IntArray, n_words: FloatArray) -> IntA
     return np.where(mine, flags & ~int(Flag.NEG_CLASS), flags)
 
 
+def _page_wide_form(flags: IntArray, n_words: FloatArray) -> IntArray:
+    """Clear the form flag when a form wraps nearly the whole page.
+
+    ASP.NET Web Forms and some portal engines wrap the whole page in one <form> (its state
+    travels with every click): a form that holds most blocks and most words of the page
+    (_WIDE_SHARE of each, as a page-wide class word) tells no part of the page from another,
+    and its menus keep their own tags and class words.
+    """
+    marked = (flags & Flag.FORM) != 0
+    n = len(flags)
+    if n < _WIDE_MIN_BLOCKS or np.count_nonzero(marked) < _WIDE_SHARE * n:
+        return flags
+    if float(n_words[marked].sum()) < _WIDE_SHARE * float(n_words.sum()):
+        return flags
+    return np.asarray(flags & ~int(Flag.FORM), dtype=np.int64)
+
+
 # Four fifths of the blocks and of the words (session 13, wcxb-dev dev +0.0003 held +0.0001,
 # trafilatura-eval dev +0.0007; 0.6 lost dragnet pages (-0.0012, a failure more) and wcxb-dev
 # listings, 0.7 dragnet -0.0007; blocks alone at 0.8 lost dragnet held -0.0010, at 0.9 moved no
@@ -1871,6 +1888,7 @@ def compute_features(
         flags = _negated_words(seg, flags)
         flags = _content_named(seg, flags)
         flags = _page_wide_word(seg, flags, n_words)
+        flags = _page_wide_form(flags, n_words)
         flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         only = _chrome_only(seg, flags)

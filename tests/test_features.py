@@ -70,6 +70,20 @@ def test_a_chrome_word_on_nearly_every_block_of_the_page_says_nothing() -> None:
     assert (f.flags[:24] & Flag.NEG_CLASS).all()
 
 
+def test_a_form_around_nearly_the_whole_page_says_nothing() -> None:
+    from boilerstrip.parse.segment import Flag
+
+    # A web-forms engine wraps the page in one <form>: its blocks are no form's.
+    paras = "".join(f"<p>Paragraph {i} of the page's own text, long enough to read.</p>" for i in range(24))
+    f = feats(f"<body><form action='/page.aspx'><nav><a href='/a'>Home</a></nav>{paras}</form></body>")
+    assert not (f.flags & Flag.FORM).any()
+    assert (f.flags[0] & Flag.NAV) != 0
+    # A form around two thirds of the page still marks its blocks.
+    plain = "".join(f"<p>Plain paragraph {i} outside the form.</p>" for i in range(12))
+    f = feats(f"<body><form action='/search'>{paras}</form>{plain}</body>")
+    assert (f.flags[:24] & Flag.FORM).all() and not (f.flags[24:] & Flag.FORM).any()
+
+
 def test_a_chrome_word_beside_a_content_name_says_nothing() -> None:
     from boilerstrip.parse.segment import Flag
 
