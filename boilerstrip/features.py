@@ -1881,6 +1881,9 @@ def compute_features(
         value = _line_value(
             n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capitals
         ) - _DATED_VALUE * dated
+        menus = _glued_menus(texts, n_words)
+        if menus is not None:
+            value = np.where(menus, np.minimum(value, _GLUED_MENU_VALUE), value)
         glued = glued_teasers(texts, n_words, capitals)
         if glued.any():
             # Kept in card (HTML's teaser cards, unused in text mode) for smooth.drop_text_glued_teasers.
@@ -2593,6 +2596,40 @@ def glued_teasers(texts: list[str], n_words: FloatArray, capitals: FloatArray) -
             break
     out[_close_together(np.array(glued, dtype=np.int64))] = True
     return out
+
+
+def _glued_menus(texts: list[str], n_words: FloatArray) -> npt.NDArray[np.bool_] | None:
+    """The lines that are a menu a dump wrote without spaces between its entries (text mode), or None.
+
+    A dump that joins a menu's entries with no space between them makes one long line of
+    them ("FurnitureFurniture SaleLiving Room FurnitureSofasSectionalsTV Stands"): hundreds
+    of words, function words among them, that pass for running text and can take the main
+    region. Inside such a line one entry's last word runs into the next one's first, a
+    lowercase word's end into a capitalised word (_GLUED_JOIN); a sentence has such a join
+    only in a brand's or a code name's camelCase ("JavaScript", "componentDidMount"), a few
+    in a line. A line of _GLUED_MENU_WORDS words or more with a join for every
+    _GLUED_MENU_SHARE of its words is such a menu.
+    """
+    long = np.flatnonzero(n_words >= _GLUED_MENU_WORDS)
+    if not len(long):
+        return None
+    out = np.zeros(len(texts), dtype=bool)
+    for i in long.tolist():
+        text = texts[i]
+        if _GLUE_HINT.search(text) is not None and len(_GLUED_JOIN.findall(text)) >= _GLUED_MENU_SHARE * n_words[i]:
+            out[i] = True
+    return out if out.any() else None
+
+
+# A join of two entries: a word's last two lowercase letters, then a capital and a lowercase
+# letter ("SaleLiving", "SofasSectionals").
+_GLUED_JOIN = regex.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
+# 30 words or more, a join for every fifth word: on the dev split the dumps' menus have 0.2-0.55
+# joins a word, prose with code names (React's and Kubernetes' docs) 0.19 at most.
+_GLUED_MENU_WORDS = 30
+_GLUED_MENU_SHARE = 0.2
+# A glued menu's worth in the region search: a menu entry's.
+_GLUED_MENU_VALUE = -2.0
 
 
 def _close_together(lines: IntArray) -> IntArray:
