@@ -1270,30 +1270,47 @@ def _product_box(
     (segment.declares_product) whose one h1 stands outside the container, the first element
     up from the h1 that holds _BOX_WORDS words of plain text (under half link text, outside
     <nav>, <header>, <footer> and <aside>) joins the container with its plain blocks, unless
-    the walk reaches the container first (the name then stands right beside it).
+    the walk reaches the container first (the name then stands right beside it). Each
+    element's blocks are the run around the h1's (document order), grown one block at a time
+    and no further than the container: the walk reads the box's blocks only, and the
+    declaration is searched for only where it found a box (one page in twenty; 0.03 ms a page).
     """
-    if not main.any():
+    kinds = seg.kinds
+    if kinds.count("h1") != 1 or not main.any():
         return main
-    if seg.kinds.count("h1") != 1:
+    name = kinds.index("h1")
+    if main[name] > 0:
         return main
-    name = seg.kinds.index("h1")
-    if main[name] > 0 or not declares_product(seg):
-        return main
-    parents = np.asarray(seg.elem_parent, dtype=np.int64)
-    elems = np.asarray(seg.elems, dtype=np.int64)
-    ends = subtree_ends(parents)
+    parents, elems = seg.elem_parent, seg.elems
+    n = len(elems)
     chrome = (flags & _BOX_CHROME) != 0
     plain = np.where((link_density < 0.5) & ~chrome, n_words, 0.0)
-    inside_main = main > 0
-    e = int(elems[name])
+    lo, hi = name, name + 1  # the blocks of the element reached so far: [lo, hi)
+    e = elems[name]
     while e >= 0:
-        inside = (elems >= e) & (elems < ends[e])
-        if (inside & inside_main).any():
-            return main
-        if float(plain[inside].sum()) >= _BOX_WORDS:
-            return np.where(inside & ~chrome, 1.0, main)
-        e = int(parents[e])
+        while lo > 0 and _descends(parents, elems[lo - 1], e):
+            lo -= 1
+            if main[lo] > 0:
+                return main
+        while hi < n and _descends(parents, elems[hi], e):
+            if main[hi] > 0:
+                return main
+            hi += 1
+        if float(plain[lo:hi].sum()) >= _BOX_WORDS:
+            if not declares_product(seg):
+                return main
+            out: FloatArray = main.copy()
+            out[lo:hi] = np.where(chrome[lo:hi], main[lo:hi], 1.0)
+            return out
+        e = parents[e]
     return main
+
+
+def _descends(parents: list[int], x: int, e: int) -> bool:
+    """Whether element x is e or below it (elements in document order: an ancestor comes first)."""
+    while x > e:
+        x = parents[x]
+    return x == e
 
 
 # Fifty words of plain text: a description's paragraph or a few facts (30 and 100 moved the
