@@ -29,6 +29,7 @@ from .smooth import (
     drop_chrome_only_classes,
     drop_disclosures,
     drop_far_tail,
+    drop_language_menus,
     drop_link_headings,
     drop_product_reviews,
     drop_page_footer,
@@ -191,6 +192,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
+        drop_language_menus(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

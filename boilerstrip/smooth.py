@@ -54,6 +54,7 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_disclosures",
     "drop_far_tail",
+    "drop_language_menus",
     "drop_link_headings",
     "drop_product_reviews",
     "drop_slides",
@@ -139,6 +140,7 @@ SMOOTH_REASONS = {
     41: "smoothed: a heading and its sentence in a run of such pairs",
     43: "smoothed: a teaser glued to its headline",
     44: "smoothed: a related-stories heading and its list",
+    45: "smoothed: a menu of languages",
     46: "smoothed: a headline of a listing",
     47: "smoothed: a section of short sentences beside the content",
     49: "smoothed: below the footer's copyright line",
@@ -2236,6 +2238,54 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
         return
     body[hit] = False
     why[hit] = 64
+
+
+def drop_language_menus(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a menu of the site's languages, each named in its own script, is chrome.
+
+    A site offers its pages in other languages with a list of their names as their speakers
+    write them ("English Deutsch Français 日本語 한국어 ไทย Русский العربية"); a dump joins the list
+    into one line, a shop's or a store's switcher can hold 30 names with their English ones in
+    brackets, and such a line of 70 words passes for running text. No sentence mixes four
+    writing systems (_LANGUAGE_SCRIPTS: Latin, Cyrillic, Greek, Arabic, Hebrew, Devanagari,
+    Thai, Hangul, kana, Han); a Japanese sentence with a brand's Latin name holds three.
+    """
+    texts = seg.texts
+    cand = [i for i in np.flatnonzero(body).tolist() if not texts[i].isascii()]
+    if not cand or _NON_LATIN.search("\0".join([texts[i] for i in cand])) is None:
+        return  # most pages: no letter outside the Latin script in the body
+    hit = [i for i in cand if _NON_LATIN.search(texts[i]) is not None and _scripts(texts[i]) >= _LANGUAGE_MENU_SCRIPTS]
+    if not hit:
+        return
+    body[hit] = False
+    why[hit] = 45
+
+
+def _scripts(text: str) -> int:
+    """How many of _LANGUAGE_SCRIPTS the text holds a letter of."""
+    return sum(1 for script in _LANGUAGE_SCRIPTS if script.search(text) is not None)
+
+
+# A letter of another script than Latin (the first test of a page's body, then of each block).
+_NON_LATIN = regex.compile(r"[^\P{L}\p{Latin}]")
+_LANGUAGE_SCRIPTS = tuple(
+    regex.compile(pattern)
+    for pattern in (
+        r"\p{Latin}",
+        r"\p{Cyrillic}",
+        r"\p{Greek}",
+        r"\p{Arabic}",
+        r"\p{Hebrew}",
+        r"\p{Devanagari}",
+        r"\p{Thai}",
+        r"\p{Hangul}",
+        r"[\p{Hiragana}\p{Katakana}]",
+        r"\p{Han}",
+    )
+)
+# Four writing systems in a block: on the dev splits' dumps every such line is a language menu
+# (860 words, none in a truth); three are a Japanese or Korean sentence with a Latin name.
+_LANGUAGE_MENU_SCRIPTS = 4
 
 
 # A disclosure is a sentence to three (8 to 60 words: 11-58 on the dev split); a fifth of the body.

@@ -1091,3 +1091,72 @@ def test_priced_grid_beside_shop_prose_joins_the_container() -> None:
     product = f"<div class='product'><h1>Oak bookcase</h1><p class='price'>$199.00</p>{seo}</div>"
     f = feats(f"<body>{product}<div class='related'>{_products(8)}</div></body>")
     assert f.main[2:7].all() and not f.main[7:].any()
+
+
+def test_text_menu_glued_into_one_line_is_no_region() -> None:
+    from boilerstrip import extract_blocks
+    from boilerstrip.features import _glued_menus
+
+    # A shop's menu that a dump wrote without spaces between its entries: one line of hundreds
+    # of words, function words among them, that outweighed the short description under it.
+    entries = [
+        "Living Room Furniture", "Sofas", "Sectionals", "Coffee Tables", "End & Side Tables", "Accent Chairs",
+        "Office Furniture", "Desks", "Bookcases", "Office Chairs", "Filing Cabinets", "Bedroom Furniture",
+        "Beds", "Dressers & Chests", "Nightstands", "Kitchen & Dining Furniture", "Bar Stools", "Outdoor Rugs",
+        "Planters", "Greenhouses", "Bath Towels", "Shower Curtains", "Throw Pillows", "Bed Pillows",
+    ]
+    menu = "".join(f"{e} Sale{e}" for e in entries)
+    text = "\n".join(
+        [
+            "Sign In",
+            menu,
+            "Cart",
+            "Sharann Executive Chair",
+            "This chair has a padded seat and a high back, and it turns on its base so that you can reach the desk.",
+            "Colour: Black",
+            "Weight: 58 lb.",
+        ]
+    )
+    blocks = extract_blocks(text, input_type="text").blocks
+    assert blocks[1].label == "chrome"
+    assert blocks[4].label == "body"
+    # Prose with a few code names in camelCase is no menu.
+    prose = (
+        "Notice that you pass createInitialTodos, which is the function itself, and not createInitialTodos(), "
+        "which is the result of calling it, so that React calls it once, when the component mounts, and "
+        "never again on the next renders of the TodoList, which would waste time creating big arrays."
+    )
+    n_words = np.array([len(menu.split()), len(prose.split())], dtype=np.float64)
+    found = _glued_menus([menu, prose], n_words)
+    assert found is not None and found.tolist() == [True, False]
+
+
+def test_declared_product_box_joins_the_container() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's buy box (its h1 name, price, facts, a short description) above the brand's
+    # story in sentences, which takes the container by weight.
+    ld = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product"}</script>'
+    nav = "".join(f'<li><a href="/c/{k}">Category {k}</a></li>' for k in range(8))
+    box = (
+        '<div class="product-info"><h1>Trail Runner 2</h1><p>$120.00</p><p>Colour: Black</p>'
+        "<ul><li>Breathable mesh upper that keeps your feet cool</li><li>Grippy rubber outsole for wet rocks</li>"
+        "<li>Cushioned midsole for long days on the trail</li><li>Weighs 280 grams in a size 9</li></ul>"
+        "<p>Light and steady on rough ground, made for long runs in the hills and easy miles at home.</p></div>"
+    )
+    story = "".join(f"<p>{PROSE} Part {k}.</p>" for k in range(4))
+
+    def page(head: str) -> str:
+        return (
+            f"<html><head>{head}</head><body><nav><ul>{nav}</ul></nav><div class='page'><div class='top'>{box}</div>"
+            f"<div class='story'>{story}</div></div><footer>Copyright 2024</footer></body></html>"
+        )
+
+    blocks = extract_blocks(page(ld)).blocks
+    by_text = {b.text: b for b in blocks}
+    assert by_text["Trail Runner 2"].label == "body"
+    assert by_text["Cushioned midsole for long days on the trail"].label == "body"
+    assert by_text["Category 3"].label == "chrome"
+    # Without the declaration the page is left as it was: the story alone.
+    by_text = {b.text: b for b in extract_blocks(page("")).blocks}
+    assert by_text["Trail Runner 2"].label == "chrome"

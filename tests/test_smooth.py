@@ -1578,3 +1578,27 @@ def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None
     for headline in ("Why Every Small Business Should Move Its Books To The Cloud This Year.", "Will the new harbour plan be ready before the end of the year?"):
         lines = page(headline)
         assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(headline)].label == "chrome"
+
+
+def test_text_language_menu_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A store's language switcher that a dump joined into one line: thirty names, each in its
+    # own script with its English name beside it, long enough to pass for running text.
+    menu = (
+        "简体中文 (Simplified Chinese) 繁體中文 (Traditional Chinese) 日本語 (Japanese) 한국어 (Korean) "
+        "ไทย (Thai) Български (Bulgarian) Čeština (Czech) Dansk (Danish) Deutsch (German) Español (Spanish) "
+        "Ελληνικά (Greek) Français (French) Italiano (Italian) Magyar (Hungarian) Nederlands (Dutch) "
+        "Norsk (Norwegian) Polski (Polish) Português (Portuguese) Русский (Russian) Suomi (Finnish) "
+        "Svenska (Swedish) Türkçe (Turkish) Tiếng Việt (Vietnamese) Українська (Ukrainian) العربية (Arabic)"
+    )
+    # A Japanese sentence with a brand's Latin name holds three scripts: no menu.
+    japanese = "しかもKindle for PCの設定画面からでは、このショートカットキーの設定を変更することができません。"
+    article = [f"{PROSE} Part {i}." for i in range(3)]
+    text = "\n".join(["Home", "Store", article[0], menu, article[1], japanese, article[2], "Contact"])
+    blocks = extract_blocks(text, input_type="text").blocks
+    by_text = {b.text: b for b in blocks}
+    assert by_text[menu].label == "chrome"
+    assert str(by_text[menu].reasons[0]) == "smoothed: a menu of languages"
+    assert all(by_text[a].label == "body" for a in article)
+    assert by_text[japanese].label == "body"
