@@ -248,7 +248,10 @@ def test_a_page_of_teasers_keeps_them() -> None:
     html = (
         "<body><nav><a href='/'>Home</a> <a href='/jobs'>Jobs</a></nav>"
         "<main><h1>Help wanted</h1><form><p>These are the classified ads that our readers have placed with"
-        f" us during this week, and the newest of them come first.</p>{ads}</form></main></body>"
+        f" us during this week, and the newest of them come first.</p>{ads}</form></main>"
+        # A footer beside the form, so that the form is no page-wide wrapper (features._page_wide_form).
+        + "".join(f"<footer><p>Footer line {i}</p></footer>" for i in range(6))
+        + "</body>"
     )
     blocks = extract_blocks(html).blocks
     kept = [b.text for b in blocks if b.label == "body"]
