@@ -1240,6 +1240,34 @@ def _make_block_arrays(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_subtree_ends(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(parents: Any) -> Any:
+        got = _kernels.subtree_ends(parents) if parents.dtype == np.int64 else None
+        return reference(parents) if got is None else got
+
+    # The probe pages' trees, in document order and not (as some of _probe_pages' are), whole
+    # and as the runs of elements below one element that smooth._container_subtrees numbers.
+    trees = [np.zeros(0, dtype=np.int64), np.asarray([-1], dtype=np.int64), np.asarray([5, 0, 0, 1], dtype=np.int64)]
+    for seg in _probe_pages(43, 40):
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        trees.append(parents)
+        if len(parents) > 3:
+            cut = parents[1:] - 1
+            cut[0] = -1
+            if (cut[1:] >= 0).all():
+                trees.append(cut)
+    ordered = 0
+    for parents in trees:
+        if not _same(compiled(parents.copy()), reference(parents.copy())):
+            return None, "it differs on a probe tree"
+        ordered += _kernels.subtree_ends(parents) is not None
+    if ordered < 20:
+        return None, f"too few probe trees in document order ({ordered})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
@@ -1256,4 +1284,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "repeated": _make_repeated,
     "page_language": _make_page_language,
     "block_arrays": _make_block_arrays,
+    "subtree_ends": _make_subtree_ends,
 }
