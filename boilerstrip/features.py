@@ -1148,9 +1148,11 @@ def _priced_grid(
     product's own price; an article's or a service page's prose has no grid of prices beside it.
     """
     n = len(texts)
-    priced = np.zeros(n, dtype=bool)
     # One pass over the joined page, not a loop over the blocks (n_chars is each block's len()).
     page = "\0".join(texts)
+    if not any(sign in page for sign in _PRICE_SIGNS):
+        return main, card  # most pages: no currency sign, so no price line (priced_lines' first test)
+    priced = np.zeros(n, dtype=bool)
     starts = [0, *np.cumsum(n_chars + 1.0).astype(np.int64).tolist()]
     signed = priced_lines(texts, page, starts)
     priced[signed] = n_words[signed] <= _PRICE_WORDS
