@@ -415,7 +415,7 @@ def _end_classes(pattern: Any, tail: str, size: int) -> npt.NDArray[np.uint8] | 
     out = np.zeros(size, dtype=np.uint8)
     for piece, bit in zip(_END_PIECES, (1, 2, 4, 8, 16), strict=True):
         # Every character the piece matches turns into NUL (which none matches).
-        out[np.frombuffer(regex.sub(piece, "\x00", chars).encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != codes] |= bit
+        out[np.frombuffer(regex.sub(piece, "\x00", chars, concurrent=False).encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != codes] |= bit
     # The tail's own characters (what tail.__contains__ accepts of one character), without a call
     # per character of the table.
     out[[ord(c) for c in set(tail) if ord(c) < size]] |= 32
