@@ -1326,3 +1326,29 @@ def block_arrays(seg, bint html, dict levels):
         if html:
             hv[i] = <double> <int64_t> levels.get(kinds[i], 0)
     return n_chars, link_density, flags, heading, blank_before
+
+
+# ---------------------------------------------------------------------------------------
+# features.subtree_ends
+
+def subtree_ends(parents_in):
+    """features.subtree_ends in one backward pass, for elements in document order (every parent
+    before its child, parents[0] aside); None for any other tree (the caller then runs the reference).
+
+    Each element's end is the largest end of its children: in document order a child comes after
+    its parent, so going backwards every element is done before its parent is reached.
+    """
+    cdef const int64_t[:] parents = parents_in
+    cdef Py_ssize_t n = parents.shape[0], e
+    cdef int64_t p
+    for e in range(1, n):
+        p = parents[e]
+        if p < 0 or p >= e:
+            return None
+    end = np.arange(1, n + 1, dtype=np.int64)
+    cdef int64_t[:] out = end
+    for e in range(n - 1, 0, -1):
+        p = parents[e]
+        if out[e] > out[p]:
+            out[p] = out[e]
+    return end

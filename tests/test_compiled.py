@@ -561,3 +561,24 @@ def test_count_page_dates_in_texts_beyond_ascii() -> None:
     features._count_page(texts, stopwords_for("de"), got)
     assert np.array_equal(want, got)
     assert want[6].sum() >= 8  # the forms above that are dates
+
+
+# ---------------------------------------------------------------------------------------
+# The walk's marks between abutting inline elements: _walk.space_marks for segment._space_items
+
+
+@needs_compiled
+def test_walk_runs_space_marks_in_c() -> None:
+    from boilerstrip.parse import _walk
+
+    assert _walk.space_marks_in_use()
+    assert _walk.space_marks("2026\x001h 54m\x00R child\x00ren The\ufdd0North \x00x\x00") == "2026 1h 54m R children The North x"
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "B", "\x00", "\ufdd0", " ", "é", "Σ", "σ", "1", "ǅ", "中", "\U0001d41a", "\n"]), max_size=14))
+def test_space_marks_match_space_items(text: str) -> None:
+    from boilerstrip.parse import _walk
+
+    assert _walk.space_marks(text) == segment._space_items(text)

@@ -90,6 +90,21 @@ def test_text_stats_match_the_patterns() -> None:
             assert np.array_equal(got.reshape(features._STATS, -1), want), texts
 
 
+def test_text_stats_table_covers_the_basic_plane() -> None:
+    """Every character of the table beyond U+3100 (CJK, Hangul, fullwidth forms, the variation
+    selectors of emoji) counts as the patterns count it, in a few contexts: such texts are
+    counted by the table, not one by one with the patterns."""
+    assert features._TABLE_SIZE == 0x10000
+    chars = [chr(c) for c in range(0x3100, 0x10000) if not 0xD800 <= c < 0xE000]
+    words = stopwords_for("en")
+    for shape in ("{c}", "a{c}b", "The {c}. Next", "x {c}{c} y", "Word{c}!", "3 {c} 2021"):
+        for at in range(0, len(chars), 4000):
+            texts = [shape.format(c=c) for c in chars[at : at + 4000]]
+            got = np.asarray(features._text_stats(texts, words))
+            want = np.asarray([features._text_stats_one(t, words) for t in texts], dtype=np.int64).T
+            assert np.array_equal(got, want), shape
+
+
 def test_ellipsis_matches_the_pattern() -> None:
     texts = ["a...", "a… ", "b …]", "c . . .", "d...x", "…", "", "e...)\n", "f.. .", "g ... ] ", "h\u3000…"]
     want = [features._ELLIPSIS.search(t) is not None for t in texts]

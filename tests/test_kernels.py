@@ -31,6 +31,7 @@ from .test_compiled import _check_dataset_pages
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
+    "subtree_ends",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -69,6 +70,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "prose_weight": features._prose_weight,
         "page_language": features._page_language,
         "block_arrays": features._block_arrays,
+        "subtree_ends": features.subtree_ends,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -287,3 +289,13 @@ def test_block_arrays_generated(seed: int) -> None:
         seg.blank_before = [int(x) for x in rng.integers(0, 4, n)]
         for html in (True, False):
             assert same(features._block_arrays(seg, html), _compiled.KERNEL_REFERENCES["block_arrays"](seg, html))
+
+
+@needs_kernels
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_subtree_ends_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for seg in _compiled._probe_pages(int(rng.integers(0, 2**31)), 4):
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        assert same(features.subtree_ends(parents), _compiled.KERNEL_REFERENCES["subtree_ends"](parents))

@@ -415,8 +415,10 @@ def _end_classes(pattern: Any, tail: str, size: int) -> npt.NDArray[np.uint8] | 
     out = np.zeros(size, dtype=np.uint8)
     for piece, bit in zip(_END_PIECES, (1, 2, 4, 8, 16), strict=True):
         # Every character the piece matches turns into NUL (which none matches).
-        out[np.frombuffer(regex.sub(piece, "\x00", chars).encode("utf-32-le"), dtype=np.uint32) != codes] |= bit
-    out[np.fromiter(map(tail.__contains__, chars), dtype=bool, count=size)] |= 32
+        out[np.frombuffer(regex.sub(piece, "\x00", chars, concurrent=False).encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != codes] |= bit
+    # The tail's own characters (what tail.__contains__ accepts of one character), without a call
+    # per character of the table.
+    out[[ord(c) for c in set(tail) if ord(c) < size]] |= 32
     return out
 
 
@@ -1240,6 +1242,34 @@ def _make_block_arrays(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_subtree_ends(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(parents: Any) -> Any:
+        got = _kernels.subtree_ends(parents) if parents.dtype == np.int64 else None
+        return reference(parents) if got is None else got
+
+    # The probe pages' trees, in document order and not (as some of _probe_pages' are), whole
+    # and as the runs of elements below one element that smooth._container_subtrees numbers.
+    trees = [np.zeros(0, dtype=np.int64), np.asarray([-1], dtype=np.int64), np.asarray([5, 0, 0, 1], dtype=np.int64)]
+    for seg in _probe_pages(43, 40):
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        trees.append(parents)
+        if len(parents) > 3:
+            cut = parents[1:] - 1
+            cut[0] = -1
+            if (cut[1:] >= 0).all():
+                trees.append(cut)
+    ordered = 0
+    for parents in trees:
+        if not _same(compiled(parents.copy()), reference(parents.copy())):
+            return None, "it differs on a probe tree"
+        ordered += _kernels.subtree_ends(parents) is not None
+    if ordered < 20:
+        return None, f"too few probe trees in document order ({ordered})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
@@ -1256,4 +1286,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "repeated": _make_repeated,
     "page_language": _make_page_language,
     "block_arrays": _make_block_arrays,
+    "subtree_ends": _make_subtree_ends,
 }

@@ -108,6 +108,7 @@ cdef object _extend_path = None
 cdef object _is_link = None
 cdef object _is_panel = None
 cdef object _space_items = None
+cdef bint _own_space_items = False  # space_marks stands in for _space_items (configure checks them alike)
 cdef dict _tag_flags = None
 cdef dict _role_flags = None
 cdef object _headings = None
@@ -179,6 +180,8 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     _is_link = is_link
     _is_panel = is_panel
     _space_items = space_items
+    global _own_space_items
+    _own_space_items = all([space_marks(t) == space_items(t) for t in _space_probes()])
     _tag_flags = tag_flags
     _role_flags = role_flags
     _headings = headings
@@ -462,6 +465,48 @@ cdef extern from "Python.h":
     void Py_XDECREF(PyObject *o)
 
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* The ASCII characters that open s (16 at a time, up to n), written as bytes at p; how many. */
+    static Py_ssize_t bs_ascii_run2(const uint16_t *s, Py_ssize_t n, unsigned char *p) {
+        Py_ssize_t i = 0;
+    #if defined(__SSE2__)
+        const __m128i high = _mm_set1_epi16((short)0xFF80);
+        for (; i + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
+            __m128i o = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(o, _mm_setzero_si128())) != 0xFFFF) break;
+            _mm_storeu_si128((__m128i *)(p + i), _mm_packus_epi16(a, b));
+        }
+    #endif
+        return i;
+    }
+    static Py_ssize_t bs_ascii_run4(const uint32_t *s, Py_ssize_t n, unsigned char *p) {
+        Py_ssize_t i = 0;
+    #if defined(__SSE2__)
+        const __m128i high = _mm_set1_epi32((int)0xFFFFFF80);
+        for (; i + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 4));
+            __m128i c = _mm_loadu_si128((const __m128i *)(s + i + 8));
+            __m128i d = _mm_loadu_si128((const __m128i *)(s + i + 12));
+            __m128i o = _mm_and_si128(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(o, _mm_setzero_si128())) != 0xFFFF) break;
+            _mm_storeu_si128((__m128i *)(p + i), _mm_packus_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d)));
+        }
+    #endif
+        return i;
+    }
+    """
+    Py_ssize_t bs_ascii_run2(const uint16_t *s, Py_ssize_t n, unsigned char *p) noexcept nogil
+    Py_ssize_t bs_ascii_run4(const uint32_t *s, Py_ssize_t n, unsigned char *p) noexcept nogil
+
+
 def encode_utf8(str text):
     """text.encode("utf-8"), or None when text holds a surrogate (which that refuses).
 
@@ -514,6 +559,14 @@ def encode_utf8(str text):
                 raise MemoryError()
             p = <unsigned char *> _bytes_data(raw) + used
             end = p - used + cap
+        if i + 16 <= n and kind != 1:
+            # A run of ASCII in a wide str: 16 characters a step with SSE2 (none without it).
+            j = (bs_ascii_run2(d2 + i, min(n - i, end - p), p) if kind == 2
+                 else bs_ascii_run4(d4 + i, min(n - i, end - p), p))
+            if j:
+                p += j
+                i += j
+                continue
         if i + 8 <= n:
             if kind == 1:
                 memcpy(&w0, d1 + i, 8)
@@ -956,6 +1009,97 @@ cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_s
     )
 
 
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISLOWER(Py_UCS4 ch)
+    bint Py_UNICODE_ISUPPER(Py_UCS4 ch)
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+
+
+cdef inline bint _is_mark(Py_UCS4 c) noexcept nogil:
+    return c == 0 or c == 0xFDD0
+
+
+def space_marks(str text):
+    """segment._space_items in one pass: each match of " ?[\\x00\\ufdd0]+ ?" (a run of the walk's
+    marks with a space before or after it, each taken once) turns into " " or "", as its gap() says.
+
+    A match at the text's edge adds nothing; one with a space at either end is a space; otherwise
+    the characters around it decide (str.islower and str.isupper of one character are
+    Py_UNICODE_ISLOWER and Py_UNICODE_ISUPPER). configure() checks it against segment's own on
+    probe texts before the walk uses it.
+    """
+    cdef Py_ssize_t n = len(text), i = 0, j, start, used = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c, before = 0, after = 0
+    cdef bint item
+    cdef Py_UCS4 *buf = <Py_UCS4 *> malloc((n + 1) * sizeof(Py_UCS4))
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        while i < n:
+            c = PyUnicode_READ(kind, data, i)
+            if c == 32 and i + 1 < n and _is_mark(PyUnicode_READ(kind, data, i + 1)):
+                start = i
+                j = i + 1
+            elif _is_mark(c):
+                start = i
+                j = i
+            else:
+                buf[used] = c
+                used += 1
+                i += 1
+                continue
+            item = False
+            while j < n and _is_mark(PyUnicode_READ(kind, data, j)):
+                if PyUnicode_READ(kind, data, j) == 0:
+                    item = True
+                j += 1
+            if j < n and PyUnicode_READ(kind, data, j) == 32:
+                j += 1
+            # The match is [start, j).
+            if start == 0 or j == n:
+                pass
+            elif PyUnicode_READ(kind, data, start) == 32 or PyUnicode_READ(kind, data, j - 1) == 32:
+                buf[used] = 32
+                used += 1
+            else:
+                before = PyUnicode_READ(kind, data, start - 1)
+                after = PyUnicode_READ(kind, data, j)
+                if item:
+                    if not (Py_UNICODE_ISLOWER(before) and Py_UNICODE_ISLOWER(after)):
+                        buf[used] = 32
+                        used += 1
+                elif Py_UNICODE_ISLOWER(before) and Py_UNICODE_ISUPPER(after):
+                    buf[used] = 32
+                    used += 1
+            i = j
+        return PyUnicode_FromKindAndData(4, buf, used)
+    finally:
+        free(buf)
+
+
+def space_marks_in_use():
+    """Whether the walk runs space_marks rather than calling segment._space_items (configure's check)."""
+    return _own_space_items
+
+
+def _space_probes():
+    """Texts for checking space_marks against segment._space_items: marks of both kinds alone, in
+    runs and mixed, at the edges, beside spaces, between letters of each case (ASCII and not, and
+    uncased characters)."""
+    marks = ["\x00", "\ufdd0", "\x00\x00", "\x00\ufdd0", "\ufdd0\x00\ufdd0"]
+    sides = ["a", "A", "1", " ", "", "\xe9", "\xc9", "\u03c3", "\u03a3", "\u01c5", "\u4e2d", "-", "\U0001d41a"]
+    out = ["", " ", "\x00", "\ufdd0", " \x00 ", "a \x00 \x00 b", "a\x00 \x00b", "a \x00b\x00 C", "x\x00\x00 \x00y"]
+    for m in marks:
+        for b in sides:
+            for a in sides:
+                out.append(f"w{b}{m}{a}w")
+                out.append(f"{b}{m}{a}")
+                out.append(f"x {b}{m}{a} y{m}Z{m}z")
+    return out
+
+
 cdef class _Walk:
     """The state of one walk (segment._walk's locals)."""
 
@@ -1023,7 +1167,7 @@ cdef class _Walk:
         else:
             out = PyUnicode_DecodeUTF8(<char *> self.buf, _fold(self.buf, self.buf_len), NULL)
         if self.marked:
-            out = _space_items(out)
+            out = space_marks(out) if _own_space_items else _space_items(out)
             self.marked = False
         if out:
             if len(self.texts) >= self.max_blocks:
