@@ -71,6 +71,7 @@ from .smooth import (
     keep_text_sections,
     keep_text_sentences,
     keep_text_tables,
+    keep_text_without_prose,
     smooth_labels,
 )
 
@@ -191,6 +192,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
+        keep_text_without_prose(feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag
 

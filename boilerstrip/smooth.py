@@ -90,6 +90,7 @@ __all__ = [
     "keep_text_sections",
     "keep_text_sentences",
     "keep_text_tables",
+    "keep_text_without_prose",
     "smooth_labels",
 ]
 
@@ -149,6 +150,7 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     71: "smoothed: a line of a card in a set of cards that hold body",
     79: "smoothed: a sentence between body lines, outside every region",
+    55: "smoothed: a line of a page with no running text",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -2648,6 +2650,29 @@ from .parse._compiled import choose_kernel  # noqa: E402  (needs everything abov
 
 smooth_labels = choose_kernel("smooth_labels", smooth_labels)
 keep_alike_runs = choose_kernel("keep_alike_runs", keep_alike_runs)
+
+
+def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page that every step left empty, the plain lines are body.
+
+    A shop's product page or a grid of products holds no running text: a dump of it is short
+    lines (a name, a code, a feature, a price), the only region found is the cookie notice
+    (which drop_text_consent then takes out) or none, and the page comes out empty, where HTML
+    mode finds the product by its containers. An empty result is the worst answer for a page
+    with text: the lines of _PLAIN_LINE_WORDS words or more that stand once on the page (a
+    menu's entries and the buttons under each item recur) and that no step has dropped (the
+    notice) are kept instead. Runs last, on the body all the text steps made: only an empty
+    page moves.
+    """
+    if f.mode != "text" or not len(body) or body.any():
+        return
+    keep = (f.repeated == 0) & (f.n_words >= _PLAIN_LINE_WORDS) & (why == 0)
+    body |= keep
+    why[keep] = 55
+
+
+# Two words: a one-word line is a menu entry or a button ("Sony", "Compare") as often as a field.
+_PLAIN_LINE_WORDS = 2
 
 
 def keep_text_sections(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1572,3 +1572,39 @@ def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None
     for headline in ("Why Every Small Business Should Move Its Books To The Cloud This Year.", "Will the new harbour plan be ready before the end of the year?"):
         lines = page(headline)
         assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(headline)].label == "chrome"
+
+
+def test_text_page_without_prose_keeps_its_plain_lines() -> None:
+    from boilerstrip import extract, extract_blocks
+
+    # A product page's dump: a menu, the product's name, code, features and price, its buttons, and a
+    # cookie notice, the only running text (the region search takes it, the notice step drops it).
+    menu = ["Home", "Cameras", "Lenses", "Support", "Sign In"]
+    product = [
+        "Alpha Mirrorless Camera with 18-45mm Lens",
+        "Code AB1X4 Maker 6052C012",
+        "24 MP APS-C Sensor",
+        "4K Video with Crop",
+        "Expected availability: 2-4 Weeks",
+        "$679.00",
+        "Free Standard Shipping",
+    ]
+    notice = [
+        "We use cookies to improve your browsing experience, enhance site security and show you personalised "
+        "advertising. You can accept all cookies or manage your cookie preferences at any time below.",
+        "Manage Cookie Preferences",
+        "Cookies are small data files that allow a website to collect and store information about your visit, "
+        "such as the pages you viewed and the choices you made, so that it can be remembered.",
+    ]
+    page = "\n".join([*menu, *product, "Compare", "Share", "Compare", "Share", *notice])
+    blocks = extract_blocks(page, input_type="text").blocks
+    own = [b for b in blocks if b.text in product]
+    assert [b.label for b in own] == ["body"] * len(product)
+    assert "smoothed: a line of a page with no running text" in {str(r) for b in own for r in b.reasons}
+    # One-word lines (a menu's entries), the lines that recur (buttons) and the dropped notice stay out.
+    assert all(b.label == "chrome" for b in blocks if b.text in {"Compare", "Share", "Home", "Cameras", *notice})
+    text = extract(page, input_type="text")
+    assert "Alpha Mirrorless Camera with 18-45mm Lens" in text and "cookies" not in text
+    # A page with an article is left to the other steps.
+    blocks = extract_blocks("\n".join([*menu, PROSE, *product]), input_type="text").blocks
+    assert "smoothed: a line of a page with no running text" not in {str(r) for b in blocks for r in b.reasons}
