@@ -70,6 +70,7 @@ from .smooth import (
     keep_text_records,
     keep_text_sections,
     keep_text_sentences,
+    keep_text_table_after,
     keep_text_tables,
     keep_text_without_prose,
     smooth_labels,
@@ -177,6 +178,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
         drop_text_after_copyright(seg, feats, body, smoothed)
+        keep_text_table_after(seg, feats, body, smoothed)
         keep_text_listing(seg, feats, body, smoothed)
         keep_text_pairs(seg, feats, body, smoothed)
         keep_text_records(seg, feats, body, smoothed)

@@ -1608,3 +1608,31 @@ def test_text_page_without_prose_keeps_its_plain_lines() -> None:
     # A page with an article is left to the other steps.
     blocks = extract_blocks("\n".join([*menu, PROSE, *product]), input_type="text").blocks
     assert "smoothed: a line of a page with no running text" not in {str(r) for b in blocks for r in b.reasons}
+
+
+def test_text_flattened_table_after_the_introduction_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A standings page's dump: a menu, an introduction of two sentences, a caption, then the table one
+    # cell a line (a header row, then a rank, a name and three numbers a row) and the footer.
+    names = ["Ada Lane", "Bo Reyes", "Cy Moss", "Di Park", "Ed Vance", "Flo Hart", "Gus Kim", "Hal Ruiz"]
+    rows = [x for j, name in enumerate(names) for x in (str(j + 1), name, str(5040 - 7 * j), str(8 - j), str(20 - j))]
+    table = ["Pos.", "Driver", "Points", "Wins", "Top 10", *rows]
+    intro = [PROSE, "Bookmark this page and come back after every race to see the standings of the season."]
+    menu = ["Home", "News", "Standings", "Calendar", "Drivers"]
+    footer = ["About us", "Contact", "Privacy policy"]
+    lines = [*menu, *intro, "Final standings of the season after 36 races:", *table, *footer]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    at = len(menu) + len(intro)
+    run = blocks[at : at + 1 + len(table)]
+    assert [b.label for b in run] == ["body"] * len(run)
+    assert "smoothed: a flattened table right after body lines" in {str(r) for b in run for r in b.reasons}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu[1:] + footer)
+    # A carousel of figures shown twice over, or a widget of names and counts (a period of two), stays out.
+    figures = [("30+ million", "app downloads"), ("2+ billion", "tasks completed"), ("160+ countries", "worldwide"),
+               ("1+ million", "paying users"), ("50+ awards", "won so far")]
+    stats = [x for j, (number, label) in enumerate(figures) for x in (number, label, f"since {2005 + j}")]
+    reactions = [x for name in ["Happy", "Sad", "Angry", "Bored", "Shocked", "Moved", "Amused"] for x in (name, "0")]
+    for widget in (stats * 2, reactions):
+        blocks = extract_blocks("\n".join([*menu, *intro, *widget, *footer]), input_type="text").blocks
+        assert all(b.label == "chrome" for b in blocks[len(menu) + len(intro) : len(menu) + len(intro) + len(widget)])
