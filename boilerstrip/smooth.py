@@ -153,6 +153,7 @@ SMOOTH_REASONS = {
     79: "smoothed: a sentence between body lines, outside every region",
     55: "smoothed: a line of a page with no running text",
     56: "smoothed: a flattened table right after body lines",
+    57: "smoothed: from the first of a run of timestamped comment headers below the article on",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -946,7 +947,7 @@ def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) 
     c = f.comments_from
     if c < 0:
         return
-    why[c:][body[c:]] = 16
+    why[c:][body[c:]] = 57 if f.comments_stamped else 16
     body[c:] = False
 
 
