@@ -2144,7 +2144,8 @@ def _stamped_thread(
         return -1
     groups: dict[str, list[int]] = {}
     for i in cand:
-        m = _STAMP.search(texts[i])
+        # A timestamp has a colon: most date lines ("May 4, 2012") are left at the test.
+        m = _STAMP.search(texts[i]) if ":" in texts[i] else None
         if m is not None:
             groups.setdefault(_DIGITS_RUN.sub("0", m.group(0).lower()).rstrip(" apm."), []).append(i)
     best = -1

@@ -585,7 +585,7 @@ def _in_rows(lines: list[str]) -> bool:
     a score), so fewer than _ROW_ALIKE of its lines have the shape of the line before; a chart's
     axis ("100", "80", "60", "'17", "'18") repeats one shape line after line.
     """
-    shapes = [_SHAPE_DIGITS.sub("0", _SHAPE_LETTERS.sub("a", t.strip())) if _NUMBER.search(t) else "a" for t in lines]
+    shapes = [_cell_shape(t) for t in lines]
     same = sum(1 for x, y in itertools.pairwise(shapes) if x == y)
     return same < _ROW_ALIKE * max(len(shapes) - 1, 1)
 
@@ -630,24 +630,29 @@ def keep_text_table_after(seg: Segments, f: Features, body: BoolArray, why: npt.
     n = len(body)
     if n < 3 or f.mode != "text":
         return
+    # Each run goes on from its first _TABLE_LEAD lines (a caption, a sentence before the table)
+    # while its lines are short and not body: where the first line that is not stands, per line.
+    # Most pages hold no stretch of such lines long enough for a table's rows and stop here.
+    ok = ~body & (f.n_words <= _TABLE_LONG_CELL)
+    stop = np.flatnonzero(np.append(~ok, True))
+    if int(np.diff(stop, prepend=-1).max()) <= _TABLE_MIN_ROWS * _TABLE_MIN_COLS - _TABLE_LEAD:
+        return
     texts = seg.texts
     prev_body = np.zeros(n, dtype=bool)
     prev_body[1:] = body[:-1] & (f.main[:-1] > 0)
     starts = np.flatnonzero(prev_body & ~body)
     if not len(starts):
         return
-    # Each run goes on from its first _TABLE_LEAD lines (a caption, a sentence before the table)
-    # while its lines are short and not body: where the first line that is not stands, per line.
-    ok = ~body & (f.n_words <= _TABLE_LONG_CELL)
-    stop = np.flatnonzero(np.append(~ok, True))
     lead = np.minimum(starts + _TABLE_LEAD, n)
     ends = np.minimum(stop[np.searchsorted(stop, lead)], starts + _TABLE_SPAN)
     free = np.concatenate(([0], np.cumsum(body)))
     keep = (ends - starts >= _TABLE_MIN_ROWS * _TABLE_MIN_COLS) & (free[lead] == free[starts])
     short = f.n_words <= _TABLE_CELL_WORDS
     for a, hi in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True):
-        lines = texts[a:hi]
-        shapes = [_SHAPE_DIGITS.sub("0", _SHAPE_LETTERS.sub("a", t.strip())) if _NUMBER.search(t) else "a" for t in lines]
+        # The period is found on the run's first lines (five rows of the widest table at most);
+        # the rows found go on while each line has the shape of the one a row up.
+        window = min(hi, a + _TABLE_LEAD + _TABLE_WINDOW_ROWS * _TABLE_MAX_COLS)
+        shapes = [_cell_shape(t) for t in texts[a:window]]
         codes = np.unique(np.array(shapes, dtype=object), return_inverse=True)[1]
         found: list[tuple[int, int, int]] = []  # per period k: the lines covered, where the rows start, k
         for k in range(2, min(_TABLE_MAX_COLS, len(codes) - 1) + 1):
@@ -663,11 +668,15 @@ def keep_text_table_after(seg: Segments, f: Features, body: BoolArray, why: npt.
             continue
         most = max(c for c, _, _ in found)
         # The shortest period that covers (nearly) as much: a pattern of two repeats at four, six ...
-        best = next(x for x in found if x[0] >= 0.9 * most)
-        covered, at, k = best
+        covered, at, k = next(x for x in found if x[0] >= 0.9 * most)
         if k < _TABLE_MIN_COLS or covered < _TABLE_MIN_ROWS * k:
             continue
         end = a + at + covered
+        if end == window:
+            while end < hi and _cell_shape(texts[end]) == shapes[end - a - k]:
+                shapes.append(_cell_shape(texts[end]))
+                end += 1
+            covered = end - a - at
         cells = sum(1 for t in texts[a + at : end] if _TABLE_CELL.search(t) is not None)
         if (
             cells < _TABLE_CELLS * covered
@@ -683,13 +692,19 @@ def keep_text_table_after(seg: Segments, f: Features, body: BoolArray, why: npt.
         why[add] = 56
 
 
+def _cell_shape(text: str) -> str:
+    """A line's shape as _in_rows reads it: letters and digits cut to one, "a" for a line of words."""
+    return _SHAPE_DIGITS.sub("0", _SHAPE_LETTERS.sub("a", text.strip())) if _NUMBER.search(text) else "a"
+
+
 def _copied_rows(lines: list[str], k: int) -> float:
     """The share of the rows (k lines each) that repeat an earlier row: a carousel shown twice over."""
     rows = [tuple(lines[i : i + k]) for i in range(0, len(lines) - k + 1, k)]
     return (len(rows) - len(set(rows))) / max(len(rows), 1)
 
 
-# Session 15, text mode (dev splits): a run is read over 2,000 lines at most (a long results table);
+# Session 15, text mode (dev splits): a run is read over 2,000 lines at most (a long results table),
+# its period found on its first five rows of twelve cells (then followed line by line: 0.05 ms a page);
 # three lines of caption before the rows, cells of eight words at most (a name, a title), four fifths
 # of four words at most; four rows of three to twelve cells; under 30% copied rows (a stats carousel
 # shown twice on a service page, 0.92 -> 0.88 without it); with periods of two, a reactions widget
@@ -699,6 +714,7 @@ _TABLE_LEAD = 3
 _TABLE_LONG_CELL = 8
 _TABLE_SHORT = 0.8
 _TABLE_MIN_ROWS = 4
+_TABLE_WINDOW_ROWS = 5
 _TABLE_MIN_COLS = 3
 _TABLE_MAX_COLS = 12
 _TABLE_COPIES = 0.3
