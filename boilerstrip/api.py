@@ -71,7 +71,9 @@ from .smooth import (
     keep_text_records,
     keep_text_sections,
     keep_text_sentences,
+    keep_text_table_after,
     keep_text_tables,
+    keep_text_without_prose,
     smooth_labels,
 )
 
@@ -177,6 +179,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)
         drop_text_after_copyright(seg, feats, body, smoothed)
+        keep_text_table_after(seg, feats, body, smoothed)
         keep_text_listing(seg, feats, body, smoothed)
         keep_text_pairs(seg, feats, body, smoothed)
         keep_text_records(seg, feats, body, smoothed)
@@ -192,6 +195,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
+        keep_text_without_prose(feats, body, smoothed)
         drop_language_menus(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag

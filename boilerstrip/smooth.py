@@ -91,7 +91,9 @@ __all__ = [
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
+    "keep_text_table_after",
     "keep_text_tables",
+    "keep_text_without_prose",
     "smooth_labels",
 ]
 
@@ -152,6 +154,9 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     71: "smoothed: a line of a card in a set of cards that hold body",
     79: "smoothed: a sentence between body lines, outside every region",
+    55: "smoothed: a line of a page with no running text",
+    56: "smoothed: a flattened table right after body lines",
+    57: "smoothed: from the first of a run of timestamped comment headers below the article on",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -592,7 +597,7 @@ def _in_rows(lines: list[str]) -> bool:
     a score), so fewer than _ROW_ALIKE of its lines have the shape of the line before; a chart's
     axis ("100", "80", "60", "'17", "'18") repeats one shape line after line.
     """
-    shapes = [_SHAPE_DIGITS.sub("0", _SHAPE_LETTERS.sub("a", t.strip())) if _NUMBER.search(t) else "a" for t in lines]
+    shapes = [_cell_shape(t) for t in lines]
     same = sum(1 for x, y in itertools.pairwise(shapes) if x == y)
     return same < _ROW_ALIKE * max(len(shapes) - 1, 1)
 
@@ -615,6 +620,116 @@ _TABLE_CELLS = 0.4
 # A digit outside a count in brackets: "Black (122)", "Akhlaq (47)" are a filter's or an archive's
 # links with their counts, no table's cells.
 _TABLE_CELL = re.compile(r"[0-9](?![0-9]*\)\s*$)")
+
+
+def keep_text_table_after(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a data table flattened right after a body line of the main region is body.
+
+    A dump writes a table one cell a line ("Pos.", "Driver", "Points", then "1", "Kyle Busch",
+    "5040", ...): short lines the region search leaves out, so a standings or results page keeps
+    its introduction and loses its table, where HTML mode keeps it by its tags. keep_text_tables
+    takes such a run between two body lines; here the run that follows a main-region body line
+    (its first _TABLE_LEAD lines may be a caption or a sentence) and holds short lines (at most
+    _TABLE_LONG_CELL words) is read as rows: the line shapes (as _in_rows: letters and digits cut
+    to one) repeat with a period k of _TABLE_MIN_COLS to _TABLE_MAX_COLS lines, starting within
+    its first k + _TABLE_LEAD lines, for _TABLE_MIN_ROWS rows or more (the shortest period that
+    covers nine tenths as much: a pattern of two repeats at four). The rows must be a table's:
+    two fifths of their lines cells with a number and four fifths short (as keep_text_tables),
+    two shapes in a row at least (a chart's axis repeats one), and under _TABLE_COPIES of the rows
+    a copy of an earlier one (a carousel shown twice over). A period of two (a name and a
+    count) is a reactions widget's or an archive's as often: left out.
+    """
+    n = len(body)
+    if n < 3 or f.mode != "text":
+        return
+    # Each run goes on from its first _TABLE_LEAD lines (a caption, a sentence before the table)
+    # while its lines are short and not body: where the first line that is not stands, per line.
+    # Most pages hold no stretch of such lines long enough for a table's rows and stop here.
+    ok = ~body & (f.n_words <= _TABLE_LONG_CELL)
+    stop = np.flatnonzero(np.append(~ok, True))
+    if int(np.diff(stop, prepend=-1).max()) <= _TABLE_MIN_ROWS * _TABLE_MIN_COLS - _TABLE_LEAD:
+        return
+    texts = seg.texts
+    prev_body = np.zeros(n, dtype=bool)
+    prev_body[1:] = body[:-1] & (f.main[:-1] > 0)
+    starts = np.flatnonzero(prev_body & ~body)
+    if not len(starts):
+        return
+    lead = np.minimum(starts + _TABLE_LEAD, n)
+    ends = np.minimum(stop[np.searchsorted(stop, lead)], starts + _TABLE_SPAN)
+    free = np.concatenate(([0], np.cumsum(body)))
+    keep = (ends - starts >= _TABLE_MIN_ROWS * _TABLE_MIN_COLS) & (free[lead] == free[starts])
+    short = f.n_words <= _TABLE_CELL_WORDS
+    for a, hi in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True):
+        # The period is found on the run's first lines (five rows of the widest table at most);
+        # the rows found go on while each line has the shape of the one a row up.
+        window = min(hi, a + _TABLE_LEAD + _TABLE_WINDOW_ROWS * _TABLE_MAX_COLS)
+        shapes = [_cell_shape(t) for t in texts[a:window]]
+        codes = np.unique(np.array(shapes, dtype=object), return_inverse=True)[1]
+        found: list[tuple[int, int, int]] = []  # per period k: the lines covered, where the rows start, k
+        for k in range(2, min(_TABLE_MAX_COLS, len(codes) - 1) + 1):
+            # The longest run of lines shaped as the line k before, starting within the first
+            # k + _TABLE_LEAD lines (a caption and a header row may stand before the rows).
+            run_starts, run_ends = _runs_of(codes[:-k] == codes[k:])
+            near = run_starts <= k + _TABLE_LEAD
+            if not near.any():
+                continue
+            j = int(np.argmax(np.where(near, run_ends - run_starts, -1)))
+            found.append((int(run_ends[j] - run_starts[j]) + k, int(run_starts[j]), k))
+        if not found:
+            continue
+        most = max(c for c, _, _ in found)
+        # The shortest period that covers (nearly) as much: a pattern of two repeats at four, six ...
+        covered, at, k = next(x for x in found if x[0] >= 0.9 * most)
+        if k < _TABLE_MIN_COLS or covered < _TABLE_MIN_ROWS * k:
+            continue
+        end = a + at + covered
+        if end == window:
+            while end < hi and _cell_shape(texts[end]) == shapes[end - a - k]:
+                shapes.append(_cell_shape(texts[end]))
+                end += 1
+            covered = end - a - at
+        cells = sum(1 for t in texts[a + at : end] if _TABLE_CELL.search(t) is not None)
+        if (
+            cells < _TABLE_CELLS * covered
+            or int(np.count_nonzero(short[a + at : end])) < _TABLE_SHORT * covered
+            or len(set(shapes[at : at + k])) < 2
+            or _copied_rows(texts[a + at : end], k) >= _TABLE_COPIES
+        ):
+            continue
+        add = np.zeros(n, dtype=bool)
+        add[a:end] = True
+        add &= ~body
+        body[add] = True
+        why[add] = 56
+
+
+def _cell_shape(text: str) -> str:
+    """A line's shape as _in_rows reads it: letters and digits cut to one, "a" for a line of words."""
+    return _SHAPE_DIGITS.sub("0", _SHAPE_LETTERS.sub("a", text.strip())) if _NUMBER.search(text) else "a"
+
+
+def _copied_rows(lines: list[str], k: int) -> float:
+    """The share of the rows (k lines each) that repeat an earlier row: a carousel shown twice over."""
+    rows = [tuple(lines[i : i + k]) for i in range(0, len(lines) - k + 1, k)]
+    return (len(rows) - len(set(rows))) / max(len(rows), 1)
+
+
+# Session 15, text mode (dev splits): a run is read over 2,000 lines at most (a long results table),
+# its period found on its first five rows of twelve cells (then followed line by line: 0.05 ms a page);
+# three lines of caption before the rows, cells of eight words at most (a name, a title), four fifths
+# of four words at most; four rows of three to twelve cells; under 30% copied rows (a stats carousel
+# shown twice on a service page, 0.92 -> 0.88 without it); with periods of two, a reactions widget
+# (readability-testpages -0.0003).
+_TABLE_SPAN = 2000
+_TABLE_LEAD = 3
+_TABLE_LONG_CELL = 8
+_TABLE_SHORT = 0.8
+_TABLE_MIN_ROWS = 4
+_TABLE_WINDOW_ROWS = 5
+_TABLE_MIN_COLS = 3
+_TABLE_MAX_COLS = 12
+_TABLE_COPIES = 0.3
 
 
 def keep_text_between_regions(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -860,7 +975,7 @@ def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) 
     c = f.comments_from
     if c < 0:
         return
-    why[c:][body[c:]] = 16
+    why[c:][body[c:]] = 57 if f.comments_stamped else 16
     body[c:] = False
 
 
@@ -2708,6 +2823,29 @@ from .parse._compiled import choose_kernel  # noqa: E402  (needs everything abov
 
 smooth_labels = choose_kernel("smooth_labels", smooth_labels)
 keep_alike_runs = choose_kernel("keep_alike_runs", keep_alike_runs)
+
+
+def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page that every step left empty, the plain lines are body.
+
+    A shop's product page or a grid of products holds no running text: a dump of it is short
+    lines (a name, a code, a feature, a price), the only region found is the cookie notice
+    (which drop_text_consent then takes out) or none, and the page comes out empty, where HTML
+    mode finds the product by its containers. An empty result is the worst answer for a page
+    with text: the lines of _PLAIN_LINE_WORDS words or more that stand once on the page (a
+    menu's entries and the buttons under each item recur) and that no step has dropped (the
+    notice) are kept instead. Runs last, on the body all the text steps made: only an empty
+    page moves.
+    """
+    if f.mode != "text" or not len(body) or body.any():
+        return
+    keep = (f.repeated == 0) & (f.n_words >= _PLAIN_LINE_WORDS) & (why == 0)
+    body |= keep
+    why[keep] = 55
+
+
+# Two words: a one-word line is a menu entry or a button ("Sony", "Compare") as often as a field.
+_PLAIN_LINE_WORDS = 2
 
 
 def keep_text_sections(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1160,3 +1160,49 @@ def test_declared_product_box_joins_the_container() -> None:
     # Without the declaration the page is left as it was: the story alone.
     by_text = {b.text: b for b in extract_blocks(page("")).blocks}
     assert by_text["Trail Runner 2"].label == "chrome"
+
+
+def test_text_thread_of_timestamped_comment_headers_is_found() -> None:
+    from boilerstrip import extract_blocks
+
+    # A blog post's dump: the article, then long comments each headed by a name and a timestamp, with
+    # no heading over the thread ("Comments") and more words in the thread than in the article.
+    article = [
+        "The council met on Tuesday to discuss the new budget for the harbour, and most of the members agreed that the plan should go ahead before the end of the year.",
+        "The plan includes a new sea wall, a wider quay for the ferries and a park along the water, paid for by the port and by a grant from the regional government.",
+        "Opponents say the cost has doubled since the first estimate and that the fishermen were not asked, while the mayor says the work will bring jobs to the town.",
+        "A final vote is expected next month, after a public meeting in the town hall where residents can ask questions about the design and the timetable.",
+        "Engineers from the port will present three versions of the sea wall, and the council has promised to publish the full report on its website before the meeting.",
+        "The ferry company has said that it will keep its timetable during the work, although some crossings may leave from the old pier for a few weeks in the spring.",
+    ]
+    article += [f"{a} {b}" for a in article[:4] for b in ("The mayor repeated this on Thursday.", "Residents will be told by letter.")]
+    names = ["Erin", "Holly Park", "Joshua Curry", "Kafi", "Lena M.", "Omar", "Pia", "Quentin"]
+    topics = ["the park", "the sea wall", "the ferries", "the budget", "the fishermen", "the old pier", "the grant", "the meeting"]
+    thread = [
+        line
+        for k, (name, topic) in enumerate(zip(names, topics, strict=True))
+        for line in (
+            f"{name} — June {k + 2}, 2012, {k + 1}:15 pm",
+            f"I have lived near the harbour for {k + 10} years and I think that {topic} matters more than anything else in this "
+            "plan, because it is what the people of the town will see every single day when they walk down to the water.",
+            f"Nobody asked us what we wanted when the first version of {topic} was drawn, and the letters we sent to the council "
+            "were never answered, so I hope that the meeting in the town hall next month will change that for good.",
+            "Reply",
+        )
+    ]
+    menu = ["Home", "News", "Sport", "About"]
+    page = "\n".join([*menu, "Harbour plan goes ahead", *article, "Share this:", *thread, "Privacy", "Contact"])
+    f = compute_features(segment_text(page, max_blocks=1000), "text", None)
+    assert f.comments_stamped and f.comments_from == len(menu) + 1 + len(article) + 1
+    blocks = extract_blocks(page, input_type="text").blocks
+    assert all(b.label == "body" for b in blocks if b.text in article)
+    assert all(b.label == "chrome" for b in blocks if b.text in thread)
+    # The thread's lines that were body go for their own reason (the region search leaves most out).
+    body = np.ones(len(f), dtype=bool)
+    why = np.zeros(len(f), dtype=np.int8)
+    drop_text_comments(f, body, why)
+    assert not body[f.comments_from :].any() and set(why[f.comments_from :].tolist()) == {57}
+    assert SMOOTH_REASONS[57] == "smoothed: from the first of a run of timestamped comment headers below the article on"
+    # A forum thread: the first post has the same header as the replies, above it: nothing is cut.
+    forum = "\n".join([*menu, "Harbour plan goes ahead", "Ada — June 1, 2012, 9:05 am", *article, *thread])
+    assert compute_features(segment_text(forum, max_blocks=1000), "text", None).comments_from < 0

@@ -1605,3 +1605,67 @@ def test_text_language_menu_is_chrome() -> None:
     assert str(by_text[menu].reasons[0]) == "smoothed: a menu of languages"
     assert all(by_text[a].label == "body" for a in article)
     assert by_text[japanese].label == "body"
+
+
+def test_text_page_without_prose_keeps_its_plain_lines() -> None:
+    from boilerstrip import extract, extract_blocks
+
+    # A product page's dump: a menu, the product's name, code, features and price, its buttons, and a
+    # cookie notice, the only running text (the region search takes it, the notice step drops it).
+    menu = ["Home", "Cameras", "Lenses", "Support", "Sign In"]
+    product = [
+        "Alpha Mirrorless Camera with 18-45mm Lens",
+        "Code AB1X4 Maker 6052C012",
+        "24 MP APS-C Sensor",
+        "4K Video with Crop",
+        "Expected availability: 2-4 Weeks",
+        "$679.00",
+        "Free Standard Shipping",
+    ]
+    notice = [
+        "We use cookies to improve your browsing experience, enhance site security and show you personalised "
+        "advertising. You can accept all cookies or manage your cookie preferences at any time below.",
+        "Manage Cookie Preferences",
+        "Cookies are small data files that allow a website to collect and store information about your visit, "
+        "such as the pages you viewed and the choices you made, so that it can be remembered.",
+    ]
+    page = "\n".join([*menu, *product, "Compare", "Share", "Compare", "Share", *notice])
+    blocks = extract_blocks(page, input_type="text").blocks
+    own = [b for b in blocks if b.text in product]
+    assert [b.label for b in own] == ["body"] * len(product)
+    assert "smoothed: a line of a page with no running text" in {str(r) for b in own for r in b.reasons}
+    # One-word lines (a menu's entries), the lines that recur (buttons) and the dropped notice stay out.
+    assert all(b.label == "chrome" for b in blocks if b.text in {"Compare", "Share", "Home", "Cameras", *notice})
+    text = extract(page, input_type="text")
+    assert "Alpha Mirrorless Camera with 18-45mm Lens" in text and "cookies" not in text
+    # A page with an article is left to the other steps.
+    blocks = extract_blocks("\n".join([*menu, PROSE, *product]), input_type="text").blocks
+    assert "smoothed: a line of a page with no running text" not in {str(r) for b in blocks for r in b.reasons}
+
+
+def test_text_flattened_table_after_the_introduction_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A standings page's dump: a menu, an introduction of two sentences, a caption, then the table one
+    # cell a line (a header row, then a rank, a name and three numbers a row) and the footer.
+    names = ["Ada Lane", "Bo Reyes", "Cy Moss", "Di Park", "Ed Vance", "Flo Hart", "Gus Kim", "Hal Ruiz"]
+    rows = [x for j, name in enumerate(names) for x in (str(j + 1), name, str(5040 - 7 * j), str(8 - j), str(20 - j))]
+    table = ["Pos.", "Driver", "Points", "Wins", "Top 10", *rows]
+    intro = [PROSE, "Bookmark this page and come back after every race to see the standings of the season."]
+    menu = ["Home", "News", "Standings", "Calendar", "Drivers"]
+    footer = ["About us", "Contact", "Privacy policy"]
+    lines = [*menu, *intro, "Final standings of the season after 36 races:", *table, *footer]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    at = len(menu) + len(intro)
+    run = blocks[at : at + 1 + len(table)]
+    assert [b.label for b in run] == ["body"] * len(run)
+    assert "smoothed: a flattened table right after body lines" in {str(r) for b in run for r in b.reasons}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu[1:] + footer)
+    # A carousel of figures shown twice over, or a widget of names and counts (a period of two), stays out.
+    figures = [("30+ million", "app downloads"), ("2+ billion", "tasks completed"), ("160+ countries", "worldwide"),
+               ("1+ million", "paying users"), ("50+ awards", "won so far")]
+    stats = [x for j, (number, label) in enumerate(figures) for x in (number, label, f"since {2005 + j}")]
+    reactions = [x for name in ["Happy", "Sad", "Angry", "Bored", "Shocked", "Moved", "Amused"] for x in (name, "0")]
+    for widget in (stats * 2, reactions):
+        blocks = extract_blocks("\n".join([*menu, *intro, *widget, *footer]), input_type="text").blocks
+        assert all(b.label == "chrome" for b in blocks[len(menu) + len(intro) : len(menu) + len(intro) + len(widget)])
