@@ -54,6 +54,7 @@ from .smooth import (
     keep_article_lists,
     keep_card_sets,
     keep_grid_items,
+    keep_inner_cards,
     keep_index_lists,
     keep_listing,
     keep_listing_headlines,
@@ -150,6 +151,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)
         keep_card_sets(seg, feats, body, smoothed)
+        keep_inner_cards(feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)
         keep_own_line_links(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)

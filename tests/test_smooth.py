@@ -1669,3 +1669,38 @@ def test_text_flattened_table_after_the_introduction_is_body() -> None:
     for widget in (stats * 2, reactions):
         blocks = extract_blocks("\n".join([*menu, *intro, *widget, *footer]), input_type="text").blocks
         assert all(b.label == "chrome" for b in blocks[len(menu) + len(intro) : len(menu) + len(intro) + len(widget)])
+
+
+def test_cards_between_the_contents_paragraphs_join_the_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+
+    # A service page sets a row of feature cards (a linked name, a short figure) between its
+    # paragraphs. The cards are teaser cards by their form, and the figure alone does not pass.
+    text = "Our team builds and runs the systems that move your data safely from one place to the next, and we stay with you after launch."
+
+    def page(after: bool) -> str:
+        cards = "".join(
+            f"<div class='feature'><h3><a href='/f{i}'>Feature number {i} for your team</a></h3><div>{i + 2} TB daily</div></div>"
+            for i in range(4)
+        )
+        paras = "".join(f"<p>{text} Part {i}.</p>" for i in range(3))
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/services'>Services</a></li></ul></nav>"
+            f"<main><h1>Data engineering services</h1>{paras}<div class='features'>{cards}</div>"
+            + (paras if after else "")
+            + "</main><footer><p>Copyright 2024 Example. All rights reserved.</p></footer></body>"
+        )
+
+    r = _run(page(after=True), Options())
+    figures = [i for i, t in enumerate(r.seg.texts) if t.endswith("TB daily")]
+    assert len(figures) == 4 and (r.feats.card[figures] > 0).all()
+    assert r.body[figures].all() and (r.smoothed[figures] == 62).all()
+    assert SMOOTH_REASONS[62] == "smoothed: a line of a card set between paragraphs of the content"
+    # The cards' linked names stay out, as a card set's buttons do.
+    names = [i for i, t in enumerate(r.seg.texts) if t.startswith("Feature number")]
+    assert not r.body[names].any()
+    # Cards after the content's last paragraph are a rail of other pages: they stay out.
+    r = _run(page(after=False), Options())
+    figures = [i for i, t in enumerate(r.seg.texts) if t.endswith("TB daily")]
+    assert not (r.smoothed[figures] == 62).any()
