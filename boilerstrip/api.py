@@ -57,6 +57,7 @@ from .smooth import (
     keep_inner_cards,
     keep_index_lists,
     keep_listing,
+    keep_menu_headings,
     keep_listing_headlines,
     keep_name_value_lists,
     keep_own_line_links,
@@ -142,6 +143,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     threshold = threshold_for(opts.favor)
     body, smoothed = smooth_labels(scores, feats, threshold)
     if input_type == "html":
+        keep_menu_headings(seg, feats, scores, threshold, body, smoothed)
         keep_listing(seg, feats, body, smoothed)
         keep_teasers(feats, body, smoothed)
         keep_index_lists(feats, body, smoothed)

@@ -153,6 +153,7 @@ SMOOTH_REASONS = {
     67: "smoothed: from a box of other stories under the post on",
     68: "smoothed: the footer's copyright notice as the last body line",
     62: "smoothed: a line of a card set between paragraphs of the content",
+    65: "smoothed: a heading before body that the menu repeats",
     71: "smoothed: a line of a card in a set of cards that hold body",
     79: "smoothed: a sentence between body lines, outside every region",
     55: "smoothed: a line of a page with no running text",
@@ -1770,6 +1771,45 @@ _INNER_ANCHOR_WORDS = 10
 # Body within three blocks on both sides (6: wcxb-dev the same +0.0002 with a forum page -0.01;
 # 12: dev +0.0004 but held-out -0.0000, twice the pages moved, half of them down).
 _INNER_NEAR = 3
+
+
+def keep_menu_headings(seg: Segments, f: Features, scores: FloatArray, threshold: float, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A heading right before body is its section's heading even when the menu repeats it.
+
+    Smoothing joins a heading to the body right after it, but not a repeated line: a line
+    the page says twice is a template's label ("Advertisement", "Recommended content"). A
+    service or documentation page names its sections as its menu does ("Customer stories",
+    "Pricing", "Examples"), and each such heading fell out. A tagged heading of the main
+    container (outside navigation, header, footer, asides and comments, under half link
+    text, no date, not firm chrome), right before body, joins it when its text appears
+    nowhere else in the main container and once at least in navigation or the header.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "html":
+        return
+    nxt = np.zeros(n, dtype=bool)
+    nxt[:-1] = body[1:]
+    cand = ~body & nxt & (f.heading > 0) & (f.repeated > 0) & (f.main > 0) & ((f.flags & _CHROME_CONTEXT) == 0)
+    cand &= (f.link_density < 0.5) & (f.date_like == 0) & (scores - threshold > -_FIRM_CHROME)
+    if not cand.any():
+        return
+    texts = seg.texts
+    at = np.flatnonzero(cand).tolist()
+    wanted = {texts[i] for i in at}
+    inner = np.flatnonzero((f.main > 0) & ((f.flags & _CHROME_CONTEXT) == 0)).tolist()
+    seen = collections.Counter(t for t in (texts[i] for i in inner) if t in wanted)
+    menu = {texts[i] for i in np.flatnonzero((f.flags & _MENU) != 0).tolist() if texts[i] in wanted}
+    for i in at:
+        if seen[texts[i]] > 1 or texts[i] not in menu:
+            cand[i] = False
+    body |= cand
+    why[cand] = 65
+
+
+# Where a menu stands. Twins in footers and asides too: trafilatura-eval -0.0002 (an
+# "Advertisement" heading), no gain; twins anywhere but in the main container: dragnet +0.0003
+# dev / -0.0000 held-out, trafilatura-eval -0.0002 (a related story's headline in the text).
+_MENU = Flag.NAV | Flag.HEADER
 
 
 def keep_teasers(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1704,3 +1704,30 @@ def test_cards_between_the_contents_paragraphs_join_the_body() -> None:
     r = _run(page(after=False), Options())
     figures = [i for i, t in enumerate(r.seg.texts) if t.endswith("TB daily")]
     assert not (r.smoothed[figures] == 62).any()
+
+
+def test_a_heading_that_the_menu_repeats_joins_the_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+
+    # A service page names its sections as its menu does; the repeated heading still heads its text.
+    text = "Teams of every size answer their customers faster with our tools, and they tell us so in their own words."
+
+    def page(twin_in_text: bool) -> str:
+        twin = "<h2>Customer stories</h2>" if twin_in_text else ""
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/stories'>Customer stories</a></li></ul></nav>"
+            f"<main><h1>Customer service software</h1><p>{text}</p><h2>Customer stories</h2><p>{text} One.</p>"
+            f"<p>{text} Two.</p>{twin}<p>{text} Three.</p></main>"
+            "<footer><p>Copyright 2024 Example. All rights reserved.</p></footer></body>"
+        )
+
+    r = _run(page(False), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t == "Customer stories"]
+    assert len(heads) == 2 and r.feats.repeated[heads[1]] > 0
+    assert not r.body[heads[0]] and r.body[heads[1]] and r.smoothed[heads[1]] == 65
+    assert SMOOTH_REASONS[65] == "smoothed: a heading before body that the menu repeats"
+    # Said twice in the text itself, the line is a template's label: it stays out.
+    r = _run(page(True), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t == "Customer stories"]
+    assert not (r.smoothed[heads] == 65).any()
