@@ -42,6 +42,7 @@ from .vocab import (
     EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
+    SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
     RELATED_HEAD_RE,
@@ -58,6 +59,7 @@ __all__ = [
     "drop_link_headings",
     "drop_product_reviews",
     "drop_slides",
+    "drop_tail_pitches",
     "drop_text_after_copyright",
     "drop_text_after_form",
     "drop_text_comments",
@@ -150,6 +152,8 @@ SMOOTH_REASONS = {
     60: "smoothed: a record of a name, its description and a link beside the content",
     63: "smoothed: a call to action beside an article",
     64: "smoothed: an affiliate disclosure",
+    66: "smoothed: a newsletter's pitch below the content",
+    69: "smoothed: a post's sign-off below the content",
     67: "smoothed: from a box of other stories under the post on",
     68: "smoothed: the footer's copyright notice as the last body line",
     71: "smoothed: a line of a card in a set of cards that hold body",
@@ -2307,6 +2311,48 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     body[hit] = False
     why[hit] = 63
 
+
+def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In HTML, a short body line that pitches a newsletter below the content's last paragraph is chrome.
+
+    A post often ends with its site's sign-up pitch ("Join 100,000 readers! Subscribe to our
+    newsletter", "Sign up for free email updates"), set inside the main container as a paragraph:
+    a sentence, it passes block by block. A body block of _PITCH_WORDS words at most that names
+    two different words of vocab.NEWSLETTER_RE other than "unsubscribe" (the rule text mode applies
+    everywhere, drop_text_newsletter) goes when no body block of more than _PITCH_WORDS words follows it:
+    in the middle of a text such lines are an article's own sentences about newsletters and
+    e-mail as often as not, at its end they are the site's. A line there that opens with a
+    post's sign-off (vocab.SIGN_OFF_RE: "A version of this article appeared in print on ...",
+    "If you enjoyed this post, please share it", "You may also like:") goes too
+    (`smoothed: a post's sign-off below the content`). Nothing goes if such lines hold over
+    _PITCH_SHARE of the body's words.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    idx = np.flatnonzero(body)
+    long_ = idx[f.n_words[idx] > _PITCH_WORDS]
+    after = int(long_[-1]) if len(long_) else -1
+    texts = seg.texts
+    pitch = []
+    signoff = []
+    for i in idx[idx > after].tolist():
+        if len({m.lower() for m in NEWSLETTER_RE.findall(texts[i])} - _NOT_PITCH) >= 2:
+            pitch.append(i)
+        elif SIGN_OFF_RE.match(texts[i]) is not None:
+            signoff.append(i)
+    if not pitch and not signoff:
+        return
+    if float(f.n_words[pitch + signoff].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+        return
+    body[pitch] = False
+    why[pitch] = 66
+    body[signoff] = False
+    why[signoff] = 69
+
+
+# "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
+# nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).
+_NOT_PITCH = frozenset({"unsubscribe"})
 
 # Half the body's words: a box or two beside the article's own text (a donation pitch below a short
 # fact check holds a third of its body; a quarter kept it, scrapinghub-aeb dev -0.0009).
