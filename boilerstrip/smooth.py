@@ -2313,30 +2313,33 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 
 def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """In HTML, a short body line that pitches a newsletter below the content's last paragraph is chrome.
+    """A short body line that pitches a newsletter or signs a post off below the content's last paragraph is chrome.
 
     A post often ends with its site's sign-up pitch ("Join 100,000 readers! Subscribe to our
     newsletter", "Sign up for free email updates"), set inside the main container as a paragraph:
-    a sentence, it passes block by block. A body block of _PITCH_WORDS words at most that names
-    two different words of vocab.NEWSLETTER_RE other than "unsubscribe" (the rule text mode applies
-    everywhere, drop_text_newsletter) goes when no body block of more than _PITCH_WORDS words follows it:
-    in the middle of a text such lines are an article's own sentences about newsletters and
-    e-mail as often as not, at its end they are the site's. A line there that opens with a
-    post's sign-off (vocab.SIGN_OFF_RE: "A version of this article appeared in print on ...",
-    "If you enjoyed this post, please share it", "You may also like:") goes too
-    (`smoothed: a post's sign-off below the content`). Nothing goes if such lines hold over
-    _PITCH_SHARE of the body's words.
+    a sentence, it passes block by block. In HTML a body block of _PITCH_WORDS words at most that
+    names two different words of vocab.NEWSLETTER_RE other than "unsubscribe" goes when no body
+    block of more than _PITCH_WORDS words follows it (and one comes before it): in the middle of
+    a text such lines are an article's own sentences about newsletters and e-mail as often as
+    not, at its end they are the site's (a dump's pitches have their own rule everywhere,
+    drop_text_newsletter). A line there that opens with a post's sign-off (vocab.SIGN_OFF_RE:
+    "A version of this article appeared in print on ...", "If you enjoyed this post, please share
+    it", "You may also like:") goes too, in both modes (`smoothed: a post's sign-off below the
+    content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
     """
-    if f.mode != "html" or not body.any():
+    if not body.any():
         return
+    text_mode = f.mode != "html"
     idx = np.flatnonzero(body)
     long_ = idx[f.n_words[idx] > _PITCH_WORDS]
-    after = int(long_[-1]) if len(long_) else -1
+    if not len(long_):
+        return  # no paragraph for them to follow
+    after = int(long_[-1])
     texts = seg.texts
     pitch = []
     signoff = []
     for i in idx[idx > after].tolist():
-        if len({m.lower() for m in NEWSLETTER_RE.findall(texts[i])} - _NOT_PITCH) >= 2:
+        if not text_mode and len({m.lower() for m in NEWSLETTER_RE.findall(texts[i])} - _NOT_PITCH) >= 2:
             pitch.append(i)
         elif SIGN_OFF_RE.match(texts[i]) is not None:
             signoff.append(i)

@@ -274,7 +274,7 @@ DISCLOSURE_WHO_RE = regex.compile(
 SIGN_OFF_RE = regex.compile(
     r"(?i)[^\w\n]*(?:a\s+version\s+of\s+this\s+(?:article|story|review|column|post)\s+appeared"
     r"|(?:did\s+you\s+)?(?:enjoy(?:ed)?|liked?)\s+(?:this|the)\s+(?:post|article|story)\b"
-    r"|if\s+you\s+(?:liked|enjoyed|like|found)\s+this\b|please\s+share\b"
+    r"|if\s+you\s+(?:liked|enjoyed|like|found)\s+this\b"
     r"|(?:(?:share|like)\s+this(?:\s+(?:post|article|story|page))?|back\s+to\s+top"
     r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy))[^\w\n]*$)"
 )
