@@ -2336,12 +2336,20 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return  # no paragraph for them to follow
     after = int(long_[-1])
     texts = seg.texts
+    tail = idx[idx > after].tolist()
+    # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
+    low = "" if text_mode else "\n".join([texts[i] for i in tail]).lower()
+    pitches = any(stem in low for stem in _PITCH_STEMS)
     pitch = []
     signoff = []
-    for i in idx[idx > after].tolist():
-        if not text_mode and len({m.lower() for m in NEWSLETTER_RE.findall(texts[i])} - _NOT_PITCH) >= 2:
+    for i in tail:
+        text = texts[i]
+        if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
             pitch.append(i)
-        elif SIGN_OFF_RE.match(texts[i]) is not None:
+        elif (
+            text[_LEAD_MARKS.match(text).end() :][:18].lower().startswith(_SIGN_OFF_HEADS)  # type: ignore[union-attr]  # matches "" at least
+            and SIGN_OFF_RE.match(text) is not None
+        ):
             signoff.append(i)
     if not pitch and not signoff:
         return
@@ -2352,6 +2360,14 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     body[signoff] = False
     why[signoff] = 69
 
+
+# Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.
+_PITCH_STEMS = ("newsletter", "subscribe", "sign", "inbox", "mail")
+# The marks vocab.SIGN_OFF_RE lets stand before a sign-off, and the words each of its matches starts
+# with after them (lowercased; "\s+" between words in the pattern, so "a  version" slips through
+# this test and the block keeps its line: a sign-off is typed by a template, with single spaces).
+_LEAD_MARKS = regex.compile(r"[^\w\n]*")
+_SIGN_OFF_HEADS = ("a version of", "did you", "enjoy", "like", "if you", "share this", "back to top", "you may also", "you might also")
 
 # "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
 # nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).
