@@ -35,6 +35,7 @@ from .smooth import (
     drop_page_footer,
     drop_repeats,
     drop_slides,
+    drop_tail_pitches,
     drop_text_after_copyright,
     drop_text_after_form,
     drop_text_after_related,
@@ -161,6 +162,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_link_headings(seg, feats, body, smoothed)
         drop_product_reviews(seg, feats, body, smoothed)
         drop_calls_to_action(seg, feats, body, smoothed)
+        drop_tail_pitches(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
@@ -188,6 +190,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_pairs(seg, feats, body, smoothed)
         keep_text_records(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
+        drop_tail_pitches(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)

@@ -42,6 +42,7 @@ from .vocab import (
     EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
+    SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
     RELATED_HEAD_RE,
@@ -58,6 +59,7 @@ __all__ = [
     "drop_link_headings",
     "drop_product_reviews",
     "drop_slides",
+    "drop_tail_pitches",
     "drop_text_after_copyright",
     "drop_text_after_form",
     "drop_text_comments",
@@ -150,6 +152,8 @@ SMOOTH_REASONS = {
     60: "smoothed: a record of a name, its description and a link beside the content",
     63: "smoothed: a call to action beside an article",
     64: "smoothed: an affiliate disclosure",
+    66: "smoothed: a newsletter's pitch below the content",
+    69: "smoothed: a post's sign-off below the content",
     67: "smoothed: from a box of other stories under the post on",
     68: "smoothed: the footer's copyright notice as the last body line",
     62: "smoothed: a line of a card set between paragraphs of the content",
@@ -2392,6 +2396,67 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     body[hit] = False
     why[hit] = 63
 
+
+def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A short body line that pitches a newsletter or signs a post off below the content's last paragraph is chrome.
+
+    A post often ends with its site's sign-up pitch ("Join 100,000 readers! Subscribe to our
+    newsletter", "Sign up for free email updates"), set inside the main container as a paragraph:
+    a sentence, it passes block by block. In HTML a body block of _PITCH_WORDS words at most that
+    names two different words of vocab.NEWSLETTER_RE other than "unsubscribe" goes when no body
+    block of more than _PITCH_WORDS words follows it (and one comes before it): in the middle of
+    a text such lines are an article's own sentences about newsletters and e-mail as often as
+    not, at its end they are the site's (a dump's pitches have their own rule everywhere,
+    drop_text_newsletter). A line there that opens with a post's sign-off (vocab.SIGN_OFF_RE:
+    "A version of this article appeared in print on ...", "If you enjoyed this post, please share
+    it", "You may also like:") goes too, in both modes (`smoothed: a post's sign-off below the
+    content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
+    """
+    if not body.any():
+        return
+    text_mode = f.mode != "html"
+    idx = np.flatnonzero(body)
+    long_ = idx[f.n_words[idx] > _PITCH_WORDS]
+    if not len(long_):
+        return  # no paragraph for them to follow
+    after = int(long_[-1])
+    texts = seg.texts
+    tail = idx[idx > after].tolist()
+    # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
+    low = "" if text_mode else "\n".join([texts[i] for i in tail]).lower()
+    pitches = any(stem in low for stem in _PITCH_STEMS)
+    pitch = []
+    signoff = []
+    for i in tail:
+        text = texts[i]
+        if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
+            pitch.append(i)
+        elif (
+            text[_LEAD_MARKS.match(text).end() :][:18].lower().startswith(_SIGN_OFF_HEADS)  # type: ignore[union-attr]  # matches "" at least
+            and SIGN_OFF_RE.match(text) is not None
+        ):
+            signoff.append(i)
+    if not pitch and not signoff:
+        return
+    if float(f.n_words[pitch + signoff].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+        return
+    body[pitch] = False
+    why[pitch] = 66
+    body[signoff] = False
+    why[signoff] = 69
+
+
+# Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.
+_PITCH_STEMS = ("newsletter", "subscribe", "sign", "inbox", "mail")
+# The marks vocab.SIGN_OFF_RE lets stand before a sign-off, and the words each of its matches starts
+# with after them (lowercased; "\s+" between words in the pattern, so "a  version" slips through
+# this test and the block keeps its line: a sign-off is typed by a template, with single spaces).
+_LEAD_MARKS = regex.compile(r"[^\w\n]*")
+_SIGN_OFF_HEADS = ("a version of", "did you", "enjoy", "like", "if you", "share this", "back to top", "you may also", "you might also")
+
+# "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
+# nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).
+_NOT_PITCH = frozenset({"unsubscribe"})
 
 # Half the body's words: a box or two beside the article's own text (a donation pitch below a short
 # fact check holds a third of its body; a quarter kept it, scrapinghub-aeb dev -0.0009).

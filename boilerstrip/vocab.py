@@ -35,6 +35,7 @@ __all__ = [
     "POST_TOKENS",
     "READ_ALSO_RE",
     "RELATED_HEAD_RE",
+    "SIGN_OFF_RE",
     "SKIP_TAGS",
     "THREAD_RE",
     "THREAD_TOKENS",
@@ -262,6 +263,20 @@ DISCLOSURE_RE = regex.compile(
 )
 DISCLOSURE_WHO_RE = regex.compile(
     r"(?i)(?<![\w])(?:we|i|us|our|my|this\s+(?:post|page|article|site|website|blog|story|guide|content))(?![\w])"
+)
+
+# A post's sign-off, the line a publisher's or a blog engine's template sets under the text
+# (smooth.drop_tail_pitches): the print-edition note ("A version of this article appeared in print
+# on ..."), the plea to share or follow ("If you enjoyed this article, please share it", "Like this
+# story? Share it with a friend!", "Enjoy the post? Pin it for later!"), the share box's and the
+# related box's headings alone on their line ("Share this", "You may also like:"), "Back to top".
+# "Originally appeared" is left out: a syndicated story's source line, which truths keep.
+SIGN_OFF_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:a\s+version\s+of\s+this\s+(?:article|story|review|column|post)\s+appeared"
+    r"|(?:did\s+you\s+)?(?:enjoy(?:ed)?|liked?)\s+(?:this|the)\s+(?:post|article|story)\b"
+    r"|if\s+you\s+(?:liked|enjoyed|like|found)\s+this\b"
+    r"|(?:(?:share|like)\s+this(?:\s+(?:post|article|story|page))?|back\s+to\s+top"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy))[^\w\n]*$)"
 )
 
 # The heading of a box of the site's other stories under a post, as a whole line (text mode,

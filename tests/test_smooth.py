@@ -1731,3 +1731,49 @@ def test_a_heading_that_the_menu_repeats_joins_the_body() -> None:
     r = _run(page(True), Options())
     heads = [i for i, t in enumerate(r.seg.texts) if t == "Customer stories"]
     assert not (r.smoothed[heads] == 65).any()
+
+
+def test_newsletter_pitch_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    pitch = "Join over ten thousand readers! Subscribe to our free newsletter for weekly tips."
+    leave = "You can unsubscribe from our e-mail list at any time by writing to us."
+
+    def labels(tail: str, after: str = "") -> dict[str, str]:
+        html = (f"<html><body><main><h1>How to plan a garden</h1>{f'<p>{PROSE} {PROSE}</p>' * 2}"
+                f"<p>{tail}</p>{after}</main></body></html>")
+        return {b.text: b.label for b in extract_blocks(html).blocks}
+
+    found = extract_blocks(f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 2}<p>{pitch}</p></main></body></html>").blocks
+    assert [b.label for b in found if b.text == pitch] == ["chrome"]
+    assert str(next(b for b in found if b.text == pitch).reasons[0]) == "smoothed: a newsletter's pitch below the content"
+    # A paragraph of the text after it (over 40 words): the line is the article's own sentence.
+    assert labels(pitch, f"<p>{PROSE} {PROSE}</p>")[pitch] == "body"
+    # Telling a reader how to leave a list asks nothing: a privacy policy's line stays.
+    assert labels(leave)[leave] == "body"
+    # Without a paragraph of over 40 words there is no tail to speak of: short lines all stay.
+    short = f"<html><body><main>{f'<p>{PROSE}</p>' * 4}<p>{pitch}</p></main></body></html>"
+    assert [b.label for b in extract_blocks(short).blocks if b.text == pitch] == ["body"]
+
+
+def test_sign_off_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    notes = [
+        "A version of this article appeared in print on page B9 of the weekend edition.",
+        "If you enjoyed this post, please share it with your friends.",
+    ]
+
+    def labels(after: str = "") -> list[str]:
+        tail = "".join(f"<p>{t}</p>" for t in notes)
+        html = f"<html><body><main><h1>How to plan a garden</h1>{f'<p>{PROSE} {PROSE}</p>' * 2}{tail}{after}</main></body></html>"
+        return [b.label for b in extract_blocks(html).blocks if b.text in notes]
+
+    assert labels() == ["chrome", "chrome"]
+    found = extract_blocks(f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 2}<p>{notes[0]}</p></main></body></html>").blocks
+    assert str(next(b for b in found if b.text == notes[0]).reasons[0]) == "smoothed: a post's sign-off below the content"
+    # Followed by a paragraph of the text (over 40 words), they are the article's own lines.
+    assert labels(f"<p>{PROSE} {PROSE}</p>") == ["body", "body"]
+    # A dump's lines the same way (its newsletter pitches have their own rule, drop_text_newsletter).
+    dump = "\n\n".join(["How to plan a garden", f"{PROSE} {PROSE}", f"{PROSE} {PROSE}", *notes])
+    assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome", "chrome"]
