@@ -2339,13 +2339,22 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     """
     texts = seg.texts
     sized = np.flatnonzero(body & (f.n_words >= _DISCLOSURE_MIN_WORDS) & (f.n_words <= _DISCLOSURE_WORDS)).tolist()
-    low = "\n".join([texts[i] for i in sized]).lower()
+    joined = "\n".join([texts[i] for i in sized])
+    if "\u212a" not in joined:
+        # The stems are ASCII, and besides the Kelvin sign no character lowers to an ASCII
+        # letter of them ("İ" lowers to "i" and a combining dot): the ASCII characters
+        # lowered as bytes hold a stem wherever joined.lower() does. On a page in another
+        # script this skips str.lower()'s per-character path over the body.
+        ascii_low = joined.encode("ascii", "ignore").lower()
+        if not any(word in ascii_low for word in _DISCLOSURE_STEMS_ASCII):
+            return  # most pages: none of the words
+    low = joined.lower()
     if not any(word in low for word in _DISCLOSURE_STEMS):
         return  # most pages: none of the words, a few substring scans instead of a search a block
     hit = [
         i
         for i in sized
-        if any(word in texts[i].lower() for word in _DISCLOSURE_STEMS)
+        if _holds_any(texts[i].lower(), _DISCLOSURE_STEMS)
         and DISCLOSURE_RE.search(texts[i]) is not None
         and DISCLOSURE_WHO_RE.search(texts[i]) is not None
     ]
@@ -2409,6 +2418,12 @@ _DISCLOSURE_WORDS = 60
 _DISCLOSURE_SHARE = 0.2
 # A word every match of vocab.DISCLOSURE_RE holds (lowercase).
 _DISCLOSURE_STEMS = ("affiliate", "commission", "compensat", "kickback", "qualifying purchases")
+_DISCLOSURE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _DISCLOSURE_STEMS)
+
+
+def _holds_any(low: str, stems: tuple[str, ...]) -> bool:
+    """Whether low holds any of the stems (the text lowered once, not once a stem)."""
+    return any(stem in low for stem in stems)
 
 
 # A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words
