@@ -2340,14 +2340,8 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     texts = seg.texts
     sized = np.flatnonzero(body & (f.n_words >= _DISCLOSURE_MIN_WORDS) & (f.n_words <= _DISCLOSURE_WORDS)).tolist()
     joined = "\n".join([texts[i] for i in sized])
-    if "\u212a" not in joined:
-        # The stems are ASCII, and besides the Kelvin sign no character lowers to an ASCII
-        # letter of them ("İ" lowers to "i" and a combining dot): the ASCII characters
-        # lowered as bytes hold a stem wherever joined.lower() does. On a page in another
-        # script this skips str.lower()'s per-character path over the body.
-        ascii_low = joined.encode("ascii", "ignore").lower()
-        if not any(word in ascii_low for word in _DISCLOSURE_STEMS_ASCII):
-            return  # most pages: none of the words
+    if not _may_hold(joined, _DISCLOSURE_STEMS_ASCII):
+        return  # most pages: none of the words
     low = joined.lower()
     if not any(word in low for word in _DISCLOSURE_STEMS):
         return  # most pages: none of the words, a few substring scans instead of a search a block
@@ -2423,6 +2417,21 @@ _DISCLOSURE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _DISCLOSURE_STE
 
 def _holds_any(low: str, stems: tuple[str, ...]) -> bool:
     """Whether low holds any of the stems (the text lowered once, not once a stem)."""
+    return any(stem in low for stem in stems)
+
+
+def _may_hold(text: str, stems: tuple[bytes, ...]) -> bool:
+    """False only when text.lower() holds none of the stems (lowercase ASCII, as bytes).
+
+    Besides the Kelvin sign ("K", lowered to "k") no character lowers to an ASCII letter
+    but "İ", which lowers to "i" and a combining dot, so it cannot stand inside an ASCII
+    stem: text's ASCII characters, lowered as bytes, hold a stem wherever text.lower()
+    does (and maybe where it does not, two of them brought together). On a page in another
+    script this skips str.lower()'s per-character path over the text.
+    """
+    if "\u212a" in text:
+        return True
+    low = text.encode("ascii", "ignore").lower()
     return any(stem in low for stem in stems)
 
 
@@ -2631,7 +2640,10 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
 def _single_form_lines(texts: list[str], idx: list[int]) -> list[int]:
     """The lines of idx that name a comment form or an empty thread (features.names_comment_form)
     and stand once among them, in order: a Q&A page puts "Add a comment" under every post."""
-    low = "\n".join([texts[k] for k in idx]).lower()
+    joined = "\n".join([texts[k] for k in idx])
+    if not _may_hold(joined, _FORM_LINE_STEMS_ASCII):
+        return []
+    low = joined.lower()
     if not any(stem in low for stem in _FORM_LINE_STEMS):
         return []
     named = [k for k in idx if names_comment_form(texts[k])]
@@ -2641,6 +2653,7 @@ def _single_form_lines(texts: list[str], idx: list[int]) -> list[int]:
 
 # Letters and digits only, for telling whether a form's line stands more than once.
 _FORM_KEY = regex.compile(r"[\W_]+")
+_FORM_LINE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _FORM_LINE_STEMS)
 # A menu's or a page header's "Comments" link heads no form.
 _FORM_BOXES = int(Flag.NAV | Flag.HEADER)
 # The form's heading is short: "Leave a Reply", "Schreibe einen Kommentar Antworten abbrechen".
