@@ -475,7 +475,7 @@ def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
     classes = seg.elem_class
     named = seg.neg_elems
     joined = "\n".join(map(classes.__getitem__, named))
-    if not ("no" in joined or "No" in joined or "ithout" in joined) or _MAY_NEGATE.search(joined.lower()) is None:
+    if not ("no" in joined or "No" in joined or "ithout" in joined) or not _may_negate(joined.lower()):
         return flags  # most pages: no chrome word's element names a missing part
     negated = {e for e in named if _NEGATED.search(classes[e]) and not _names_chrome(_NEGATED.sub(" ", classes[e]))}
     if not negated:
@@ -507,6 +507,17 @@ _LAYOUT_PARTS = "sidebar|side|aside|header|footer|nav|navbar|navigation|menu|bre
 # The standard library's re: ASCII class names, and several times faster here than regex. The
 # words lowercased first, without the word bounds, find the few strings worth the full pattern.
 _MAY_NEGATE = re.compile(rf"(?:no|without)[-_]?(?:{_LAYOUT_PARTS})")
+# _MAY_NEGATE as its two alternatives: each opens with a literal, which re scans for instead of
+# trying the pattern at every character (a fourth of the time on a page's class names).
+_MAY_NEGATE_NO = re.compile(rf"no[-_]?(?:{_LAYOUT_PARTS})")
+_MAY_NEGATE_WITHOUT = re.compile(rf"without[-_]?(?:{_LAYOUT_PARTS})")
+
+
+def _may_negate(low: str) -> bool:
+    """Whether _MAY_NEGATE.search(low) finds a match."""
+    return _MAY_NEGATE_NO.search(low) is not None or _MAY_NEGATE_WITHOUT.search(low) is not None
+
+
 _NEGATED = re.compile(
     rf"(?:(?<![A-Za-z])(?:no|without)[-_]?(?:{_LAYOUT_PARTS})|(?<=[a-z])(?:No|Without)[-_]?(?i:{_LAYOUT_PARTS})|"
     rf"(?<![A-Za-z])(?:no|without)(?i:{_LAYOUT_PARTS}))(?![a-z])"
