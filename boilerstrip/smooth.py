@@ -2423,13 +2423,13 @@ def _holds_any(low: str, stems: tuple[str, ...]) -> bool:
 def _may_hold(text: str, stems: tuple[bytes, ...]) -> bool:
     """False only when text.lower() holds none of the stems (lowercase ASCII, as bytes).
 
-    Besides the Kelvin sign ("K", lowered to "k") no character lowers to an ASCII letter
-    but "İ", which lowers to "i" and a combining dot, so it cannot stand inside an ASCII
-    stem: text's ASCII characters, lowered as bytes, hold a stem wherever text.lower()
-    does (and maybe where it does not, two of them brought together). On a page in another
+    No character but the Kelvin sign ("K", lowered to "k") and "İ" (lowered to "i" and a
+    combining dot, which ends a stem such as "reacti") lowers to an ASCII letter: without
+    them, text's ASCII characters, lowered as bytes, hold a stem wherever text.lower() does
+    (and maybe where it does not, two of them brought together). On a page in another
     script this skips str.lower()'s per-character path over the text.
     """
-    if "\u212a" in text:
+    if "\u212a" in text or "\u0130" in text:
         return True
     low = text.encode("ascii", "ignore").lower()
     return any(stem in low for stem in stems)
