@@ -451,7 +451,7 @@ def _unwrap(seg: Segments, flags: IntArray, main: FloatArray) -> npt.NDArray[np.
     """
     if not seg.neg_elems or not ((main > 0) & ((flags & Flag.NEG_CLASS) != 0)).any():
         return None
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    elems = seg.elem_array()
     held = elems[main > 0]
     first, last = int(held.min()), int(held.max())
     # The chrome-word elements that hold the whole container: ancestors (or selves) of its
@@ -467,7 +467,7 @@ def _unwrap(seg: Segments, flags: IntArray, main: FloatArray) -> npt.NDArray[np.
     around = sorted(chains[0] & chains[1] & set(seg.neg_elems))
     if not around:
         return None
-    parents = np.asarray(parent, dtype=np.int64)
+    parents = seg.parent_array()
     end = {e: _subtree_end(parents, e) for e in around}
     marked = (flags & Flag.NEG_CLASS) != 0
     deepest = _deepest_neg(seg, marked)
@@ -690,8 +690,8 @@ def _comment_sections(
         return flags
     out: IntArray = flags.copy()
     parent = seg.elem_parent
-    parents = np.asarray(parent, dtype=np.int64)
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    parents = seg.parent_array()
+    elems = seg.elem_array()
     n = len(flags)
     for h in heads:
         end = _subtree_end(parents, parent[seg.elems[h]])
@@ -789,7 +789,7 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
         if e > 0 and depth < _ITEM_DEPTH and " " in classes[e].strip():
             heads.add(e)
     items: set[int] = set()
-    stops: list[int] = subtree_ends(np.asarray(parents, dtype=np.int64)).tolist() if heads else []
+    stops: list[int] = elem_subtree_ends(seg).tolist() if heads else []
     for e in heads:
         own = set(classes[e].split())
         # Two unmarked items among the next few siblings (ads and spacers stand between posts).
@@ -1055,8 +1055,8 @@ def _main_container(seg: Segments, weight: FloatArray) -> tuple[FloatArray, floa
     into the heaviest child while it keeps at least _MAIN_SHARE of the total.
     """
     n_elem = len(seg.elem_parent)
-    parents = np.asarray(seg.elem_parent, dtype=np.int64)
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    parents = seg.parent_array()
+    elems = seg.elem_array()
     end = subtree_ends(parents)
     weights = subtree_sums(parents, np.bincount(elems, weights=weight, minlength=n_elem).astype(np.float64), end)
     total = float(weights[0])
@@ -1240,14 +1240,14 @@ def _priced_grid(
         return main, card
     # Cards: most items hold a name or a spec line beside their price.
     lines = subtree_sums(
-        np.asarray(parents, dtype=np.int64),
-        np.bincount(np.asarray(seg.elems, dtype=np.int64), minlength=len(parents)).astype(np.float64),
+        seg.parent_array(),
+        np.bincount(seg.elem_array(), minlength=len(parents)).astype(np.float64),
     )
     if np.count_nonzero(lines[best[1]] >= 2) < _PRICED_CARDS * len(best[1]):
         return main, card
     items = np.zeros(len(parents), dtype=bool)
     items[best[1]] = True
-    in_items = within(np.asarray(parents, dtype=np.int64), items)[np.asarray(seg.elems, dtype=np.int64)]
+    in_items = within(seg.parent_array(), items)[seg.elem_array()]
     if (priced & ~in_items & ((flags & _PRICE_CHROME) == 0)).any():
         return main, card  # a price of its own outside the grid: a product page and its related products
     return np.maximum(main, in_items.astype(np.float64)), np.where(in_items, 0.0, card)
@@ -1318,7 +1318,7 @@ def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> Flo
         name = classes[c].split()[:1]
         if name:
             if order is None:
-                order = np.asarray(parents, dtype=np.int64)
+                order = seg.parent_array()
             kids = [k for k in np.flatnonzero(order == p).tolist() if tags[k] == tags[c] and classes[k].split()[:1] == name]
             if len(kids) >= _THREAD_POSTS and _dated_items(seg, kids, p, date_like) >= max(_THREAD_POSTS, _DATED_POSTS * len(kids)):
                 roots = np.zeros(len(parents), dtype=bool)
@@ -1459,6 +1459,16 @@ def subtree_sums(parents: IntArray, own: FloatArray, end: IntArray | None = None
     return np.asarray(prefix[end] - prefix[:-1], dtype=np.float64)
 
 
+def elem_subtree_ends(seg: Segments) -> IntArray:
+    """subtree_ends of the page's element tree, made once a page (read-only) for the rules that ask."""
+    got = seg.shared.get("subtree_ends")
+    if got is None:
+        got = subtree_ends(seg.parent_array())
+        got.flags.writeable = False
+        seg.shared["subtree_ends"] = got
+    return got  # type: ignore[return-value]
+
+
 def subtree_ends(parents: IntArray) -> IntArray:
     """For each element, one past the last element of its subtree (document order, parents[0] = -1).
 
@@ -1569,7 +1579,7 @@ def _card_marks(
     for e in led_list:
         if groups.get((parent[e], tags[e], classes[e].translate(_NO_DIGITS)), 0) >= _CARD_ITEMS:
             roots[e] = True
-    return within(np.asarray(parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)].astype(np.float64)
+    return within(seg.parent_array(), roots)[seg.elem_array()].astype(np.float64)
 
 
 # A headline: a block of at least four words that is (nearly) all link text (3 took in menus

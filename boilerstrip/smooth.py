@@ -24,6 +24,7 @@ from .features import (
     Features,
     FloatArray,
     common_ancestor,
+    elem_subtree_ends,
     names_comment_form,
     priced_lines,
     subtree_ends,
@@ -1593,7 +1594,7 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     if len(dates) < _THREAD_POSTS:
         return
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
-    ends = subtree_ends(np.asarray(parents, dtype=np.int64))
+    ends = elem_subtree_ends(seg)
     kinds: dict[int, dict[tuple[str, str], int]] = {}
 
     def alike(e: int) -> bool:
@@ -1691,7 +1692,7 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
         return
     parent = seg.elem_parent
     n_elem = len(parent)
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    elems = seg.elem_array()
     chrome = (f.flags & (_CHROME_CONTEXT | Flag.HEADER)) != 0
     clean = np.bincount(elems, weights=np.where(chrome, 0.0, f.n_chars), minlength=n_elem).tolist()
     for e in range(n_elem - 1, 0, -1):
@@ -1815,10 +1816,10 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 def _nearest_article(seg: Segments) -> npt.NDArray[np.int64]:
     """Per block, the index of its nearest <article> element (-1 when it has none)."""
     of = np.full(len(seg.elem_tag), -1, dtype=np.int64)
-    end = subtree_ends(np.asarray(seg.elem_parent, dtype=np.int64))
+    end = elem_subtree_ends(seg)
     for e in (e for e, tag in enumerate(seg.elem_tag) if tag == "article"):
         of[e : end[e]] = e  # document order: an article nested in another comes later and wins
-    return of[np.asarray(seg.elems, dtype=np.int64)]
+    return of[seg.elem_array()]
 
 
 # The main container lies in one <article> (80% of its blocks); lists of three items or more.
@@ -1841,7 +1842,7 @@ def keep_alike_runs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     n = len(body)
     if n < _RUN_ITEMS or f.mode != "html":
         return
-    parent = np.asarray(seg.elem_parent, dtype=np.int64)[np.asarray(seg.elems, dtype=np.int64)]
+    parent = seg.parent_array()[seg.elem_array()]
     kinds = seg.kinds
     same = (parent[1:] == parent[:-1]) & np.fromiter(map(str.__eq__, kinds[1:], kinds[:-1]), dtype=bool, count=n - 1)
     run = np.concatenate(([0], np.cumsum(~same)))
@@ -1902,9 +1903,9 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
             groups.setdefault((parent[e], tags[e], classes[e].translate(_GRID_NO_DIGITS)), []).append(e)
     # Cards: four in five items hold two lines or more (a headline and a byline, an excerpt, a
     # price); items of one link each are a menu or a list of categories.
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    elems = seg.elem_array()
     lines = np.bincount(elems, minlength=n_elem)
-    ends = subtree_ends(np.asarray(parent, dtype=np.int64))
+    ends = elem_subtree_ends(seg)
     prefix = np.concatenate(([0], np.cumsum(lines)))
     roots = np.zeros(n_elem, dtype=bool)
     for members in groups.values():
@@ -1913,7 +1914,7 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
             roots[m] = True
     if not roots.any():
         return
-    inside = within(np.asarray(parent, dtype=np.int64), roots)[elems]
+    inside = within(seg.parent_array(), roots)[elems]
     keep = headline & inside
     if int(keep.sum()) < _HEADLINE_ITEMS:
         return
@@ -1944,10 +1945,10 @@ def _container_subtrees(
     subtree of each column (a value per block; None counts the blocks) (keep_grid_items,
     keep_card_sets).
     """
-    elems = np.asarray(seg.elems, dtype=np.int64)[blocks]
+    elems = seg.elem_array()[blocks]
     root = common_ancestor(seg.elem_parent, int(elems[0]), int(elems[-1]))
     elems -= root
-    parents = np.asarray(seg.elem_parent[root : root + int(elems.max()) + 1], dtype=np.int64) - root
+    parents = seg.parent_array()[root : root + int(elems.max()) + 1] - root
     parents[0] = -1
     own = np.column_stack([np.bincount(elems, weights=c, minlength=len(parents)) for c in columns])
     prefix = np.concatenate((np.zeros((1, len(columns))), np.cumsum(own, axis=0)))
@@ -2158,8 +2159,8 @@ def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     idx = np.array([i for i in np.flatnonzero(cells).tolist() if seg.kinds[i] in _CELL_KINDS], dtype=np.int64)
     if len(idx) < 2:
         return
-    parent = np.asarray(seg.elem_parent, dtype=np.int64)
-    rows, row_of = np.unique(parent[np.asarray(seg.elems, dtype=np.int64)[idx]], return_inverse=True)
+    parent = seg.parent_array()
+    rows, row_of = np.unique(parent[seg.elem_array()[idx]], return_inverse=True)
     size = np.bincount(row_of, minlength=len(rows))
     kept = np.bincount(row_of, weights=body[idx], minlength=len(rows))
     widest = np.zeros(len(rows), dtype=np.float64)
@@ -2188,7 +2189,7 @@ def keep_name_value_lists(seg: Segments, f: Features, body: BoolArray, why: npt.
     is_term = tags == "dt"
     item = _nearest_marked(seg.elem_parent, is_term | (tags == "dd"))
     dl = _nearest_marked(seg.elem_parent, tags == "dl")
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    elems = seg.elem_array()
     own_item = item[elems]
     own_dl = dl[elems]
     # A block of an item (dt or dd) of the nearest <dl> around it.
@@ -2299,7 +2300,7 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     ends = np.cumsum(np.fromiter(map(len, classes), dtype=np.int64, count=len(classes)) + 1)
     roots = np.zeros(len(classes), dtype=bool)
     roots[np.searchsorted(ends, starts, side="right")] = True
-    hit = body & within(np.asarray(seg.elem_parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)]
+    hit = body & within(seg.parent_array(), roots)[seg.elem_array()]
     if not hit.any() or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
         return
     if not declares_article(seg):
