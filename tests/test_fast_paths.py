@@ -255,3 +255,15 @@ def test_word_alternation_matches_the_words_only() -> None:
     assert all(whole.fullmatch(w) for w in words)
     assert not any(whole.fullmatch(w) for w in ("ja", "janu", "septem", "marc", "", "decembre"))
     assert features.word_alternation(["ab", "a", "abc"]) == "a(?:b(?:c)?)?"
+
+
+def test_shared_page_arrays_are_the_lists() -> None:
+    # Segments.elem_array and parent_array, features.elem_subtree_ends: made once a
+    # page for the steps that read them, read-only, equal to what each step made itself.
+    seg = segment_html(ARTICLE, max_depth=256, max_blocks=1000)
+    assert seg.elem_array().tolist() == seg.elems and seg.elem_array() is seg.elem_array()
+    assert seg.parent_array().tolist() == seg.elem_parent and seg.parent_array() is seg.parent_array()
+    assert not seg.elem_array().flags.writeable and not seg.parent_array().flags.writeable
+    ends = features.elem_subtree_ends(seg)
+    assert ends.tolist() == features.subtree_ends(np.asarray(seg.elem_parent, dtype=np.int64)).tolist()
+    assert not ends.flags.writeable
