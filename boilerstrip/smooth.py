@@ -24,6 +24,7 @@ from .features import (
     Features,
     FloatArray,
     common_ancestor,
+    elem_subtree_ends,
     names_comment_form,
     priced_lines,
     subtree_ends,
@@ -1599,7 +1600,7 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     if len(dates) < _THREAD_POSTS:
         return
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
-    ends = subtree_ends(np.asarray(parents, dtype=np.int64))
+    ends = elem_subtree_ends(seg)
     kinds: dict[int, dict[tuple[str, str], int]] = {}
 
     def alike(e: int) -> bool:
@@ -1697,7 +1698,7 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
         return
     parent = seg.elem_parent
     n_elem = len(parent)
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    elems = seg.elem_array()
     chrome = (f.flags & (_CHROME_CONTEXT | Flag.HEADER)) != 0
     clean = np.bincount(elems, weights=np.where(chrome, 0.0, f.n_chars), minlength=n_elem).tolist()
     for e in range(n_elem - 1, 0, -1):
@@ -1904,10 +1905,10 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 def _nearest_article(seg: Segments) -> npt.NDArray[np.int64]:
     """Per block, the index of its nearest <article> element (-1 when it has none)."""
     of = np.full(len(seg.elem_tag), -1, dtype=np.int64)
-    end = subtree_ends(np.asarray(seg.elem_parent, dtype=np.int64))
+    end = elem_subtree_ends(seg)
     for e in (e for e, tag in enumerate(seg.elem_tag) if tag == "article"):
         of[e : end[e]] = e  # document order: an article nested in another comes later and wins
-    return of[np.asarray(seg.elems, dtype=np.int64)]
+    return of[seg.elem_array()]
 
 
 # The main container lies in one <article> (80% of its blocks); lists of three items or more.
@@ -1930,7 +1931,7 @@ def keep_alike_runs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     n = len(body)
     if n < _RUN_ITEMS or f.mode != "html":
         return
-    parent = np.asarray(seg.elem_parent, dtype=np.int64)[np.asarray(seg.elems, dtype=np.int64)]
+    parent = seg.parent_array()[seg.elem_array()]
     kinds = seg.kinds
     same = (parent[1:] == parent[:-1]) & np.fromiter(map(str.__eq__, kinds[1:], kinds[:-1]), dtype=bool, count=n - 1)
     run = np.concatenate(([0], np.cumsum(~same)))
@@ -1991,9 +1992,9 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
             groups.setdefault((parent[e], tags[e], classes[e].translate(_GRID_NO_DIGITS)), []).append(e)
     # Cards: four in five items hold two lines or more (a headline and a byline, an excerpt, a
     # price); items of one link each are a menu or a list of categories.
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    elems = seg.elem_array()
     lines = np.bincount(elems, minlength=n_elem)
-    ends = subtree_ends(np.asarray(parent, dtype=np.int64))
+    ends = elem_subtree_ends(seg)
     prefix = np.concatenate(([0], np.cumsum(lines)))
     roots = np.zeros(n_elem, dtype=bool)
     for members in groups.values():
@@ -2002,7 +2003,7 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
             roots[m] = True
     if not roots.any():
         return
-    inside = within(np.asarray(parent, dtype=np.int64), roots)[elems]
+    inside = within(seg.parent_array(), roots)[elems]
     keep = headline & inside
     if int(keep.sum()) < _HEADLINE_ITEMS:
         return
@@ -2033,10 +2034,10 @@ def _container_subtrees(
     subtree of each column (a value per block; None counts the blocks) (keep_grid_items,
     keep_card_sets).
     """
-    elems = np.asarray(seg.elems, dtype=np.int64)[blocks]
+    elems = seg.elem_array()[blocks]
     root = common_ancestor(seg.elem_parent, int(elems[0]), int(elems[-1]))
     elems -= root
-    parents = np.asarray(seg.elem_parent[root : root + int(elems.max()) + 1], dtype=np.int64) - root
+    parents = seg.parent_array()[root : root + int(elems.max()) + 1] - root
     parents[0] = -1
     own = np.column_stack([np.bincount(elems, weights=c, minlength=len(parents)) for c in columns])
     prefix = np.concatenate((np.zeros((1, len(columns))), np.cumsum(own, axis=0)))
@@ -2247,8 +2248,8 @@ def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     idx = np.array([i for i in np.flatnonzero(cells).tolist() if seg.kinds[i] in _CELL_KINDS], dtype=np.int64)
     if len(idx) < 2:
         return
-    parent = np.asarray(seg.elem_parent, dtype=np.int64)
-    rows, row_of = np.unique(parent[np.asarray(seg.elems, dtype=np.int64)[idx]], return_inverse=True)
+    parent = seg.parent_array()
+    rows, row_of = np.unique(parent[seg.elem_array()[idx]], return_inverse=True)
     size = np.bincount(row_of, minlength=len(rows))
     kept = np.bincount(row_of, weights=body[idx], minlength=len(rows))
     widest = np.zeros(len(rows), dtype=np.float64)
@@ -2277,7 +2278,7 @@ def keep_name_value_lists(seg: Segments, f: Features, body: BoolArray, why: npt.
     is_term = tags == "dt"
     item = _nearest_marked(seg.elem_parent, is_term | (tags == "dd"))
     dl = _nearest_marked(seg.elem_parent, tags == "dl")
-    elems = np.asarray(seg.elems, dtype=np.int64)
+    elems = seg.elem_array()
     own_item = item[elems]
     own_dl = dl[elems]
     # A block of an item (dt or dd) of the nearest <dl> around it.
@@ -2388,7 +2389,7 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     ends = np.cumsum(np.fromiter(map(len, classes), dtype=np.int64, count=len(classes)) + 1)
     roots = np.zeros(len(classes), dtype=bool)
     roots[np.searchsorted(ends, starts, side="right")] = True
-    hit = body & within(np.asarray(seg.elem_parent, dtype=np.int64), roots)[np.asarray(seg.elems, dtype=np.int64)]
+    hit = body & within(seg.parent_array(), roots)[seg.elem_array()]
     if not hit.any() or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
         return
     if not declares_article(seg):
@@ -2489,13 +2490,16 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     """
     texts = seg.texts
     sized = np.flatnonzero(body & (f.n_words >= _DISCLOSURE_MIN_WORDS) & (f.n_words <= _DISCLOSURE_WORDS)).tolist()
-    low = "\n".join([texts[i] for i in sized]).lower()
+    joined = "\n".join([texts[i] for i in sized])
+    if not _may_hold(joined, _DISCLOSURE_STEMS_ASCII):
+        return  # most pages: none of the words
+    low = joined.lower()
     if not any(word in low for word in _DISCLOSURE_STEMS):
         return  # most pages: none of the words, a few substring scans instead of a search a block
     hit = [
         i
         for i in sized
-        if any(word in texts[i].lower() for word in _DISCLOSURE_STEMS)
+        if _holds_any(texts[i].lower(), _DISCLOSURE_STEMS)
         and DISCLOSURE_RE.search(texts[i]) is not None
         and DISCLOSURE_WHO_RE.search(texts[i]) is not None
     ]
@@ -2559,6 +2563,27 @@ _DISCLOSURE_WORDS = 60
 _DISCLOSURE_SHARE = 0.2
 # A word every match of vocab.DISCLOSURE_RE holds (lowercase).
 _DISCLOSURE_STEMS = ("affiliate", "commission", "compensat", "kickback", "qualifying purchases")
+_DISCLOSURE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _DISCLOSURE_STEMS)
+
+
+def _holds_any(low: str, stems: tuple[str, ...]) -> bool:
+    """Whether low holds any of the stems (the text lowered once, not once a stem)."""
+    return any(stem in low for stem in stems)
+
+
+def _may_hold(text: str, stems: tuple[bytes, ...]) -> bool:
+    """False only when text.lower() holds none of the stems (lowercase ASCII, as bytes).
+
+    No character but the Kelvin sign ("K", lowered to "k") and "İ" (lowered to "i" and a
+    combining dot, which ends a stem such as "reacti") lowers to an ASCII letter: without
+    them, text's ASCII characters, lowered as bytes, hold a stem wherever text.lower() does
+    (and maybe where it does not, two of them brought together). On a page in another
+    script this skips str.lower()'s per-character path over the text.
+    """
+    if "\u212a" in text or "\u0130" in text:
+        return True
+    low = text.encode("ascii", "ignore").lower()
+    return any(stem in low for stem in stems)
 
 
 # A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words
@@ -2766,7 +2791,10 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
 def _single_form_lines(texts: list[str], idx: list[int]) -> list[int]:
     """The lines of idx that name a comment form or an empty thread (features.names_comment_form)
     and stand once among them, in order: a Q&A page puts "Add a comment" under every post."""
-    low = "\n".join([texts[k] for k in idx]).lower()
+    joined = "\n".join([texts[k] for k in idx])
+    if not _may_hold(joined, _FORM_LINE_STEMS_ASCII):
+        return []
+    low = joined.lower()
     if not any(stem in low for stem in _FORM_LINE_STEMS):
         return []
     named = [k for k in idx if names_comment_form(texts[k])]
@@ -2776,6 +2804,7 @@ def _single_form_lines(texts: list[str], idx: list[int]) -> list[int]:
 
 # Letters and digits only, for telling whether a form's line stands more than once.
 _FORM_KEY = regex.compile(r"[\W_]+")
+_FORM_LINE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _FORM_LINE_STEMS)
 # A menu's or a page header's "Comments" link heads no form.
 _FORM_BOXES = int(Flag.NAV | Flag.HEADER)
 # The form's heading is short: "Leave a Reply", "Schreibe einen Kommentar Antworten abbrechen".

@@ -204,3 +204,66 @@ def test_taxonomy_class_names_are_not_read() -> None:
     # The words themselves, or inside another name, still count.
     assert segment._class_words("discussion")[0] & Flag.COMMENT
     assert segment._class_words("subcategory-comment")[0] & Flag.COMMENT
+
+
+_STEM_CHARS = list("aAcCeEfFiIkKlLmMnNoOpPrRsStT -\n") + ["\u212a", "\u0130", "\u0131", "ß", "é", "Σ", "\u017f", "日"]
+
+
+@hypothesis_settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(_STEM_CHARS), max_size=60))
+def test_may_hold_never_misses_a_lowered_stem(text: str) -> None:
+    # smooth._may_hold tests the ASCII characters lowered as bytes: it may say yes where
+    # str.lower() holds no stem, never no where it holds one (the Kelvin sign lowers to "k").
+    from boilerstrip import smooth
+
+    for stems in (smooth._DISCLOSURE_STEMS, smooth._FORM_LINE_STEMS, ("kick", "if", "sta", "ck", "ti", "i")):
+        if any(stem in text.lower() for stem in stems):
+            assert smooth._may_hold(text, tuple(s.encode("ascii") for s in stems))
+    assert smooth._may_hold("Affiliate links", smooth._DISCLOSURE_STEMS_ASCII)
+    assert smooth._may_hold("\u212aickback", smooth._DISCLOSURE_STEMS_ASCII)
+    assert smooth._may_hold("REACT\u0130ON", smooth._FORM_LINE_STEMS_ASCII)  # "reacti̇on"
+    assert not smooth._may_hold("Прочее", smooth._DISCLOSURE_STEMS_ASCII)
+
+
+@hypothesis_settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("nowithut-_sidebarhfmnvgcumsktlo \n")), max_size=60))
+def test_may_negate_is_the_pattern(low: str) -> None:
+    for text in (low, low + " no-sidebar", "without_" + low, "nonav " + low):
+        assert features._may_negate(text) == (features._MAY_NEGATE.search(text) is not None)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("0123456789 ./-:stndrhJjANanuryMmaïöéä\u017fSEPtebrc")), max_size=40))
+def test_date_is_the_plain_month_alternation(text: str) -> None:
+    # features._DATE's month names are factored (word_alternation): the same match as the
+    # names joined by "|", the same span too.
+    months = features._MONTHS
+    plain = regex.compile(
+        rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}\b|"
+        rf"\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{months})\b",
+        regex.I,
+    )
+    for t in (text, "On " + text, text + " March 3rd", "12 janvier " + text, "Sept. 4, " + text):
+        a, b = plain.search(t), features._DATE.search(t)
+        assert (a is None) == (b is None)
+        assert a is None or b is None or a.span() == b.span()
+
+
+def test_word_alternation_matches_the_words_only() -> None:
+    words = features._MONTHS.split("|")
+    whole = regex.compile(rf"(?:{features.word_alternation(words)})")
+    assert all(whole.fullmatch(w) for w in words)
+    assert not any(whole.fullmatch(w) for w in ("ja", "janu", "septem", "marc", "", "decembre"))
+    assert features.word_alternation(["ab", "a", "abc"]) == "a(?:b(?:c)?)?"
+
+
+def test_shared_page_arrays_are_the_lists() -> None:
+    # Segments.elem_array and parent_array, features.elem_subtree_ends: made once a
+    # page for the steps that read them, read-only, equal to what each step made itself.
+    seg = segment_html(ARTICLE, max_depth=256, max_blocks=1000)
+    assert seg.elem_array().tolist() == seg.elems and seg.elem_array() is seg.elem_array()
+    assert seg.parent_array().tolist() == seg.elem_parent and seg.parent_array() is seg.parent_array()
+    assert not seg.elem_array().flags.writeable and not seg.parent_array().flags.writeable
+    ends = features.elem_subtree_ends(seg)
+    assert ends.tolist() == features.subtree_ends(np.asarray(seg.elem_parent, dtype=np.int64)).tolist()
+    assert not ends.flags.writeable

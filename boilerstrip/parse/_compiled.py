@@ -432,15 +432,17 @@ def _date_parts(pattern: Any, months: str) -> tuple[bytes | None, Callable[[str]
 
     (None, None), so that count_page searches with the pattern itself, unless the pattern is
     exactly _DATE_NUMBERS|_DATE_MONTHS, case-insensitive, with month names of three or more
-    lowercase letters. Under IGNORECASE an ASCII letter matches only its two ASCII cases, so
+    lowercase letters (factored as features.word_alternation writes them). Under IGNORECASE an ASCII letter matches only its two ASCII cases, so
     in an ASCII text a month name can only start at a trigram listed here; names with other
     letters (März, août) cannot match an ASCII text at all.
     """
     import regex
 
+    from ..features import word_alternation
+
     words = months.split("|")
     if (
-        pattern.pattern != _DATE_NUMBERS + "|" + _DATE_MONTHS.format(months)
+        pattern.pattern != _DATE_NUMBERS + "|" + _DATE_MONTHS.format(word_alternation(words))
         or pattern.flags != regex.compile("", regex.I).flags
         or not all(len(w) >= 3 and w == w.lower() and regex.fullmatch(r"\w+", w) for w in words)
     ):
