@@ -2425,7 +2425,7 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     tail = idx[idx > after].tolist()
     # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
     low = "" if text_mode else "\n".join([texts[i] for i in tail]).lower()
-    pitches = any(stem in low for stem in _PITCH_STEMS)
+    pitches = _holds_any(low, _PITCH_STEMS)
     pitch = []
     signoff = []
     for i in tail:
@@ -2494,7 +2494,7 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     if not _may_hold(joined, _DISCLOSURE_STEMS_ASCII):
         return  # most pages: none of the words
     low = joined.lower()
-    if not any(word in low for word in _DISCLOSURE_STEMS):
+    if not _holds_any(low, _DISCLOSURE_STEMS):
         return  # most pages: none of the words, a few substring scans instead of a search a block
     hit = [
         i
@@ -2795,7 +2795,7 @@ def _single_form_lines(texts: list[str], idx: list[int]) -> list[int]:
     if not _may_hold(joined, _FORM_LINE_STEMS_ASCII):
         return []
     low = joined.lower()
-    if not any(stem in low for stem in _FORM_LINE_STEMS):
+    if not _holds_any(low, _FORM_LINE_STEMS):
         return []
     named = [k for k in idx if names_comment_form(texts[k])]
     keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
