@@ -692,8 +692,11 @@ def keep_text_table_after(seg: Segments, f: Features, body: BoolArray, why: npt.
             continue
         end = a + at + covered
         if end == window:
-            while end < hi and _cell_shape(texts[end]) == shapes[end - a - k]:
-                shapes.append(_cell_shape(texts[end]))
+            while end < hi:
+                shape = _cell_shape(texts[end])
+                if shape != shapes[end - a - k]:
+                    break
+                shapes.append(shape)
                 end += 1
             covered = end - a - at
         cells = sum(1 for t in texts[a + at : end] if _TABLE_CELL.search(t) is not None)
