@@ -2298,11 +2298,12 @@ def _stamped_thread(
         m = _STAMP.search(texts[i]) if ":" in texts[i] else None
         if m is not None:
             groups.setdefault(_DIGITS_RUN.sub("0", m.group(0).lower()).rstrip(" apm."), []).append(i)
+    runs = [heads for heads in groups.values() if len(heads) >= _THREAD_HEADS]
+    if not runs:
+        return -1  # most pages: no timestamp shape repeats
     best = -1
     prose, before = _prose_above(n_chars, value)
-    for heads in groups.values():
-        if len(heads) < _THREAD_HEADS:
-            continue
+    for heads in runs:
         gaps = np.diff(heads)
         if (
             int(gaps.min()) < 2
