@@ -3016,8 +3016,8 @@ def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.in
     mode finds the product by its containers. An empty result is the worst answer for a page
     with text: the lines of _PLAIN_LINE_WORDS words or more that stand once on the page (a
     menu's entries and the buttons under each item recur) and that no step has dropped (the
-    notice) are kept instead. Runs last, on the body all the text steps made: only an empty
-    page moves.
+    notice) are kept instead. Runs after the other text steps (drop_language_menus alone
+    follows), on the body they made: only an empty page moves.
     """
     if f.mode != "text" or not len(body) or body.any():
         return
