@@ -3050,6 +3050,7 @@ smooth_labels = choose_kernel("smooth_labels", smooth_labels)
 keep_alike_runs = choose_kernel("keep_alike_runs", keep_alike_runs)
 _texts_hold = choose_kernel("texts_hold", _texts_hold)
 _all_of = choose_kernel("all_of", _all_of)
+_container_subtrees = choose_kernel("container_subtrees", _container_subtrees)
 _third_slide = choose_kernel("third_slide", _third_slide)
 
 

@@ -1355,6 +1355,40 @@ def _make_all_of(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_container_subtrees(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    ends_of = f.subtree_ends
+
+    def compiled(seg: Any, blocks: Any, columns: tuple[Any, ...]) -> Any:
+        return _kernels.container_subtrees(seg, blocks, columns, ends_of)
+
+    rng = np.random.default_rng(1616)
+    tried = 0
+    for seg in _probe_pages(16, 40):
+        n = len(seg.elems)
+        if n == 0:
+            continue
+        for _ in range(3):
+            blocks = np.flatnonzero(rng.random(n) < rng.choice([0.1, 0.5, 1.0]))
+            if not len(blocks):
+                continue
+            m = len(blocks)
+            columns = (
+                rng.choice([0.0, -0.0, 1.0, 2.5, 7.0, 1e-3], m),
+                None,
+                rng.random(m) < 0.5,
+                np.where(rng.random(m) < 0.5, rng.random(m), 0.0),
+            )
+            if not _same(compiled(seg, blocks, columns), reference(seg, blocks, columns)):
+                return None, "it differs on the probe pages"
+            tried += 1
+    if tried < 40:
+        return None, f"too few probes ({tried})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
@@ -1375,4 +1409,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "texts_hold": _make_texts_hold,
     "third_slide": _make_third_slide,
     "all_of": _make_all_of,
+    "container_subtrees": _make_container_subtrees,
 }
