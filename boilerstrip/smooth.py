@@ -1555,7 +1555,10 @@ def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     if n == 0 or not body.any():
         return
     texts = seg.texts
-    cand = [i for i in np.flatnonzero(~body & (f.main > 0) & (f.n_words <= _OWN_LINE_WORDS)).tolist()
+    short = np.flatnonzero(_all_of(n, ((body, "not", 0), (f.main, ">", 0), (f.n_words, "<=", _OWN_LINE_WORDS))))
+    if not _texts_hold(texts, short, _ADDRESS_STEMS):
+        return  # most pages: no line holds an address's start
+    cand = [i for i in short.tolist()
             if texts[i].lstrip().startswith(_ADDRESS_STARTS) and _BARE_ADDRESS.fullmatch(texts[i]) is not None]
     if not cand:
         return
@@ -1573,6 +1576,8 @@ def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.ND
 # punctuation) stay under 30. Body on both sides within 3 blocks.
 _BARE_ADDRESS = regex.compile(r"\s*(?:https?://|www\.)\S+\s*")
 _ADDRESS_STARTS = ("http://", "https://", "www.")
+# A line that starts with one of them holds it lowered (the pre-test of the lines).
+_ADDRESS_STEMS = tuple(start.encode("ascii") for start in _ADDRESS_STARTS)
 _OWN_LINE_WORDS = 30
 _OWN_LINE_REACH = 3
 
@@ -2433,6 +2438,8 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     tail = tail_idx.tolist()
     # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
     pitches = not text_mode and _texts_hold(texts, tail_idx, _PITCH_STEMS_ASCII)
+    if not pitches and not _texts_hold(texts, tail_idx, _SIGN_OFF_HEADS_ASCII):
+        return  # most pages: no tail line names a pitch's word or opens like a sign-off
     pitch = []
     signoff = []
     for i in tail:
@@ -2461,6 +2468,8 @@ _PITCH_STEMS_ASCII = (b"newsletter", b"subscribe", b"sign", b"inbox", b"mail")
 # this test and the block keeps its line: a sign-off is typed by a template, with single spaces).
 _LEAD_MARKS = regex.compile(r"[^\w\n]*")
 _SIGN_OFF_HEADS = ("a version of", "did you", "enjoy", "like", "if you", "share this", "back to top", "you may also", "you might also")
+# A line whose lowered start is one of them holds it lowered (the pre-test of the tail's lines).
+_SIGN_OFF_HEADS_ASCII = tuple(head.encode("ascii") for head in _SIGN_OFF_HEADS)
 
 # "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
 # nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).
