@@ -2805,7 +2805,7 @@ def drop_page_footer(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     of its words): a page whose only text is in its footer keeps it.
     """
     flags = f.flags
-    drop = body & ((flags & Flag.FOOTER) != 0) & ((flags & (Flag.ARTICLE | Flag.MAIN)) == 0)
+    drop = _all_of(len(body), ((body, "is", 0), (flags, "some", Flag.FOOTER), (flags, "none", Flag.ARTICLE | Flag.MAIN)))
     if drop.any() and f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
         body[drop] = False
         why[drop] = 18
