@@ -43,6 +43,7 @@ from .vocab import (
     EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
+    POST_META_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -163,6 +164,7 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
+    73: "smoothed: a post's meta line below the content",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -2414,7 +2416,9 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     drop_text_newsletter). A line there that opens with a post's sign-off (vocab.SIGN_OFF_RE:
     "A version of this article appeared in print on ...", "If you enjoyed this post, please share
     it", "You may also like:") goes too, in both modes (`smoothed: a post's sign-off below the
-    content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
+    content`), and so does a post's meta line (vocab.POST_META_RE: "This entry was posted on ...",
+    "Tags:", "Was this article helpful?", "Follow us on ...": `smoothed: a post's meta line below
+    the content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
     """
     if not body.any():
         return
@@ -2431,23 +2435,27 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     pitches = _holds_any(low, _PITCH_STEMS)
     pitch = []
     signoff = []
+    meta = []
     for i in tail:
         text = texts[i]
         if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
             pitch.append(i)
-        elif (
-            text[_LEAD_MARKS.match(text).end() :][:18].lower().startswith(_SIGN_OFF_HEADS)  # type: ignore[union-attr]  # matches "" at least
-            and SIGN_OFF_RE.match(text) is not None
-        ):
+            continue
+        head = text[_LEAD_MARKS.match(text).end() :][:18].lower()  # type: ignore[union-attr]  # matches "" at least
+        if head.startswith(_SIGN_OFF_HEADS) and SIGN_OFF_RE.match(text) is not None:
             signoff.append(i)
-    if not pitch and not signoff:
+        elif head.startswith(_META_HEADS) and POST_META_RE.match(text) is not None:
+            meta.append(i)
+    if not pitch and not signoff and not meta:
         return
-    if float(f.n_words[pitch + signoff].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+    if float(f.n_words[pitch + signoff + meta].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
         return
     body[pitch] = False
     why[pitch] = 66
     body[signoff] = False
     why[signoff] = 69
+    body[meta] = False
+    why[meta] = 73
 
 
 # Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.
@@ -2457,6 +2465,14 @@ _PITCH_STEMS = ("newsletter", "subscribe", "sign", "inbox", "mail")
 # this test and the block keeps its line: a sign-off is typed by a template, with single spaces).
 _LEAD_MARKS = regex.compile(r"[^\w\n]*")
 _SIGN_OFF_HEADS = ("a version of", "did you", "enjoy", "like", "if you", "share this", "back to top", "you may also", "you might also")
+# The words each match of vocab.POST_META_RE starts with after the marks (lowercased).
+_META_HEADS = (
+    "this entry", "this post", "this article", "posted", "published", "filed", "categories", "tags",
+    "tagged", "last", "date last", "was this", "is this", "did you find", "do you find", "found this",
+    "how useful", "how helpful", "rate this", "rating this", "click on a star", "no votes", "follow us",
+    "like us", "find us", "connect with us", "please", "twitter", "facebook", "instagram", "youtube",
+    "linkedin", "pinterest", "tiktok",
+)
 
 # "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
 # nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).

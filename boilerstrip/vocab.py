@@ -31,6 +31,7 @@ __all__ = [
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
     "POST_END_RE",
+    "POST_META_RE",
     "POST_RE",
     "POST_TOKENS",
     "READ_ALSO_RE",
@@ -277,6 +278,25 @@ SIGN_OFF_RE = regex.compile(
     r"|if\s+you\s+(?:liked|enjoyed|like|found)\s+this\b"
     r"|(?:(?:share|like)\s+this(?:\s+(?:post|article|story|page))?|back\s+to\s+top"
     r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy))[^\w\n]*$)"
+)
+
+# A post's meta line, the other line a blog engine's or a publisher's template sets under the text
+# (smooth.drop_tail_pitches): when and where it was filed ("This entry was posted on Monday, October
+# 15th, 2012 at 4:48 pm and is filed under Life", "Posted by Laurie at September 10, 2012 9:01 AM",
+# "Filed under:", "Tags:", "Last reviewed January 2023"), the reader's feedback widget ("Was this
+# article helpful?", "How useful was this post?", "Rate this recipe", "Click on a star to rate it!")
+# and the site's plea to follow it ("Follow us on ...", "Twitter: @example"). "Written by" is left
+# out: a byline or a guest writer's note, which truths keep as often as not.
+POST_META_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:this\s+(?:entry|post|article)\s+was\s+(?:posted|written|filed|published)\b"
+    r"|posted\s+by\s+[^\n]{1,40}?\s+(?:at|on)\s|(?:posted|published)\s+(?:on|in)\b"
+    r"|(?:filed\s+(?:under|in)|categories|tags|tagged(?:\s+with)?)\s*:"
+    r"|(?:date\s+)?last\s+(?:reviewed|updated|modified)\b"
+    r"|(?:was|is|did\s+you\s+find|do\s+you\s+find|found)\s+this\s+(?:\w+\s+){0,2}(?:helpful|useful)\b"
+    r"|how\s+(?:useful|helpful)\s+(?:was|is)\s+this\b|rat(?:e|ing)\s+this\s+(?:article|post|story|page|recipe|tutorial)\b"
+    r"|click\s+on\s+a\s+star\s+to\s+rate|no\s+votes\s+so\s+far"
+    r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
+    r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
 )
 
 # The heading of a box of the site's other stories under a post, as a whole line (text mode,

@@ -1777,3 +1777,35 @@ def test_sign_off_below_the_content_is_chrome() -> None:
     # A dump's lines the same way (its newsletter pitches have their own rule, drop_text_newsletter).
     dump = "\n\n".join(["How to plan a garden", f"{PROSE} {PROSE}", f"{PROSE} {PROSE}", *notes])
     assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome", "chrome"]
+
+
+def test_post_meta_line_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a post's meta line below the content"
+    notes = [
+        "This entry was posted on Monday, October 15th, 2012 at 4:48 pm and is filed under Gardens.",
+        "Posted by Laurie at September 10, 2012 9:01 AM",
+        "Was this article helpful?",
+        "Follow us on the social networks!",
+    ]
+
+    def labels(after: str = "") -> list[str]:
+        tail = "".join(f"<p>{t}</p>" for t in notes)
+        html = f"<html><body><main><h1>How to plan a garden</h1>{f'<p>{PROSE} {PROSE}</p>' * 4}{tail}{after}</main></body></html>"
+        return [b.label for b in extract_blocks(html).blocks if b.text in notes]
+
+    assert labels() == ["chrome"] * 4
+    found = extract_blocks(f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 2}<p>{notes[1]}</p></main></body></html>").blocks
+    assert str(next(b for b in found if b.text == notes[1]).reasons[0]) == reason
+    assert SMOOTH_REASONS[73] == reason
+    # Followed by a paragraph of the text (over 40 words), they are the article's own lines.
+    assert labels(f"<p>{PROSE} {PROSE}</p>") == ["body"] * 4
+    # A byline under the text is left to its score: truths keep a guest writer's note as often.
+    byline = "Written by Laurie, who grows tomatoes."
+    html = f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 2}<p>{byline}</p></main></body></html>"
+    assert all(str(r) != reason for b in extract_blocks(html).blocks for r in b.reasons)
+    # A dump's lines the same way.
+    dump = "\n\n".join(["How to plan a garden", *[f"{PROSE} {PROSE}"] * 4, *notes])
+    assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome"] * 4
+
