@@ -42,6 +42,7 @@ from .smooth import (
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
+    drop_text_copyright_lines,
     drop_text_doubled,
     drop_text_glued_teasers,
     drop_text_legal_tail,
@@ -202,6 +203,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
+        drop_text_copyright_lines(seg, feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)
         drop_language_menus(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

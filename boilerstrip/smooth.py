@@ -67,6 +67,7 @@ __all__ = [
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_copies",
+    "drop_text_copyright_lines",
     "drop_text_doubled",
     "drop_text_glued_teasers",
     "drop_text_newsletter",
@@ -164,6 +165,7 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
+    72: "smoothed: a line that opens with a copyright notice",
     73: "smoothed: a post's meta line below the content",
     79: "smoothed: a sentence between body lines, outside every region",
 }
@@ -1273,6 +1275,51 @@ def drop_text_legal_tail(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 # The body above the notice: twice its words at least.
 _LEGAL_ABOVE = 2.0
+
+
+def drop_text_copyright_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a short body line that opens with a copyright notice is chrome.
+
+    A news agency's or a publisher's notice closes a story ("© 2012 The Associated Press. All
+    rights reserved. This material may not be published ...", "Copyright 2012 Dow Jones &
+    Company, Inc. All Rights Reserved"), and a dump sets it as a line among the story's: a
+    sentence, it passes line by line, and when comments or a sidebar's text follow it, it is no
+    page's last line (drop_text_legal_tail). HTML leaves most such notices out with their footer
+    (the same step there cost a page whose truth keeps its agency's notice). A body
+    block of _NOTICE_WORDS words at most whose copyright (vocab.COPYRIGHT_RE) stands within its
+    first _NOTICE_START characters goes, unless such lines hold over _PITCH_SHARE of the body's
+    words. A mention further in is a photo's credit or a quoted licence as often ("Photo:
+    Example / © 2024 ...", "Holy Bible, New International Version, Copyright © 1984 ...").
+    """
+    if f.mode != "text" or not body.any():
+        return
+    short = np.flatnonzero(body & (f.n_words <= _NOTICE_WORDS)).tolist()
+    if not short:
+        return
+    texts = seg.texts
+    heads = "\n".join([texts[i][:_NOTICE_HEAD] for i in short])
+    if not _may_hold(heads, _NOTICE_STEMS_ASCII) and "\u00a9" not in heads:
+        return  # most pages: no sign and none of the words
+    hit = []
+    for i in short:
+        m = COPYRIGHT_RE.search(texts[i], 0, _NOTICE_HEAD)
+        if m is not None and m.start() <= _NOTICE_START:
+            hit.append(i)
+    if not hit or float(f.n_words[hit].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = 72
+
+
+# A notice line: 25 words at most (the agency's notice with its "may not be published, broadcast,
+# rewritten or redistributed" runs to 17-24). Its sign or word within its first 40 characters
+# (after a site's name: "BBC © 2012", "Content Copyright © 2002-2012"). Only the line's head is
+# searched (COPYRIGHT_RE's year stands within 20 characters of the sign), _NOTICE_HEAD characters.
+_NOTICE_WORDS = 25
+_NOTICE_START = 40
+_NOTICE_HEAD = 120
+# Every match of vocab.COPYRIGHT_RE holds the sign or one of these (lowercase ASCII).
+_NOTICE_STEMS_ASCII = (b"(c)", b"copyright", b"rights reserved", b"rechte", b"droits", b"derechos", b"diritti")
 
 
 # A heading of either kind as a line of a text joined with line breaks.

@@ -1809,3 +1809,23 @@ def test_post_meta_line_below_the_content_is_chrome() -> None:
     dump = "\n\n".join(["How to plan a garden", *[f"{PROSE} {PROSE}"] * 4, *notes])
     assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome"] * 4
 
+
+def test_text_line_that_opens_with_a_copyright_notice_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a line that opens with a copyright notice"
+    assert SMOOTH_REASONS[72] == reason
+    post = [f"{PROSE} Part {i}." for i in range(4)]
+    notice = "© 2012 Example News Inc. All rights reserved. This material may not be published, broadcast or rewritten."
+    credit = "Photo of the old north pier by our reader Jane Doe, © 2012 Jane Doe."
+    # The agency's notice between the story and the reader's letter below it (no last line:
+    # drop_text_legal_tail leaves it), and a photo's credit that names a copyright further in.
+    lines = ["Home", post[0], credit, post[1], post[2], notice, post[3], "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    label = {b.text: b for b in blocks}
+    assert label[notice].label == "chrome" and str(label[notice].reasons[0]) == reason
+    assert label[credit].label == "body"
+    assert all(label[p].label == "body" for p in post)
+    # A page that is its notice and little else keeps it (over a fifth of the body).
+    blocks = extract_blocks("\n".join(["Home", "A short note on the licence of this page.", notice, "Contact"]), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
