@@ -25,6 +25,7 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_after_comment_form,
+    drop_author_boxes,
     drop_calls_to_action,
     drop_chrome_only_classes,
     drop_disclosures,
@@ -164,6 +165,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_product_reviews(seg, feats, body, smoothed)
         drop_calls_to_action(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
+        drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
@@ -192,6 +194,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_records(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
+        drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)

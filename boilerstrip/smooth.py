@@ -33,6 +33,7 @@ from .features import (
 )
 from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
+    AUTHOR_BOX_RE,
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
@@ -53,6 +54,7 @@ from .vocab import (
 __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
+    "drop_author_boxes",
     "drop_calls_to_action",
     "drop_chrome_only_classes",
     "drop_disclosures",
@@ -167,6 +169,7 @@ SMOOTH_REASONS = {
     71: "smoothed: a line of a card in a set of cards that hold body",
     72: "smoothed: a line that opens with a copyright notice",
     73: "smoothed: a post's meta line below the content",
+    74: "smoothed: an author's box below the content",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -2503,6 +2506,61 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     why[signoff] = 69
     body[meta] = False
     why[meta] = 73
+
+
+def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """An author's box below the content, its heading and the line after it, is chrome, in HTML and in plain text.
+
+    A post ends with a box about its writer, headed "About the author" or "Written by Jane Doe"
+    (vocab.AUTHOR_BOX_RE, as a whole line of _AUTHOR_HEAD_WORDS words at most), over a bio of
+    a sentence or three ("Jane Doe is a freelance writer who ..."): prose, it passes, and a
+    dump or a template without a class word for it keeps it. The heading and the body block
+    after it (not a heading) go when _AUTHOR_ABOVE body words or more stand above the heading
+    (a byline over the text stays), no body block of more than _PITCH_WORDS words follows the
+    bio (the text goes on: an interview's "About the author" section) and the two hold a fifth
+    of the body's words at most.
+    """
+    if not body.any():
+        return
+    texts = seg.texts
+    kinds = seg.kinds
+    idx = np.flatnonzero(body)
+    words = f.n_words[idx]
+    heads = np.flatnonzero(words <= _AUTHOR_HEAD_WORDS).tolist()
+    for k in heads:
+        i = int(idx[k])
+        head = texts[i][_LEAD_MARKS.match(texts[i]).end() :][:6].lower()  # type: ignore[union-attr]  # matches "" at least
+        if head.startswith(_AUTHOR_HEADS) and AUTHOR_BOX_RE.fullmatch(texts[i]) is not None:
+            break
+    else:
+        return  # most pages: no such heading
+    total = float(words.sum())
+    before = np.cumsum(words) - words
+    for k in heads:
+        i = int(idx[k])
+        if before[k] < _AUTHOR_ABOVE:
+            continue
+        head = texts[i][_LEAD_MARKS.match(texts[i]).end() :][:6].lower()  # type: ignore[union-attr]  # matches "" at least
+        if not head.startswith(_AUTHOR_HEADS) or AUTHOR_BOX_RE.fullmatch(texts[i]) is None:
+            continue
+        box = [i]
+        if k + 1 < len(idx) and kinds[int(idx[k + 1])] not in _HEADING_KINDS:
+            box.append(int(idx[k + 1]))
+        end = k + len(box)
+        if (words[end:] > _PITCH_WORDS).any() or float(f.n_words[box].sum()) > _PITCH_SHARE * total:
+            continue
+        body[box] = False
+        why[box] = 74
+        return
+
+
+# The heading: six words at most ("Written by" and a name of four). Above it, 100 body words at
+# least: a byline over the text ("Written by Jane Doe" as the post's first line) is no box.
+_AUTHOR_HEAD_WORDS = 6
+_AUTHOR_ABOVE = 100
+# The words each match of vocab.AUTHOR_BOX_RE starts with (lowercased, six characters at most).
+_AUTHOR_HEADS = ("about", "meet", "writte", "über", "à prop", "sobre", "sull", "over d")
+_HEADING_KINDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.

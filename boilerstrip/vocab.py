@@ -11,6 +11,7 @@ import regex
 
 __all__ = [
     "ARTICLE_TYPES",
+    "AUTHOR_BOX_RE",
     "BLOCK_TAGS",
     "CHROME_ONLY_TOKENS",
     "COMMENT_RE",
@@ -297,6 +298,16 @@ POST_META_RE = regex.compile(
     r"|click\s+on\s+a\s+star\s+to\s+rate|no\s+votes\s+so\s+far"
     r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
     r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
+)
+
+# The heading of an author's box under a post, as a whole line (smooth.drop_author_boxes): "About
+# the author", "About the Writer:", "Meet the author", "Written by Jane Doe" (a name of up to four
+# words), and the same in the stopword languages' usual wording ("Über den Autor", "Über die
+# Autorin", "À propos de l'auteur", "Sobre el autor", "Sull'autore", "Over de auteur").
+AUTHOR_BOX_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:about\s+(?:the\s+)?(?:author|writer|contributor|blogger)s?|meet\s+the\s+(?:author|writer)s?"
+    r"|written\s+by(?:[^\S\n]+\S+){1,4}|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l['’]auteur"
+    r"|sobre\s+(?:el|la)\s+autora?|sull['’]autore|over\s+de\s+auteur)[^\w\n]*"
 )
 
 # The heading of a box of the site's other stories under a post, as a whole line (text mode,

@@ -865,7 +865,9 @@ def test_text_lines_after_the_posts_end_are_dropped() -> None:
         blocks = extract_blocks("\n".join([*lines[:4], line, *lines[5:]]), input_type="text").blocks
         assert [b.label for b in blocks[4:]] == ["chrome"] * 4
     blocks = extract_blocks("\n".join(lines), input_type="text", include_comments=True).blocks
-    assert [b.label for b in blocks[6:]] == ["body"] * 2
+    # (The bio under its heading goes as an author's box, drop_author_boxes; the teaser stays.)
+    assert blocks[6].reasons[0].code == "smoothed: an author's box below the content"
+    assert blocks[7].label == "body"
     # "Tags" without its colon heads a sidebar's tag cloud as often: no end.
     blocks = extract_blocks("\n".join([*lines[:4], "Tags", *lines[5:]]), input_type="text").blocks
     assert [b.label for b in blocks[6:]] == ["body"] * 2
@@ -1829,3 +1831,29 @@ def test_text_line_that_opens_with_a_copyright_notice_is_chrome() -> None:
     # A page that is its notice and little else keeps it (over a fifth of the body).
     blocks = extract_blocks("\n".join(["Home", "A short note on the licence of this page.", notice, "Contact"]), input_type="text").blocks
     assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
+def test_author_box_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: an author's box below the content"
+    assert SMOOTH_REASONS[74] == reason
+    bio = "Jane Doe is a freelance writer who covers city politics and harbour affairs for several papers."
+
+    def found(head: str, after: str = "") -> list[str]:
+        html = (f"<html><body><main><h1>How the council decided</h1>{f'<p>{PROSE} {PROSE}</p>' * 4}"
+                f"<h3>{head}</h3><p>{bio}</p>{after}</main></body></html>")
+        return [b.label for b in extract_blocks(html).blocks if b.text in (head, bio)]
+
+    assert found("About the author") == ["chrome", "chrome"]
+    assert found("Written by Jane Doe") == ["chrome", "chrome"]
+    blocks = extract_blocks(f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 4}<h3>About the Author:</h3><p>{bio}</p></main></body></html>").blocks
+    assert str(next(b for b in blocks if b.text == bio).reasons[0]) == reason
+    # The text goes on after it (a paragraph of over 40 words): a section of the article.
+    assert found("About the author", f"<p>{PROSE} {PROSE}</p>") == ["body", "body"]
+    # A byline over the text is no box.
+    html = f"<html><body><main><h3>Written by Jane Doe</h3><p>{bio}</p>{f'<p>{PROSE} {PROSE}</p>' * 4}</main></body></html>"
+    assert all(str(r) != reason for b in extract_blocks(html).blocks for r in b.reasons)
+    # A dump's lines the same way.
+    dump = "\n\n".join(["How the council decided", *[f"{PROSE} {PROSE}"] * 4, "About the author", bio])
+    assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in ("About the author", bio)] == ["chrome", "chrome"]
