@@ -305,9 +305,9 @@ POST_META_RE = regex.compile(
 # words), and the same in the stopword languages' usual wording ("Über den Autor", "Über die
 # Autorin", "À propos de l'auteur", "Sobre el autor", "Sull'autore", "Over de auteur").
 AUTHOR_BOX_RE = regex.compile(
-    r"(?i)[^\w\n]*(?:about\s+(?:the\s+)?(?:author|writer|contributor|blogger)s?|meet\s+the\s+(?:author|writer)s?"
-    r"|written\s+by(?:[^\S\n]+\S+){1,4}|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l['’]auteur"
-    r"|sobre\s+(?:el|la)\s+autora?|sull['’]autore|over\s+de\s+auteur)[^\w\n]*"
+    r"(?i)[^\w\n]*(?:about[^\S\n]+(?:the[^\S\n]+)?(?:author|writer|contributor|blogger)s?|meet[^\S\n]+the[^\S\n]+(?:author|writer)s?"
+    r"|written[^\S\n]+by(?:[^\S\n]+\S+){1,4}|über[^\S\n]+(?:den[^\S\n]+autor|die[^\S\n]+autorin)|à[^\S\n]+propos[^\S\n]+de[^\S\n]+l['’]auteur"
+    r"|sobre[^\S\n]+(?:el|la)[^\S\n]+autora?|sull['’]autore|over[^\S\n]+de[^\S\n]+auteur)[^\w\n]*"
 )
 
 # The heading of a box of the site's other stories under a post, as a whole line (text mode,
