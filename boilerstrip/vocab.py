@@ -25,6 +25,7 @@ __all__ = [
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
+    "FORM_NOTE_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
@@ -298,6 +299,17 @@ POST_META_RE = regex.compile(
     r"|click\s+on\s+a\s+star\s+to\s+rate|no\s+votes\s+so\s+far"
     r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
     r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
+)
+
+# A comment form's messages, which a page hides until they are due and a dump keeps
+# (smooth.drop_text_form_notes): "Your comment has been saved. Comments are moderated ...", "Your comment
+# is awaiting moderation.", "The letters and numbers you entered did not match the image.", "You are
+# commenting using your WordPress.com account." (TypePad's and WordPress's wording). English only.
+FORM_NOTE_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:your[^\S\n]+comment[^\S\n]+(?:has[^\S\n]+been[^\S\n]+(?:saved|posted|submitted|received)|is[^\S\n]+awaiting[^\S\n]+moderation"
+    r"|was[^\S\n]+(?:posted|submitted))"
+    r"|the[^\S\n]+letters[^\S\n]+and[^\S\n]+numbers[^\S\n]+you[^\S\n]+entered"
+    r"|you[^\S\n]+are[^\S\n]+commenting[^\S\n]+using[^\S\n]+your)"
 )
 
 # The heading of an author's box under a post, as a whole line (smooth.drop_author_boxes): "About
