@@ -34,6 +34,7 @@ from .features import (
 from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
     AUTHOR_BOX_RE,
+    AUTHOR_GREETING_RE,
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
@@ -2512,7 +2513,7 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 
 
 def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """An author's box below the content, its heading and the line after it, is chrome, in HTML and in plain text.
+    """An author's box below the content (its heading and the line after it, or a greeting) is chrome, in HTML and in plain text.
 
     A post ends with a box about its writer, headed "About the author" or "Written by Jane Doe"
     (vocab.AUTHOR_BOX_RE, as a whole line of _AUTHOR_HEAD_WORDS words at most), over a bio of
@@ -2529,6 +2530,7 @@ def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     kinds = seg.kinds
     idx = np.flatnonzero(body)
     words = f.n_words[idx]
+    _drop_greetings(texts, idx, words, body, why)
     long_ = np.flatnonzero(words > _PITCH_WORDS)
     # The heading stands after the last paragraph of over _PITCH_WORDS words, or right above it (the bio).
     lo = int(long_[-1]) - 1 if len(long_) else 0
@@ -2562,10 +2564,41 @@ def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
 
 
+def _drop_greetings(texts: list[str], idx: npt.NDArray[np.intp], words: FloatArray, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The body blocks below the content that open with a blogger's greeting (vocab.AUTHOR_GREETING_RE) go.
+
+    Walking up from the last body block: blocks of _PITCH_WORDS words at most, and greetings of
+    up to _GREETING_WORDS words, are the tail; the first longer block that is no greeting is the
+    content's last paragraph. The greetings go when _AUTHOR_ABOVE body words stand above them and
+    they hold a fifth of the body's words at most (a post that opens "Hi, I'm ..." has its text
+    below it).
+    """
+    found = []
+    k = len(idx) - 1
+    while k >= 0:
+        text = texts[int(idx[k])]
+        if words[k] <= _GREETING_WORDS and text[:1] in _GREETING_FIRST and AUTHOR_GREETING_RE.match(text) is not None:
+            found.append(k)
+        elif words[k] > _PITCH_WORDS:
+            break
+        k -= 1
+    if not found:
+        return
+    if float(words[: found[-1]].sum()) < _AUTHOR_ABOVE or float(words[found].sum()) > _PITCH_SHARE * float(words.sum()):
+        return
+    drop = idx[found]
+    body[drop] = False
+    why[drop] = 74
+
+
 # The heading: six words at most ("Written by" and a name of four). Above it, 100 body words at
 # least: a byline over the text ("Written by Jane Doe" as the post's first line) is no box.
 _AUTHOR_HEAD_WORDS = 6
 _AUTHOR_ABOVE = 100
+# A greeting's box runs to a paragraph: 200 words at most. Its first character (a quote mark may
+# stand before the word).
+_GREETING_WORDS = 200
+_GREETING_FIRST = frozenset("Hh\"'“‘«")
 # Every match of vocab.AUTHOR_BOX_RE holds one of these (lowercase ASCII); the pattern as a whole
 # line of a text joined with line breaks.
 _AUTHOR_STEMS_ASCII = (b"about", b"meet", b"written", b"ber d", b"propos", b"sobre", b"sull", b"over de")

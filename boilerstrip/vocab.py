@@ -12,6 +12,7 @@ import regex
 __all__ = [
     "ARTICLE_TYPES",
     "AUTHOR_BOX_RE",
+    "AUTHOR_GREETING_RE",
     "BLOCK_TAGS",
     "CHROME_ONLY_TOKENS",
     "COMMENT_RE",
@@ -299,6 +300,14 @@ POST_META_RE = regex.compile(
     r"|click\s+on\s+a\s+star\s+to\s+rate|no\s+votes\s+so\s+far"
     r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
     r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
+)
+
+# A blogger's greeting that opens the box about them under a post or beside it (smooth.drop_author_boxes):
+# "Hi, I'm Becky.", "Hey, I'm Jessica! Welcome to ...", "Hi there! I'm Shivya, and I started this
+# blog ...", "Hello, my name is ..." and a capitalised name after it. English only.
+AUTHOR_GREETING_RE = regex.compile(
+    r"[^\w\n]*(?i:hi|hey|hello|howdy)(?:[^\S\n]+(?i:there|friends?|everyone))?[,!.]*[^\S\n]+"
+    r"(?i:i['’]m|i[^\S\n]+am|my[^\S\n]+name[^\S\n]+is)[^\S\n]+\p{Lu}"
 )
 
 # A comment form's messages, which a page hides until they are due and a dump keeps

@@ -1879,3 +1879,19 @@ def test_text_comment_form_message_is_chrome() -> None:
     said = "Your comment about the harbour was read out at the meeting, and the members agreed with it."
     blocks = extract_blocks("\n".join([*lines[:3], said, *lines[5:]]), input_type="text").blocks
     assert next(b for b in blocks if b.text == said).label == "body"
+
+
+def test_bloggers_greeting_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: an author's box below the content"
+    hello = "Hi, I'm Becky! I live by the harbour and write this blog about the council, its budget and its plans."
+    html = f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 4}<p>{hello}</p></main></body></html>"
+    found = next(b for b in extract_blocks(html).blocks if b.text == hello)
+    assert found.label == "chrome" and str(found.reasons[0]) == reason
+    # A post that opens with the greeting has its text below it: the greeting stays.
+    html = f"<html><body><main><p>{hello}</p>{f'<p>{PROSE} {PROSE}</p>' * 4}</main></body></html>"
+    assert next(b for b in extract_blocks(html).blocks if b.text == hello).label == "body"
+    # A dump's line the same way.
+    dump = "\n\n".join(["How the council decided", *[f"{PROSE} {PROSE}"] * 4, hello])
+    assert next(b for b in extract_blocks(dump, input_type="text").blocks if b.text == hello).label == "chrome"
