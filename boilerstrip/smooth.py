@@ -1304,9 +1304,9 @@ def drop_text_copyright_lines(seg: Segments, f: Features, body: BoolArray, why: 
     if not short:
         return
     texts = seg.texts
-    heads = "\n".join([texts[i][:_NOTICE_HEAD] for i in short])
-    if not _may_hold(heads, _NOTICE_STEMS_ASCII) and "\u00a9" not in heads:
-        return  # most pages: no sign and none of the words
+    joined = "\n".join([texts[i] for i in short])
+    if not any(stem in joined for stem in _NOTICE_STEMS):
+        return  # most pages: no sign and none of the words (a few substring scans, no lowering)
     hit = []
     for i in short:
         m = COPYRIGHT_RE.search(texts[i], 0, _NOTICE_HEAD)
@@ -1325,8 +1325,11 @@ def drop_text_copyright_lines(seg: Segments, f: Features, body: BoolArray, why: 
 _NOTICE_WORDS = 25
 _NOTICE_START = 40
 _NOTICE_HEAD = 120
-# Every match of vocab.COPYRIGHT_RE holds the sign or one of these (lowercase ASCII).
-_NOTICE_STEMS_ASCII = (b"(c)", b"copyright", b"rights reserved", b"rechte", b"droits", b"derechos", b"diritti")
+# Every match of vocab.COPYRIGHT_RE in the usual casings holds one of these: the sign, "(c)", and the
+# words' lowercase or uppercase stems ("Copyright", "COPYRIGHT", "All Rights Reserved", "réservés",
+# "reservados", "riservati", "vorbehalten"); a word in mixed case ("CopyRight") is left to the line's
+# other marks.
+_NOTICE_STEMS = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT", "eserv", "ESERV", "éserv", "ÉSERV", "iservat", "ISERVAT", "orbehalten", "ORBEHALTEN")
 
 
 # A heading of either kind as a line of a text joined with line breaks.
@@ -2661,9 +2664,9 @@ def drop_text_form_notes(seg: Segments, f: Features, body: BoolArray, why: npt.N
     sized = np.flatnonzero(body & (f.n_words <= _FORM_NOTE_WORDS)).tolist()
     if not sized:
         return
-    heads = "\n".join([texts[i][:_FORM_NOTE_HEAD] for i in sized])
-    if not _may_hold(heads, _FORM_NOTE_STEMS_ASCII):
-        return  # most pages: none of the words
+    joined = "\n".join([texts[i] for i in sized])
+    if not any(stem in joined for stem in _FORM_NOTE_STEMS):
+        return  # most pages: none of the words (a few substring scans, no lowering)
     hit = [i for i in sized if FORM_NOTE_RE.match(texts[i]) is not None]
     if not hit or float(f.n_words[hit].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
         return
@@ -2671,10 +2674,10 @@ def drop_text_form_notes(seg: Segments, f: Features, body: BoolArray, why: npt.N
     why[hit] = 42
 
 
-# A message is a sentence or three: 60 words at most. Its opening words stand in its first 40 characters.
+# A message is a sentence or three: 60 words at most. Every match of vocab.FORM_NOTE_RE in the usual
+# casings holds one of the stems.
 _FORM_NOTE_WORDS = 60
-_FORM_NOTE_HEAD = 40
-_FORM_NOTE_STEMS_ASCII = (b"your comment", b"the letters", b"are commenting")
+_FORM_NOTE_STEMS = ("our comment", "OUR COMMENT", "etters and numbers", "ETTERS AND NUMBERS", "re commenting", "RE COMMENTING")
 
 
 def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
