@@ -25,6 +25,7 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_after_comment_form,
+    drop_author_boxes,
     drop_calls_to_action,
     drop_chrome_only_classes,
     drop_disclosures,
@@ -42,7 +43,9 @@ from .smooth import (
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
+    drop_text_copyright_lines,
     drop_text_doubled,
+    drop_text_form_notes,
     drop_text_glued_teasers,
     drop_text_legal_tail,
     drop_text_newsletter,
@@ -163,6 +166,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_product_reviews(seg, feats, body, smoothed)
         drop_calls_to_action(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
+        drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
@@ -191,6 +195,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_records(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
+        drop_author_boxes(seg, feats, body, smoothed)
+        drop_text_form_notes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
@@ -202,6 +208,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
+        drop_text_copyright_lines(seg, feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)
         drop_language_menus(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

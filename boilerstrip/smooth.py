@@ -33,6 +33,8 @@ from .features import (
 )
 from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
+    AUTHOR_BOX_RE,
+    AUTHOR_GREETING_RE,
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
@@ -41,8 +43,10 @@ from .vocab import (
     DISCLOSURE_RE,
     DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
+    FORM_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
+    POST_META_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -52,6 +56,7 @@ from .vocab import (
 __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
+    "drop_author_boxes",
     "drop_calls_to_action",
     "drop_chrome_only_classes",
     "drop_disclosures",
@@ -66,7 +71,9 @@ __all__ = [
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_copies",
+    "drop_text_copyright_lines",
     "drop_text_doubled",
+    "drop_text_form_notes",
     "drop_text_glued_teasers",
     "drop_text_newsletter",
     "drop_text_post_end",
@@ -143,6 +150,7 @@ SMOOTH_REASONS = {
     39: "smoothed: an item of a listing in the text",
     40: "smoothed: a copy of a passage of body lines above",
     41: "smoothed: a heading and its sentence in a run of such pairs",
+    42: "smoothed: a comment form's message",
     43: "smoothed: a teaser glued to its headline",
     44: "smoothed: a related-stories heading and its list",
     45: "smoothed: a menu of languages",
@@ -163,6 +171,9 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
+    72: "smoothed: a line that opens with a copyright notice",
+    73: "smoothed: a post's meta line below the content",
+    74: "smoothed: an author's box below the content",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -1271,6 +1282,54 @@ def drop_text_legal_tail(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 # The body above the notice: twice its words at least.
 _LEGAL_ABOVE = 2.0
+
+
+def drop_text_copyright_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a short body line that opens with a copyright notice is chrome.
+
+    A news agency's or a publisher's notice closes a story ("© 2012 The Associated Press. All
+    rights reserved. This material may not be published ...", "Copyright 2012 Dow Jones &
+    Company, Inc. All Rights Reserved"), and a dump sets it as a line among the story's: a
+    sentence, it passes line by line, and when comments or a sidebar's text follow it, it is no
+    page's last line (drop_text_legal_tail). HTML leaves most such notices out with their footer
+    (the same step there cost a page whose truth keeps its agency's notice). A body
+    block of _NOTICE_WORDS words at most whose copyright (vocab.COPYRIGHT_RE) stands within its
+    first _NOTICE_START characters goes, unless such lines hold over _PITCH_SHARE of the body's
+    words. A mention further in is a photo's credit or a quoted licence as often ("Photo:
+    Example / © 2024 ...", "Holy Bible, New International Version, Copyright © 1984 ...").
+    """
+    if f.mode != "text" or not body.any():
+        return
+    short = np.flatnonzero(body & (f.n_words <= _NOTICE_WORDS)).tolist()
+    if not short:
+        return
+    texts = seg.texts
+    joined = "\n".join([texts[i] for i in short])
+    if not any(stem in joined for stem in _NOTICE_STEMS):
+        return  # most pages: no sign and none of the words (a few substring scans, no lowering)
+    hit = []
+    for i in short:
+        m = COPYRIGHT_RE.search(texts[i], 0, _NOTICE_HEAD)
+        if m is not None and m.start() <= _NOTICE_START:
+            hit.append(i)
+    if not hit or float(f.n_words[hit].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = 72
+
+
+# A notice line: 25 words at most (the agency's notice with its "may not be published, broadcast,
+# rewritten or redistributed" runs to 17-24). Its sign or word within its first 40 characters
+# (after a site's name: "BBC © 2012", "Content Copyright © 2002-2012"). Only the line's head is
+# searched (COPYRIGHT_RE's year stands within 20 characters of the sign), _NOTICE_HEAD characters.
+_NOTICE_WORDS = 25
+_NOTICE_START = 40
+_NOTICE_HEAD = 120
+# Every match of vocab.COPYRIGHT_RE in the usual casings holds one of these: the sign, "(c)", and the
+# words' lowercase or uppercase stems ("Copyright", "COPYRIGHT", "All Rights Reserved", "réservés",
+# "reservados", "riservati", "vorbehalten"); a word in mixed case ("CopyRight") is left to the line's
+# other marks.
+_NOTICE_STEMS = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT", "eserv", "ESERV", "éserv", "ÉSERV", "iservat", "ISERVAT", "orbehalten", "ORBEHALTEN")
 
 
 # A heading of either kind as a line of a text joined with line breaks.
@@ -2414,7 +2473,9 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     drop_text_newsletter). A line there that opens with a post's sign-off (vocab.SIGN_OFF_RE:
     "A version of this article appeared in print on ...", "If you enjoyed this post, please share
     it", "You may also like:") goes too, in both modes (`smoothed: a post's sign-off below the
-    content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
+    content`), and so does a post's meta line (vocab.POST_META_RE: "This entry was posted on ...",
+    "Tags:", "Was this article helpful?", "Follow us on ...": `smoothed: a post's meta line below
+    the content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
     """
     if not body.any():
         return
@@ -2431,23 +2492,121 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     pitches = _holds_any(low, _PITCH_STEMS)
     pitch = []
     signoff = []
+    meta = []
     for i in tail:
         text = texts[i]
         if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
             pitch.append(i)
-        elif (
-            text[_LEAD_MARKS.match(text).end() :][:18].lower().startswith(_SIGN_OFF_HEADS)  # type: ignore[union-attr]  # matches "" at least
-            and SIGN_OFF_RE.match(text) is not None
-        ):
+            continue
+        head = text[_LEAD_MARKS.match(text).end() :][:18].lower()  # type: ignore[union-attr]  # matches "" at least
+        if head.startswith(_SIGN_OFF_HEADS) and SIGN_OFF_RE.match(text) is not None:
             signoff.append(i)
-    if not pitch and not signoff:
+        elif head.startswith(_META_HEADS) and POST_META_RE.match(text) is not None:
+            meta.append(i)
+    if not pitch and not signoff and not meta:
         return
-    if float(f.n_words[pitch + signoff].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+    if float(f.n_words[pitch + signoff + meta].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
         return
     body[pitch] = False
     why[pitch] = 66
     body[signoff] = False
     why[signoff] = 69
+    body[meta] = False
+    why[meta] = 73
+
+
+def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """An author's box below the content (its heading and the line after it, or a greeting) is chrome, in HTML and in plain text.
+
+    A post ends with a box about its writer, headed "About the author" or "Written by Jane Doe"
+    (vocab.AUTHOR_BOX_RE, as a whole line of _AUTHOR_HEAD_WORDS words at most), over a bio of
+    a sentence or three ("Jane Doe is a freelance writer who ..."): prose, it passes, and a
+    dump or a template without a class word for it keeps it. The heading and the body block
+    after it (not a heading) go when _AUTHOR_ABOVE body words or more stand above the heading
+    (a byline over the text stays), no body block of more than _PITCH_WORDS words follows the
+    bio (the text goes on: an interview's "About the author" section) and the two hold a fifth
+    of the body's words at most.
+    """
+    if not body.any():
+        return
+    texts = seg.texts
+    kinds = seg.kinds
+    idx = np.flatnonzero(body)
+    words = f.n_words[idx]
+    _drop_greetings(texts, idx, words, body, why)
+    long_ = np.flatnonzero(words > _PITCH_WORDS)
+    # The heading stands after the last paragraph of over _PITCH_WORDS words, or right above it (the bio).
+    lo = int(long_[-1]) - 1 if len(long_) else 0
+    heads = (np.flatnonzero(words[lo:] <= _AUTHOR_HEAD_WORDS) + lo).tolist()
+    if not heads:
+        return
+    # One search over the candidate lines joined, not a call a line: 0.01 ms a page.
+    joined = "\n".join([texts[int(idx[k])] for k in heads])
+    if not _may_hold(joined, _AUTHOR_STEMS_ASCII):
+        return  # most pages: none of the words
+    hits = [m.start() for m in _AUTHOR_HEAD_LINE.finditer(joined)]
+    if not hits:
+        return
+    lens = f.n_chars[idx[heads]] + 1.0
+    starts = np.cumsum(lens) - lens
+    before = np.cumsum(words) - words
+    total = float(words.sum())
+    for at in np.searchsorted(starts, np.asarray(hits, dtype=np.float64), side="right") - 1:
+        k = heads[int(at)]
+        i = int(idx[k])
+        if before[k] < _AUTHOR_ABOVE or AUTHOR_BOX_RE.fullmatch(texts[i]) is None:
+            continue
+        box = [i]
+        if k + 1 < len(idx) and kinds[int(idx[k + 1])] not in _HEADING_KINDS:
+            box.append(int(idx[k + 1]))
+        end = k + len(box)
+        if (words[end:] > _PITCH_WORDS).any() or float(f.n_words[box].sum()) > _PITCH_SHARE * total:
+            continue
+        body[box] = False
+        why[box] = 74
+        return
+
+
+def _drop_greetings(texts: list[str], idx: npt.NDArray[np.intp], words: FloatArray, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The body blocks below the content that open with a blogger's greeting (vocab.AUTHOR_GREETING_RE) go.
+
+    Walking up from the last body block: blocks of _PITCH_WORDS words at most, and greetings of
+    up to _GREETING_WORDS words, are the tail; the first longer block that is no greeting is the
+    content's last paragraph. The greetings go when _AUTHOR_ABOVE body words stand above them and
+    they hold a fifth of the body's words at most (a post that opens "Hi, I'm ..." has its text
+    below it).
+    """
+    found = []
+    k = len(idx) - 1
+    while k >= 0:
+        text = texts[int(idx[k])]
+        if words[k] <= _GREETING_WORDS and text[:1] in _GREETING_FIRST and AUTHOR_GREETING_RE.match(text) is not None:
+            found.append(k)
+        elif words[k] > _PITCH_WORDS:
+            break
+        k -= 1
+    if not found:
+        return
+    if float(words[: found[-1]].sum()) < _AUTHOR_ABOVE or float(words[found].sum()) > _PITCH_SHARE * float(words.sum()):
+        return
+    drop = idx[found]
+    body[drop] = False
+    why[drop] = 74
+
+
+# The heading: six words at most ("Written by" and a name of four). Above it, 100 body words at
+# least: a byline over the text ("Written by Jane Doe" as the post's first line) is no box.
+_AUTHOR_HEAD_WORDS = 6
+_AUTHOR_ABOVE = 100
+# A greeting's box runs to a paragraph: 200 words at most. Its first character (a quote mark may
+# stand before the word).
+_GREETING_WORDS = 200
+_GREETING_FIRST = frozenset("Hh\"'“‘«")
+# Every match of vocab.AUTHOR_BOX_RE holds one of these (lowercase ASCII); the pattern as a whole
+# line of a text joined with line breaks.
+_AUTHOR_STEMS_ASCII = (b"about", b"meet", b"written", b"ber d", b"propos", b"sobre", b"sull", b"over de")
+_AUTHOR_HEAD_LINE = regex.compile("(?im)^(?:" + AUTHOR_BOX_RE.pattern.removeprefix("(?i)") + ")$")
+_HEADING_KINDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.
@@ -2457,6 +2616,14 @@ _PITCH_STEMS = ("newsletter", "subscribe", "sign", "inbox", "mail")
 # this test and the block keeps its line: a sign-off is typed by a template, with single spaces).
 _LEAD_MARKS = regex.compile(r"[^\w\n]*")
 _SIGN_OFF_HEADS = ("a version of", "did you", "enjoy", "like", "if you", "share this", "back to top", "you may also", "you might also")
+# The words each match of vocab.POST_META_RE starts with after the marks (lowercased).
+_META_HEADS = (
+    "this entry", "this post", "this article", "posted", "published", "filed", "categories", "tags",
+    "tagged", "last", "date last", "was this", "is this", "did you find", "do you find", "found this",
+    "how useful", "how helpful", "rate this", "rating this", "click on a star", "no votes", "follow us",
+    "like us", "find us", "connect with us", "please", "twitter", "facebook", "instagram", "youtube",
+    "linkedin", "pinterest", "tiktok",
+)
 
 # "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
 # nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).
@@ -2478,6 +2645,39 @@ def _find_all(text: str, stem: str, back: int) -> list[int]:
         out.append(max(0, at - back))
         at = text.find(stem, at + 1)
     return out
+
+
+def drop_text_form_notes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a comment form's messages are chrome.
+
+    A comment form carries the messages it shows when they are due ("Your comment has been
+    saved. Comments are moderated and will not appear until approved by the author.", "The
+    letters and numbers you entered did not match the image. Please try again."), hidden until
+    then (HTML mode never sees them) and kept by a dump (vocab.FORM_NOTE_RE): sentences of the
+    engine's voice that pass as prose. A body block of _FORM_NOTE_WORDS words at most that opens so goes, unless such blocks
+    hold over _PITCH_SHARE of the body's words. A form's agreement ("By signing up, you agree
+    to our Privacy Policy") was tried as well: a service page's truth keeps it as often.
+    """
+    if f.mode != "text":
+        return
+    texts = seg.texts
+    sized = np.flatnonzero(body & (f.n_words <= _FORM_NOTE_WORDS)).tolist()
+    if not sized:
+        return
+    joined = "\n".join([texts[i] for i in sized])
+    if not any(stem in joined for stem in _FORM_NOTE_STEMS):
+        return  # most pages: none of the words (a few substring scans, no lowering)
+    hit = [i for i in sized if FORM_NOTE_RE.match(texts[i]) is not None]
+    if not hit or float(f.n_words[hit].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = 42
+
+
+# A message is a sentence or three: 60 words at most. Every match of vocab.FORM_NOTE_RE in the usual
+# casings holds one of the stems.
+_FORM_NOTE_WORDS = 60
+_FORM_NOTE_STEMS = ("our comment", "OUR COMMENT", "etters and numbers", "ETTERS AND NUMBERS", "re commenting", "RE COMMENTING")
 
 
 def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
