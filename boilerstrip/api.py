@@ -45,7 +45,6 @@ from .smooth import (
     drop_text_copies,
     drop_text_copyright_lines,
     drop_text_doubled,
-    drop_text_form_notes,
     drop_text_glued_teasers,
     drop_text_legal_tail,
     drop_text_newsletter,
@@ -196,7 +195,6 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
-        drop_text_form_notes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)

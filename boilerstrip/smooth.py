@@ -43,7 +43,6 @@ from .vocab import (
     DISCLOSURE_RE,
     DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
-    FORM_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
     POST_META_RE,
@@ -73,7 +72,6 @@ __all__ = [
     "drop_text_copies",
     "drop_text_copyright_lines",
     "drop_text_doubled",
-    "drop_text_form_notes",
     "drop_text_glued_teasers",
     "drop_text_newsletter",
     "drop_text_post_end",
@@ -150,7 +148,6 @@ SMOOTH_REASONS = {
     39: "smoothed: an item of a listing in the text",
     40: "smoothed: a copy of a passage of body lines above",
     41: "smoothed: a heading and its sentence in a run of such pairs",
-    42: "smoothed: a comment form's message",
     43: "smoothed: a teaser glued to its headline",
     44: "smoothed: a related-stories heading and its list",
     45: "smoothed: a menu of languages",
@@ -2620,7 +2617,7 @@ _SIGN_OFF_HEADS = ("a version of", "did you", "enjoy", "like", "if you", "share 
 _META_HEADS = (
     "this entry", "this post", "this article", "posted", "published", "filed", "categories", "tags",
     "tagged", "last", "date last", "was this", "is this", "did you find", "do you find", "found this",
-    "how useful", "how helpful", "rate this", "rating this", "click on a star", "no votes", "follow us",
+    "how useful", "how helpful", "rate this", "rating this", "follow us",
     "like us", "find us", "connect with us", "please", "twitter", "facebook", "instagram", "youtube",
     "linkedin", "pinterest", "tiktok",
 )
@@ -2645,39 +2642,6 @@ def _find_all(text: str, stem: str, back: int) -> list[int]:
         out.append(max(0, at - back))
         at = text.find(stem, at + 1)
     return out
-
-
-def drop_text_form_notes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """In a plain-text page, a comment form's messages are chrome.
-
-    A comment form carries the messages it shows when they are due ("Your comment has been
-    saved. Comments are moderated and will not appear until approved by the author.", "The
-    letters and numbers you entered did not match the image. Please try again."), hidden until
-    then (HTML mode never sees them) and kept by a dump (vocab.FORM_NOTE_RE): sentences of the
-    engine's voice that pass as prose. A body block of _FORM_NOTE_WORDS words at most that opens so goes, unless such blocks
-    hold over _PITCH_SHARE of the body's words. A form's agreement ("By signing up, you agree
-    to our Privacy Policy") was tried as well: a service page's truth keeps it as often.
-    """
-    if f.mode != "text":
-        return
-    texts = seg.texts
-    sized = np.flatnonzero(body & (f.n_words <= _FORM_NOTE_WORDS)).tolist()
-    if not sized:
-        return
-    joined = "\n".join([texts[i] for i in sized])
-    if not any(stem in joined for stem in _FORM_NOTE_STEMS):
-        return  # most pages: none of the words (a few substring scans, no lowering)
-    hit = [i for i in sized if FORM_NOTE_RE.match(texts[i]) is not None]
-    if not hit or float(f.n_words[hit].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
-        return
-    body[hit] = False
-    why[hit] = 42
-
-
-# A message is a sentence or three: 60 words at most. Every match of vocab.FORM_NOTE_RE in the usual
-# casings holds one of the stems.
-_FORM_NOTE_WORDS = 60
-_FORM_NOTE_STEMS = ("our comment", "OUR COMMENT", "etters and numbers", "ETTERS AND NUMBERS", "re commenting", "RE COMMENTING")
 
 
 def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -26,7 +26,6 @@ __all__ = [
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
-    "FORM_NOTE_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
@@ -287,7 +286,7 @@ SIGN_OFF_RE = regex.compile(
 # (smooth.drop_tail_pitches): when and where it was filed ("This entry was posted on Monday, October
 # 15th, 2012 at 4:48 pm and is filed under Life", "Posted by Laurie at September 10, 2012 9:01 AM",
 # "Filed under:", "Tags:", "Last reviewed January 2023"), the reader's feedback widget ("Was this
-# article helpful?", "How useful was this post?", "Rate this recipe", "Click on a star to rate it!")
+# article helpful?", "How useful was this post?", "Rate this recipe")
 # and the site's plea to follow it ("Follow us on ...", "Twitter: @example"). "Written by" is left
 # out: a byline or a guest writer's note, which truths keep as often as not.
 POST_META_RE = regex.compile(
@@ -297,7 +296,6 @@ POST_META_RE = regex.compile(
     r"|(?:date\s+)?last\s+(?:reviewed|updated|modified)\b"
     r"|(?:was|is|did\s+you\s+find|do\s+you\s+find|found)\s+this\s+(?:\w+\s+){0,2}(?:helpful|useful)\b"
     r"|how\s+(?:useful|helpful)\s+(?:was|is)\s+this\b|rat(?:e|ing)\s+this\s+(?:article|post|story|page|recipe|tutorial)\b"
-    r"|click\s+on\s+a\s+star\s+to\s+rate|no\s+votes\s+so\s+far"
     r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
     r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
 )
@@ -308,17 +306,6 @@ POST_META_RE = regex.compile(
 AUTHOR_GREETING_RE = regex.compile(
     r"[^\w\n]*(?i:hi|hey|hello|howdy)(?:[^\S\n]+(?i:there|friends?|everyone))?[,!.]*[^\S\n]+"
     r"(?i:i['’]m|i[^\S\n]+am|my[^\S\n]+name[^\S\n]+is)[^\S\n]+\p{Lu}"
-)
-
-# A comment form's messages, which a page hides until they are due and a dump keeps
-# (smooth.drop_text_form_notes): "Your comment has been saved. Comments are moderated ...", "Your comment
-# is awaiting moderation.", "The letters and numbers you entered did not match the image.", "You are
-# commenting using your WordPress.com account." (TypePad's and WordPress's wording). English only.
-FORM_NOTE_RE = regex.compile(
-    r"(?i)[^\w\n]*(?:your[^\S\n]+comment[^\S\n]+(?:has[^\S\n]+been[^\S\n]+(?:saved|posted|submitted|received)|is[^\S\n]+awaiting[^\S\n]+moderation"
-    r"|was[^\S\n]+(?:posted|submitted))"
-    r"|the[^\S\n]+letters[^\S\n]+and[^\S\n]+numbers[^\S\n]+you[^\S\n]+entered"
-    r"|you[^\S\n]+are[^\S\n]+commenting[^\S\n]+using[^\S\n]+your)"
 )
 
 # The heading of an author's box under a post, as a whole line (smooth.drop_author_boxes): "About

@@ -1859,28 +1859,6 @@ def test_author_box_below_the_content_is_chrome() -> None:
     assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in ("About the author", bio)] == ["chrome", "chrome"]
 
 
-def test_text_comment_form_message_is_chrome() -> None:
-    from boilerstrip import extract_blocks
-
-    reason = "smoothed: a comment form's message"
-    assert SMOOTH_REASONS[42] == reason
-    notes = [
-        "Your comment has been saved. Comments are moderated and will not appear until approved by the author.",
-        "The letters and numbers you entered did not match the image. Please try again.",
-    ]
-    post = [f"{PROSE} Part {i}." for i in range(4)]
-    lines = ["How the council decided", post[0], post[1], notes[0], notes[1], post[2], post[3], "Contact"]
-    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
-    label = {b.text: b for b in blocks}
-    assert [label[t].label for t in notes] == ["chrome", "chrome"]
-    assert str(label[notes[0]].reasons[0]) == reason
-    assert all(label[p].label == "body" for p in post)
-    # A sentence about comments that is no form's message stays.
-    said = "Your comment about the harbour was read out at the meeting, and the members agreed with it."
-    blocks = extract_blocks("\n".join([*lines[:3], said, *lines[5:]]), input_type="text").blocks
-    assert next(b for b in blocks if b.text == said).label == "body"
-
-
 def test_bloggers_greeting_below_the_content_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
