@@ -56,6 +56,7 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_disclosures",
     "drop_far_tail",
+    "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
     "drop_product_reviews",
@@ -163,6 +164,7 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
+    75: "smoothed: an image's address on a line of its own",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -2643,6 +2645,45 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
         if f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * total:
             body[drop] = False
             why[drop] = 12
+
+
+# An image file's address alone on its line: a scheme, "www." or "//", no space, and a file name
+# with an image format's extension (a query or a fragment after it). One match over the joined
+# text tells the pages that have one (few) from the rest.
+_IMAGE_ADDRESS = regex.compile(
+    r"(?m)^[ \t]*(?:https?://|www\.|//)\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)(?:[?#]\S*)?[ \t]*$",
+    regex.IGNORECASE,
+)
+# A label before the address: a short line ending in a colon.
+_IMAGE_LABEL_WORDS = 4
+
+
+def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A line that is only an image file's address is chrome.
+
+    A shop's template or a gallery's script prints the address of a picture where the picture
+    should be (a swatch's thumbnail, a lazy-loaded photo whose script never ran): the reader
+    sees a picture or nothing, never its address. A writer who cites a link names a page, not
+    a .jpg. A short label ending in a colon right above the address names it and goes too.
+    Addresses in a <pre> block or a table cell are a tutorial's code or a
+    reference's example and stay.
+    """
+    n = len(body)
+    if n == 0 or not body.any():
+        return
+    texts = seg.texts
+    if _IMAGE_ADDRESS.search("\n".join(texts)) is None:
+        return  # nearly every page: no image address alone on a line
+    cand = body.copy()
+    if f.mode == "html":
+        cand &= (f.flags & (Flag.PRE | Flag.TABLE)) == 0
+    drop = [i for i in np.flatnonzero(cand).tolist() if _IMAGE_ADDRESS.fullmatch(texts[i].strip()) is not None]
+    # The name a template prints before each address ("thumbnail:", "swatch_Red:") goes with it.
+    drop += [i - 1 for i in drop if i > 0 and body[i - 1] and f.n_words[i - 1] <= _IMAGE_LABEL_WORDS
+             and texts[i - 1].rstrip().endswith(":")]
+    if drop:
+        body[drop] = False
+        why[drop] = 75
 
 
 def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1777,3 +1777,29 @@ def test_sign_off_below_the_content_is_chrome() -> None:
     # A dump's lines the same way (its newsletter pitches have their own rule, drop_text_newsletter).
     dump = "\n\n".join(["How to plan a garden", f"{PROSE} {PROSE}", f"{PROSE} {PROSE}", *notes])
     assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome", "chrome"]
+
+
+def test_an_image_address_on_its_own_line_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A template prints each swatch's thumbnail address, with its name, between the paragraphs.
+    parts = []
+    for k in range(3):
+        parts.append(f"<p>{PROSE} Part {k}.</p>")
+        parts.append(f"<p>thumb_Red{k}:</p><p>https://cdn.example.com/images/swatch_{k}.jpg?v=2</p>")
+    parts.append("<p>https://example.org/source-of-the-story</p>")  # a page's address: a writer's link
+    parts.append(f"<p>{PROSE} End.</p>")
+    parts.append("<table><tr><td>image_url</td><td>https://example.com/image1.png</td></tr></table>")
+    blocks = extract_blocks(f"<body><article>{''.join(parts)}</article></body>").blocks
+    labels = {b.text: b.label for b in blocks}
+    for k in range(3):
+        assert labels[f"https://cdn.example.com/images/swatch_{k}.jpg?v=2"] == "chrome"
+        assert labels[f"thumb_Red{k}:"] == "chrome"
+    address = next(b for b in blocks if b.text == "https://cdn.example.com/images/swatch_0.jpg?v=2")
+    assert "smoothed: an image's address on a line of its own" in [r.code for r in address.reasons]
+    assert labels["https://example.org/source-of-the-story"] == "body"
+    assert labels["https://example.com/image1.png"] == "body"  # a table cell: a reference's example
+    # In a dump, the same lines.
+    lines = [x for k in range(3) for x in (f"{PROSE} Part {k}.", f"https://cdn.example.com/images/swatch_{k}.webp")]
+    blocks = extract_blocks("\n".join([*lines, PROSE + " End."]), input_type="text").blocks
+    assert [b.label for b in blocks if "cdn.example.com" in b.text] == ["chrome"] * 3
