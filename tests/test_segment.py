@@ -101,6 +101,16 @@ def test_hidden_content_read_when_nothing_else_is_visible() -> None:
     assert seg(shown).texts == [VISIBLE.strip()]
 
 
+def test_a_hidden_menu_alone_reveals_nothing() -> None:
+    # A thread of short posts: no block reaches a paragraph's length. Its hidden drop-down menu,
+    # once revealed, holds a long line of links: no paragraph a script would show, so the page is
+    # read as it stands, without the menu and without the <noscript> warning.
+    menu = " ".join(f"<a href='/f/{k}'>Forum section number {k}</a>" for k in range(12))
+    posts = "".join(f"<article class='post'><p>Short reply number {k}, thanks!</p></article>" for k in range(3))
+    html = f"<body><div style='display:none'><div>{menu}</div></div><noscript>Enable JavaScript.</noscript>{posts}</body>"
+    assert seg(html).texts == [f"Short reply number {k}, thanks!" for k in range(3)]
+
+
 def test_link_chars_and_whitespace() -> None:
     s = seg("<p>read   <a href='/docs'>the docs</a>\n now</p>")
     assert s.texts == ["read the docs now"]
