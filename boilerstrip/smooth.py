@@ -2648,12 +2648,11 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
 
 
 # An image file's address alone on its line: a scheme, "www." or "//", no space, and a file name
-# with an image format's extension (a query or a fragment after it). One match over the joined
-# text tells the pages that have one (few) from the rest.
+# with an image format's extension (a query or a fragment after it).
 _IMAGE_ADDRESS = regex.compile(
-    r"(?m)^[ \t]*(?:https?://|www\.|//)\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)(?:[?#]\S*)?[ \t]*$",
-    regex.IGNORECASE,
+    r"(?:https?://|www\.|//)\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)(?:[?#]\S*)?", regex.IGNORECASE
 )
+_IMAGE_STARTS = ("http://", "https://", "www.", "//")
 # A label before the address: a short line ending in a colon.
 _IMAGE_LABEL_WORDS = 4
 
@@ -2672,12 +2671,15 @@ def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.N
     if n == 0 or not body.any():
         return
     texts = seg.texts
-    if _IMAGE_ADDRESS.search("\n".join(texts)) is None:
-        return  # nearly every page: no image address alone on a line
     cand = body.copy()
     if f.mode == "html":
         cand &= (f.flags & (Flag.PRE | Flag.TABLE)) == 0
-    drop = [i for i in np.flatnonzero(cand).tolist() if _IMAGE_ADDRESS.fullmatch(texts[i].strip()) is not None]
+    # A plain prefix test before the pattern: nearly every line starts otherwise.
+    drop = [
+        i
+        for i in np.flatnonzero(cand).tolist()
+        if texts[i].lstrip().startswith(_IMAGE_STARTS) and _IMAGE_ADDRESS.fullmatch(texts[i].strip()) is not None
+    ]
     # The name a template prints before each address ("thumbnail:", "swatch_Red:") goes with it.
     drop += [i - 1 for i in drop if i > 0 and body[i - 1] and f.n_words[i - 1] <= _IMAGE_LABEL_WORDS
              and texts[i - 1].rstrip().endswith(":")]
