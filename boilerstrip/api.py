@@ -35,6 +35,7 @@ from .smooth import (
     drop_page_footer,
     drop_repeats,
     drop_image_addresses,
+    drop_signatures,
     drop_slides,
     drop_tail_pitches,
     drop_text_after_copyright,
@@ -168,6 +169,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
+        drop_signatures(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)

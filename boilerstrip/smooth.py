@@ -60,6 +60,7 @@ __all__ = [
     "drop_language_menus",
     "drop_link_headings",
     "drop_product_reviews",
+    "drop_signatures",
     "drop_slides",
     "drop_tail_pitches",
     "drop_text_after_copyright",
@@ -165,6 +166,7 @@ SMOOTH_REASONS = {
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
     75: "smoothed: an image's address on a line of its own",
+    76: "smoothed: a forum post's signature",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -2686,6 +2688,39 @@ def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.N
     if drop:
         body[drop] = False
         why[drop] = 75
+
+
+# "signature" as a whole part of a class or id value ("signature", "message-signature", "sigBlock"
+# is not one).
+_SIGNATURE = re.compile(r"(?<![A-Za-z])[Ss]ignature(?![a-z])")
+
+
+def drop_signatures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The lines of a forum post's signature are chrome.
+
+    Forum engines (phpBB, vBulletin, XenForo, Discourse) print each member's signature under
+    every post in an element whose class says so: the same motto, links and badges below each
+    post of a member, read as the member's letterhead, not as what the post says.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    text = seg.class_text()
+    if "ignature" not in text:
+        return  # nearly every page: no class names a signature
+    classes, parent = seg.elem_class, seg.elem_parent
+    marked = [e for e, c in enumerate(classes) if "ignature" in c and _SIGNATURE.search(c) is not None]
+    if not marked:
+        return
+    at = np.asarray(seg.elems)
+    inside = np.zeros(len(body), dtype=bool)
+    for e in marked:
+        end = e + 1
+        while end < len(parent) and parent[end] >= e:
+            end += 1
+        inside |= (at >= e) & (at < end)
+    drop = inside & body
+    body[drop] = False
+    why[drop] = 76
 
 
 def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

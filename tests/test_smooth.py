@@ -1803,3 +1803,22 @@ def test_an_image_address_on_its_own_line_is_chrome() -> None:
     lines = [x for k in range(3) for x in (f"{PROSE} Part {k}.", f"https://cdn.example.com/images/swatch_{k}.webp")]
     blocks = extract_blocks("\n".join([*lines, PROSE + " End."]), input_type="text").blocks
     assert [b.label for b in blocks if "cdn.example.com" in b.text] == ["chrome"] * 3
+
+
+def test_a_forum_posts_signature_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread: each post's text, then its writer's signature in an element that says so.
+    posts = "".join(
+        f"<div class='post'><p>{PROSE} Reply {k}.</p>"
+        f"<div class='message-signature'><p>Proud owner of a red bicycle and two old cats since 2009.</p></div></div>"
+        for k in range(3)
+    )
+    blocks = extract_blocks(f"<body><main>{posts}</main></body>").blocks
+    signs = [b for b in blocks if b.text.startswith("Proud owner")]
+    assert [b.label for b in signs] == ["chrome"] * 3
+    assert "smoothed: a forum post's signature" in [r.code for r in signs[0].reasons]
+    assert all(b.label == "body" for b in blocks if b.text.startswith(PROSE[:20]))
+    # "signatures" (a petition's list) is another word.
+    blocks = extract_blocks(f"<body><main>{posts.replace('message-signature', 'signatures')}</main></body>").blocks
+    assert all("smoothed: a forum post's signature" not in [r.code for r in b.reasons] for b in blocks)
