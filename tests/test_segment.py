@@ -111,6 +111,16 @@ def test_a_hidden_menu_alone_reveals_nothing() -> None:
     assert seg(html).texts == [f"Short reply number {k}, thanks!" for k in range(3)]
 
 
+def test_a_notice_is_a_chrome_class_word() -> None:
+    # A shop's or a site's notice box ("site-notice", "js-notice"): a message about the site, not its text.
+    s = seg("<body><main><div class='site-notice'><p>Store owners: enable customer accounts.</p></div>"
+            "<p>Text</p></main></body>")
+    flags = dict(zip(s.texts, s.flags, strict=True))
+    assert flags["Store owners: enable customer accounts."] & Flag.NEG_CLASS
+    assert s.neg_tokens[0] == "notice"
+    assert not flags["Text"] & Flag.NEG_CLASS
+
+
 def test_link_chars_and_whitespace() -> None:
     s = seg("<p>read   <a href='/docs'>the docs</a>\n now</p>")
     assert s.texts == ["read the docs now"]
