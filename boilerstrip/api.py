@@ -35,6 +35,8 @@ from .smooth import (
     drop_product_reviews,
     drop_page_footer,
     drop_repeats,
+    drop_image_addresses,
+    drop_signatures,
     drop_slides,
     drop_tail_pitches,
     drop_text_after_copyright,
@@ -169,6 +171,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_disclosures(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
+        drop_image_addresses(seg, feats, body, smoothed)
+        drop_signatures(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
@@ -203,6 +207,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_between_regions(feats, body, smoothed)
         keep_text_prose(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
+        drop_image_addresses(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)

@@ -60,9 +60,11 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_disclosures",
     "drop_far_tail",
+    "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
     "drop_product_reviews",
+    "drop_signatures",
     "drop_slides",
     "drop_tail_pitches",
     "drop_text_after_copyright",
@@ -171,6 +173,8 @@ SMOOTH_REASONS = {
     72: "smoothed: a line that opens with a copyright notice",
     73: "smoothed: a post's meta line below the content",
     74: "smoothed: an author's box below the content",
+    75: "smoothed: an image's address on a line of its own",
+    76: "smoothed: a forum post's signature",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -2807,6 +2811,80 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
         if f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * total:
             body[drop] = False
             why[drop] = 12
+
+
+# An image file's address alone on its line: a scheme, "www." or "//", no space, and a file name
+# with an image format's extension (a query or a fragment after it).
+_IMAGE_ADDRESS = regex.compile(
+    r"(?:https?://|www\.|//)\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)(?:[?#]\S*)?", regex.IGNORECASE
+)
+_IMAGE_STARTS = ("http://", "https://", "www.", "//")
+# A label before the address: a short line ending in a colon.
+_IMAGE_LABEL_WORDS = 4
+
+
+def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A line that is only an image file's address is chrome.
+
+    A shop's template or a gallery's script prints the address of a picture where the picture
+    should be (a swatch's thumbnail, a lazy-loaded photo whose script never ran): the reader
+    sees a picture or nothing, never its address. A writer who cites a link names a page, not
+    a .jpg. A short label ending in a colon right above the address names it and goes too.
+    Addresses in a <pre> block or a table cell are a tutorial's code or a
+    reference's example and stay.
+    """
+    n = len(body)
+    if n == 0 or not body.any():
+        return
+    texts = seg.texts
+    cand = body.copy()
+    if f.mode == "html":
+        cand &= (f.flags & (Flag.PRE | Flag.TABLE)) == 0
+    # A plain prefix test before the pattern: nearly every line starts otherwise.
+    drop = [
+        i
+        for i in np.flatnonzero(cand).tolist()
+        if texts[i].lstrip().startswith(_IMAGE_STARTS) and _IMAGE_ADDRESS.fullmatch(texts[i].strip()) is not None
+    ]
+    # The name a template prints before each address ("thumbnail:", "swatch_Red:") goes with it.
+    drop += [i - 1 for i in drop if i > 0 and body[i - 1] and f.n_words[i - 1] <= _IMAGE_LABEL_WORDS
+             and texts[i - 1].rstrip().endswith(":")]
+    if drop:
+        body[drop] = False
+        why[drop] = 75
+
+
+# "signature" as a whole part of a class or id value ("signature", "message-signature", "sigBlock"
+# is not one).
+_SIGNATURE = re.compile(r"(?<![A-Za-z])[Ss]ignature(?![a-z])")
+
+
+def drop_signatures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The lines of a forum post's signature are chrome.
+
+    Forum engines (phpBB, vBulletin, XenForo, Discourse) print each member's signature under
+    every post in an element whose class says so: the same motto, links and badges below each
+    post of a member, read as the member's letterhead, not as what the post says.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    text = seg.class_text()
+    if "ignature" not in text:
+        return  # nearly every page: no class names a signature
+    classes, parent = seg.elem_class, seg.elem_parent
+    marked = [e for e, c in enumerate(classes) if "ignature" in c and _SIGNATURE.search(c) is not None]
+    if not marked:
+        return
+    at = np.asarray(seg.elems)
+    inside = np.zeros(len(body), dtype=bool)
+    for e in marked:
+        end = e + 1
+        while end < len(parent) and parent[end] >= e:
+            end += 1
+        inside |= (at >= e) & (at < end)
+    drop = inside & body
+    body[drop] = False
+    why[drop] = 76
 
 
 def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

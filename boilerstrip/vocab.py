@@ -74,7 +74,7 @@ NEGATIVE_TOKENS = (
     "subscription signup login register modal popup overlay pagination pager paging skip masthead "
     "toolbar dropdown tags tagcloud taglist categories archive archives rail teaser teasers "
     "trending popular mostread disclaimer copyright legal print byline author "
-    "jump toc hidden sr screenreader visually popover"
+    "jump toc hidden sr screenreader visually popover notice"
 ).split()
 
 # Chrome class words that never name a container of content: legal lines, consent banners,

@@ -1873,3 +1873,48 @@ def test_bloggers_greeting_below_the_content_is_chrome() -> None:
     # A dump's line the same way.
     dump = "\n\n".join(["How the council decided", *[f"{PROSE} {PROSE}"] * 4, hello])
     assert next(b for b in extract_blocks(dump, input_type="text").blocks if b.text == hello).label == "chrome"
+
+
+def test_an_image_address_on_its_own_line_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A template prints each swatch's thumbnail address, with its name, between the paragraphs.
+    parts = []
+    for k in range(3):
+        parts.append(f"<p>{PROSE} Part {k}.</p>")
+        parts.append(f"<p>thumb_Red{k}:</p><p>https://cdn.example.com/images/swatch_{k}.jpg?v=2</p>")
+    parts.append("<p>https://example.org/source-of-the-story</p>")  # a page's address: a writer's link
+    parts.append(f"<p>{PROSE} End.</p>")
+    parts.append("<table><tr><td>image_url</td><td>https://example.com/image1.png</td></tr></table>")
+    blocks = extract_blocks(f"<body><article>{''.join(parts)}</article></body>").blocks
+    labels = {b.text: b.label for b in blocks}
+    for k in range(3):
+        assert labels[f"https://cdn.example.com/images/swatch_{k}.jpg?v=2"] == "chrome"
+        assert labels[f"thumb_Red{k}:"] == "chrome"
+    address = next(b for b in blocks if b.text == "https://cdn.example.com/images/swatch_0.jpg?v=2")
+    assert "smoothed: an image's address on a line of its own" in [r.code for r in address.reasons]
+    assert labels["https://example.org/source-of-the-story"] == "body"
+    assert labels["https://example.com/image1.png"] == "body"  # a table cell: a reference's example
+    # In a dump, the same lines.
+    lines = [x for k in range(3) for x in (f"{PROSE} Part {k}.", f"https://cdn.example.com/images/swatch_{k}.webp")]
+    blocks = extract_blocks("\n".join([*lines, PROSE + " End."]), input_type="text").blocks
+    assert [b.label for b in blocks if "cdn.example.com" in b.text] == ["chrome"] * 3
+
+
+def test_a_forum_posts_signature_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread: each post's text, then its writer's signature in an element that says so.
+    posts = "".join(
+        f"<div class='post'><p>{PROSE} Reply {k}.</p>"
+        f"<div class='message-signature'><p>Proud owner of a red bicycle and two old cats since 2009.</p></div></div>"
+        for k in range(3)
+    )
+    blocks = extract_blocks(f"<body><main>{posts}</main></body>").blocks
+    signs = [b for b in blocks if b.text.startswith("Proud owner")]
+    assert [b.label for b in signs] == ["chrome"] * 3
+    assert "smoothed: a forum post's signature" in [r.code for r in signs[0].reasons]
+    assert all(b.label == "body" for b in blocks if b.text.startswith(PROSE[:20]))
+    # "signatures" (a petition's list) is another word.
+    blocks = extract_blocks(f"<body><main>{posts.replace('message-signature', 'signatures')}</main></body>").blocks
+    assert all("smoothed: a forum post's signature" not in [r.code for r in b.reasons] for b in blocks)
