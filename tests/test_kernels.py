@@ -206,6 +206,24 @@ def test_missing_extension_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @needs_kernels
+def test_repeated_lowercase_every_code_point() -> None:
+    from boilerstrip.parse import _walk
+
+    # The twin takes each character's lowercase on its own but for U+0130 and U+03A3.
+    for c in range(0x110000):
+        if c not in (0x130, 0x3A3):
+            assert chr(c).lower() == chr(_walk.simple_lower(c)), hex(c)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aAxX \t\u3000\u212akKΣσςİi\u0307ДдǅǆΟ\ufb01")), max_size=40), max_size=20))
+def test_repeated_generated(texts: list[str]) -> None:
+    texts = texts + [t.upper() for t in texts[:3]] + [" " + t + "\u2003" for t in texts[3:6]]
+    assert same(features._repeated(texts), _compiled.KERNEL_REFERENCES["repeated"](texts))
+
+
+@needs_kernels
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_compiled._COUNT_PROBE + ["", "x", "the end", "x" * 70]), max_size=30))
 def test_text_stats_generated(texts: list[str]) -> None:

@@ -856,6 +856,10 @@ _REPEATED_PROBE = [
     "\u212a", "k", "K", "\u212aey", "KEY", "\xa0Home", "Home\u2003", "\u0130", "i\u0307", "I", "i",
     "ΟΔΟΣ", "οδος", "οδοσ", "Straße", "STRASSE", "straße", "é", "É", "e\u0301", "中文", "中文 ",
     "a\x00b", "A\x00B", "a b", "a  b", "x" * 300, "X" * 300, "once", "only one of these",
+    # Final sigma and the dotted capital I (str.lower itself), long keys alike at both ends
+    # (hashed on their ends only), cases past Latin, and a ﬁ ligature (no single-character lowercase).
+    "ΣΑΣ", "σας", "σασ", "ΟΔΟΣ ", "İstanbul", "i\u0307stanbul", "x" * 20 + "a" + "x" * 20,
+    "X" * 20 + "A" + "X" * 20, "x" * 20 + "b" + "x" * 20, "ДОМ", "дом", "Ǆ", "ǆ", "ǅ", "\ufb01", "ΐ", "ᾈ", "ᾀ",
 ]
 
 

@@ -2006,8 +2006,15 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
 # ---------------------------------------------------------------------------------------
 # features._repeated: which texts' keys (str.strip().lower()) occur more than once.
 
+cdef extern from "Python.h":
+    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+
+
 cdef struct Key:
-    const unsigned char *data  # ASCII; compared and hashed with A-Z as a-z
+    const void *data  # the key's first character, in its text (or in its str.lower())
+    int kind
+    bint raw  # data is the key as it is (str.strip().lower() made in Python), else taken lowercase here
     Py_ssize_t length
     Py_ssize_t count
 
@@ -2017,23 +2024,70 @@ cdef inline bint _strip_space(Py_UCS4 c) noexcept nogil:
     return 9 <= c <= 13 or 28 <= c <= 32
 
 
+cdef inline Py_UCS4 _key_char(const Key *k, Py_ssize_t j) noexcept:
+    """The key's character j: read as it is (raw), or taken lowercase one character at a time."""
+    cdef Py_UCS4 c = PyUnicode_READ(k.kind, k.data, j)
+    if k.raw:
+        return c
+    if c < 128:
+        return _lc(<unsigned char> c)
+    return Py_UNICODE_TOLOWER(c)
+
+
+def simple_lower(uint32_t c):
+    """repeated's lowercase of a character other than U+0130 and U+03A3, as a code point (tests: str.lower's)."""
+    return <uint32_t> Py_UNICODE_TOLOWER(<Py_UCS4> c)
+
+
+cdef inline bint _same_key(const Key *x, const Key *y) noexcept:
+    cdef Py_ssize_t j
+    if x.length != y.length:
+        return False
+    for j in range(x.length):
+        if _key_char(x, j) != _key_char(y, j):
+            return False
+    return True
+
+
+cdef enum:
+    _HASHED = 16
+
+
+cdef uint64_t _key_hash(const Key *k) noexcept:
+    # FNV-1a over the key's characters taken lowercase, its length mixed in; of a long key only
+    # its first and last _HASHED characters: equal keys hash alike, and _same_key compares them whole.
+    cdef uint64_t h = 1469598103934665603ULL ^ <uint64_t> k.length
+    cdef Py_ssize_t j, n = k.length
+    if n <= 2 * _HASHED:
+        for j in range(n):
+            h = (h ^ <uint64_t> _key_char(k, j)) * 1099511628211ULL
+        return h
+    for j in range(_HASHED):
+        h = (h ^ <uint64_t> _key_char(k, j)) * 1099511628211ULL
+    for j in range(n - _HASHED, n):
+        h = (h ^ <uint64_t> _key_char(k, j)) * 1099511628211ULL
+    return h
+
+
 def repeated(list texts, double[::1] out):
     """features._repeated into out (zeros, one per text): 1.0 where the text's key occurs twice or more.
 
-    An ASCII text's key is its stripped bytes taken lowercase, hashed and compared in a C
-    table without making it; other texts get str.strip().lower() itself, which joins the
-    same table when it is ASCII ("\\u212a" lowers to "k") and a dict otherwise. An ASCII key
-    never equals a non-ASCII one, so the two never need comparing.
+    A text's key is str.strip().lower(), hashed and compared in a C table without making it:
+    the stripped run of the text, taken lowercase one character at a time with
+    Py_UNICODE_TOLOWER, str.lower's own mapping for every character but two (tests check each
+    code point). A text holding either (U+0130, whose lowercase is two characters, or U+03A3,
+    whose lowercase depends on the letters around it) gets str.strip().lower() itself, read as
+    it is: the same keys in the same table ("\\u212a" joins "k").
     """
     cdef Py_ssize_t n = len(texts), i, j, a, b, size = 16, mask
     cdef Py_ssize_t *slot_of = NULL
     cdef Key *table = NULL
-    cdef const unsigned char *s
-    cdef uint64_t h
+    cdef Key key
+    cdef const void *data
+    cdef int kind
+    cdef Py_UCS4 c
     cdef str t
     cdef list keep = []
-    cdef dict other = {}
-    cdef list other_keys = [None] * n
     if out.shape[0] != n:
         raise ValueError("out must hold one value per text")
     while size < 2 * n:
@@ -2050,50 +2104,49 @@ def repeated(list texts, double[::1] out):
             table[j].data = NULL
         for i in range(n):
             t = texts[i]
-            if not PyUnicode_IS_ASCII(t):
-                key = t.strip().lower()
-                if not PyUnicode_IS_ASCII(key):
-                    other[key] = other.get(key, 0) + 1
-                    other_keys[i] = key
-                    slot_of[i] = -1
-                    continue
-                keep.append(key)
-                t = key
-            s = <const unsigned char *> PyUnicode_DATA(t)
+            kind = PyUnicode_KIND(t)
+            data = PyUnicode_DATA(t)
             a = 0
             b = len(t)
-            while a < b and _strip_space(s[a]):
-                a += 1
-            while b > a and _strip_space(s[b - 1]):
-                b -= 1
-            h = 1469598103934665603ULL
-            for j in range(a, b):
-                h = (h ^ _lc(s[j])) * 1099511628211ULL
-            j = <Py_ssize_t> (h >> 1) & mask
+            key.raw = False
+            if PyUnicode_IS_ASCII(t):
+                while a < b and _strip_space(PyUnicode_READ(kind, data, a)):
+                    a += 1
+                while b > a and _strip_space(PyUnicode_READ(kind, data, b - 1)):
+                    b -= 1
+            else:
+                while a < b and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a)):
+                    a += 1
+                while b > a and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)):
+                    b -= 1
+                for j in range(a, b):
+                    c = PyUnicode_READ(kind, data, j)
+                    if c == 0x130 or c == 0x3A3:
+                        key.raw = True
+                        break
+            if key.raw:
+                t = t.strip().lower()
+                keep.append(t)
+                kind = PyUnicode_KIND(t)
+                data = PyUnicode_DATA(t)
+                a = 0
+                b = len(t)
+            key.kind = kind
+            key.data = (<const char *> data) + a * kind
+            key.length = b - a
+            j = <Py_ssize_t> (_key_hash(&key) >> 1) & mask
             while table[j].data != NULL:
-                if table[j].length == b - a and _same_lower(table[j].data, s + a, b - a):
+                if _same_key(&table[j], &key):
                     break
                 j = (j + 1) & mask
             if table[j].data == NULL:
-                table[j].data = s + a
-                table[j].length = b - a
+                table[j] = key
                 table[j].count = 0
             table[j].count += 1
             slot_of[i] = j
         for i in range(n):
-            if slot_of[i] >= 0:
-                if table[slot_of[i]].count > 1:
-                    out[i] = 1.0
-            elif other[other_keys[i]] > 1:
+            if table[slot_of[i]].count > 1:
                 out[i] = 1.0
     finally:
         free(table)
         free(slot_of)
-
-
-cdef inline bint _same_lower(const unsigned char *x, const unsigned char *y, Py_ssize_t n) noexcept nogil:
-    cdef Py_ssize_t i
-    for i in range(n):
-        if _lc(x[i]) != _lc(y[i]):
-            return False
-    return True
