@@ -392,6 +392,11 @@ _COUNT_PROBE = [
     "5 mayo",
     "Mar 2x",
     "11/12/13",
+    # Stopwords with other than ASCII characters, in capitals too (lowered in C), beside the two
+    # characters left to str.lower() and a token longer than count_page lowers in C.
+    "FÜR ÜBER Für über für DAS daß «und» ÀÉ à été Où où",
+    "ЭТО Это это И и ИЛИ или ΚΑΙ και ΣΑΣ σας ΤΟΥΣ Σ İ İN BİR bir Bİr",
+    "ü" * 70 + " " + "Ü" * 65 + " über" + "ß" * 64,
 ]
 
 # features._SENTENCE_END as _walk.count_page's matcher knows it, piece by piece (its E_* classes).

@@ -27,6 +27,7 @@ from libc.string cimport memchr, memcmp, memcpy
 
 cdef extern from "Python.h":
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
     bint PyUnicode_IS_ASCII(object o)
 
 
@@ -1536,10 +1537,12 @@ cdef class StopTable:
     cdef Py_ssize_t *slot_len
     cdef Py_ssize_t mask
     cdef Py_ssize_t longest
+    cdef Py_ssize_t longest_any  # the longest stopword of all, in characters
 
     def __cinit__(self, stopwords):
         cdef Py_ssize_t size = 16, j
         cdef bytes data
+        self.longest_any = max([len(w) for w in stopwords if isinstance(w, str)], default=0)
         words = [w for w in stopwords if isinstance(w, str) and w.isascii() and w == w.lower() and w]
         while size < 2 * len(words) + 2:
             size *= 2
@@ -1692,6 +1695,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     cdef str t
     cdef StopTable stop = _stop_table(stopwords)
     cdef unsigned char low[64]
+    cdef uint32_t wlow[_WIDE_TOKEN]
     cdef unsigned char ch
     cdef Py_ssize_t longest = min(stop.longest, 64)
     cdef const unsigned char[:] ends
@@ -1732,9 +1736,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
                             if stop.has(low, a):
                                 hits += 1
                     else:
-                        for w in t[tok_start:i].lower().split():
-                            if w in stopwords:
-                                hits += 1
+                        hits += _other_stopword(t, kind, data, tok_start, i, stop, stopwords, wlow)
                 if i == n:
                     break
             elif prev_space:
@@ -1808,6 +1810,36 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             row = stats_one(texts[k], stopwords)
             for i in range(8):
                 out[i, k] = row[i]
+
+
+cdef enum:
+    _WIDE_TOKEN = 64  # a token with other than ASCII characters is lowered in C up to this length
+
+
+cdef Py_ssize_t _other_stopword(str t, int kind, const void *data, Py_ssize_t a, Py_ssize_t b, StopTable stop,
+                                stopwords, uint32_t *low) except -1:
+    """How many of the words of the token t[a:b] (not all ASCII) taken lowercase are stopwords: 1 or 0.
+
+    Its str.lower() is its characters' Py_UNICODE_TOLOWER one by one (tests check every code
+    point but U+0130 and U+03A3, which go through str.lower()), as long as the token, and no
+    whitespace: longer than every stopword, it is none; otherwise the set is asked for it.
+    """
+    cdef Py_ssize_t j, n = b - a
+    cdef uint32_t c
+    if n > _WIDE_TOKEN:
+        return sum([w in stopwords for w in t[a:b].lower().split()])
+    for j in range(n):
+        c = PyUnicode_READ(kind, data, a + j)
+        if c == 0x130 or c == 0x3A3:
+            return sum([w in stopwords for w in t[a:b].lower().split()])
+        if c >= 128:
+            c = <uint32_t> Py_UNICODE_TOLOWER(<Py_UCS4> c)
+        elif 65 <= c <= 90:
+            c += 32
+        low[j] = <Py_UCS4> c
+    if n > stop.longest_any:
+        return False
+    return 1 if PyUnicode_FromKindAndData(4, low, n) in stopwords else 0
 
 
 cdef bint _date_joint(str t, const unsigned short[:] table, unsigned short c_digit, unsigned short c_space) except -1:
@@ -2005,11 +2037,6 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
 
 # ---------------------------------------------------------------------------------------
 # features._repeated: which texts' keys (str.strip().lower()) occur more than once.
-
-cdef extern from "Python.h":
-    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
-    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
-
 
 cdef struct Key:
     const void *data  # the key's first character, in its text (or in its str.lower())
