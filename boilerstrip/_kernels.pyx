@@ -13,7 +13,7 @@ function as the reference.
 import numpy as np
 
 from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
-from libc.stdint cimport int64_t, uint8_t, uint64_t
+from libc.stdint cimport int64_t, uint8_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memset
 
@@ -21,6 +21,7 @@ from libc.string cimport memset
 cdef extern from "Python.h":
     bint PyUnicode_IS_ASCII(object)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
 
 ctypedef signed char[:] int8_t_view
 
@@ -277,16 +278,33 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 cdef str _no_digits(str text):
-    """text.translate(_NO_DIGITS), or text itself (an equal str) when it holds no digit 0-9."""
-    cdef Py_ssize_t i, n = len(text)
+    """text.translate(_NO_DIGITS), or text itself (an equal str) when it holds no digit 0-9.
+
+    The characters other than 0-9 are copied in C (str.translate looks each one up in its table).
+    """
+    cdef Py_ssize_t i, n = len(text), kept = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     cdef Py_UCS4 c
+    cdef uint32_t *buf
     for i in range(n):
         c = PyUnicode_READ(kind, data, i)
         if 48 <= c <= 57:
-            return text.translate(_NO_DIGITS)
-    return text
+            break
+    else:
+        return text
+    buf = <uint32_t *> malloc((n + 1) * sizeof(uint32_t))
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if not 48 <= c <= 57:
+                buf[kept] = <uint32_t> c
+                kept += 1
+        return PyUnicode_FromKindAndData(4, buf, kept)
+    finally:
+        free(buf)
 
 
 def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_links,
@@ -305,7 +323,7 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
     cdef list tags = seg.elem_tag
     cdef list classes = seg.elem_class
     cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, heads = 0
-    if ld.shape[0] != nb or nw.shape[0] != nb or fl.shape[0] != nb or ell.shape[0] != nb:
+    if ld.shape[0] != nb or nw.shape[0] != nb or fl.shape[0] != nb or ell.shape[0] != nb or card_items > 255:
         return None
     for i in range(nb):
         if _headline(ld[i], ell[i], nw[i], fl[i], headline_links, excerpt_links, headline_words, chrome_flags):
@@ -337,20 +355,33 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
                     led[e] = 1
                     led_list.append(e)
                     e = par[e]
-        keys = []  # each led element's (parent, tag, class without digits), made once
+        # A group of card_items alike items needs as many led children (with a class, or of an
+        # item tag) under one parent: only those children get a key (most led elements are one
+        # headline's ancestors, alone under their parent). led counts them here, per parent.
+        for e in range(n_elem):
+            led[e] = 0
+        grouped = []
         for e in led_list:
-            key = (par[e], tags[e], _no_digits(classes[e]))
-            keys.append(key)
             if classes[e] or tags[e] in item_tags:
+                grouped.append(e)
+                if led[par[e]] < 255:
+                    led[par[e]] += 1
+        keys = []  # each such element's (parent, tag, class without digits), made once
+        items = []
+        for e in grouped:
+            if led[par[e]] >= card_items:
+                key = (par[e], tags[e], _no_digits(classes[e]))
+                keys.append(key)
+                items.append(e)
                 count = groups.get(key, 0) + 1
                 groups[key] = count
                 if count >= card_items:
                     any_group = True
         if not any_group:
             return np.zeros(nb, dtype=np.float64)
-        for i in range(len(led_list)):
+        for i in range(len(items)):
             if groups.get(keys[i], 0) >= card_items:
-                root[<Py_ssize_t> led_list[i]] = 1
+                root[<Py_ssize_t> items[i]] = 1
         # Within a root: the element or an ancestor is one (parents come first).
         for e in range(1, n_elem):
             if root[par[e]]:
