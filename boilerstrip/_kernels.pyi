@@ -122,4 +122,17 @@ def block_arrays(
     ]
     | None
 ): ...
+def unboxed_weight(
+    main: npt.NDArray[np.float64],
+    flags: npt.NDArray[np.int64],
+    n_chars: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    link_density: npt.NDArray[np.float64],
+    card: npt.NDArray[np.float64],
+    boxes: int,
+    comment_bit: int,
+    neg_bit: int,
+    neg_weight: float,
+    boxed_share: float,
+) -> tuple[npt.NDArray[np.float64], bool] | None: ...
 def subtree_ends(parents_in: npt.NDArray[np.int64]) -> npt.NDArray[np.int64] | None: ...

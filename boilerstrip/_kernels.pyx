@@ -1360,6 +1360,43 @@ def block_arrays(seg, bint html, dict levels):
 
 
 # ---------------------------------------------------------------------------------------
+# Features (session 16)
+# ---------------------------------------------------------------------------------------
+# features._unboxed_container: the blocks' weights and the boxed test, in one loop
+
+def unboxed_weight(const double[:] main, const int64_t[:] flags, const double[:] n_chars, const double[:] n_words,
+                   const double[:] link_density, const double[:] card, int64_t boxes, int64_t comment_bit,
+                   int64_t neg_bit, double neg_weight, double boxed_share):
+    """features._unboxed_container's weights and whether its first choice is boxed, or None when it cannot answer.
+
+    Each weight is made with the reference's operations in their order (numpy's maximum, the
+    square as a product, the chrome word's discount, then the card's); the sums stay numpy's.
+    """
+    cdef Py_ssize_t n = main.shape[0], i, held = 0, boxed_in = 0
+    cdef double x, r
+    if flags.shape[0] != n or n_chars.shape[0] != n or n_words.shape[0] != n or link_density.shape[0] != n:
+        return None
+    if card.shape[0] != n:
+        return None
+    weight = np.empty(n, dtype=np.float64)
+    cdef double[:] w = weight
+    for i in range(n):
+        if main[i] > 0:
+            held += 1
+            if flags[i] & boxes:
+                boxed_in += 1
+        if flags[i] & (boxes | comment_bit):
+            x = 0.0
+        else:
+            r = 1.0 - link_density[i]
+            x = _np_max(n_chars[i], 3.0 * n_words[i]) * (r * r)
+        if flags[i] & neg_bit:
+            x = x * neg_weight
+        w[i] = x * (1.0 - card[i])
+    return weight, held > 0 and <double> boxed_in >= boxed_share * <double> held
+
+
+# ---------------------------------------------------------------------------------------
 # features.subtree_ends
 
 def subtree_ends(parents_in):

@@ -1281,7 +1281,45 @@ def _make_subtree_ends(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_unboxed_container(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    consts = (int(f._BOXES), int(Flag.COMMENT), int(Flag.NEG_CLASS), float(f._NEG_CLASS_WEIGHT), float(f._BOXED_MAIN_SHARE))
+
+    def compiled(seg: Any, flags: Any, main: Any, share: float, n_chars: Any, n_words: Any, link_density: Any, card: Any) -> Any:
+        got = _kernels.unboxed_weight(main, flags, n_chars, n_words, link_density, card, *consts)
+        if got is None:
+            return reference(seg, flags, main, share, n_chars, n_words, link_density, card)
+        weight, boxed_choice = got
+        total = float(weight.sum())
+        if total <= 0:
+            return main, share
+        if not boxed_choice and not f._thin_choice(flags, main > 0, weight, total):
+            return main, share
+        return f._main_container(seg, weight)
+
+    rng = np.random.default_rng(61)
+    chosen = 0
+    for seg in _probe_pages(67, 40):
+        n = len(seg.elems)
+        a = _probe_arrays(rng, n)
+        main = np.where(rng.random(n) < rng.choice([0.1, 0.5, 0.9]), 1.0, 0.0)
+        card = rng.choice([0.0, 0.0, 0.0, 1.0, 0.5], n) if rng.random() < 0.5 else np.zeros(n)
+        flags = a["flags"] | np.where(rng.random(n) < 0.2, int(Flag.MAIN), 0).astype(np.int64)
+        args = (seg, flags, main, 0.5, a["n_chars"], a["n_words"], a["link_density"], card)
+        want = reference(*args)
+        if not _same(compiled(*args), want):
+            return None, "it differs on a probe page"
+        chosen += want[0] is not main
+    if chosen < 5:
+        return None, f"too few probe pages choose again ({chosen})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
+    "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
     "unwrap": _make_unwrap,
