@@ -62,6 +62,7 @@ def content_named(
     names_content_only: Callable[[str, bool], bool],
     post_words: tuple[str, ...],
     more_words: tuple[str, ...],
+    content_words: frozenset[str] | None = None,
 ) -> npt.NDArray[np.int64] | None: ...
 def deepest_neg(seg: Any, marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64] | None: ...
 def unwrap(

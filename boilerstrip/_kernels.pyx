@@ -654,7 +654,8 @@ cdef int _tree_and_marks(list parent, list neg, Py_ssize_t n, Py_ssize_t *par, P
     return _mark_own(neg, n, own)
 
 
-def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words):
+def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words,
+                  content_words=None):
     """features._content_named: the flags with the freed blocks' chrome-word bit cleared (flags_in
     itself when none is), or None when it cannot answer.
 
@@ -663,6 +664,8 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
     class names are judged by the reference's (cached) names_content_only, called only for a
     class string that holds one of its words (post_words, or more_words too on an element
     with a chrome word), found without lowering the string when it is ASCII: most hold none.
+    Given content_words (features._CONTENT_WORDS), an ASCII string is judged in C instead
+    (_content_only): most strings are seen once, so the reference's cache seldom answers.
     """
     cdef list parent = seg.elem_parent
     cdef list elems = seg.elems
@@ -706,9 +709,11 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
             while e > 0 and state[e] == 0:
                 names = classes[e]
                 if own[e]:
-                    state[e] = 2 if names and _holds(names, &both, both_words) and names_content_only(names, False) else 1
+                    state[e] = 2 if names and _holds(names, &both, both_words) and _judge(
+                        names, False, &both, both_words, names_content_only, content_words) else 1
                     break
-                if names and _holds(names, &post, post_words) and names_content_only(names, True):
+                if names and _holds(names, &post, post_words) and _judge(
+                        names, True, &post, post_words, names_content_only, content_words):
                     state[e] = 2
                     break
                 passed[top] = e
@@ -730,6 +735,71 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
     if not any_free:
         return flags_in
     return np.where(free_, flags_in & ~neg_bit, flags_in)
+
+
+cdef bint _judge(str names, bint post, _Words *words, tuple words_t, names_content_only, content_words) except -1:
+    """names_content_only(names, post), given that names holds one of the words: in C when names is ASCII."""
+    if content_words is None or not PyUnicode_IS_ASCII(names):
+        return names_content_only(names, post)
+    return _content_only(names, words, content_words)
+
+
+cdef inline bint _split_ascii(unsigned char c) noexcept:
+    # str.split's whitespace among ASCII characters (Py_UNICODE_ISSPACE).
+    return 9 <= c <= 13 or 28 <= c <= 32
+
+
+cdef bint _content_only(str names, _Words *words, content_words) except -1:
+    """features._names_content_only for an ASCII class string (lowered as ASCII is) that holds one of the words.
+
+    Each whitespace-separated name that holds one of the words is split as _NAME_WORDS splits
+    it (a letter, then small letters): when every part, taken lowercase, is a content word,
+    the name is made of content words only.
+    """
+    cdef Py_ssize_t n = len(names), a = 0, b, i, j
+    cdef const unsigned char *s = <const unsigned char *> PyUnicode_DATA(names)
+    cdef bint every
+    while a < n:
+        while a < n and _split_ascii(s[a]):
+            a += 1
+        b = a
+        while b < n and not _split_ascii(s[b]):
+            b += 1
+        if b > a and _holds_at(s, a, b, words):
+            every = True
+            i = a
+            while i < b and every:
+                if not (65 <= s[i] <= 90 or 97 <= s[i] <= 122):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < b and 97 <= s[j] <= 122:
+                    j += 1
+                every = names[i:j].lower() in content_words
+                i = j
+            if every:
+                return True
+        a = b
+    return False
+
+
+cdef bint _holds_at(const unsigned char *s, Py_ssize_t a, Py_ssize_t b, _Words *words) noexcept:
+    """Whether s[a:b] (ASCII), its capitals taken for small letters, holds one of the words."""
+    cdef Py_ssize_t i, j, k
+    cdef unsigned int hit
+    for i in range(a, b):
+        hit = words.first[_lower(s[i])]
+        k = 0
+        while hit:
+            if hit & 1 and i + words.size[k] <= b:
+                for j in range(1, words.size[k]):
+                    if _lower(s[i + j]) != <unsigned char> words.text[k][j]:
+                        break
+                else:
+                    return True
+            hit >>= 1
+            k += 1
+    return False
 
 
 # At most this many words in one tuple (features' have 4, and 7 with the content's).

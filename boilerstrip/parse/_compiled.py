@@ -25,6 +25,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
@@ -891,9 +892,13 @@ def _make_content_named(reference: Callable[..., Any]) -> tuple[Any, str | None]
     from .segment import Flag
 
     neg_bit = int(Flag.NEG_CLASS)
+    # The twin splits a class name as _NAME_WORDS does only when it is that pattern.
+    content_words = f._CONTENT_WORDS if f._NAME_WORDS.pattern == "[A-Za-z][a-z]*" and not f._NAME_WORDS.flags & ~re.UNICODE else None
 
     def compiled(seg: Any, flags: Any) -> Any:
-        out = _kernels.content_named(seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS)
+        out = _kernels.content_named(
+            seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS, content_words
+        )
         return reference(seg, flags) if out is None else out
 
     rng = np.random.default_rng(23)
@@ -1137,6 +1142,9 @@ _NAMED_CLASSES = [
     "sidebar", "content", "post-share", "related-posts", "entry entry-author-x", "footer", "main",
     "richtext cmp-richtext--disclaimer", "storyBody", "menu-item menu-item-type-post_type",
     "ARTICLE-BODY", "Post-Body größe", "art\u0130cle-body", "\u212aommentar-main", "ENTRY Sidebar", "pos",
+    # Names split at other characters than "-" (digits, "_", camelCase humps, ASCII separators).
+    "post_body", "entry\tcontent", "postBody2", "articleBodyX", "main-nav x-post", "Post3Content", "\x1cpost\x1fbody",
+    "postbody mainContent", "storyZ", "sidebar-content content", "MAIN",
 ]
 
 
