@@ -1655,6 +1655,106 @@ cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[
     return (state & 12) != 0
 
 
+# The class bits of features' character table (features._C_*) that _scan reads as constants:
+# count_page takes a table only with these bits.
+cdef enum:
+    B_WORD = 1
+    B_HAN = 2
+    B_UPPER = 4
+    B_PUNCT = 8
+    B_SPACE = 16
+    B_BEFORE = 32
+    B_MARK = 64
+    B_AFTER = 128
+    B_DIGIT = 256
+
+_SCAN_BITS = {"word": B_WORD, "han": B_HAN, "upper": B_UPPER, "punct": B_PUNCT, "space": B_SPACE,
+              "before_mark": B_BEFORE, "mark": B_MARK, "after_mark": B_AFTER, "digit": B_DIGIT}
+
+ctypedef fused _char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+cdef struct _Counts:
+    int64_t nw, punct, caps, brk, tok, hits
+    bint digit, outside, wide
+
+
+cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_ssize_t size, str t, int kind,
+               StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low, uint32_t *wlow,
+               _Counts *c) except -1:
+    """count_page's counts of one text, read at its own width, the class bits as constants.
+
+    The counts are sums of 0/1 terms where the reference branches: a word starts on a word
+    character after none (or on a Han/Kana one), a capital word start, punctuation, a sentence
+    break (a mark between a character before it and one after it; the first two characters
+    have no two before them, as prev1 and prev2 start at 0). Tokens are runs of non-space
+    characters; each token's stopword test is the reference's.
+    """
+    cdef Py_ssize_t i, b, tok_start = 0
+    cdef uint32_t cp, cls, prev1 = 0, prev2 = 0, wide_or = 0, class_or = 0, prev_word = 0, first
+    cdef bint prev_space = True, tok_ascii = True, outside = False
+    cdef int64_t nw = 0, punct = 0, caps = 0, brk = 0, tok = 0, hits = 0
+    cdef unsigned char ch
+    for i in range(n + 1):
+        if i < n:
+            cp = s[i]
+            if cp < <uint32_t> size:
+                cls = table[cp]
+            else:
+                cls = table[0]
+                outside = True
+        else:
+            cp = 32
+            cls = table[32]  # the end of the text ends its last token
+        if cls & B_SPACE:
+            if not prev_space:
+                # A token [tok_start, i) ends: is its str.lower() a stopword?
+                if tok_ascii:
+                    if i - tok_start <= longest:
+                        for b in range(i - tok_start):
+                            ch = <unsigned char> s[tok_start + b]
+                            low[b] = ch + 32 if 65 <= ch <= 90 else ch
+                        if stop.has(low, i - tok_start):
+                            hits += 1
+                else:
+                    hits += _other_stopword(t, kind, <const void *> s, tok_start, i, stop, stopwords, wlow)
+            if i == n:
+                break
+            prev_space = True
+        else:
+            if prev_space:
+                tok += 1
+                tok_start = i
+                tok_ascii = cp < 128
+            elif cp >= 128:
+                tok_ascii = False
+            prev_space = False
+        wide_or |= cp
+        class_or |= cls
+        first = ((cls & B_WORD) & ~prev_word) | ((cls & B_HAN) >> 1)
+        nw += first
+        caps += first & ((cls & B_UPPER) >> 2)
+        punct += (cls & B_PUNCT) >> 3
+        brk += ((prev2 & B_BEFORE) >> 5) & ((prev1 & B_MARK) >> 6) & ((cls & B_AFTER) >> 7)
+        prev_word = cls & B_WORD
+        prev2 = prev1
+        prev1 = cls
+    # At the text's end the joining space stands in for its end.
+    brk += ((prev2 & B_BEFORE) >> 5) & ((prev1 & B_MARK) >> 6) & ((table[32] & B_AFTER) >> 7)
+    c.nw = nw
+    c.punct = punct
+    c.caps = caps
+    c.brk = brk
+    c.tok = tok
+    c.hits = hits
+    c.digit = (class_or & B_DIGIT) != 0
+    c.outside = outside
+    c.wide = wide_or >= 128
+    return 0
+
+
 def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:] table, dict bits,
                end_search, str end_tail, date_search, stats_one, end_table=None, month_starts=None,
                number_search=None):
@@ -1675,20 +1775,14 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     same dates, and only when it holds a digit, one of "./-:" and a digit in a row
     (_has_number_joint).
     """
-    cdef unsigned short c_word = bits["word"], c_han = bits["han"], c_upper = bits["upper"]
-    cdef unsigned short c_punct = bits["punct"], c_space = bits["space"], c_before = bits["before_mark"]
-    cdef unsigned short c_mark = bits["mark"], c_after = bits["after_mark"], c_digit = bits["digit"]
+    if bits != _SCAN_BITS:
+        raise ValueError("count_page reads the class bits of features' table: " + repr(_SCAN_BITS))
+    cdef unsigned short c_digit = B_DIGIT, c_after = B_AFTER
     cdef Py_ssize_t size = table.shape[0]
     cdef Py_ssize_t m = len(texts)
-    cdef Py_ssize_t k, i, n, a, b, tok_start = 0
+    cdef Py_ssize_t k, i, n
     cdef int kind
     cdef void *data
-    cdef Py_UCS4 cp
-    cdef unsigned short cls, prev1, prev2
-    cdef bint prev_word, prev_space, first, tok_ascii = True
-    cdef bint t_digit, t_outside, t_wide
-    cdef int64_t nw, punct, caps, brk, tok, hits
-    cdef unsigned short space_class = table[32]
     cdef bytearray digit = bytearray(m)
     cdef bytearray outside = bytearray(m)
     cdef bytearray wide = bytearray(m)
@@ -1696,10 +1790,12 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     cdef StopTable stop = _stop_table(stopwords)
     cdef unsigned char low[64]
     cdef uint32_t wlow[_WIDE_TOKEN]
-    cdef unsigned char ch
     cdef Py_ssize_t longest = min(stop.longest, 64)
     cdef const unsigned char[:] ends
     cdef bint own_end = end_table is not None
+    cdef _Counts got
+    if size < 33:
+        raise ValueError("table must hold the space character")
     if own_end:
         ends = end_table
     for k in range(m):
@@ -1707,75 +1803,21 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         n = len(t)
         kind = PyUnicode_KIND(t)
         data = PyUnicode_DATA(t)
-        nw = punct = caps = brk = tok = hits = 0
-        prev_word = False
-        prev_space = True  # the space joining the texts
-        prev1 = prev2 = 0
-        # Kept in C while the text is read (a bytearray store per character costs a call).
-        t_digit = t_outside = t_wide = False
-        for i in range(n + 1):
-            if i < n:
-                cp = PyUnicode_READ(kind, data, i)
-                if cp < size:
-                    cls = table[cp]
-                else:
-                    cls = table[0]
-                    t_outside = True
-            else:
-                cp = 32
-                cls = space_class  # the end of the text ends its last token
-            if cls & c_space:
-                if not prev_space:
-                    # A token [tok_start, i) ends: is its str.lower() a stopword?
-                    if tok_ascii:
-                        a = i - tok_start
-                        if a <= longest:
-                            for b in range(a):
-                                ch = <unsigned char> PyUnicode_READ(kind, data, tok_start + b)
-                                low[b] = ch + 32 if 65 <= ch <= 90 else ch
-                            if stop.has(low, a):
-                                hits += 1
-                    else:
-                        hits += _other_stopword(t, kind, data, tok_start, i, stop, stopwords, wlow)
-                if i == n:
-                    break
-            elif prev_space:
-                tok += 1
-                tok_start = i
-                tok_ascii = cp < 128
-            elif cp >= 128:
-                tok_ascii = False
-            if cp >= 128:
-                t_wide = True
-            first = (cls & c_word) != 0 and not prev_word
-            if cls & c_han:
-                first = True
-            if first:
-                nw += 1
-                if cls & c_upper:
-                    caps += 1
-            if cls & c_punct:
-                punct += 1
-            if cls & c_digit:
-                t_digit = True
-            if i >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (cls & c_after):
-                brk += 1
-            prev_word = (cls & c_word) != 0
-            prev_space = (cls & c_space) != 0
-            prev2 = prev1
-            prev1 = cls
-        digit[k] = t_digit
-        outside[k] = t_outside
-        wide[k] = t_wide
-        # At the text's end the joining space stands in for its end.
-        if n >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (space_class & c_after):
-            brk += 1
-        out[0, k] = nw
-        out[1, k] = hits if nw > 0 else 0
-        out[2, k] = punct
-        out[3, k] = caps
-        out[5, k] = brk
-        out[7, k] = tok
+        if kind == 1:
+            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+        elif kind == 2:
+            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+        else:
+            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+        digit[k] = got.digit
+        outside[k] = got.outside
+        wide[k] = got.wide
+        out[0, k] = got.nw
+        out[1, k] = got.hits if got.nw > 0 else 0
+        out[2, k] = got.punct
+        out[3, k] = got.caps
+        out[5, k] = got.brk
+        out[7, k] = got.tok
         if own_end:
             if _sentence_end(kind, data, n, ends):
                 out[4, k] = 1
