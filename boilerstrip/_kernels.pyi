@@ -62,6 +62,7 @@ def content_named(
     names_content_only: Callable[[str, bool], bool],
     post_words: tuple[str, ...],
     more_words: tuple[str, ...],
+    content_words: frozenset[str] | None = None,
 ) -> npt.NDArray[np.int64] | None: ...
 def deepest_neg(seg: Any, marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64] | None: ...
 def unwrap(
@@ -122,6 +123,19 @@ def block_arrays(
     ]
     | None
 ): ...
+def unboxed_weight(
+    main: npt.NDArray[np.float64],
+    flags: npt.NDArray[np.int64],
+    n_chars: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    link_density: npt.NDArray[np.float64],
+    card: npt.NDArray[np.float64],
+    boxes: int,
+    comment_bit: int,
+    neg_bit: int,
+    neg_weight: float,
+    boxed_share: float,
+) -> tuple[npt.NDArray[np.float64], bool] | None: ...
 def subtree_ends(parents_in: npt.NDArray[np.int64]) -> npt.NDArray[np.int64] | None: ...
 def texts_hold(texts: list[str], idx: npt.NDArray[np.intp] | None, stems: tuple[bytes, ...]) -> bool: ...
 def third_slide(texts: list[str], pattern: Any, words: tuple[str, ...]) -> bool: ...

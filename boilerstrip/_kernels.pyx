@@ -21,6 +21,7 @@ from libc.string cimport memset
 cdef extern from "Python.h":
     bint PyUnicode_IS_ASCII(object)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
 
 ctypedef signed char[:] int8_t_view
 
@@ -277,16 +278,33 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 cdef str _no_digits(str text):
-    """text.translate(_NO_DIGITS), or text itself (an equal str) when it holds no digit 0-9."""
-    cdef Py_ssize_t i, n = len(text)
+    """text.translate(_NO_DIGITS), or text itself (an equal str) when it holds no digit 0-9.
+
+    The characters other than 0-9 are copied in C (str.translate looks each one up in its table).
+    """
+    cdef Py_ssize_t i, n = len(text), kept = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
     cdef Py_UCS4 c
+    cdef uint32_t *buf
     for i in range(n):
         c = PyUnicode_READ(kind, data, i)
         if 48 <= c <= 57:
-            return text.translate(_NO_DIGITS)
-    return text
+            break
+    else:
+        return text
+    buf = <uint32_t *> malloc((n + 1) * sizeof(uint32_t))
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if not 48 <= c <= 57:
+                buf[kept] = <uint32_t> c
+                kept += 1
+        return PyUnicode_FromKindAndData(4, buf, kept)
+    finally:
+        free(buf)
 
 
 def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_links,
@@ -305,7 +323,7 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
     cdef list tags = seg.elem_tag
     cdef list classes = seg.elem_class
     cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e, heads = 0
-    if ld.shape[0] != nb or nw.shape[0] != nb or fl.shape[0] != nb or ell.shape[0] != nb:
+    if ld.shape[0] != nb or nw.shape[0] != nb or fl.shape[0] != nb or ell.shape[0] != nb or card_items > 255:
         return None
     for i in range(nb):
         if _headline(ld[i], ell[i], nw[i], fl[i], headline_links, excerpt_links, headline_words, chrome_flags):
@@ -337,20 +355,33 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
                     led[e] = 1
                     led_list.append(e)
                     e = par[e]
-        keys = []  # each led element's (parent, tag, class without digits), made once
+        # A group of card_items alike items needs as many led children (with a class, or of an
+        # item tag) under one parent: only those children get a key (most led elements are one
+        # headline's ancestors, alone under their parent). led counts them here, per parent.
+        for e in range(n_elem):
+            led[e] = 0
+        grouped = []
         for e in led_list:
-            key = (par[e], tags[e], _no_digits(classes[e]))
-            keys.append(key)
             if classes[e] or tags[e] in item_tags:
+                grouped.append(e)
+                if led[par[e]] < 255:
+                    led[par[e]] += 1
+        keys = []  # each such element's (parent, tag, class without digits), made once
+        items = []
+        for e in grouped:
+            if led[par[e]] >= card_items:
+                key = (par[e], tags[e], _no_digits(classes[e]))
+                keys.append(key)
+                items.append(e)
                 count = groups.get(key, 0) + 1
                 groups[key] = count
                 if count >= card_items:
                     any_group = True
         if not any_group:
             return np.zeros(nb, dtype=np.float64)
-        for i in range(len(led_list)):
+        for i in range(len(items)):
             if groups.get(keys[i], 0) >= card_items:
-                root[<Py_ssize_t> led_list[i]] = 1
+                root[<Py_ssize_t> items[i]] = 1
         # Within a root: the element or an ancestor is one (parents come first).
         for e in range(1, n_elem):
             if root[par[e]]:
@@ -623,7 +654,8 @@ cdef int _tree_and_marks(list parent, list neg, Py_ssize_t n, Py_ssize_t *par, P
     return _mark_own(neg, n, own)
 
 
-def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words):
+def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post_words, tuple more_words,
+                  content_words=None):
     """features._content_named: the flags with the freed blocks' chrome-word bit cleared (flags_in
     itself when none is), or None when it cannot answer.
 
@@ -632,6 +664,8 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
     class names are judged by the reference's (cached) names_content_only, called only for a
     class string that holds one of its words (post_words, or more_words too on an element
     with a chrome word), found without lowering the string when it is ASCII: most hold none.
+    Given content_words (features._CONTENT_WORDS), an ASCII string is judged in C instead
+    (_content_only): most strings are seen once, so the reference's cache seldom answers.
     """
     cdef list parent = seg.elem_parent
     cdef list elems = seg.elems
@@ -675,9 +709,11 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
             while e > 0 and state[e] == 0:
                 names = classes[e]
                 if own[e]:
-                    state[e] = 2 if names and _holds(names, &both, both_words) and names_content_only(names, False) else 1
+                    state[e] = 2 if names and _holds(names, &both, both_words) and _judge(
+                        names, False, &both, both_words, names_content_only, content_words) else 1
                     break
-                if names and _holds(names, &post, post_words) and names_content_only(names, True):
+                if names and _holds(names, &post, post_words) and _judge(
+                        names, True, &post, post_words, names_content_only, content_words):
                     state[e] = 2
                     break
                 passed[top] = e
@@ -699,6 +735,71 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
     if not any_free:
         return flags_in
     return np.where(free_, flags_in & ~neg_bit, flags_in)
+
+
+cdef bint _judge(str names, bint post, _Words *words, tuple words_t, names_content_only, content_words) except -1:
+    """names_content_only(names, post), given that names holds one of the words: in C when names is ASCII."""
+    if content_words is None or not PyUnicode_IS_ASCII(names):
+        return names_content_only(names, post)
+    return _content_only(names, words, content_words)
+
+
+cdef inline bint _split_ascii(unsigned char c) noexcept:
+    # str.split's whitespace among ASCII characters (Py_UNICODE_ISSPACE).
+    return 9 <= c <= 13 or 28 <= c <= 32
+
+
+cdef bint _content_only(str names, _Words *words, content_words) except -1:
+    """features._names_content_only for an ASCII class string (lowered as ASCII is) that holds one of the words.
+
+    Each whitespace-separated name that holds one of the words is split as _NAME_WORDS splits
+    it (a letter, then small letters): when every part, taken lowercase, is a content word,
+    the name is made of content words only.
+    """
+    cdef Py_ssize_t n = len(names), a = 0, b, i, j
+    cdef const unsigned char *s = <const unsigned char *> PyUnicode_DATA(names)
+    cdef bint every
+    while a < n:
+        while a < n and _split_ascii(s[a]):
+            a += 1
+        b = a
+        while b < n and not _split_ascii(s[b]):
+            b += 1
+        if b > a and _holds_at(s, a, b, words):
+            every = True
+            i = a
+            while i < b and every:
+                if not (65 <= s[i] <= 90 or 97 <= s[i] <= 122):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < b and 97 <= s[j] <= 122:
+                    j += 1
+                every = names[i:j].lower() in content_words
+                i = j
+            if every:
+                return True
+        a = b
+    return False
+
+
+cdef bint _holds_at(const unsigned char *s, Py_ssize_t a, Py_ssize_t b, _Words *words) noexcept:
+    """Whether s[a:b] (ASCII), its capitals taken for small letters, holds one of the words."""
+    cdef Py_ssize_t i, j, k
+    cdef unsigned int hit
+    for i in range(a, b):
+        hit = words.first[_lower(s[i])]
+        k = 0
+        while hit:
+            if hit & 1 and i + words.size[k] <= b:
+                for j in range(1, words.size[k]):
+                    if _lower(s[i + j]) != <unsigned char> words.text[k][j]:
+                        break
+                else:
+                    return True
+            hit >>= 1
+            k += 1
+    return False
 
 
 # At most this many words in one tuple (features' have 4, and 7 with the content's).
@@ -1326,6 +1427,43 @@ def block_arrays(seg, bint html, dict levels):
         if html:
             hv[i] = <double> <int64_t> levels.get(kinds[i], 0)
     return n_chars, link_density, flags, heading, blank_before
+
+
+# ---------------------------------------------------------------------------------------
+# Features (session 16)
+# ---------------------------------------------------------------------------------------
+# features._unboxed_container: the blocks' weights and the boxed test, in one loop
+
+def unboxed_weight(const double[:] main, const int64_t[:] flags, const double[:] n_chars, const double[:] n_words,
+                   const double[:] link_density, const double[:] card, int64_t boxes, int64_t comment_bit,
+                   int64_t neg_bit, double neg_weight, double boxed_share):
+    """features._unboxed_container's weights and whether its first choice is boxed, or None when it cannot answer.
+
+    Each weight is made with the reference's operations in their order (numpy's maximum, the
+    square as a product, the chrome word's discount, then the card's); the sums stay numpy's.
+    """
+    cdef Py_ssize_t n = main.shape[0], i, held = 0, boxed_in = 0
+    cdef double x, r
+    if flags.shape[0] != n or n_chars.shape[0] != n or n_words.shape[0] != n or link_density.shape[0] != n:
+        return None
+    if card.shape[0] != n:
+        return None
+    weight = np.empty(n, dtype=np.float64)
+    cdef double[:] w = weight
+    for i in range(n):
+        if main[i] > 0:
+            held += 1
+            if flags[i] & boxes:
+                boxed_in += 1
+        if flags[i] & (boxes | comment_bit):
+            x = 0.0
+        else:
+            r = 1.0 - link_density[i]
+            x = _np_max(n_chars[i], 3.0 * n_words[i]) * (r * r)
+        if flags[i] & neg_bit:
+            x = x * neg_weight
+        w[i] = x * (1.0 - card[i])
+    return weight, held > 0 and <double> boxed_in >= boxed_share * <double> held
 
 
 # ---------------------------------------------------------------------------------------

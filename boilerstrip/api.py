@@ -25,6 +25,7 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_after_comment_form,
+    drop_author_boxes,
     drop_calls_to_action,
     drop_chrome_only_classes,
     drop_disclosures,
@@ -34,6 +35,8 @@ from .smooth import (
     drop_product_reviews,
     drop_page_footer,
     drop_repeats,
+    drop_image_addresses,
+    drop_signatures,
     drop_slides,
     drop_tail_pitches,
     drop_text_after_copyright,
@@ -42,6 +45,7 @@ from .smooth import (
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
+    drop_text_copyright_lines,
     drop_text_doubled,
     drop_text_glued_teasers,
     drop_text_legal_tail,
@@ -163,9 +167,12 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_product_reviews(seg, feats, body, smoothed)
         drop_calls_to_action(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
+        drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
+        drop_image_addresses(seg, feats, body, smoothed)
+        drop_signatures(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
@@ -191,6 +198,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_records(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
+        drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
@@ -199,9 +207,11 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_between_regions(feats, body, smoothed)
         keep_text_prose(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
+        drop_image_addresses(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
+        drop_text_copyright_lines(seg, feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)
         drop_language_menus(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

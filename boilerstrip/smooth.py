@@ -34,6 +34,8 @@ from .features import (
 )
 from .parse.segment import Flag, Segments, _class_words as class_words, declares_article, declares_product
 from .vocab import (
+    AUTHOR_BOX_RE,
+    AUTHOR_GREETING_RE,
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
     CONSENT_WORD_RE,
@@ -44,6 +46,7 @@ from .vocab import (
     EDIT_NOTE_RE,
     NEWSLETTER_RE,
     POST_END_RE,
+    POST_META_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -53,13 +56,16 @@ from .vocab import (
 __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
+    "drop_author_boxes",
     "drop_calls_to_action",
     "drop_chrome_only_classes",
     "drop_disclosures",
     "drop_far_tail",
+    "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
     "drop_product_reviews",
+    "drop_signatures",
     "drop_slides",
     "drop_tail_pitches",
     "drop_text_after_copyright",
@@ -67,6 +73,7 @@ __all__ = [
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_copies",
+    "drop_text_copyright_lines",
     "drop_text_doubled",
     "drop_text_glued_teasers",
     "drop_text_newsletter",
@@ -164,6 +171,11 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
+    72: "smoothed: a line that opens with a copyright notice",
+    73: "smoothed: a post's meta line below the content",
+    74: "smoothed: an author's box below the content",
+    75: "smoothed: an image's address on a line of its own",
+    76: "smoothed: a forum post's signature",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -1272,6 +1284,54 @@ def drop_text_legal_tail(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 # The body above the notice: twice its words at least.
 _LEGAL_ABOVE = 2.0
+
+
+def drop_text_copyright_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a short body line that opens with a copyright notice is chrome.
+
+    A news agency's or a publisher's notice closes a story ("© 2012 The Associated Press. All
+    rights reserved. This material may not be published ...", "Copyright 2012 Dow Jones &
+    Company, Inc. All Rights Reserved"), and a dump sets it as a line among the story's: a
+    sentence, it passes line by line, and when comments or a sidebar's text follow it, it is no
+    page's last line (drop_text_legal_tail). HTML leaves most such notices out with their footer
+    (the same step there cost a page whose truth keeps its agency's notice). A body
+    block of _NOTICE_WORDS words at most whose copyright (vocab.COPYRIGHT_RE) stands within its
+    first _NOTICE_START characters goes, unless such lines hold over _PITCH_SHARE of the body's
+    words. A mention further in is a photo's credit or a quoted licence as often ("Photo:
+    Example / © 2024 ...", "Holy Bible, New International Version, Copyright © 1984 ...").
+    """
+    if f.mode != "text" or not body.any():
+        return
+    short = np.flatnonzero(body & (f.n_words <= _NOTICE_WORDS)).tolist()
+    if not short:
+        return
+    texts = seg.texts
+    joined = "\n".join([texts[i] for i in short])
+    if not any(stem in joined for stem in _NOTICE_STEMS):
+        return  # most pages: no sign and none of the words (a few substring scans, no lowering)
+    hit = []
+    for i in short:
+        m = COPYRIGHT_RE.search(texts[i], 0, _NOTICE_HEAD)
+        if m is not None and m.start() <= _NOTICE_START:
+            hit.append(i)
+    if not hit or float(f.n_words[hit].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = 72
+
+
+# A notice line: 25 words at most (the agency's notice with its "may not be published, broadcast,
+# rewritten or redistributed" runs to 17-24). Its sign or word within its first 40 characters
+# (after a site's name: "BBC © 2012", "Content Copyright © 2002-2012"). Only the line's head is
+# searched (COPYRIGHT_RE's year stands within 20 characters of the sign), _NOTICE_HEAD characters.
+_NOTICE_WORDS = 25
+_NOTICE_START = 40
+_NOTICE_HEAD = 120
+# Every match of vocab.COPYRIGHT_RE in the usual casings holds one of these: the sign, "(c)", and the
+# words' lowercase or uppercase stems ("Copyright", "COPYRIGHT", "All Rights Reserved", "réservés",
+# "reservados", "riservati", "vorbehalten"); a word in mixed case ("CopyRight") is left to the line's
+# other marks.
+_NOTICE_STEMS = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT", "eserv", "ESERV", "éserv", "ÉSERV", "iservat", "ISERVAT", "orbehalten", "ORBEHALTEN")
 
 
 # A heading of either kind as a line of a text joined with line breaks.
@@ -2423,7 +2483,9 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     drop_text_newsletter). A line there that opens with a post's sign-off (vocab.SIGN_OFF_RE:
     "A version of this article appeared in print on ...", "If you enjoyed this post, please share
     it", "You may also like:") goes too, in both modes (`smoothed: a post's sign-off below the
-    content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
+    content`), and so does a post's meta line (vocab.POST_META_RE: "This entry was posted on ...",
+    "Tags:", "Was this article helpful?", "Follow us on ...": `smoothed: a post's meta line below
+    the content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
     """
     if not body.any():
         return
@@ -2438,27 +2500,125 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     tail = tail_idx.tolist()
     # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
     pitches = not text_mode and _texts_hold(texts, tail_idx, _PITCH_STEMS_ASCII)
-    if not pitches and not _texts_hold(texts, tail_idx, _SIGN_OFF_HEADS_ASCII):
-        return  # most pages: no tail line names a pitch's word or opens like a sign-off
+    if not pitches and not _texts_hold(texts, tail_idx, _TAIL_HEADS_ASCII):
+        return  # most pages: no tail line names a pitch's word or opens like a sign-off or a meta line
     pitch = []
     signoff = []
+    meta = []
     for i in tail:
         text = texts[i]
         if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
             pitch.append(i)
-        elif (
-            text[_LEAD_MARKS.match(text).end() :][:18].lower().startswith(_SIGN_OFF_HEADS)  # type: ignore[union-attr]  # matches "" at least
-            and SIGN_OFF_RE.match(text) is not None
-        ):
+            continue
+        head = text[_LEAD_MARKS.match(text).end() :][:18].lower()  # type: ignore[union-attr]  # matches "" at least
+        if head.startswith(_SIGN_OFF_HEADS) and SIGN_OFF_RE.match(text) is not None:
             signoff.append(i)
-    if not pitch and not signoff:
+        elif head.startswith(_META_HEADS) and POST_META_RE.match(text) is not None:
+            meta.append(i)
+    if not pitch and not signoff and not meta:
         return
-    if float(f.n_words[pitch + signoff].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+    if float(f.n_words[pitch + signoff + meta].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
         return
     body[pitch] = False
     why[pitch] = 66
     body[signoff] = False
     why[signoff] = 69
+    body[meta] = False
+    why[meta] = 73
+
+
+def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """An author's box below the content (its heading and the line after it, or a greeting) is chrome, in HTML and in plain text.
+
+    A post ends with a box about its writer, headed "About the author" or "Written by Jane Doe"
+    (vocab.AUTHOR_BOX_RE, as a whole line of _AUTHOR_HEAD_WORDS words at most), over a bio of
+    a sentence or three ("Jane Doe is a freelance writer who ..."): prose, it passes, and a
+    dump or a template without a class word for it keeps it. The heading and the body block
+    after it (not a heading) go when _AUTHOR_ABOVE body words or more stand above the heading
+    (a byline over the text stays), no body block of more than _PITCH_WORDS words follows the
+    bio (the text goes on: an interview's "About the author" section) and the two hold a fifth
+    of the body's words at most.
+    """
+    if not body.any():
+        return
+    texts = seg.texts
+    kinds = seg.kinds
+    idx = np.flatnonzero(body)
+    words = f.n_words[idx]
+    _drop_greetings(texts, idx, words, body, why)
+    long_ = np.flatnonzero(words > _PITCH_WORDS)
+    # The heading stands after the last paragraph of over _PITCH_WORDS words, or right above it (the bio).
+    lo = int(long_[-1]) - 1 if len(long_) else 0
+    heads = (np.flatnonzero(words[lo:] <= _AUTHOR_HEAD_WORDS) + lo).tolist()
+    if not heads:
+        return
+    # One search over the candidate lines joined, not a call a line: 0.01 ms a page.
+    joined = "\n".join([texts[int(idx[k])] for k in heads])
+    if not _may_hold(joined, _AUTHOR_STEMS_ASCII):
+        return  # most pages: none of the words
+    hits = [m.start() for m in _AUTHOR_HEAD_LINE.finditer(joined)]
+    if not hits:
+        return
+    lens = f.n_chars[idx[heads]] + 1.0
+    starts = np.cumsum(lens) - lens
+    before = np.cumsum(words) - words
+    total = float(words.sum())
+    for at in np.searchsorted(starts, np.asarray(hits, dtype=np.float64), side="right") - 1:
+        k = heads[int(at)]
+        i = int(idx[k])
+        if before[k] < _AUTHOR_ABOVE or AUTHOR_BOX_RE.fullmatch(texts[i]) is None:
+            continue
+        box = [i]
+        if k + 1 < len(idx) and kinds[int(idx[k + 1])] not in _HEADING_KINDS:
+            box.append(int(idx[k + 1]))
+        end = k + len(box)
+        if (words[end:] > _PITCH_WORDS).any() or float(f.n_words[box].sum()) > _PITCH_SHARE * total:
+            continue
+        body[box] = False
+        why[box] = 74
+        return
+
+
+def _drop_greetings(texts: list[str], idx: npt.NDArray[np.intp], words: FloatArray, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The body blocks below the content that open with a blogger's greeting (vocab.AUTHOR_GREETING_RE) go.
+
+    Walking up from the last body block: blocks of _PITCH_WORDS words at most, and greetings of
+    up to _GREETING_WORDS words, are the tail; the first longer block that is no greeting is the
+    content's last paragraph. The greetings go when _AUTHOR_ABOVE body words stand above them and
+    they hold a fifth of the body's words at most (a post that opens "Hi, I'm ..." has its text
+    below it).
+    """
+    found = []
+    k = len(idx) - 1
+    while k >= 0:
+        text = texts[int(idx[k])]
+        if words[k] <= _GREETING_WORDS and text[:1] in _GREETING_FIRST and AUTHOR_GREETING_RE.match(text) is not None:
+            found.append(k)
+        elif words[k] > _PITCH_WORDS:
+            break
+        k -= 1
+    if not found:
+        return
+    if float(words[: found[-1]].sum()) < _AUTHOR_ABOVE or float(words[found].sum()) > _PITCH_SHARE * float(words.sum()):
+        return
+    drop = idx[found]
+    body[drop] = False
+    why[drop] = 74
+
+
+# The heading: six words at most ("Written by" and a name of four). Above it, 100 body words at
+# least: a byline over the text ("Written by Jane Doe" as the post's first line) is no box.
+_AUTHOR_HEAD_WORDS = 6
+_AUTHOR_ABOVE = 100
+# A greeting's box runs to a paragraph: 200 words at most. Its first character (a quote mark may
+# stand before the word).
+_GREETING_WORDS = 200
+_GREETING_FIRST = frozenset("Hh\"'“‘«")
+# Every match of vocab.AUTHOR_BOX_RE holds one of these (lowercase ASCII); the pattern as a whole
+# line of a text joined with line breaks.
+_AUTHOR_STEMS_ASCII = (b"about", b"meet", b"written", b"ber d", b"propos", b"sobre", b"sull", b"over de")
+_AUTHOR_HEAD_LINE = regex.compile("(?im)^(?:" + AUTHOR_BOX_RE.pattern.removeprefix("(?i)") + ")$")
+_HEADING_KINDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.
@@ -2468,8 +2628,16 @@ _PITCH_STEMS_ASCII = (b"newsletter", b"subscribe", b"sign", b"inbox", b"mail")
 # this test and the block keeps its line: a sign-off is typed by a template, with single spaces).
 _LEAD_MARKS = regex.compile(r"[^\w\n]*")
 _SIGN_OFF_HEADS = ("a version of", "did you", "enjoy", "like", "if you", "share this", "back to top", "you may also", "you might also")
-# A line whose lowered start is one of them holds it lowered (the pre-test of the tail's lines).
-_SIGN_OFF_HEADS_ASCII = tuple(head.encode("ascii") for head in _SIGN_OFF_HEADS)
+# The words each match of vocab.POST_META_RE starts with after the marks (lowercased).
+_META_HEADS = (
+    "this entry", "this post", "this article", "posted", "published", "filed", "categories", "tags",
+    "tagged", "last", "date last", "was this", "is this", "did you find", "do you find", "found this",
+    "how useful", "how helpful", "rate this", "rating this", "follow us",
+    "like us", "find us", "connect with us", "please", "twitter", "facebook", "instagram", "youtube",
+    "linkedin", "pinterest", "tiktok",
+)
+# A line whose lowered start is one of the heads holds it lowered (the pre-test of the tail's lines).
+_TAIL_HEADS_ASCII = tuple(head.encode("ascii") for head in _SIGN_OFF_HEADS + _META_HEADS)
 
 # "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
 # nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).
@@ -2698,6 +2866,80 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
         if f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * total:
             body[drop] = False
             why[drop] = 12
+
+
+# An image file's address alone on its line: a scheme, "www." or "//", no space, and a file name
+# with an image format's extension (a query or a fragment after it).
+_IMAGE_ADDRESS = regex.compile(
+    r"(?:https?://|www\.|//)\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)(?:[?#]\S*)?", regex.IGNORECASE
+)
+_IMAGE_STARTS = ("http://", "https://", "www.", "//")
+# A label before the address: a short line ending in a colon.
+_IMAGE_LABEL_WORDS = 4
+
+
+def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A line that is only an image file's address is chrome.
+
+    A shop's template or a gallery's script prints the address of a picture where the picture
+    should be (a swatch's thumbnail, a lazy-loaded photo whose script never ran): the reader
+    sees a picture or nothing, never its address. A writer who cites a link names a page, not
+    a .jpg. A short label ending in a colon right above the address names it and goes too.
+    Addresses in a <pre> block or a table cell are a tutorial's code or a
+    reference's example and stay.
+    """
+    n = len(body)
+    if n == 0 or not body.any():
+        return
+    texts = seg.texts
+    cand = body.copy()
+    if f.mode == "html":
+        cand &= (f.flags & (Flag.PRE | Flag.TABLE)) == 0
+    # A plain prefix test before the pattern: nearly every line starts otherwise.
+    drop = [
+        i
+        for i in np.flatnonzero(cand).tolist()
+        if texts[i].lstrip().startswith(_IMAGE_STARTS) and _IMAGE_ADDRESS.fullmatch(texts[i].strip()) is not None
+    ]
+    # The name a template prints before each address ("thumbnail:", "swatch_Red:") goes with it.
+    drop += [i - 1 for i in drop if i > 0 and body[i - 1] and f.n_words[i - 1] <= _IMAGE_LABEL_WORDS
+             and texts[i - 1].rstrip().endswith(":")]
+    if drop:
+        body[drop] = False
+        why[drop] = 75
+
+
+# "signature" as a whole part of a class or id value ("signature", "message-signature", "sigBlock"
+# is not one).
+_SIGNATURE = re.compile(r"(?<![A-Za-z])[Ss]ignature(?![a-z])")
+
+
+def drop_signatures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The lines of a forum post's signature are chrome.
+
+    Forum engines (phpBB, vBulletin, XenForo, Discourse) print each member's signature under
+    every post in an element whose class says so: the same motto, links and badges below each
+    post of a member, read as the member's letterhead, not as what the post says.
+    """
+    if f.mode != "html" or not body.any():
+        return
+    text = seg.class_text()
+    if "ignature" not in text:
+        return  # nearly every page: no class names a signature
+    classes, parent = seg.elem_class, seg.elem_parent
+    marked = [e for e, c in enumerate(classes) if "ignature" in c and _SIGNATURE.search(c) is not None]
+    if not marked:
+        return
+    at = np.asarray(seg.elems)
+    inside = np.zeros(len(body), dtype=bool)
+    for e in marked:
+        end = e + 1
+        while end < len(parent) and parent[end] >= e:
+            end += 1
+        inside |= (at >= e) & (at < end)
+    drop = inside & body
+    body[drop] = False
+    why[drop] = 76
 
 
 def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

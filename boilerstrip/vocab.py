@@ -11,6 +11,8 @@ import regex
 
 __all__ = [
     "ARTICLE_TYPES",
+    "AUTHOR_BOX_RE",
+    "AUTHOR_GREETING_RE",
     "BLOCK_TAGS",
     "CHROME_ONLY_TOKENS",
     "COMMENT_RE",
@@ -31,6 +33,7 @@ __all__ = [
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
     "POST_END_RE",
+    "POST_META_RE",
     "POST_RE",
     "POST_TOKENS",
     "READ_ALSO_RE",
@@ -71,7 +74,7 @@ NEGATIVE_TOKENS = (
     "subscription signup login register modal popup overlay pagination pager paging skip masthead "
     "toolbar dropdown tags tagcloud taglist categories archive archives rail teaser teasers "
     "trending popular mostread disclaimer copyright legal print byline author "
-    "jump toc hidden sr screenreader visually popover"
+    "jump toc hidden sr screenreader visually popover notice"
 ).split()
 
 # Chrome class words that never name a container of content: legal lines, consent banners,
@@ -277,6 +280,42 @@ SIGN_OFF_RE = regex.compile(
     r"|if\s+you\s+(?:liked|enjoyed|like|found)\s+this\b"
     r"|(?:(?:share|like)\s+this(?:\s+(?:post|article|story|page))?|back\s+to\s+top"
     r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy))[^\w\n]*$)"
+)
+
+# A post's meta line, the other line a blog engine's or a publisher's template sets under the text
+# (smooth.drop_tail_pitches): when and where it was filed ("This entry was posted on Monday, October
+# 15th, 2012 at 4:48 pm and is filed under Life", "Posted by Laurie at September 10, 2012 9:01 AM",
+# "Filed under:", "Tags:", "Last reviewed January 2023"), the reader's feedback widget ("Was this
+# article helpful?", "How useful was this post?", "Rate this recipe")
+# and the site's plea to follow it ("Follow us on ...", "Twitter: @example"). "Written by" is left
+# out: a byline or a guest writer's note, which truths keep as often as not.
+POST_META_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:this\s+(?:entry|post|article)\s+was\s+(?:posted|written|filed|published)\b"
+    r"|posted\s+by\s+[^\n]{1,40}?\s+(?:at|on)\s|(?:posted|published)\s+(?:on|in)\b"
+    r"|(?:filed\s+(?:under|in)|categories|tags|tagged(?:\s+with)?)\s*:"
+    r"|(?:date\s+)?last\s+(?:reviewed|updated|modified)\b"
+    r"|(?:was|is|did\s+you\s+find|do\s+you\s+find|found)\s+this\s+(?:\w+\s+){0,2}(?:helpful|useful)\b"
+    r"|how\s+(?:useful|helpful)\s+(?:was|is)\s+this\b|rat(?:e|ing)\s+this\s+(?:article|post|story|page|recipe|tutorial)\b"
+    r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
+    r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
+)
+
+# A blogger's greeting that opens the box about them under a post or beside it (smooth.drop_author_boxes):
+# "Hi, I'm Becky.", "Hey, I'm Jessica! Welcome to ...", "Hi there! I'm Shivya, and I started this
+# blog ...", "Hello, my name is ..." and a capitalised name after it. English only.
+AUTHOR_GREETING_RE = regex.compile(
+    r"[^\w\n]*(?i:hi|hey|hello|howdy)(?:[^\S\n]+(?i:there|friends?|everyone))?[,!.]*[^\S\n]+"
+    r"(?i:i['’]m|i[^\S\n]+am|my[^\S\n]+name[^\S\n]+is)[^\S\n]+\p{Lu}"
+)
+
+# The heading of an author's box under a post, as a whole line (smooth.drop_author_boxes): "About
+# the author", "About the Writer:", "Meet the author", "Written by Jane Doe" (a name of up to four
+# words), and the same in the stopword languages' usual wording ("Über den Autor", "Über die
+# Autorin", "À propos de l'auteur", "Sobre el autor", "Sull'autore", "Over de auteur").
+AUTHOR_BOX_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:about[^\S\n]+(?:the[^\S\n]+)?(?:author|writer|contributor|blogger)s?|meet[^\S\n]+the[^\S\n]+(?:author|writer)s?"
+    r"|written[^\S\n]+by(?:[^\S\n]+\S+){1,4}|über[^\S\n]+(?:den[^\S\n]+autor|die[^\S\n]+autorin)|à[^\S\n]+propos[^\S\n]+de[^\S\n]+l['’]auteur"
+    r"|sobre[^\S\n]+(?:el|la)[^\S\n]+autora?|sull['’]autore|over[^\S\n]+de[^\S\n]+auteur)[^\w\n]*"
 )
 
 # The heading of a box of the site's other stories under a post, as a whole line (text mode,

@@ -31,7 +31,7 @@ from .test_compiled import _check_dataset_pages
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
-    "subtree_ends", "texts_hold", "third_slide", "all_of", "container_subtrees",
+    "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -71,6 +71,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "page_language": features._page_language,
         "block_arrays": features._block_arrays,
         "subtree_ends": features.subtree_ends,
+        "unboxed_container": features._unboxed_container,
         "texts_hold": smooth._texts_hold,
         "third_slide": smooth._third_slide,
         "all_of": smooth._all_of,
@@ -85,7 +86,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     refs = _compiled.KERNEL_REFERENCES
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
-        "comment_sections", "prose_weight", "page_language", "block_arrays",
+        "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -207,6 +208,38 @@ def test_missing_extension_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     reference = _compiled.KERNEL_REFERENCES["score_blocks"]
     assert _compiled.choose_kernel("score_blocks", reference) is reference
     assert _compiled.KERNELS["score_blocks"] == "python"
+
+
+@needs_kernels
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_unboxed_container_generated(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for seg in _compiled._probe_pages(seed, 3):
+        n = len(seg.elems)
+        a = _compiled._probe_arrays(rng, n)
+        main = np.where(rng.random(n) < rng.choice([0.1, 0.5, 0.9]), 1.0, 0.0)
+        card = rng.choice([0.0, 0.0, 1.0, 0.5], n)
+        args = (seg, a["flags"], main, 0.5, a["n_chars"], a["n_words"], a["link_density"], card)
+        assert same(features._unboxed_container(*args), _compiled.KERNEL_REFERENCES["unboxed_container"](*args))
+
+
+@needs_kernels
+def test_repeated_lowercase_every_code_point() -> None:
+    from boilerstrip.parse import _walk
+
+    # The twin takes each character's lowercase on its own but for U+0130 and U+03A3.
+    for c in range(0x110000):
+        if c not in (0x130, 0x3A3):
+            assert chr(c).lower() == chr(_walk.simple_lower(c)), hex(c)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aAxX \t\u3000\u212akKΣσςİi\u0307ДдǅǆΟ\ufb01")), max_size=40), max_size=20))
+def test_repeated_generated(texts: list[str]) -> None:
+    texts = texts + [t.upper() for t in texts[:3]] + [" " + t + "\u2003" for t in texts[3:6]]
+    assert same(features._repeated(texts), _compiled.KERNEL_REFERENCES["repeated"](texts))
 
 
 @needs_kernels

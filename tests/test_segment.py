@@ -101,6 +101,26 @@ def test_hidden_content_read_when_nothing_else_is_visible() -> None:
     assert seg(shown).texts == [VISIBLE.strip()]
 
 
+def test_a_hidden_menu_alone_reveals_nothing() -> None:
+    # A thread of short posts: no block reaches a paragraph's length. Its hidden drop-down menu,
+    # once revealed, holds a long line of links: no paragraph a script would show, so the page is
+    # read as it stands, without the menu and without the <noscript> warning.
+    menu = " ".join(f"<a href='/f/{k}'>Forum section number {k}</a>" for k in range(12))
+    posts = "".join(f"<article class='post'><p>Short reply number {k}, thanks!</p></article>" for k in range(3))
+    html = f"<body><div style='display:none'><div>{menu}</div></div><noscript>Enable JavaScript.</noscript>{posts}</body>"
+    assert seg(html).texts == [f"Short reply number {k}, thanks!" for k in range(3)]
+
+
+def test_a_notice_is_a_chrome_class_word() -> None:
+    # A shop's or a site's notice box ("site-notice", "js-notice"): a message about the site, not its text.
+    s = seg("<body><main><div class='site-notice'><p>Store owners: enable customer accounts.</p></div>"
+            "<p>Text</p></main></body>")
+    flags = dict(zip(s.texts, s.flags, strict=True))
+    assert flags["Store owners: enable customer accounts."] & Flag.NEG_CLASS
+    assert s.neg_tokens[0] == "notice"
+    assert not flags["Text"] & Flag.NEG_CLASS
+
+
 def test_link_chars_and_whitespace() -> None:
     s = seg("<p>read   <a href='/docs'>the docs</a>\n now</p>")
     assert s.texts == ["read the docs now"]

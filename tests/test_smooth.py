@@ -865,7 +865,9 @@ def test_text_lines_after_the_posts_end_are_dropped() -> None:
         blocks = extract_blocks("\n".join([*lines[:4], line, *lines[5:]]), input_type="text").blocks
         assert [b.label for b in blocks[4:]] == ["chrome"] * 4
     blocks = extract_blocks("\n".join(lines), input_type="text", include_comments=True).blocks
-    assert [b.label for b in blocks[6:]] == ["body"] * 2
+    # (The bio under its heading goes as an author's box, drop_author_boxes; the teaser stays.)
+    assert blocks[6].reasons[0].code == "smoothed: an author's box below the content"
+    assert blocks[7].label == "body"
     # "Tags" without its colon heads a sidebar's tag cloud as often: no end.
     blocks = extract_blocks("\n".join([*lines[:4], "Tags", *lines[5:]]), input_type="text").blocks
     assert [b.label for b in blocks[6:]] == ["body"] * 2
@@ -1777,3 +1779,142 @@ def test_sign_off_below_the_content_is_chrome() -> None:
     # A dump's lines the same way (its newsletter pitches have their own rule, drop_text_newsletter).
     dump = "\n\n".join(["How to plan a garden", f"{PROSE} {PROSE}", f"{PROSE} {PROSE}", *notes])
     assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome", "chrome"]
+
+
+def test_post_meta_line_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a post's meta line below the content"
+    notes = [
+        "This entry was posted on Monday, October 15th, 2012 at 4:48 pm and is filed under Gardens.",
+        "Posted by Laurie at September 10, 2012 9:01 AM",
+        "Was this article helpful?",
+        "Follow us on the social networks!",
+    ]
+
+    def labels(after: str = "") -> list[str]:
+        tail = "".join(f"<p>{t}</p>" for t in notes)
+        html = f"<html><body><main><h1>How to plan a garden</h1>{f'<p>{PROSE} {PROSE}</p>' * 4}{tail}{after}</main></body></html>"
+        return [b.label for b in extract_blocks(html).blocks if b.text in notes]
+
+    assert labels() == ["chrome"] * 4
+    found = extract_blocks(f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 2}<p>{notes[1]}</p></main></body></html>").blocks
+    assert str(next(b for b in found if b.text == notes[1]).reasons[0]) == reason
+    assert SMOOTH_REASONS[73] == reason
+    # Followed by a paragraph of the text (over 40 words), they are the article's own lines.
+    assert labels(f"<p>{PROSE} {PROSE}</p>") == ["body"] * 4
+    # A byline under the text is left to its score: truths keep a guest writer's note as often.
+    byline = "Written by Laurie, who grows tomatoes."
+    html = f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 2}<p>{byline}</p></main></body></html>"
+    assert all(str(r) != reason for b in extract_blocks(html).blocks for r in b.reasons)
+    # A dump's lines the same way.
+    dump = "\n\n".join(["How to plan a garden", *[f"{PROSE} {PROSE}"] * 4, *notes])
+    assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome"] * 4
+
+
+def test_text_line_that_opens_with_a_copyright_notice_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a line that opens with a copyright notice"
+    assert SMOOTH_REASONS[72] == reason
+    post = [f"{PROSE} Part {i}." for i in range(4)]
+    notice = "© 2012 Example News Inc. All rights reserved. This material may not be published, broadcast or rewritten."
+    credit = "Photo of the old north pier by our reader Jane Doe, © 2012 Jane Doe."
+    # The agency's notice between the story and the reader's letter below it (no last line:
+    # drop_text_legal_tail leaves it), and a photo's credit that names a copyright further in.
+    lines = ["Home", post[0], credit, post[1], post[2], notice, post[3], "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    label = {b.text: b for b in blocks}
+    assert label[notice].label == "chrome" and str(label[notice].reasons[0]) == reason
+    assert label[credit].label == "body"
+    assert all(label[p].label == "body" for p in post)
+    # A page that is its notice and little else keeps it (over a fifth of the body).
+    blocks = extract_blocks("\n".join(["Home", "A short note on the licence of this page.", notice, "Contact"]), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
+def test_author_box_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: an author's box below the content"
+    assert SMOOTH_REASONS[74] == reason
+    bio = "Jane Doe is a freelance writer who covers city politics and harbour affairs for several papers."
+
+    def found(head: str, after: str = "") -> list[str]:
+        html = (f"<html><body><main><h1>How the council decided</h1>{f'<p>{PROSE} {PROSE}</p>' * 4}"
+                f"<h3>{head}</h3><p>{bio}</p>{after}</main></body></html>")
+        return [b.label for b in extract_blocks(html).blocks if b.text in (head, bio)]
+
+    assert found("About the author") == ["chrome", "chrome"]
+    assert found("Written by Jane Doe") == ["chrome", "chrome"]
+    blocks = extract_blocks(f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 4}<h3>About the Author:</h3><p>{bio}</p></main></body></html>").blocks
+    assert str(next(b for b in blocks if b.text == bio).reasons[0]) == reason
+    # The text goes on after it (a paragraph of over 40 words): a section of the article.
+    assert found("About the author", f"<p>{PROSE} {PROSE}</p>") == ["body", "body"]
+    # A byline over the text is no box.
+    html = f"<html><body><main><h3>Written by Jane Doe</h3><p>{bio}</p>{f'<p>{PROSE} {PROSE}</p>' * 4}</main></body></html>"
+    assert all(str(r) != reason for b in extract_blocks(html).blocks for r in b.reasons)
+    # A dump's lines the same way.
+    dump = "\n\n".join(["How the council decided", *[f"{PROSE} {PROSE}"] * 4, "About the author", bio])
+    assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in ("About the author", bio)] == ["chrome", "chrome"]
+
+
+def test_bloggers_greeting_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: an author's box below the content"
+    hello = "Hi, I'm Becky! I live by the harbour and write this blog about the council, its budget and its plans."
+    html = f"<html><body><main>{f'<p>{PROSE} {PROSE}</p>' * 4}<p>{hello}</p></main></body></html>"
+    found = next(b for b in extract_blocks(html).blocks if b.text == hello)
+    assert found.label == "chrome" and str(found.reasons[0]) == reason
+    # A post that opens with the greeting has its text below it: the greeting stays.
+    html = f"<html><body><main><p>{hello}</p>{f'<p>{PROSE} {PROSE}</p>' * 4}</main></body></html>"
+    assert next(b for b in extract_blocks(html).blocks if b.text == hello).label == "body"
+    # A dump's line the same way.
+    dump = "\n\n".join(["How the council decided", *[f"{PROSE} {PROSE}"] * 4, hello])
+    assert next(b for b in extract_blocks(dump, input_type="text").blocks if b.text == hello).label == "chrome"
+
+
+def test_an_image_address_on_its_own_line_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A template prints each swatch's thumbnail address, with its name, between the paragraphs.
+    parts = []
+    for k in range(3):
+        parts.append(f"<p>{PROSE} Part {k}.</p>")
+        parts.append(f"<p>thumb_Red{k}:</p><p>https://cdn.example.com/images/swatch_{k}.jpg?v=2</p>")
+    parts.append("<p>https://example.org/source-of-the-story</p>")  # a page's address: a writer's link
+    parts.append(f"<p>{PROSE} End.</p>")
+    parts.append("<table><tr><td>image_url</td><td>https://example.com/image1.png</td></tr></table>")
+    blocks = extract_blocks(f"<body><article>{''.join(parts)}</article></body>").blocks
+    labels = {b.text: b.label for b in blocks}
+    for k in range(3):
+        assert labels[f"https://cdn.example.com/images/swatch_{k}.jpg?v=2"] == "chrome"
+        assert labels[f"thumb_Red{k}:"] == "chrome"
+    address = next(b for b in blocks if b.text == "https://cdn.example.com/images/swatch_0.jpg?v=2")
+    assert "smoothed: an image's address on a line of its own" in [r.code for r in address.reasons]
+    assert labels["https://example.org/source-of-the-story"] == "body"
+    assert labels["https://example.com/image1.png"] == "body"  # a table cell: a reference's example
+    # In a dump, the same lines.
+    lines = [x for k in range(3) for x in (f"{PROSE} Part {k}.", f"https://cdn.example.com/images/swatch_{k}.webp")]
+    blocks = extract_blocks("\n".join([*lines, PROSE + " End."]), input_type="text").blocks
+    assert [b.label for b in blocks if "cdn.example.com" in b.text] == ["chrome"] * 3
+
+
+def test_a_forum_posts_signature_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread: each post's text, then its writer's signature in an element that says so.
+    posts = "".join(
+        f"<div class='post'><p>{PROSE} Reply {k}.</p>"
+        f"<div class='message-signature'><p>Proud owner of a red bicycle and two old cats since 2009.</p></div></div>"
+        for k in range(3)
+    )
+    blocks = extract_blocks(f"<body><main>{posts}</main></body>").blocks
+    signs = [b for b in blocks if b.text.startswith("Proud owner")]
+    assert [b.label for b in signs] == ["chrome"] * 3
+    assert "smoothed: a forum post's signature" in [r.code for r in signs[0].reasons]
+    assert all(b.label == "body" for b in blocks if b.text.startswith(PROSE[:20]))
+    # "signatures" (a petition's list) is another word.
+    blocks = extract_blocks(f"<body><main>{posts.replace('message-signature', 'signatures')}</main></body>").blocks
+    assert all("smoothed: a forum post's signature" not in [r.code for r in b.reasons] for b in blocks)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
@@ -392,6 +393,11 @@ _COUNT_PROBE = [
     "5 mayo",
     "Mar 2x",
     "11/12/13",
+    # Stopwords with other than ASCII characters, in capitals too (lowered in C), beside the two
+    # characters left to str.lower() and a token longer than count_page lowers in C.
+    "FÜR ÜBER Für über für DAS daß «und» ÀÉ à été Où où",
+    "ЭТО Это это И и ИЛИ или ΚΑΙ και ΣΑΣ σας ΤΟΥΣ Σ İ İN BİR bir Bİr",
+    "ü" * 70 + " " + "Ü" * 65 + " über" + "ß" * 64,
 ]
 
 # features._SENTENCE_END as _walk.count_page's matcher knows it, piece by piece (its E_* classes).
@@ -856,6 +862,10 @@ _REPEATED_PROBE = [
     "\u212a", "k", "K", "\u212aey", "KEY", "\xa0Home", "Home\u2003", "\u0130", "i\u0307", "I", "i",
     "ΟΔΟΣ", "οδος", "οδοσ", "Straße", "STRASSE", "straße", "é", "É", "e\u0301", "中文", "中文 ",
     "a\x00b", "A\x00B", "a b", "a  b", "x" * 300, "X" * 300, "once", "only one of these",
+    # Final sigma and the dotted capital I (str.lower itself), long keys alike at both ends
+    # (hashed on their ends only), cases past Latin, and a ﬁ ligature (no single-character lowercase).
+    "ΣΑΣ", "σας", "σασ", "ΟΔΟΣ ", "İstanbul", "i\u0307stanbul", "x" * 20 + "a" + "x" * 20,
+    "X" * 20 + "A" + "X" * 20, "x" * 20 + "b" + "x" * 20, "ДОМ", "дом", "Ǆ", "ǆ", "ǅ", "\ufb01", "ΐ", "ᾈ", "ᾀ",
 ]
 
 
@@ -882,9 +892,13 @@ def _make_content_named(reference: Callable[..., Any]) -> tuple[Any, str | None]
     from .segment import Flag
 
     neg_bit = int(Flag.NEG_CLASS)
+    # The twin splits a class name as _NAME_WORDS does only when it is that pattern.
+    content_words = f._CONTENT_WORDS if f._NAME_WORDS.pattern == "[A-Za-z][a-z]*" and not f._NAME_WORDS.flags & ~re.UNICODE else None
 
     def compiled(seg: Any, flags: Any) -> Any:
-        out = _kernels.content_named(seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS)
+        out = _kernels.content_named(
+            seg, flags, neg_bit, f._names_content_only, f._POST_WORDS, f._MORE_CONTENT_WORDS, content_words
+        )
         return reference(seg, flags) if out is None else out
 
     rng = np.random.default_rng(23)
@@ -1128,6 +1142,9 @@ _NAMED_CLASSES = [
     "sidebar", "content", "post-share", "related-posts", "entry entry-author-x", "footer", "main",
     "richtext cmp-richtext--disclaimer", "storyBody", "menu-item menu-item-type-post_type",
     "ARTICLE-BODY", "Post-Body größe", "art\u0130cle-body", "\u212aommentar-main", "ENTRY Sidebar", "pos",
+    # Names split at other characters than "-" (digits, "_", camelCase humps, ASCII separators).
+    "post_body", "entry\tcontent", "postBody2", "articleBodyX", "main-nav x-post", "Post3Content", "\x1cpost\x1fbody",
+    "postbody mainContent", "storyZ", "sidebar-content content", "MAIN",
 ]
 
 
@@ -1389,7 +1406,45 @@ def _make_container_subtrees(reference: Callable[..., Any]) -> tuple[Any, str | 
     return compiled, None
 
 
+def _make_unboxed_container(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    consts = (int(f._BOXES), int(Flag.COMMENT), int(Flag.NEG_CLASS), float(f._NEG_CLASS_WEIGHT), float(f._BOXED_MAIN_SHARE))
+
+    def compiled(seg: Any, flags: Any, main: Any, share: float, n_chars: Any, n_words: Any, link_density: Any, card: Any) -> Any:
+        got = _kernels.unboxed_weight(main, flags, n_chars, n_words, link_density, card, *consts)
+        if got is None:
+            return reference(seg, flags, main, share, n_chars, n_words, link_density, card)
+        weight, boxed_choice = got
+        total = float(weight.sum())
+        if total <= 0:
+            return main, share
+        if not boxed_choice and not f._thin_choice(flags, main > 0, weight, total):
+            return main, share
+        return f._main_container(seg, weight)
+
+    rng = np.random.default_rng(61)
+    chosen = 0
+    for seg in _probe_pages(67, 40):
+        n = len(seg.elems)
+        a = _probe_arrays(rng, n)
+        main = np.where(rng.random(n) < rng.choice([0.1, 0.5, 0.9]), 1.0, 0.0)
+        card = rng.choice([0.0, 0.0, 0.0, 1.0, 0.5], n) if rng.random() < 0.5 else np.zeros(n)
+        flags = a["flags"] | np.where(rng.random(n) < 0.2, int(Flag.MAIN), 0).astype(np.int64)
+        args = (seg, flags, main, 0.5, a["n_chars"], a["n_words"], a["link_density"], card)
+        want = reference(*args)
+        if not _same(compiled(*args), want):
+            return None, "it differs on a probe page"
+        chosen += want[0] is not main
+    if chosen < 5:
+        return None, f"too few probe pages choose again ({chosen})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
+    "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
     "deepest_neg": _make_deepest_neg,
     "unwrap": _make_unwrap,

@@ -27,6 +27,7 @@ from libc.string cimport memchr, memcmp, memcpy
 
 cdef extern from "Python.h":
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
     bint PyUnicode_IS_ASCII(object o)
 
 
@@ -1536,10 +1537,12 @@ cdef class StopTable:
     cdef Py_ssize_t *slot_len
     cdef Py_ssize_t mask
     cdef Py_ssize_t longest
+    cdef Py_ssize_t longest_any  # the longest stopword of all, in characters
 
     def __cinit__(self, stopwords):
         cdef Py_ssize_t size = 16, j
         cdef bytes data
+        self.longest_any = max([len(w) for w in stopwords if isinstance(w, str)], default=0)
         words = [w for w in stopwords if isinstance(w, str) and w.isascii() and w == w.lower() and w]
         while size < 2 * len(words) + 2:
             size *= 2
@@ -1652,6 +1655,106 @@ cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[
     return (state & 12) != 0
 
 
+# The class bits of features' character table (features._C_*) that _scan reads as constants:
+# count_page takes a table only with these bits.
+cdef enum:
+    B_WORD = 1
+    B_HAN = 2
+    B_UPPER = 4
+    B_PUNCT = 8
+    B_SPACE = 16
+    B_BEFORE = 32
+    B_MARK = 64
+    B_AFTER = 128
+    B_DIGIT = 256
+
+_SCAN_BITS = {"word": B_WORD, "han": B_HAN, "upper": B_UPPER, "punct": B_PUNCT, "space": B_SPACE,
+              "before_mark": B_BEFORE, "mark": B_MARK, "after_mark": B_AFTER, "digit": B_DIGIT}
+
+ctypedef fused _char_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+cdef struct _Counts:
+    int64_t nw, punct, caps, brk, tok, hits
+    bint digit, outside, wide
+
+
+cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_ssize_t size, str t, int kind,
+               StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low, uint32_t *wlow,
+               _Counts *c) except -1:
+    """count_page's counts of one text, read at its own width, the class bits as constants.
+
+    The counts are sums of 0/1 terms where the reference branches: a word starts on a word
+    character after none (or on a Han/Kana one), a capital word start, punctuation, a sentence
+    break (a mark between a character before it and one after it; the first two characters
+    have no two before them, as prev1 and prev2 start at 0). Tokens are runs of non-space
+    characters; each token's stopword test is the reference's.
+    """
+    cdef Py_ssize_t i, b, tok_start = 0
+    cdef uint32_t cp, cls, prev1 = 0, prev2 = 0, wide_or = 0, class_or = 0, prev_word = 0, first
+    cdef bint prev_space = True, tok_ascii = True, outside = False
+    cdef int64_t nw = 0, punct = 0, caps = 0, brk = 0, tok = 0, hits = 0
+    cdef unsigned char ch
+    for i in range(n + 1):
+        if i < n:
+            cp = s[i]
+            if cp < <uint32_t> size:
+                cls = table[cp]
+            else:
+                cls = table[0]
+                outside = True
+        else:
+            cp = 32
+            cls = table[32]  # the end of the text ends its last token
+        if cls & B_SPACE:
+            if not prev_space:
+                # A token [tok_start, i) ends: is its str.lower() a stopword?
+                if tok_ascii:
+                    if i - tok_start <= longest:
+                        for b in range(i - tok_start):
+                            ch = <unsigned char> s[tok_start + b]
+                            low[b] = ch + 32 if 65 <= ch <= 90 else ch
+                        if stop.has(low, i - tok_start):
+                            hits += 1
+                else:
+                    hits += _other_stopword(t, kind, <const void *> s, tok_start, i, stop, stopwords, wlow)
+            if i == n:
+                break
+            prev_space = True
+        else:
+            if prev_space:
+                tok += 1
+                tok_start = i
+                tok_ascii = cp < 128
+            elif cp >= 128:
+                tok_ascii = False
+            prev_space = False
+        wide_or |= cp
+        class_or |= cls
+        first = ((cls & B_WORD) & ~prev_word) | ((cls & B_HAN) >> 1)
+        nw += first
+        caps += first & ((cls & B_UPPER) >> 2)
+        punct += (cls & B_PUNCT) >> 3
+        brk += ((prev2 & B_BEFORE) >> 5) & ((prev1 & B_MARK) >> 6) & ((cls & B_AFTER) >> 7)
+        prev_word = cls & B_WORD
+        prev2 = prev1
+        prev1 = cls
+    # At the text's end the joining space stands in for its end.
+    brk += ((prev2 & B_BEFORE) >> 5) & ((prev1 & B_MARK) >> 6) & ((table[32] & B_AFTER) >> 7)
+    c.nw = nw
+    c.punct = punct
+    c.caps = caps
+    c.brk = brk
+    c.tok = tok
+    c.hits = hits
+    c.digit = (class_or & B_DIGIT) != 0
+    c.outside = outside
+    c.wide = wide_or >= 128
+    return 0
+
+
 def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:] table, dict bits,
                end_search, str end_tail, date_search, stats_one, end_table=None, month_starts=None,
                number_search=None):
@@ -1672,30 +1775,27 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     same dates, and only when it holds a digit, one of "./-:" and a digit in a row
     (_has_number_joint).
     """
-    cdef unsigned short c_word = bits["word"], c_han = bits["han"], c_upper = bits["upper"]
-    cdef unsigned short c_punct = bits["punct"], c_space = bits["space"], c_before = bits["before_mark"]
-    cdef unsigned short c_mark = bits["mark"], c_after = bits["after_mark"], c_digit = bits["digit"]
+    if bits != _SCAN_BITS:
+        raise ValueError("count_page reads the class bits of features' table: " + repr(_SCAN_BITS))
+    cdef unsigned short c_digit = B_DIGIT, c_after = B_AFTER
     cdef Py_ssize_t size = table.shape[0]
     cdef Py_ssize_t m = len(texts)
-    cdef Py_ssize_t k, i, n, a, b, tok_start = 0
+    cdef Py_ssize_t k, i, n
     cdef int kind
     cdef void *data
-    cdef Py_UCS4 cp
-    cdef unsigned short cls, prev1, prev2
-    cdef bint prev_word, prev_space, first, tok_ascii = True
-    cdef bint t_digit, t_outside, t_wide
-    cdef int64_t nw, punct, caps, brk, tok, hits
-    cdef unsigned short space_class = table[32]
     cdef bytearray digit = bytearray(m)
     cdef bytearray outside = bytearray(m)
     cdef bytearray wide = bytearray(m)
     cdef str t
     cdef StopTable stop = _stop_table(stopwords)
     cdef unsigned char low[64]
-    cdef unsigned char ch
+    cdef uint32_t wlow[_WIDE_TOKEN]
     cdef Py_ssize_t longest = min(stop.longest, 64)
     cdef const unsigned char[:] ends
     cdef bint own_end = end_table is not None
+    cdef _Counts got
+    if size < 33:
+        raise ValueError("table must hold the space character")
     if own_end:
         ends = end_table
     for k in range(m):
@@ -1703,77 +1803,21 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         n = len(t)
         kind = PyUnicode_KIND(t)
         data = PyUnicode_DATA(t)
-        nw = punct = caps = brk = tok = hits = 0
-        prev_word = False
-        prev_space = True  # the space joining the texts
-        prev1 = prev2 = 0
-        # Kept in C while the text is read (a bytearray store per character costs a call).
-        t_digit = t_outside = t_wide = False
-        for i in range(n + 1):
-            if i < n:
-                cp = PyUnicode_READ(kind, data, i)
-                if cp < size:
-                    cls = table[cp]
-                else:
-                    cls = table[0]
-                    t_outside = True
-            else:
-                cp = 32
-                cls = space_class  # the end of the text ends its last token
-            if cls & c_space:
-                if not prev_space:
-                    # A token [tok_start, i) ends: is its str.lower() a stopword?
-                    if tok_ascii:
-                        a = i - tok_start
-                        if a <= longest:
-                            for b in range(a):
-                                ch = <unsigned char> PyUnicode_READ(kind, data, tok_start + b)
-                                low[b] = ch + 32 if 65 <= ch <= 90 else ch
-                            if stop.has(low, a):
-                                hits += 1
-                    else:
-                        for w in t[tok_start:i].lower().split():
-                            if w in stopwords:
-                                hits += 1
-                if i == n:
-                    break
-            elif prev_space:
-                tok += 1
-                tok_start = i
-                tok_ascii = cp < 128
-            elif cp >= 128:
-                tok_ascii = False
-            if cp >= 128:
-                t_wide = True
-            first = (cls & c_word) != 0 and not prev_word
-            if cls & c_han:
-                first = True
-            if first:
-                nw += 1
-                if cls & c_upper:
-                    caps += 1
-            if cls & c_punct:
-                punct += 1
-            if cls & c_digit:
-                t_digit = True
-            if i >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (cls & c_after):
-                brk += 1
-            prev_word = (cls & c_word) != 0
-            prev_space = (cls & c_space) != 0
-            prev2 = prev1
-            prev1 = cls
-        digit[k] = t_digit
-        outside[k] = t_outside
-        wide[k] = t_wide
-        # At the text's end the joining space stands in for its end.
-        if n >= 2 and (prev2 & c_before) and (prev1 & c_mark) and (space_class & c_after):
-            brk += 1
-        out[0, k] = nw
-        out[1, k] = hits if nw > 0 else 0
-        out[2, k] = punct
-        out[3, k] = caps
-        out[5, k] = brk
-        out[7, k] = tok
+        if kind == 1:
+            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+        elif kind == 2:
+            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+        else:
+            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+        digit[k] = got.digit
+        outside[k] = got.outside
+        wide[k] = got.wide
+        out[0, k] = got.nw
+        out[1, k] = got.hits if got.nw > 0 else 0
+        out[2, k] = got.punct
+        out[3, k] = got.caps
+        out[5, k] = got.brk
+        out[7, k] = got.tok
         if own_end:
             if _sentence_end(kind, data, n, ends):
                 out[4, k] = 1
@@ -1808,6 +1852,36 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             row = stats_one(texts[k], stopwords)
             for i in range(8):
                 out[i, k] = row[i]
+
+
+cdef enum:
+    _WIDE_TOKEN = 64  # a token with other than ASCII characters is lowered in C up to this length
+
+
+cdef Py_ssize_t _other_stopword(str t, int kind, const void *data, Py_ssize_t a, Py_ssize_t b, StopTable stop,
+                                stopwords, uint32_t *low) except -1:
+    """How many of the words of the token t[a:b] (not all ASCII) taken lowercase are stopwords: 1 or 0.
+
+    Its str.lower() is its characters' Py_UNICODE_TOLOWER one by one (tests check every code
+    point but U+0130 and U+03A3, which go through str.lower()), as long as the token, and no
+    whitespace: longer than every stopword, it is none; otherwise the set is asked for it.
+    """
+    cdef Py_ssize_t j, n = b - a
+    cdef uint32_t c
+    if n > _WIDE_TOKEN:
+        return sum([w in stopwords for w in t[a:b].lower().split()])
+    for j in range(n):
+        c = PyUnicode_READ(kind, data, a + j)
+        if c == 0x130 or c == 0x3A3:
+            return sum([w in stopwords for w in t[a:b].lower().split()])
+        if c >= 128:
+            c = <uint32_t> Py_UNICODE_TOLOWER(<Py_UCS4> c)
+        elif 65 <= c <= 90:
+            c += 32
+        low[j] = <Py_UCS4> c
+    if n > stop.longest_any:
+        return False
+    return 1 if PyUnicode_FromKindAndData(4, low, n) in stopwords else 0
 
 
 cdef bint _date_joint(str t, const unsigned short[:] table, unsigned short c_digit, unsigned short c_space) except -1:
@@ -2007,7 +2081,9 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
 # features._repeated: which texts' keys (str.strip().lower()) occur more than once.
 
 cdef struct Key:
-    const unsigned char *data  # ASCII; compared and hashed with A-Z as a-z
+    const void *data  # the key's first character, in its text (or in its str.lower())
+    int kind
+    bint raw  # data is the key as it is (str.strip().lower() made in Python), else taken lowercase here
     Py_ssize_t length
     Py_ssize_t count
 
@@ -2017,23 +2093,70 @@ cdef inline bint _strip_space(Py_UCS4 c) noexcept nogil:
     return 9 <= c <= 13 or 28 <= c <= 32
 
 
+cdef inline Py_UCS4 _key_char(const Key *k, Py_ssize_t j) noexcept:
+    """The key's character j: read as it is (raw), or taken lowercase one character at a time."""
+    cdef Py_UCS4 c = PyUnicode_READ(k.kind, k.data, j)
+    if k.raw:
+        return c
+    if c < 128:
+        return _lc(<unsigned char> c)
+    return Py_UNICODE_TOLOWER(c)
+
+
+def simple_lower(uint32_t c):
+    """repeated's lowercase of a character other than U+0130 and U+03A3, as a code point (tests: str.lower's)."""
+    return <uint32_t> Py_UNICODE_TOLOWER(<Py_UCS4> c)
+
+
+cdef inline bint _same_key(const Key *x, const Key *y) noexcept:
+    cdef Py_ssize_t j
+    if x.length != y.length:
+        return False
+    for j in range(x.length):
+        if _key_char(x, j) != _key_char(y, j):
+            return False
+    return True
+
+
+cdef enum:
+    _HASHED = 16
+
+
+cdef uint64_t _key_hash(const Key *k) noexcept:
+    # FNV-1a over the key's characters taken lowercase, its length mixed in; of a long key only
+    # its first and last _HASHED characters: equal keys hash alike, and _same_key compares them whole.
+    cdef uint64_t h = 1469598103934665603ULL ^ <uint64_t> k.length
+    cdef Py_ssize_t j, n = k.length
+    if n <= 2 * _HASHED:
+        for j in range(n):
+            h = (h ^ <uint64_t> _key_char(k, j)) * 1099511628211ULL
+        return h
+    for j in range(_HASHED):
+        h = (h ^ <uint64_t> _key_char(k, j)) * 1099511628211ULL
+    for j in range(n - _HASHED, n):
+        h = (h ^ <uint64_t> _key_char(k, j)) * 1099511628211ULL
+    return h
+
+
 def repeated(list texts, double[::1] out):
     """features._repeated into out (zeros, one per text): 1.0 where the text's key occurs twice or more.
 
-    An ASCII text's key is its stripped bytes taken lowercase, hashed and compared in a C
-    table without making it; other texts get str.strip().lower() itself, which joins the
-    same table when it is ASCII ("\\u212a" lowers to "k") and a dict otherwise. An ASCII key
-    never equals a non-ASCII one, so the two never need comparing.
+    A text's key is str.strip().lower(), hashed and compared in a C table without making it:
+    the stripped run of the text, taken lowercase one character at a time with
+    Py_UNICODE_TOLOWER, str.lower's own mapping for every character but two (tests check each
+    code point). A text holding either (U+0130, whose lowercase is two characters, or U+03A3,
+    whose lowercase depends on the letters around it) gets str.strip().lower() itself, read as
+    it is: the same keys in the same table ("\\u212a" joins "k").
     """
     cdef Py_ssize_t n = len(texts), i, j, a, b, size = 16, mask
     cdef Py_ssize_t *slot_of = NULL
     cdef Key *table = NULL
-    cdef const unsigned char *s
-    cdef uint64_t h
+    cdef Key key
+    cdef const void *data
+    cdef int kind
+    cdef Py_UCS4 c
     cdef str t
     cdef list keep = []
-    cdef dict other = {}
-    cdef list other_keys = [None] * n
     if out.shape[0] != n:
         raise ValueError("out must hold one value per text")
     while size < 2 * n:
@@ -2050,50 +2173,49 @@ def repeated(list texts, double[::1] out):
             table[j].data = NULL
         for i in range(n):
             t = texts[i]
-            if not PyUnicode_IS_ASCII(t):
-                key = t.strip().lower()
-                if not PyUnicode_IS_ASCII(key):
-                    other[key] = other.get(key, 0) + 1
-                    other_keys[i] = key
-                    slot_of[i] = -1
-                    continue
-                keep.append(key)
-                t = key
-            s = <const unsigned char *> PyUnicode_DATA(t)
+            kind = PyUnicode_KIND(t)
+            data = PyUnicode_DATA(t)
             a = 0
             b = len(t)
-            while a < b and _strip_space(s[a]):
-                a += 1
-            while b > a and _strip_space(s[b - 1]):
-                b -= 1
-            h = 1469598103934665603ULL
-            for j in range(a, b):
-                h = (h ^ _lc(s[j])) * 1099511628211ULL
-            j = <Py_ssize_t> (h >> 1) & mask
+            key.raw = False
+            if PyUnicode_IS_ASCII(t):
+                while a < b and _strip_space(PyUnicode_READ(kind, data, a)):
+                    a += 1
+                while b > a and _strip_space(PyUnicode_READ(kind, data, b - 1)):
+                    b -= 1
+            else:
+                while a < b and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a)):
+                    a += 1
+                while b > a and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)):
+                    b -= 1
+                for j in range(a, b):
+                    c = PyUnicode_READ(kind, data, j)
+                    if c == 0x130 or c == 0x3A3:
+                        key.raw = True
+                        break
+            if key.raw:
+                t = t.strip().lower()
+                keep.append(t)
+                kind = PyUnicode_KIND(t)
+                data = PyUnicode_DATA(t)
+                a = 0
+                b = len(t)
+            key.kind = kind
+            key.data = (<const char *> data) + a * kind
+            key.length = b - a
+            j = <Py_ssize_t> (_key_hash(&key) >> 1) & mask
             while table[j].data != NULL:
-                if table[j].length == b - a and _same_lower(table[j].data, s + a, b - a):
+                if _same_key(&table[j], &key):
                     break
                 j = (j + 1) & mask
             if table[j].data == NULL:
-                table[j].data = s + a
-                table[j].length = b - a
+                table[j] = key
                 table[j].count = 0
             table[j].count += 1
             slot_of[i] = j
         for i in range(n):
-            if slot_of[i] >= 0:
-                if table[slot_of[i]].count > 1:
-                    out[i] = 1.0
-            elif other[other_keys[i]] > 1:
+            if table[slot_of[i]].count > 1:
                 out[i] = 1.0
     finally:
         free(table)
         free(slot_of)
-
-
-cdef inline bint _same_lower(const unsigned char *x, const unsigned char *y, Py_ssize_t n) noexcept nogil:
-    cdef Py_ssize_t i
-    for i in range(n):
-        if _lc(x[i]) != _lc(y[i]):
-            return False
-    return True

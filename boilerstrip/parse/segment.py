@@ -299,7 +299,7 @@ def segment_html(text: str | None, *, max_depth: int, max_blocks: int, utf8: byt
         # once the page has loaded: hidden subtrees and <noscript> too.
         again = Segments(title=seg.title, language=seg.language, source=data)
         _WALK(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT, False)
-        if max(map(len, again.texts), default=0) >= _PARAGRAPH_CHARS:
+        if _has_paragraph(again):
             return again
     return seg
 
@@ -415,6 +415,17 @@ def declares_article(seg: Segments) -> bool:
 
 # A paragraph of running text: about 25 words.
 _PARAGRAPH_CHARS = 150
+
+
+def _has_paragraph(seg: Segments) -> bool:
+    """Whether a block is a paragraph: _PARAGRAPH_CHARS long and under half link text.
+
+    A hidden drop-down menu holds long lines of links once revealed; it is no paragraph a
+    script would show, and revealing it (with the page's <noscript> warnings) for its sake
+    only adds chrome to a page of short posts or items.
+    """
+    texts, links = seg.texts, seg.link_chars
+    return any(len(t) >= _PARAGRAPH_CHARS and 2 * links[k] < len(t) for k, t in enumerate(texts))
 _SKIP_BUT_NOSCRIPT = SKIP_TAGS - {"noscript"}
 
 
