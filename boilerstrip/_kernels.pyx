@@ -13,7 +13,7 @@ function as the reference.
 import numpy as np
 
 from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
-from libc.stdint cimport int64_t, uint8_t, uint32_t, uint64_t
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memset
 
@@ -1490,3 +1490,357 @@ def subtree_ends(parents_in):
         if out[e] > out[p]:
             out[p] = out[e]
     return end
+
+
+# ---------------------------------------------------------------------------------------
+# Smooth steps (session 16)
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_GET_LENGTH(object)
+    void *PyList_GET_ITEM(object, Py_ssize_t)
+    Py_ssize_t PyList_GET_SIZE(object)
+
+cdef extern from "string.h":
+    void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen) nogil
+    void *memchr(const void *s, int c, size_t n) nogil
+
+# A character's lowered ASCII byte, 0x80 for one that lowers to no ASCII character.
+cdef uint8_t _ASCII_LOW[128]
+for _c in range(128):
+    _ASCII_LOW[_c] = ord(chr(_c).lower())
+
+
+cdef Py_ssize_t _lower_ascii(str t, uint8_t *out):
+    """Writes t.lower()'s ASCII characters to out, a 0x80 byte for each run of other characters
+    it has (a stem of ASCII letters cannot span one); returns how many bytes it wrote (at most
+    twice t's length). Only two characters lower to ASCII: "İ" ("i" and a combining dot) and
+    the Kelvin sign ("k")."""
+    cdef Py_ssize_t n = len(t), i, o = 0
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef const uint8_t *b
+    cdef Py_UCS4 c
+    if kind == 1:
+        b = <const uint8_t *> data
+        for i in range(n):
+            c = b[i]
+            out[o] = _ASCII_LOW[c] if c < 128 else 0x80
+            o += 1
+        return o
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if c < 128:
+            out[o] = _ASCII_LOW[c]
+        elif c == 0x212A:
+            out[o] = 107  # "k"
+        elif c == 0x130:
+            out[o] = 105  # "i", then the combining dot
+            o += 1
+            out[o] = 0x80
+        else:
+            out[o] = 0x80
+        o += 1
+    return o
+
+
+def texts_hold(list texts, idx, tuple stems):
+    """smooth._texts_hold: whether any stem (lowercase ASCII bytes without a newline) stands in
+    the lowered texts of idx (all texts for None), without joining or lowering them in Python."""
+    cdef Py_ssize_t n = len(texts), m, k, i, size = 0, used = 0
+    cdef const int64_t[:] at
+    cdef uint8_t *buf
+    cdef bytes stem
+    cdef bint found = False
+    if idx is None:
+        m = n
+    else:
+        at = idx
+        m = at.shape[0]
+    for k in range(m):
+        i = k if idx is None else at[k]
+        t = texts[i]
+        if not PyUnicode_CheckExact(t):
+            raise TypeError("texts must be strs")
+        size += 2 * len(<str> t) + 1
+    if size == 0:
+        return False
+    buf = <uint8_t *> malloc(size)
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for k in range(m):
+            i = k if idx is None else at[k]
+            used += _lower_ascii(<str> texts[i], buf + used)
+            buf[used] = 0x80
+            used += 1
+        for stem in stems:
+            if len(stem) and memmem(buf, used, <const char *> stem, len(stem)) != NULL:
+                found = True
+                break
+    finally:
+        free(buf)
+    return found
+
+
+cdef inline bint _ascii_word(Py_UCS4 c):
+    return (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122) or c == 95
+
+
+cdef inline Py_UCS4 _page_char(list texts, Py_ssize_t k, Py_ssize_t q) noexcept:
+    """The character at q of text k in the page joined by newlines (q == its length: the newline
+    after it); 0x110000 past the page's end."""
+    cdef object t = <object> PyList_GET_ITEM(texts, k)
+    if q < PyUnicode_GET_LENGTH(t):
+        return PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), q)
+    return 10 if k + 1 < PyList_GET_SIZE(texts) else 0x110000
+
+
+cdef int _after_three(list texts, Py_ssize_t k, Py_ssize_t q, const uint32_t *keys, int n_keys) noexcept:
+    """1 when smooth._THIRD_SLIDE may match from the "3" before q in text k ("3", spaces, "/" or
+    a word of _OF (keys: each word's lowercase letters packed a byte each), spaces, a digit), 0
+    when it cannot; the page is read as joined by newlines. A character outside ASCII is a maybe."""
+    cdef Py_UCS4 c
+    cdef uint32_t key = 0, u
+    cdef int w = 0, j
+    while True:
+        c = _page_char(texts, k, q)
+        if c == 0x110000:
+            return 0
+        if c >= 128:
+            return 1
+        if c > 32:
+            break
+        q += 1
+        if q > PyUnicode_GET_LENGTH(<object> PyList_GET_ITEM(texts, k)):
+            k += 1
+            q = 0
+    if c == 47:  # "/"
+        q += 1
+    elif _ascii_word(c):
+        # A word of _OF is the whole run of word characters (\b after it), which never runs
+        # past its text (a newline follows it).
+        while True:
+            c = _page_char(texts, k, q)
+            if c >= 128 and c != 0x110000:
+                return 1
+            if c == 0x110000 or not _ascii_word(c):
+                break
+            if w == 4:
+                return 0
+            u = <uint32_t> c
+            if 65 <= u <= 90:
+                u += 32
+            key |= u << (8 * w)
+            w += 1
+            q += 1
+        for j in range(n_keys):
+            if keys[j] == key:
+                break
+        else:
+            return 0
+    else:
+        return 0
+    while True:
+        if q > PyUnicode_GET_LENGTH(<object> PyList_GET_ITEM(texts, k)):
+            k += 1
+            q = 0
+        c = _page_char(texts, k, q)
+        if c == 0x110000:
+            return 0
+        if c >= 128:
+            return 1
+        if c > 32:
+            return 1 if 48 <= c <= 57 else 0
+        q += 1
+
+
+def third_slide(list texts, pattern, tuple words):
+    """smooth._third_slide: pattern.search("\\n".join(texts)) is not None, the page joined and
+    searched only when some "3" in it is followed (spaces and newlines between) by "/" or one
+    of words (lowercase ASCII letters, four at most) and then a digit, or by a character
+    outside ASCII."""
+    cdef Py_ssize_t n, q, k
+    cdef int kind, n_keys = 0, j
+    cdef uint32_t keys[16]
+    cdef const uint8_t *b
+    cdef const uint16_t *b2
+    cdef const uint32_t *b4
+    cdef const void *hit
+    cdef bint maybe = False
+    cdef str word
+    for word in words:
+        if n_keys == 16 or not 0 < len(word) <= 4 or not word.isascii() or not word.isalpha() or word.lower() != word:
+            raise ValueError("words must be up to 16 lowercase ASCII words of 1-4 letters")
+        keys[n_keys] = 0
+        for j in range(len(word)):
+            keys[n_keys] |= (<uint32_t> ord(word[j])) << (8 * j)
+        n_keys += 1
+    for t in texts:
+        if not PyUnicode_CheckExact(t):
+            raise TypeError("texts must be strs")
+    for k in range(len(texts)):
+        t = texts[k]
+        n = PyUnicode_GET_LENGTH(t)
+        kind = PyUnicode_KIND(t)
+        if kind == 1:
+            b = <const uint8_t *> PyUnicode_DATA(t)
+            q = 0
+            while q < n:
+                hit = memchr(b + q, 51, n - q)
+                if hit == NULL:
+                    break
+                q = <const uint8_t *> hit - b + 1
+                if _after_three(texts, k, q, keys, n_keys):
+                    maybe = True
+                    break
+        elif kind == 2:
+            b2 = <const uint16_t *> PyUnicode_DATA(t)
+            for q in range(n):
+                if b2[q] == 51 and _after_three(texts, k, q + 1, keys, n_keys):
+                    maybe = True
+                    break
+        else:
+            b4 = <const uint32_t *> PyUnicode_DATA(t)
+            for q in range(n):
+                if b4[q] == 51 and _after_three(texts, k, q + 1, keys, n_keys):
+                    maybe = True
+                    break
+        if maybe:
+            return pattern.search("\n".join(texts)) is not None
+    return False
+
+
+_MASK_OPS = {">": 0, ">=": 1, "<": 2, "<=": 3, "==": 4, "!=": 5, "none": 6, "some": 7, "is": 8, "not": 9}
+
+
+def all_of(Py_ssize_t n, tuple tests):
+    """smooth._all_of: the blocks that pass every test, in one pass a test instead of two or
+    three numpy calls (each ~1 us on a page's arrays)."""
+    out = np.ones(n, dtype=np.bool_)
+    cdef uint8_t[:] o = out.view(np.uint8)
+    cdef const double[:] d
+    cdef const int64_t[:] bits
+    cdef const uint8_t[:] mask
+    cdef double v = 0.0
+    cdef int64_t b = 0
+    cdef Py_ssize_t i
+    cdef int op
+    for column, name, value in tests:
+        op = _MASK_OPS[name]
+        if op <= 5:
+            d = column
+            if d.shape[0] != n:
+                raise ValueError("a column of another length")
+            v = value
+            if op == 0:
+                for i in range(n):
+                    o[i] &= d[i] > v
+            elif op == 1:
+                for i in range(n):
+                    o[i] &= d[i] >= v
+            elif op == 2:
+                for i in range(n):
+                    o[i] &= d[i] < v
+            elif op == 3:
+                for i in range(n):
+                    o[i] &= d[i] <= v
+            elif op == 4:
+                for i in range(n):
+                    o[i] &= d[i] == v
+            else:
+                for i in range(n):
+                    o[i] &= d[i] != v
+        elif op <= 7:
+            bits = column
+            if bits.shape[0] != n:
+                raise ValueError("a column of another length")
+            b = value
+            if op == 6:
+                for i in range(n):
+                    o[i] &= (bits[i] & b) == 0
+            else:
+                for i in range(n):
+                    o[i] &= (bits[i] & b) != 0
+        else:
+            if column.dtype != np.bool_:
+                raise TypeError("is/not take a bool column")
+            mask = column.view(np.uint8)
+            if mask.shape[0] != n:
+                raise ValueError("a column of another length")
+            if op == 8:
+                for i in range(n):
+                    o[i] &= mask[i]
+            else:
+                for i in range(n):
+                    o[i] &= mask[i] ^ 1
+    return out
+
+
+def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
+    """smooth._container_subtrees: the root element of blocks, each block's element and each
+    element's parent (numbered from the root), the subtree ends, and per element the sums of the
+    columns over its subtree: one C pass a column for the element sums and their running sums,
+    in numpy's order of additions (bincount adds each block's value in turn, cumsum row by row)."""
+    cdef const int64_t[:] ea = seg.elem_array()
+    cdef const int64_t[:] pa = seg.parent_array()
+    cdef const int64_t[:] blocks = blocks_in
+    cdef Py_ssize_t m = blocks.shape[0], i, j, e, k = len(columns), n_elem
+    cdef int64_t first, last, root, top, x
+    cdef const double[:] weights
+    cdef const uint8_t[:] flags
+    if m == 0:
+        raise ValueError("no blocks")
+    first = ea[blocks[0]]
+    last = ea[blocks[m - 1]]
+    # common_ancestor: the first of last's ancestors (itself first) that is first or one of its ancestors.
+    root = last
+    while True:
+        x = first
+        while x >= 0 and x != root:
+            x = pa[x]
+        if x == root:
+            break
+        root = pa[root]
+    elems = np.empty(m, dtype=np.int64)
+    cdef int64_t[:] ev = elems
+    top = 0
+    for i in range(m):
+        x = ea[blocks[i]] - root
+        ev[i] = x
+        if x > top:
+            top = x
+    n_elem = top + 1
+    parents = np.empty(n_elem, dtype=np.int64)
+    cdef int64_t[:] pv = parents
+    for e in range(n_elem):
+        pv[e] = pa[root + e] - root
+    pv[0] = -1
+    own = np.zeros((n_elem, k), dtype=np.float64)
+    cdef double[:, :] ov = own
+    for j in range(k):
+        column = columns[j]
+        if column is None:
+            for i in range(m):
+                ov[ev[i], j] += 1.0
+        elif column.dtype == np.bool_:
+            flags = column.view(np.uint8)
+            for i in range(m):
+                ov[ev[i], j] += 1.0 if flags[i] else 0.0
+        else:
+            weights = column
+            for i in range(m):
+                ov[ev[i], j] += weights[i]
+    ends = subtree_ends_fn(parents)
+    cdef const int64_t[:] nd = ends
+    prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
+    cdef double[:, :] rv = prefix
+    for j in range(k):
+        rv[1, j] = ov[0, j]
+        for e in range(1, n_elem):
+            rv[e + 1, j] = rv[e, j] + ov[e, j]
+    sums = np.empty((n_elem, k), dtype=np.float64)
+    cdef double[:, :] sv = sums
+    for e in range(n_elem):
+        for j in range(k):
+            sv[e, j] = rv[nd[e], j] - rv[e, j]
+    return int(root), elems, parents, ends, sums

@@ -13,6 +13,7 @@ import collections
 import itertools
 import re
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -1614,7 +1615,10 @@ def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     if n == 0 or not body.any():
         return
     texts = seg.texts
-    cand = [i for i in np.flatnonzero(~body & (f.main > 0) & (f.n_words <= _OWN_LINE_WORDS)).tolist()
+    short = np.flatnonzero(_all_of(n, ((body, "not", 0), (f.main, ">", 0), (f.n_words, "<=", _OWN_LINE_WORDS))))
+    if not _texts_hold(texts, short, _ADDRESS_STEMS):
+        return  # most pages: no line holds an address's start
+    cand = [i for i in short.tolist()
             if texts[i].lstrip().startswith(_ADDRESS_STARTS) and _BARE_ADDRESS.fullmatch(texts[i]) is not None]
     if not cand:
         return
@@ -1632,6 +1636,8 @@ def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.ND
 # punctuation) stay under 30. Body on both sides within 3 blocks.
 _BARE_ADDRESS = regex.compile(r"\s*(?:https?://|www\.)\S+\s*")
 _ADDRESS_STARTS = ("http://", "https://", "www.")
+# A line that starts with one of them holds it lowered (the pre-test of the lines).
+_ADDRESS_STEMS = tuple(start.encode("ascii") for start in _ADDRESS_STARTS)
 _OWN_LINE_WORDS = 30
 _OWN_LINE_REACH = 3
 
@@ -1652,7 +1658,7 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     n = len(body)
     if n == 0 or not body.any():
         return
-    short_dates = ~body & (f.main > 0) & (f.date_like > 0) & (f.n_words <= _POST_DATE_WORDS)
+    short_dates = _all_of(n, ((body, "not", 0), (f.main, ">", 0), (f.date_like, ">", 0), (f.n_words, "<=", _POST_DATE_WORDS)))
     if int(short_dates.sum()) < _THREAD_POSTS:
         return  # most pages: fewer short date lines than a thread has posts
     texts = seg.texts
@@ -1814,8 +1820,10 @@ def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     card = f.card > 0
     if not card.any():
         return
-    outer = (f.flags & _CARD_OUTER) == 0
-    anchor = body & (f.main > 0) & ~card & outer & (f.n_words >= _INNER_ANCHOR_WORDS)
+    anchor = _all_of(n, (
+        (body, "is", 0), (f.main, ">", 0), (card, "not", 0), (f.flags, "none", _CARD_OUTER),
+        (f.n_words, ">=", _INNER_ANCHOR_WORDS),
+    ))  # fmt: skip
     if not anchor.any():
         return
     starts, ends = _runs_of(card)
@@ -1827,7 +1835,7 @@ def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     if not ok.any():
         return
     caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
-    keep = _spans(n, starts[ok], ends[ok]) & ~body & (f.main > 0) & outer
+    keep = _spans(n, starts[ok], ends[ok]) & ~body & (f.main > 0) & ((f.flags & _CARD_OUTER) == 0)
     keep &= (f.link_density < _CARD_LINKS) & (f.date_like == 0) & ~caption
     body |= keep
     why[keep] = 62
@@ -1857,14 +1865,19 @@ def keep_menu_headings(seg: Segments, f: Features, scores: FloatArray, threshold
         return
     nxt = np.zeros(n, dtype=bool)
     nxt[:-1] = body[1:]
-    cand = ~body & nxt & (f.heading > 0) & (f.repeated > 0) & (f.main > 0) & ((f.flags & _CHROME_CONTEXT) == 0)
-    cand &= (f.link_density < 0.5) & (f.date_like == 0) & (scores - threshold > -_FIRM_CHROME)
+    cand = _all_of(n, (
+        (body, "not", 0), (nxt, "is", 0), (f.heading, ">", 0), (f.repeated, ">", 0), (f.main, ">", 0),
+        (f.flags, "none", _CHROME_CONTEXT), (f.link_density, "<", 0.5), (f.date_like, "==", 0),
+    ))  # fmt: skip
+    if not cand.any():
+        return
+    cand &= scores - threshold > -_FIRM_CHROME
     if not cand.any():
         return
     texts = seg.texts
     at = np.flatnonzero(cand).tolist()
     wanted = {texts[i] for i in at}
-    inner = np.flatnonzero((f.main > 0) & ((f.flags & _CHROME_CONTEXT) == 0)).tolist()
+    inner = np.flatnonzero(_all_of(n, ((f.main, ">", 0), (f.flags, "none", _CHROME_CONTEXT)))).tolist()
     seen = collections.Counter(t for t in (texts[i] for i in inner) if t in wanted)
     menu = {texts[i] for i in np.flatnonzero((f.flags & _MENU) != 0).tolist() if texts[i] in wanted}
     for i in at:
@@ -2025,14 +2038,10 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    headline = (
-        (f.link_density >= _HEADLINE_LINKS)
-        & (f.n_words >= _HEADLINE_WORDS)
-        & (f.main > 0)
-        & (f.card == 0)
-        & ((f.flags & (_CHROME_CONTEXT | Flag.HEADER | Flag.FORM)) == 0)
-        & ~body
-    )
+    headline = _all_of(n, (
+        (f.link_density, ">=", _HEADLINE_LINKS), (f.n_words, ">=", _HEADLINE_WORDS), (f.main, ">", 0), (f.card, "==", 0),
+        (f.flags, "none", _CHROME_CONTEXT | Flag.HEADER | Flag.FORM), (body, "not", 0),
+    ))  # fmt: skip
     # The headlines kept are some of these: most pages stop here.
     body_words = float(f.n_words[body].sum())
     if int(headline.sum()) < _HEADLINE_ITEMS or _HEADLINE_BULK * body_words >= float(f.n_words[headline].sum()):
@@ -2226,8 +2235,8 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    clean = (f.main > 0) & ((f.flags & _GRID_CHROME) == 0)
-    left = clean & ~body & (f.link_density < _CARD_LINKS) & (f.date_like == 0)
+    clean = _all_of(n, ((f.main, ">", 0), (f.flags, "none", _GRID_CHROME)))
+    left = _all_of(n, ((clean, "is", 0), (body, "not", 0), (f.link_density, "<", _CARD_LINKS), (f.date_like, "==", 0)))
     if not left.any():
         return
     in_body = body & clean
@@ -2434,9 +2443,9 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
         return
     classes = seg.elem_class
     joined = seg.class_text()
-    low = joined.lower()
-    if "cta" not in low and "allto" not in low and "all-to" not in low and "all_to" not in low:
+    if not _texts_hold([joined], None, _CTA_HEADS):
         return  # most pages: no such word
+    low = joined.lower()
     # The match tried only where a stem stands (~0.07 ms a page for a search of the whole string),
     # unless lowering changed the string's length ("İ" is two characters lowered).
     if len(low) != len(joined):
@@ -2487,10 +2496,12 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return  # no paragraph for them to follow
     after = int(long_[-1])
     texts = seg.texts
-    tail = idx[idx > after].tolist()
+    tail_idx = idx[idx > after]
+    tail = tail_idx.tolist()
     # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
-    low = "" if text_mode else "\n".join([texts[i] for i in tail]).lower()
-    pitches = _holds_any(low, _PITCH_STEMS)
+    pitches = not text_mode and _texts_hold(texts, tail_idx, _PITCH_STEMS_ASCII)
+    if not pitches and not _texts_hold(texts, tail_idx, _TAIL_HEADS_ASCII):
+        return  # most pages: no tail line names a pitch's word or opens like a sign-off or a meta line
     pitch = []
     signoff = []
     meta = []
@@ -2611,7 +2622,7 @@ _HEADING_KINDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.
-_PITCH_STEMS = ("newsletter", "subscribe", "sign", "inbox", "mail")
+_PITCH_STEMS_ASCII = (b"newsletter", b"subscribe", b"sign", b"inbox", b"mail")
 # The marks vocab.SIGN_OFF_RE lets stand before a sign-off, and the words each of its matches starts
 # with after them (lowercased; "\s+" between words in the pattern, so "a  version" slips through
 # this test and the block keeps its line: a sign-off is typed by a template, with single spaces).
@@ -2625,6 +2636,8 @@ _META_HEADS = (
     "like us", "find us", "connect with us", "please", "twitter", "facebook", "instagram", "youtube",
     "linkedin", "pinterest", "tiktok",
 )
+# A line whose lowered start is one of the heads holds it lowered (the pre-test of the tail's lines).
+_TAIL_HEADS_ASCII = tuple(head.encode("ascii") for head in _SIGN_OFF_HEADS + _META_HEADS)
 
 # "Unsubscribe" tells a subscriber how to leave, in a privacy policy's or a shop's terms, and asks
 # nothing: with it, a blog's privacy page lost its last lines (trafilatura-eval dev -0.0002).
@@ -2636,6 +2649,7 @@ _CTA_SHARE = 0.5
 # Every match of vocab.CTA_RE, lowercased, starts with "cta", or holds "allto", "all-to" or
 # "all_to" one character in ("callToAction"): each stem with how far before it a match starts.
 _CTA_STEMS = (("cta", 0), ("allto", 1), ("all-to", 1), ("all_to", 1))
+_CTA_HEADS = tuple(stem.encode("ascii") for stem, _ in _CTA_STEMS)
 
 
 def _find_all(text: str, stem: str, back: int) -> list[int]:
@@ -2660,16 +2674,14 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     disclosures).
     """
     texts = seg.texts
-    sized = np.flatnonzero(body & (f.n_words >= _DISCLOSURE_MIN_WORDS) & (f.n_words <= _DISCLOSURE_WORDS)).tolist()
-    joined = "\n".join([texts[i] for i in sized])
-    if not _may_hold(joined, _DISCLOSURE_STEMS_ASCII):
-        return  # most pages: none of the words
-    low = joined.lower()
-    if not _holds_any(low, _DISCLOSURE_STEMS):
+    sized = np.flatnonzero(
+        _all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _DISCLOSURE_MIN_WORDS), (f.n_words, "<=", _DISCLOSURE_WORDS)))
+    )
+    if not _texts_hold(texts, sized, _DISCLOSURE_STEMS_ASCII):
         return  # most pages: none of the words, a few substring scans instead of a search a block
     hit = [
         i
-        for i in sized
+        for i in sized.tolist()
         if _holds_any(texts[i].lower(), _DISCLOSURE_STEMS)
         and DISCLOSURE_RE.search(texts[i]) is not None
         and DISCLOSURE_WHO_RE.search(texts[i]) is not None
@@ -2740,6 +2752,49 @@ _DISCLOSURE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _DISCLOSURE_STE
 def _holds_any(low: str, stems: tuple[str, ...]) -> bool:
     """Whether low holds any of the stems (the text lowered once, not once a stem)."""
     return any(stem in low for stem in stems)
+
+
+def _all_of(n: int, tests: tuple[tuple[npt.NDArray[Any], str, float], ...]) -> BoolArray:
+    """The blocks that pass every test, a (column, op, value) each: op ">", ">=", "<", "<=", "==" or
+    "!=" compares a float column with value, "none" and "some" test an int column's bits
+    ((column & value) == 0, != 0), "is" and "not" take a bool column as it is or negated (value
+    unused). Its compiled twin makes the mask in one pass a test, where numpy makes a temporary
+    array an operation (~1 us each on a page's arrays)."""
+    out = np.ones(n, dtype=bool)
+    for column, op, value in tests:
+        if op == "none":
+            out &= (column & int(value)) == 0
+        elif op == "some":
+            out &= (column & int(value)) != 0
+        elif op == "is":
+            out &= column
+        elif op == "not":
+            out &= ~column
+        else:
+            out &= _COMPARE[op](column, value)
+    return out
+
+
+_COMPARE = {">": np.greater, ">=": np.greater_equal, "<": np.less, "<=": np.less_equal, "==": np.equal, "!=": np.not_equal}
+
+
+def _texts_hold(texts: list[str], idx: npt.NDArray[np.intp] | None, stems: tuple[bytes, ...]) -> bool:
+    """Whether the texts of idx (every text for None), lowered, hold any of the stems (lowercase
+    ASCII, as bytes, without a newline). Its compiled twin lowers their ASCII characters as it
+    reads them, without joining, encoding or lowering the texts first (~5-15 us a call)."""
+    joined = "\n".join(texts if idx is None else [texts[i] for i in idx.tolist()])
+    if not _may_hold(joined, stems):
+        return False
+    return _holds_any(joined.lower(), tuple(stem.decode("ascii") for stem in stems))
+
+
+def _third_slide(texts: list[str], pattern: regex.Pattern[str], words: tuple[str, ...]) -> bool:
+    """Whether pattern (_THIRD_SLIDE, built from words) finds a third slide's counter in the page.
+
+    Its compiled twin looks at each "3" first and joins and searches the page only when one is
+    followed by "/" or one of words and a digit (or by a character outside ASCII).
+    """
+    return pattern.search("\n".join(texts)) is not None
 
 
 def _may_hold(text: str, stems: tuple[bytes, ...]) -> bool:
@@ -2903,7 +2958,7 @@ def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     if n == 0 or not body.any():
         return
     texts = seg.texts
-    if _THIRD_SLIDE.search("\n".join(texts)) is None:
+    if not _third_slide(texts, _THIRD_SLIDE, _OF_WORDS):
         return  # most pages: no "3/N" or "3 of N" anywhere, one scan instead of a match a block
     counters: list[tuple[int, int, int]] = []
     for i in np.flatnonzero(f.n_words <= _COUNTER_WORDS).tolist():
@@ -2971,7 +3026,8 @@ def _under_one(seg: Segments, blocks: list[int]) -> list[int]:
 # A counter: "3/12", "3 of 12", "Image 3 of 12", at the start of a block of at most
 # _COUNTER_WORDS words (a slide's title may follow it). _COUNTER_ONLY: nothing else.
 # _THIRD_SLIDE: a third slide's counter anywhere, which every slideshow of 3+ slides has.
-_OF = r"(?:/|\b(?:of|von|de|sur|di|van|z|av|af)\b)"
+_OF_WORDS = ("of", "von", "de", "sur", "di", "van", "z", "av", "af")
+_OF = rf"(?:/|\b(?:{'|'.join(_OF_WORDS)})\b)"
 _COUNTER = regex.compile(rf"\s*(?:\p{{L}}{{1,12}}\s+)?(\d{{1,3}})\s*{_OF}\s*(\d{{1,3}})(?!\d|/)", regex.I)
 _COUNTER_ONLY = regex.compile(rf"\s*(?:\p{{L}}{{1,12}}\s+)?\d{{1,3}}\s*{_OF}\s*\d{{1,3}}\s*", regex.I)
 _THIRD_SLIDE = regex.compile(rf"3\s*{_OF}\s*\d", regex.I)
@@ -2991,7 +3047,7 @@ def drop_page_footer(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     of its words): a page whose only text is in its footer keeps it.
     """
     flags = f.flags
-    drop = body & ((flags & Flag.FOOTER) != 0) & ((flags & (Flag.ARTICLE | Flag.MAIN)) == 0)
+    drop = _all_of(len(body), ((body, "is", 0), (flags, "some", Flag.FOOTER), (flags, "none", Flag.ARTICLE | Flag.MAIN)))
     if drop.any() and f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
         body[drop] = False
         why[drop] = 18
@@ -3012,10 +3068,10 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
     the headline, with the article below it), ends the body.
     """
     n = len(body)
-    short = np.flatnonzero((f.main > 0) & (f.n_words <= _FORM_WORDS) & ((f.flags & _FORM_BOXES) == 0))
+    short = np.flatnonzero(_all_of(n, ((f.main, ">", 0), (f.n_words, "<=", _FORM_WORDS), (f.flags, "none", _FORM_BOXES))))
     if not len(short) or not body.any():
         return
-    forms = _single_form_lines(seg.texts, short.tolist())
+    forms = _single_form_lines(seg.texts, short)
     if not forms:
         return  # most pages: one search of their short lines
     words = np.where(body, f.n_words, 0.0)
@@ -3033,16 +3089,12 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
         return
 
 
-def _single_form_lines(texts: list[str], idx: list[int]) -> list[int]:
+def _single_form_lines(texts: list[str], idx: npt.NDArray[np.intp]) -> list[int]:
     """The lines of idx that name a comment form or an empty thread (features.names_comment_form)
     and stand once among them, in order: a Q&A page puts "Add a comment" under every post."""
-    joined = "\n".join([texts[k] for k in idx])
-    if not _may_hold(joined, _FORM_LINE_STEMS_ASCII):
+    if not _texts_hold(texts, idx, _FORM_LINE_STEMS_ASCII):
         return []
-    low = joined.lower()
-    if not _holds_any(low, _FORM_LINE_STEMS):
-        return []
-    named = [k for k in idx if names_comment_form(texts[k])]
+    named = [k for k in idx.tolist() if names_comment_form(texts[k])]
     keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
     return [k for k in named if keys[_FORM_KEY.sub("", texts[k].lower())] == 1]
 
@@ -3247,6 +3299,10 @@ from .parse._compiled import choose_kernel  # noqa: E402  (needs everything abov
 
 smooth_labels = choose_kernel("smooth_labels", smooth_labels)
 keep_alike_runs = choose_kernel("keep_alike_runs", keep_alike_runs)
+_texts_hold = choose_kernel("texts_hold", _texts_hold)
+_all_of = choose_kernel("all_of", _all_of)
+_container_subtrees = choose_kernel("container_subtrees", _container_subtrees)
+_third_slide = choose_kernel("third_slide", _third_slide)
 
 
 def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -3386,7 +3442,7 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
     n = len(body)
     if n < 2 or f.mode != "text" or not body.any():
         return
-    forms = _single_form_lines(seg.texts, np.flatnonzero((f.n_words <= _FORM_WORDS) & (f.n_words >= 1)).tolist())
+    forms = _single_form_lines(seg.texts, np.flatnonzero((f.n_words <= _FORM_WORDS) & (f.n_words >= 1)))
     if not forms:
         return
     words = np.where(body, f.n_words, 0.0)

@@ -31,7 +31,7 @@ from .test_compiled import _check_dataset_pages
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
-    "subtree_ends", "unboxed_container",
+    "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -72,6 +72,10 @@ def test_modules_use_the_chosen_kernels() -> None:
         "block_arrays": features._block_arrays,
         "subtree_ends": features.subtree_ends,
         "unboxed_container": features._unboxed_container,
+        "texts_hold": smooth._texts_hold,
+        "third_slide": smooth._third_slide,
+        "all_of": smooth._all_of,
+        "container_subtrees": smooth._container_subtrees,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -332,3 +336,39 @@ def test_subtree_ends_generated(seed: int) -> None:
     for seg in _compiled._probe_pages(int(rng.integers(0, 2**31)), 4):
         parents = np.asarray(seg.elem_parent, dtype=np.int64)
         assert same(features.subtree_ends(parents), _compiled.KERNEL_REFERENCES["subtree_ends"](parents))
+
+
+_PIECES = ["3", " ", "\n", "/", "of", "OF", "von", "de", "x", "5", "é", "\u00a0", "\u017f", "_", "z", "sur", "\t", "\u0664",
+           "İ", "\u212a", "Affiliate", "COMMISSION", "reply", "cta", "all-to", "中", "\U0001f600", "sign", "ın"]
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=5))
+def test_smooth_pretests_generated(texts: list[str]) -> None:
+    refs = _compiled.KERNEL_REFERENCES
+    for stems in (smooth._DISCLOSURE_STEMS_ASCII, smooth._CTA_HEADS, smooth._FORM_LINE_STEMS_ASCII, (b"k", b"i", b"3 of")):
+        for idx in (None, np.arange(len(texts), dtype=np.intp), np.arange(len(texts), dtype=np.intp)[::2].copy()):
+            assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
+    got = smooth._third_slide(texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
+    assert got == refs["third_slide"](texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
+
+
+@needs_kernels
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_all_of_and_container_subtrees_generated(seed: int) -> None:
+    refs = _compiled.KERNEL_REFERENCES
+    rng = np.random.default_rng(seed)
+    for seg in _compiled._probe_pages(int(rng.integers(0, 2**31)), 4):
+        n = len(seg.elems)
+        floats = rng.choice([0.0, -0.0, 0.5, 1.0, 8.0, np.nan], n)
+        bits = rng.integers(0, 1 << 10, n).astype(np.int64)
+        mask = rng.random(n) < 0.5
+        tests = ((mask, "not", 0), (floats, "<=", 1.0), (bits, "none", 3), (floats, "!=", 0.0), (~mask, "is", 0))
+        for k in range(len(tests) + 1):
+            assert same(smooth._all_of(n, tests[:k]), refs["all_of"](n, tests[:k]))
+        blocks = np.flatnonzero(mask)
+        if len(blocks):
+            columns = (floats[blocks], None, mask[blocks], bits[blocks].astype(np.float64))
+            assert same(smooth._container_subtrees(seg, blocks, columns), refs["container_subtrees"](seg, blocks, columns))

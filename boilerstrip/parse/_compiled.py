@@ -1289,6 +1289,123 @@ def _make_subtree_ends(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+# Texts for the two smooth pre-tests' twins: each case of lowering (ASCII, Latin-1, "İ", the
+# Kelvin sign, a final sigma, 2- and 4-byte strs) and each way a counter can stand or fail.
+_HOLD_PROBE = [
+    "", "A", "Affiliate links", "AFFİLİATE", "affil\u00e9iate", "Kickbac\u212a", "REACTİon", "reacti",
+    "comm\u00adent", "Subscr\u0130be", "\U0001f600newsletter", "\u03a3\u03a3 inbox", "call-To-Action",
+    "calltoaction", "al\nl-to", "c\u00e9ta", "CTA", "x-cta-box", "qualifying  purchases", "qualifying purchases",
+]
+_SLIDE_PROBE = [
+    "", "3", "3/", "3 /", "3/1", "3 / 12", "13 of 20", "3 OF 9", "3of 9", "3 ofx 9", "3 of x", "3 of",
+    "3 z 4", "3 av\u00a05", "3\u00a0of 5", "3 \u017fur 4", "3 days", "3 dé 4", "3 de\t\n7", "3 von \u0664",
+    "Bild 3 von 10", "3\u2009/\u20094", "3 - 4", "a3_of 5", "3 van_ 4", "3 di", "3 de\u00e9 4", "x3 sur 9",
+]
+
+
+def _make_texts_hold(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(texts: list[str], idx: Any, stems: tuple[bytes, ...]) -> Any:
+        return _kernels.texts_hold(texts, idx, stems)
+
+    stems_sets = [
+        (b"affiliate", b"commission", b"qualifying purchases"),
+        (b"cta", b"allto", b"all-to", b"all_to"),
+        (b"reacti", b"kick", b"inbox", b"sign"),
+        (),
+    ]
+    texts = _HOLD_PROBE + [a + "\n" + b for a in _HOLD_PROBE[:8] for b in _HOLD_PROBE[8:]]
+    picks = [None, np.arange(len(texts), dtype=np.intp), np.array([], dtype=np.intp)]
+    picks += [np.array([k], dtype=np.intp) for k in range(len(texts))]
+    for stems in stems_sets:
+        for idx in picks:
+            if not _same(compiled(texts, idx, stems), reference(texts, idx, stems)):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
+def _make_third_slide(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    import regex
+
+    from .. import _kernels
+    from .. import smooth as sm
+
+    # Whitespace of regex's \s inside ASCII is the controls and the space (the twin skips those).
+    if any(regex.match(r"\s", chr(c)) for c in range(33, 128)):
+        return None, "regex's \\s holds an ASCII character past the space"
+    if sm._THIRD_SLIDE.pattern != rf"3\s*(?:/|\b(?:{'|'.join(sm._OF_WORDS)})\b)\s*\d":
+        return None, "smooth._THIRD_SLIDE is not the pattern the twin knows"
+
+    def compiled(texts: list[str], pattern: Any, words: tuple[str, ...]) -> Any:
+        return _kernels.third_slide(texts, pattern, words)
+
+    for t in _SLIDE_PROBE:
+        for texts in ([t], [t, "x"], ["x", t + "\n"], [t + " ", "5 y"], [t, "4"]):
+            if not _same(compiled(texts, sm._THIRD_SLIDE, sm._OF_WORDS), reference(texts, sm._THIRD_SLIDE, sm._OF_WORDS)):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
+def _make_all_of(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(n: int, tests: tuple[tuple[Any, str, float], ...]) -> Any:
+        return _kernels.all_of(n, tests)
+
+    rng = np.random.default_rng(16)
+    for n in (0, 1, 7, 64):
+        floats = rng.choice([0.0, -0.0, 0.5, 1.0, 3.0, -2.0, np.nan, np.inf], n)
+        bits = rng.integers(0, 64, n).astype(np.int64)
+        mask = rng.random(n) < 0.5
+        for value in (0, 0.5, 1.0, -0.0, 3, np.nan):
+            for op in (">", ">=", "<", "<=", "==", "!="):
+                if not _same(compiled(n, ((floats, op, value),)), reference(n, ((floats, op, value),))):
+                    return None, "it differs on the probe columns"
+        for value in (0, 1, 6, 32):
+            for op in ("none", "some"):
+                if not _same(compiled(n, ((bits, op, value),)), reference(n, ((bits, op, value),))):
+                    return None, "it differs on the probe columns"
+        tests = ((mask, "not", 0), (floats, ">=", 0.5), (bits, "none", 8), (~mask, "is", 0))
+        if not _same(compiled(n, tests), reference(n, tests)) or not _same(compiled(n, ()), reference(n, ())):
+            return None, "it differs on the probe columns"
+    return compiled, None
+
+
+def _make_container_subtrees(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    ends_of = f.subtree_ends
+
+    def compiled(seg: Any, blocks: Any, columns: tuple[Any, ...]) -> Any:
+        return _kernels.container_subtrees(seg, blocks, columns, ends_of)
+
+    rng = np.random.default_rng(1616)
+    tried = 0
+    for seg in _probe_pages(16, 40):
+        n = len(seg.elems)
+        if n == 0:
+            continue
+        for _ in range(3):
+            blocks = np.flatnonzero(rng.random(n) < rng.choice([0.1, 0.5, 1.0]))
+            if not len(blocks):
+                continue
+            m = len(blocks)
+            columns = (
+                rng.choice([0.0, -0.0, 1.0, 2.5, 7.0, 1e-3], m),
+                None,
+                rng.random(m) < 0.5,
+                np.where(rng.random(m) < 0.5, rng.random(m), 0.0),
+            )
+            if not _same(compiled(seg, blocks, columns), reference(seg, blocks, columns)):
+                return None, "it differs on the probe pages"
+            tried += 1
+    if tried < 40:
+        return None, f"too few probes ({tried})"
+    return compiled, None
+
+
 def _make_unboxed_container(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import features as f
@@ -1344,4 +1461,8 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "page_language": _make_page_language,
     "block_arrays": _make_block_arrays,
     "subtree_ends": _make_subtree_ends,
+    "texts_hold": _make_texts_hold,
+    "third_slide": _make_third_slide,
+    "all_of": _make_all_of,
+    "container_subtrees": _make_container_subtrees,
 }
