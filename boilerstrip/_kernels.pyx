@@ -839,9 +839,7 @@ cdef bint _holds(str names, _Words *words, tuple words_t) except -1:
     does to ASCII), from the characters that start a word; any other is lowered by Python
     ("\u0130" lowers to "i" and a dot above).
     """
-    cdef Py_ssize_t n = len(names), i, j, k
-    cdef const unsigned char *s
-    cdef unsigned int hit
+    cdef Py_ssize_t n = len(names)
     cdef str low, w
     if not PyUnicode_IS_ASCII(names):
         low = names.lower()
@@ -849,20 +847,7 @@ cdef bint _holds(str names, _Words *words, tuple words_t) except -1:
             if w in low:
                 return True
         return False
-    s = <const unsigned char *> PyUnicode_DATA(names)
-    for i in range(n):
-        hit = words.first[_lower(s[i])]
-        k = 0
-        while hit:
-            if hit & 1 and i + words.size[k] <= n:
-                for j in range(1, words.size[k]):
-                    if _lower(s[i + j]) != <unsigned char> words.text[k][j]:
-                        break
-                else:
-                    return True
-            hit >>= 1
-            k += 1
-    return False
+    return _holds_at(<const unsigned char *> PyUnicode_DATA(names), 0, n, words)
 
 
 cdef inline unsigned char _lower(unsigned char c) noexcept:
