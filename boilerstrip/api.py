@@ -76,6 +76,7 @@ from .smooth import (
     keep_text_pairs,
     keep_text_prose,
     keep_text_records,
+    keep_text_specs,
     keep_text_sections,
     keep_text_sentences,
     keep_text_table_after,
@@ -196,6 +197,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_listing(seg, feats, body, smoothed)
         keep_text_pairs(seg, feats, body, smoothed)
         keep_text_records(seg, feats, body, smoothed)
+        keep_text_specs(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)

@@ -1488,6 +1488,26 @@ def test_text_records_of_a_name_a_description_and_a_link_are_body() -> None:
     assert [b.label for b in blocks[6:18]] == ["chrome"] * 12
 
 
+def test_text_label_value_lines_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's specifications under its description: short "label: value" lines, none of which
+    # passes alone (no function words, a few words each) nor makes a region.
+    specs = ["Body: Alder", "Neck: Maple", "Fingerboard radius: 241 mm", "Scale: 648 mm", "Frets: 22 medium jumbo"]
+
+    def page(lines: list[str]) -> list[str]:
+        return ["Home", "Shop", *[f"{PROSE} Part {i}." for i in range(3)], *lines, "Contact", "Privacy"]
+
+    blocks = extract_blocks("\n".join(page(specs)), input_type="text").blocks
+    kept = [b for b in blocks if b.text in specs]
+    assert [b.label for b in kept] == ["body"] * len(specs)
+    assert "smoothed: a run of label: value lines beside the content" in {str(b.reasons[0]) for b in kept}
+    # One label over every line (a forum's "Posts: 116" under each poster, "Ad: slot") is no table.
+    same = [f"Posts: {n}" for n in (116, 23, 7, 10525, 421)]
+    blocks = extract_blocks("\n".join(page(same)), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in same)
+
+
 def test_calls_to_action_beside_an_article_are_chrome() -> None:
     from boilerstrip import extract_blocks
 
