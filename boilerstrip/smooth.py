@@ -96,6 +96,7 @@ __all__ = [
     "keep_text_gaps",
     "keep_text_listing",
     "keep_text_lists",
+    "keep_text_long_lines",
     "keep_text_pairs",
     "keep_text_prose",
     "keep_text_records",
@@ -158,6 +159,7 @@ SMOOTH_REASONS = {
     47: "smoothed: a section of short sentences beside the content",
     49: "smoothed: below the footer's copyright line",
     50: "smoothed: a run of label: value lines beside the content",
+    51: "smoothed: a long line of prose beside body lines",
     55: "smoothed: a line of a page with no running text",
     56: "smoothed: a flattened table right after body lines",
     57: "smoothed: from the first of a run of timestamped comment headers below the article on",
@@ -833,6 +835,45 @@ _PROSE_CAPITALS = 0.4
 # +0.0002, held-out +0.0004, trafilatura-eval held-out +0.0009 and a failure fewer, readability-testpages
 # −0.0001; twelve words: alike on wcxb-dev, trafilatura-eval dev −0.0002).
 _PROSE_HEADING_WORDS = 6
+
+
+def keep_text_long_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a long line of prose close to body lines, between the first and the last, is body.
+
+    keep_text_prose asks for a sentence end, so a list's items ("Helped the shop reach 21,000
+    monthly visitors in under three months"), an FAQ's questions and a caption stay out when the
+    region search leaves them alone among short lines. Such a line that no step took out, between
+    the page's first body line and its last, outside the comment thread, joins the body when it has
+    _LONG_WORDS words or more with function words (0.15), is not repeated, a date, beside one nor
+    cut short, at most two fifths of its words capitalised (a rail's headline), and stands within
+    _LONG_REACH lines of a body line: the text's own lines stand close to it, a sidebar's further.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 3 or not body.any():
+        return
+    at = np.flatnonzero(body)
+    cand = (why == 0) & ~body & (f.n_words >= _LONG_WORDS) & (f.stopword_ratio >= 0.15)
+    cand &= (f.repeated == 0) & (f.date_like == 0) & (f.dated == 0) & (f.ellipsis == 0)
+    cand &= f.capital_ratio <= _PROSE_CAPITALS
+    cand[: int(at[0]) + 1] = False
+    cand[int(at[-1]) :] = False
+    if f.comments_from >= 0:
+        cand[f.comments_from :] = False
+    idx = np.flatnonzero(cand)
+    if not len(idx):
+        return
+    k = np.searchsorted(at, idx)
+    near = np.minimum(idx - at[np.maximum(k - 1, 0)], at[np.minimum(k, len(at) - 1)] - idx)
+    idx = idx[near <= _LONG_REACH]
+    body[idx] = True
+    why[idx] = 51
+
+
+# Eight words, as keep_text_prose (ten: cleaneval-dev +0.0001 instead of +0.0011, wcxb-dev alike);
+# within two lines of a body line (five: wcxb-dev +0.0008 but dragnet -0.0003 and a failure more).
+# Session 16, text mode: see docs/design.md.
+_LONG_WORDS = 8
+_LONG_REACH = 2
 
 
 def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

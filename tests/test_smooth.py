@@ -1605,6 +1605,33 @@ def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None
         assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(headline)].label == "chrome"
 
 
+def test_text_long_line_beside_body_lines_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A list item of a case study, no full stop, right after a pitch that keep_text_prose took back
+    # among a service page's cards: outside every region, and no sentence end for keep_text_prose.
+    cards = [f"Plan {c}" for c in "ABCDEFGHIJKLMNOP"]
+    pitch = "We set up the whole system for you and train your team in the first week."
+    item = "Helped the harbour shop reach twenty thousand visitors in under three months"
+    later = (
+        "The second part of the page tells how the service runs once it is in place, who looks after "
+        "the machines and what happens when one of them stops working at night."
+    )
+
+    def page(middle: list[str]) -> list[str]:
+        first = [f"{PROSE} Part {i}." for i in range(4)]
+        second = [f"{later} Step {i}." for i in range(4)]
+        return ["Home", "News", *first, *cards[:14], *middle, *cards[14:], *cards[:12], *second, "Contact", "Privacy"]
+
+    lines = page([pitch, item])
+    block = extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(item)]
+    assert block.label == "body"
+    assert str(block.reasons[0]) == "smoothed: a long line of prose beside body lines"
+    # Three lines away from the nearest body line, it is left to its score.
+    lines = page([pitch, "Plan X", "Plan Y", item])
+    assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(item)].label == "chrome"
+
+
 def test_text_language_menu_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
