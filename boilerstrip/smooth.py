@@ -1538,8 +1538,11 @@ def keep_text_specs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         plain[f.comments_from :] = False
     texts = seg.texts
     spec = np.zeros(n, dtype=bool)
+    hits = [i for i in np.flatnonzero(plain).tolist() if ": " in texts[i]]
+    if len(hits) < _SPEC_MIN:  # most pages stop here
+        return
     labels: dict[str, list[int]] = {}
-    for i in np.flatnonzero(plain).tolist():
+    for i in hits:
         t = texts[i]
         k = t.find(": ")
         if 0 < k and len(t[:k].split()) <= _SPEC_LABEL_WORDS and "://" not in t and ": " not in t[k + 2 :]:
