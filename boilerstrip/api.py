@@ -72,10 +72,12 @@ from .smooth import (
     keep_text_between_regions,
     keep_text_gaps,
     keep_text_listing,
+    keep_text_long_lines,
     keep_text_lists,
     keep_text_pairs,
     keep_text_prose,
     keep_text_records,
+    keep_text_specs,
     keep_text_sections,
     keep_text_sentences,
     keep_text_table_after,
@@ -196,6 +198,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_listing(seg, feats, body, smoothed)
         keep_text_pairs(seg, feats, body, smoothed)
         keep_text_records(seg, feats, body, smoothed)
+        keep_text_specs(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
@@ -206,6 +209,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_copies(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)
         keep_text_prose(seg, feats, body, smoothed)
+        keep_text_long_lines(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)

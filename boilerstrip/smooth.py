@@ -97,11 +97,13 @@ __all__ = [
     "keep_text_gaps",
     "keep_text_listing",
     "keep_text_lists",
+    "keep_text_long_lines",
     "keep_text_pairs",
     "keep_text_prose",
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
+    "keep_text_specs",
     "keep_text_table_after",
     "keep_text_tables",
     "keep_text_without_prose",
@@ -157,6 +159,8 @@ SMOOTH_REASONS = {
     46: "smoothed: a headline of a listing",
     47: "smoothed: a section of short sentences beside the content",
     49: "smoothed: below the footer's copyright line",
+    50: "smoothed: a run of label: value lines beside the content",
+    51: "smoothed: a long line of prose beside body lines",
     55: "smoothed: a line of a page with no running text",
     56: "smoothed: a flattened table right after body lines",
     57: "smoothed: from the first of a run of timestamped comment headers below the article on",
@@ -834,6 +838,45 @@ _PROSE_CAPITALS = 0.4
 _PROSE_HEADING_WORDS = 6
 
 
+def keep_text_long_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a long line of prose close to body lines, between the first and the last, is body.
+
+    keep_text_prose asks for a sentence end, so a list's items ("Helped the shop reach 21,000
+    monthly visitors in under three months"), an FAQ's questions and a caption stay out when the
+    region search leaves them alone among short lines. Such a line that no step took out, between
+    the page's first body line and its last, outside the comment thread, joins the body when it has
+    _LONG_WORDS words or more with function words (0.15), is not repeated, a date, beside one nor
+    cut short, at most two fifths of its words capitalised (a rail's headline), and stands within
+    _LONG_REACH lines of a body line: the text's own lines stand close to it, a sidebar's further.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 3 or not body.any():
+        return
+    at = np.flatnonzero(body)
+    cand = (why == 0) & ~body & (f.n_words >= _LONG_WORDS) & (f.stopword_ratio >= 0.15)
+    cand &= (f.repeated == 0) & (f.date_like == 0) & (f.dated == 0) & (f.ellipsis == 0)
+    cand &= f.capital_ratio <= _PROSE_CAPITALS
+    cand[: int(at[0]) + 1] = False
+    cand[int(at[-1]) :] = False
+    if f.comments_from >= 0:
+        cand[f.comments_from :] = False
+    idx = np.flatnonzero(cand)
+    if not len(idx):
+        return
+    k = np.searchsorted(at, idx)
+    near = np.minimum(idx - at[np.maximum(k - 1, 0)], at[np.minimum(k, len(at) - 1)] - idx)
+    idx = idx[near <= _LONG_REACH]
+    body[idx] = True
+    why[idx] = 51
+
+
+# Eight words, as keep_text_prose (ten: cleaneval-dev +0.0001 instead of +0.0011, wcxb-dev alike);
+# within two lines of a body line (five: wcxb-dev +0.0008 but dragnet -0.0003 and a failure more).
+# Session 16, text mode: see docs/design.md.
+_LONG_WORDS = 8
+_LONG_REACH = 2
+
+
 def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text listing page, the run of alike items is body.
 
@@ -1472,6 +1515,59 @@ _RECORD_MIN = 3
 _RECORD_NAME_WORDS = 8
 _RECORD_TEXT_WORDS = 6
 _RECORD_REACH = 6
+
+
+def keep_text_specs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a run of "label: value" lines beside the main region is body.
+
+    A product's specifications or a listing's facts ("Body: Alder" / "Scale: 648 mm (25.5")" /
+    "Colour: Birch Green") are a table or a list in HTML, kept by its container; a dump has only
+    the short lines, none of which passes as running text. _SPEC_MIN such lines or more in a row
+    (a label of 1 to _SPEC_LABEL_WORDS words, a colon and a space, a value of _SPEC_VALUE_WORDS
+    words at most with no second colon; _SPEC_WORDS words at most; each label once among the page's
+    such lines; not a date, cut short, in the comment thread nor left out by an earlier step),
+    starting or ending within _SPEC_REACH lines of a body line of the main region, join the body.
+    A rail of other stories titles them "Topic: headline" with longer values; a thread puts the
+    same "Posts: 116" under every poster.
+    """
+    n = len(body)
+    if f.mode != "text" or n < _SPEC_MIN or not body.any():
+        return
+    plain = (f.date_like == 0) & (f.ellipsis == 0) & ((why == 0) | body)
+    plain &= (f.n_words >= 2) & (f.n_words <= _SPEC_WORDS)
+    if f.comments_from >= 0:
+        plain[f.comments_from :] = False
+    texts = seg.texts
+    spec = np.zeros(n, dtype=bool)
+    hits = [i for i in np.flatnonzero(plain).tolist() if ": " in texts[i]]
+    if len(hits) < _SPEC_MIN:  # most pages stop here
+        return
+    labels: dict[str, list[int]] = {}
+    for i in hits:
+        t = texts[i]
+        k = t.find(": ")
+        if 0 < k and len(t[:k].split()) <= _SPEC_LABEL_WORDS and "://" not in t and ": " not in t[k + 2 :]:
+            if len(t[k + 2 :].split()) <= _SPEC_VALUE_WORDS:
+                labels.setdefault(t[:k].lower(), []).append(i)
+    for at in labels.values():
+        if len(at) == 1:
+            spec[at[0]] = True
+    _join_runs(seg, f, body, why, np.flatnonzero(spec), 1, _SPEC_MIN, _SPEC_REACH, 50)
+
+
+# Four lines at least (three: scrapinghub-aeb and dragnet dev pages -0.02 each from "Name (Group A):
+# 10th" style lines under a post), a label of four words at most, a value of five words at most and
+# no second colon (headlines "Topic: title" and book lists "Author: Title: subtitle" in rails of
+# other stories: dragnet -0.0003, trafilatura-eval -0.0003 without these; a value of eight words
+# cost trafilatura-eval dev 0.0004), each label once among the page's such lines (a forum's
+# "Posts: 116" under every poster, "Ad: slot"); within four lines of the main region's body.
+# Session 16, text mode: scrapinghub-aeb +0.0006 (dev +0.0007, held-out +0.0000), dragnet
+# held-out +0.0002, trafilatura-eval held-out +0.0002, wcxb-dev +0.0000.
+_SPEC_MIN = 4
+_SPEC_LABEL_WORDS = 4
+_SPEC_WORDS = 12
+_SPEC_VALUE_WORDS = 5
+_SPEC_REACH = 4
 
 
 def drop_text_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

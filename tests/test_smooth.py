@@ -1488,6 +1488,26 @@ def test_text_records_of_a_name_a_description_and_a_link_are_body() -> None:
     assert [b.label for b in blocks[6:18]] == ["chrome"] * 12
 
 
+def test_text_label_value_lines_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's specifications under its description: short "label: value" lines, none of which
+    # passes alone (no function words, a few words each) nor makes a region.
+    specs = ["Body: Alder", "Neck: Maple", "Fingerboard radius: 241 mm", "Scale: 648 mm", "Frets: 22 medium jumbo"]
+
+    def page(lines: list[str]) -> list[str]:
+        return ["Home", "Shop", *[f"{PROSE} Part {i}." for i in range(3)], *lines, "Contact", "Privacy"]
+
+    blocks = extract_blocks("\n".join(page(specs)), input_type="text").blocks
+    kept = [b for b in blocks if b.text in specs]
+    assert [b.label for b in kept] == ["body"] * len(specs)
+    assert "smoothed: a run of label: value lines beside the content" in {str(b.reasons[0]) for b in kept}
+    # One label over every line (a forum's "Posts: 116" under each poster, "Ad: slot") is no table.
+    same = [f"Posts: {n}" for n in (116, 23, 7, 10525, 421)]
+    blocks = extract_blocks("\n".join(page(same)), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in same)
+
+
 def test_calls_to_action_beside_an_article_are_chrome() -> None:
     from boilerstrip import extract_blocks
 
@@ -1583,6 +1603,33 @@ def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None
     for headline in ("Why Every Small Business Should Move Its Books To The Cloud This Year.", "Will the new harbour plan be ready before the end of the year?"):
         lines = page(headline)
         assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(headline)].label == "chrome"
+
+
+def test_text_long_line_beside_body_lines_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A list item of a case study, no full stop, right after a pitch that keep_text_prose took back
+    # among a service page's cards: outside every region, and no sentence end for keep_text_prose.
+    cards = [f"Plan {c}" for c in "ABCDEFGHIJKLMNOP"]
+    pitch = "We set up the whole system for you and train your team in the first week."
+    item = "Helped the harbour shop reach twenty thousand visitors in under three months"
+    later = (
+        "The second part of the page tells how the service runs once it is in place, who looks after "
+        "the machines and what happens when one of them stops working at night."
+    )
+
+    def page(middle: list[str]) -> list[str]:
+        first = [f"{PROSE} Part {i}." for i in range(4)]
+        second = [f"{later} Step {i}." for i in range(4)]
+        return ["Home", "News", *first, *cards[:14], *middle, *cards[14:], *cards[:12], *second, "Contact", "Privacy"]
+
+    lines = page([pitch, item])
+    block = extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(item)]
+    assert block.label == "body"
+    assert str(block.reasons[0]) == "smoothed: a long line of prose beside body lines"
+    # Three lines away from the nearest body line, it is left to its score.
+    lines = page([pitch, "Plan X", "Plan Y", item])
+    assert extract_blocks("\n".join(lines), input_type="text").blocks[lines.index(item)].label == "chrome"
 
 
 def test_text_language_menu_is_chrome() -> None:
