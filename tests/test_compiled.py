@@ -306,6 +306,17 @@ def test_class_words_skip_taxonomy_names() -> None:
 
 
 @needs_compiled
+def test_class_words_skip_shown_hidden_names() -> None:
+    from boilerstrip.parse import _walk
+
+    for names in ["field field--name-body field--label-hidden", "label-hidden", "xlabel-hidden footer", "label-hidde sidebar",
+                  "hidden-xs", "a hidden-xs-down", "hidden-printer menu", "hidden-print", "hidden", "hidden-", "hidden-x",
+                  "Hidden-xs", "hidden-smenu comments", "foo\thidden-md footer", "hiddenhidden-lg nav", "hidden-menu",
+                  "tag-x hidden-sm", "hidden-sm tag-x comments", "sidebar hidden-xl"]:
+        assert _walk.class_words(names) == segment._class_words(names), names
+
+
+@needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=40), st.integers(0, 20), st.sampled_from(["", "é", "中", "\U0001f600", "\ud800"]))
 def test_encode_utf8_is_pythons(text: str, run: int, other: str) -> None:

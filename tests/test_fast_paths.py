@@ -206,6 +206,20 @@ def test_taxonomy_class_names_are_not_read() -> None:
     assert segment._class_words("subcategory-comment")[0] & Flag.COMMENT
 
 
+def test_shown_hidden_class_names_are_not_read() -> None:
+    # A field whose label is hidden (Drupal's "field--label-hidden") or an element hidden on paper
+    # or on small screens only (Bootstrap's "hidden-print", "hidden-xs") is shown on a screen:
+    # its "hidden" is no sign of chrome.
+    for names in ["field field--name-body field--label-hidden", "article hidden-print", "story hidden-xs hidden-sm"]:
+        plain = " ".join(n for n in names.split() if "hidden" not in n)
+        assert segment._class_words(names) == segment._class_words(plain), names
+        assert segment._class_words_rx(names) == segment._class_words(names), names
+        assert not segment._class_words(names)[0] & Flag.NEG_CLASS, names
+    # The word itself, or another hidden name, still counts.
+    for names in ["hidden", "hidden-menu", "visually-hidden", "menu-hidden"]:
+        assert segment._class_words(names)[0] & Flag.NEG_CLASS, names
+
+
 _STEM_CHARS = list("aAcCeEfFiIkKlLmMnNoOpPrRsStT -\n") + ["\u212a", "\u0130", "\u0131", "ß", "é", "Σ", "\u017f", "日"]
 
 

@@ -749,6 +749,34 @@ cdef inline bint _taxonomy(const unsigned char *s, Py_ssize_t p, Py_ssize_t n) n
     return False
 
 
+cdef inline Py_ssize_t _shown_end(const unsigned char *s, Py_ssize_t p, Py_ssize_t n) noexcept nogil:
+    """The end of the class name starting at p when it hides nothing on screen, else -1.
+
+    segment._SHOWN_HIDDEN: a name holding "label-hidden", or "hidden-" and a print or screen
+    size ("hidden-print", "hidden-xs" ... "hidden-xl").
+    """
+    cdef const char *label = b"label-hidden"
+    cdef const char *hid = b"hidden-"
+    cdef Py_ssize_t e = p, i
+    while e < n and not _space(s[e]):
+        e += 1
+    for i in range(p, e - 6):
+        if s[i] == 108 and e - i >= 12 and memcmp(s + i, label, 12) == 0:
+            return e
+        if s[i] == 104 and memcmp(s + i, hid, 7) == 0:
+            if e - i >= 12 and memcmp(s + i + 7, b"print", 5) == 0:
+                return e
+            if e - i >= 9 and (
+                (s[i + 7] == 120 and s[i + 8] == 115)  # xs
+                or (s[i + 7] == 115 and s[i + 8] == 109)  # sm
+                or (s[i + 7] == 109 and s[i + 8] == 100)  # md
+                or (s[i + 7] == 108 and s[i + 8] == 103)  # lg
+                or (s[i + 7] == 120 and s[i + 8] == 108)  # xl
+            ):
+                return e
+    return -1
+
+
 cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """segment._class_words of an ASCII class/id string, over its bytes.
 
@@ -766,8 +794,13 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     cdef int a, b
     cdef Word *w
     cdef Py_ssize_t skip = 0
+    cdef bint shown = False
     hit.bits = 0
     hit.neg = hit.pos = NULL
+    for p in range(n - 5):
+        if s[p] == 104 and memcmp(s + p, b"hidden", 6) == 0:
+            shown = True
+            break
     for p in range(n):
         if p < skip:
             continue
@@ -779,6 +812,13 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
             while skip < n and not _space(s[skip]):
                 skip += 1
             continue
+        if shown and (p == 0 or _space(s[p - 1])):
+            skip = _shown_end(s, p, n)
+            if skip >= 0:
+                # "field--label-hidden", "hidden-print", "hidden-xs": shown on a screen, no
+                # hiding to read (segment._SHOWN_HIDDEN).
+                continue
+            skip = 0
         if not (65 <= c <= 90 or (_lower(c) and (p == 0 or not _lower(s[p - 1])))):
             continue
         if p + 1 >= n:

@@ -786,6 +786,11 @@ _WORD_END = re.compile(r"[^a-z]")
 # A CMS's taxonomy class names ("category-for-discussion", "tag-news" in WordPress's
 # post_class): the site's topic words, no part of the page. Their words are not read.
 _TAXONOMY = regex.compile(r"(?<!\S)(?:category|tag)-\S*")
+# A class name whose "hidden" hides nothing on screen: a field's label hidden, not the field
+# (Drupal's "field--label-hidden"), or the element hidden on paper or on some screen sizes and
+# shown on the others (Bootstrap's "hidden-print", "hidden-xs" ... "hidden-xl"). Not read
+# either: its "hidden" would take a shown article body for chrome. parse/_walk.pyx skips them too.
+_SHOWN_HIDDEN = regex.compile(r"\S*(?:label-hidden|hidden-(?:print|xs|sm|md|lg|xl))\S*")
 
 
 def _class_words(names: str) -> tuple[int, str | None, str | None]:
@@ -794,10 +799,13 @@ def _class_words(names: str) -> tuple[int, str | None, str | None]:
     The same answer as searching with COMMENT_RE, NEGATIVE_RE and POSITIVE_RE, which
     try ~100 alternatives at every character: on ASCII strings the leftmost, longest
     word of each pattern comes from set lookups at the few places a word can start.
-    Taxonomy class names (_TAXONOMY) are taken out first; parse/_walk.pyx skips them too.
+    Taxonomy class names (_TAXONOMY) and names whose hiding shows on screen (_SHOWN_HIDDEN)
+    are taken out first; parse/_walk.pyx skips them too.
     """
     if "category-" in names or "tag-" in names:
         names = _TAXONOMY.sub(" ", names)
+    if "hidden" in names:
+        names = _SHOWN_HIDDEN.sub(" ", names)
     if _WORD_BITS is None or not names.isascii():
         return _class_words_rx(names)
     table = _WORD_BITS
@@ -849,6 +857,8 @@ def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
     """_class_words with the vocabulary regexes themselves (non-ASCII strings, changed patterns)."""
     if "category-" in names or "tag-" in names:
         names = _TAXONOMY.sub(" ", names)
+    if "hidden" in names:
+        names = _SHOWN_HIDDEN.sub(" ", names)
     bits = 0
     neg = pos = None
     if COMMENT_RE.search(names):
