@@ -25,7 +25,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, POSITIVE_TOKENS, THREAD_RE
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["CODE_LINE_RE", "FEATURE_NAMES", "FORM_LINE_STEMS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
+__all__ = ["CODE_LINE_RE", "FEATURE_NAMES", "FORM_LINE_STEMS", "HEADING_KINDS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -950,7 +950,7 @@ def _headed_thread(seg: Segments, is_comment: npt.NDArray[np.bool_]) -> bool:
         if head is None:
             continue
         form, m = head
-        if form == "titled" or (form == "bare" and kinds[k] in _HEADING_KINDS):
+        if form == "titled" or (form == "bare" and kinds[k] in HEADING_KINDS):
             return True
         if form == "count" and words <= _COUNT_HEAD_WORDS and _LEADING_WORD.search(text, 0, m.start()) is None:
             return True
@@ -963,7 +963,7 @@ _THREAD_HEAD_NEAR = 3
 # A count heading is the count and the word ("13 comments:", "Comments (5)"), nothing around them.
 _COUNT_HEAD_WORDS = 3
 _LEADING_WORD = regex.compile(r"\w")
-_HEADING_KINDS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+HEADING_KINDS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 # A class word naming reviews: "reviews", "product-review", "review_box", camelCase "userReviews";

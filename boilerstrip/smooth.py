@@ -23,6 +23,7 @@ from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
 from .features import (
     CODE_LINE_RE,
     Features,
+    HEADING_KINDS,
     FloatArray,
     common_ancestor,
     elem_subtree_ends,
@@ -2665,7 +2666,7 @@ def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         if before[k] < _AUTHOR_ABOVE or AUTHOR_BOX_RE.fullmatch(texts[i]) is None:
             continue
         box = [i]
-        if k + 1 < len(idx) and kinds[int(idx[k + 1])] not in _HEADING_KINDS:
+        if k + 1 < len(idx) and kinds[int(idx[k + 1])] not in HEADING_KINDS:
             box.append(int(idx[k + 1]))
         end = k + len(box)
         if (words[end:] > _PITCH_WORDS).any() or float(f.n_words[box].sum()) > _PITCH_SHARE * total:
@@ -2714,7 +2715,6 @@ _GREETING_FIRST = frozenset("Hh\"'“‘«")
 # line of a text joined with line breaks.
 _AUTHOR_STEMS_ASCII = (b"about", b"meet", b"written", b"ber d", b"propos", b"sobre", b"sull", b"over de")
 _AUTHOR_HEAD_LINE = regex.compile("(?im)^(?:" + AUTHOR_BOX_RE.pattern.removeprefix("(?i)") + ")$")
-_HEADING_KINDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # Every match of vocab.NEWSLETTER_RE, lowercased, holds one of these.
@@ -3022,17 +3022,13 @@ def drop_signatures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     text = seg.class_text()
     if "ignature" not in text:
         return  # nearly every page: no class names a signature
-    classes, parent = seg.elem_class, seg.elem_parent
-    marked = [e for e, c in enumerate(classes) if "ignature" in c and _SIGNATURE.search(c) is not None]
+    marked = [e for e, c in enumerate(seg.elem_class) if "ignature" in c and _SIGNATURE.search(c) is not None]
     if not marked:
         return
-    at = np.asarray(seg.elems)
+    at, ends = seg.elem_array(), elem_subtree_ends(seg)
     inside = np.zeros(len(body), dtype=bool)
     for e in marked:
-        end = e + 1
-        while end < len(parent) and parent[end] >= e:
-            end += 1
-        inside |= (at >= e) & (at < end)
+        inside |= (at >= e) & (at < ends[e])
     drop = inside & body
     body[drop] = False
     why[drop] = 76
