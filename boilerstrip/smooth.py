@@ -3155,15 +3155,16 @@ def drop_trailer(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     not (a quote taken for the container: the text goes on below it). HTML mode (in a dump the
     regions are finer and the rule cost every set).
     """
-    if f.mode != "html":
+    if f.mode != "html" or not len(body):
         return
-    inside = np.flatnonzero(body & (f.main > 0))
-    if not len(inside):
+    inside = body & (f.main > 0)
+    at = int(inside[::-1].argmax())
+    if not inside[-1 - at]:
+        return  # no body in the main container
+    last = len(body) - 1 - at
+    if at == 0 or not 0 < int(np.count_nonzero(body[last + 1 :])) <= _TRAILER_BLOCKS:
         return
-    last = int(inside[-1])
     tail = np.flatnonzero(body[last + 1 :]) + last + 1
-    if not len(tail) or len(tail) > _TRAILER_BLOCKS:
-        return
     if f.flags[last] & Flag.QUOTE and not (f.flags[tail] & Flag.QUOTE).all():
         return  # a quote taken for the container: the text below it is the article's
     elems, parents = seg.elems, seg.elem_parent
