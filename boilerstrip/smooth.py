@@ -3151,9 +3151,10 @@ def drop_trailer(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     chrome. When the body's blocks below the main container's last body block are one block
     (_TRAILER_BLOCKS) of _TRAILER_WORDS words at most and _TRAILER_SHARE of the body at most, it
     goes. Not when it is a sibling of the container's last body block (one parent element: the
-    container was a paragraph of the text) or when that block is in a quote and the trailer is
-    not (a quote taken for the container: the text goes on below it). HTML mode (in a dump the
-    regions are finer and the rule cost every set).
+    container was a paragraph of the text), when that block is in a quote and the trailer is
+    not (a quote taken for the container: the text goes on below it), or when the trailer is a
+    reader's comment (the thread has its own rules; include_comments keeps it). HTML mode (in a
+    dump the regions are finer and the rule cost every set).
     """
     if f.mode != "html" or not len(body):
         return
@@ -3165,6 +3166,8 @@ def drop_trailer(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     if at == 0 or not 0 < int(np.count_nonzero(body[last + 1 :])) <= _TRAILER_BLOCKS:
         return
     tail = np.flatnonzero(body[last + 1 :]) + last + 1
+    if (f.flags[tail] & Flag.COMMENT).any():
+        return  # a reader's comment: the thread's own rules judge it (include_comments keeps it)
     if f.flags[last] & Flag.QUOTE and not (f.flags[tail] & Flag.QUOTE).all():
         return  # a quote taken for the container: the text below it is the article's
     elems, parents = seg.elems, seg.elem_parent

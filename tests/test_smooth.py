@@ -1992,3 +1992,6 @@ def test_a_trailer_below_the_main_container_is_chrome() -> None:
     lines = "<br><img src='a.jpg'><br>".join(f"{PROSE} Part {k}." for k in range(8))
     inline = f"<body><div><div class='entry'><p>{lines}</p><p>{bio}</p></div></div><div><p>Menu</p></div></body>"
     assert next(b for b in extract_blocks(inline).blocks if b.text == bio).label == "body"
+    # A single reader's comment below the post is the thread's, kept when comments are asked for.
+    thread = page.replace("class='box'", "class='comments'")
+    assert next(b for b in extract_blocks(thread, include_comments=True).blocks if b.text == bio).label == "body"
