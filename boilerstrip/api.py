@@ -39,6 +39,7 @@ from .smooth import (
     drop_signatures,
     drop_slides,
     drop_tail_pitches,
+    drop_trailer,
     drop_text_after_copyright,
     drop_text_after_form,
     drop_text_after_related,
@@ -177,6 +178,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_signatures(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
+        drop_trailer(seg, feats, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
         if not opts.include_comments:
             drop_after_comment_form(seg, feats, body, smoothed)

@@ -1965,3 +1965,33 @@ def test_a_forum_posts_signature_is_chrome() -> None:
     # "signatures" (a petition's list) is another word.
     blocks = extract_blocks(f"<body><main>{posts.replace('message-signature', 'signatures')}</main></body>").blocks
     assert all("smoothed: a forum post's signature" not in [r.code for r in b.reasons] for b in blocks)
+
+
+def test_a_trailer_below_the_main_container_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A post in its container, then the writer's bio below it, in a box of the template's own.
+    post = "".join(f"<p>{PROSE} Part {k}.</p>" for k in range(8))
+    bio = (
+        "Adam Smith is a reporter and a writer who has covered the sea and the coast for ten years. He lives "
+        "in a small town by the water with his family, and he writes about the people who work there."
+    )
+    page = f"<body><div><div class='post-content'>{post}</div><div class='box'><p>{bio}</p></div></div></body>"
+    blocks = extract_blocks(page).blocks
+    trailer = next(b for b in blocks if b.text == bio)
+    assert trailer.label == "chrome"
+    assert "smoothed: a last block outside the main container, below it" in [r.code for r in trailer.reasons]
+    assert all(b.label == "body" for b in blocks if b.text.startswith(PROSE[:20]))
+    # Two such blocks are more than a trailer, and so is one of over 80 words.
+    two = page.replace(f"<p>{bio}</p>", f"<p>{bio}</p><p>{bio} Again.</p>")
+    assert all(b.label == "body" for b in extract_blocks(two).blocks if b.text.startswith("Adam"))
+    long = page.replace(bio, f"{bio} {bio}")
+    assert all(b.label == "body" for b in extract_blocks(long).blocks if b.text.startswith("Adam"))
+    # A paragraph beside the container's last one (one parent) is the text's own.
+    # (the container found is a paragraph of lines split by pictures).
+    lines = "<br><img src='a.jpg'><br>".join(f"{PROSE} Part {k}." for k in range(8))
+    inline = f"<body><div><div class='entry'><p>{lines}</p><p>{bio}</p></div></div><div><p>Menu</p></div></body>"
+    assert next(b for b in extract_blocks(inline).blocks if b.text == bio).label == "body"
+    # A single reader's comment below the post is the thread's, kept when comments are asked for.
+    thread = page.replace("class='box'", "class='comments'")
+    assert next(b for b in extract_blocks(thread, include_comments=True).blocks if b.text == bio).label == "body"
