@@ -162,6 +162,7 @@ SMOOTH_REASONS = {
     49: "smoothed: below the footer's copyright line",
     50: "smoothed: a run of label: value lines beside the content",
     51: "smoothed: a long line of prose beside body lines",
+    52: "smoothed: a heading and its sentence in a run of such pairs above the closing FAQ",
     55: "smoothed: a line of a page with no running text",
     56: "smoothed: a flattened table right after body lines",
     57: "smoothed: from the first of a run of timestamped comment headers below the article on",
@@ -1425,7 +1426,37 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     heading = plain & (f.sentence_end == 0) & (f.n_words >= 1) & (f.n_words <= _PAIR_HEADING_WORDS)
     pair = np.zeros(n, dtype=bool)
     pair[:-1] = heading[:-1] & sentence[1:]
+    faq = _faq_start(seg, f, body)
+    if faq > 0:
+        # The main region is the page's closing FAQ: every run of pairs above it is the pitch.
+        _join_runs(seg, f, body, why, np.flatnonzero(pair[:faq]), 2, _PAIR_MIN, n, 52)
     _join_runs(seg, f, body, why, np.flatnonzero(pair), 2, _PAIR_MIN, _PAIR_REACH, 41)
+
+
+def _faq_start(seg: Segments, f: Features, body: BoolArray) -> int:
+    """The first body line of the main region when the region is a list of questions and answers, else -1.
+
+    A service or product page closes with its FAQ, questions of a line each over their answers,
+    which outweighs the sections of short headings and sentences above it in the region search.
+    The region is an FAQ when _FAQ_MIN of its body lines or more, a quarter of them at least
+    (_FAQ_SHARE), are questions: _FAQ_WORDS words at most ending in a question mark.
+    """
+    anchor = np.flatnonzero(body & (f.main > 0))
+    if len(anchor) < _FAQ_MIN:
+        return -1
+    texts = seg.texts
+    short = anchor[f.n_words[anchor] <= _FAQ_WORDS].tolist()
+    asked = sum(1 for i in short if texts[i].rstrip().endswith(("?", "\uff1f")))
+    if asked >= _FAQ_MIN and asked >= _FAQ_SHARE * len(anchor):
+        return int(anchor[0])
+    return -1
+
+
+# An FAQ: three questions at least, a quarter of the region's body lines (a question over a
+# one-line answer is half), each a line of 25 words at most.
+_FAQ_MIN = 3
+_FAQ_SHARE = 0.25
+_FAQ_WORDS = 25
 
 
 # Three pairs at least; a heading of four words at most (a card's title: "Custom dashboards"; a

@@ -1277,6 +1277,34 @@ def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None
     assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
 
 
+def test_text_pairs_above_a_closing_faq_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A service page whose FAQ at the end (questions over long answers) takes the main region:
+    # its cards of a heading and one sentence, far above the FAQ, are its pitch all the same.
+    cards = [
+        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day!",
+        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season!",
+        "Clear reports", "Receive a short report every month with the numbers that matter to the council!",
+        "Open data", "Download the tables behind every chart and use them in your own work as you wish!",
+    ]
+    menu = ["Home", "Services", "About", "Contact"]
+    middle = ["Our clients", "Harbour board", "Ferry company", "Town council", "Port authority", "Get started"]
+    faq = []
+    for k, q in enumerate(("How long does it take?", "What does it cost?", "Can we keep our data?", "Who answers calls?")):
+        faq += [q, f"{PROSE} Answer {k}."]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, *cards, *middle, *faq, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in cards]
+    assert [b.label for b in kept] == ["body"] * len(cards)
+    assert str(kept[0].reasons[0]) == "smoothed: a heading and its sentence in a run of such pairs above the closing FAQ"
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
+    # Above an article's region (paragraphs, no questions), the cards are left to their score.
+    article = [f"{PROSE} Part {k}." for k in range(4)]
+    blocks = extract_blocks("\n".join([*menu, *cards, *middle, *article, *footer]), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
+
+
 def test_text_sections_of_short_sentences_beside_the_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
