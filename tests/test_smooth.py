@@ -1305,6 +1305,30 @@ def test_text_pairs_above_a_closing_faq_are_body() -> None:
     assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
 
 
+def test_text_lead_above_the_byline_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A news story's dump: the standfirst stands above the byline, the date, a photo credit and
+    # the share links, too far from the article for the lead's reach, alone among chrome.
+    lead = (
+        "The harbour board has voted to close the old ferry pier for the whole winter, and the town "
+        "council says that the repairs to the sea wall will now start in the first week of March."
+    )
+    menu = ["Home", "News", "Sport", "Weather", "Contact"]
+    byline = ["By Anna Berg", "Photo: Harbour board", "Share", "Tweet", "Email", "Print", "Comments"]
+    article = [f"{PROSE} Part {i}." for i in range(8)]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, "Ferry pier to close", lead, *byline, *article, *footer]), input_type="text").blocks
+    kept = next(b for b in blocks if b.text == lead)
+    assert kept.label == "body"
+    assert str(kept.reasons[0]) == "smoothed: the paragraph right above the article, past its byline"
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + byline + footer)
+    # With a headline of another story between (a rail above the article), it stays out.
+    other = "Council approves the new budget for the town's schools and its two libraries"
+    blocks = extract_blocks("\n".join([*menu, lead, other, *byline, *article, *footer]), input_type="text").blocks
+    assert next(b for b in blocks if b.text == lead).label == "chrome"
+
+
 def test_text_sections_of_short_sentences_beside_the_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
