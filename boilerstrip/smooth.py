@@ -96,6 +96,7 @@ __all__ = [
     "keep_table_rows",
     "keep_text_between_regions",
     "keep_text_gaps",
+    "keep_text_inner_lists",
     "keep_text_lead",
     "keep_text_listing",
     "keep_text_lists",
@@ -163,6 +164,7 @@ SMOOTH_REASONS = {
     49: "smoothed: below the footer's copyright line",
     50: "smoothed: a run of label: value lines beside the content",
     51: "smoothed: a long line of prose beside body lines",
+    54: "smoothed: a list inside the text after a lead-in that a later step kept",
     53: "smoothed: the paragraph right above the article, past its byline",
     52: "smoothed: a heading and its sentence in a run of such pairs above the closing FAQ",
     55: "smoothed: a line of a page with no running text",
@@ -475,6 +477,28 @@ def keep_text_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     date line or a repeated line (a comment thread's names and dates, a menu's entries), and
     for at most _LIST_LINES lines.
     """
+    _lists_after_leads(seg, f, body, why, False, 13)
+
+
+def keep_text_inner_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a list after a lead-in that a later step made body is body, when body follows it.
+
+    keep_text_lists runs first, on the lead-ins the scorer and the region search made body; the
+    steps after it take more lines in (a sentence beside the region, a long line of prose, a
+    paragraph between its parts), and some of them end in a colon over a list ("Scan this quick
+    list for the top programs:", "The library consists of three primary components:"). Late in
+    the text steps the lead-ins are looked for again, and a list joins only when a body line ends
+    it: a list inside the text. A list that runs to the end of the content is as often the
+    comment form, the tags and the categories under a post whose last paragraph ends in a colon
+    over an embedded video the dump does not hold.
+    """
+    _lists_after_leads(seg, f, body, why, True, 54)
+
+
+def _lists_after_leads(
+    seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], inside: bool, code: int
+) -> None:
+    """The lines after each body lead-in up to the next body line, a date or a repeat (keep_text_lists)."""
     n = len(body)
     if n < 2 or f.mode != "text":
         return
@@ -490,8 +514,10 @@ def keep_text_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         j = i + 1
         while j < n and j - i <= _LIST_LINES and not stop[j]:
             j += 1
+        if inside and not (j < n and body[j]):
+            continue
         body[i + 1 : j] = True
-        why[i + 1 : j] = 13
+        why[i + 1 : j] = code
 
 
 # A lead-in is a sentence: five words or more. A list after it holds up to 30 lines (12 moved

@@ -1329,6 +1329,32 @@ def test_text_lead_above_the_byline_is_body() -> None:
     assert next(b for b in blocks if b.text == lead).label == "chrome"
 
 
+def test_text_list_after_a_later_lead_in_is_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+    from boilerstrip.smooth import keep_text_inner_lists
+
+    # A guide whose lead-in comes in late (a step after keep_text_lists made it body): its list,
+    # ended by the next paragraph, joins; a list that runs to the page's end stays out.
+    lead = "The harbour plan has three parts that the council will vote on in turn:"
+    items = ["New pier lights", "Wider ferry ramp", "Repaired sea wall"]
+    page = "\n".join(["Home", "News", PROSE, PROSE.replace("council", "board"), lead, *items, PROSE.replace("year", "month"), "Privacy", "Terms"])
+    r = _run(page, Options(input_type="text"))
+    texts = r.seg.texts
+    body, why = r.body.copy(), r.smoothed.copy()
+    body[[texts.index(t) for t in items]] = False
+    why[[texts.index(t) for t in items]] = 0
+    keep_text_inner_lists(r.seg, r.feats, body, why)
+    assert [bool(body[texts.index(t)]) for t in items] == [True] * 3
+    assert {int(why[texts.index(t)]) for t in items} == {54}
+    # At the end of the content (the next lines are the footer), the list is left alone.
+    body[-2:] = False
+    body[[texts.index(t) for t in items]] = False
+    body[texts.index(PROSE.replace("year", "month"))] = False
+    keep_text_inner_lists(r.seg, r.feats, body, why)
+    assert not any(body[texts.index(t)] for t in items)
+
+
 def test_text_sections_of_short_sentences_beside_the_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
