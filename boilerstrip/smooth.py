@@ -164,9 +164,9 @@ SMOOTH_REASONS = {
     49: "smoothed: below the footer's copyright line",
     50: "smoothed: a run of label: value lines beside the content",
     51: "smoothed: a long line of prose beside body lines",
-    54: "smoothed: a list inside the text after a lead-in that a later step kept",
-    53: "smoothed: the paragraph right above the article, past its byline",
     52: "smoothed: a heading and its sentence in a run of such pairs above the closing FAQ",
+    53: "smoothed: the paragraph right above the article, past its byline",
+    54: "smoothed: a list inside the text after a lead-in that a later step kept",
     55: "smoothed: a line of a page with no running text",
     56: "smoothed: a flattened table right after body lines",
     57: "smoothed: from the first of a run of timestamped comment headers below the article on",
@@ -1487,7 +1487,8 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     repeated on the page, a date, cut short, in the comment thread nor left out by an earlier
     step; the headings two thirds different: one label over every post is a thread's), starting or ending within _PAIR_REACH lines of a body
     line of the main region, join the body. A rail of other posts beside an article has longer
-    headlines and cut or dated teasers.
+    headlines and cut or dated teasers. When the main region is the page's closing FAQ
+    (_faq_start), the runs above it join from any distance: the page's pitch above its questions.
     """
     n = len(body)
     if f.mode != "text" or n < 2 * _PAIR_MIN or not body.any():
