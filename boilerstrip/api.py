@@ -72,6 +72,8 @@ from .smooth import (
     keep_teasers,
     keep_text_between_regions,
     keep_text_gaps,
+    keep_text_inner_lists,
+    keep_text_lead,
     keep_text_listing,
     keep_text_long_lines,
     keep_text_lists,
@@ -211,7 +213,9 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_copies(seg, feats, body, smoothed)
         keep_text_between_regions(feats, body, smoothed)
         keep_text_prose(seg, feats, body, smoothed)
+        keep_text_lead(feats, body, smoothed)
         keep_text_long_lines(seg, feats, body, smoothed)
+        keep_text_inner_lists(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)

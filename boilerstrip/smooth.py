@@ -97,6 +97,8 @@ __all__ = [
     "keep_table_rows",
     "keep_text_between_regions",
     "keep_text_gaps",
+    "keep_text_inner_lists",
+    "keep_text_lead",
     "keep_text_listing",
     "keep_text_lists",
     "keep_text_long_lines",
@@ -164,6 +166,9 @@ SMOOTH_REASONS = {
     49: "smoothed: below the footer's copyright line",
     50: "smoothed: a run of label: value lines beside the content",
     51: "smoothed: a long line of prose beside body lines",
+    52: "smoothed: a heading and its sentence in a run of such pairs above the closing FAQ",
+    53: "smoothed: the paragraph right above the article, past its byline",
+    54: "smoothed: a list inside the text after a lead-in that a later step kept",
     55: "smoothed: a line of a page with no running text",
     56: "smoothed: a flattened table right after body lines",
     57: "smoothed: from the first of a run of timestamped comment headers below the article on",
@@ -474,6 +479,28 @@ def keep_text_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     date line or a repeated line (a comment thread's names and dates, a menu's entries), and
     for at most _LIST_LINES lines.
     """
+    _lists_after_leads(seg, f, body, why, False, 13)
+
+
+def keep_text_inner_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a list after a lead-in that a later step made body is body, when body follows it.
+
+    keep_text_lists runs first, on the lead-ins the scorer and the region search made body; the
+    steps after it take more lines in (a sentence beside the region, a long line of prose, a
+    paragraph between its parts), and some of them end in a colon over a list ("Scan this quick
+    list for the top programs:", "The library consists of three primary components:"). Late in
+    the text steps the lead-ins are looked for again, and a list joins only when a body line ends
+    it: a list inside the text. A list that runs to the end of the content is as often the
+    comment form, the tags and the categories under a post whose last paragraph ends in a colon
+    over an embedded video the dump does not hold.
+    """
+    _lists_after_leads(seg, f, body, why, True, 54)
+
+
+def _lists_after_leads(
+    seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], inside: bool, code: int
+) -> None:
+    """The lines after each body lead-in up to the next body line, a date or a repeat (keep_text_lists)."""
     n = len(body)
     if n < 2 or f.mode != "text":
         return
@@ -489,8 +516,10 @@ def keep_text_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         j = i + 1
         while j < n and j - i <= _LIST_LINES and not stop[j]:
             j += 1
+        if inside and not (j < n and body[j]):
+            continue
         body[i + 1 : j] = True
-        why[i + 1 : j] = 13
+        why[i + 1 : j] = code
 
 
 # A lead-in is a sentence: five words or more. A list after it holds up to 30 lines (12 moved
@@ -839,6 +868,54 @@ _PROSE_CAPITALS = 0.4
 # +0.0002, held-out +0.0004, trafilatura-eval held-out +0.0009 and a failure fewer, readability-testpages
 # −0.0001; twelve words: alike on wcxb-dev, trafilatura-eval dev −0.0002).
 _PROSE_HEADING_WORDS = 6
+
+
+def keep_text_lead(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the paragraph right above the article, past its byline and share links, is body.
+
+    A news page sets its standfirst (or its first paragraph) apart above the article, between the
+    headline and the byline, a date, a photo credit and a row of share links; HTML mode keeps it
+    as the article's lead (smooth_labels' _lead, within _LEAD_GAP blocks). A dump puts those short
+    lines between it and the main region, so it stands alone among chrome, further than the lead's
+    reach. The last line of _TEXT_LEAD_WORDS words or more above the main region's first body line,
+    within _TEXT_LEAD_LINES lines of it, that "alone among chrome" left out joins the body when it
+    reads as prose (_TEXT_LEAD_WORDS words, function words, a sentence end; not repeated, a date
+    nor cut short) and every line between is under _TEXT_LEAD_BETWEEN words (bylines, dates,
+    credits, share links): a teaser list, a card's pitch or an author's box above an article has
+    headlines or sentences between.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 3:
+        return
+    main = np.flatnonzero(body & (f.main > 0))
+    if not len(main):
+        return
+    first = int(main[0])
+    longer = np.flatnonzero(f.n_words[:first] >= _TEXT_LEAD_BETWEEN)
+    if not len(longer):
+        return
+    i = int(longer[-1])
+    if first - i > _TEXT_LEAD_LINES or why[i] != 3 or body[i]:
+        return
+    if f.n_words[i] < _TEXT_LEAD_WORDS or f.stopword_ratio[i] < 0.15 or f.sentence_end[i] == 0:
+        return
+    if f.repeated[i] or f.date_like[i] or f.ellipsis[i]:
+        return
+    if f.comments_from >= 0 and i >= f.comments_from:
+        return
+    body[i] = True
+    why[i] = 53
+
+
+# A paragraph of 15 words or more (as the region search's neutral line), within 20 lines above the
+# main region, nothing of 10 words or more between (session 17, text mode: trafilatura-eval +0.0022
+# snippet F1, dev +0.0026, held-out +0.0009; cleaneval-dev held-out +0.0017; dragnet -0.0001). Any
+# line between allowed: readability-testpages -0.0008 and scrapinghub-aeb -0.0007 (a list of links,
+# a headline and a photo caption between); 10 lines: less of the gain; 30 lines: wcxb-dev held-out
+# -0.0008; 10 words: alike.
+_TEXT_LEAD_WORDS = 15
+_TEXT_LEAD_LINES = 20
+_TEXT_LEAD_BETWEEN = 10
 
 
 def keep_text_long_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -1412,7 +1489,8 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     repeated on the page, a date, cut short, in the comment thread nor left out by an earlier
     step; the headings two thirds different: one label over every post is a thread's), starting or ending within _PAIR_REACH lines of a body
     line of the main region, join the body. A rail of other posts beside an article has longer
-    headlines and cut or dated teasers.
+    headlines and cut or dated teasers. When the main region is the page's closing FAQ
+    (_faq_start), the runs above it join from any distance: the page's pitch above its questions.
     """
     n = len(body)
     if f.mode != "text" or n < 2 * _PAIR_MIN or not body.any():
@@ -1427,7 +1505,37 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     heading = plain & (f.sentence_end == 0) & (f.n_words >= 1) & (f.n_words <= _PAIR_HEADING_WORDS)
     pair = np.zeros(n, dtype=bool)
     pair[:-1] = heading[:-1] & sentence[1:]
+    faq = _faq_start(seg, f, body)
+    if faq > 0:
+        # The main region is the page's closing FAQ: every run of pairs above it is the pitch.
+        _join_runs(seg, f, body, why, np.flatnonzero(pair[:faq]), 2, _PAIR_MIN, n, 52)
     _join_runs(seg, f, body, why, np.flatnonzero(pair), 2, _PAIR_MIN, _PAIR_REACH, 41)
+
+
+def _faq_start(seg: Segments, f: Features, body: BoolArray) -> int:
+    """The first body line of the main region when the region is a list of questions and answers, else -1.
+
+    A service or product page closes with its FAQ, questions of a line each over their answers,
+    which outweighs the sections of short headings and sentences above it in the region search.
+    The region is an FAQ when _FAQ_MIN of its body lines or more, a quarter of them at least
+    (_FAQ_SHARE), are questions: _FAQ_WORDS words at most ending in a question mark.
+    """
+    anchor = np.flatnonzero(body & (f.main > 0))
+    if len(anchor) < _FAQ_MIN:
+        return -1
+    texts = seg.texts
+    short = anchor[f.n_words[anchor] <= _FAQ_WORDS].tolist()
+    asked = sum(1 for i in short if texts[i].rstrip().endswith(("?", "\uff1f")))
+    if asked >= _FAQ_MIN and asked >= _FAQ_SHARE * len(anchor):
+        return int(anchor[0])
+    return -1
+
+
+# An FAQ: three questions at least, a quarter of the region's body lines (a question over a
+# one-line answer is half), each a line of 25 words at most.
+_FAQ_MIN = 3
+_FAQ_SHARE = 0.25
+_FAQ_WORDS = 25
 
 
 # Three pairs at least; a heading of four words at most (a card's title: "Custom dashboards"; a

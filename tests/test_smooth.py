@@ -1277,6 +1277,84 @@ def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None
     assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
 
 
+def test_text_pairs_above_a_closing_faq_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A service page whose FAQ at the end (questions over long answers) takes the main region:
+    # its cards of a heading and one sentence, far above the FAQ, are its pitch all the same.
+    cards = [
+        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day!",
+        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season!",
+        "Clear reports", "Receive a short report every month with the numbers that matter to the council!",
+        "Open data", "Download the tables behind every chart and use them in your own work as you wish!",
+    ]
+    menu = ["Home", "Services", "About", "Contact"]
+    middle = ["Our clients", "Harbour board", "Ferry company", "Town council", "Port authority", "Get started"]
+    faq = []
+    for k, q in enumerate(("How long does it take?", "What does it cost?", "Can we keep our data?", "Who answers calls?")):
+        faq += [q, f"{PROSE} Answer {k}."]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, *cards, *middle, *faq, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in cards]
+    assert [b.label for b in kept] == ["body"] * len(cards)
+    assert str(kept[0].reasons[0]) == "smoothed: a heading and its sentence in a run of such pairs above the closing FAQ"
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
+    # Above an article's region (paragraphs, no questions), the cards are left to their score.
+    article = [f"{PROSE} Part {k}." for k in range(4)]
+    blocks = extract_blocks("\n".join([*menu, *cards, *middle, *article, *footer]), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
+
+
+def test_text_lead_above_the_byline_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A news story's dump: the standfirst stands above the byline, the date, a photo credit and
+    # the share links, too far from the article for the lead's reach, alone among chrome.
+    lead = (
+        "The harbour board has voted to close the old ferry pier for the whole winter, and the town "
+        "council says that the repairs to the sea wall will now start in the first week of March."
+    )
+    menu = ["Home", "News", "Sport", "Weather", "Contact"]
+    byline = ["By Anna Berg", "Photo: Harbour board", "Share", "Tweet", "Email", "Print", "Comments"]
+    article = [f"{PROSE} Part {i}." for i in range(8)]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, "Ferry pier to close", lead, *byline, *article, *footer]), input_type="text").blocks
+    kept = next(b for b in blocks if b.text == lead)
+    assert kept.label == "body"
+    assert str(kept.reasons[0]) == "smoothed: the paragraph right above the article, past its byline"
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + byline + footer)
+    # With a headline of another story between (a rail above the article), it stays out.
+    other = "Council approves the new budget for the town's schools and its two libraries"
+    blocks = extract_blocks("\n".join([*menu, lead, other, *byline, *article, *footer]), input_type="text").blocks
+    assert next(b for b in blocks if b.text == lead).label == "chrome"
+
+
+def test_text_list_after_a_later_lead_in_is_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+    from boilerstrip.smooth import keep_text_inner_lists
+
+    # A guide whose lead-in comes in late (a step after keep_text_lists made it body): its list,
+    # ended by the next paragraph, joins; a list that runs to the page's end stays out.
+    lead = "The harbour plan has three parts that the council will vote on in turn:"
+    items = ["New pier lights", "Wider ferry ramp", "Repaired sea wall"]
+    page = "\n".join(["Home", "News", PROSE, PROSE.replace("council", "board"), lead, *items, PROSE.replace("year", "month"), "Privacy", "Terms"])
+    r = _run(page, Options(input_type="text"))
+    texts = r.seg.texts
+    body, why = r.body.copy(), r.smoothed.copy()
+    body[[texts.index(t) for t in items]] = False
+    why[[texts.index(t) for t in items]] = 0
+    keep_text_inner_lists(r.seg, r.feats, body, why)
+    assert [bool(body[texts.index(t)]) for t in items] == [True] * 3
+    assert {int(why[texts.index(t)]) for t in items} == {54}
+    # At the end of the content (the next lines are the footer), the list is left alone.
+    body[-2:] = False
+    body[[texts.index(t) for t in items]] = False
+    body[texts.index(PROSE.replace("year", "month"))] = False
+    keep_text_inner_lists(r.seg, r.feats, body, why)
+    assert not any(body[texts.index(t)] for t in items)
+
+
 def test_text_sections_of_short_sentences_beside_the_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
