@@ -1494,6 +1494,10 @@ cdef extern from "string.h":
 cdef uint8_t _ASCII_LOW[128]
 for _c in range(128):
     _ASCII_LOW[_c] = ord(chr(_c).lower())
+# A Latin-1 character's lowered ASCII byte, 0 for one outside ASCII (no stem holds a 0).
+cdef uint8_t _LATIN1_LOW[256]
+for _c in range(256):
+    _LATIN1_LOW[_c] = _ASCII_LOW[_c] if _c < 128 else 0
 
 
 cdef Py_ssize_t _lower_ascii(str t, uint8_t *out):
@@ -1565,29 +1569,13 @@ cdef inline bint _holds_stem(const uint8_t *low, Py_ssize_t n, _Stems *st) noexc
     return False
 
 
-# Up to this many stems texts_hold calls memmem once a stem; more, it makes one pass with a table.
-cdef enum:
-    _MEMMEM_STEMS = 6
-
-
-def texts_hold(list texts, idx, tuple stems):
-    """smooth._texts_hold: whether any stem (lowercase ASCII bytes without a newline) stands in
-    the lowered texts of idx (all texts for None), without joining or lowering them in Python.
-
-    The texts' ASCII characters are lowered into one buffer (0x80 for each other character and
-    between texts: a stem cannot span two), then searched with memmem a stem, or for more than
-    _MEMMEM_STEMS stems in one pass with a table of their first two bytes."""
-    cdef Py_ssize_t n = len(texts), m, k, i, j, size, cap = 0, stride = 8
-    cdef const int64_t *at = NULL
-    cdef Py_buffer view
-    cdef uint8_t *buf = NULL
-    cdef _Stems st
+cdef int _read_stems(tuple stems, _Stems *st) except -1:
+    """Fills st from stems (lowercase ASCII bytes without NUL or newline; empty ones skipped)."""
     cdef bytes stem
     cdef const uint8_t *sb
+    cdef Py_ssize_t size, j
     cdef uint32_t key
-    cdef bint found = False
-    cdef object t
-    memset(&st, 0, sizeof(st))
+    memset(st, 0, sizeof(st[0]))
     if len(stems) > 64:
         raise ValueError("at most 64 stems")
     for stem in stems:
@@ -1608,6 +1596,71 @@ def texts_hold(list texts, idx, tuple stems):
         st.at[st.n] = sb
         st.size[st.n] = size
         st.n += 1
+    return 0
+
+
+cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcept:
+    """_holds_stem over a 1-byte str's characters, each lowered as it is read (_LATIN1_LOW): the
+    bytes _lower_ascii would write, 0 instead of 0x80 for the others (no stem holds either)."""
+    cdef Py_ssize_t p, j, q
+    cdef uint32_t key
+    cdef uint8_t lo
+    if st.any_single:
+        for p in range(n):
+            lo = _LATIN1_LOW[b[p]]
+            if lo and st.single[lo]:
+                return True
+    if n < 2:
+        return False
+    key = _LATIN1_LOW[b[0]]
+    for p in range(n - 1):
+        key = ((key & 0x7F) << 7) | _LATIN1_LOW[b[p + 1]]
+        if (st.pairs[key >> 6] >> (key & 63)) & 1:
+            for j in range(st.n):
+                if st.keys[j] == key and st.size[j] <= n - p:
+                    q = 2
+                    while q < st.size[j] and _LATIN1_LOW[b[p + q]] == st.at[j][q]:
+                        q += 1
+                    if q == st.size[j]:
+                        return True
+    return False
+
+
+cdef int _text_holds(object t, _Stems *st, uint8_t **buf, Py_ssize_t *cap) except -1:
+    """1 when str t, lowered, holds a stem of st, else 0; buf (cap bytes, grown as needed) takes
+    the lowered bytes of a str of 2 or 4 bytes a character."""
+    cdef Py_ssize_t size
+    if PyUnicode_KIND(t) == 1:
+        return _latin1_holds_stem(<const uint8_t *> PyUnicode_DATA(t), PyUnicode_GET_LENGTH(t), st)
+    size = 2 * PyUnicode_GET_LENGTH(t) + 1
+    if size > cap[0]:
+        free(buf[0])
+        buf[0] = NULL
+        cap[0] = 0
+        buf[0] = <uint8_t *> malloc(size + 256)
+        if buf[0] == NULL:
+            raise MemoryError()
+        cap[0] = size + 256
+    size = _lower_ascii(<str> t, buf[0])
+    return _holds_stem(buf[0], size, st)
+
+
+def texts_hold(list texts, idx, tuple stems):
+    """smooth._texts_hold: whether any stem (lowercase ASCII bytes without a newline) stands in
+    the lowered texts of idx (all texts for None), without joining or lowering them in Python.
+
+    A stem cannot span two texts (a newline joins them), so each text is searched on its own
+    and the search stops at the first that holds one: one pass over its characters with a table
+    of the stems' first two bytes, each character lowered as it is read (a 1-byte str), or its
+    ASCII characters lowered into a buffer first (0x80 for each other one)."""
+    cdef Py_ssize_t n = len(texts), m, k, i, cap = 0, stride = 8
+    cdef const int64_t *at = NULL
+    cdef Py_buffer view
+    cdef uint8_t *buf = NULL
+    cdef _Stems st
+    cdef bint found = False
+    cdef object t
+    _read_stems(stems, &st)  # the stems' bytes stay alive in the tuple
     if idx is None:
         m = n
     else:
@@ -1634,24 +1687,9 @@ def texts_hold(list texts, idx, tuple stems):
             return False
         for k in range(m):
             i = k if at == NULL else (<const int64_t *> (<const char *> at + k * stride))[0]
-            cap += 2 * PyUnicode_GET_LENGTH(<object> PyList_GET_ITEM(texts, i)) + 1
-        buf = <uint8_t *> malloc(cap + 1)
-        if buf == NULL:
-            raise MemoryError()
-        size = 0
-        for k in range(m):
-            i = k if at == NULL else (<const int64_t *> (<const char *> at + k * stride))[0]
-            size += _lower_ascii(<str> PyList_GET_ITEM(texts, i), buf + size)
-            buf[size] = 0x80
-            size += 1
-        if st.any_single or st.n > _MEMMEM_STEMS:
-            found = _holds_stem(buf, size, &st)
-        else:
-            # A few stems: glibc's memmem (vectorised) a stem beats one pass with the table.
-            for j in range(st.n):
-                if memmem(buf, size, st.at[j], st.size[j]) != NULL:
-                    found = True
-                    break
+            if _text_holds(<object> PyList_GET_ITEM(texts, i), &st, &buf, &cap):
+                found = True
+                break
     finally:
         if at != NULL:
             PyBuffer_Release(&view)
@@ -1866,73 +1904,126 @@ def all_of(Py_ssize_t n, tuple tests):
     return out
 
 
+cdef class _Buf:
+    """A 1-D or 2-D array's buffer (strides in bytes), held until the object goes."""
+    cdef Py_buffer view
+    cdef bint held
+    cdef char *data
+    cdef Py_ssize_t s0, s1, n
+
+    def __dealloc__(self):
+        if self.held:
+            PyBuffer_Release(&self.view)
+
+
+cdef _Buf _buf(object a, int ndim, char kind, bint writable):
+    """a's buffer: ndim dimensions, items of kind ("d" float64, "l" int64, "?" bool)."""
+    cdef _Buf b = _Buf.__new__(_Buf)
+    PyObject_GetBuffer(a, &b.view, PyBUF_RECORDS_RO | (PyBUF_WRITABLE if writable else 0))
+    b.held = True
+    cdef const char *fmt = b.view.format
+    if fmt[0] == 64 or fmt[0] == 61:
+        fmt += 1
+    if b.view.ndim != ndim or (
+        not (b.view.itemsize == 8 and _int64_format(fmt)) if kind == 108 else not (fmt[0] == kind and fmt[1] == 0)
+    ):
+        raise ValueError("an array of another shape or type")
+    b.data = <char *> b.view.buf
+    b.n = b.view.shape[0]
+    b.s0 = b.view.strides[0]
+    b.s1 = b.view.strides[1] if ndim == 2 else 0
+    return b
+
+
+cdef inline int64_t _i64(_Buf b, Py_ssize_t i) noexcept:
+    return (<const int64_t *> (b.data + i * b.s0))[0]
+
+
 def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
     """smooth._container_subtrees: the root element of blocks, each block's element and each
     element's parent (numbered from the root), the subtree ends, and per element the sums of the
     columns over its subtree: one C pass a column for the element sums and their running sums,
-    in numpy's order of additions (bincount adds each block's value in turn, cumsum row by row)."""
-    cdef const int64_t[:] ea = seg.elem_array()
-    cdef const int64_t[:] pa = seg.parent_array()
-    cdef const int64_t[:] blocks = blocks_in
-    cdef Py_ssize_t m = blocks.shape[0], i, j, e, k = len(columns), n_elem
+    in numpy's order of additions (bincount adds each block's value in turn, cumsum row by row).
+    Arrays are read through the buffer protocol (a typed memoryview costs ~0.3 us to take)."""
+    cdef _Buf ea = _buf(seg.elem_array(), 1, 108, False)
+    cdef _Buf pa = _buf(seg.parent_array(), 1, 108, False)
+    cdef _Buf blocks = _buf(blocks_in, 1, 108, False)
+    cdef Py_ssize_t m = blocks.n, i, j, e, k = len(columns), n_elem
     cdef int64_t first, last, root, top, x
-    cdef const double[:] weights
-    cdef const uint8_t[:] flags
+    cdef _Buf col
+    cdef double *ov
+    cdef double *rv
+    cdef double *sv
+    cdef int64_t *ev
+    cdef int64_t *pv
     if m == 0:
         raise ValueError("no blocks")
-    first = ea[blocks[0]]
-    last = ea[blocks[m - 1]]
+    first = _i64(ea, _i64(blocks, 0))
+    last = _i64(ea, _i64(blocks, m - 1))
     # common_ancestor: the first of last's ancestors (itself first) that is first or one of its ancestors.
     root = last
     while True:
         x = first
         while x >= 0 and x != root:
-            x = pa[x]
+            x = _i64(pa, x)
         if x == root:
             break
-        root = pa[root]
+        root = _i64(pa, root)
     elems = np.empty(m, dtype=np.int64)
-    cdef int64_t[:] ev = elems
+    cdef _Buf eb = _buf(elems, 1, 108, True)
+    ev = <int64_t *> eb.data
     top = 0
     for i in range(m):
-        x = ea[blocks[i]] - root
+        x = _i64(ea, _i64(blocks, i)) - root
         ev[i] = x
         if x > top:
             top = x
     n_elem = top + 1
     parents = np.empty(n_elem, dtype=np.int64)
-    cdef int64_t[:] pv = parents
+    cdef _Buf pb = _buf(parents, 1, 108, True)
+    pv = <int64_t *> pb.data
     for e in range(n_elem):
-        pv[e] = pa[root + e] - root
+        pv[e] = _i64(pa, root + e) - root
     pv[0] = -1
     own = np.zeros((n_elem, k), dtype=np.float64)
-    cdef double[:, :] ov = own
+    cdef _Buf ob = _buf(own, 2, 100, True)
+    ov = <double *> ob.data
     for j in range(k):
         column = columns[j]
         if column is None:
             for i in range(m):
-                ov[ev[i], j] += 1.0
+                ov[ev[i] * k + j] += 1.0
         elif column.dtype == np.bool_:
-            flags = column.view(np.uint8)
+            col = _buf(column, 1, 63, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
             for i in range(m):
-                ov[ev[i], j] += 1.0 if flags[i] else 0.0
+                ov[ev[i] * k + j] += 1.0 if (<const uint8_t *> (col.data + i * col.s0))[0] else 0.0
         else:
-            weights = column
+            col = _buf(column, 1, 100, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
             for i in range(m):
-                ov[ev[i], j] += weights[i]
+                ov[ev[i] * k + j] += (<const double *> (col.data + i * col.s0))[0]
     ends = subtree_ends_fn(parents)
-    cdef const int64_t[:] nd = ends
+    cdef _Buf nd = _buf(ends, 1, 108, False)
+    if nd.n != n_elem:
+        raise ValueError("subtree ends of another length")
     prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
-    cdef double[:, :] rv = prefix
+    cdef _Buf rb = _buf(prefix, 2, 100, True)
+    rv = <double *> rb.data
     for j in range(k):
-        rv[1, j] = ov[0, j]
-        for e in range(1, n_elem):
-            rv[e + 1, j] = rv[e, j] + ov[e, j]
-    sums = np.empty((n_elem, k), dtype=np.float64)
-    cdef double[:, :] sv = sums
-    for e in range(n_elem):
+        rv[k + j] = ov[j]
+    for e in range(1, n_elem):
         for j in range(k):
-            sv[e, j] = rv[nd[e], j] - rv[e, j]
+            rv[(e + 1) * k + j] = rv[e * k + j] + ov[e * k + j]
+    sums = np.empty((n_elem, k), dtype=np.float64)
+    cdef _Buf sb = _buf(sums, 2, 100, True)
+    sv = <double *> sb.data
+    for e in range(n_elem):
+        x = _i64(nd, e)
+        for j in range(k):
+            sv[e * k + j] = rv[x * k + j] - rv[e * k + j]
     return int(root), elems, parents, ends, sums
 
 
@@ -2106,3 +2197,42 @@ def holds_tag(list tags, str name):
         if _same_str(t, size, kind, data):
             return True
     return False
+
+
+def texts_holding(list texts, idx, tuple stems):
+    """smooth._texts_holding: the indexes of idx whose lowered text holds a stem (lowercase ASCII
+    bytes without a newline), each text searched as in texts_hold."""
+    cdef Py_ssize_t n = len(texts), m, k, i, cap = 0, stride
+    cdef Py_buffer view
+    cdef const char *at
+    cdef uint8_t *buf = NULL
+    cdef _Stems st
+    cdef object t
+    _read_stems(stems, &st)  # stems' bytes stay alive in the tuple
+    out = []
+    try:
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    except BufferError:
+        idx = np.ascontiguousarray(idx)
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    try:
+        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
+            raise ValueError("idx must be a 1-D array of int64")
+        at = <const char *> view.buf
+        stride = view.strides[0]
+        m = view.shape[0]
+        for k in range(m):
+            i = (<const int64_t *> (at + k * stride))[0]
+            if i < 0 or i >= n:
+                raise IndexError("idx out of range")
+            t = <object> PyList_GET_ITEM(texts, i)
+            if not PyUnicode_CheckExact(t):
+                raise TypeError("texts must be strs")
+            if st.n == 0 and not st.any_single:
+                continue
+            if _text_holds(t, &st, &buf, &cap):
+                out.append(i)
+    finally:
+        PyBuffer_Release(&view)
+        free(buf)
+    return out

@@ -2770,15 +2770,9 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     """
     texts = seg.texts
     sized = _all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _DISCLOSURE_MIN_WORDS), (f.n_words, "<=", _DISCLOSURE_WORDS))).nonzero()[0]
-    if not _texts_hold(texts, sized, _DISCLOSURE_STEMS_ASCII):
-        return  # most pages: none of the words, a few substring scans instead of a search a block
-    hit = [
-        i
-        for i in sized.tolist()
-        if _holds_any(texts[i].lower(), _DISCLOSURE_STEMS)
-        and DISCLOSURE_RE.search(texts[i]) is not None
-        and DISCLOSURE_WHO_RE.search(texts[i]) is not None
-    ]
+    # The blocks whose lowered text holds a word (most pages: none; each text lowered in C, not with str.lower()).
+    held = _texts_holding(texts, sized, _DISCLOSURE_STEMS_ASCII)
+    hit = [i for i in held if DISCLOSURE_RE.search(texts[i]) is not None and DISCLOSURE_WHO_RE.search(texts[i]) is not None]
     if not hit or float(f.n_words[hit].sum()) > _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
         return
     body[hit] = False
@@ -2907,6 +2901,13 @@ def _texts_hold(texts: list[str], idx: npt.NDArray[np.intp] | None, stems: tuple
     if not _may_hold(joined, stems):
         return False
     return _holds_any(joined.lower(), tuple(stem.decode("ascii") for stem in stems))
+
+
+def _texts_holding(texts: list[str], idx: npt.NDArray[np.intp], stems: tuple[bytes, ...]) -> list[int]:
+    """The indexes of idx whose text, lowered, holds any of the stems (lowercase ASCII, as bytes):
+    _texts_hold a text. Its compiled twin lowers each text's ASCII characters as it reads them."""
+    words = tuple(stem.decode("ascii") for stem in stems)
+    return [i for i in idx.tolist() if _may_hold(texts[i], stems) and _holds_any(texts[i].lower(), words)]
 
 
 def _third_slide(texts: list[str], pattern: regex.Pattern[str], words: tuple[str, ...]) -> bool:
@@ -3207,9 +3208,10 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
 def _single_form_lines(texts: list[str], idx: npt.NDArray[np.intp]) -> list[int]:
     """The lines of idx that name a comment form or an empty thread (features.names_comment_form)
     and stand once among them, in order: a Q&A page puts "Add a comment" under every post."""
-    if not _texts_hold(texts, idx, _FORM_LINE_STEMS_ASCII):
+    # names_comment_form reads only lines that hold a stem: the others are skipped in C.
+    named = [k for k in _texts_holding(texts, idx, _FORM_LINE_STEMS_ASCII) if names_comment_form(texts[k])]
+    if not named:
         return []
-    named = [k for k in idx.tolist() if names_comment_form(texts[k])]
     keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
     return [k for k in named if keys[_FORM_KEY.sub("", texts[k].lower())] == 1]
 
@@ -3423,6 +3425,7 @@ _lstrip_starts = choose_kernel("lstrip_starts", _lstrip_starts)
 _holds_tag = choose_kernel("holds_tag", _holds_tag)
 _tags_are = choose_kernel("tags_are", _tags_are)
 _nearest_marked = choose_kernel("nearest_marked", _nearest_marked)
+_texts_holding = choose_kernel("texts_holding", _texts_holding)
 
 
 def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -32,7 +32,7 @@ NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
-    "lstrip_starts", "holds_tag", "tags_are", "nearest_marked",
+    "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -82,6 +82,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "holds_tag": smooth._holds_tag,
         "tags_are": smooth._tags_are,
         "nearest_marked": smooth._nearest_marked,
+        "texts_holding": smooth._texts_holding,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -358,6 +359,8 @@ def test_smooth_pretests_generated(texts: list[str]) -> None:
     for stems in stem_sets:
         for idx in (None, everything, everything[::2].copy(), everything[::-2]):
             assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
+            if idx is not None:
+                assert smooth._texts_holding(texts, idx, stems) == refs["texts_holding"](texts, idx, stems)
     for starts in (smooth._IMAGE_STARTS, ("3", "\u00a0of"), ("",)):
         for idx in (everything, everything[::-2]):
             assert smooth._lstrip_starts(texts, idx, starts) == refs["lstrip_starts"](texts, idx, starts)

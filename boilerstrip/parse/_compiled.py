@@ -1326,6 +1326,27 @@ def _make_texts_hold(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_texts_holding(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.texts_holding
+    stems_sets = [
+        (b"affiliate", b"commission", b"qualifying purchases"),
+        (b"cta", b"allto", b"all-to", b"all_to"),
+        (b"reacti", b"kick", b"inbox", b"sign"),
+        (b"k", b"i"),
+        (b"ta", b"on", b"ion", b"ce", b"tion", b"l-t", b"ive purchases"),
+        (),
+    ]
+    texts = _HOLD_PROBE + [a + "\n" + b for a in _HOLD_PROBE[:8] for b in _HOLD_PROBE[8:]]
+    everything = np.arange(len(texts), dtype=np.intp)
+    for stems in stems_sets:
+        for idx in (everything, everything[::-3], np.array([], dtype=np.intp)):
+            if not _same(compiled(texts, idx, stems), reference(texts, idx, stems)):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
 def _make_third_slide(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     import regex
 
@@ -1559,4 +1580,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "holds_tag": _make_holds_tag,
     "tags_are": _make_tags_are,
     "nearest_marked": _make_nearest_marked,
+    "texts_holding": _make_texts_holding,
 }
