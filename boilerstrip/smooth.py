@@ -2264,10 +2264,11 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     )
     cand = cand[enough[up]]
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for e in cand.tolist():
-        tag, cls = seg.elem_tag[root + e], seg.elem_class[root + e]
+    tags, classes = seg.elem_tag, seg.elem_class
+    for e, p in zip(cand.tolist(), parents[cand].tolist(), strict=True):
+        tag, cls = tags[root + e], classes[root + e]
         if cls or tag in _GRID_ITEM_TAGS:
-            groups.setdefault((int(parents[e]), tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
+            groups.setdefault((p, tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
     best: list[int] = []
     best_kept = 0.0
     for members in groups.values():
@@ -2348,10 +2349,11 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
     up = parents[cand]
     cand = cand[(np.bincount(up, minlength=n_elem) >= _CARD_ITEMS)[up]]
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for e in cand.tolist():
-        tag, cls = seg.elem_tag[root + e], seg.elem_class[root + e]
+    tags, classes = seg.elem_tag, seg.elem_class
+    for e, p in zip(cand.tolist(), parents[cand].tolist(), strict=True):
+        tag, cls = tags[root + e], classes[root + e]
         if cls or tag in _GRID_ITEM_TAGS:
-            groups.setdefault((int(parents[e]), tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
+            groups.setdefault((p, tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
     roots = np.zeros(n_elem, dtype=bool)
     sets: list[list[int]] = []
     for (p, tag, cls), members in groups.items():
@@ -2411,7 +2413,7 @@ def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    cells = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0)
+    cells = _all_of(n, ((f.flags, "some", _TABLE), (f.flags, "none", _CHROME_CONTEXT)))
     if not _any(cells & body):
         return
     idx = np.array([i for i in cells.nonzero()[0].tolist() if seg.kinds[i] in _CELL_KINDS], dtype=np.int64)
@@ -2593,15 +2595,17 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     after = int(long_[-1])
     texts = seg.texts
     tail_idx = idx[idx > after]
-    tail = tail_idx.tolist()
-    # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
-    pitches = not text_mode and _texts_hold(texts, tail_idx, _PITCH_STEMS_ASCII)
-    if not pitches and not _texts_hold(texts, tail_idx, _TAIL_HEADS_ASCII):
+    # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind,
+    # and a line that holds neither a pitch's word nor a head's is none of the three.
+    pitch_lines = [] if text_mode else _texts_holding(texts, tail_idx, _PITCH_STEMS_ASCII)
+    head_lines = _texts_holding(texts, tail_idx, _TAIL_HEADS_ASCII)
+    if not pitch_lines and not head_lines:
         return  # most pages: no tail line names a pitch's word or opens like a sign-off or a meta line
+    pitches = bool(pitch_lines)
     pitch = []
     signoff = []
     meta = []
-    for i in tail:
+    for i in sorted({*pitch_lines, *head_lines}):
         text = texts[i]
         if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
             pitch.append(i)
