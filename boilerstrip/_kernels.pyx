@@ -15,7 +15,8 @@ import numpy as np
 from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
-from libc.string cimport memset
+from libc.string cimport memcmp, memset
+from cpython.buffer cimport PyBUF_RECORDS_RO, PyBUF_SIMPLE, PyBUF_WRITABLE, PyBuffer_Release, PyObject_GetBuffer
 
 
 cdef extern from "Python.h":
@@ -1493,6 +1494,10 @@ cdef extern from "string.h":
 cdef uint8_t _ASCII_LOW[128]
 for _c in range(128):
     _ASCII_LOW[_c] = ord(chr(_c).lower())
+# A Latin-1 character's lowered ASCII byte, 0 for one outside ASCII (no stem holds a 0).
+cdef uint8_t _LATIN1_LOW[256]
+for _c in range(256):
+    _LATIN1_LOW[_c] = _ASCII_LOW[_c] if _c < 128 else 0
 
 
 cdef Py_ssize_t _lower_ascii(str t, uint8_t *out):
@@ -1528,41 +1533,166 @@ cdef Py_ssize_t _lower_ascii(str t, uint8_t *out):
     return o
 
 
+cdef struct _Stems:
+    # Stems of two bytes or more, each with its first two bytes as a key (7 bits each); a bit
+    # a key in pairs; single[c] for a stem of one byte c.
+    Py_ssize_t n
+    uint32_t keys[64]
+    const uint8_t *at[64]
+    Py_ssize_t size[64]
+    uint64_t pairs[256]
+    bint single[128]
+    bint any_single
+
+
+cdef inline bint _int64_format(const char *fmt) noexcept:
+    """Whether a buffer's struct format is a native 64-bit integer's ("l" or "q", maybe after "@" or "=")."""
+    if fmt[0] == 64 or fmt[0] == 61:
+        fmt += 1
+    return (fmt[0] == 108 or fmt[0] == 113) and fmt[1] == 0
+
+
+cdef inline bint _holds_stem(const uint8_t *low, Py_ssize_t n, _Stems *st) noexcept:
+    """Whether low (n lowered bytes, 0 or 0x80 where no ASCII letter stands) holds a stem."""
+    cdef Py_ssize_t p, j
+    cdef uint32_t key
+    if st.any_single:
+        for p in range(n):
+            if low[p] < 128 and st.single[low[p]]:
+                return True
+    for p in range(n - 1):
+        key = (<uint32_t> (low[p] & 0x7F)) << 7 | (low[p + 1] & 0x7F)
+        if (st.pairs[key >> 6] >> (key & 63)) & 1:
+            for j in range(st.n):
+                if st.keys[j] == key and st.size[j] <= n - p and memcmp(low + p, st.at[j], st.size[j]) == 0:
+                    return True
+    return False
+
+
+cdef int _read_stems(tuple stems, _Stems *st) except -1:
+    """Fills st from stems (lowercase ASCII bytes without NUL or newline; empty ones skipped)."""
+    cdef bytes stem
+    cdef const uint8_t *sb
+    cdef Py_ssize_t size, j
+    cdef uint32_t key
+    memset(st, 0, sizeof(st[0]))
+    if len(stems) > 64:
+        raise ValueError("at most 64 stems")
+    for stem in stems:
+        sb = stem
+        size = len(stem)
+        if size == 0:
+            continue
+        for j in range(size):
+            if sb[j] == 0 or sb[j] >= 128 or sb[j] == 10:
+                raise ValueError("stems must be ASCII bytes without NUL or newline")
+        if size == 1:
+            st.single[sb[0]] = True
+            st.any_single = True
+            continue
+        key = (<uint32_t> sb[0]) << 7 | sb[1]
+        st.pairs[key >> 6] |= (<uint64_t> 1) << (key & 63)
+        st.keys[st.n] = key
+        st.at[st.n] = sb
+        st.size[st.n] = size
+        st.n += 1
+    return 0
+
+
+cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcept:
+    """_holds_stem over a 1-byte str's characters, each lowered as it is read (_LATIN1_LOW): the
+    bytes _lower_ascii would write, 0 instead of 0x80 for the others (no stem holds either)."""
+    cdef Py_ssize_t p, j, q
+    cdef uint32_t key
+    cdef uint8_t lo
+    if st.any_single:
+        for p in range(n):
+            lo = _LATIN1_LOW[b[p]]
+            if lo and st.single[lo]:
+                return True
+    if n < 2:
+        return False
+    key = _LATIN1_LOW[b[0]]
+    for p in range(n - 1):
+        key = ((key & 0x7F) << 7) | _LATIN1_LOW[b[p + 1]]
+        if (st.pairs[key >> 6] >> (key & 63)) & 1:
+            for j in range(st.n):
+                if st.keys[j] == key and st.size[j] <= n - p:
+                    q = 2
+                    while q < st.size[j] and _LATIN1_LOW[b[p + q]] == st.at[j][q]:
+                        q += 1
+                    if q == st.size[j]:
+                        return True
+    return False
+
+
+cdef int _text_holds(object t, _Stems *st, uint8_t **buf, Py_ssize_t *cap) except -1:
+    """1 when str t, lowered, holds a stem of st, else 0; buf (cap bytes, grown as needed) takes
+    the lowered bytes of a str of 2 or 4 bytes a character."""
+    cdef Py_ssize_t size
+    if PyUnicode_KIND(t) == 1:
+        return _latin1_holds_stem(<const uint8_t *> PyUnicode_DATA(t), PyUnicode_GET_LENGTH(t), st)
+    size = 2 * PyUnicode_GET_LENGTH(t) + 1
+    if size > cap[0]:
+        free(buf[0])
+        buf[0] = NULL
+        cap[0] = 0
+        buf[0] = <uint8_t *> malloc(size + 256)
+        if buf[0] == NULL:
+            raise MemoryError()
+        cap[0] = size + 256
+    size = _lower_ascii(<str> t, buf[0])
+    return _holds_stem(buf[0], size, st)
+
+
 def texts_hold(list texts, idx, tuple stems):
     """smooth._texts_hold: whether any stem (lowercase ASCII bytes without a newline) stands in
-    the lowered texts of idx (all texts for None), without joining or lowering them in Python."""
-    cdef Py_ssize_t n = len(texts), m, k, i, size = 0, used = 0
-    cdef const int64_t[:] at
-    cdef uint8_t *buf
-    cdef bytes stem
+    the lowered texts of idx (all texts for None), without joining or lowering them in Python.
+
+    A stem cannot span two texts (a newline joins them), so each text is searched on its own
+    and the search stops at the first that holds one: one pass over its characters with a table
+    of the stems' first two bytes, each character lowered as it is read (a 1-byte str), or its
+    ASCII characters lowered into a buffer first (0x80 for each other one)."""
+    cdef Py_ssize_t n = len(texts), m, k, i, cap = 0, stride = 8
+    cdef const int64_t *at = NULL
+    cdef Py_buffer view
+    cdef uint8_t *buf = NULL
+    cdef _Stems st
     cdef bint found = False
+    cdef object t
+    _read_stems(stems, &st)  # the stems' bytes stay alive in the tuple
     if idx is None:
         m = n
     else:
-        at = idx
-        m = at.shape[0]
-    for k in range(m):
-        i = k if idx is None else at[k]
-        t = texts[i]
-        if not PyUnicode_CheckExact(t):
-            raise TypeError("texts must be strs")
-        size += 2 * len(<str> t) + 1
-    if size == 0:
-        return False
-    buf = <uint8_t *> malloc(size)
-    if buf == NULL:
-        raise MemoryError()
+        try:
+            PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+        except BufferError:
+            idx = np.ascontiguousarray(idx)
+            PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
+            PyBuffer_Release(&view)
+            raise ValueError("idx must be a 1-D array of int64")
+        at = <const int64_t *> view.buf
+        stride = view.strides[0]
+        m = view.shape[0]
     try:
         for k in range(m):
-            i = k if idx is None else at[k]
-            used += _lower_ascii(<str> texts[i], buf + used)
-            buf[used] = 0x80
-            used += 1
-        for stem in stems:
-            if len(stem) and memmem(buf, used, <const char *> stem, len(stem)) != NULL:
+            i = k if at == NULL else (<const int64_t *> (<const char *> at + k * stride))[0]
+            if i < 0 or i >= n:
+                raise IndexError("idx out of range")
+            t = <object> PyList_GET_ITEM(texts, i)
+            if not PyUnicode_CheckExact(t):
+                raise TypeError("texts must be strs")
+        if st.n == 0 and not st.any_single:
+            return False
+        for k in range(m):
+            i = k if at == NULL else (<const int64_t *> (<const char *> at + k * stride))[0]
+            if _text_holds(<object> PyList_GET_ITEM(texts, i), &st, &buf, &cap):
                 found = True
                 break
     finally:
+        if at != NULL:
+            PyBuffer_Release(&view)
         free(buf)
     return found
 
@@ -1698,134 +1828,411 @@ def third_slide(list texts, pattern, tuple words):
 _MASK_OPS = {">": 0, ">=": 1, "<": 2, "<=": 3, "==": 4, "!=": 5, "none": 6, "some": 7, "is": 8, "not": 9}
 
 
+cdef const char *_column(object column, Py_ssize_t n, char kind, Py_buffer *view, Py_ssize_t *stride) except NULL:
+    """A 1-D column's first byte and its stride, read through the buffer protocol (no typed
+    memoryview: acquiring one costs ~0.3 us); kind is the struct format it must have ("d" a
+    float64, "l" or "q" an int64, "?" a bool). view must be released by the caller."""
+    PyObject_GetBuffer(column, view, PyBUF_RECORDS_RO)
+    cdef const char *fmt = view.format
+    if fmt[0] == 64 or fmt[0] == 61:  # "@" or "=": native
+        fmt += 1
+    if view.ndim != 1 or view.shape[0] != n or (
+        not (view.itemsize == 8 and _int64_format(fmt)) if kind == 108 else not (fmt[0] == kind and fmt[1] == 0)
+    ):
+        PyBuffer_Release(view)
+        raise ValueError("a column of another length or type")
+    stride[0] = view.strides[0]
+    return <const char *> view.buf
+
+
 def all_of(Py_ssize_t n, tuple tests):
     """smooth._all_of: the blocks that pass every test, in one pass a test instead of two or
     three numpy calls (each ~1 us on a page's arrays)."""
     out = np.ones(n, dtype=np.bool_)
-    cdef uint8_t[:] o = out.view(np.uint8)
-    cdef const double[:] d
-    cdef const int64_t[:] bits
-    cdef const uint8_t[:] mask
+    cdef Py_buffer ob, cb
+    cdef Py_ssize_t st = 0, i
+    PyObject_GetBuffer(out, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
+    cdef uint8_t *o = <uint8_t *> ob.buf
+    cdef const char *c
     cdef double v = 0.0
     cdef int64_t b = 0
-    cdef Py_ssize_t i
     cdef int op
-    for column, name, value in tests:
-        op = _MASK_OPS[name]
-        if op <= 5:
-            d = column
-            if d.shape[0] != n:
-                raise ValueError("a column of another length")
-            v = value
-            if op == 0:
-                for i in range(n):
-                    o[i] &= d[i] > v
-            elif op == 1:
-                for i in range(n):
-                    o[i] &= d[i] >= v
-            elif op == 2:
-                for i in range(n):
-                    o[i] &= d[i] < v
-            elif op == 3:
-                for i in range(n):
-                    o[i] &= d[i] <= v
-            elif op == 4:
-                for i in range(n):
-                    o[i] &= d[i] == v
+    try:
+        for column, name, value in tests:
+            op = _MASK_OPS[name]
+            if op <= 5:
+                v = value
+                c = _column(column, n, 100, &cb, &st)  # "d"
+                if op == 0:
+                    for i in range(n):
+                        o[i] &= (<const double *> (c + i * st))[0] > v
+                elif op == 1:
+                    for i in range(n):
+                        o[i] &= (<const double *> (c + i * st))[0] >= v
+                elif op == 2:
+                    for i in range(n):
+                        o[i] &= (<const double *> (c + i * st))[0] < v
+                elif op == 3:
+                    for i in range(n):
+                        o[i] &= (<const double *> (c + i * st))[0] <= v
+                elif op == 4:
+                    for i in range(n):
+                        o[i] &= (<const double *> (c + i * st))[0] == v
+                else:
+                    for i in range(n):
+                        o[i] &= (<const double *> (c + i * st))[0] != v
+            elif op <= 7:
+                b = value
+                c = _column(column, n, 108, &cb, &st)  # "l"
+                if op == 6:
+                    for i in range(n):
+                        o[i] &= ((<const int64_t *> (c + i * st))[0] & b) == 0
+                else:
+                    for i in range(n):
+                        o[i] &= ((<const int64_t *> (c + i * st))[0] & b) != 0
             else:
-                for i in range(n):
-                    o[i] &= d[i] != v
-        elif op <= 7:
-            bits = column
-            if bits.shape[0] != n:
-                raise ValueError("a column of another length")
-            b = value
-            if op == 6:
-                for i in range(n):
-                    o[i] &= (bits[i] & b) == 0
-            else:
-                for i in range(n):
-                    o[i] &= (bits[i] & b) != 0
-        else:
-            if column.dtype != np.bool_:
-                raise TypeError("is/not take a bool column")
-            mask = column.view(np.uint8)
-            if mask.shape[0] != n:
-                raise ValueError("a column of another length")
-            if op == 8:
-                for i in range(n):
-                    o[i] &= mask[i]
-            else:
-                for i in range(n):
-                    o[i] &= mask[i] ^ 1
+                c = _column(column, n, 63, &cb, &st)  # "?"
+                if op == 8:
+                    for i in range(n):
+                        o[i] &= (<const uint8_t *> (c + i * st))[0]
+                else:
+                    for i in range(n):
+                        o[i] &= (<const uint8_t *> (c + i * st))[0] ^ 1
+            PyBuffer_Release(&cb)
+    finally:
+        PyBuffer_Release(&ob)
     return out
+
+
+cdef class _Buf:
+    """A 1-D or 2-D array's buffer (strides in bytes), held until the object goes."""
+    cdef Py_buffer view
+    cdef bint held
+    cdef char *data
+    cdef Py_ssize_t s0, s1, n
+
+    def __dealloc__(self):
+        if self.held:
+            PyBuffer_Release(&self.view)
+
+
+cdef _Buf _buf(object a, int ndim, char kind, bint writable):
+    """a's buffer: ndim dimensions, items of kind ("d" float64, "l" int64, "?" bool)."""
+    cdef _Buf b = _Buf.__new__(_Buf)
+    PyObject_GetBuffer(a, &b.view, PyBUF_RECORDS_RO | (PyBUF_WRITABLE if writable else 0))
+    b.held = True
+    cdef const char *fmt = b.view.format
+    if fmt[0] == 64 or fmt[0] == 61:
+        fmt += 1
+    if b.view.ndim != ndim or (
+        not (b.view.itemsize == 8 and _int64_format(fmt)) if kind == 108 else not (fmt[0] == kind and fmt[1] == 0)
+    ):
+        raise ValueError("an array of another shape or type")
+    b.data = <char *> b.view.buf
+    b.n = b.view.shape[0]
+    b.s0 = b.view.strides[0]
+    b.s1 = b.view.strides[1] if ndim == 2 else 0
+    return b
+
+
+cdef inline int64_t _i64(_Buf b, Py_ssize_t i) noexcept:
+    return (<const int64_t *> (b.data + i * b.s0))[0]
 
 
 def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
     """smooth._container_subtrees: the root element of blocks, each block's element and each
     element's parent (numbered from the root), the subtree ends, and per element the sums of the
     columns over its subtree: one C pass a column for the element sums and their running sums,
-    in numpy's order of additions (bincount adds each block's value in turn, cumsum row by row)."""
-    cdef const int64_t[:] ea = seg.elem_array()
-    cdef const int64_t[:] pa = seg.parent_array()
-    cdef const int64_t[:] blocks = blocks_in
-    cdef Py_ssize_t m = blocks.shape[0], i, j, e, k = len(columns), n_elem
+    in numpy's order of additions (bincount adds each block's value in turn, cumsum row by row).
+    Arrays are read through the buffer protocol (a typed memoryview costs ~0.3 us to take)."""
+    cdef _Buf ea = _buf(seg.elem_array(), 1, 108, False)
+    cdef _Buf pa = _buf(seg.parent_array(), 1, 108, False)
+    cdef _Buf blocks = _buf(blocks_in, 1, 108, False)
+    cdef Py_ssize_t m = blocks.n, i, j, e, k = len(columns), n_elem
     cdef int64_t first, last, root, top, x
-    cdef const double[:] weights
-    cdef const uint8_t[:] flags
+    cdef _Buf col
+    cdef double *ov
+    cdef double *rv
+    cdef double *sv
+    cdef int64_t *ev
+    cdef int64_t *pv
     if m == 0:
         raise ValueError("no blocks")
-    first = ea[blocks[0]]
-    last = ea[blocks[m - 1]]
+    first = _i64(ea, _i64(blocks, 0))
+    last = _i64(ea, _i64(blocks, m - 1))
     # common_ancestor: the first of last's ancestors (itself first) that is first or one of its ancestors.
     root = last
     while True:
         x = first
         while x >= 0 and x != root:
-            x = pa[x]
+            x = _i64(pa, x)
         if x == root:
             break
-        root = pa[root]
+        root = _i64(pa, root)
     elems = np.empty(m, dtype=np.int64)
-    cdef int64_t[:] ev = elems
+    cdef _Buf eb = _buf(elems, 1, 108, True)
+    ev = <int64_t *> eb.data
     top = 0
     for i in range(m):
-        x = ea[blocks[i]] - root
+        x = _i64(ea, _i64(blocks, i)) - root
         ev[i] = x
         if x > top:
             top = x
     n_elem = top + 1
     parents = np.empty(n_elem, dtype=np.int64)
-    cdef int64_t[:] pv = parents
+    cdef _Buf pb = _buf(parents, 1, 108, True)
+    pv = <int64_t *> pb.data
     for e in range(n_elem):
-        pv[e] = pa[root + e] - root
+        pv[e] = _i64(pa, root + e) - root
     pv[0] = -1
     own = np.zeros((n_elem, k), dtype=np.float64)
-    cdef double[:, :] ov = own
+    cdef _Buf ob = _buf(own, 2, 100, True)
+    ov = <double *> ob.data
     for j in range(k):
         column = columns[j]
         if column is None:
             for i in range(m):
-                ov[ev[i], j] += 1.0
+                ov[ev[i] * k + j] += 1.0
         elif column.dtype == np.bool_:
-            flags = column.view(np.uint8)
+            col = _buf(column, 1, 63, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
             for i in range(m):
-                ov[ev[i], j] += 1.0 if flags[i] else 0.0
+                ov[ev[i] * k + j] += 1.0 if (<const uint8_t *> (col.data + i * col.s0))[0] else 0.0
         else:
-            weights = column
+            col = _buf(column, 1, 100, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
             for i in range(m):
-                ov[ev[i], j] += weights[i]
+                ov[ev[i] * k + j] += (<const double *> (col.data + i * col.s0))[0]
     ends = subtree_ends_fn(parents)
-    cdef const int64_t[:] nd = ends
+    cdef _Buf nd = _buf(ends, 1, 108, False)
+    if nd.n != n_elem:
+        raise ValueError("subtree ends of another length")
     prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
-    cdef double[:, :] rv = prefix
+    cdef _Buf rb = _buf(prefix, 2, 100, True)
+    rv = <double *> rb.data
     for j in range(k):
-        rv[1, j] = ov[0, j]
-        for e in range(1, n_elem):
-            rv[e + 1, j] = rv[e, j] + ov[e, j]
-    sums = np.empty((n_elem, k), dtype=np.float64)
-    cdef double[:, :] sv = sums
-    for e in range(n_elem):
+        rv[k + j] = ov[j]
+    for e in range(1, n_elem):
         for j in range(k):
-            sv[e, j] = rv[nd[e], j] - rv[e, j]
+            rv[(e + 1) * k + j] = rv[e * k + j] + ov[e * k + j]
+    sums = np.empty((n_elem, k), dtype=np.float64)
+    cdef _Buf sb = _buf(sums, 2, 100, True)
+    sv = <double *> sb.data
+    for e in range(n_elem):
+        x = _i64(nd, e)
+        for j in range(k):
+            sv[e * k + j] = rv[x * k + j] - rv[e * k + j]
     return int(root), elems, parents, ends, sums
+
+
+# ---------------------------------------------------------------------------------------
+# Smooth steps (session 17)
+
+def any_true(mask):
+    """smooth._any: bool(mask.any()), a bool array's bytes read in C instead of numpy's
+    logical_or reduction (~1 us a call, some 60 calls a page); other arrays go to numpy."""
+    cdef Py_buffer view
+    cdef Py_ssize_t i, n
+    cdef const uint8_t *b
+    cdef bint found = False
+    if type(mask) is not np.ndarray or mask.dtype is not _BOOL:
+        return bool(mask.any())
+    PyObject_GetBuffer(mask, &view, PyBUF_RECORDS_RO)
+    try:
+        if view.ndim != 1:
+            return bool(mask.any())
+        b = <const uint8_t *> view.buf
+        n = view.shape[0]
+        for i in range(n):
+            if b[i * view.strides[0]]:
+                found = True
+                break
+    finally:
+        PyBuffer_Release(&view)
+    return found
+
+
+_BOOL = np.dtype(np.bool_)
+
+
+def lstrip_starts(list texts, idx, tuple starts):
+    """smooth._lstrip_starts: the indexes i of idx whose texts[i].lstrip() starts with one of
+    starts (strs), the whitespace skipped in C and str.startswith called only where the first
+    character left may start one."""
+    cdef Py_ssize_t n = len(texts), m, k, i, q, size, stride = 8
+    cdef Py_buffer view
+    cdef const char *at
+    cdef object t
+    cdef int kind
+    cdef void *data
+    cdef Py_UCS4 c
+    cdef str s
+    out = []
+    firsts = set()
+    for s in starts:
+        if len(s) == 0:
+            firsts = None
+            break
+        firsts.add(s[0])
+    try:
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    except BufferError:
+        idx = np.ascontiguousarray(idx)
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    try:
+        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
+            raise ValueError("idx must be a 1-D array of int64")
+        at = <const char *> view.buf
+        stride = view.strides[0]
+        m = view.shape[0]
+        for k in range(m):
+            i = (<const int64_t *> (at + k * stride))[0]
+            if i < 0 or i >= n:
+                raise IndexError("idx out of range")
+            t = <object> PyList_GET_ITEM(texts, i)
+            if not PyUnicode_CheckExact(t):
+                raise TypeError("texts must be strs")
+            size = PyUnicode_GET_LENGTH(t)
+            kind = PyUnicode_KIND(t)
+            data = PyUnicode_DATA(t)
+            q = 0
+            while q < size and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q)):
+                q += 1
+            if firsts is not None:
+                if q == size:
+                    continue
+                c = PyUnicode_READ(kind, data, q)
+                if c not in firsts:
+                    continue
+            if (<str> t).startswith(starts, q):
+                out.append(i)
+    finally:
+        PyBuffer_Release(&view)
+    return out
+
+
+def nearest_marked(list parents, marked):
+    """smooth._nearest_marked for a tree in document order (each element's parent before it,
+    the first element's parent ignored): one forward pass, each element taking itself when
+    marked and its parent's answer otherwise. None for any other tree (the caller then runs
+    the reference's pointer jumping)."""
+    cdef Py_ssize_t n = len(parents), e, p, stride
+    cdef Py_buffer view
+    cdef const char *m
+    near = np.empty(n, dtype=np.int64)
+    cdef int64_t[::1] out = near
+    PyObject_GetBuffer(marked, &view, PyBUF_RECORDS_RO)
+    try:
+        if view.ndim != 1 or view.shape[0] != n or view.itemsize != 1 or not (view.format[0] == 63 and view.format[1] == 0):
+            raise ValueError("marked must be a bool array of the parents' length")
+        m = <const char *> view.buf
+        stride = view.strides[0]
+        for e in range(n):
+            if m[e * stride]:
+                out[e] = e
+            elif e == 0:
+                out[e] = -1
+            else:
+                p = parents[e]
+                if p < 0 or p >= e:
+                    return None
+                out[e] = out[p]
+    finally:
+        PyBuffer_Release(&view)
+    return near
+
+
+cdef inline bint _same_str(object a, Py_ssize_t size, int kind, const void *data) noexcept:
+    """Whether a (an exact str) equals the str of this length, kind and data (PEP 393: equal strs
+    have one kind)."""
+    return (
+        PyUnicode_GET_LENGTH(a) == size and PyUnicode_KIND(a) == kind
+        and memcmp(PyUnicode_DATA(a), data, size * kind) == 0
+    )
+
+
+def tags_are(list tags, tuple names):
+    """smooth._tags_are: a bool per tag, whether it is one of names (strs), compared in C; None
+    when a tag is no exact str (the caller then runs the reference)."""
+    cdef Py_ssize_t n = len(tags), e, j, k = len(names)
+    cdef object t
+    cdef str name
+    cdef Py_ssize_t sizes[8]
+    cdef int kinds[8]
+    cdef const void *datas[8]
+    if k > 8:
+        raise ValueError("at most 8 names")
+    for j in range(k):
+        name = names[j]
+        if not PyUnicode_CheckExact(name):
+            return None
+        sizes[j] = PyUnicode_GET_LENGTH(name)
+        kinds[j] = PyUnicode_KIND(name)
+        datas[j] = PyUnicode_DATA(name)
+    out = np.zeros(n, dtype=np.bool_)
+    cdef uint8_t[::1] o = out.view(np.uint8)
+    for e in range(n):
+        t = <object> PyList_GET_ITEM(tags, e)
+        if not PyUnicode_CheckExact(t):
+            return None
+        for j in range(k):
+            if _same_str(t, sizes[j], kinds[j], datas[j]):
+                o[e] = 1
+                break
+    return out
+
+
+def holds_tag(list tags, str name):
+    """smooth._holds_tag: name in tags, compared in C (tags are exact strs)."""
+    cdef Py_ssize_t e, size = PyUnicode_GET_LENGTH(name)
+    cdef int kind = PyUnicode_KIND(name)
+    cdef const void *data = PyUnicode_DATA(name)
+    cdef object t
+    for e in range(len(tags)):
+        t = <object> PyList_GET_ITEM(tags, e)
+        if not PyUnicode_CheckExact(t):
+            return name in tags
+        if _same_str(t, size, kind, data):
+            return True
+    return False
+
+
+def texts_holding(list texts, idx, tuple stems):
+    """smooth._texts_holding: the indexes of idx whose lowered text holds a stem (lowercase ASCII
+    bytes without a newline), each text searched as in texts_hold."""
+    cdef Py_ssize_t n = len(texts), m, k, i, cap = 0, stride
+    cdef Py_buffer view
+    cdef const char *at
+    cdef uint8_t *buf = NULL
+    cdef _Stems st
+    cdef object t
+    _read_stems(stems, &st)  # stems' bytes stay alive in the tuple
+    out = []
+    try:
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    except BufferError:
+        idx = np.ascontiguousarray(idx)
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    try:
+        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
+            raise ValueError("idx must be a 1-D array of int64")
+        at = <const char *> view.buf
+        stride = view.strides[0]
+        m = view.shape[0]
+        for k in range(m):
+            i = (<const int64_t *> (at + k * stride))[0]
+            if i < 0 or i >= n:
+                raise IndexError("idx out of range")
+            t = <object> PyList_GET_ITEM(texts, i)
+            if not PyUnicode_CheckExact(t):
+                raise TypeError("texts must be strs")
+            if st.n == 0 and not st.any_single:
+                continue
+            if _text_holds(t, &st, &buf, &cap):
+                out.append(i)
+    finally:
+        PyBuffer_Release(&view)
+        free(buf)
+    return out

@@ -506,7 +506,7 @@ def _lists_after_leads(
         return
     texts = seg.texts
     # Lead-ins are rare: look at the text of long enough body lines only.
-    leads = [i for i in np.flatnonzero(body[:-1] & (f.n_words[:-1] >= _LEAD_IN_WORDS)).tolist()
+    leads = [i for i in (body[:-1] & (f.n_words[:-1] >= _LEAD_IN_WORDS)).nonzero()[0].tolist()
              if texts[i].rstrip().endswith((":", "\uff1a"))]
     if not leads:
         return
@@ -591,7 +591,7 @@ def keep_text_gaps(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
     inside &= below[ends] >= _TEXT_GAP_BELOW
     add = _spans(n, starts[inside], ends[inside])
     labels = add & (f.repeated > 0) & (f.sentence_end == 0)
-    for i in np.flatnonzero(labels).tolist():
+    for i in labels.nonzero()[0].tolist():
         # A line of code repeats where an answer quotes the question's code: it is no label.
         if CODE_LINE_RE.search(texts[i]) is not None:
             labels[i] = False
@@ -702,13 +702,13 @@ def keep_text_table_after(seg: Segments, f: Features, body: BoolArray, why: npt.
     # while its lines are short and not body: where the first line that is not stands, per line.
     # Most pages hold no stretch of such lines long enough for a table's rows and stop here.
     ok = ~body & (f.n_words <= _TABLE_LONG_CELL)
-    stop = np.flatnonzero(np.append(~ok, True))
+    stop = np.append(~ok, True).nonzero()[0]
     if int(np.diff(stop, prepend=-1).max()) <= _TABLE_MIN_ROWS * _TABLE_MIN_COLS - _TABLE_LEAD:
         return
     texts = seg.texts
     prev_body = np.zeros(n, dtype=bool)
     prev_body[1:] = body[:-1] & (f.main[:-1] > 0)
-    starts = np.flatnonzero(prev_body & ~body)
+    starts = (prev_body & ~body).nonzero()[0]
     if not len(starts):
         return
     lead = np.minimum(starts + _TABLE_LEAD, n)
@@ -728,7 +728,7 @@ def keep_text_table_after(seg: Segments, f: Features, body: BoolArray, why: npt.
             # k + _TABLE_LEAD lines (a caption and a header row may stand before the rows).
             run_starts, run_ends = _runs_of(codes[:-k] == codes[k:])
             near = run_starts <= k + _TABLE_LEAD
-            if not near.any():
+            if not _any(near):
                 continue
             j = int(np.argmax(np.where(near, run_ends - run_starts, -1)))
             found.append((int(run_ends[j] - run_starts[j]) + k, int(run_starts[j]), k))
@@ -801,14 +801,14 @@ def keep_text_between_regions(f: Features, body: BoolArray, why: npt.NDArray[np.
     or more stand between the main region's first line and its last, with no date line among
     them (a blog's sidebar or a thread puts a date on each post), they are the article's.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
-    main = np.flatnonzero((f.main > 0) & body)
+    main = ((f.main > 0) & body).nonzero()[0]
     if len(main) < 2:
         return
-    lone = np.flatnonzero(why == 3)
+    lone = (why == 3).nonzero()[0]
     lone = lone[(lone > main[0]) & (lone < main[-1])]
-    if len(lone) < _BETWEEN_MIN or f.date_like[lone[0] : lone[-1] + 1].any():
+    if len(lone) < _BETWEEN_MIN or _any(f.date_like[lone[0] : lone[-1] + 1]):
         return
     body[lone] = True
     why[lone] = 30
@@ -835,9 +835,9 @@ def keep_text_prose(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     out by the scorer alone) joins with it: a card's title over its pitch.
     """
     n = len(body)
-    if f.mode != "text" or n < 3 or not body.any():
+    if f.mode != "text" or n < 3 or not _any(body):
         return
-    at = np.flatnonzero(body)
+    at = body.nonzero()[0]
     prose = (why == 0) & ~body & (f.n_words >= _PROSE_WORDS) & (f.stopword_ratio >= 0.15) & (f.sentence_end > 0)
     prose &= (f.repeated == 0) & (f.date_like == 0) & (f.dated == 0) & (f.ellipsis == 0)
     prose &= f.capital_ratio <= _PROSE_CAPITALS
@@ -846,7 +846,7 @@ def keep_text_prose(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     if f.comments_from >= 0:
         prose[f.comments_from :] = False
     texts = seg.texts
-    for i in np.flatnonzero(prose).tolist():
+    for i in prose.nonzero()[0].tolist():
         if texts[i].rstrip().endswith("?"):
             prose[i] = False
     # The heading right above such a sentence ("Managed backups" / "We copy ...") comes with it.
@@ -930,9 +930,9 @@ def keep_text_long_lines(seg: Segments, f: Features, body: BoolArray, why: npt.N
     _LONG_REACH lines of a body line: the text's own lines stand close to it, a sidebar's further.
     """
     n = len(body)
-    if f.mode != "text" or n < 3 or not body.any():
+    if f.mode != "text" or n < 3 or not _any(body):
         return
-    at = np.flatnonzero(body)
+    at = body.nonzero()[0]
     cand = (why == 0) & ~body & (f.n_words >= _LONG_WORDS) & (f.stopword_ratio >= 0.15)
     cand &= (f.repeated == 0) & (f.date_like == 0) & (f.dated == 0) & (f.ellipsis == 0)
     cand &= f.capital_ratio <= _PROSE_CAPITALS
@@ -940,7 +940,7 @@ def keep_text_long_lines(seg: Segments, f: Features, body: BoolArray, why: npt.N
     cand[int(at[-1]) :] = False
     if f.comments_from >= 0:
         cand[f.comments_from :] = False
-    idx = np.flatnonzero(cand)
+    idx = cand.nonzero()[0]
     if not len(idx):
         return
     k = np.searchsorted(at, idx)
@@ -1019,8 +1019,8 @@ def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
     end = f.comments_from if f.comments_from >= 0 else n
     short = f.n_words[:end] <= _LIST_ANCHOR_WORDS
     kinds: list[list[int]] = [
-        np.flatnonzero(short & (f.date_like[:end] > 0)).tolist(),
-        np.flatnonzero(short & (f.ellipsis[:end] > 0)).tolist(),
+        (short & (f.date_like[:end] > 0)).nonzero()[0].tolist(),
+        (short & (f.ellipsis[:end] > 0)).nonzero()[0].tolist(),
     ]
     # One pass over the page, not one per line (features' n_chars is each line's len()).
     page = "\0".join(texts[:end])
@@ -1142,7 +1142,7 @@ def drop_text_post_end(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     texts = seg.texts
     own = np.where(body & (f.main > 0), f.n_chars, 0.0)
     above = np.cumsum(own) - own
-    for i in np.flatnonzero((above >= _POST_END_PROSE) & (f.n_words <= _POST_END_WORDS)).tolist():
+    for i in ((above >= _POST_END_PROSE) & (f.n_words <= _POST_END_WORDS)).nonzero()[0].tolist():
         if POST_END_RE.match(texts[i]) is not None:
             why[i:][body[i:]] = 25
             body[i:] = False
@@ -1177,7 +1177,7 @@ def _drop_lines(
 ) -> None:
     """The candidate lines whose text passes ``test`` are chrome, for ``reason``."""
     texts = seg.texts
-    hit = [i for i in np.flatnonzero(candidates).tolist() if test(texts[i])]
+    hit = [i for i in candidates.nonzero()[0].tolist() if test(texts[i])]
     body[hit] = False
     why[hit] = reason
 
@@ -1197,18 +1197,18 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     choice (vocab.CONSENT_*) hold half its words or more goes whole. An article that mentions
     cookies now and then holds many more words besides.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     texts = seg.texts
-    idx = np.flatnonzero(body)
+    idx = body.nonzero()[0]
     consent = np.zeros(len(body), dtype=bool)
     consent[[i for i in idx.tolist() if _names_consent(texts[i])]] = True
-    if not consent.any():
+    if not _any(consent):
         return
-    cuts = np.flatnonzero(np.diff(idx) > _CONSENT_GAP) + 1
+    cuts = (np.diff(idx) > _CONSENT_GAP).nonzero()[0] + 1
     for group in np.split(idx, cuts):
         words = f.n_words[group]
-        if consent[group].any() and float(words[consent[group]].sum()) >= _CONSENT_SHARE * float(words.sum()):
+        if _any(consent[group]) and float(words[consent[group]].sum()) >= _CONSENT_SHARE * float(words.sum()):
             body[group] = False
             why[group] = 20
 
@@ -1235,12 +1235,12 @@ def drop_text_newsletter(seg: Segments, f: Features, body: BoolArray, why: npt.N
     vocab.NEWSLETTER_RE goes, unless such lines hold over _PITCH_SHARE of the body's words (a
     post about running a newsletter).
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     texts = seg.texts
     pitch = [
         i
-        for i in np.flatnonzero(body & (f.n_words <= _PITCH_WORDS)).tolist()
+        for i in (body & (f.n_words <= _PITCH_WORDS)).nonzero()[0].tolist()
         if len({m.lower() for m in NEWSLETTER_RE.findall(texts[i])}) >= 2
     ]
     if not pitch or float(f.n_words[pitch].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
@@ -1268,7 +1268,7 @@ def drop_text_tag_lists(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     initials (not necessarily adjacent: a tag of two words breaks the order) over _TAG_ORDER of
     its words, with _TAG_INITIALS initials or more (a line of one word repeated is no list).
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     _drop_lines(seg, body, why, body & (f.n_words >= _TAG_WORDS) & (f.n_words <= _TAG_MAX_WORDS), _is_tag_list, 23)
 
@@ -1282,7 +1282,7 @@ def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     writer never repeats a phrase of _DOUBLED_WORDS words or more back to back as a whole line
     (up to _DOUBLED_MAX_WORDS words a half: a card's text).
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     lengths = (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)
     _drop_lines(seg, body, why, body & lengths, _is_doubled, 31)
@@ -1295,7 +1295,7 @@ def drop_text_glued_teasers(seg: Segments, f: Features, body: BoolArray, why: np
     within a few lines; Features.card marks them); the region search already passed them over, and here the longest,
     body by their own score however far from the article, go too.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     hit = body & (f.card > 0)
     body[hit] = False
@@ -1313,13 +1313,13 @@ def drop_text_related(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     (_RELATED_ITEM_WORDS words at most, no sentence end) or as the one-sentence excerpt under a
     headline (_RELATED_EXCERPT_WORDS words at most), up to the first that does not.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     texts = seg.texts
     n = len(body)
     short = (f.n_words <= _RELATED_ITEM_WORDS) & (f.sentence_end == 0)
     excerpt = (f.n_words <= _RELATED_EXCERPT_WORDS) & (f.n_sentences <= 1)
-    for i in np.flatnonzero(body & (f.n_words <= _RELATED_WORDS)).tolist():
+    for i in (body & (f.n_words <= _RELATED_WORDS)).nonzero()[0].tolist():
         text = texts[i]
         if RELATED_HEAD_RE.fullmatch(text) is None or text.rstrip().endswith((":", "\uff1a")):
             continue
@@ -1347,7 +1347,7 @@ def drop_text_after_related(seg: Segments, f: Features, body: BoolArray, why: np
     short intro).
     """
     n = len(body)
-    if n < 2 or f.mode != "text" or not body.any():
+    if n < 2 or f.mode != "text" or not _any(body):
         return
     texts = seg.texts
     own = np.where(body & (f.main > 0), f.n_chars, 0.0)
@@ -1361,7 +1361,7 @@ def drop_text_after_related(seg: Segments, f: Features, body: BoolArray, why: np
     # The word tests first, then one search over the lines left joined (a call a line cost 3% of
     # the text pipeline); each hit is checked as a whole line: a text with a line break is no heading.
     heads = (f.n_words <= _RELATED_WORDS) & (above >= _POST_END_PROSE) & (after <= before) & (after > 0)
-    lines = np.flatnonzero(heads & (main_after <= _AFTER_BOX_SHARE * before))
+    lines = (heads & (main_after <= _AFTER_BOX_SHARE * before)).nonzero()[0]
     if not len(lines):
         return
     hits = [m.start() for m in _BOX_HEAD_LINE.finditer("\n".join([texts[i] for i in lines.tolist()]))]
@@ -1394,9 +1394,9 @@ def drop_text_legal_tail(seg: Segments, f: Features, body: BoolArray, why: npt.N
     reserved") and the body above it holds _LEGAL_ABOVE times its words (a page of legal text, or
     a short note under its licence, keeps it).
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
-    i = int(np.flatnonzero(body)[-1])
+    i = int(body.nonzero()[0][-1])
     if COPYRIGHT_RE.search(seg.texts[i]) is None:
         return
     if float(f.n_words[body].sum()) - float(f.n_words[i]) < _LEGAL_ABOVE * float(f.n_words[i]):
@@ -1423,9 +1423,9 @@ def drop_text_copyright_lines(seg: Segments, f: Features, body: BoolArray, why: 
     words. A mention further in is a photo's credit or a quoted licence as often ("Photo:
     Example / © 2024 ...", "Holy Bible, New International Version, Copyright © 1984 ...").
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
-    short = np.flatnonzero(body & (f.n_words <= _NOTICE_WORDS)).tolist()
+    short = (body & (f.n_words <= _NOTICE_WORDS)).nonzero()[0].tolist()
     if not short:
         return
     texts = seg.texts
@@ -1493,7 +1493,7 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     (_faq_start), the runs above it join from any distance: the page's pitch above its questions.
     """
     n = len(body)
-    if f.mode != "text" or n < 2 * _PAIR_MIN or not body.any():
+    if f.mode != "text" or n < 2 * _PAIR_MIN or not _any(body):
         return
     # Lines an earlier step left out (a comment thread, the lines after a post's end, a notice)
     # stay out, and so does the comment thread however it was scored.
@@ -1508,8 +1508,8 @@ def keep_text_pairs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     faq = _faq_start(seg, f, body)
     if faq > 0:
         # The main region is the page's closing FAQ: every run of pairs above it is the pitch.
-        _join_runs(seg, f, body, why, np.flatnonzero(pair[:faq]), 2, _PAIR_MIN, n, 52)
-    _join_runs(seg, f, body, why, np.flatnonzero(pair), 2, _PAIR_MIN, _PAIR_REACH, 41)
+        _join_runs(seg, f, body, why, pair[:faq].nonzero()[0], 2, _PAIR_MIN, n, 52)
+    _join_runs(seg, f, body, why, pair.nonzero()[0], 2, _PAIR_MIN, _PAIR_REACH, 41)
 
 
 def _faq_start(seg: Segments, f: Features, body: BoolArray) -> int:
@@ -1570,11 +1570,11 @@ def _join_runs(
     start is inside it or under reach lines after it, or the last one before it is within reach
     lines above (keep_text_pairs, keep_text_records).
     """
-    anchor = np.flatnonzero(body & (f.main > 0))
+    anchor = (body & (f.main > 0)).nonzero()[0]
     if len(at) < least or not len(anchor):
         return
     texts = seg.texts
-    for run in np.split(at, np.flatnonzero(np.diff(at) != width) + 1):
+    for run in np.split(at, (np.diff(at) != width).nonzero()[0] + 1):
         if len(run) < least or 3 * len({texts[i] for i in run.tolist()}) < 2 * len(run):
             continue
         lo, hi = int(run[0]), int(run[-1]) + width
@@ -1603,7 +1603,7 @@ def keep_text_records(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     the same line under each ("Learn more", "SHARES") or a date or a cut excerpt.
     """
     n = len(body)
-    if f.mode != "text" or n < 3 * _RECORD_MIN or not body.any():
+    if f.mode != "text" or n < 3 * _RECORD_MIN or not _any(body):
         return
     plain = (f.date_like == 0) & (f.ellipsis == 0) & (f.repeated == 0) & ((why == 0) | body)
     if f.comments_from >= 0:
@@ -1612,7 +1612,7 @@ def keep_text_records(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     text = plain & (f.stopword_ratio >= 0.15) & (f.n_words >= _RECORD_TEXT_WORDS) & (f.n_words <= _PAIR_SENTENCE_MAX)
     record = np.zeros(n, dtype=bool)
     record[:-2] = name[:-2] & text[1:-1] & name[2:]
-    _join_runs(seg, f, body, why, np.flatnonzero(record), 3, _RECORD_MIN, _RECORD_REACH, 60)
+    _join_runs(seg, f, body, why, record.nonzero()[0], 3, _RECORD_MIN, _RECORD_REACH, 60)
 
 
 # Three records at least (two: cleaneval-dev -0.0009, its held-out split -0.0015); a name or a link
@@ -1642,7 +1642,7 @@ def keep_text_specs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     same "Posts: 116" under every poster.
     """
     n = len(body)
-    if f.mode != "text" or n < _SPEC_MIN or not body.any():
+    if f.mode != "text" or n < _SPEC_MIN or not _any(body):
         return
     plain = (f.date_like == 0) & (f.ellipsis == 0) & ((why == 0) | body)
     plain &= (f.n_words >= 2) & (f.n_words <= _SPEC_WORDS)
@@ -1650,7 +1650,7 @@ def keep_text_specs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         plain[f.comments_from :] = False
     texts = seg.texts
     spec = np.zeros(n, dtype=bool)
-    hits = [i for i in np.flatnonzero(plain).tolist() if ": " in texts[i]]
+    hits = [i for i in plain.nonzero()[0].tolist() if ": " in texts[i]]
     if len(hits) < _SPEC_MIN:  # most pages stop here
         return
     labels: dict[str, list[int]] = {}
@@ -1663,7 +1663,7 @@ def keep_text_specs(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     for at in labels.values():
         if len(at) == 1:
             spec[at[0]] = True
-    _join_runs(seg, f, body, why, np.flatnonzero(spec), 1, _SPEC_MIN, _SPEC_REACH, 50)
+    _join_runs(seg, f, body, why, spec.nonzero()[0], 1, _SPEC_MIN, _SPEC_REACH, 50)
 
 
 # Four lines at least (three: scrapinghub-aeb and dragnet dev pages -0.02 each from "Name (Group A):
@@ -1693,13 +1693,13 @@ def drop_text_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     order among the body lines above (not overlapping them) go. One paragraph said twice is left
     alone: a page may repeat a line on purpose, and a template repeats its short labels.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     # Every line of a passage and of its copy stands twice on the page (features' repeated): most
     # pages have too few such body lines and stop here.
     if np.count_nonzero(body & (f.repeated > 0)) < 2 * _COPY_LINES:
         return
-    idx = np.flatnonzero(body)
+    idx = body.nonzero()[0]
     texts = seg.texts
     keys = [texts[i].strip() for i in idx.tolist()]
     words = f.n_words[idx].tolist()
@@ -1819,10 +1819,10 @@ def keep_own_line_links(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     _OWN_LINE_REACH blocks away on each side, in the main container, no footer's line either.
     """
     n = len(body)
-    if n == 0 or not body.any():
+    if n == 0 or not _any(body):
         return
     texts = seg.texts
-    short = np.flatnonzero(_all_of(n, ((body, "not", 0), (f.main, ">", 0), (f.n_words, "<=", _OWN_LINE_WORDS))))
+    short = _all_of(n, ((body, "not", 0), (f.main, ">", 0), (f.n_words, "<=", _OWN_LINE_WORDS))).nonzero()[0]
     if not _texts_hold(texts, short, _ADDRESS_STEMS):
         return  # most pages: no line holds an address's start
     cand = [i for i in short.tolist()
@@ -1863,16 +1863,16 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     run of alike items; a listing's cards link their headlines, not their dates.
     """
     n = len(body)
-    if n == 0 or not body.any():
+    if n == 0 or not _any(body):
         return
     short_dates = _all_of(n, ((body, "not", 0), (f.main, ">", 0), (f.date_like, ">", 0), (f.n_words, "<=", _POST_DATE_WORDS)))
     if int(short_dates.sum()) < _THREAD_POSTS:
         return  # most pages: fewer short date lines than a thread has posts
     texts = seg.texts
     linked = short_dates & (f.link_density >= _POST_DATE_LINKED)
-    numbered = [i for i in np.flatnonzero(short_dates & ~linked).tolist() if _POST_NUMBER.search(texts[i]) is not None]
+    numbered = [i for i in (short_dates & ~linked).nonzero()[0].tolist() if _POST_NUMBER.search(texts[i]) is not None]
     linked[numbered] = True
-    dates = np.flatnonzero(linked)
+    dates = linked.nonzero()[0]
     if len(dates) < _THREAD_POSTS:
         return
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
@@ -2004,7 +2004,7 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     # A short article is the page's content all the same: beside a paragraph of it in the main
     # container, a group mostly outside that container is a sidebar's rail of posts.
     article = body & (f.main > 0) & (f.n_words >= _LISTING_ARTICLE_WORDS) & (f.sentence_end > 0)
-    if article.any() and keep.any() and float(f.main[keep].mean()) < 0.5:
+    if _any(article) and _any(keep) and float(f.main[keep].mean()) < 0.5:
         return
     body |= keep
     why[keep] = 8
@@ -2025,13 +2025,13 @@ def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     if n < 3 or f.mode != "html":
         return
     card = f.card > 0
-    if not card.any():
+    if not _any(card):
         return
     anchor = _all_of(n, (
         (body, "is", 0), (f.main, ">", 0), (card, "not", 0), (f.flags, "none", _CARD_OUTER),
         (f.n_words, ">=", _INNER_ANCHOR_WORDS),
     ))  # fmt: skip
-    if not anchor.any():
+    if not _any(anchor):
         return
     starts, ends = _runs_of(card)
     cum = np.zeros(n + 1, dtype=np.int64)
@@ -2039,7 +2039,7 @@ def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     before = cum[starts] - cum[np.maximum(starts - _INNER_NEAR, 0)] > 0
     after = cum[np.minimum(ends + _INNER_NEAR, n)] - cum[ends] > 0
     ok = before & after
-    if not ok.any():
+    if not _any(ok):
         return
     caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
     keep = _spans(n, starts[ok], ends[ok]) & ~body & (f.main > 0) & ((f.flags & _CARD_OUTER) == 0)
@@ -2076,17 +2076,17 @@ def keep_menu_headings(seg: Segments, f: Features, scores: FloatArray, threshold
         (body, "not", 0), (nxt, "is", 0), (f.heading, ">", 0), (f.repeated, ">", 0), (f.main, ">", 0),
         (f.flags, "none", _CHROME_CONTEXT), (f.link_density, "<", 0.5), (f.date_like, "==", 0),
     ))  # fmt: skip
-    if not cand.any():
+    if not _any(cand):
         return
     cand &= scores - threshold > -_FIRM_CHROME
-    if not cand.any():
+    if not _any(cand):
         return
     texts = seg.texts
-    at = np.flatnonzero(cand).tolist()
+    at = cand.nonzero()[0].tolist()
     wanted = {texts[i] for i in at}
-    inner = np.flatnonzero(_all_of(n, ((f.main, ">", 0), (f.flags, "none", _CHROME_CONTEXT)))).tolist()
+    inner = _all_of(n, ((f.main, ">", 0), (f.flags, "none", _CHROME_CONTEXT))).nonzero()[0].tolist()
     seen = collections.Counter(t for t in (texts[i] for i in inner) if t in wanted)
-    menu = {texts[i] for i in np.flatnonzero((f.flags & _MENU) != 0).tolist() if texts[i] in wanted}
+    menu = {texts[i] for i in ((f.flags & _MENU) != 0).nonzero()[0].tolist() if texts[i] in wanted}
     for i in at:
         if seen[texts[i]] > 1 or texts[i] not in menu:
             cand[i] = False
@@ -2162,15 +2162,15 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     it (a video's playlist, "more on this") stay out.
     """
     n = len(body)
-    if n == 0 or f.mode != "html" or "article" not in seg.elem_tag:  # a list test before any mask
+    if n == 0 or f.mode != "html" or not _holds_tag(seg.elem_tag, "article"):  # a list test before any mask
         return
     in_main = f.main > 0
-    if not (body & in_main).any():
+    if not _any(body & in_main):
         return
     plain = ((f.flags & _LIST_OR_TABLE) != 0) & ((f.flags & _ARTICLE_LIST_CHROME) == 0)
     plain &= ((f.flags & Flag.FIGURE) == 0) | ((f.flags & Flag.TABLE) != 0)  # captions stay out, as scored
     add = ~in_main & ~body & plain & (f.link_density == 0) & (f.date_like == 0)
-    add[int(np.flatnonzero(body & in_main)[-1]) :] = False
+    add[int((body & in_main).nonzero()[0][-1]) :] = False
     if add.sum() < _ARTICLE_LIST_ITEMS:
         return
     arts = _nearest_article(seg)
@@ -2259,7 +2259,7 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
     n_elem = len(parent)
     led = [False] * n_elem
     led_list: list[int] = []
-    heads = np.flatnonzero(headline).tolist()
+    heads = headline.nonzero()[0].tolist()
     for e in {seg.elems[i] for i in heads}:
         while e > 0 and not led[e]:
             led[e] = True
@@ -2280,7 +2280,7 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
         m = np.asarray(members, dtype=np.int64)
         if len(m) >= _HEADLINE_ITEMS and np.count_nonzero(prefix[ends[m]] - prefix[m] >= 2) >= _GRID_CARDS * len(m):
             roots[m] = True
-    if not roots.any():
+    if not _any(roots):
         return
     inside = within(seg.parent_array(), roots)[elems]
     keep = headline & inside
@@ -2354,7 +2354,7 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     in_body = body & clean
     # The items lie in the main container, below the element that holds its first and last
     # block; its elements are one run of indexes (document order), numbered here from it.
-    blocks = np.flatnonzero(clean)
+    blocks = clean.nonzero()[0]
     if not len(blocks):
         return
     # Per element, over its subtree: clean words, body words, clean lines, body lines.
@@ -2362,7 +2362,7 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     root, elems, parents, _, sub = _container_subtrees(seg, blocks, columns)
     n_elem = len(parents)
     words, kept, lines, held = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
-    cand = np.flatnonzero(words > 0)
+    cand = (words > 0).nonzero()[0]
     cand = cand[cand > 0]
     # Items are siblings: only the children of a parent of _GRID_ITEMS such elements or more, enough
     # of them holding body and two lines (a cheap test before the groups are made).
@@ -2374,10 +2374,11 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     )
     cand = cand[enough[up]]
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for e in cand.tolist():
-        tag, cls = seg.elem_tag[root + e], seg.elem_class[root + e]
+    tags, classes = seg.elem_tag, seg.elem_class
+    for e, p in zip(cand.tolist(), parents[cand].tolist(), strict=True):
+        tag, cls = tags[root + e], classes[root + e]
         if cls or tag in _GRID_ITEM_TAGS:
-            groups.setdefault((int(parents[e]), tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
+            groups.setdefault((p, tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
     best: list[int] = []
     best_kept = 0.0
     for members in groups.values():
@@ -2444,24 +2445,25 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
         return
     clean = _all_of(n, ((f.main, ">", 0), (f.flags, "none", _GRID_CHROME)))
     left = _all_of(n, ((clean, "is", 0), (body, "not", 0), (f.link_density, "<", _CARD_LINKS), (f.date_like, "==", 0)))
-    if not left.any():
+    if not _any(left):
         return
     in_body = body & clean
-    blocks = np.flatnonzero(clean)
+    blocks = clean.nonzero()[0]
     # Per element, over its subtree: clean words, clean lines, body lines, lines that may join.
     columns = (f.n_words[blocks], None, in_body[blocks], left[blocks])
     root, elems, parents, ends, sub = _container_subtrees(seg, blocks, columns)
     n_elem = len(parents)
     words, lines, held, open_ = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
-    cand = np.flatnonzero((lines >= 2) & (held > 0))
+    cand = ((lines >= 2) & (held > 0)).nonzero()[0]
     cand = cand[cand > 0]
     up = parents[cand]
     cand = cand[(np.bincount(up, minlength=n_elem) >= _CARD_ITEMS)[up]]
     groups: dict[tuple[int, str, str], list[int]] = {}
-    for e in cand.tolist():
-        tag, cls = seg.elem_tag[root + e], seg.elem_class[root + e]
+    tags, classes = seg.elem_tag, seg.elem_class
+    for e, p in zip(cand.tolist(), parents[cand].tolist(), strict=True):
+        tag, cls = tags[root + e], classes[root + e]
         if cls or tag in _GRID_ITEM_TAGS:
-            groups.setdefault((int(parents[e]), tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
+            groups.setdefault((p, tag, cls.translate(_GRID_NO_DIGITS)), []).append(e)
     roots = np.zeros(n_elem, dtype=bool)
     sets: list[list[int]] = []
     for (p, tag, cls), members in groups.items():
@@ -2469,12 +2471,12 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
         if size < _CARD_ITEMS or size > _CARD_MAX_ITEMS:
             continue
         m = np.asarray(members, dtype=np.int64)
-        if not open_[m].any() or float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
+        if not _any(open_[m]) or float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
             continue
         # Every item of this kind under the parent is a card holding body: none left out.
         alike = sum(
             1
-            for k in np.flatnonzero((parents == p) & (words > 0)).tolist()
+            for k in ((parents == p) & (words > 0)).nonzero()[0].tolist()
             if seg.elem_tag[root + k] == tag and seg.elem_class[root + k].translate(_GRID_NO_DIGITS) == cls
         )
         if alike != size:
@@ -2521,10 +2523,10 @@ def keep_table_rows(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    cells = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0)
-    if not (cells & body).any():
+    cells = _all_of(n, ((f.flags, "some", _TABLE), (f.flags, "none", _CHROME_CONTEXT)))
+    if not _any(cells & body):
         return
-    idx = np.array([i for i in np.flatnonzero(cells).tolist() if seg.kinds[i] in _CELL_KINDS], dtype=np.int64)
+    idx = np.array([i for i in cells.nonzero()[0].tolist() if seg.kinds[i] in _CELL_KINDS], dtype=np.int64)
     if len(idx) < 2:
         return
     parent = seg.parent_array()
@@ -2551,12 +2553,11 @@ def keep_name_value_lists(seg: Segments, f: Features, body: BoolArray, why: npt.
     term (the member) over many values, or one <dl> per pair: neither is such a list.
     """
     n = len(body)
-    if n == 0 or f.mode != "html" or "dl" not in seg.elem_tag:
+    if n == 0 or f.mode != "html" or not _holds_tag(seg.elem_tag, "dl"):
         return
-    tags = np.asarray(seg.elem_tag, dtype=object)
-    is_term = tags == "dt"
-    item = _nearest_marked(seg.elem_parent, is_term | (tags == "dd"))
-    dl = _nearest_marked(seg.elem_parent, tags == "dl")
+    is_term = _tags_are(seg.elem_tag, ("dt",))
+    item = _nearest_marked(seg.elem_parent, _tags_are(seg.elem_tag, ("dt", "dd")))
+    dl = _nearest_marked(seg.elem_parent, _tags_are(seg.elem_tag, ("dl",)))
     elems = seg.elem_array()
     own_item = item[elems]
     own_dl = dl[elems]
@@ -2565,7 +2566,7 @@ def keep_name_value_lists(seg: Segments, f: Features, body: BoolArray, why: npt.
     inside[inside] = dl[own_item[inside]] == own_dl[inside]
     if np.count_nonzero(inside) < 2 * _NV_MIN_PAIRS:
         return
-    idx = np.flatnonzero(inside)
+    idx = inside.nonzero()[0]
     lists, list_of = np.unique(own_dl[idx], return_inverse=True)
     terms = np.bincount(list_of, weights=is_term[own_item[idx]], minlength=len(lists))
     values = np.bincount(list_of, minlength=len(lists)) - terms
@@ -2592,7 +2593,7 @@ def _nearest_marked(parents: list[int], marked: npt.NDArray[np.bool_]) -> npt.ND
         up[0] = 0
     while True:
         near = np.where(near >= 0, near, near[up])
-        if not up.any():
+        if not _any(up):
             return near
         up = up[up]
 
@@ -2620,7 +2621,7 @@ def drop_product_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.N
     words (a page of reviews is about them). Not inside an <article>: a travel guide's staff
     reviews of a place it declares a product are its text.
     """
-    if f.mode != "html" or not body.any():
+    if f.mode != "html" or not _any(body):
         return
     under = under_review_class(seg)
     if under is None:
@@ -2646,7 +2647,7 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     _CTA_SHARE of the body's words or more. A landing page's sections are calls to action
     as much as its content: a page that declares no article keeps them.
     """
-    if f.mode != "html" or not body.any():
+    if f.mode != "html" or not _any(body):
         return
     classes = seg.elem_class
     joined = seg.class_text()
@@ -2669,7 +2670,7 @@ def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.N
     roots = np.zeros(len(classes), dtype=bool)
     roots[np.searchsorted(ends, starts, side="right")] = True
     hit = body & within(seg.parent_array(), roots)[seg.elem_array()]
-    if not hit.any() or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
+    if not _any(hit) or float(f.n_words[hit].sum()) >= _CTA_SHARE * float(f.n_words[body].sum()):
         return
     if not declares_article(seg):
         return
@@ -2694,25 +2695,27 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     "Tags:", "Was this article helpful?", "Follow us on ...": `smoothed: a post's meta line below
     the content`). Nothing goes if such lines hold over _PITCH_SHARE of the body's words.
     """
-    if not body.any():
+    if not _any(body):
         return
     text_mode = f.mode != "html"
-    idx = np.flatnonzero(body)
+    idx = body.nonzero()[0]
     long_ = idx[f.n_words[idx] > _PITCH_WORDS]
     if not len(long_):
         return  # no paragraph for them to follow
     after = int(long_[-1])
     texts = seg.texts
     tail_idx = idx[idx > after]
-    tail = tail_idx.tolist()
-    # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind.
-    pitches = not text_mode and _texts_hold(texts, tail_idx, _PITCH_STEMS_ASCII)
-    if not pitches and not _texts_hold(texts, tail_idx, _TAIL_HEADS_ASCII):
+    # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind,
+    # and a line that holds neither a pitch's word nor a head's is none of the three.
+    pitch_lines = [] if text_mode else _texts_holding(texts, tail_idx, _PITCH_STEMS_ASCII)
+    head_lines = _texts_holding(texts, tail_idx, _TAIL_HEADS_ASCII)
+    if not pitch_lines and not head_lines:
         return  # most pages: no tail line names a pitch's word or opens like a sign-off or a meta line
+    pitches = bool(pitch_lines)
     pitch = []
     signoff = []
     meta = []
-    for i in tail:
+    for i in sorted({*pitch_lines, *head_lines}):
         text = texts[i]
         if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
             pitch.append(i)
@@ -2746,17 +2749,17 @@ def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     bio (the text goes on: an interview's "About the author" section) and the two hold a fifth
     of the body's words at most.
     """
-    if not body.any():
+    if not _any(body):
         return
     texts = seg.texts
     kinds = seg.kinds
-    idx = np.flatnonzero(body)
+    idx = body.nonzero()[0]
     words = f.n_words[idx]
     _drop_greetings(texts, idx, words, body, why)
-    long_ = np.flatnonzero(words > _PITCH_WORDS)
+    long_ = (words > _PITCH_WORDS).nonzero()[0]
     # The heading stands after the last paragraph of over _PITCH_WORDS words, or right above it (the bio).
     lo = int(long_[-1]) - 1 if len(long_) else 0
-    heads = (np.flatnonzero(words[lo:] <= _AUTHOR_HEAD_WORDS) + lo).tolist()
+    heads = ((words[lo:] <= _AUTHOR_HEAD_WORDS).nonzero()[0] + lo).tolist()
     if not heads:
         return
     # One search over the candidate lines joined, not a call a line: 0.01 ms a page.
@@ -2779,7 +2782,7 @@ def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         if k + 1 < len(idx) and kinds[int(idx[k + 1])] not in HEADING_KINDS:
             box.append(int(idx[k + 1]))
         end = k + len(box)
-        if (words[end:] > _PITCH_WORDS).any() or float(f.n_words[box].sum()) > _PITCH_SHARE * total:
+        if _any(words[end:] > _PITCH_WORDS) or float(f.n_words[box].sum()) > _PITCH_SHARE * total:
             continue
         body[box] = False
         why[box] = 74
@@ -2880,18 +2883,10 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     disclosures).
     """
     texts = seg.texts
-    sized = np.flatnonzero(
-        _all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _DISCLOSURE_MIN_WORDS), (f.n_words, "<=", _DISCLOSURE_WORDS)))
-    )
-    if not _texts_hold(texts, sized, _DISCLOSURE_STEMS_ASCII):
-        return  # most pages: none of the words, a few substring scans instead of a search a block
-    hit = [
-        i
-        for i in sized.tolist()
-        if _holds_any(texts[i].lower(), _DISCLOSURE_STEMS)
-        and DISCLOSURE_RE.search(texts[i]) is not None
-        and DISCLOSURE_WHO_RE.search(texts[i]) is not None
-    ]
+    sized = _all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _DISCLOSURE_MIN_WORDS), (f.n_words, "<=", _DISCLOSURE_WORDS))).nonzero()[0]
+    # The blocks whose lowered text holds a word (most pages: none; each text lowered in C, not with str.lower()).
+    held = _texts_holding(texts, sized, _DISCLOSURE_STEMS_ASCII)
+    hit = [i for i in held if DISCLOSURE_RE.search(texts[i]) is not None and DISCLOSURE_WHO_RE.search(texts[i]) is not None]
     if not hit or float(f.n_words[hit].sum()) > _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
         return
     body[hit] = False
@@ -2909,7 +2904,7 @@ def drop_language_menus(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     Thai, Hangul, kana, Han); a Japanese sentence with a brand's Latin name holds three.
     """
     texts = seg.texts
-    cand = [i for i in np.flatnonzero(body).tolist() if not texts[i].isascii()]
+    cand = [i for i in body.nonzero()[0].tolist() if not texts[i].isascii()]
     if not cand or _NON_LATIN.search("\0".join([texts[i] for i in cand])) is None:
         return  # most pages: no letter outside the Latin script in the body
     hit = [i for i in cand if _NON_LATIN.search(texts[i]) is not None and _scripts(texts[i]) >= _LANGUAGE_MENU_SCRIPTS]
@@ -2960,6 +2955,34 @@ def _holds_any(low: str, stems: tuple[str, ...]) -> bool:
     return any(stem in low for stem in stems)
 
 
+def _any(mask: npt.NDArray[Any]) -> bool:
+    """Whether mask holds a true value: bool(mask.any()). Its compiled twin reads a bool array's
+    bytes in C, where numpy's reduction costs ~1 us a call (some 60 calls a page)."""
+    return bool(mask.any())
+
+
+def _lstrip_starts(texts: list[str], idx: npt.NDArray[np.intp], starts: tuple[str, ...]) -> list[int]:
+    """The indexes of idx whose text, its leading whitespace stripped, starts with one of starts.
+    Its compiled twin skips the whitespace in C and calls startswith only where the first
+    character left may start one (~0.3 us a block in Python)."""
+    return [i for i in idx.tolist() if texts[i].lstrip().startswith(starts)]
+
+
+def _holds_tag(tags: list[str], name: str) -> bool:
+    """Whether name is one of tags (an element's tag list); its compiled twin compares in C."""
+    return name in tags
+
+
+def _tags_are(tags: list[str], names: tuple[str, ...]) -> BoolArray:
+    """Per tag, whether it is one of names; its compiled twin compares in C, where numpy compares
+    an object array a name."""
+    arr = np.asarray(tags, dtype=object)
+    out = np.zeros(len(tags), dtype=bool)
+    for name in names:
+        out |= arr == name
+    return out
+
+
 def _all_of(n: int, tests: tuple[tuple[npt.NDArray[Any], str, float], ...]) -> BoolArray:
     """The blocks that pass every test, a (column, op, value) each: op ">", ">=", "<", "<=", "==" or
     "!=" compares a float column with value, "none" and "some" test an int column's bits
@@ -2992,6 +3015,13 @@ def _texts_hold(texts: list[str], idx: npt.NDArray[np.intp] | None, stems: tuple
     if not _may_hold(joined, stems):
         return False
     return _holds_any(joined.lower(), tuple(stem.decode("ascii") for stem in stems))
+
+
+def _texts_holding(texts: list[str], idx: npt.NDArray[np.intp], stems: tuple[bytes, ...]) -> list[int]:
+    """The indexes of idx whose text, lowered, holds any of the stems (lowercase ASCII, as bytes):
+    _texts_hold a text. Its compiled twin lowers each text's ASCII characters as it reads them."""
+    words = tuple(stem.decode("ascii") for stem in stems)
+    return [i for i in idx.tolist() if _may_hold(texts[i], stems) and _holds_any(texts[i].lower(), words)]
 
 
 def _third_slide(texts: list[str], pattern: regex.Pattern[str], words: tuple[str, ...]) -> bool:
@@ -3038,7 +3068,7 @@ def drop_link_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     linky = ~body & (f.link_density >= 0.5)
     cand = np.zeros(n, dtype=bool)
     cand[:-2] = body[:-2] & (f.n_words[:-2] <= _LINK_HEADING_WORDS) & linky[1:-1] & linky[2:]
-    for i in np.flatnonzero(cand).tolist():
+    for i in cand.nonzero()[0].tolist():
         if f.heading[i] > 0 or seg.texts[i].rstrip().endswith(":"):
             body[i] = False
             why[i] = 11
@@ -3058,9 +3088,9 @@ def drop_chrome_only_classes(seg: Segments, f: Features, body: BoolArray, why: n
     words is a byline, not a bio: it is left to the scorer (a listing's entries name theirs).
     """
     tokens = seg.neg_tokens  # vocabulary words, lowercase already (parse.segment._class_words)
-    if not body.any() or CHROME_ONLY_TOKENS.isdisjoint(tokens):
+    if not _any(body) or CHROME_ONLY_TOKENS.isdisjoint(tokens):
         return  # most pages: no such word, a set test instead of the masks below
-    under = np.flatnonzero(body & ((f.flags & Flag.NEG_CLASS) != 0)).tolist()
+    under = (body & ((f.flags & Flag.NEG_CLASS) != 0)).nonzero()[0].tolist()
     by_token: dict[str, list[int]] = {}
     for i in under:
         token = tokens[i].lower()
@@ -3095,7 +3125,7 @@ def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.N
     reference's example and stay.
     """
     n = len(body)
-    if n == 0 or not body.any():
+    if n == 0 or not _any(body):
         return
     texts = seg.texts
     cand = body.copy()
@@ -3103,9 +3133,7 @@ def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.N
         cand &= (f.flags & (Flag.PRE | Flag.TABLE)) == 0
     # A plain prefix test before the pattern: nearly every line starts otherwise.
     drop = [
-        i
-        for i in np.flatnonzero(cand).tolist()
-        if texts[i].lstrip().startswith(_IMAGE_STARTS) and _IMAGE_ADDRESS.fullmatch(texts[i].strip()) is not None
+        i for i in _lstrip_starts(texts, cand.nonzero()[0], _IMAGE_STARTS) if _IMAGE_ADDRESS.fullmatch(texts[i].strip()) is not None
     ]
     # The name a template prints before each address ("thumbnail:", "swatch_Red:") goes with it.
     drop += [i - 1 for i in drop if i > 0 and body[i - 1] and f.n_words[i - 1] <= _IMAGE_LABEL_WORDS
@@ -3127,7 +3155,7 @@ def drop_signatures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     every post in an element whose class says so: the same motto, links and badges below each
     post of a member, read as the member's letterhead, not as what the post says.
     """
-    if f.mode != "html" or not body.any():
+    if f.mode != "html" or not _any(body):
         return
     text = seg.class_text()
     if "ignature" not in text:
@@ -3157,13 +3185,13 @@ def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     only the counters go.
     """
     n = len(body)
-    if n == 0 or not body.any():
+    if n == 0 or not _any(body):
         return
     texts = seg.texts
     if not _third_slide(texts, _THIRD_SLIDE, _OF_WORDS):
         return  # most pages: no "3/N" or "3 of N" anywhere, one scan instead of a match a block
     counters: list[tuple[int, int, int]] = []
-    for i in np.flatnonzero(f.n_words <= _COUNTER_WORDS).tolist():
+    for i in (f.n_words <= _COUNTER_WORDS).nonzero()[0].tolist():
         m = _COUNTER.match(texts[i])
         if m is not None:
             counters.append((i, int(m.group(1)), int(m.group(2))))
@@ -3221,7 +3249,7 @@ def _under_one(seg: Segments, blocks: list[int]) -> list[int]:
     while end < len(parent) and parent[end] >= top:
         end += 1
     elems = np.asarray(seg.elems)
-    inside: list[int] = np.flatnonzero((elems >= top) & (elems < end)).tolist()
+    inside: list[int] = ((elems >= top) & (elems < end)).nonzero()[0].tolist()
     return inside
 
 
@@ -3298,7 +3326,7 @@ def drop_page_footer(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     """
     flags = f.flags
     drop = _all_of(len(body), ((body, "is", 0), (flags, "some", Flag.FOOTER), (flags, "none", Flag.ARTICLE | Flag.MAIN)))
-    if drop.any() and f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
+    if _any(drop) and f.n_words[drop].sum() <= _CHROME_ONLY_MAX_SHARE * f.n_words[body].sum():
         body[drop] = False
         why[drop] = 18
 
@@ -3318,8 +3346,8 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
     the headline, with the article below it), ends the body.
     """
     n = len(body)
-    short = np.flatnonzero(_all_of(n, ((f.main, ">", 0), (f.n_words, "<=", _FORM_WORDS), (f.flags, "none", _FORM_BOXES))))
-    if not len(short) or not body.any():
+    short = _all_of(n, ((f.main, ">", 0), (f.n_words, "<=", _FORM_WORDS), (f.flags, "none", _FORM_BOXES))).nonzero()[0]
+    if not len(short) or not _any(body):
         return
     forms = _single_form_lines(seg.texts, short)
     if not forms:
@@ -3330,7 +3358,7 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
     for k in forms:
         if before[k] < _FORM_AFTER:
             continue
-        if plain[k + 1 : k + 1 + _FORM_NEXT].any():
+        if _any(plain[k + 1 : k + 1 + _FORM_NEXT]):
             continue  # the article goes on below it: a button, not the end of the post
         drop = np.zeros(n, dtype=bool)
         drop[k:] = body[k:]
@@ -3342,9 +3370,10 @@ def drop_after_comment_form(seg: Segments, f: Features, body: BoolArray, why: np
 def _single_form_lines(texts: list[str], idx: npt.NDArray[np.intp]) -> list[int]:
     """The lines of idx that name a comment form or an empty thread (features.names_comment_form)
     and stand once among them, in order: a Q&A page puts "Add a comment" under every post."""
-    if not _texts_hold(texts, idx, _FORM_LINE_STEMS_ASCII):
+    # names_comment_form reads only lines that hold a stem: the others are skipped in C.
+    named = [k for k in _texts_holding(texts, idx, _FORM_LINE_STEMS_ASCII) if names_comment_form(texts[k])]
+    if not named:
         return []
-    named = [k for k in idx.tolist() if names_comment_form(texts[k])]
     keys = collections.Counter(_FORM_KEY.sub("", texts[k].lower()) for k in named)
     return [k for k in named if keys[_FORM_KEY.sub("", texts[k].lower())] == 1]
 
@@ -3383,7 +3412,7 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     def plain(p: int) -> bool:  # a container without a class (the root has none)
         return p < 0 or not classes[p]
 
-    long = np.flatnonzero(body & (f.n_words >= _REPEAT_WORDS)).tolist()
+    long = (body & (f.n_words >= _REPEAT_WORDS)).nonzero()[0].tolist()
     if len({texts[i] for i in long}) == len(long):
         return  # no text repeats (most pages): a set is cheaper than the walk below
     for i in long:
@@ -3428,15 +3457,15 @@ def drop_trailing_chrome(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
     long: an article continued under a chrome class word runs on in paragraphs, not in list
     items.
     """
-    if f.mode != "html" or not body.any():
+    if f.mode != "html" or not _any(body):
         return
     neg = (f.flags & Flag.NEG_CLASS) != 0
-    plain = np.flatnonzero(body & ~neg)
+    plain = (body & ~neg).nonzero()[0]
     if not len(plain):
         return
     drop = body & neg
     drop[: plain[-1] + 1] = False
-    if not drop.any():
+    if not _any(drop):
         return
     words = f.n_words[drop].sum()
     listed = f.n_words[drop & ((f.flags & Flag.LIST) != 0)].sum()
@@ -3463,20 +3492,20 @@ def drop_far_tail(f: Features, scores: FloatArray, body: BoolArray, why: npt.NDA
     _TEXT_TAIL_LINES lines that ends within _TEXT_TAIL_END lines of the page's end, after
     a gap of _TEXT_TAIL_GAP lines (the footer's small print under its menu).
     """
-    if not body.any() or (why == 8).any():
+    if not _any(body) or _any(why == 8):
         return
     html = f.mode == "html"
-    idx = np.flatnonzero(body)
+    idx = body.nonzero()[0]
     if not html and len(f) - 1 - int(idx[-1]) > _TEXT_TAIL_END:
         return
     gap, gap_words = (_TAIL_GAP, _TAIL_GAP_WORDS) if html else (_TEXT_TAIL_GAP, _TEXT_TAIL_GAP_WORDS)
-    if not (np.diff(idx) > gap).any():  # no gap wide enough even counting every block
+    if not _any(np.diff(idx) > gap):  # no gap wide enough even counting every block
         return
     chrome = ~body & ((f.flags & Flag.TABLE) == 0)
     blocks = np.concatenate(([0], np.cumsum(chrome)))
     words = np.concatenate(([0.0], np.cumsum(np.where(chrome, f.n_words, 0.0))))
     wide = (blocks[idx[1:]] - blocks[idx[:-1] + 1] >= gap) & (words[idx[1:]] - words[idx[:-1] + 1] >= gap_words)
-    cuts = np.flatnonzero(wide) + 1
+    cuts = wide.nonzero()[0] + 1
     if not len(cuts):
         return
     starts = np.concatenate(([0], cuts))
@@ -3553,6 +3582,12 @@ _texts_hold = choose_kernel("texts_hold", _texts_hold)
 _all_of = choose_kernel("all_of", _all_of)
 _container_subtrees = choose_kernel("container_subtrees", _container_subtrees)
 _third_slide = choose_kernel("third_slide", _third_slide)
+_any = choose_kernel("any_true", _any)
+_lstrip_starts = choose_kernel("lstrip_starts", _lstrip_starts)
+_holds_tag = choose_kernel("holds_tag", _holds_tag)
+_tags_are = choose_kernel("tags_are", _tags_are)
+_nearest_marked = choose_kernel("nearest_marked", _nearest_marked)
+_texts_holding = choose_kernel("texts_holding", _texts_holding)
 
 
 def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -3567,7 +3602,7 @@ def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.in
     notice) are kept instead. Runs after the other text steps (drop_language_menus alone
     follows), on the body they made: only an empty page moves.
     """
-    if f.mode != "text" or not len(body) or body.any():
+    if f.mode != "text" or not len(body) or _any(body):
         return
     keep = (f.repeated == 0) & (f.n_words >= _PLAIN_LINE_WORDS) & (why == 0)
     body |= keep
@@ -3594,12 +3629,12 @@ def keep_text_sections(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     n = len(body)
     if n < 3 or f.mode != "text":
         return
-    anchor = np.flatnonzero(body & (f.main > 0))
+    anchor = (body & (f.main > 0)).nonzero()[0]
     if not len(anchor):
         return
     candidate = (f.n_words >= _SECTION_WORDS) & (f.stopword_ratio >= 0.2) & (f.sentence_end > 0)
     candidate &= (f.ellipsis == 0) & (f.date_like == 0)
-    at = [i for i in np.flatnonzero(candidate).tolist() if seg.texts[i].rstrip(_CLOSERS).endswith(".")]
+    at = [i for i in candidate.nonzero()[0].tolist() if seg.texts[i].rstrip(_CLOSERS).endswith(".")]
     if len(at) < _SECTION_MIN:
         return
     dated = np.concatenate(([0], np.cumsum(f.date_like > 0)))
@@ -3633,10 +3668,10 @@ def drop_text_after_copyright(seg: Segments, f: Features, body: BoolArray, why: 
     cookies as drop_text_consent reads it (a dialog longer than a landing page's pitch).
     """
     n = len(body)
-    if n < 3 or f.mode != "text" or not body.any():
+    if n < 3 or f.mode != "text" or not _any(body):
         return
-    last_body = int(np.flatnonzero(body)[-1])
-    short = np.flatnonzero((f.n_words <= _COPYRIGHT_WORDS) & ~body)
+    last_body = int(body.nonzero()[0][-1])
+    short = ((f.n_words <= _COPYRIGHT_WORDS) & ~body).nonzero()[0]
     short = short[short < last_body]
     at = -1
     for i in short[::-1].tolist():
@@ -3647,7 +3682,7 @@ def drop_text_after_copyright(seg: Segments, f: Features, body: BoolArray, why: 
         return
     words = np.where(body, f.n_words, 0.0)
     below = float(words[at:].sum())
-    drop = np.flatnonzero(body[at:]) + at
+    drop = body[at:].nonzero()[0] + at
     texts = seg.texts
     notice = any(_names_consent(texts[i]) for i in drop.tolist())
     if (float(words[:at].sum()) <= below and not notice) or below < _COPYRIGHT_BELOW:
@@ -3690,27 +3725,27 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
     nearest date line among them: the post's byline) become the body.
     """
     n = len(body)
-    if n < 2 or f.mode != "text" or not body.any():
+    if n < 2 or f.mode != "text" or not _any(body):
         return
-    forms = _single_form_lines(seg.texts, np.flatnonzero((f.n_words <= _FORM_WORDS) & (f.n_words >= 1)))
+    forms = _single_form_lines(seg.texts, ((f.n_words <= _FORM_WORDS) & (f.n_words >= 1)).nonzero()[0])
     if not forms:
         return
     words = np.where(body, f.n_words, 0.0)
     before = np.cumsum(words) - words
     para = f.n_words >= _FORM_NEXT_WORDS
     for k in forms:
-        if para[k + 1 : k + 1 + _FORM_NEXT].any():
+        if _any(para[k + 1 : k + 1 + _FORM_NEXT]):
             continue
         drop = np.zeros(n, dtype=bool)
         drop[k:] = body[k:]
-        if not drop.any():
+        if not _any(drop):
             return
         add = np.zeros(n, dtype=bool)
         if before[k] < _FORM_AFTER:
             if float(words[k:].sum()) > _SHORT_POST_BELOW:
                 return  # a button above the article: the post below it is the body
             lo = max(k - _SHORT_POST_LINES, 0)
-            dated = np.flatnonzero(f.date_like[lo:k] > 0)
+            dated = (f.date_like[lo:k] > 0).nonzero()[0]
             post = float(f.n_words[lo:k].sum())
             if len(dated):
                 lo += int(dated[-1]) + 1

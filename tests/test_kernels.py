@@ -31,7 +31,8 @@ from .test_compiled import _check_dataset_pages
 NAMES = (
     "text_stats", "ellipsis", "main_container", "card_marks", "score_blocks", "smooth_labels", "repeated", "content_named",
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
-    "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees",
+    "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
+    "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -76,6 +77,12 @@ def test_modules_use_the_chosen_kernels() -> None:
         "third_slide": smooth._third_slide,
         "all_of": smooth._all_of,
         "container_subtrees": smooth._container_subtrees,
+        "any_true": smooth._any,
+        "lstrip_starts": smooth._lstrip_starts,
+        "holds_tag": smooth._holds_tag,
+        "tags_are": smooth._tags_are,
+        "nearest_marked": smooth._nearest_marked,
+        "texts_holding": smooth._texts_holding,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -347,9 +354,19 @@ _PIECES = ["3", " ", "\n", "/", "of", "OF", "von", "de", "x", "5", "é", "\u00a0
 @given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=5))
 def test_smooth_pretests_generated(texts: list[str]) -> None:
     refs = _compiled.KERNEL_REFERENCES
-    for stems in (smooth._DISCLOSURE_STEMS_ASCII, smooth._CTA_HEADS, smooth._FORM_LINE_STEMS_ASCII, (b"k", b"i", b"3 of")):
-        for idx in (None, np.arange(len(texts), dtype=np.intp), np.arange(len(texts), dtype=np.intp)[::2].copy()):
+    stem_sets = (smooth._DISCLOSURE_STEMS_ASCII, smooth._CTA_HEADS, smooth._FORM_LINE_STEMS_ASCII, smooth._TAIL_HEADS_ASCII, (b"k", b"i", b"3 of"))
+    everything = np.arange(len(texts), dtype=np.intp)
+    for stems in stem_sets:
+        for idx in (None, everything, everything[::2].copy(), everything[::-2]):
             assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
+            if idx is not None:
+                assert smooth._texts_holding(texts, idx, stems) == refs["texts_holding"](texts, idx, stems)
+    for starts in (smooth._IMAGE_STARTS, ("3", "\u00a0of"), ("",)):
+        for idx in (everything, everything[::-2]):
+            assert smooth._lstrip_starts(texts, idx, starts) == refs["lstrip_starts"](texts, idx, starts)
+    for name in ("3", "of", "", "\U0001f600"):
+        assert smooth._holds_tag(texts, name) == refs["holds_tag"](texts, name)
+        assert same(smooth._tags_are(texts, (name, "x")), refs["tags_are"](texts, (name, "x")))
     got = smooth._third_slide(texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
     assert got == refs["third_slide"](texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
 
@@ -372,3 +389,7 @@ def test_all_of_and_container_subtrees_generated(seed: int) -> None:
         if len(blocks):
             columns = (floats[blocks], None, mask[blocks], bits[blocks].astype(np.float64))
             assert same(smooth._container_subtrees(seg, blocks, columns), refs["container_subtrees"](seg, blocks, columns))
+        for m in (mask, mask[::2], ~mask, floats, floats[:1]):
+            assert same(smooth._any(m), refs["any_true"](m))
+        marked = rng.random(len(seg.elem_parent)) < 0.2
+        assert same(smooth._nearest_marked(seg.elem_parent, marked), refs["nearest_marked"](seg.elem_parent, marked))

@@ -1306,20 +1306,42 @@ _SLIDE_PROBE = [
 def _make_texts_hold(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
 
-    def compiled(texts: list[str], idx: Any, stems: tuple[bytes, ...]) -> Any:
-        return _kernels.texts_hold(texts, idx, stems)
-
+    compiled = _kernels.texts_hold
     stems_sets = [
         (b"affiliate", b"commission", b"qualifying purchases"),
         (b"cta", b"allto", b"all-to", b"all_to"),
         (b"reacti", b"kick", b"inbox", b"sign"),
+        (b"k", b"i"),
+        (b"ta", b"on", b"ion", b"ce", b"tion", b"l-t", b"ive purchases"),
         (),
     ]
     texts = _HOLD_PROBE + [a + "\n" + b for a in _HOLD_PROBE[:8] for b in _HOLD_PROBE[8:]]
     picks = [None, np.arange(len(texts), dtype=np.intp), np.array([], dtype=np.intp)]
     picks += [np.array([k], dtype=np.intp) for k in range(len(texts))]
+    picks += [np.arange(len(texts), dtype=np.intp)[::3], np.arange(len(texts), dtype=np.intp)[::-2]]
     for stems in stems_sets:
         for idx in picks:
+            if not _same(compiled(texts, idx, stems), reference(texts, idx, stems)):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
+def _make_texts_holding(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.texts_holding
+    stems_sets = [
+        (b"affiliate", b"commission", b"qualifying purchases"),
+        (b"cta", b"allto", b"all-to", b"all_to"),
+        (b"reacti", b"kick", b"inbox", b"sign"),
+        (b"k", b"i"),
+        (b"ta", b"on", b"ion", b"ce", b"tion", b"l-t", b"ive purchases"),
+        (),
+    ]
+    texts = _HOLD_PROBE + [a + "\n" + b for a in _HOLD_PROBE[:8] for b in _HOLD_PROBE[8:]]
+    everything = np.arange(len(texts), dtype=np.intp)
+    for stems in stems_sets:
+        for idx in (everything, everything[::-3], np.array([], dtype=np.intp)):
             if not _same(compiled(texts, idx, stems), reference(texts, idx, stems)):
                 return None, "it differs on the probe texts"
     return compiled, None
@@ -1350,9 +1372,7 @@ def _make_third_slide(reference: Callable[..., Any]) -> tuple[Any, str | None]:
 def _make_all_of(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
 
-    def compiled(n: int, tests: tuple[tuple[Any, str, float], ...]) -> Any:
-        return _kernels.all_of(n, tests)
-
+    compiled = _kernels.all_of
     rng = np.random.default_rng(16)
     for n in (0, 1, 7, 64):
         floats = rng.choice([0.0, -0.0, 0.5, 1.0, 3.0, -2.0, np.nan, np.inf], n)
@@ -1369,6 +1389,96 @@ def _make_all_of(reference: Callable[..., Any]) -> tuple[Any, str | None]:
         tests = ((mask, "not", 0), (floats, ">=", 0.5), (bits, "none", 8), (~mask, "is", 0))
         if not _same(compiled(n, tests), reference(n, tests)) or not _same(compiled(n, ()), reference(n, ())):
             return None, "it differs on the probe columns"
+    return compiled, None
+
+
+def _make_any_true(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.any_true
+    rng = np.random.default_rng(17)
+    probes: list[Any] = [np.zeros(0, dtype=bool), np.zeros(5, dtype=bool), np.ones(1, dtype=bool)]
+    for n in (1, 2, 7, 64, 300):
+        for p in (0.0, 0.01, 0.5):
+            mask = rng.random(n) < p
+            probes += [mask, mask[::2], mask[1::3], ~mask, mask[n // 2 :]]
+    probes += [np.arange(4.0) - 1.0, np.zeros(3), np.array([np.nan]), np.zeros((2, 2), dtype=bool), np.eye(2, dtype=bool)]
+    probes.append(np.frombuffer(bytes([0, 0, 2, 0]), dtype=np.uint8).view(bool))
+    for mask in probes:
+        if not _same(compiled(mask), reference(mask)):
+            return None, "it differs on the probe masks"
+    return compiled, None
+
+
+def _make_lstrip_starts(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.lstrip_starts
+    texts = _HOLD_PROBE + [
+        " http://a.jpg", "\u3000//x", "\u00a0www.", "\x1chttps://", "www", "\n\t www.x", "HTTP://A", "\u2028//",
+        "\U0001f600http://", "htt", "  ", "\u0085www.a",
+    ]
+    picks = [np.arange(len(texts), dtype=np.intp), np.array([], dtype=np.intp), np.arange(len(texts), dtype=np.intp)[::-3]]
+    for starts in (("http://", "https://", "www.", "//"), ("\U0001f600",), ("",), ()):
+        for idx in picks:
+            if not _same(compiled(texts, idx, starts), reference(texts, idx, starts)):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
+_TAG_PROBE = ["dl", "dt", "dd", "d", "dlx", "DL", "article", "", "di\u00e9", "\u0434\u043b", "\U0001f600", "dl "]
+
+
+def _make_holds_tag(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.holds_tag
+    for tags in ([], _TAG_PROBE, _TAG_PROBE[3:], _TAG_PROBE[::-2], ["x"] * 5):
+        for name in ("dl", "article", "", "\U0001f600", "di\u00e9", "zz"):
+            if not _same(compiled(tags, name), reference(tags, name)):
+                return None, "it differs on the probe tags"
+    return compiled, None
+
+
+def _make_tags_are(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(tags: list[str], names: tuple[str, ...]) -> Any:
+        got = _kernels.tags_are(tags, names)
+        return reference(tags, names) if got is None else got
+
+    for tags in ([], _TAG_PROBE, _TAG_PROBE[3:], _TAG_PROBE[::-2]):
+        for names in (("dt",), ("dt", "dd"), ("dl",), ("",), ("\U0001f600", "di\u00e9"), ()):
+            if not _same(compiled(tags, names), reference(tags, names)):
+                return None, "it differs on the probe tags"
+    return compiled, None
+
+
+def _make_nearest_marked(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(parents: list[int], marked: Any) -> Any:
+        got = _kernels.nearest_marked(parents, marked)
+        return reference(parents, marked) if got is None else got
+
+    rng = np.random.default_rng(1717)
+    tried = 0
+    for seg in _probe_pages(17, 40):
+        n = len(seg.elem_parent)
+        for p in (0.0, 0.1, 0.5):
+            marked = rng.random(n) < p
+            if not _same(compiled(seg.elem_parent, marked), reference(seg.elem_parent, marked)):
+                return None, "it differs on the probe pages"
+            tried += 1
+    # Parents after their children: the reference's answer.
+    for parents in ([-1, 3, 0, 0], [-1, 2, 3, 0, 1], [-1]):
+        for first_last in ((False, False), (True, False), (False, True)):
+            mask = np.zeros(len(parents), dtype=bool)
+            mask[0], mask[-1] = first_last
+            if not _same(compiled(parents, mask), reference(parents, mask)):
+                return None, "it differs on the probe trees"
+    if tried < 40:
+        return None, f"too few probes ({tried})"
     return compiled, None
 
 
@@ -1465,4 +1575,10 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "third_slide": _make_third_slide,
     "all_of": _make_all_of,
     "container_subtrees": _make_container_subtrees,
+    "any_true": _make_any_true,
+    "lstrip_starts": _make_lstrip_starts,
+    "holds_tag": _make_holds_tag,
+    "tags_are": _make_tags_are,
+    "nearest_marked": _make_nearest_marked,
+    "texts_holding": _make_texts_holding,
 }
