@@ -50,6 +50,7 @@ from .vocab import (
     NEWSLETTER_RE,
     POST_END_RE,
     POST_META_RE,
+    SHARE_BAR_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -96,6 +97,7 @@ __all__ = [
     "keep_own_line_links",
     "keep_post_headers",
     "keep_table_rows",
+    "keep_text_before_share_bar",
     "keep_text_between_regions",
     "keep_text_gaps",
     "keep_text_listing",
@@ -185,6 +187,7 @@ SMOOTH_REASONS = {
     75: "smoothed: an image's address on a line of its own",
     76: "smoothed: a forum post's signature",
     77: "smoothed: a recipe's ingredients and steps beside the content",
+    78: "smoothed: a post's lines above its share bar",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -1451,6 +1454,92 @@ def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         why[kept] = 77
 
 
+
+def keep_text_before_share_bar(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines above the post's share bar down from the body are the post.
+
+    A blog engine sets its share and like bars right under a post's text ("Share this:", "Teilen
+    mit:", "Gefällt mir:", vocab.SHARE_BAR_RE, a label on a line of its own). HTML keeps the post
+    with its container; in a dump a post of short lines (an agenda, a list of dates and shows, a
+    few lines of dialogue) passes as chrome, and the region search keeps a paragraph above it or
+    a sidebar's blurb instead. Above the page's first such bar, the lines from the last body line
+    (within _BAR_GAP lines, and more than _BAR_MIN_GAP above: a post that runs down to its bar
+    has its tail between, a note or a sign-off) or, without one, from the last date line within
+    _BAR_DATELINE lines (the post's dateline) are body. They end early at a line a step above
+    took out (a disclosure, a pitch), a share button ("Click to share on Facebook") or a related
+    box's heading, and the buttons of _BUTTON_WORDS words just above the bar ("Twitter",
+    "Drucken") stay out.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    texts = seg.texts
+    bar = _first_share_bar(texts, f.n_words)
+    if bar < 1:
+        return
+    above = np.flatnonzero(body[:bar])
+    if len(above) and bar - above[-1] <= _BAR_MIN_GAP:
+        return  # the post runs down to its bar: what stands between is its tail (a note, a sign-off)
+    if len(above) and bar - above[-1] <= _BAR_GAP:
+        start = int(above[-1]) + 1
+    else:
+        dates = np.flatnonzero(f.date_like[max(0, bar - _BAR_DATELINE) : bar] > 0)
+        if not len(dates):
+            return
+        start = max(0, bar - _BAR_DATELINE) + int(dates[-1]) + 1
+    end = start
+    while end < bar and not (why[end] and not body[end]) and not _ends_fill(texts[end]):
+        end += 1
+    while end > start and f.n_words[end - 1] <= _BUTTON_WORDS and not texts[end - 1].rstrip(_LINE_CLOSERS).endswith(_SENTENCE_MARKS):
+        end -= 1
+    if end <= start:
+        return
+    span = np.arange(start, end)
+    span = span[~body[span]]
+    body[span] = True
+    why[span] = 78
+
+
+def _first_share_bar(texts: list[str], n_words: FloatArray) -> int:
+    """The first block that is a share bar's label, or -1: one search over the page's text."""
+    joined = "\n".join(texts)
+    found = [m.start() for m in _SHARE_BAR_LINE.finditer(joined)]
+    if not found:
+        return -1
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).tolist()
+    for at in found:
+        i = bisect.bisect_right(starts, at) - 1
+        if starts[i] == at and n_words[i] <= _BAR_WORDS and SHARE_BAR_RE.match(texts[i]) is not None:
+            return i
+    return -1
+
+
+# SHARE_BAR_RE on any line of the joined text. A label is a few words (5: "Teilen Sie dies mit:").
+_SHARE_BAR_LINE = regex.compile("(?m)" + SHARE_BAR_RE.pattern.removeprefix("(?i)"), SHARE_BAR_RE.flags)
+_BAR_WORDS = 5
+# The share bar's own lines above its label ("Share:", "Click to share on Facebook"), and the
+# related box's heading ("Related posts", "Siehe auch") end the post as well.
+_SHARE_WORD = regex.compile(r"(?i)(?<![\w])(?:share|teilen|partager|compartir|condividi|delen|udostępnij)(?![\w])")
+_SEE_ALSO = regex.compile(r"(?i)^[^\w\n]*(?:see\s+also|siehe\s+auch|voir\s+aussi|ver\s+también|vedi\s+anche|zie\s+ook|zobacz\s+też)[^\w\n]*$")
+
+
+def _ends_fill(text: str) -> bool:
+    if _SHARE_WORD.search(text) is not None or _SEE_ALSO.match(text) is not None:
+        return True
+    m = RELATED_HEAD_RE.match(text)
+    return m is not None and m.end() == len(text.rstrip())
+
+
+# The post's lines above its bar: from a body line within 40 lines (an agenda, a list of shows;
+# 40 lines of a sidebar's or a box's at most), more than 5 lines above it (set on the dev splits:
+# with 0, the short tails under posts that reach their bar cost wcxb-dev 0.0001 and scrapinghub-aeb
+# held-out 0.0006), or from a dateline within 15 lines (a post of a few lines).
+_BAR_GAP = 40
+_BAR_MIN_GAP = 5
+_BAR_DATELINE = 15
+# A share button's line: "Twitter", "Drucken", "About these ads", "Rate this:", no sentence's end.
+_BUTTON_WORDS = 3
+_SENTENCE_MARKS = (".", "!", "?", "…", "。")
+_LINE_CLOSERS = " \t\"'“”»«’)"
 
 def _card_head(text: str, pattern: regex.Pattern[str]) -> bool:
     """Whether the text's last line is the heading (a dump may glue it under a line of facts)."""

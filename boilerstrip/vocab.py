@@ -40,6 +40,7 @@ __all__ = [
     "POST_TOKENS",
     "READ_ALSO_RE",
     "RELATED_HEAD_RE",
+    "SHARE_BAR_RE",
     "SIGN_OFF_RE",
     "SKIP_TAGS",
     "THREAD_RE",
@@ -351,3 +352,13 @@ METHOD_HEAD_RE = regex.compile(
     r"elaboración|preparazione|procedimento|bereiding|bereidingswijze|przygotowanie)(?![\w])(?:\s*\([^)\n]{0,30}\)|\s+\d[^.!?:\n]{0,20})?\s*:?$"
 )
 
+
+# A blog engine's share and like bars as a line of their own, a label with its colon ("Share this:",
+# "Like this:", "Teilen mit:", "Gefällt mir:", "Partager :", "J'aime :", "Compartir:", "Me gusta:",
+# "Condividi:", "Mi piace:", "Delen:", "Vind ik leuk:", "Udostępnij:", "Lubię to:"): set right under
+# a post's text (smooth.keep_text_before_share_bar).
+SHARE_BAR_RE = regex.compile(
+    r"(?i)^[^\w\n]*(?:share\s+this|like\s+this|teilen\s+mit|teilen\s+sie\s+dies\s+mit|diesen\s+beitrag\s+teilen|gefällt\s+mir"
+    r"|partager(?:\s+cet\s+article)?|j['’]aime|compartir(?:\s+esto)?|me\s+gusta|condividi|mi\s+piace|delen|vind\s+ik\s+leuk"
+    r"|udostępnij|lubię\s+to)\s*:[^\w\n]*$"
+)

@@ -1901,6 +1901,26 @@ def test_text_recipe_card_beside_the_story_is_body() -> None:
         assert all(str(r) != reason for b in blocks for r in b.reasons)
 
 
+def test_text_post_above_its_share_bar_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a post's lines above its share bar"
+    assert SMOOTH_REASONS[78] == reason
+    post = ["I know I am tired and should not say it.", "Then do not say it.", "Fine."]
+    menu = ["Home", "Archive", "About"]
+    lines = [*menu, "A quiet evening", "14 June 2013 at 20:51", *post, "Share this:", "Twitter", "Facebook",
+             "Like this:", "Leave a comment", "Blogroll", f"{PROSE} Part 8.", f"{PROSE} Part 9.", "Archive", "June 2013"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    label = {b.text: b for b in blocks}
+    assert [label[t].label for t in post] == ["body"] * 3
+    assert str(label["Then do not say it."].reasons[0]) == reason
+    assert [label[t].label for t in ("Share this:", "Twitter", "Facebook", "Home")] == ["chrome"] * 4
+    # A post that runs down to its bar: the lines between (a note, a sign-off) are left alone.
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(3)], "Buffer", "Categories: Life", "Share this:", "Facebook"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
 def test_author_box_below_the_content_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
