@@ -1500,21 +1500,20 @@ def keep_text_before_share_bar(seg: Segments, f: Features, body: BoolArray, why:
 
 
 def _first_share_bar(texts: list[str], n_words: FloatArray) -> int:
-    """The first block that is a share bar's label, or -1: one search over the page's text."""
-    joined = "\n".join(texts)
-    found = [m.start() for m in _SHARE_BAR_LINE.finditer(joined)]
-    if not found:
-        return -1
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).tolist()
-    for at in found:
-        i = bisect.bisect_right(starts, at) - 1
-        if starts[i] == at and n_words[i] <= _BAR_WORDS and SHARE_BAR_RE.match(texts[i]) is not None:
+    """The first block that is a share bar's label, or -1.
+
+    A label is a few words (_BAR_WORDS) with a colon: the short lines are looked at, the colon
+    found before the pattern runs (a search over the whole joined text cost 0.2-0.5 ms a page).
+    """
+    short: list[int] = np.flatnonzero(n_words <= _BAR_WORDS).tolist()
+    for i in short:
+        text = texts[i]
+        if ":" in text and SHARE_BAR_RE.match(text) is not None:
             return i
     return -1
 
 
-# SHARE_BAR_RE on any line of the joined text. A label is a few words (5: "Teilen Sie dies mit:").
-_SHARE_BAR_LINE = regex.compile("(?m)" + SHARE_BAR_RE.pattern.removeprefix("(?i)"), SHARE_BAR_RE.flags)
+# A label: 5 words at most ("Teilen Sie dies mit:").
 _BAR_WORDS = 5
 # The share bar's own lines above its label ("Share:", "Click to share on Facebook"), and the
 # related box's heading ("Related posts", "Siehe auch") end the post as well.
@@ -1540,6 +1539,7 @@ _BAR_DATELINE = 15
 _BUTTON_WORDS = 3
 _SENTENCE_MARKS = (".", "!", "?", "…", "。")
 _LINE_CLOSERS = " \t\"'“”»«’)"
+
 
 def _card_head(text: str, pattern: regex.Pattern[str]) -> bool:
     """Whether the text's last line is the heading (a dump may glue it under a line of facts)."""
