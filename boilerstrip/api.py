@@ -70,6 +70,7 @@ from .smooth import (
     keep_post_headers,
     keep_table_rows,
     keep_teasers,
+    keep_text_before_share_bar,
     keep_text_between_regions,
     keep_text_gaps,
     keep_text_inner_lists,
@@ -79,6 +80,7 @@ from .smooth import (
     keep_text_lists,
     keep_text_pairs,
     keep_text_prose,
+    keep_text_recipes,
     keep_text_records,
     keep_text_specs,
     keep_text_sections,
@@ -222,6 +224,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
         drop_text_copyright_lines(seg, feats, body, smoothed)
+        keep_text_recipes(seg, feats, body, smoothed)
+        keep_text_before_share_bar(seg, feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)
         drop_language_menus(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):

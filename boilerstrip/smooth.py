@@ -45,9 +45,12 @@ from .vocab import (
     DISCLOSURE_RE,
     DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
+    INGREDIENTS_HEAD_RE,
+    METHOD_HEAD_RE,
     NEWSLETTER_RE,
     POST_END_RE,
     POST_META_RE,
+    SHARE_BAR_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -95,6 +98,7 @@ __all__ = [
     "keep_own_line_links",
     "keep_post_headers",
     "keep_table_rows",
+    "keep_text_before_share_bar",
     "keep_text_between_regions",
     "keep_text_gaps",
     "keep_text_inner_lists",
@@ -104,6 +108,7 @@ __all__ = [
     "keep_text_long_lines",
     "keep_text_pairs",
     "keep_text_prose",
+    "keep_text_recipes",
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
@@ -188,6 +193,8 @@ SMOOTH_REASONS = {
     74: "smoothed: an author's box below the content",
     75: "smoothed: an image's address on a line of its own",
     76: "smoothed: a forum post's signature",
+    77: "smoothed: a recipe's ingredients and steps beside the content",
+    78: "smoothed: a post's lines above its share bar",
     79: "smoothed: a sentence between body lines, outside every region",
 }
 
@@ -1455,6 +1462,192 @@ _NOTICE_HEAD = 120
 # "reservados", "riservati", "vorbehalten"); a word in mixed case ("CopyRight") is left to the line's
 # other marks.
 _NOTICE_STEMS = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT", "eserv", "ESERV", "éserv", "ÉSERV", "iservat", "ISERVAT", "orbehalten", "ORBEHALTEN")
+
+
+def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a recipe card beside the body is body: its ingredients and its steps.
+
+    A recipe's page tells its story in prose and then sets the card: a heading
+    (vocab.INGREDIENTS_HEAD_RE: "Ingredients", "Zutaten für 4 Personen") over a list of short
+    lines ("120g yellow noodles", "1 tsp cumin", "salt and pepper to taste"), then a method
+    heading (vocab.METHOD_HEAD_RE) over its steps. HTML keeps the card with its container; a
+    dump leaves a run of short lines without function words or sentences, which the region search
+    passes over (the card is chrome entirely on most such pages, its story alone body). From the
+    ingredients heading on, lines of _CARD_WORDS words at most are kept up to the first body
+    line, a date line (a comment's header) or a longer line; after a method heading, the steps
+    are kept as long as each ends like a sentence or runs to _STEP_WORDS words (a step's number on
+    a line of its own passes). The card counts only with _CARD_QUANTITIES lines that hold a number
+    among its ingredients (and _CARD_QUANTITY_SHARE of them) and a body line within _CARD_REACH
+    lines of it.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    texts = seg.texts
+    joined = "\n".join(texts)
+    if not any(stem in joined for stem in _CARD_STEMS):
+        return  # most pages: none of the words (a few substring scans)
+    n = len(texts)
+    heads = [i for i in range(n) if not body[i] and f.n_words[i] <= _CARD_HEAD_WORDS and _card_head(texts[i], INGREDIENTS_HEAD_RE)]
+    if not heads:
+        return
+    bodies = np.flatnonzero(body)
+    n_words = f.n_words.tolist()
+    date_like = f.date_like.tolist()
+    for h in heads:
+        if body[h]:
+            continue  # kept with an earlier card
+        kept = [h]
+        quantities = listed = 0
+        steps = False
+        j = h + 1
+        while j < n and j - h <= _CARD_REACH * 2 and not body[j]:
+            t = texts[j].strip(_INVISIBLE)
+            w = n_words[j]
+            if w == 0 or _STEP_NUMBER.match(t):
+                kept.append(j)
+            elif _card_head(t, METHOD_HEAD_RE):
+                steps = True
+                kept.append(j)
+            elif date_like[j] > 0:
+                break
+            elif steps:
+                if w < _STEP_WORDS and not t.endswith(_STEP_ENDS):
+                    break
+                kept.append(j)
+            elif w <= _CARD_WORDS:
+                listed += 1
+                quantities += any(c.isdigit() or c in _FRACTIONS for c in t)
+                kept.append(j)
+            else:
+                break
+            j += 1
+        if quantities < max(_CARD_QUANTITIES, _CARD_QUANTITY_SHARE * listed):
+            continue
+        k = int(np.searchsorted(bodies, h))
+        near = (k < len(bodies) and bodies[k] - kept[-1] <= _CARD_REACH) or (k > 0 and h - bodies[k - 1] <= _CARD_REACH)
+        if not near:
+            continue
+        while kept and n_words[kept[-1]] == 0:
+            kept.pop()
+        body[kept] = True
+        why[kept] = 77
+
+
+
+def keep_text_before_share_bar(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the lines above the post's share bar down from the body are the post.
+
+    A blog engine sets its share and like bars right under a post's text ("Share this:", "Teilen
+    mit:", "Gefällt mir:", vocab.SHARE_BAR_RE, a label on a line of its own). HTML keeps the post
+    with its container; in a dump a post of short lines (an agenda, a list of dates and shows, a
+    few lines of dialogue) passes as chrome, and the region search keeps a paragraph above it or
+    a sidebar's blurb instead. Above the page's first such bar, the lines from the last body line
+    (within _BAR_GAP lines, and more than _BAR_MIN_GAP above: a post that runs down to its bar
+    has its tail between, a note or a sign-off) or, without one, from the last date line within
+    _BAR_DATELINE lines (the post's dateline) are body. They end early at a line a step above
+    took out (a disclosure, a pitch), a share button ("Click to share on Facebook") or a related
+    box's heading, and the buttons of _BUTTON_WORDS words just above the bar ("Twitter",
+    "Drucken") stay out.
+    """
+    if f.mode != "text" or not body.any():
+        return
+    texts = seg.texts
+    bar = _first_share_bar(texts, f.n_words)
+    if bar < 1:
+        return
+    above = np.flatnonzero(body[:bar])
+    if len(above) and bar - above[-1] <= _BAR_MIN_GAP:
+        return  # the post runs down to its bar: what stands between is its tail (a note, a sign-off)
+    if len(above) and bar - above[-1] <= _BAR_GAP:
+        start = int(above[-1]) + 1
+    else:
+        dates = np.flatnonzero(f.date_like[max(0, bar - _BAR_DATELINE) : bar] > 0)
+        if not len(dates):
+            return
+        start = max(0, bar - _BAR_DATELINE) + int(dates[-1]) + 1
+    end = start
+    while end < bar and not (why[end] and not body[end]) and not _ends_fill(texts[end]):
+        end += 1
+    while end > start and f.n_words[end - 1] <= _BUTTON_WORDS and not texts[end - 1].rstrip(_LINE_CLOSERS).endswith(_SENTENCE_MARKS):
+        end -= 1
+    if end <= start:
+        return
+    span = np.arange(start, end)
+    span = span[~body[span]]
+    body[span] = True
+    why[span] = 78
+
+
+def _first_share_bar(texts: list[str], n_words: FloatArray) -> int:
+    """The first block that is a share bar's label, or -1.
+
+    A label is a few words (_BAR_WORDS) with a colon: the short lines are looked at, the colon
+    found before the pattern runs (a search over the whole joined text cost 0.2-0.5 ms a page).
+    """
+    short: list[int] = np.flatnonzero(n_words <= _BAR_WORDS).tolist()
+    for i in short:
+        text = texts[i]
+        if ":" in text and SHARE_BAR_RE.match(text) is not None:
+            return i
+    return -1
+
+
+# A label: 5 words at most ("Teilen Sie dies mit:").
+_BAR_WORDS = 5
+# The share bar's own lines above its label ("Share:", "Click to share on Facebook"), and the
+# related box's heading ("Related posts", "Siehe auch") end the post as well.
+_SHARE_WORD = regex.compile(r"(?i)(?<![\w])(?:share|teilen|partager|compartir|condividi|delen|udostępnij)(?![\w])")
+_SEE_ALSO = regex.compile(r"(?i)^[^\w\n]*(?:see\s+also|siehe\s+auch|voir\s+aussi|ver\s+también|vedi\s+anche|zie\s+ook|zobacz\s+też)[^\w\n]*$")
+
+
+def _ends_fill(text: str) -> bool:
+    if _SHARE_WORD.search(text) is not None or _SEE_ALSO.match(text) is not None:
+        return True
+    m = RELATED_HEAD_RE.match(text)
+    return m is not None and m.end() == len(text.rstrip())
+
+
+# The post's lines above its bar: from a body line within 40 lines (an agenda, a list of shows;
+# 40 lines of a sidebar's or a box's at most), more than 5 lines above it (set on the dev splits:
+# with 0, the short tails under posts that reach their bar cost wcxb-dev 0.0001 and scrapinghub-aeb
+# held-out 0.0006), or from a dateline within 15 lines (a post of a few lines).
+_BAR_GAP = 40
+_BAR_MIN_GAP = 5
+_BAR_DATELINE = 15
+# A share button's line: "Twitter", "Drucken", "About these ads", "Rate this:", no sentence's end.
+_BUTTON_WORDS = 3
+_SENTENCE_MARKS = (".", "!", "?", "…", "。")
+_LINE_CLOSERS = " \t\"'“”»«’)"
+
+
+def _card_head(text: str, pattern: regex.Pattern[str]) -> bool:
+    """Whether the text's last line is the heading (a dump may glue it under a line of facts)."""
+    last = text.rsplit("\n", 1)[-1].strip(_INVISIBLE)
+    return pattern.match(last) is not None
+
+
+# Every match of vocab.INGREDIENTS_HEAD_RE in the usual casings holds one of these stems
+# ("Ingredients", "INGRÉDIENTS", "Zutaten", "Składniki").
+_CARD_STEMS = ("ngredi", "NGREDI", "ngrédi", "NGRÉDI", "utaten", "UTATEN", "kładnik", "KŁADNIK")
+# The heading's block: its line, or the line it is glued under ("30 Min. normal 4512 kcal\nZutaten").
+_CARD_HEAD_WORDS = 15
+# An ingredient's line: "2 or 3 boneless skinless chicken breasts, about 1 1/4 lbs" (12 words);
+# a paragraph of the story or a comment runs longer.
+_CARD_WORDS = 20
+# A step that ends without a mark runs to 8 words ("Related", "Twitter Facebook Pinterest Print" end the card).
+_STEP_WORDS = 8
+_STEP_ENDS = (".", "!", ":", ")", "。")
+_STEP_NUMBER = regex.compile(r"(?i)^(?:step|schritt|étape|paso|passo|stap|krok)?\s*\d{1,2}[.):]?$")
+# Three ingredients with a quantity; the card within 30 lines of the body (a page's intro, its
+# card and its steps sit together; the sidebar's and the footer's lists farther).
+_CARD_QUANTITIES = 3
+# And a third of its list's lines hold one (a menu after a heading holds a price here and there).
+_CARD_QUANTITY_SHARE = 0.3
+_CARD_REACH = 30
+_FRACTIONS = "½⅓⅔¼¾⅛"
+# Characters a dump leaves around a line that are no text: the invisible separator, zero-width
+# space and joiner, the byte-order mark, no-break space.
+_INVISIBLE = " \t\u2063\u200b\u200d\ufeff\u00a0"
 
 
 # A heading of either kind as a line of a text joined with line breaks.

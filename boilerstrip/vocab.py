@@ -26,6 +26,8 @@ __all__ = [
     "EDIT_NOTE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
+    "INGREDIENTS_HEAD_RE",
+    "METHOD_HEAD_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
@@ -38,6 +40,7 @@ __all__ = [
     "POST_TOKENS",
     "READ_ALSO_RE",
     "RELATED_HEAD_RE",
+    "SHARE_BAR_RE",
     "SIGN_OFF_RE",
     "SKIP_TAGS",
     "THREAD_RE",
@@ -332,4 +335,30 @@ OTHER_STORIES_RE = regex.compile(
 COPYRIGHT_RE = regex.compile(
     r"(?i)(?:©|\(c\)|(?<![\w])copyright(?![\w]))[^\n]{0,20}?(?<!\d)(?:19|20)\d\d(?!\d)|all rights reserved|"
     r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
+)
+
+
+# A recipe card's two headings as lines of their own (text mode, smooth.keep_text_recipes): the
+# ingredients ("Ingredients", "Zutaten für 4 Personen", "Ingrédients :") and the method
+# ("Directions", "Instructions", "Zubereitung", "Préparation"), in the languages of stopwords.py.
+# After the word only the servings or a count and a colon ("for 4 portions:", "(serves 4)"): not a
+# menu's "Ingredient weight chart", a label's "Ingredients: Organic Sunflower Seeds" or a sentence.
+INGREDIENTS_HEAD_RE = regex.compile(
+    r"(?i)^(?:ingredients?|zutaten|ingrédients|ingredientes|ingredienti|ingrediënten|składniki)(?![\w])"
+    r"(?:\s*\([^)\n]{0,30}\)|\s+\d[^.!?:\n]{0,30}|\s+(?:for|für|pour|para|per|voor|na|dla)(?![\w])[^.!?:\n]{0,36})?\s*:?$"
+)
+METHOD_HEAD_RE = regex.compile(
+    r"(?i)^(?:directions|instructions|method|preparation|zubereitung|anleitung|préparation|preparación|"
+    r"elaboración|preparazione|procedimento|bereiding|bereidingswijze|przygotowanie)(?![\w])(?:\s*\([^)\n]{0,30}\)|\s+\d[^.!?:\n]{0,20})?\s*:?$"
+)
+
+
+# A blog engine's share and like bars as a line of their own, a label with its colon ("Share this:",
+# "Like this:", "Teilen mit:", "Gefällt mir:", "Partager :", "J'aime :", "Compartir:", "Me gusta:",
+# "Condividi:", "Mi piace:", "Delen:", "Vind ik leuk:", "Udostępnij:", "Lubię to:"): set right under
+# a post's text (smooth.keep_text_before_share_bar).
+SHARE_BAR_RE = regex.compile(
+    r"(?i)^[^\w\n]*(?:share\s+this|like\s+this|teilen\s+mit|teilen\s+sie\s+dies\s+mit|diesen\s+beitrag\s+teilen|gefällt\s+mir"
+    r"|partager(?:\s+cet\s+article)?|j['’]aime|compartir(?:\s+esto)?|me\s+gusta|condividi|mi\s+piace|delen|vind\s+ik\s+leuk"
+    r"|udostępnij|lubię\s+to)\s*:[^\w\n]*$"
 )

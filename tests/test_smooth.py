@@ -1958,6 +1958,47 @@ def test_text_line_that_opens_with_a_copyright_notice_is_chrome() -> None:
     assert all(str(r) != reason for b in blocks for r in b.reasons)
 
 
+def test_text_recipe_card_beside_the_story_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a recipe's ingredients and steps beside the content"
+    assert SMOOTH_REASONS[77] == reason
+    story = [f"{PROSE} Part {i}." for i in range(3)]
+    card = ["Ingredients for 4 portions:", "2 tsp vegetable oil", "1 large onion", "salt and pepper to taste",
+            "1/2 tsp cumin", "2 cans white beans", "Directions", "Heat the oil in a large pot and brown the onion.",
+            "Add the beans and the cumin.", "Simmer for twenty minutes."]
+    lines = ["Home", "Recipes", "Contact", "White bean chili", *story, *card, "Related", "Twitter Facebook Print", "About us"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    label = {b.text: b for b in blocks}
+    assert all(label[t].label == "body" for t in story + card)
+    assert str(label["1 large onion"].reasons[0]) == reason
+    assert [label[t].label for t in ("Related", "Twitter Facebook Print", "About us")] == ["chrome"] * 3
+    # A list under a heading that is no card's ("Ingredient weight chart"), or without quantities, stays chrome.
+    for head, items in (("Ingredient weight chart", card[1:6]), ("Ingredients", ["Tools", "Shop", "Recipes", "Classes", "Gift cards"])):
+        blocks = extract_blocks("\n".join(["Home", *story, head, *items, "About us"]), input_type="text").blocks
+        assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
+def test_text_post_above_its_share_bar_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a post's lines above its share bar"
+    assert SMOOTH_REASONS[78] == reason
+    post = ["I know I am tired and should not say it.", "Then do not say it.", "Fine."]
+    menu = ["Home", "Archive", "About"]
+    lines = [*menu, "A quiet evening", "14 June 2013 at 20:51", *post, "Share this:", "Twitter", "Facebook",
+             "Like this:", "Leave a comment", "Blogroll", f"{PROSE} Part 8.", f"{PROSE} Part 9.", "Archive", "June 2013"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    label = {b.text: b for b in blocks}
+    assert [label[t].label for t in post] == ["body"] * 3
+    assert str(label["Then do not say it."].reasons[0]) == reason
+    assert [label[t].label for t in ("Share this:", "Twitter", "Facebook", "Home")] == ["chrome"] * 4
+    # A post that runs down to its bar: the lines between (a note, a sign-off) are left alone.
+    lines = ["Home", *[f"{PROSE} Part {i}." for i in range(3)], "Buffer", "Categories: Life", "Share this:", "Facebook"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
 def test_author_box_below_the_content_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
