@@ -353,7 +353,7 @@ METHOD_HEAD_RE = regex.compile(
 )
 
 
-# A blog engine's share and like bars as a line of their own, a label with its colon ("Share this:",
+# A share or like bar's label as a line of its own, with its colon ("Share this:",
 # "Like this:", "Teilen mit:", "Gefällt mir:", "Partager :", "J'aime :", "Compartir:", "Me gusta:",
 # "Condividi:", "Mi piace:", "Delen:", "Vind ik leuk:", "Udostępnij:", "Lubię to:"): set right under
 # a post's text (smooth.keep_text_before_share_bar).
