@@ -222,15 +222,23 @@ def _codepoints(text: str) -> npt.NDArray[np.uint32]:
 @functools.cache
 def _char_classes() -> npt.NDArray[np.uint16]:
     """The class bits of every character below _TABLE_SIZE, from the patterns themselves (~25 ms, once)."""
-    codes = np.arange(_TABLE_SIZE, dtype=np.uint32)
+    return classes_of(np.arange(_TABLE_SIZE, dtype=np.uint32))
+
+
+def classes_of(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint16]:
+    """The class bits of the characters of these code points (no surrogates past the table).
+
+    _char_classes' table, and the blocks of characters past it that count_page's compiled twin
+    asks for (parse/_compiled.py, _astral_bits): both made by this one procedure.
+    """
     chars = codes.tobytes().decode("utf-32-le", "surrogatepass")
-    table = np.zeros(_TABLE_SIZE, dtype=np.uint16)
+    table = np.zeros(len(codes), dtype=np.uint16)
     for pattern, bit in _CLASS_PATTERNS:
         # Every character the class matches turns into NUL (which no class matches). Holding the
         # GIL through the search (concurrent=False) halves its time on a string this long.
         table[_codepoints(regex.sub(pattern, "\x00", chars, concurrent=False)) != codes] |= bit
-    table[np.fromiter(map(str.isupper, chars), dtype=bool, count=_TABLE_SIZE)] |= _C_UPPER
-    table[np.fromiter(map(str.isspace, chars), dtype=bool, count=_TABLE_SIZE)] |= _C_SPACE
+    table[np.fromiter(map(str.isupper, chars), dtype=bool, count=len(codes))] |= _C_UPPER
+    table[np.fromiter(map(str.isspace, chars), dtype=bool, count=len(codes))] |= _C_SPACE
     return table
 
 

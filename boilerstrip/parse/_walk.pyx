@@ -125,10 +125,16 @@ cdef bint _ws_as_space = False
 
 # The tag path of a block element from its parent's path and its tag (segment._extend_path),
 # kept from page to page: templates and sites share most of their paths, and building a path
-# is a Python call. Emptied when it outgrows PATH_MEMO_SIZE (a few hundred KB).
+# is a Python call. A dict of paths, each a dict of tags; emptied when it holds over
+# PATH_MEMO_SIZE paths (a few hundred KB).
 cdef dict _path_memo = {}
 cdef enum:
     PATH_MEMO_SIZE = 4096
+
+# segment._is_panel's answers by its arguments (the attribute values of a hidden element, which
+# a page repeats: a menu's hidden submenus, a slider's slides): a Python call of some 12,000
+# instructions each. Emptied by configure and when it outgrows PATH_MEMO_SIZE.
+cdef dict _panel_memo = {}
 
 # segment._class_words' words in a C hash table (_words_ready False: no fast path, call
 # the Python function). Open addressing on a hash of the word's length and letters.
@@ -180,6 +186,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     _path_memo.clear()
     _is_link = is_link
     _is_panel = is_panel
+    _panel_memo.clear()
     _space_items = space_items
     global _own_space_items
     _own_space_items = all([space_marks(t) == space_items(t) for t in _space_probes()])
@@ -400,8 +407,40 @@ cdef Py_ssize_t _stripped_chars(const unsigned char *s, Py_ssize_t n) noexcept n
     return count
 
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* _fold's plain stretch: how many bytes from s + i (16 at a time, up to n) fold to themselves
+       after a character that is no space, moved to s + j (j <= i). A stretch of 16 folds so when
+       every byte is printable ASCII or a space (32..127), no two spaces stand together and its
+       last byte is no space: each space stands between two characters of words. */
+    static Py_ssize_t bs_fold_plain(unsigned char *s, Py_ssize_t i, Py_ssize_t j, Py_ssize_t n) {
+        Py_ssize_t r = 0;
+    #if defined(__SSE2__)
+        const __m128i below = _mm_set1_epi8(31), space = _mm_set1_epi8(32);
+        for (; i + r + 16 <= n; r += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i + r));
+            unsigned int sp;
+            if (_mm_movemask_epi8(_mm_cmpgt_epi8(v, below)) != 0xFFFF) break;
+            sp = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+            if ((sp & (sp >> 1)) || (sp & 0x8000)) break;
+            if (j != i) _mm_storeu_si128((__m128i *)(s + j + r), v);
+        }
+    #endif
+        return r;
+    }
+    """
+    Py_ssize_t bs_fold_plain(unsigned char *s, Py_ssize_t i, Py_ssize_t j, Py_ssize_t n) noexcept nogil
+
+
 cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
-    """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes."""
+    """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes.
+
+    After each character of a word, a stretch of prose that folds to itself (bs_fold_plain)
+    is passed 16 bytes at a time."""
     cdef Py_ssize_t i = 0, j = 0, k
     cdef bint gap = False
     cdef unsigned char c
@@ -419,6 +458,9 @@ cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
                 s[j] = c
                 i += 1
                 j += 1
+                k = bs_fold_plain(s, i, j, n)
+                i += k
+                j += k
             continue
         k = _space_len(s, i, n)
         if k:
@@ -777,6 +819,10 @@ cdef inline Py_ssize_t _shown_end(const unsigned char *s, Py_ssize_t p, Py_ssize
     return -1
 
 
+cdef extern from *:
+    int _clzll "__builtin_clzll"(unsigned long long x) noexcept nogil
+
+
 cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """segment._class_words of an ASCII class/id string, over its bytes.
 
@@ -805,6 +851,8 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
         if p < skip:
             continue
         c = s[p]
+        if p > 0 and _lower(c) and _lower(s[p - 1]):
+            continue  # inside a run of lowercase letters: no word starts, no name either
         if (p == 0 or _space(s[p - 1])) and _taxonomy(s, p, n):
             # A CMS's taxonomy class ("category-for-discussion", "tag-news"): its words name
             # a topic, not a part of the page (segment._TAXONOMY).
@@ -830,8 +878,9 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
         lengths = _starts[a][b]
         if not lengths:
             continue
-        # The ends a word from p may have: before a non-lowercase byte, or at the string's end.
-        lim = min(n, p + _longest)
+        # The ends a word from p may have: before a non-lowercase byte, or at the string's end;
+        # none past the longest word with these two letters (the highest bit of lengths).
+        lim = min(n, p + 63 - _clzll(lengths))
         win[0] = _lc(c)
         m = 0
         for i in range(p + 1, lim):
@@ -1042,12 +1091,18 @@ cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_s
             return False
     else:
         return False
-    return not _is_panel(
+    key = (
         _value(a_role) if seen & A_ROLE else None,
         seen & A_LABELLED != 0,
         _value(a_hidden) if seen & A_HIDDEN else None,
         _value(a_class) if seen & A_CLASS else None,
     )
+    panel = _panel_memo.get(key)
+    if panel is None:
+        if len(_panel_memo) > PATH_MEMO_SIZE:
+            _panel_memo.clear()
+        panel = _panel_memo[key] = bool(_is_panel(*key))
+    return not panel
 
 
 cdef extern from "Python.h":
@@ -1458,10 +1513,13 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     elem_class.append(class_value or "")
                     w.elem = len(elem_tag) - 1
                     w.kind = tag
-                    key = (w.path, tag)
-                    next_path = path_memo.get(key)
+                    # By the parent's path, then the tag: two lookups of strs, no tuple to build and hash.
+                    by_tag = path_memo.get(w.path)
+                    if by_tag is None:
+                        by_tag = path_memo[w.path] = {}
+                    next_path = (<dict> by_tag).get(tag)
                     if next_path is None:
-                        next_path = path_memo[key] = _extend_path(w.path, tag)
+                        next_path = (<dict> by_tag)[tag] = _extend_path(w.path, tag)
                     w.path = next_path
                     tag_flag = cached[3]
                     if tag_flag:
@@ -1652,11 +1710,12 @@ cdef enum:
     E_TAIL = 32
 
 
-cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[:] end_table) noexcept:
+cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[:] end_table, bint astral) noexcept:
     """features._SENTENCE_END.search(text, cut - 1 if cut else 0), cut = len(text.rstrip(_END_TAIL)).
 
     START CLOSE* MARK1? MARK CLOSE* SPACE* $ as a set of states run once over the text's
     end, a match starting at every START character on the way (so no backtracking).
+    With astral, the bits of characters past end_table are _astral_end's.
     """
     cdef Py_ssize_t size = end_table.shape[0]
     cdef Py_ssize_t cut = n, i
@@ -1671,7 +1730,12 @@ cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[
     # States: 1 after START (CLOSE*), 2 after MARK1, 4 after MARK (CLOSE*), 8 in SPACE*.
     for i in range(cut - 1 if cut else 0, n):
         cp = PyUnicode_READ(kind, data, i)
-        c = end_table[cp] if cp < size else 0
+        if cp < size:
+            c = end_table[cp]
+        elif astral and cp < 0x110000 and _astral_end[<uint32_t> cp >> 8] != NULL:
+            c = _astral_end[<uint32_t> cp >> 8][<uint32_t> cp & 255]  # filled by _scan on the same text
+        else:
+            c = 0
         nxt = 0
         if state & 1:
             if c & E_CLOSE:
@@ -1721,9 +1785,47 @@ cdef struct _Counts:
     bint digit, outside, wide
 
 
+# The class bits (and sentence-end bits) of characters past count_page's table: emoji,
+# CJK extension ideographs, mathematical letters. 256 code points at a time from count_page's
+# astral(lo), which makes them as the table is made (the same patterns, one block of characters);
+# kept until count_page is handed another astral. Without one, a text holding such a character
+# is counted by stats_one.
+cdef object _astral_source = None
+cdef list _astral_keep = []
+cdef const unsigned short *_astral_cls[0x1100]
+cdef const unsigned char *_astral_end[0x1100]
+
+
+cdef int _astral_reset(source) except -1:
+    global _astral_source, _astral_keep
+    cdef Py_ssize_t b
+    for b in range(0x1100):
+        _astral_cls[b] = NULL
+        _astral_end[b] = NULL
+    _astral_keep = []
+    _astral_source = source
+    return 0
+
+
+cdef int _astral_fill(uint32_t cp) except -1:
+    """Ask _astral_source for the bits of the 256 code points from (cp >> 8) << 8."""
+    cdef Py_ssize_t b = cp >> 8
+    cdef const unsigned short[::1] cls
+    cdef const unsigned char[::1] ends
+    got = _astral_source(b << 8)
+    cls = got[0]
+    ends = got[1]
+    if cls.shape[0] != 256 or ends.shape[0] != 256:
+        raise ValueError("astral(lo) must give 256 class bits and 256 end bits")
+    _astral_keep.append(got)
+    _astral_cls[b] = &cls[0]
+    _astral_end[b] = &ends[0]
+    return 0
+
+
 cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_ssize_t size, str t, int kind,
                StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low, uint32_t *wlow,
-               _Counts *c) except -1:
+               bint astral, _Counts *c) except -1:
     """count_page's counts of one text, read at its own width, the class bits as constants.
 
     The counts are sums of 0/1 terms where the reference branches: a word starts on a word
@@ -1742,6 +1844,10 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
             cp = s[i]
             if cp < <uint32_t> size:
                 cls = table[cp]
+            elif astral and cp < 0x110000:
+                if _astral_cls[cp >> 8] == NULL:
+                    _astral_fill(cp)
+                cls = _astral_cls[cp >> 8][cp & 255]
             else:
                 cls = table[0]
                 outside = True
@@ -1797,7 +1903,7 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
 
 def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:] table, dict bits,
                end_search, str end_tail, date_search, stats_one, end_table=None, month_starts=None,
-               number_search=None):
+               number_search=None, astral=None):
     """features._count_page over distinct texts, written into out (one column per text).
 
     The same counts from the same character table: word starts (a Han/Kana character is a
@@ -1814,6 +1920,10 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     form (_month_date_possible) is searched with number_search alone, which then finds the
     same dates, and only when it holds a digit, one of "./-:" and a digit in a row
     (_has_number_joint).
+
+    Characters past the table: given astral (astral(lo) gives the table's and end_table's bits
+    of the 256 code points from lo, made as they are), a text holding them is counted like any
+    other instead of by stats_one.
     """
     if bits != _SCAN_BITS:
         raise ValueError("count_page reads the class bits of features' table: " + repr(_SCAN_BITS))
@@ -1838,17 +1948,20 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         raise ValueError("table must hold the space character")
     if own_end:
         ends = end_table
+    if astral is not _astral_source:
+        _astral_reset(astral)
+    cdef bint by_astral = astral is not None
     for k in range(m):
         t = texts[k]
         n = len(t)
         kind = PyUnicode_KIND(t)
         data = PyUnicode_DATA(t)
         if kind == 1:
-            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
         elif kind == 2:
-            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
         else:
-            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
         digit[k] = got.digit
         outside[k] = got.outside
         wide[k] = got.wide
@@ -1859,7 +1972,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         out[5, k] = got.brk
         out[7, k] = got.tok
         if own_end:
-            if _sentence_end(kind, data, n, ends):
+            if _sentence_end(kind, data, n, ends, by_astral):
                 out[4, k] = 1
     cdef Py_ssize_t cut
     if not own_end:
