@@ -456,6 +456,9 @@ _DATE_EDGES = [
     "on 3rd\tMay", "May.\n7", "May. 7", "Mays 7", "mayo 5", "xmay 5", "_may 5", "5_may", "5.may", "may-5",
     "Sept.\x1c12", "12\x1cSept", "1/2/2020", "1 / 2", "12:30", "12 : 30", "2020-01-31", "2020 - 01", "v1.2 now",
     "on June 5 2020", "June", "5", "Dec 2", "dec.2", "2 dec", "2dec", "2. dec", "Oct 31st", "31st Oct", "  May   7  ",
+    # The month forms searched from the first month start, less its whitespace and "12th.".
+    "Posted 12th.   May", "on 5 \t May 2020", "x12th May", "1st.May", "12th. x May 3", "the May 5 and June",
+    "12:30 and then Mar 3", "a mayor 12 May", "Mayor May 12", "31st.\x1c\x1cDec", "1 2 3 4 5 6 7 May",
 ]
 
 

@@ -22,7 +22,7 @@ from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_DecodeUTF8, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memchr, memcmp, memcpy
+from libc.string cimport memchr, memcmp, memcpy, memset
 
 
 cdef extern from "Python.h":
@@ -972,6 +972,33 @@ def class_words(str names):
     )
 
 
+# A tag's facts in the walk, by lexbor tag id (direct-mapped, TAG_SLOTS slots): valid while
+# the name pointer is the one they were made for (an id can name two spellings, e.g. an SVG
+# element's camelCase name). tag is borrowed from walk()'s tag_keep.
+cdef enum:
+    TAG_SLOTS = 256  # a power of two
+
+cdef struct TagSlot:
+    uintptr_t id
+    size_t name
+    PyObject *tag
+    int info
+    long flag
+
+
+# A block element's tag path from its parent's path and its tag, as _path_memo has it, in a
+# direct-mapped table of walk() by the two strs' addresses: both stay alive through the walk
+# (every path is a key of _path_memo, which is emptied only before a walk; every tag is in
+# tag_keep), so an address stands for its str.
+cdef enum:
+    PATH_SLOTS = 256  # a power of two
+
+cdef struct PathSlot:
+    PyObject *path
+    PyObject *tag
+    PyObject *next
+
+
 cdef struct Frame:
     lxb_dom_node_t *next  # the sibling to go on with when the element ends
     bint was_block
@@ -1326,9 +1353,14 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef dict path_memo = _path_memo
     if len(path_memo) > PATH_MEMO_SIZE:
         path_memo.clear()
-    # Tag facts by lexbor tag id, valid while the name pointer is the one they were made
-    # for (an id can name two spellings, e.g. an SVG element's camelCase name).
-    cdef dict tag_cache = {}
+    # Tag facts by lexbor tag id (see TagSlot): a C lookup per element, no Python int or dict.
+    cdef TagSlot *tag_slot
+    cdef PathSlot *path_slot
+    cdef PathSlot path_slots[PATH_SLOTS]
+    memset(path_slots, 0, sizeof(path_slots))
+    cdef TagSlot tag_slots[TAG_SLOTS]
+    memset(tag_slots, 0, sizeof(tag_slots))
+    cdef list tag_keep = []
     cdef list objects = []  # the saved (neg_tok, pos_tok, kind, path) of open elements
 
     cdef Frame *stack = NULL
@@ -1353,7 +1385,6 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef long link_depth = 0
     cdef long tag_flag
     cdef bint is_block, hidden
-    cdef tuple cached
     cdef Hit hit
     cdef const unsigned char *class_data
     cdef const unsigned char *id_data
@@ -1400,8 +1431,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     continue
                 tag_name = name
                 tag_name_len = name_len
-                cached = tag_cache.get(node.local_name)
-                if cached is None or <size_t> cached[0] != <size_t> name:
+                tag_slot = &tag_slots[(node.local_name ^ (node.local_name >> 8)) & (TAG_SLOTS - 1)]
+                if tag_slot.tag == NULL or tag_slot.id != node.local_name or tag_slot.name != <size_t> name:
                     tag = PyUnicode_DecodeUTF8(<const char *> name, name_len, "replace")
                     info = 0
                     if tag in skip or tag.startswith("-"):
@@ -1416,13 +1447,17 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                         info |= T_HEADER
                     if tag == "td" or tag == "th":
                         info |= T_CELL
-                    cached = (<size_t> name, tag, info, _tag_flags.get(tag) or 0)
-                    tag_cache[node.local_name] = cached
-                info = cached[2]
+                    tag_keep.append(tag)
+                    tag_slot.id = node.local_name
+                    tag_slot.name = <size_t> name
+                    tag_slot.tag = <PyObject *> tag
+                    tag_slot.info = info
+                    tag_slot.flag = _tag_flags.get(tag) or 0
+                info = tag_slot.info
                 if info & T_SKIP:
                     node = node.next
                     continue
-                tag = cached[1]
+                tag = <object> tag_slot.tag
                 # One pass over the attributes; as in a dict, the last of a repeated name wins.
                 seen = 0
                 a_style = a_aria = a_class = a_role = a_itemprop = a_id = a_href = a_hidden = NULL
@@ -1513,15 +1548,22 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     elem_class.append(class_value or "")
                     w.elem = len(elem_tag) - 1
                     w.kind = tag
-                    # By the parent's path, then the tag: two lookups of strs, no tuple to build and hash.
-                    by_tag = path_memo.get(w.path)
-                    if by_tag is None:
-                        by_tag = path_memo[w.path] = {}
-                    next_path = (<dict> by_tag).get(tag)
-                    if next_path is None:
-                        next_path = (<dict> by_tag)[tag] = _extend_path(w.path, tag)
+                    path_slot = &path_slots[((<uintptr_t> <PyObject *> w.path >> 4) ^ (<uintptr_t> <PyObject *> tag >> 4)) & (PATH_SLOTS - 1)]
+                    if path_slot.path == <PyObject *> w.path and path_slot.tag == <PyObject *> tag:
+                        next_path = <object> path_slot.next
+                    else:
+                        # By the parent's path, then the tag: two lookups of strs, no tuple to build and hash.
+                        by_tag = path_memo.get(w.path)
+                        if by_tag is None:
+                            by_tag = path_memo[w.path] = {}
+                        next_path = (<dict> by_tag).get(tag)
+                        if next_path is None:
+                            next_path = (<dict> by_tag)[tag] = _extend_path(w.path, tag)
+                        path_slot.path = <PyObject *> w.path
+                        path_slot.tag = <PyObject *> tag
+                        path_slot.next = <PyObject *> next_path
                     w.path = next_path
-                    tag_flag = cached[3]
+                    tag_flag = tag_slot.flag
                     if tag_flag:
                         if info & T_HEADER and w.flags & F_ARTICLE_MAIN:
                             tag_flag = 0  # an article's own header holds its title and byline
@@ -1992,7 +2034,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             t = texts[k]
             if by_month and not wide[k]:
                 if _month_date_possible(t, months):
-                    if date_search(t):
+                    # A month form matches from _month_from on; a numeric one anywhere.
+                    if date_search(t, _month_from(t, months)) or (_has_number_joint(t) and number_search(t)):
                         out[6, k] = 1
                 elif _has_number_joint(t) and number_search(t):
                     out[6, k] = 1
@@ -2091,6 +2134,40 @@ cdef bint _has_number_joint(str t) except -1:
         a = b
         b = c
     return False
+
+
+cdef Py_ssize_t _month_from(str t, const unsigned char[:] months) except -1:
+    """Where a match of features._DATE's month forms may start in t (ASCII): at or after this.
+
+    Both forms put a month name where a word starts (at a trigram of month_starts, see
+    _month_date_possible), the first form starting there, the second before it: "12th." and
+    whitespace. So none starts before the first such trigram, less the whitespace before it and
+    five characters. The search from there sees the text before it (\\b, lookbehind) as it
+    would from the text's start.
+    """
+    cdef Py_ssize_t n = len(t), p, q
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef int c0, c1, c2, before
+    for p in range(n - 2):
+        c0 = <int> PyUnicode_READ(kind, data, p)
+        if p > 0:
+            before = <int> PyUnicode_READ(kind, data, p - 1)
+            if _ascii_letter(before) or 48 <= before <= 57 or before == 95:
+                continue  # not the start of a word
+        if not _ascii_letter(c0):
+            continue
+        c1 = <int> PyUnicode_READ(kind, data, p + 1)
+        c2 = <int> PyUnicode_READ(kind, data, p + 2)
+        if not (_ascii_letter(c1) and _ascii_letter(c2)):
+            continue
+        if not months[(((c0 | 32) - 97) * 26 + (c1 | 32) - 97) * 26 + (c2 | 32) - 97]:
+            continue
+        q = p
+        while q > 0 and _maybe_space(<int> PyUnicode_READ(kind, data, q - 1)):
+            q -= 1
+        return max(q - 5, 0)
+    return 0
 
 
 cdef inline bint _ascii_letter(int c) noexcept nogil:
