@@ -991,14 +991,22 @@ def under_review_class(seg: Segments) -> npt.NDArray[np.bool_] | None:
         return None
     if "under_review_class" in seg.shared:  # asked by _review_sections, then smooth.drop_product_reviews
         return seg.shared["under_review_class"]  # type: ignore[return-value]
-    parents = seg.elem_parent
-    under = [False] * len(classes)
-    for e, names in enumerate(classes):
-        p = parents[e]
-        under[e] = (p >= 0 and under[p]) or (
-            "eview" in names and _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None
-        )
-    marks = np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+    # The elements whose class string holds "eview", found in the page's class text (one line
+    # each) rather than element by element; each whose word is a reviews word marks its subtree.
+    text = seg.class_text()
+    sizes = np.fromiter(map(len, classes), dtype=np.int64, count=len(classes)) + 1
+    starts = np.cumsum(sizes) - sizes  # where each element's line starts in the text
+    under = np.zeros(len(classes), dtype=bool)
+    ends: IntArray | None = None
+    at = text.find("eview")
+    while at >= 0:
+        e = int(np.searchsorted(starts, at, side="right")) - 1
+        names = classes[e]
+        if _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None:
+            ends = elem_subtree_ends(seg) if ends is None else ends
+            under[e : int(ends[e])] = True
+        at = text.find("eview", int(starts[e]) + len(names) + 1)
+    marks: npt.NDArray[np.bool_] = under[seg.elem_array()]
     seg.shared["under_review_class"] = marks
     return marks
 
