@@ -1007,7 +1007,14 @@ cdef struct Frame:
     size_t name_len
     const unsigned char *cls
     size_t cls_len
-    bint saved  # the Python state (tokens, kind, path) was pushed on the object stack
+    bint saved  # the Python state (tokens, kind, path) was saved below
+    # The walk's neg_tok, pos_tok, kind and path before the element, borrowed: each is "", a
+    # word of the word table (_word_keep), a value of class_memo, a tag of tag_keep, a path of
+    # _path_memo or walk()'s kind, all alive through the walk.
+    PyObject *saved_neg
+    PyObject *saved_pos
+    PyObject *saved_kind
+    PyObject *saved_path
     long flags
     Py_ssize_t elem
     long link_depth
@@ -1102,12 +1109,19 @@ cdef inline object _value(void *attr):
     return PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
 
 
+cdef inline bint _value_true(void *attr) noexcept:
+    """_value(attr) == "true", on the bytes (no other UTF-8, nor a replaced byte, decodes to it)."""
+    cdef size_t n = 0
+    cdef const unsigned char *v = _attr_value(attr, &n)
+    return v != NULL and n == 4 and memcmp(v, b"true", 4) == 0
+
+
 cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_style, void *a_role,
                     void *a_class) except -1:
     """segment._is_hidden on the attributes the walk found (the A_* bits of seen)."""
     if seen & A_HIDDEN:
         pass
-    elif seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
+    elif seen & A_ARIA and not info & T_LINK and _value_true(a_aria):
         return True
     elif seen & A_STYLE:
         style = _value(a_style)
@@ -1361,7 +1375,6 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef TagSlot tag_slots[TAG_SLOTS]
     memset(tag_slots, 0, sizeof(tag_slots))
     cdef list tag_keep = []
-    cdef list objects = []  # the saved (neg_tok, pos_tok, kind, path) of open elements
 
     cdef Frame *stack = NULL
     cdef Py_ssize_t sp = 0
@@ -1538,7 +1551,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 if is_block:
                     if w.buf_len:
                         w.flush()
-                    objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
+                    fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
+                    fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
                     fr.saved = True
                     w.depth += 1
                     elem_parent.append(w.elem)
@@ -1603,7 +1617,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             w.flags |= hit.bits
                             if hit.neg != NULL or hit.pos != NULL:
                                 if not fr.saved:
-                                    objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
+                                    fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
+                                    fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
                                     fr.saved = True
                                 if hit.neg != NULL:
                                     w.neg_tok = <object> hit.neg.text
@@ -1627,7 +1642,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                 w.flags |= found[0]
                                 if found[1] is not None or found[2] is not None:
                                     if not fr.saved:
-                                        objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
+                                        fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
+                                        fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
                                         fr.saved = True
                                     if found[1] is not None:
                                         w.neg_tok = found[1]
@@ -1651,7 +1667,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
             link_depth = fr.link_depth
             w.depth = fr.depth
             if fr.saved:
-                w.neg_tok, w.pos_tok, w.kind, w.path = objects.pop()
+                w.neg_tok, w.pos_tok = <object> fr.saved_neg, <object> fr.saved_pos
+                w.kind, w.path = <object> fr.saved_kind, <object> fr.saved_path
             node = fr.next
         w.flush()
     finally:
