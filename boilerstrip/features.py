@@ -192,7 +192,8 @@ _END_TAIL = "\"'”’»)]" + ".!?。！？…:;" + _SPACES
 # CJK ideographs, Hangul, fullwidth forms and emoji's variation selectors (a test checks
 # every one of them against the patterns). Texts with a character beyond it (an emoji; 158
 # of the six datasets' first 150 pages' 1,960 such texts before) are read one by one with
-# the patterns. Up to session 15 the table stopped at U+3100, and every text of a Chinese
+# the patterns here; the compiled twin counts them too, with their bits made by classes_of
+# 256 code points at a time (parse/_compiled.py, _astral_bits). Up to session 15 the table stopped at U+3100, and every text of a Chinese
 # page was read so (4.8 ms for readability-testpages pixnet); 128 KB of table, not 25 KB.
 _TABLE_SIZE = 0x10000
 _C_WORD = 1 << 0
