@@ -1882,6 +1882,22 @@ cdef int _astral_fill(uint32_t cp) except -1:
     return 0
 
 
+cdef inline Py_ssize_t _token_stop(const _char_t *s, Py_ssize_t a, Py_ssize_t b, bint ascii, str t, int kind,
+                                    StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low,
+                                    uint32_t *wlow) except -1:
+    """Whether the token s[a:b] lowered (str.lower()) is a stopword: 1 or 0 (see _scan)."""
+    cdef Py_ssize_t j
+    cdef unsigned char ch
+    if not ascii:
+        return _other_stopword(t, kind, <const void *> s, a, b, stop, stopwords, wlow)
+    if b - a > longest:
+        return 0
+    for j in range(b - a):
+        ch = <unsigned char> s[a + j]
+        low[j] = ch + 32 if 65 <= ch <= 90 else ch
+    return 1 if stop.has(low, b - a) else 0
+
+
 cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_ssize_t size, str t, int kind,
                StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low, uint32_t *wlow,
                bint astral, _Counts *c) except -1:
@@ -1893,40 +1909,24 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
     have no two before them, as prev1 and prev2 start at 0). Tokens are runs of non-space
     characters; each token's stopword test is the reference's.
     """
-    cdef Py_ssize_t i, b, tok_start = 0
+    cdef Py_ssize_t i, tok_start = 0
     cdef uint32_t cp, cls, prev1 = 0, prev2 = 0, wide_or = 0, class_or = 0, prev_word = 0, first
     cdef bint prev_space = True, tok_ascii = True, outside = False
     cdef int64_t nw = 0, punct = 0, caps = 0, brk = 0, tok = 0, hits = 0
-    cdef unsigned char ch
-    for i in range(n + 1):
-        if i < n:
-            cp = s[i]
-            if cp < <uint32_t> size:
-                cls = table[cp]
-            elif astral and cp < 0x110000:
-                if _astral_cls[cp >> 8] == NULL:
-                    _astral_fill(cp)
-                cls = _astral_cls[cp >> 8][cp & 255]
-            else:
-                cls = table[0]
-                outside = True
+    for i in range(n):
+        cp = s[i]
+        if cp < <uint32_t> size:
+            cls = table[cp]
+        elif astral and cp < 0x110000:
+            if _astral_cls[cp >> 8] == NULL:
+                _astral_fill(cp)
+            cls = _astral_cls[cp >> 8][cp & 255]
         else:
-            cp = 32
-            cls = table[32]  # the end of the text ends its last token
+            cls = table[0]
+            outside = True
         if cls & B_SPACE:
             if not prev_space:
-                # A token [tok_start, i) ends: is its str.lower() a stopword?
-                if tok_ascii:
-                    if i - tok_start <= longest:
-                        for b in range(i - tok_start):
-                            ch = <unsigned char> s[tok_start + b]
-                            low[b] = ch + 32 if 65 <= ch <= 90 else ch
-                        if stop.has(low, i - tok_start):
-                            hits += 1
-                else:
-                    hits += _other_stopword(t, kind, <const void *> s, tok_start, i, stop, stopwords, wlow)
-            if i == n:
-                break
+                hits += _token_stop(s, tok_start, i, tok_ascii, t, kind, stop, stopwords, longest, low, wlow)
             prev_space = True
         else:
             if prev_space:
@@ -1946,7 +1946,9 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
         prev_word = cls & B_WORD
         prev2 = prev1
         prev1 = cls
-    # At the text's end the joining space stands in for its end.
+    # The text's end ends its last token, and the joining space stands in for its end.
+    if not prev_space:
+        hits += _token_stop(s, tok_start, n, tok_ascii, t, kind, stop, stopwords, longest, low, wlow)
     brk += ((prev2 & B_BEFORE) >> 5) & ((prev1 & B_MARK) >> 6) & ((table[32] & B_AFTER) >> 7)
     c.nw = nw
     c.punct = punct
@@ -2003,8 +2005,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     cdef const unsigned char[:] ends
     cdef bint own_end = end_table is not None
     cdef _Counts got
-    if size < 33:
-        raise ValueError("table must hold the space character")
+    if size < 33 or not table[32] & B_SPACE:
+        raise ValueError("table must hold the space character, as space")
     if own_end:
         ends = end_table
     if astral is not _astral_source:
