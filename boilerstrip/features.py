@@ -192,7 +192,8 @@ _END_TAIL = "\"'”’»)]" + ".!?。！？…:;" + _SPACES
 # CJK ideographs, Hangul, fullwidth forms and emoji's variation selectors (a test checks
 # every one of them against the patterns). Texts with a character beyond it (an emoji; 158
 # of the six datasets' first 150 pages' 1,960 such texts before) are read one by one with
-# the patterns. Up to session 15 the table stopped at U+3100, and every text of a Chinese
+# the patterns here; the compiled twin counts them too, with their bits made by classes_of
+# 256 code points at a time (parse/_compiled.py, _astral_bits). Up to session 15 the table stopped at U+3100, and every text of a Chinese
 # page was read so (4.8 ms for readability-testpages pixnet); 128 KB of table, not 25 KB.
 _TABLE_SIZE = 0x10000
 _C_WORD = 1 << 0
@@ -222,15 +223,23 @@ def _codepoints(text: str) -> npt.NDArray[np.uint32]:
 @functools.cache
 def _char_classes() -> npt.NDArray[np.uint16]:
     """The class bits of every character below _TABLE_SIZE, from the patterns themselves (~25 ms, once)."""
-    codes = np.arange(_TABLE_SIZE, dtype=np.uint32)
+    return classes_of(np.arange(_TABLE_SIZE, dtype=np.uint32))
+
+
+def classes_of(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint16]:
+    """The class bits of the characters of these code points (no surrogates past the table).
+
+    _char_classes' table, and the blocks of characters past it that count_page's compiled twin
+    asks for (parse/_compiled.py, _astral_bits): both made by this one procedure.
+    """
     chars = codes.tobytes().decode("utf-32-le", "surrogatepass")
-    table = np.zeros(_TABLE_SIZE, dtype=np.uint16)
+    table = np.zeros(len(codes), dtype=np.uint16)
     for pattern, bit in _CLASS_PATTERNS:
         # Every character the class matches turns into NUL (which no class matches). Holding the
         # GIL through the search (concurrent=False) halves its time on a string this long.
         table[_codepoints(regex.sub(pattern, "\x00", chars, concurrent=False)) != codes] |= bit
-    table[np.fromiter(map(str.isupper, chars), dtype=bool, count=_TABLE_SIZE)] |= _C_UPPER
-    table[np.fromiter(map(str.isspace, chars), dtype=bool, count=_TABLE_SIZE)] |= _C_SPACE
+    table[np.fromiter(map(str.isupper, chars), dtype=bool, count=len(codes))] |= _C_UPPER
+    table[np.fromiter(map(str.isspace, chars), dtype=bool, count=len(codes))] |= _C_SPACE
     return table
 
 
@@ -983,14 +992,22 @@ def under_review_class(seg: Segments) -> npt.NDArray[np.bool_] | None:
         return None
     if "under_review_class" in seg.shared:  # asked by _review_sections, then smooth.drop_product_reviews
         return seg.shared["under_review_class"]  # type: ignore[return-value]
-    parents = seg.elem_parent
-    under = [False] * len(classes)
-    for e, names in enumerate(classes):
-        p = parents[e]
-        under[e] = (p >= 0 and under[p]) or (
-            "eview" in names and _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None
-        )
-    marks = np.fromiter((under[e] for e in seg.elems), dtype=bool, count=len(seg.elems))
+    # The elements whose class string holds "eview", found in the page's class text (one line
+    # each) rather than element by element; each whose word is a reviews word marks its subtree.
+    text = seg.class_text()
+    sizes = np.fromiter(map(len, classes), dtype=np.int64, count=len(classes)) + 1
+    starts = np.cumsum(sizes) - sizes  # where each element's line starts in the text
+    under = np.zeros(len(classes), dtype=bool)
+    ends: IntArray | None = None
+    at = text.find("eview")
+    while at >= 0:
+        e = int(np.searchsorted(starts, at, side="right")) - 1
+        names = classes[e]
+        if _REVIEW_CLASS.search(_TAXONOMY_NAMES.sub(" ", names)) is not None:
+            ends = elem_subtree_ends(seg) if ends is None else ends
+            under[e : int(ends[e])] = True
+        at = text.find("eview", int(starts[e]) + len(names) + 1)
+    marks: npt.NDArray[np.bool_] = under[seg.elem_array()]
     seg.shared["under_review_class"] = marks
     return marks
 

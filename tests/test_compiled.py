@@ -284,6 +284,23 @@ def test_text_ops(text: str) -> None:
 
 @needs_compiled
 @settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(
+    st.text(st.sampled_from(list("abcXYZ09.,;!?'~\x7f\x01é中")), max_size=22),
+    st.sampled_from([" ", " ", " ", "  ", "\t", "\n", " \n", "\x1c", "\xa0", "\u3000", ""]),
+), max_size=24))
+def test_fold_prose_stretches(parts: list[tuple[str, str]]) -> None:
+    """_fold passes stretches of prose 16 bytes at a time (words, single spaces, at every offset):
+    still " ".join(text.split())."""
+    from boilerstrip.parse import _walk
+
+    text = "".join(word + gap for word, gap in parts)
+    for cut in range(min(len(text), 17)):
+        _, folded, _, _ = _walk.text_ops(text[cut:].encode("utf-8"))
+        assert folded == " ".join(text[cut:].split())
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
 @given(st.binary(max_size=12))
 def test_valid_utf8_is_pythons(data: bytes) -> None:
     from boilerstrip.parse import _walk
@@ -439,6 +456,9 @@ _DATE_EDGES = [
     "on 3rd\tMay", "May.\n7", "May. 7", "Mays 7", "mayo 5", "xmay 5", "_may 5", "5_may", "5.may", "may-5",
     "Sept.\x1c12", "12\x1cSept", "1/2/2020", "1 / 2", "12:30", "12 : 30", "2020-01-31", "2020 - 01", "v1.2 now",
     "on June 5 2020", "June", "5", "Dec 2", "dec.2", "2 dec", "2dec", "2. dec", "Oct 31st", "31st Oct", "  May   7  ",
+    # The month forms searched from the first month start, less its whitespace and "12th.".
+    "Posted 12th.   May", "on 5 \t May 2020", "x12th May", "1st.May", "12th. x May 3", "the May 5 and June",
+    "12:30 and then Mar 3", "a mayor 12 May", "Mayor May 12", "31st.\x1c\x1cDec", "1 2 3 4 5 6 7 May",
 ]
 
 
@@ -513,6 +533,55 @@ def test_counts_generated_sentence_ends(texts: list[str]) -> None:
 ), max_size=10).map(" ".join), max_size=6))
 def test_counts_generated_stopwords(texts: list[str]) -> None:
     assert_same_counts(texts)
+
+
+# Characters past the class table: emoji (a symbol, a skin tone, a flag's letters, a tag),
+# mathematical letters and digits (words, capitals, \\d), a Deseret capital and small letter
+# (lowered in C), a CJK extension ideograph (Han), and the last code points.
+_ASTRAL = ["\U0001f600", "\U0001f3fb", "\U0001f1e9\U0001f1ea", "\U000e0061", "\U0001d400", "\U0001d41a", "\U0001d7cf",
+           "\U00010400", "\U00010428", "\U00020000", "\U0010fffd", "\U0001d49c"]
+
+
+@needs_compiled_counts
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.one_of(
+    st.sampled_from(_ASTRAL),
+    st.sampled_from(["the", "x", "5", "12:30", "May", ".", "!", "\"", ")", " ", "\u3000", "A", "é"]),
+), max_size=10).map("".join), max_size=6))
+def test_counts_generated_astral(texts: list[str]) -> None:
+    assert_same_counts(texts)
+
+
+@needs_compiled_counts
+def test_count_page_counts_astral_texts_itself() -> None:
+    """A text with characters past the table is counted in C (their bits made as the table's by
+    astral), not handed to stats_one, the patterns' count of one text."""
+    from boilerstrip.parse import _walk
+
+    texts = ["Smile \U0001f600 please.", "\U0001d400\U0001d41a bold words \U0001d7cf.", "\U00020000\U00020001 ok", "plain"]
+    table = features._char_classes()
+    bits = {"word": features._C_WORD, "han": features._C_HAN, "upper": features._C_UPPER, "punct": features._C_PUNCT,
+            "space": features._C_SPACE, "before_mark": features._C_BEFORE_MARK, "mark": features._C_MARK,
+            "after_mark": features._C_AFTER_MARK, "digit": features._C_DIGIT}
+    tail = features._END_TAIL
+    end_table = _compiled._end_classes(features._SENTENCE_END, tail, len(table))
+    months, numbers = _compiled._date_parts(features._DATE, features._MONTHS)
+    calls: list[str] = []
+
+    def stats_one(text: str, stopwords: frozenset[str]) -> Any:
+        calls.append(text)
+        return features._text_stats_one(text, stopwords)
+
+    stopwords = stopwords_for("en")
+    want = np.zeros((8, len(texts)), dtype=np.int64)
+    _compiled.COUNT_PAGE_REFERENCE(texts, stopwords, want)  # type: ignore[misc]
+    for astral in (None, _compiled._astral_bits(features.classes_of, tail)):
+        calls.clear()
+        got = np.zeros((8, len(texts)), dtype=np.int64)
+        _walk.count_page(texts, stopwords, got, table, bits, features._SENTENCE_END.search, tail, features._DATE.search,
+                         stats_one, end_table, months, numbers, astral)
+        assert got.tolist() == want.tolist()
+        assert calls == (texts[:3] if astral is None else [])
 
 
 def test_count_page_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -369,6 +369,7 @@ _COUNT_PROBE = [
     "İstanbul ve İzmir şehirleri. Çok güzel!",
     "中文文本，没有空格。日本語のテキスト、カタカナ。",
     "Emoji 😀 and rare 𠀀 ideographs beyond the table.",
+    "\U0001d400\U0001d401 \U0001d41a\U0001d41b \U0001d7cf\U0001d7d0:\U0001d7d1\U0001d7d2 \U00010400\U00010428 end \U0001d400.",
     "tab\tsep\x0bvt\x0cff\x1cfs\x1dgs\x85nel\xa0nbsp\u2003em\u3000ideo\u2028ls end",
     "a.b.c. x!y? z... 1.2.3 (a). [b]! 'c'. \"d\"?",
     "ALL CAPS HEADLINE HERE",
@@ -416,16 +417,34 @@ def _end_classes(pattern: Any, tail: str, size: int) -> npt.NDArray[np.uint8] | 
     start, close, mark1, mark, space = _END_PIECES
     if pattern.pattern != f"{start}{close}*{mark1}?{mark}{close}*{space}*$" or pattern.flags != regex.compile("").flags:
         return None
-    codes = np.arange(size, dtype=np.uint32)
+    return _end_bits(np.arange(size, dtype=np.uint32), tail)
+
+
+def _end_bits(codes: npt.NDArray[np.uint32], tail: str) -> npt.NDArray[np.uint8]:
+    """_end_classes' bits of the characters of these code points (the table, or a block past it)."""
+    import regex
+
     chars = codes.tobytes().decode("utf-32-le", "surrogatepass")
-    out = np.zeros(size, dtype=np.uint8)
+    out = np.zeros(len(codes), dtype=np.uint8)
     for piece, bit in zip(_END_PIECES, (1, 2, 4, 8, 16), strict=True):
         # Every character the piece matches turns into NUL (which none matches).
         out[np.frombuffer(regex.sub(piece, "\x00", chars, concurrent=False).encode("utf-32-le", "surrogatepass"), dtype=np.uint32) != codes] |= bit
     # The tail's own characters (what tail.__contains__ accepts of one character), without a call
     # per character of the table.
-    out[[ord(c) for c in set(tail) if ord(c) < size]] |= 32
+    first = int(codes[0]) if len(codes) else 0
+    out[[ord(c) - first for c in set(tail) if first <= ord(c) < first + len(codes)]] |= 32
     return out
+
+
+def _astral_bits(classes_of: Callable[[Any], Any], tail: str) -> Callable[[int], tuple[Any, Any]]:
+    """count_page's astral(lo): the class and sentence-end bits of the 256 code points from lo,
+    past the table, made as the table and _end_classes make theirs."""
+
+    def astral(lo: int) -> tuple[Any, Any]:
+        codes = np.arange(lo, lo + 256, dtype=np.uint32)
+        return np.ascontiguousarray(classes_of(codes), dtype=np.uint16), _end_bits(codes, tail)
+
+    return astral
 
 
 # features._DATE as count_page's shortcut knows it: three numeric forms, then two with month names.
@@ -496,10 +515,12 @@ def choose_count_page(reference: _Count) -> _Count:
         end_search, end_tail, date_search, stats_one = f._SENTENCE_END.search, f._END_TAIL, f._DATE.search, f._text_stats_one
         end_table = _end_classes(f._SENTENCE_END, end_tail, len(table))
         month_starts, number_search = _date_parts(f._DATE, f._MONTHS)
+        # Characters past the table are counted in C too when the sentence end is (their end bits).
+        astral = _astral_bits(f.classes_of, end_tail) if end_table is not None else None
 
         def compiled(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:
             _walk.count_page(texts, stopwords, out, table, bits, end_search, end_tail, date_search, stats_one,
-                             end_table, month_starts, number_search)
+                             end_table, month_starts, number_search, astral)
 
         problem = None
         for lang in ("en", "de", "ru", "tr", None):

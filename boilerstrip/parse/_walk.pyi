@@ -66,4 +66,5 @@ def count_page(
     end_table: Any = ...,
     month_starts: bytes | None = ...,
     number_search: Callable[[str], Any] | None = ...,
+    astral: Callable[[int], tuple[Any, Any]] | None = ...,
 ) -> None: ...

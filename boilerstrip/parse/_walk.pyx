@@ -22,7 +22,7 @@ from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_DecodeUTF8, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memchr, memcmp, memcpy
+from libc.string cimport memchr, memcmp, memcpy, memset
 
 
 cdef extern from "Python.h":
@@ -125,10 +125,16 @@ cdef bint _ws_as_space = False
 
 # The tag path of a block element from its parent's path and its tag (segment._extend_path),
 # kept from page to page: templates and sites share most of their paths, and building a path
-# is a Python call. Emptied when it outgrows PATH_MEMO_SIZE (a few hundred KB).
+# is a Python call. A dict of paths, each a dict of tags; emptied when it holds over
+# PATH_MEMO_SIZE paths (a few hundred KB).
 cdef dict _path_memo = {}
 cdef enum:
     PATH_MEMO_SIZE = 4096
+
+# segment._is_panel's answers by its arguments (the attribute values of a hidden element, which
+# a page repeats: a menu's hidden submenus, a slider's slides): a Python call of some 12,000
+# instructions each. Emptied by configure and when it outgrows PATH_MEMO_SIZE.
+cdef dict _panel_memo = {}
 
 # segment._class_words' words in a C hash table (_words_ready False: no fast path, call
 # the Python function). Open addressing on a hash of the word's length and letters.
@@ -180,6 +186,7 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     _path_memo.clear()
     _is_link = is_link
     _is_panel = is_panel
+    _panel_memo.clear()
     _space_items = space_items
     global _own_space_items
     _own_space_items = all([space_marks(t) == space_items(t) for t in _space_probes()])
@@ -400,8 +407,40 @@ cdef Py_ssize_t _stripped_chars(const unsigned char *s, Py_ssize_t n) noexcept n
     return count
 
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* _fold's plain stretch: how many bytes from s + i (16 at a time, up to n) fold to themselves
+       after a character that is no space, moved to s + j (j <= i). A stretch of 16 folds so when
+       every byte is printable ASCII or a space (32..127), no two spaces stand together and its
+       last byte is no space: each space stands between two characters of words. */
+    static Py_ssize_t bs_fold_plain(unsigned char *s, Py_ssize_t i, Py_ssize_t j, Py_ssize_t n) {
+        Py_ssize_t r = 0;
+    #if defined(__SSE2__)
+        const __m128i below = _mm_set1_epi8(31), space = _mm_set1_epi8(32);
+        for (; i + r + 16 <= n; r += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i + r));
+            unsigned int sp;
+            if (_mm_movemask_epi8(_mm_cmpgt_epi8(v, below)) != 0xFFFF) break;
+            sp = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+            if ((sp & (sp >> 1)) || (sp & 0x8000)) break;
+            if (j != i) _mm_storeu_si128((__m128i *)(s + j + r), v);
+        }
+    #endif
+        return r;
+    }
+    """
+    Py_ssize_t bs_fold_plain(unsigned char *s, Py_ssize_t i, Py_ssize_t j, Py_ssize_t n) noexcept nogil
+
+
 cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
-    """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes."""
+    """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes.
+
+    After each character of a word, a stretch of prose that folds to itself (bs_fold_plain)
+    is passed 16 bytes at a time."""
     cdef Py_ssize_t i = 0, j = 0, k
     cdef bint gap = False
     cdef unsigned char c
@@ -419,6 +458,9 @@ cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
                 s[j] = c
                 i += 1
                 j += 1
+                k = bs_fold_plain(s, i, j, n)
+                i += k
+                j += k
             continue
         k = _space_len(s, i, n)
         if k:
@@ -777,6 +819,10 @@ cdef inline Py_ssize_t _shown_end(const unsigned char *s, Py_ssize_t p, Py_ssize
     return -1
 
 
+cdef extern from *:
+    int _clzll "__builtin_clzll"(unsigned long long x) noexcept nogil
+
+
 cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """segment._class_words of an ASCII class/id string, over its bytes.
 
@@ -805,6 +851,8 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
         if p < skip:
             continue
         c = s[p]
+        if p > 0 and _lower(c) and _lower(s[p - 1]):
+            continue  # inside a run of lowercase letters: no word starts, no name either
         if (p == 0 or _space(s[p - 1])) and _taxonomy(s, p, n):
             # A CMS's taxonomy class ("category-for-discussion", "tag-news"): its words name
             # a topic, not a part of the page (segment._TAXONOMY).
@@ -830,8 +878,9 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
         lengths = _starts[a][b]
         if not lengths:
             continue
-        # The ends a word from p may have: before a non-lowercase byte, or at the string's end.
-        lim = min(n, p + _longest)
+        # The ends a word from p may have: before a non-lowercase byte, or at the string's end;
+        # none past the longest word with these two letters (the highest bit of lengths).
+        lim = min(n, p + 63 - _clzll(lengths))
         win[0] = _lc(c)
         m = 0
         for i in range(p + 1, lim):
@@ -923,6 +972,33 @@ def class_words(str names):
     )
 
 
+# A tag's facts in the walk, by lexbor tag id (direct-mapped, TAG_SLOTS slots): valid while
+# the name pointer is the one they were made for (an id can name two spellings, e.g. an SVG
+# element's camelCase name). tag is borrowed from walk()'s tag_keep.
+cdef enum:
+    TAG_SLOTS = 256  # a power of two
+
+cdef struct TagSlot:
+    uintptr_t id
+    size_t name
+    PyObject *tag
+    int info
+    long flag
+
+
+# A block element's tag path from its parent's path and its tag, as _path_memo has it, in a
+# direct-mapped table of walk() by the two strs' addresses: both stay alive through the walk
+# (every path is a key of _path_memo, which is emptied only before a walk; every tag is in
+# tag_keep), so an address stands for its str.
+cdef enum:
+    PATH_SLOTS = 256  # a power of two
+
+cdef struct PathSlot:
+    PyObject *path
+    PyObject *tag
+    PyObject *next
+
+
 cdef struct Frame:
     lxb_dom_node_t *next  # the sibling to go on with when the element ends
     bint was_block
@@ -931,7 +1007,14 @@ cdef struct Frame:
     size_t name_len
     const unsigned char *cls
     size_t cls_len
-    bint saved  # the Python state (tokens, kind, path) was pushed on the object stack
+    bint saved  # the Python state (tokens, kind, path) was saved below
+    # The walk's neg_tok, pos_tok, kind and path before the element, borrowed: each is "", a
+    # word of the word table (_word_keep), a value of class_memo, a tag of tag_keep, a path of
+    # _path_memo or walk()'s kind, all alive through the walk.
+    PyObject *saved_neg
+    PyObject *saved_pos
+    PyObject *saved_kind
+    PyObject *saved_path
     long flags
     Py_ssize_t elem
     long link_depth
@@ -1026,12 +1109,19 @@ cdef inline object _value(void *attr):
     return PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
 
 
+cdef inline bint _value_true(void *attr) noexcept:
+    """_value(attr) == "true", on the bytes (no other UTF-8, nor a replaced byte, decodes to it)."""
+    cdef size_t n = 0
+    cdef const unsigned char *v = _attr_value(attr, &n)
+    return v != NULL and n == 4 and memcmp(v, b"true", 4) == 0
+
+
 cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_style, void *a_role,
                     void *a_class) except -1:
     """segment._is_hidden on the attributes the walk found (the A_* bits of seen)."""
     if seen & A_HIDDEN:
         pass
-    elif seen & A_ARIA and not info & T_LINK and _value(a_aria) == "true":
+    elif seen & A_ARIA and not info & T_LINK and _value_true(a_aria):
         return True
     elif seen & A_STYLE:
         style = _value(a_style)
@@ -1042,12 +1132,18 @@ cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_s
             return False
     else:
         return False
-    return not _is_panel(
+    key = (
         _value(a_role) if seen & A_ROLE else None,
         seen & A_LABELLED != 0,
         _value(a_hidden) if seen & A_HIDDEN else None,
         _value(a_class) if seen & A_CLASS else None,
     )
+    panel = _panel_memo.get(key)
+    if panel is None:
+        if len(_panel_memo) > PATH_MEMO_SIZE:
+            _panel_memo.clear()
+        panel = _panel_memo[key] = bool(_is_panel(*key))
+    return not panel
 
 
 cdef extern from "Python.h":
@@ -1271,10 +1367,14 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef dict path_memo = _path_memo
     if len(path_memo) > PATH_MEMO_SIZE:
         path_memo.clear()
-    # Tag facts by lexbor tag id, valid while the name pointer is the one they were made
-    # for (an id can name two spellings, e.g. an SVG element's camelCase name).
-    cdef dict tag_cache = {}
-    cdef list objects = []  # the saved (neg_tok, pos_tok, kind, path) of open elements
+    # Tag facts by lexbor tag id (see TagSlot): a C lookup per element, no Python int or dict.
+    cdef TagSlot *tag_slot
+    cdef PathSlot *path_slot
+    cdef PathSlot path_slots[PATH_SLOTS]
+    memset(path_slots, 0, sizeof(path_slots))
+    cdef TagSlot tag_slots[TAG_SLOTS]
+    memset(tag_slots, 0, sizeof(tag_slots))
+    cdef list tag_keep = []
 
     cdef Frame *stack = NULL
     cdef Py_ssize_t sp = 0
@@ -1298,7 +1398,6 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef long link_depth = 0
     cdef long tag_flag
     cdef bint is_block, hidden
-    cdef tuple cached
     cdef Hit hit
     cdef const unsigned char *class_data
     cdef const unsigned char *id_data
@@ -1345,8 +1444,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     continue
                 tag_name = name
                 tag_name_len = name_len
-                cached = tag_cache.get(node.local_name)
-                if cached is None or <size_t> cached[0] != <size_t> name:
+                tag_slot = &tag_slots[(node.local_name ^ (node.local_name >> 8)) & (TAG_SLOTS - 1)]
+                if tag_slot.tag == NULL or tag_slot.id != node.local_name or tag_slot.name != <size_t> name:
                     tag = PyUnicode_DecodeUTF8(<const char *> name, name_len, "replace")
                     info = 0
                     if tag in skip or tag.startswith("-"):
@@ -1361,13 +1460,17 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                         info |= T_HEADER
                     if tag == "td" or tag == "th":
                         info |= T_CELL
-                    cached = (<size_t> name, tag, info, _tag_flags.get(tag) or 0)
-                    tag_cache[node.local_name] = cached
-                info = cached[2]
+                    tag_keep.append(tag)
+                    tag_slot.id = node.local_name
+                    tag_slot.name = <size_t> name
+                    tag_slot.tag = <PyObject *> tag
+                    tag_slot.info = info
+                    tag_slot.flag = _tag_flags.get(tag) or 0
+                info = tag_slot.info
                 if info & T_SKIP:
                     node = node.next
                     continue
-                tag = cached[1]
+                tag = <object> tag_slot.tag
                 # One pass over the attributes; as in a dict, the last of a repeated name wins.
                 seen = 0
                 a_style = a_aria = a_class = a_role = a_itemprop = a_id = a_href = a_hidden = NULL
@@ -1448,7 +1551,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 if is_block:
                     if w.buf_len:
                         w.flush()
-                    objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
+                    fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
+                    fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
                     fr.saved = True
                     w.depth += 1
                     elem_parent.append(w.elem)
@@ -1458,12 +1562,22 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     elem_class.append(class_value or "")
                     w.elem = len(elem_tag) - 1
                     w.kind = tag
-                    key = (w.path, tag)
-                    next_path = path_memo.get(key)
-                    if next_path is None:
-                        next_path = path_memo[key] = _extend_path(w.path, tag)
+                    path_slot = &path_slots[((<uintptr_t> <PyObject *> w.path >> 4) ^ (<uintptr_t> <PyObject *> tag >> 4)) & (PATH_SLOTS - 1)]
+                    if path_slot.path == <PyObject *> w.path and path_slot.tag == <PyObject *> tag:
+                        next_path = <object> path_slot.next
+                    else:
+                        # By the parent's path, then the tag: two lookups of strs, no tuple to build and hash.
+                        by_tag = path_memo.get(w.path)
+                        if by_tag is None:
+                            by_tag = path_memo[w.path] = {}
+                        next_path = (<dict> by_tag).get(tag)
+                        if next_path is None:
+                            next_path = (<dict> by_tag)[tag] = _extend_path(w.path, tag)
+                        path_slot.path = <PyObject *> w.path
+                        path_slot.tag = <PyObject *> tag
+                        path_slot.next = <PyObject *> next_path
                     w.path = next_path
-                    tag_flag = cached[3]
+                    tag_flag = tag_slot.flag
                     if tag_flag:
                         if info & T_HEADER and w.flags & F_ARTICLE_MAIN:
                             tag_flag = 0  # an article's own header holds its title and byline
@@ -1503,7 +1617,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             w.flags |= hit.bits
                             if hit.neg != NULL or hit.pos != NULL:
                                 if not fr.saved:
-                                    objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
+                                    fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
+                                    fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
                                     fr.saved = True
                                 if hit.neg != NULL:
                                     w.neg_tok = <object> hit.neg.text
@@ -1527,7 +1642,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                 w.flags |= found[0]
                                 if found[1] is not None or found[2] is not None:
                                     if not fr.saved:
-                                        objects.append((w.neg_tok, w.pos_tok, w.kind, w.path))
+                                        fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
+                                        fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
                                         fr.saved = True
                                     if found[1] is not None:
                                         w.neg_tok = found[1]
@@ -1551,7 +1667,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
             link_depth = fr.link_depth
             w.depth = fr.depth
             if fr.saved:
-                w.neg_tok, w.pos_tok, w.kind, w.path = objects.pop()
+                w.neg_tok, w.pos_tok = <object> fr.saved_neg, <object> fr.saved_pos
+                w.kind, w.path = <object> fr.saved_kind, <object> fr.saved_path
             node = fr.next
         w.flush()
     finally:
@@ -1652,11 +1769,12 @@ cdef enum:
     E_TAIL = 32
 
 
-cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[:] end_table) noexcept:
+cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[:] end_table, bint astral) noexcept:
     """features._SENTENCE_END.search(text, cut - 1 if cut else 0), cut = len(text.rstrip(_END_TAIL)).
 
     START CLOSE* MARK1? MARK CLOSE* SPACE* $ as a set of states run once over the text's
     end, a match starting at every START character on the way (so no backtracking).
+    With astral, the bits of characters past end_table are _astral_end's.
     """
     cdef Py_ssize_t size = end_table.shape[0]
     cdef Py_ssize_t cut = n, i
@@ -1671,7 +1789,12 @@ cdef bint _sentence_end(int kind, void *data, Py_ssize_t n, const unsigned char[
     # States: 1 after START (CLOSE*), 2 after MARK1, 4 after MARK (CLOSE*), 8 in SPACE*.
     for i in range(cut - 1 if cut else 0, n):
         cp = PyUnicode_READ(kind, data, i)
-        c = end_table[cp] if cp < size else 0
+        if cp < size:
+            c = end_table[cp]
+        elif astral and cp < 0x110000 and _astral_end[<uint32_t> cp >> 8] != NULL:
+            c = _astral_end[<uint32_t> cp >> 8][<uint32_t> cp & 255]  # filled by _scan on the same text
+        else:
+            c = 0
         nxt = 0
         if state & 1:
             if c & E_CLOSE:
@@ -1721,9 +1844,63 @@ cdef struct _Counts:
     bint digit, outside, wide
 
 
+# The class bits (and sentence-end bits) of characters past count_page's table: emoji,
+# CJK extension ideographs, mathematical letters. 256 code points at a time from count_page's
+# astral(lo), which makes them as the table is made (the same patterns, one block of characters);
+# kept until count_page is handed another astral. Without one, a text holding such a character
+# is counted by stats_one.
+cdef object _astral_source = None
+cdef list _astral_keep = []
+cdef const unsigned short *_astral_cls[0x1100]
+cdef const unsigned char *_astral_end[0x1100]
+
+
+cdef int _astral_reset(source) except -1:
+    global _astral_source, _astral_keep
+    cdef Py_ssize_t b
+    for b in range(0x1100):
+        _astral_cls[b] = NULL
+        _astral_end[b] = NULL
+    _astral_keep = []
+    _astral_source = source
+    return 0
+
+
+cdef int _astral_fill(uint32_t cp) except -1:
+    """Ask _astral_source for the bits of the 256 code points from (cp >> 8) << 8."""
+    cdef Py_ssize_t b = cp >> 8
+    cdef const unsigned short[::1] cls
+    cdef const unsigned char[::1] ends
+    got = _astral_source(b << 8)
+    cls = got[0]
+    ends = got[1]
+    if cls.shape[0] != 256 or ends.shape[0] != 256:
+        raise ValueError("astral(lo) must give 256 class bits and 256 end bits")
+    _astral_keep.append(got)
+    _astral_cls[b] = &cls[0]
+    _astral_end[b] = &ends[0]
+    return 0
+
+
+cdef inline Py_ssize_t _token_stop(const _char_t *s, Py_ssize_t a, Py_ssize_t b, bint ascii, str t, int kind,
+                                    StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low,
+                                    uint32_t *wlow) except -1:
+    """Whether the token s[a:b] lowered (str.lower()) is a stopword: 1 or 0 (see _scan)."""
+    cdef Py_ssize_t j
+    cdef unsigned char ch
+    if not ascii:
+        return _other_stopword(t, kind, <const void *> s, a, b, stop, stopwords, wlow)
+    if b - a > longest:
+        return 0
+    for j in range(b - a):
+        ch = <unsigned char> s[a + j]
+        low[j] = ch + 32 if 65 <= ch <= 90 else ch
+    return 1 if stop.has(low, b - a) else 0
+
+
 cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_ssize_t size, str t, int kind,
                StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low, uint32_t *wlow,
-               _Counts *c) except -1:
+               bint astral, _Counts *c) except -1:
     """count_page's counts of one text, read at its own width, the class bits as constants.
 
     The counts are sums of 0/1 terms where the reference branches: a word starts on a word
@@ -1732,36 +1909,24 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
     have no two before them, as prev1 and prev2 start at 0). Tokens are runs of non-space
     characters; each token's stopword test is the reference's.
     """
-    cdef Py_ssize_t i, b, tok_start = 0
+    cdef Py_ssize_t i, tok_start = 0
     cdef uint32_t cp, cls, prev1 = 0, prev2 = 0, wide_or = 0, class_or = 0, prev_word = 0, first
     cdef bint prev_space = True, tok_ascii = True, outside = False
     cdef int64_t nw = 0, punct = 0, caps = 0, brk = 0, tok = 0, hits = 0
-    cdef unsigned char ch
-    for i in range(n + 1):
-        if i < n:
-            cp = s[i]
-            if cp < <uint32_t> size:
-                cls = table[cp]
-            else:
-                cls = table[0]
-                outside = True
+    for i in range(n):
+        cp = s[i]
+        if cp < <uint32_t> size:
+            cls = table[cp]
+        elif astral and cp < 0x110000:
+            if _astral_cls[cp >> 8] == NULL:
+                _astral_fill(cp)
+            cls = _astral_cls[cp >> 8][cp & 255]
         else:
-            cp = 32
-            cls = table[32]  # the end of the text ends its last token
+            cls = table[0]
+            outside = True
         if cls & B_SPACE:
             if not prev_space:
-                # A token [tok_start, i) ends: is its str.lower() a stopword?
-                if tok_ascii:
-                    if i - tok_start <= longest:
-                        for b in range(i - tok_start):
-                            ch = <unsigned char> s[tok_start + b]
-                            low[b] = ch + 32 if 65 <= ch <= 90 else ch
-                        if stop.has(low, i - tok_start):
-                            hits += 1
-                else:
-                    hits += _other_stopword(t, kind, <const void *> s, tok_start, i, stop, stopwords, wlow)
-            if i == n:
-                break
+                hits += _token_stop(s, tok_start, i, tok_ascii, t, kind, stop, stopwords, longest, low, wlow)
             prev_space = True
         else:
             if prev_space:
@@ -1781,7 +1946,9 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
         prev_word = cls & B_WORD
         prev2 = prev1
         prev1 = cls
-    # At the text's end the joining space stands in for its end.
+    # The text's end ends its last token, and the joining space stands in for its end.
+    if not prev_space:
+        hits += _token_stop(s, tok_start, n, tok_ascii, t, kind, stop, stopwords, longest, low, wlow)
     brk += ((prev2 & B_BEFORE) >> 5) & ((prev1 & B_MARK) >> 6) & ((table[32] & B_AFTER) >> 7)
     c.nw = nw
     c.punct = punct
@@ -1797,7 +1964,7 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
 
 def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:] table, dict bits,
                end_search, str end_tail, date_search, stats_one, end_table=None, month_starts=None,
-               number_search=None):
+               number_search=None, astral=None):
     """features._count_page over distinct texts, written into out (one column per text).
 
     The same counts from the same character table: word starts (a Han/Kana character is a
@@ -1814,6 +1981,10 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     form (_month_date_possible) is searched with number_search alone, which then finds the
     same dates, and only when it holds a digit, one of "./-:" and a digit in a row
     (_has_number_joint).
+
+    Characters past the table: given astral (astral(lo) gives the table's and end_table's bits
+    of the 256 code points from lo, made as they are), a text holding them is counted like any
+    other instead of by stats_one.
     """
     if bits != _SCAN_BITS:
         raise ValueError("count_page reads the class bits of features' table: " + repr(_SCAN_BITS))
@@ -1834,21 +2005,24 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     cdef const unsigned char[:] ends
     cdef bint own_end = end_table is not None
     cdef _Counts got
-    if size < 33:
-        raise ValueError("table must hold the space character")
+    if size < 33 or not table[32] & B_SPACE:
+        raise ValueError("table must hold the space character, as space")
     if own_end:
         ends = end_table
+    if astral is not _astral_source:
+        _astral_reset(astral)
+    cdef bint by_astral = astral is not None
     for k in range(m):
         t = texts[k]
         n = len(t)
         kind = PyUnicode_KIND(t)
         data = PyUnicode_DATA(t)
         if kind == 1:
-            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
         elif kind == 2:
-            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
         else:
-            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, &got)
+            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
         digit[k] = got.digit
         outside[k] = got.outside
         wide[k] = got.wide
@@ -1859,7 +2033,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         out[5, k] = got.brk
         out[7, k] = got.tok
         if own_end:
-            if _sentence_end(kind, data, n, ends):
+            if _sentence_end(kind, data, n, ends, by_astral):
                 out[4, k] = 1
     cdef Py_ssize_t cut
     if not own_end:
@@ -1879,7 +2053,8 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
             t = texts[k]
             if by_month and not wide[k]:
                 if _month_date_possible(t, months):
-                    if date_search(t):
+                    # A month form matches from _month_from on; a numeric one anywhere.
+                    if date_search(t, _month_from(t, months)) or (_has_number_joint(t) and number_search(t)):
                         out[6, k] = 1
                 elif _has_number_joint(t) and number_search(t):
                     out[6, k] = 1
@@ -1978,6 +2153,40 @@ cdef bint _has_number_joint(str t) except -1:
         a = b
         b = c
     return False
+
+
+cdef Py_ssize_t _month_from(str t, const unsigned char[:] months) except -1:
+    """Where a match of features._DATE's month forms may start in t (ASCII): at or after this.
+
+    Both forms put a month name where a word starts (at a trigram of month_starts, see
+    _month_date_possible), the first form starting there, the second before it: "12th." and
+    whitespace. So none starts before the first such trigram, less the whitespace before it and
+    five characters. The search from there sees the text before it (\\b, lookbehind) as it
+    would from the text's start.
+    """
+    cdef Py_ssize_t n = len(t), p, q
+    cdef int kind = PyUnicode_KIND(t)
+    cdef void *data = PyUnicode_DATA(t)
+    cdef int c0, c1, c2, before
+    for p in range(n - 2):
+        c0 = <int> PyUnicode_READ(kind, data, p)
+        if p > 0:
+            before = <int> PyUnicode_READ(kind, data, p - 1)
+            if _ascii_letter(before) or 48 <= before <= 57 or before == 95:
+                continue  # not the start of a word
+        if not _ascii_letter(c0):
+            continue
+        c1 = <int> PyUnicode_READ(kind, data, p + 1)
+        c2 = <int> PyUnicode_READ(kind, data, p + 2)
+        if not (_ascii_letter(c1) and _ascii_letter(c2)):
+            continue
+        if not months[(((c0 | 32) - 97) * 26 + (c1 | 32) - 97) * 26 + (c2 | 32) - 97]:
+            continue
+        q = p
+        while q > 0 and _maybe_space(<int> PyUnicode_READ(kind, data, q - 1)):
+            q -= 1
+        return max(q - 5, 0)
+    return 0
 
 
 cdef inline bint _ascii_letter(int c) noexcept nogil:
