@@ -1251,18 +1251,22 @@ def test_text_listing_beside_a_cookie_notice_is_body() -> None:
     assert all(b.label == "chrome" for b in blocks if b.text in notice)
 
 
+# A service page's cards: a heading of a few words over one sentence each, ending in "!".
+_SERVICE_CARDS = (
+    "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day!",
+    "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season!",
+    "Clear reports", "Receive a short report every month with the numbers that matter to the council!",
+    "Open data", "Download the tables behind every chart and use them in your own work as you wish!",
+)
+
+
 def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None:
     from boilerstrip import extract_blocks
 
     # A service page's grid of cards after its introduction: a heading of a few words and one
     # sentence each, none of which passes alone nor makes a region. Its pitches end in "!", which
     # keep_text_sections (full stops only) leaves to this step.
-    cards = [
-        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day!",
-        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season!",
-        "Clear reports", "Receive a short report every month with the numbers that matter to the council!",
-        "Open data", "Download the tables behind every chart and use them in your own work as you wish!",
-    ]
+    cards = list(_SERVICE_CARDS)
     menu = ["Home", "Services", "About", "Contact"]
     intro = [f"{PROSE} Part {i}." for i in range(3)]
     footer = ["Privacy", "Terms"]
@@ -1282,12 +1286,7 @@ def test_text_pairs_above_a_closing_faq_are_body() -> None:
 
     # A service page whose FAQ at the end (questions over long answers) takes the main region:
     # its cards of a heading and one sentence, far above the FAQ, are its pitch all the same.
-    cards = [
-        "Custom dashboards", "See every figure of the harbour budget on one page that updates itself each day!",
-        "Trend analysis", "Find the patterns in the ferry traffic so that the timetable can follow the season!",
-        "Clear reports", "Receive a short report every month with the numbers that matter to the council!",
-        "Open data", "Download the tables behind every chart and use them in your own work as you wish!",
-    ]
+    cards = list(_SERVICE_CARDS)
     menu = ["Home", "Services", "About", "Contact"]
     middle = ["Our clients", "Harbour board", "Ferry company", "Town council", "Port authority", "Get started"]
     faq = []
