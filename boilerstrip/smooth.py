@@ -232,7 +232,7 @@ def smooth_labels(
     body = scores > threshold
     why = np.zeros(n, dtype=np.int8)
     if n < 2:
-        if n and not body.any():
+        if n and not _any(body):
             rescue_empty(body, why, scores, f, threshold)
         return body, why
     margin = scores - threshold
@@ -252,7 +252,7 @@ def smooth_labels(
             next2 = np.minimum(np.arange(n) + 2, n - 1)
             around &= ~body[prev2] & ~body[next2]
         alone = body & around & (margin < _FIRM_BODY) & (f.main == 0)
-        if alone.any():
+        if _any(alone):
             alone &= ~_lead(body, margin, f)
         body = body & ~alone
         why[alone] = 3
@@ -270,9 +270,9 @@ def smooth_labels(
         body |= heading
         why[heading & (why == 0)] = 2
 
-    if not body.any():
+    if not _any(body):
         rescue_empty(body, why, scores, f, threshold)
-    if f.mode == "text" and body.any():
+    if f.mode == "text" and _any(body):
         _text_head(body, why, f)
     return body, why
 
@@ -290,7 +290,7 @@ def _lead(body: BoolArray, margin: FloatArray, f: Features) -> BoolArray:
     prose (few links, no heading) clearly above the threshold, right before the article.
     """
     n = len(body)
-    idx = np.flatnonzero(body)
+    idx = body.nonzero()[0]
     pos = np.searchsorted(idx, np.arange(n), side="right")
     has = pos < len(idx)
     nxt = idx[np.minimum(pos, len(idx) - 1)]
@@ -314,9 +314,9 @@ def rescue_empty(
     if f.mode == "html":
         plain &= (f.flags & _CHROME_CONTEXT) == 0
     rescue = plain & (margin > -_RESCUE_MARGIN)  # within the firm-chrome bound too
-    if not rescue.any() and float(f.n_words.sum()) < _FEW_WORDS:
+    if not _any(rescue) and float(f.n_words.sum()) < _FEW_WORDS:
         lines = plain & (f.link_density < 0.5)
-        if lines.any():
+        if _any(lines):
             rescue = lines & (margin > margin[lines].max() - _RESCUE_MARGIN)
     body |= rescue
     why[rescue] = 7
@@ -335,7 +335,7 @@ def _fill_gaps(body: BoolArray, why: npt.NDArray[np.int8], soft: BoolArray) -> N
     hard = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(~soft, out=hard[1:])
     fill = (starts > 0) & (ends < n) & (ends - starts <= _MAX_GAP) & (hard[ends] == hard[starts])
-    if fill.any():
+    if _any(fill):
         inside = _spans(n, starts[fill], ends[fill])
         body |= inside
         why[inside & (why == 0)] = 1
@@ -345,7 +345,7 @@ def _runs_of(mask: BoolArray) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int
     """Where each run of True in mask starts, and where it ends (exclusive)."""
     padded = np.zeros(len(mask) + 2, dtype=bool)
     padded[1:-1] = mask
-    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    edges = (padded[1:] != padded[:-1]).nonzero()[0]
     return edges[0::2], edges[1::2]
 
 
@@ -388,7 +388,7 @@ def _keep_data_tables(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -
         & (link_chars / np.maximum(chars, 1.0) < 0.5)
         & (before | after)
     )
-    if keep.any():
+    if _any(keep):
         inside = _spans(n, starts[keep], ends[keep])
         why[inside & ~body & (why == 0)] = 6
         body |= inside
@@ -894,11 +894,11 @@ def keep_text_lead(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> N
     n = len(body)
     if f.mode != "text" or n < 3:
         return
-    main = np.flatnonzero(body & (f.main > 0))
+    main = (body & (f.main > 0)).nonzero()[0]
     if not len(main):
         return
     first = int(main[0])
-    longer = np.flatnonzero(f.n_words[:first] >= _TEXT_LEAD_BETWEEN)
+    longer = (f.n_words[:first] >= _TEXT_LEAD_BETWEEN).nonzero()[0]
     if not len(longer):
         return
     i = int(longer[-1])
@@ -1480,7 +1480,7 @@ def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     among its ingredients (and _CARD_QUANTITY_SHARE of them) and a body line within _CARD_REACH
     lines of it.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     texts = seg.texts
     joined = "\n".join(texts)
@@ -1490,7 +1490,7 @@ def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     heads = [i for i in range(n) if not body[i] and f.n_words[i] <= _CARD_HEAD_WORDS and _card_head(texts[i], INGREDIENTS_HEAD_RE)]
     if not heads:
         return
-    bodies = np.flatnonzero(body)
+    bodies = body.nonzero()[0]
     n_words = f.n_words.tolist()
     date_like = f.date_like.tolist()
     for h in heads:
@@ -1549,19 +1549,19 @@ def keep_text_before_share_bar(seg: Segments, f: Features, body: BoolArray, why:
     box's heading, and the buttons of _BUTTON_WORDS words just above the bar ("Twitter",
     "Drucken") stay out.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     texts = seg.texts
     bar = _first_share_bar(texts, f.n_words)
     if bar < 1:
         return
-    above = np.flatnonzero(body[:bar])
+    above = body[:bar].nonzero()[0]
     if len(above) and bar - above[-1] <= _BAR_MIN_GAP:
         return  # the post runs down to its bar: what stands between is its tail (a note, a sign-off)
     if len(above) and bar - above[-1] <= _BAR_GAP:
         start = int(above[-1]) + 1
     else:
-        dates = np.flatnonzero(f.date_like[max(0, bar - _BAR_DATELINE) : bar] > 0)
+        dates = (f.date_like[max(0, bar - _BAR_DATELINE) : bar] > 0).nonzero()[0]
         if not len(dates):
             return
         start = max(0, bar - _BAR_DATELINE) + int(dates[-1]) + 1
@@ -1584,7 +1584,7 @@ def _first_share_bar(texts: list[str], n_words: FloatArray) -> int:
     A label is a few words (_BAR_WORDS) with a colon: the short lines are looked at, the colon
     found before the pattern runs (a search over the whole joined text cost 0.2-0.5 ms a page).
     """
-    short: list[int] = np.flatnonzero(n_words <= _BAR_WORDS).tolist()
+    short: list[int] = (n_words <= _BAR_WORDS).nonzero()[0].tolist()
     for i in short:
         text = texts[i]
         if ":" in text and SHARE_BAR_RE.match(text) is not None:
@@ -1713,7 +1713,7 @@ def _faq_start(seg: Segments, f: Features, body: BoolArray) -> int:
     The region is an FAQ when _FAQ_MIN of its body lines or more, a quarter of them at least
     (_FAQ_SHARE), are questions: _FAQ_WORDS words at most ending in a question mark.
     """
-    anchor = np.flatnonzero(body & (f.main > 0))
+    anchor = (body & (f.main > 0)).nonzero()[0]
     if len(anchor) < _FAQ_MIN:
         return -1
     texts = seg.texts
@@ -3494,8 +3494,8 @@ def drop_trailer(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     last = len(body) - 1 - at
     if at == 0 or not 0 < int(np.count_nonzero(body[last + 1 :])) <= _TRAILER_BLOCKS:
         return
-    tail = np.flatnonzero(body[last + 1 :]) + last + 1
-    if (f.flags[tail] & Flag.COMMENT).any():
+    tail = body[last + 1 :].nonzero()[0] + last + 1
+    if _any((f.flags[tail] & Flag.COMMENT) != 0):
         return  # a reader's comment: the thread's own rules judge it (include_comments keeps it)
     if f.flags[last] & Flag.QUOTE and not (f.flags[tail] & Flag.QUOTE).all():
         return  # a quote taken for the container: the text below it is the article's
