@@ -346,7 +346,8 @@ def test_subtree_ends_generated(seed: int) -> None:
 
 
 _PIECES = ["3", " ", "\n", "/", "of", "OF", "von", "de", "x", "5", "é", "\u00a0", "\u017f", "_", "z", "sur", "\t", "\u0664",
-           "İ", "\u212a", "Affiliate", "COMMISSION", "reply", "cta", "all-to", "中", "\U0001f600", "sign", "ın"]
+           "İ", "\u212a", "Affiliate", "COMMISSION", "reply", "cta", "all-to", "中", "\U0001f600", "sign", "ın",
+           "\u2033", "\U0001f633", "\u2019" * 41]
 
 
 @needs_kernels

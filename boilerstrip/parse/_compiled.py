@@ -1321,6 +1321,10 @@ _SLIDE_PROBE = [
     "", "3", "3/", "3 /", "3/1", "3 / 12", "13 of 20", "3 OF 9", "3of 9", "3 ofx 9", "3 of x", "3 of",
     "3 z 4", "3 av\u00a05", "3\u00a0of 5", "3 \u017fur 4", "3 days", "3 dé 4", "3 de\t\n7", "3 von \u0664",
     "Bild 3 von 10", "3\u2009/\u20094", "3 - 4", "a3_of 5", "3 van_ 4", "3 di", "3 de\u00e9 4", "x3 sur 9",
+    # Two- and four-byte texts (the search by a character's low byte: U+2033 and U+1F633 end in 0x33),
+    # short and past CPython's cut-off of 40 characters for a memchr.
+    "\u2019 3 of 5", "\u20333 / 4", "\U0001f633 3/9", "\u2019" * 50 + "\u2033" * 45 + "3 of 4",
+    "\U0001f600" * 45 + "\U0001f633" * 3 + " 3 z 2", "\u2019" * 60 + "3 x 3 / y", "\u2033" * 90,
 ]
 
 
