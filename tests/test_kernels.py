@@ -33,6 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
+    "sibling_items",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -83,6 +84,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "tags_are": smooth._tags_are,
         "nearest_marked": smooth._nearest_marked,
         "texts_holding": smooth._texts_holding,
+        "sibling_items": smooth._sibling_items,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -394,3 +396,9 @@ def test_all_of_and_container_subtrees_generated(seed: int) -> None:
             assert same(smooth._any(m), refs["any_true"](m))
         marked = rng.random(len(seg.elem_parent)) < 0.2
         assert same(smooth._nearest_marked(seg.elem_parent, marked), refs["nearest_marked"](seg.elem_parent, marked))
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        parents[0] = -1
+        masks = (rng.random(len(parents)) < 0.8, marked, rng.random(len(parents)) < 0.5)
+        for least in ((1.0,), (2.0,), (3.0, 1.0, 2.5), (6.0, 3.0, 4.8)):
+            picked = masks[: len(least)]
+            assert same(smooth._sibling_items(parents, picked, least), refs["sibling_items"](parents, picked, least))

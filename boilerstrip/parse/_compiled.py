@@ -1507,6 +1507,34 @@ def _make_nearest_marked(reference: Callable[..., Any]) -> tuple[Any, str | None
     return compiled, None
 
 
+def _make_sibling_items(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(parents: Any, masks: tuple[Any, ...], least: tuple[float, ...]) -> Any:
+        got = _kernels.sibling_items(parents, masks, least)
+        return reference(parents, masks, least) if got is None else got
+
+    rng = np.random.default_rng(1718)
+    tried = 0
+    for seg in _probe_pages(18, 40):
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        parents[0] = -1
+        n = len(parents)
+        for p in (0.3, 0.7, 1.0):
+            masks = tuple(rng.random(n) < p for _ in range(3))
+            for least in ((1.0,), (2.0, 1.0), (3.0, 1.5, 2.4), (6.0, 3.0, 4.8)):
+                picked = masks[: len(least)]
+                if not _same(compiled(parents, picked, least), reference(parents, picked, least)):
+                    return None, "it differs on the probe pages"
+                tried += 1
+            strided = (np.repeat(masks[0], 2)[::2], masks[1][::-1].copy()[::-1])
+            if not _same(compiled(parents, strided, (2.0, 1.0)), reference(parents, strided, (2.0, 1.0))):
+                return None, "it differs on strided masks"
+    if tried < 40:
+        return None, f"too few probes ({tried})"
+    return compiled, None
+
+
 def _make_container_subtrees(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import features as f
@@ -1606,4 +1634,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "tags_are": _make_tags_are,
     "nearest_marked": _make_nearest_marked,
     "texts_holding": _make_texts_holding,
+    "sibling_items": _make_sibling_items,
 }
