@@ -2307,3 +2307,67 @@ def sibling_items(parents_in, tuple masks, tuple least):
             free(items)
     finally:
         free(counts)
+
+
+cdef inline bint _may_be_digit(Py_UCS4 c) noexcept:
+    """smooth._MAY_DIGIT: an ASCII digit, or a character from U+0300 on outside U+2000-U+206F."""
+    return (48 <= c <= 57) or (c >= 0x300 and not (0x2000 <= c <= 0x206F))
+
+
+def may_digit(list texts, idx):
+    """smooth._may_digit: the indexes of idx whose text holds a character of smooth._MAY_DIGIT,
+    each text's characters read in C (a one-byte text: its ASCII digits)."""
+    cdef Py_ssize_t n = len(texts), m, k, i, q, size, stride
+    cdef Py_buffer view
+    cdef const char *at
+    cdef object t
+    cdef int kind
+    cdef const uint8_t *b1
+    cdef const uint16_t *b2
+    cdef const uint32_t *b4
+    cdef bint found
+    out = []
+    try:
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    except BufferError:
+        idx = np.ascontiguousarray(idx)
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    try:
+        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
+            raise ValueError("idx must be a 1-D array of int64")
+        at = <const char *> view.buf
+        stride = view.strides[0]
+        m = view.shape[0]
+        for k in range(m):
+            i = (<const int64_t *> (at + k * stride))[0]
+            if i < 0 or i >= n:
+                raise IndexError("idx out of range")
+            t = <object> PyList_GET_ITEM(texts, i)
+            if not PyUnicode_CheckExact(t):
+                raise TypeError("texts must be strs")
+            size = PyUnicode_GET_LENGTH(t)
+            kind = PyUnicode_KIND(t)
+            found = False
+            if kind == 1:
+                b1 = <const uint8_t *> PyUnicode_DATA(t)
+                for q in range(size):
+                    if <uint8_t> (b1[q] - 48) < 10:
+                        found = True
+                        break
+            elif kind == 2:
+                b2 = <const uint16_t *> PyUnicode_DATA(t)
+                for q in range(size):
+                    if _may_be_digit(b2[q]):
+                        found = True
+                        break
+            else:
+                b4 = <const uint32_t *> PyUnicode_DATA(t)
+                for q in range(size):
+                    if _may_be_digit(b4[q]):
+                        found = True
+                        break
+            if found:
+                out.append(i)
+    finally:
+        PyBuffer_Release(&view)
+    return out

@@ -33,7 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
-    "sibling_items",
+    "sibling_items", "may_digit",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -85,6 +85,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "nearest_marked": smooth._nearest_marked,
         "texts_holding": smooth._texts_holding,
         "sibling_items": smooth._sibling_items,
+        "may_digit": smooth._may_digit,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -372,6 +373,15 @@ def test_smooth_pretests_generated(texts: list[str]) -> None:
         assert same(smooth._tags_are(texts, (name, "x")), refs["tags_are"](texts, (name, "x")))
     got = smooth._third_slide(texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
     assert got == refs["third_slide"](texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
+    for idx in (everything, everything[::-2]):
+        assert smooth._may_digit(texts, idx) == refs["may_digit"](texts, idx)
+
+
+def test_may_digit_holds_every_digit() -> None:
+    """smooth._MAY_DIGIT holds every character of regex's \\d (drop_slides skips the lines without one)."""
+    digit = regex.compile(r"\d", regex.I)
+    missed = [c for c in map(chr, range(0x110000)) if digit.match(c) is not None and smooth._MAY_DIGIT.match(c) is None]
+    assert not missed
 
 
 @needs_kernels

@@ -1535,6 +1535,21 @@ def _make_sibling_items(reference: Callable[..., Any]) -> tuple[Any, str | None]
     return compiled, None
 
 
+def _make_may_digit(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.may_digit
+    texts = _SLIDE_PROBE + [
+        "", "x", "abc", "\u00b2\u00b9\u00bd", "\u2019\u2014", "\u0660", "\u02ff", "\u0300", "\u1fff", "\u2000",
+        "\u206f", "\u2070", "\u00e9t\u00e9 9", "\U0001d7ce", "\U0001f600", "\u00e9", "/:", "\u20099",
+    ]
+    everything = np.arange(len(texts), dtype=np.intp)
+    for idx in (everything, everything[::-3], np.array([], dtype=np.intp)):
+        if not _same(compiled(texts, idx), reference(texts, idx)):
+            return None, "it differs on the probe texts"
+    return compiled, None
+
+
 def _make_container_subtrees(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import features as f
@@ -1635,4 +1650,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "nearest_marked": _make_nearest_marked,
     "texts_holding": _make_texts_holding,
     "sibling_items": _make_sibling_items,
+    "may_digit": _make_may_digit,
 }
