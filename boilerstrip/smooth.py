@@ -2360,11 +2360,13 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     in_main = f.main > 0
     if not _any(body & in_main):
         return
-    plain = ((f.flags & _LIST_OR_TABLE) != 0) & ((f.flags & _ARTICLE_LIST_CHROME) == 0)
-    plain &= ((f.flags & Flag.FIGURE) == 0) | ((f.flags & Flag.TABLE) != 0)  # captions stay out, as scored
-    add = ~in_main & ~body & plain & (f.link_density == 0) & (f.date_like == 0)
+    figure = (f.flags & _FIGURE_OR_TABLE) == Flag.FIGURE  # captions stay out, as scored
+    add = _all_of(n, (
+        (in_main, "not", 0), (body, "not", 0), (f.flags, "some", _LIST_OR_TABLE), (f.flags, "none", _ARTICLE_LIST_CHROME),
+        (figure, "not", 0), (f.link_density, "==", 0), (f.date_like, "==", 0),
+    ))  # fmt: skip
     add[int((body & in_main).nonzero()[0][-1]) :] = False
-    if add.sum() < _ARTICLE_LIST_ITEMS:
+    if np.count_nonzero(add) < _ARTICLE_LIST_ITEMS:
         return
     arts = _nearest_article(seg)
     owners, counts = np.unique(arts[in_main], return_counts=True)
@@ -2391,6 +2393,7 @@ def _nearest_article(seg: Segments) -> npt.NDArray[np.int64]:
 _ARTICLE_SHARE = 0.8
 _ARTICLE_LIST_ITEMS = 3
 _LIST_OR_TABLE = Flag.LIST | Flag.TABLE
+_FIGURE_OR_TABLE = Flag.FIGURE | Flag.TABLE
 _ARTICLE_LIST_CHROME = _CHROME_CONTEXT | Flag.NEG_CLASS | Flag.HEADER | Flag.FORM
 
 
