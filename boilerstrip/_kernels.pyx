@@ -2371,3 +2371,49 @@ def may_digit(list texts, idx):
     finally:
         PyBuffer_Release(&view)
     return out
+
+
+def runs_between(runs_in, anchor_in, Py_ssize_t near):
+    """smooth._runs_between: the runs of true blocks in runs (starts, ends exclusive) with a
+    true block of anchor among the near blocks before the run and among the near blocks after
+    it, in one pass for the anchors' running count and one over the runs."""
+    cdef _Buf r = _buf(runs_in, 1, 63, False)
+    cdef _Buf a = _buf(anchor_in, 1, 63, False)
+    cdef Py_ssize_t n = r.n, i, s, e, m = 0
+    cdef int64_t *cum
+    cdef int64_t *found
+    if a.n != n:
+        raise ValueError("runs and anchor of two lengths")
+    if near < 0:
+        raise ValueError("near must not be negative")
+    cum = <int64_t *> malloc((2 * n + 2) * sizeof(int64_t))
+    if cum == NULL:
+        raise MemoryError()
+    found = cum + n + 1
+    try:
+        cum[0] = 0
+        for i in range(n):
+            cum[i + 1] = cum[i] + (1 if a.data[i * a.s0] else 0)
+        i = 0
+        while i < n:
+            if not r.data[i * r.s0]:
+                i += 1
+                continue
+            s = i
+            while i < n and r.data[i * r.s0]:
+                i += 1
+            e = i
+            if cum[s] - cum[s - near if s > near else 0] > 0 and cum[e + near if e + near < n else n] - cum[e] > 0:
+                found[m] = s
+                found[m + 1] = e
+                m += 2
+        starts = np.empty(m // 2, dtype=np.int64)
+        ends = np.empty(m // 2, dtype=np.int64)
+        bs = _buf(starts, 1, 108, True)
+        be = _buf(ends, 1, 108, True)
+        for i in range(m // 2):
+            (<int64_t *> (bs.data + i * bs.s0))[0] = found[2 * i]
+            (<int64_t *> (be.data + i * be.s0))[0] = found[2 * i + 1]
+        return starts, ends
+    finally:
+        free(cum)

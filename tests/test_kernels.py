@@ -33,7 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
-    "sibling_items", "may_digit",
+    "sibling_items", "may_digit", "runs_between",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -86,6 +86,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "texts_holding": smooth._texts_holding,
         "sibling_items": smooth._sibling_items,
         "may_digit": smooth._may_digit,
+        "runs_between": smooth._runs_between,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -412,3 +413,6 @@ def test_all_of_and_container_subtrees_generated(seed: int) -> None:
         for least in ((1.0,), (2.0,), (3.0, 1.0, 2.5), (6.0, 3.0, 4.8)):
             picked = masks[: len(least)]
             assert same(smooth._sibling_items(parents, picked, least), refs["sibling_items"](parents, picked, least))
+        runs = rng.random(len(parents)) < 0.6
+        for near in (0, 1, 3):
+            assert same(smooth._runs_between(runs, marked, near), refs["runs_between"](runs, marked, near))

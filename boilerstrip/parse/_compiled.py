@@ -1550,6 +1550,22 @@ def _make_may_digit(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_runs_between(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.runs_between
+    rng = np.random.default_rng(1719)
+    for n in (0, 1, 2, 3, 5, 9, 40, 300):
+        for p_run, p_anchor in ((0.5, 0.2), (0.8, 0.05), (0.2, 0.6), (1.0, 0.0), (0.0, 1.0)):
+            runs = rng.random(n) < p_run
+            anchor = rng.random(n) < p_anchor
+            for near in (0, 1, 3, 50):
+                for r, a in ((runs, anchor), (runs[::-1], anchor[::-1]), (np.repeat(runs, 2)[::2], np.repeat(anchor, 2)[1::2])):
+                    if not _same(compiled(r, a, near), reference(r, a, near)):
+                        return None, "it differs on the probe masks"
+    return compiled, None
+
+
 def _make_container_subtrees(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import features as f
@@ -1651,4 +1667,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "texts_holding": _make_texts_holding,
     "sibling_items": _make_sibling_items,
     "may_digit": _make_may_digit,
+    "runs_between": _make_runs_between,
 }
