@@ -1483,6 +1483,7 @@ def subtree_ends(parents_in):
 
 cdef extern from "Python.h":
     Py_ssize_t PyUnicode_GET_LENGTH(object)
+    Py_ssize_t PyUnicode_FindChar(object, Py_UCS4, Py_ssize_t, Py_ssize_t, int)
     void *PyList_GET_ITEM(object, Py_ssize_t)
     Py_ssize_t PyList_GET_SIZE(object)
 
@@ -1778,8 +1779,6 @@ def third_slide(list texts, pattern, tuple words):
     cdef int kind, n_keys = 0, j
     cdef uint32_t keys[16]
     cdef const uint8_t *b
-    cdef const uint16_t *b2
-    cdef const uint32_t *b4
     cdef const void *hit
     cdef bint maybe = False
     cdef str word
@@ -1808,16 +1807,19 @@ def third_slide(list texts, pattern, tuple words):
                 if _after_three(texts, k, q, keys, n_keys):
                     maybe = True
                     break
-        elif kind == 2:
-            b2 = <const uint16_t *> PyUnicode_DATA(t)
-            for q in range(n):
-                if b2[q] == 51 and _after_three(texts, k, q + 1, keys, n_keys):
-                    maybe = True
-                    break
         else:
-            b4 = <const uint32_t *> PyUnicode_DATA(t)
-            for q in range(n):
-                if b4[q] == 51 and _after_three(texts, k, q + 1, keys, n_keys):
+            # CPython's own search for one character (memchr over its low byte, a candidate
+            # checked whole), where a loop a character cost ~0.25 ns each over a page's text in
+            # two-byte characters (a curly quote or a dash makes one).
+            q = 0
+            while q < n:
+                q = PyUnicode_FindChar(t, 51, q, n, 1)
+                if q < 0:
+                    if q == -2:
+                        raise SystemError("PyUnicode_FindChar failed")
+                    break
+                q += 1
+                if _after_three(texts, k, q, keys, n_keys):
                     maybe = True
                     break
         if maybe:
@@ -2236,3 +2238,182 @@ def texts_holding(list texts, idx, tuple stems):
         PyBuffer_Release(&view)
         free(buf)
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Smooth steps (session 17, round 2)
+
+def sibling_items(parents_in, tuple masks, tuple least):
+    """smooth._sibling_items: the elements but the root (0) in masks[0] whose parent has, for
+    each j, least[j] children or more in masks[0] and masks[j]; counted in one pass over the
+    elements where numpy takes some ten calls. None when a parent of such an element lies
+    outside the elements (the caller then runs the reference)."""
+    cdef _Buf par = _buf(parents_in, 1, 108, False)
+    cdef Py_ssize_t n = par.n, e, p, j, k = len(masks), m
+    cdef list bufs = []
+    cdef const char *data[8]
+    cdef Py_ssize_t strides[8]
+    cdef double at_least[8]
+    cdef _Buf b
+    cdef int64_t *counts
+    cdef int64_t *items
+    cdef bint ok
+    if k == 0 or k > 8 or len(least) != k:
+        raise ValueError("one to eight masks, a least count each")
+    for j in range(k):
+        b = _buf(masks[j], 1, 63, False)
+        if b.n != n:
+            raise ValueError("a mask of another length than the parents")
+        bufs.append(b)
+        data[j] = b.data
+        strides[j] = b.s0
+        at_least[j] = <double> least[j]
+    counts = <int64_t *> calloc(n * k + 1, sizeof(int64_t))
+    if counts == NULL:
+        raise MemoryError()
+    try:
+        m = 0
+        for e in range(1, n):
+            if data[0][e * strides[0]]:
+                p = _i64(par, e)
+                if p < 0 or p >= n:
+                    return None
+                m += 1
+                for j in range(k):
+                    if data[j][e * strides[j]]:
+                        counts[p * k + j] += 1
+        items = <int64_t *> malloc((m + 1) * sizeof(int64_t))
+        if items == NULL:
+            raise MemoryError()
+        try:
+            m = 0
+            for e in range(1, n):
+                if data[0][e * strides[0]]:
+                    p = _i64(par, e)
+                    ok = True
+                    for j in range(k):
+                        if <double> counts[p * k + j] < at_least[j]:
+                            ok = False
+                            break
+                    if ok:
+                        items[m] = e
+                        m += 1
+            out = np.empty(m, dtype=np.int64)
+            b = _buf(out, 1, 108, True)
+            for e in range(m):
+                (<int64_t *> (b.data + e * b.s0))[0] = items[e]
+            return out
+        finally:
+            free(items)
+    finally:
+        free(counts)
+
+
+cdef inline bint _may_be_digit(Py_UCS4 c) noexcept:
+    """smooth._MAY_DIGIT: an ASCII digit, or a character from U+0300 on outside U+2000-U+206F."""
+    return (48 <= c <= 57) or (c >= 0x300 and not (0x2000 <= c <= 0x206F))
+
+
+def may_digit(list texts, idx):
+    """smooth._may_digit: the indexes of idx whose text holds a character of smooth._MAY_DIGIT,
+    each text's characters read in C (a one-byte text: its ASCII digits)."""
+    cdef Py_ssize_t n = len(texts), m, k, i, q, size, stride
+    cdef Py_buffer view
+    cdef const char *at
+    cdef object t
+    cdef int kind
+    cdef const uint8_t *b1
+    cdef const uint16_t *b2
+    cdef const uint32_t *b4
+    cdef bint found
+    out = []
+    try:
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    except BufferError:
+        idx = np.ascontiguousarray(idx)
+        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
+    try:
+        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
+            raise ValueError("idx must be a 1-D array of int64")
+        at = <const char *> view.buf
+        stride = view.strides[0]
+        m = view.shape[0]
+        for k in range(m):
+            i = (<const int64_t *> (at + k * stride))[0]
+            if i < 0 or i >= n:
+                raise IndexError("idx out of range")
+            t = <object> PyList_GET_ITEM(texts, i)
+            if not PyUnicode_CheckExact(t):
+                raise TypeError("texts must be strs")
+            size = PyUnicode_GET_LENGTH(t)
+            kind = PyUnicode_KIND(t)
+            found = False
+            if kind == 1:
+                b1 = <const uint8_t *> PyUnicode_DATA(t)
+                for q in range(size):
+                    if <uint8_t> (b1[q] - 48) < 10:
+                        found = True
+                        break
+            elif kind == 2:
+                b2 = <const uint16_t *> PyUnicode_DATA(t)
+                for q in range(size):
+                    if _may_be_digit(b2[q]):
+                        found = True
+                        break
+            else:
+                b4 = <const uint32_t *> PyUnicode_DATA(t)
+                for q in range(size):
+                    if _may_be_digit(b4[q]):
+                        found = True
+                        break
+            if found:
+                out.append(i)
+    finally:
+        PyBuffer_Release(&view)
+    return out
+
+
+def runs_between(runs_in, anchor_in, Py_ssize_t near):
+    """smooth._runs_between: the runs of true blocks in runs (starts, ends exclusive) with a
+    true block of anchor among the near blocks before the run and among the near blocks after
+    it, in one pass for the anchors' running count and one over the runs."""
+    cdef _Buf r = _buf(runs_in, 1, 63, False)
+    cdef _Buf a = _buf(anchor_in, 1, 63, False)
+    cdef Py_ssize_t n = r.n, i, s, e, m = 0
+    cdef int64_t *cum
+    cdef int64_t *found
+    if a.n != n:
+        raise ValueError("runs and anchor of two lengths")
+    if near < 0:
+        raise ValueError("near must not be negative")
+    cum = <int64_t *> malloc((2 * n + 2) * sizeof(int64_t))
+    if cum == NULL:
+        raise MemoryError()
+    found = cum + n + 1
+    try:
+        cum[0] = 0
+        for i in range(n):
+            cum[i + 1] = cum[i] + (1 if a.data[i * a.s0] else 0)
+        i = 0
+        while i < n:
+            if not r.data[i * r.s0]:
+                i += 1
+                continue
+            s = i
+            while i < n and r.data[i * r.s0]:
+                i += 1
+            e = i
+            if cum[s] - cum[s - near if s > near else 0] > 0 and cum[e + near if e + near < n else n] - cum[e] > 0:
+                found[m] = s
+                found[m + 1] = e
+                m += 2
+        starts = np.empty(m // 2, dtype=np.int64)
+        ends = np.empty(m // 2, dtype=np.int64)
+        bs = _buf(starts, 1, 108, True)
+        be = _buf(ends, 1, 108, True)
+        for i in range(m // 2):
+            (<int64_t *> (bs.data + i * bs.s0))[0] = found[2 * i]
+            (<int64_t *> (be.data + i * be.s0))[0] = found[2 * i + 1]
+        return starts, ends
+    finally:
+        free(cum)

@@ -232,7 +232,7 @@ def smooth_labels(
     body = scores > threshold
     why = np.zeros(n, dtype=np.int8)
     if n < 2:
-        if n and not body.any():
+        if n and not _any(body):
             rescue_empty(body, why, scores, f, threshold)
         return body, why
     margin = scores - threshold
@@ -252,7 +252,7 @@ def smooth_labels(
             next2 = np.minimum(np.arange(n) + 2, n - 1)
             around &= ~body[prev2] & ~body[next2]
         alone = body & around & (margin < _FIRM_BODY) & (f.main == 0)
-        if alone.any():
+        if _any(alone):
             alone &= ~_lead(body, margin, f)
         body = body & ~alone
         why[alone] = 3
@@ -270,9 +270,9 @@ def smooth_labels(
         body |= heading
         why[heading & (why == 0)] = 2
 
-    if not body.any():
+    if not _any(body):
         rescue_empty(body, why, scores, f, threshold)
-    if f.mode == "text" and body.any():
+    if f.mode == "text" and _any(body):
         _text_head(body, why, f)
     return body, why
 
@@ -290,7 +290,7 @@ def _lead(body: BoolArray, margin: FloatArray, f: Features) -> BoolArray:
     prose (few links, no heading) clearly above the threshold, right before the article.
     """
     n = len(body)
-    idx = np.flatnonzero(body)
+    idx = body.nonzero()[0]
     pos = np.searchsorted(idx, np.arange(n), side="right")
     has = pos < len(idx)
     nxt = idx[np.minimum(pos, len(idx) - 1)]
@@ -314,9 +314,9 @@ def rescue_empty(
     if f.mode == "html":
         plain &= (f.flags & _CHROME_CONTEXT) == 0
     rescue = plain & (margin > -_RESCUE_MARGIN)  # within the firm-chrome bound too
-    if not rescue.any() and float(f.n_words.sum()) < _FEW_WORDS:
+    if not _any(rescue) and float(f.n_words.sum()) < _FEW_WORDS:
         lines = plain & (f.link_density < 0.5)
-        if lines.any():
+        if _any(lines):
             rescue = lines & (margin > margin[lines].max() - _RESCUE_MARGIN)
     body |= rescue
     why[rescue] = 7
@@ -335,7 +335,7 @@ def _fill_gaps(body: BoolArray, why: npt.NDArray[np.int8], soft: BoolArray) -> N
     hard = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(~soft, out=hard[1:])
     fill = (starts > 0) & (ends < n) & (ends - starts <= _MAX_GAP) & (hard[ends] == hard[starts])
-    if fill.any():
+    if _any(fill):
         inside = _spans(n, starts[fill], ends[fill])
         body |= inside
         why[inside & (why == 0)] = 1
@@ -345,7 +345,7 @@ def _runs_of(mask: BoolArray) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int
     """Where each run of True in mask starts, and where it ends (exclusive)."""
     padded = np.zeros(len(mask) + 2, dtype=bool)
     padded[1:-1] = mask
-    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    edges = (padded[1:] != padded[:-1]).nonzero()[0]
     return edges[0::2], edges[1::2]
 
 
@@ -388,7 +388,7 @@ def _keep_data_tables(body: BoolArray, why: npt.NDArray[np.int8], f: Features) -
         & (link_chars / np.maximum(chars, 1.0) < 0.5)
         & (before | after)
     )
-    if keep.any():
+    if _any(keep):
         inside = _spans(n, starts[keep], ends[keep])
         why[inside & ~body & (why == 0)] = 6
         body |= inside
@@ -894,11 +894,11 @@ def keep_text_lead(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> N
     n = len(body)
     if f.mode != "text" or n < 3:
         return
-    main = np.flatnonzero(body & (f.main > 0))
+    main = (body & (f.main > 0)).nonzero()[0]
     if not len(main):
         return
     first = int(main[0])
-    longer = np.flatnonzero(f.n_words[:first] >= _TEXT_LEAD_BETWEEN)
+    longer = (f.n_words[:first] >= _TEXT_LEAD_BETWEEN).nonzero()[0]
     if not len(longer):
         return
     i = int(longer[-1])
@@ -1480,7 +1480,7 @@ def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     among its ingredients (and _CARD_QUANTITY_SHARE of them) and a body line within _CARD_REACH
     lines of it.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     texts = seg.texts
     joined = "\n".join(texts)
@@ -1490,7 +1490,7 @@ def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     heads = [i for i in range(n) if not body[i] and f.n_words[i] <= _CARD_HEAD_WORDS and _card_head(texts[i], INGREDIENTS_HEAD_RE)]
     if not heads:
         return
-    bodies = np.flatnonzero(body)
+    bodies = body.nonzero()[0]
     n_words = f.n_words.tolist()
     date_like = f.date_like.tolist()
     for h in heads:
@@ -1549,19 +1549,19 @@ def keep_text_before_share_bar(seg: Segments, f: Features, body: BoolArray, why:
     box's heading, and the buttons of _BUTTON_WORDS words just above the bar ("Twitter",
     "Drucken") stay out.
     """
-    if f.mode != "text" or not body.any():
+    if f.mode != "text" or not _any(body):
         return
     texts = seg.texts
     bar = _first_share_bar(texts, f.n_words)
     if bar < 1:
         return
-    above = np.flatnonzero(body[:bar])
+    above = body[:bar].nonzero()[0]
     if len(above) and bar - above[-1] <= _BAR_MIN_GAP:
         return  # the post runs down to its bar: what stands between is its tail (a note, a sign-off)
     if len(above) and bar - above[-1] <= _BAR_GAP:
         start = int(above[-1]) + 1
     else:
-        dates = np.flatnonzero(f.date_like[max(0, bar - _BAR_DATELINE) : bar] > 0)
+        dates = (f.date_like[max(0, bar - _BAR_DATELINE) : bar] > 0).nonzero()[0]
         if not len(dates):
             return
         start = max(0, bar - _BAR_DATELINE) + int(dates[-1]) + 1
@@ -1584,7 +1584,7 @@ def _first_share_bar(texts: list[str], n_words: FloatArray) -> int:
     A label is a few words (_BAR_WORDS) with a colon: the short lines are looked at, the colon
     found before the pattern runs (a search over the whole joined text cost 0.2-0.5 ms a page).
     """
-    short: list[int] = np.flatnonzero(n_words <= _BAR_WORDS).tolist()
+    short: list[int] = (n_words <= _BAR_WORDS).nonzero()[0].tolist()
     for i in short:
         text = texts[i]
         if ":" in text and SHARE_BAR_RE.match(text) is not None:
@@ -1713,7 +1713,7 @@ def _faq_start(seg: Segments, f: Features, body: BoolArray) -> int:
     The region is an FAQ when _FAQ_MIN of its body lines or more, a quarter of them at least
     (_FAQ_SHARE), are questions: _FAQ_WORDS words at most ending in a question mark.
     """
-    anchor = np.flatnonzero(body & (f.main > 0))
+    anchor = (body & (f.main > 0)).nonzero()[0]
     if len(anchor) < _FAQ_MIN:
         return -1
     texts = seg.texts
@@ -2226,16 +2226,11 @@ def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     ))  # fmt: skip
     if not _any(anchor):
         return
-    starts, ends = _runs_of(card)
-    cum = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(anchor, out=cum[1:])
-    before = cum[starts] - cum[np.maximum(starts - _INNER_NEAR, 0)] > 0
-    after = cum[np.minimum(ends + _INNER_NEAR, n)] - cum[ends] > 0
-    ok = before & after
-    if not _any(ok):
+    starts, ends = _runs_between(card, anchor, _INNER_NEAR)
+    if not len(starts):
         return
     caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
-    keep = _spans(n, starts[ok], ends[ok]) & ~body & (f.main > 0) & ((f.flags & _CARD_OUTER) == 0)
+    keep = _spans(n, starts, ends) & ~body & (f.main > 0) & ((f.flags & _CARD_OUTER) == 0)
     keep &= (f.link_density < _CARD_LINKS) & (f.date_like == 0) & ~caption
     body |= keep
     why[keep] = 62
@@ -2247,6 +2242,22 @@ _INNER_ANCHOR_WORDS = 10
 # Body within three blocks on both sides (6: wcxb-dev the same +0.0002 with a forum page -0.01;
 # 12: dev +0.0004 but held-out -0.0000, twice the pages moved, half of them down).
 _INNER_NEAR = 3
+
+
+def _runs_between(
+    runs: BoolArray, anchor: BoolArray, near: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The runs of True in runs (starts, ends exclusive) with a True block of anchor among the
+    near blocks before the run and among the near blocks after it (keep_inner_cards). Its
+    compiled twin counts the anchors in one pass, where numpy takes some fifteen calls."""
+    n = len(runs)
+    starts, ends = _runs_of(runs)
+    cum = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(anchor, out=cum[1:])
+    before = cum[starts] - cum[np.maximum(starts - near, 0)] > 0
+    after = cum[np.minimum(ends + near, n)] - cum[ends] > 0
+    ok = before & after
+    return starts[ok], ends[ok]
 
 
 def keep_menu_headings(seg: Segments, f: Features, scores: FloatArray, threshold: float, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -2360,11 +2371,13 @@ def keep_article_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     in_main = f.main > 0
     if not _any(body & in_main):
         return
-    plain = ((f.flags & _LIST_OR_TABLE) != 0) & ((f.flags & _ARTICLE_LIST_CHROME) == 0)
-    plain &= ((f.flags & Flag.FIGURE) == 0) | ((f.flags & Flag.TABLE) != 0)  # captions stay out, as scored
-    add = ~in_main & ~body & plain & (f.link_density == 0) & (f.date_like == 0)
+    figure = (f.flags & _FIGURE_OR_TABLE) == Flag.FIGURE  # captions stay out, as scored
+    add = _all_of(n, (
+        (in_main, "not", 0), (body, "not", 0), (f.flags, "some", _LIST_OR_TABLE), (f.flags, "none", _ARTICLE_LIST_CHROME),
+        (figure, "not", 0), (f.link_density, "==", 0), (f.date_like, "==", 0),
+    ))  # fmt: skip
     add[int((body & in_main).nonzero()[0][-1]) :] = False
-    if add.sum() < _ARTICLE_LIST_ITEMS:
+    if np.count_nonzero(add) < _ARTICLE_LIST_ITEMS:
         return
     arts = _nearest_article(seg)
     owners, counts = np.unique(arts[in_main], return_counts=True)
@@ -2391,6 +2404,7 @@ def _nearest_article(seg: Segments) -> npt.NDArray[np.int64]:
 _ARTICLE_SHARE = 0.8
 _ARTICLE_LIST_ITEMS = 3
 _LIST_OR_TABLE = Flag.LIST | Flag.TABLE
+_FIGURE_OR_TABLE = Flag.FIGURE | Flag.TABLE
 _ARTICLE_LIST_CHROME = _CHROME_CONTEXT | Flag.NEG_CLASS | Flag.HEADER | Flag.FORM
 
 
@@ -2518,6 +2532,23 @@ def _container_subtrees(
     return root, elems, parents, ends, sums
 
 
+def _sibling_items(
+    parents: npt.NDArray[np.int64], masks: tuple[BoolArray, ...], least: tuple[float, ...]
+) -> npt.NDArray[np.int64]:
+    """The elements but the root (0) in masks[0] whose parent has, for each j, least[j] children or
+    more in masks[0] and masks[j] (keep_grid_items, keep_card_sets: the candidate items, each
+    among enough siblings alike). Its compiled twin counts in one pass over the elements, where
+    numpy takes some ten calls (~1 us each)."""
+    cand = masks[0].nonzero()[0]
+    cand = cand[cand > 0]
+    up = parents[cand]
+    enough = np.ones(len(parents), dtype=bool)
+    for mask, at_least in zip(masks, least, strict=True):
+        enough &= np.bincount(up, weights=mask[cand], minlength=len(parents)) >= at_least
+    items: npt.NDArray[np.int64] = cand[enough[up]]
+    return items
+
+
 def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """When the body lies in a grid of alike items, each item's other lines join it.
 
@@ -2555,17 +2586,11 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     root, elems, parents, _, sub = _container_subtrees(seg, blocks, columns)
     n_elem = len(parents)
     words, kept, lines, held = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
-    cand = (words > 0).nonzero()[0]
-    cand = cand[cand > 0]
     # Items are siblings: only the children of a parent of _GRID_ITEMS such elements or more, enough
     # of them holding body and two lines (a cheap test before the groups are made).
-    up = parents[cand]
-    enough = (
-        (np.bincount(up, minlength=n_elem) >= _GRID_ITEMS)
-        & (np.bincount(up, weights=held[cand] > 0, minlength=n_elem) >= _GRID_HELD * _GRID_ITEMS)
-        & (np.bincount(up, weights=lines[cand] >= 2, minlength=n_elem) >= _GRID_CARDS * _GRID_ITEMS)
+    cand = _sibling_items(
+        parents, (words > 0, held > 0, lines >= 2), (_GRID_ITEMS, _GRID_HELD * _GRID_ITEMS, _GRID_CARDS * _GRID_ITEMS)
     )
-    cand = cand[enough[up]]
     groups: dict[tuple[int, str, str], list[int]] = {}
     tags, classes = seg.elem_tag, seg.elem_class
     for e, p in zip(cand.tolist(), parents[cand].tolist(), strict=True):
@@ -2647,10 +2672,7 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
     root, elems, parents, ends, sub = _container_subtrees(seg, blocks, columns)
     n_elem = len(parents)
     words, lines, held, open_ = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
-    cand = ((lines >= 2) & (held > 0)).nonzero()[0]
-    cand = cand[cand > 0]
-    up = parents[cand]
-    cand = cand[(np.bincount(up, minlength=n_elem) >= _CARD_ITEMS)[up]]
+    cand = _sibling_items(parents, (_all_of(n_elem, ((lines, ">=", 2), (held, ">", 0))),), (_CARD_ITEMS,))
     groups: dict[tuple[int, str, str], list[int]] = {}
     tags, classes = seg.elem_tag, seg.elem_class
     for e, p in zip(cand.tolist(), parents[cand].tolist(), strict=True):
@@ -3384,7 +3406,8 @@ def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     if not _third_slide(texts, _THIRD_SLIDE, _OF_WORDS):
         return  # most pages: no "3/N" or "3 of N" anywhere, one scan instead of a match a block
     counters: list[tuple[int, int, int]] = []
-    for i in (f.n_words <= _COUNTER_WORDS).nonzero()[0].tolist():
+    # A counter holds a digit: the lines without a character that may be one are not matched.
+    for i in _may_digit(texts, (f.n_words <= _COUNTER_WORDS).nonzero()[0]):
         m = _COUNTER.match(texts[i])
         if m is not None:
             counters.append((i, int(m.group(1)), int(m.group(2))))
@@ -3402,6 +3425,19 @@ def drop_slides(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
         if f.n_words[outside].sum() >= _SLIDES_ARTICLE_WORDS:
             body[inside] = False
             why[inside] = 22
+
+
+def _may_digit(texts: list[str], idx: npt.NDArray[np.intp]) -> list[int]:
+    """The indexes of idx whose text holds a character that may be a digit (_MAY_DIGIT): every
+    text that holds one of regex's \\d, and some more (drop_slides: a counter's). Its compiled
+    twin reads each text's characters in C, where a regex's match costs ~0.4 us a line."""
+    return [i for i in idx.tolist() if _MAY_DIGIT.search(texts[i]) is not None]
+
+
+# The characters that may be a digit of regex's \d: the ASCII digits and every character from
+# U+0300 on but the General Punctuation block (U+2000-U+206F: spaces, dashes, quotes); no other
+# character below U+0300 is a digit (tests/test_kernels.py checks regex's \d against this set).
+_MAY_DIGIT = re.compile("[0-9\u0300-\u1fff\u2070-\U0010ffff]")
 
 
 def _slide_runs(counters: list[tuple[int, int, int]]) -> list[list[int]]:
@@ -3494,8 +3530,8 @@ def drop_trailer(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     last = len(body) - 1 - at
     if at == 0 or not 0 < int(np.count_nonzero(body[last + 1 :])) <= _TRAILER_BLOCKS:
         return
-    tail = np.flatnonzero(body[last + 1 :]) + last + 1
-    if (f.flags[tail] & Flag.COMMENT).any():
+    tail = body[last + 1 :].nonzero()[0] + last + 1
+    if _any((f.flags[tail] & Flag.COMMENT) != 0):
         return  # a reader's comment: the thread's own rules judge it (include_comments keeps it)
     if f.flags[last] & Flag.QUOTE and not (f.flags[tail] & Flag.QUOTE).all():
         return  # a quote taken for the container: the text below it is the article's
@@ -3781,6 +3817,9 @@ _holds_tag = choose_kernel("holds_tag", _holds_tag)
 _tags_are = choose_kernel("tags_are", _tags_are)
 _nearest_marked = choose_kernel("nearest_marked", _nearest_marked)
 _texts_holding = choose_kernel("texts_holding", _texts_holding)
+_sibling_items = choose_kernel("sibling_items", _sibling_items)
+_may_digit = choose_kernel("may_digit", _may_digit)
+_runs_between = choose_kernel("runs_between", _runs_between)
 
 
 def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -33,6 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
+    "sibling_items", "may_digit", "runs_between",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -83,6 +84,9 @@ def test_modules_use_the_chosen_kernels() -> None:
         "tags_are": smooth._tags_are,
         "nearest_marked": smooth._nearest_marked,
         "texts_holding": smooth._texts_holding,
+        "sibling_items": smooth._sibling_items,
+        "may_digit": smooth._may_digit,
+        "runs_between": smooth._runs_between,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -346,7 +350,8 @@ def test_subtree_ends_generated(seed: int) -> None:
 
 
 _PIECES = ["3", " ", "\n", "/", "of", "OF", "von", "de", "x", "5", "é", "\u00a0", "\u017f", "_", "z", "sur", "\t", "\u0664",
-           "İ", "\u212a", "Affiliate", "COMMISSION", "reply", "cta", "all-to", "中", "\U0001f600", "sign", "ın"]
+           "İ", "\u212a", "Affiliate", "COMMISSION", "reply", "cta", "all-to", "中", "\U0001f600", "sign", "ın",
+           "\u2033", "\U0001f633", "\u2019" * 41]
 
 
 @needs_kernels
@@ -369,6 +374,15 @@ def test_smooth_pretests_generated(texts: list[str]) -> None:
         assert same(smooth._tags_are(texts, (name, "x")), refs["tags_are"](texts, (name, "x")))
     got = smooth._third_slide(texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
     assert got == refs["third_slide"](texts, smooth._THIRD_SLIDE, smooth._OF_WORDS)
+    for idx in (everything, everything[::-2]):
+        assert smooth._may_digit(texts, idx) == refs["may_digit"](texts, idx)
+
+
+def test_may_digit_holds_every_digit() -> None:
+    """smooth._MAY_DIGIT holds every character of regex's \\d (drop_slides skips the lines without one)."""
+    digit = regex.compile(r"\d", regex.I)
+    missed = [c for c in map(chr, range(0x110000)) if digit.match(c) is not None and smooth._MAY_DIGIT.match(c) is None]
+    assert not missed
 
 
 @needs_kernels
@@ -393,3 +407,12 @@ def test_all_of_and_container_subtrees_generated(seed: int) -> None:
             assert same(smooth._any(m), refs["any_true"](m))
         marked = rng.random(len(seg.elem_parent)) < 0.2
         assert same(smooth._nearest_marked(seg.elem_parent, marked), refs["nearest_marked"](seg.elem_parent, marked))
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        parents[0] = -1
+        masks = (rng.random(len(parents)) < 0.8, marked, rng.random(len(parents)) < 0.5)
+        for least in ((1.0,), (2.0,), (3.0, 1.0, 2.5), (6.0, 3.0, 4.8)):
+            picked = masks[: len(least)]
+            assert same(smooth._sibling_items(parents, picked, least), refs["sibling_items"](parents, picked, least))
+        runs = rng.random(len(parents)) < 0.6
+        for near in (0, 1, 3):
+            assert same(smooth._runs_between(runs, marked, near), refs["runs_between"](runs, marked, near))

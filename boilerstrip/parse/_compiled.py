@@ -1321,6 +1321,10 @@ _SLIDE_PROBE = [
     "", "3", "3/", "3 /", "3/1", "3 / 12", "13 of 20", "3 OF 9", "3of 9", "3 ofx 9", "3 of x", "3 of",
     "3 z 4", "3 av\u00a05", "3\u00a0of 5", "3 \u017fur 4", "3 days", "3 dé 4", "3 de\t\n7", "3 von \u0664",
     "Bild 3 von 10", "3\u2009/\u20094", "3 - 4", "a3_of 5", "3 van_ 4", "3 di", "3 de\u00e9 4", "x3 sur 9",
+    # Two- and four-byte texts (the search by a character's low byte: U+2033 and U+1F633 end in 0x33),
+    # short and past CPython's cut-off of 40 characters for a memchr.
+    "\u2019 3 of 5", "\u20333 / 4", "\U0001f633 3/9", "\u2019" * 50 + "\u2033" * 45 + "3 of 4",
+    "\U0001f600" * 45 + "\U0001f633" * 3 + " 3 z 2", "\u2019" * 60 + "3 x 3 / y", "\u2033" * 90,
 ]
 
 
@@ -1503,6 +1507,65 @@ def _make_nearest_marked(reference: Callable[..., Any]) -> tuple[Any, str | None
     return compiled, None
 
 
+def _make_sibling_items(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(parents: Any, masks: tuple[Any, ...], least: tuple[float, ...]) -> Any:
+        got = _kernels.sibling_items(parents, masks, least)
+        return reference(parents, masks, least) if got is None else got
+
+    rng = np.random.default_rng(1718)
+    tried = 0
+    for seg in _probe_pages(18, 40):
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        parents[0] = -1
+        n = len(parents)
+        for p in (0.3, 0.7, 1.0):
+            masks = tuple(rng.random(n) < p for _ in range(3))
+            for least in ((1.0,), (2.0, 1.0), (3.0, 1.5, 2.4), (6.0, 3.0, 4.8)):
+                picked = masks[: len(least)]
+                if not _same(compiled(parents, picked, least), reference(parents, picked, least)):
+                    return None, "it differs on the probe pages"
+                tried += 1
+            strided = (np.repeat(masks[0], 2)[::2], masks[1][::-1].copy()[::-1])
+            if not _same(compiled(parents, strided, (2.0, 1.0)), reference(parents, strided, (2.0, 1.0))):
+                return None, "it differs on strided masks"
+    if tried < 40:
+        return None, f"too few probes ({tried})"
+    return compiled, None
+
+
+def _make_may_digit(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.may_digit
+    texts = _SLIDE_PROBE + [
+        "", "x", "abc", "\u00b2\u00b9\u00bd", "\u2019\u2014", "\u0660", "\u02ff", "\u0300", "\u1fff", "\u2000",
+        "\u206f", "\u2070", "\u00e9t\u00e9 9", "\U0001d7ce", "\U0001f600", "\u00e9", "/:", "\u20099",
+    ]
+    everything = np.arange(len(texts), dtype=np.intp)
+    for idx in (everything, everything[::-3], np.array([], dtype=np.intp)):
+        if not _same(compiled(texts, idx), reference(texts, idx)):
+            return None, "it differs on the probe texts"
+    return compiled, None
+
+
+def _make_runs_between(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.runs_between
+    rng = np.random.default_rng(1719)
+    for n in (0, 1, 2, 3, 5, 9, 40, 300):
+        for p_run, p_anchor in ((0.5, 0.2), (0.8, 0.05), (0.2, 0.6), (1.0, 0.0), (0.0, 1.0)):
+            runs = rng.random(n) < p_run
+            anchor = rng.random(n) < p_anchor
+            for near in (0, 1, 3, 50):
+                for r, a in ((runs, anchor), (runs[::-1], anchor[::-1]), (np.repeat(runs, 2)[::2], np.repeat(anchor, 2)[1::2])):
+                    if not _same(compiled(r, a, near), reference(r, a, near)):
+                        return None, "it differs on the probe masks"
+    return compiled, None
+
+
 def _make_container_subtrees(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import features as f
@@ -1602,4 +1665,7 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "tags_are": _make_tags_are,
     "nearest_marked": _make_nearest_marked,
     "texts_holding": _make_texts_holding,
+    "sibling_items": _make_sibling_items,
+    "may_digit": _make_may_digit,
+    "runs_between": _make_runs_between,
 }
