@@ -847,12 +847,20 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
         if s[p] == 104 and memcmp(s + p, b"hidden", 6) == 0:
             shown = True
             break
-    for p in range(n):
+    p = -1
+    while True:
+        p += 1
+        if p >= n:
+            break
         if p < skip:
+            p = skip - 1
             continue
         c = s[p]
         if p > 0 and _lower(c) and _lower(s[p - 1]):
-            continue  # inside a run of lowercase letters: no word starts, no name either
+            # Inside a run of lowercase letters: no word starts, no name either, to its end.
+            while p + 1 < n and _lower(s[p + 1]):
+                p += 1
+            continue
         if (p == 0 or _space(s[p - 1])) and _taxonomy(s, p, n):
             # A CMS's taxonomy class ("category-for-discussion", "tag-news"): its words name
             # a topic, not a part of the page (segment._TAXONOMY).
