@@ -501,6 +501,22 @@ def test_counts_generated_sentences(texts: list[str]) -> None:
     assert_same_counts([" ".join(texts), *texts])
 
 
+# count_page skips the lowercase letters after a word character (_scan's run_cls): runs of
+# them after letters, capitals, digits, Han, marks, apostrophes and spaces, at a text's ends,
+# around stopwords, in 1-, 2- and 4-byte strs.
+_RUN_PARTS = ["the", "a", "and", "of", "x", "word", "AND", "The", "Über", "über", "3rd", "9a", "中a", "aé", "éa", "a.b",
+              "e.g.", "it's", "a'b", "ab!", "Ab.", "(ab)", "ab,", "a\u2003b", "a😀b", "😀ab", "aİb", "ſab", "A", "", "z"]
+
+
+@needs_compiled_counts
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_RUN_PARTS), st.text(st.sampled_from(list("abyzAZ09.!? '-é中😀")),
+                                                                       max_size=8)), max_size=10).map(
+    lambda parts: "".join(parts) if len(parts) % 2 else " ".join(parts)), max_size=8))
+def test_counts_lowercase_runs(texts: list[str]) -> None:
+    assert_same_counts(texts)
+
+
 # The compiled count_page's shortcuts: stopwords in a C table, the sentence-end matcher,
 # dates searched without the month names where none can stand.
 

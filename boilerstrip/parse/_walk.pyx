@@ -847,12 +847,20 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
         if s[p] == 104 and memcmp(s + p, b"hidden", 6) == 0:
             shown = True
             break
-    for p in range(n):
+    p = -1
+    while True:
+        p += 1
+        if p >= n:
+            break
         if p < skip:
+            p = skip - 1
             continue
         c = s[p]
         if p > 0 and _lower(c) and _lower(s[p - 1]):
-            continue  # inside a run of lowercase letters: no word starts, no name either
+            # Inside a run of lowercase letters: no word starts, no name either, to its end.
+            while p + 1 < n and _lower(s[p + 1]):
+                p += 1
+            continue
         if (p == 0 or _space(s[p - 1])) and _taxonomy(s, p, n):
             # A CMS's taxonomy class ("category-for-discussion", "tag-news"): its words name
             # a topic, not a part of the page (segment._TAXONOMY).
@@ -1898,9 +1906,29 @@ cdef inline Py_ssize_t _token_stop(const _char_t *s, Py_ssize_t a, Py_ssize_t b,
     return 1 if stop.has(low, b - a) else 0
 
 
+cdef uint32_t _run_class(const unsigned short[:] table):
+    """The class of the ASCII lowercase letters for _scan's skip, or 0 when they differ or count.
+
+    After a word character a letter of this class starts no word (it is no Han), adds no
+    capital, punctuation or space, and (being neither mark nor after-mark) no sentence break,
+    whatever stands around it.
+    """
+    cdef uint32_t cls
+    cdef Py_ssize_t c
+    if table.shape[0] < 123:
+        return 0
+    cls = table[97]
+    for c in range(97, 123):
+        if table[c] != cls:
+            return 0
+    if not cls & B_WORD or cls & (B_HAN | B_PUNCT | B_SPACE | B_MARK | B_AFTER):
+        return 0
+    return cls
+
+
 cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_ssize_t size, str t, int kind,
                StopTable stop, stopwords, Py_ssize_t longest, unsigned char *low, uint32_t *wlow,
-               bint astral, _Counts *c) except -1:
+               bint astral, uint32_t run_cls, _Counts *c) except -1:
     """count_page's counts of one text, read at its own width, the class bits as constants.
 
     The counts are sums of 0/1 terms where the reference branches: a word starts on a word
@@ -1908,12 +1936,18 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
     break (a mark between a character before it and one after it; the first two characters
     have no two before them, as prev1 and prev2 start at 0). Tokens are runs of non-space
     characters; each token's stopword test is the reference's.
+
+    run_cls (0: none) is the class of every ASCII lowercase letter when it adds nothing but
+    itself to the counts after a word character (see _run_class): the letters that follow a
+    word character are then skipped, only prev1, prev2 and class_or set as they would be.
     """
     cdef Py_ssize_t i, tok_start = 0
     cdef uint32_t cp, cls, prev1 = 0, prev2 = 0, wide_or = 0, class_or = 0, prev_word = 0, first
     cdef bint prev_space = True, tok_ascii = True, outside = False
     cdef int64_t nw = 0, punct = 0, caps = 0, brk = 0, tok = 0, hits = 0
-    for i in range(n):
+    cdef Py_ssize_t j
+    i = 0
+    while i < n:
         cp = s[i]
         if cp < <uint32_t> size:
             cls = table[cp]
@@ -1946,6 +1980,18 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
         prev_word = cls & B_WORD
         prev2 = prev1
         prev1 = cls
+        i += 1
+        if prev_word and run_cls and not prev_space:
+            # Lowercase letters after a word character: no word start, capital, punctuation,
+            # break or token edge, ASCII (the token stays so, wide_or unchanged).
+            j = i
+            while j < n and <uint32_t> (s[j] - 97) < 26:
+                j += 1
+            if j > i:
+                prev2 = run_cls if j - i >= 2 else cls
+                prev1 = run_cls
+                class_or |= run_cls
+                i = j
     # The text's end ends its last token, and the joining space stands in for its end.
     if not prev_space:
         hits += _token_stop(s, tok_start, n, tok_ascii, t, kind, stop, stopwords, longest, low, wlow)
@@ -2007,6 +2053,7 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     cdef _Counts got
     if size < 33 or not table[32] & B_SPACE:
         raise ValueError("table must hold the space character, as space")
+    cdef uint32_t run_cls = _run_class(table)
     if own_end:
         ends = end_table
     if astral is not _astral_source:
@@ -2018,11 +2065,11 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         kind = PyUnicode_KIND(t)
         data = PyUnicode_DATA(t)
         if kind == 1:
-            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
+            _scan(<const uint8_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, run_cls, &got)
         elif kind == 2:
-            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
+            _scan(<const uint16_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, run_cls, &got)
         else:
-            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, &got)
+            _scan(<const uint32_t *> data, n, &table[0], size, t, kind, stop, stopwords, longest, low, wlow, by_astral, run_cls, &got)
         digit[k] = got.digit
         outside[k] = got.outside
         wide[k] = got.wide
