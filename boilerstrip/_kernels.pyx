@@ -1552,6 +1552,30 @@ cdef inline bint _int64_format(const char *fmt) noexcept:
         fmt += 1
     return (fmt[0] == 108 or fmt[0] == 113) and fmt[1] == 0
 
+cdef int _index_buffer(object idx, Py_buffer *view) except -1:
+    """Takes idx's buffer into view: a 1-D array of int64 (an object without a buffer is made an
+    array first, which the buffer keeps alive). The caller releases it."""
+    try:
+        PyObject_GetBuffer(idx, view, PyBUF_RECORDS_RO)
+    except BufferError:
+        PyObject_GetBuffer(np.ascontiguousarray(idx), view, PyBUF_RECORDS_RO)
+    if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
+        PyBuffer_Release(view)
+        raise ValueError("idx must be a 1-D array of int64")
+    return 0
+
+
+cdef object _indexed_text(list texts, const Py_buffer *view, Py_ssize_t k, Py_ssize_t *i):
+    """The text at idx[k] (its index put in i), checked as every caller checks it."""
+    i[0] = (<const int64_t *> (<const char *> view.buf + k * view.strides[0]))[0]
+    if i[0] < 0 or i[0] >= PyList_GET_SIZE(texts):
+        raise IndexError("idx out of range")
+    t = <object> PyList_GET_ITEM(texts, i[0])
+    if not PyUnicode_CheckExact(t):
+        raise TypeError("texts must be strs")
+    return t
+
+
 
 cdef inline bint _holds_stem(const uint8_t *low, Py_ssize_t n, _Stems *st) noexcept:
     """Whether low (n lowered bytes, 0 or 0x80 where no ASCII letter stands) holds a stem."""
@@ -1665,14 +1689,7 @@ def texts_hold(list texts, idx, tuple stems):
     if idx is None:
         m = n
     else:
-        try:
-            PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-        except BufferError:
-            idx = np.ascontiguousarray(idx)
-            PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
-            PyBuffer_Release(&view)
-            raise ValueError("idx must be a 1-D array of int64")
+        _index_buffer(idx, &view)
         at = <const int64_t *> view.buf
         stride = view.strides[0]
         m = view.shape[0]
@@ -2063,9 +2080,8 @@ def lstrip_starts(list texts, idx, tuple starts):
     """smooth._lstrip_starts: the indexes i of idx whose texts[i].lstrip() starts with one of
     starts (strs), the whitespace skipped in C and str.startswith called only where the first
     character left may start one."""
-    cdef Py_ssize_t n = len(texts), m, k, i, q, size, stride = 8
+    cdef Py_ssize_t k, i, q, size
     cdef Py_buffer view
-    cdef const char *at
     cdef object t
     cdef int kind
     cdef void *data
@@ -2078,24 +2094,10 @@ def lstrip_starts(list texts, idx, tuple starts):
             firsts = None
             break
         firsts.add(s[0])
+    _index_buffer(idx, &view)
     try:
-        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-    except BufferError:
-        idx = np.ascontiguousarray(idx)
-        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-    try:
-        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
-            raise ValueError("idx must be a 1-D array of int64")
-        at = <const char *> view.buf
-        stride = view.strides[0]
-        m = view.shape[0]
-        for k in range(m):
-            i = (<const int64_t *> (at + k * stride))[0]
-            if i < 0 or i >= n:
-                raise IndexError("idx out of range")
-            t = <object> PyList_GET_ITEM(texts, i)
-            if not PyUnicode_CheckExact(t):
-                raise TypeError("texts must be strs")
+        for k in range(view.shape[0]):
+            t = _indexed_text(texts, &view, k, &i)
             size = PyUnicode_GET_LENGTH(t)
             kind = PyUnicode_KIND(t)
             data = PyUnicode_DATA(t)
@@ -2204,32 +2206,17 @@ def holds_tag(list tags, str name):
 def texts_holding(list texts, idx, tuple stems):
     """smooth._texts_holding: the indexes of idx whose lowered text holds a stem (lowercase ASCII
     bytes without a newline), each text searched as in texts_hold."""
-    cdef Py_ssize_t n = len(texts), m, k, i, cap = 0, stride
+    cdef Py_ssize_t k, i, cap = 0
     cdef Py_buffer view
-    cdef const char *at
     cdef uint8_t *buf = NULL
     cdef _Stems st
     cdef object t
     _read_stems(stems, &st)  # stems' bytes stay alive in the tuple
     out = []
+    _index_buffer(idx, &view)
     try:
-        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-    except BufferError:
-        idx = np.ascontiguousarray(idx)
-        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-    try:
-        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
-            raise ValueError("idx must be a 1-D array of int64")
-        at = <const char *> view.buf
-        stride = view.strides[0]
-        m = view.shape[0]
-        for k in range(m):
-            i = (<const int64_t *> (at + k * stride))[0]
-            if i < 0 or i >= n:
-                raise IndexError("idx out of range")
-            t = <object> PyList_GET_ITEM(texts, i)
-            if not PyUnicode_CheckExact(t):
-                raise TypeError("texts must be strs")
+        for k in range(view.shape[0]):
+            t = _indexed_text(texts, &view, k, &i)
             if st.n == 0 and not st.any_single:
                 continue
             if _text_holds(t, &st, &buf, &cap):
@@ -2317,9 +2304,8 @@ cdef inline bint _may_be_digit(Py_UCS4 c) noexcept:
 def may_digit(list texts, idx):
     """smooth._may_digit: the indexes of idx whose text holds a character of smooth._MAY_DIGIT,
     each text's characters read in C (a one-byte text: its ASCII digits)."""
-    cdef Py_ssize_t n = len(texts), m, k, i, q, size, stride
+    cdef Py_ssize_t k, i, q, size
     cdef Py_buffer view
-    cdef const char *at
     cdef object t
     cdef int kind
     cdef const uint8_t *b1
@@ -2327,24 +2313,10 @@ def may_digit(list texts, idx):
     cdef const uint32_t *b4
     cdef bint found
     out = []
+    _index_buffer(idx, &view)
     try:
-        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-    except BufferError:
-        idx = np.ascontiguousarray(idx)
-        PyObject_GetBuffer(idx, &view, PyBUF_RECORDS_RO)
-    try:
-        if view.ndim != 1 or view.itemsize != 8 or not _int64_format(view.format):
-            raise ValueError("idx must be a 1-D array of int64")
-        at = <const char *> view.buf
-        stride = view.strides[0]
-        m = view.shape[0]
-        for k in range(m):
-            i = (<const int64_t *> (at + k * stride))[0]
-            if i < 0 or i >= n:
-                raise IndexError("idx out of range")
-            t = <object> PyList_GET_ITEM(texts, i)
-            if not PyUnicode_CheckExact(t):
-                raise TypeError("texts must be strs")
+        for k in range(view.shape[0]):
+            t = _indexed_text(texts, &view, k, &i)
             size = PyUnicode_GET_LENGTH(t)
             kind = PyUnicode_KIND(t)
             found = False

@@ -1328,23 +1328,31 @@ _SLIDE_PROBE = [
 ]
 
 
+# The stem sets _texts_hold's and _texts_holding's twins are probed with: the steps' own, single
+# letters, stems that overlap, none.
+_HOLD_STEMS = (
+    (b"affiliate", b"commission", b"qualifying purchases"),
+    (b"cta", b"allto", b"all-to", b"all_to"),
+    (b"reacti", b"kick", b"inbox", b"sign"),
+    (b"k", b"i"),
+    (b"ta", b"on", b"ion", b"ce", b"tion", b"l-t", b"ive purchases"),
+    (),
+)
+
+
+def _hold_probe_texts() -> list[str]:
+    return _HOLD_PROBE + [a + "\n" + b for a in _HOLD_PROBE[:8] for b in _HOLD_PROBE[8:]]
+
+
 def _make_texts_hold(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
 
     compiled = _kernels.texts_hold
-    stems_sets = [
-        (b"affiliate", b"commission", b"qualifying purchases"),
-        (b"cta", b"allto", b"all-to", b"all_to"),
-        (b"reacti", b"kick", b"inbox", b"sign"),
-        (b"k", b"i"),
-        (b"ta", b"on", b"ion", b"ce", b"tion", b"l-t", b"ive purchases"),
-        (),
-    ]
-    texts = _HOLD_PROBE + [a + "\n" + b for a in _HOLD_PROBE[:8] for b in _HOLD_PROBE[8:]]
+    texts = _hold_probe_texts()
     picks = [None, np.arange(len(texts), dtype=np.intp), np.array([], dtype=np.intp)]
     picks += [np.array([k], dtype=np.intp) for k in range(len(texts))]
     picks += [np.arange(len(texts), dtype=np.intp)[::3], np.arange(len(texts), dtype=np.intp)[::-2]]
-    for stems in stems_sets:
+    for stems in _HOLD_STEMS:
         for idx in picks:
             if not _same(compiled(texts, idx, stems), reference(texts, idx, stems)):
                 return None, "it differs on the probe texts"
@@ -1355,17 +1363,9 @@ def _make_texts_holding(reference: Callable[..., Any]) -> tuple[Any, str | None]
     from .. import _kernels
 
     compiled = _kernels.texts_holding
-    stems_sets = [
-        (b"affiliate", b"commission", b"qualifying purchases"),
-        (b"cta", b"allto", b"all-to", b"all_to"),
-        (b"reacti", b"kick", b"inbox", b"sign"),
-        (b"k", b"i"),
-        (b"ta", b"on", b"ion", b"ce", b"tion", b"l-t", b"ive purchases"),
-        (),
-    ]
-    texts = _HOLD_PROBE + [a + "\n" + b for a in _HOLD_PROBE[:8] for b in _HOLD_PROBE[8:]]
+    texts = _hold_probe_texts()
     everything = np.arange(len(texts), dtype=np.intp)
-    for stems in stems_sets:
+    for stems in _HOLD_STEMS:
         for idx in (everything, everything[::-3], np.array([], dtype=np.intp)):
             if not _same(compiled(texts, idx, stems), reference(texts, idx, stems)):
                 return None, "it differs on the probe texts"

@@ -2214,20 +2214,10 @@ cdef Py_ssize_t _month_from(str t, const unsigned char[:] months) except -1:
     cdef Py_ssize_t n = len(t), p, q
     cdef int kind = PyUnicode_KIND(t)
     cdef void *data = PyUnicode_DATA(t)
-    cdef int c0, c1, c2, before
     for p in range(n - 2):
-        c0 = <int> PyUnicode_READ(kind, data, p)
-        if p > 0:
-            before = <int> PyUnicode_READ(kind, data, p - 1)
-            if _ascii_letter(before) or 48 <= before <= 57 or before == 95:
-                continue  # not the start of a word
-        if not _ascii_letter(c0):
-            continue
-        c1 = <int> PyUnicode_READ(kind, data, p + 1)
-        c2 = <int> PyUnicode_READ(kind, data, p + 2)
-        if not (_ascii_letter(c1) and _ascii_letter(c2)):
-            continue
-        if not months[(((c0 | 32) - 97) * 26 + (c1 | 32) - 97) * 26 + (c2 | 32) - 97]:
+        if p > 0 and _word_char(<int> PyUnicode_READ(kind, data, p - 1)):
+            continue  # not the start of a word
+        if not _month_start_at(kind, data, p, &months[0]):
             continue
         q = p
         while q > 0 and _maybe_space(<int> PyUnicode_READ(kind, data, q - 1)):
@@ -2238,6 +2228,20 @@ cdef Py_ssize_t _month_from(str t, const unsigned char[:] months) except -1:
 
 cdef inline bint _ascii_letter(int c) noexcept nogil:
     return 65 <= c <= 90 or 97 <= c <= 122
+
+
+cdef inline bint _word_char(int c) noexcept nogil:
+    return _ascii_letter(c) or 48 <= c <= 57 or c == 95
+
+
+cdef inline bint _month_start_at(int kind, void *data, Py_ssize_t p, const unsigned char *months) noexcept:
+    """Whether three ASCII letters at p (p + 2 inside the text) are a trigram of month_starts."""
+    cdef int c0 = <int> PyUnicode_READ(kind, data, p)
+    cdef int c1 = <int> PyUnicode_READ(kind, data, p + 1)
+    cdef int c2 = <int> PyUnicode_READ(kind, data, p + 2)
+    if not (_ascii_letter(c0) and _ascii_letter(c1) and _ascii_letter(c2)):
+        return False
+    return months[(((c0 | 32) - 97) * 26 + (c1 | 32) - 97) * 26 + (c2 | 32) - 97] != 0
 
 
 cdef inline bint _maybe_space(int c) noexcept nogil:
@@ -2257,23 +2261,16 @@ cdef bint _month_date_possible(str t, const unsigned char[:] months) except -1:
     cdef Py_ssize_t n = len(t), p, q
     cdef int kind = PyUnicode_KIND(t)
     cdef void *data = PyUnicode_DATA(t)
-    cdef int c0, c1, c2, before
+    cdef int before
     cdef bint digit_before = False
     for p in range(n - 2):
-        c0 = <int> PyUnicode_READ(kind, data, p)
         if p > 0:
             before = <int> PyUnicode_READ(kind, data, p - 1)
             if 48 <= before <= 57:
                 digit_before = True
-            if _ascii_letter(before) or 48 <= before <= 57 or before == 95:
+            if _word_char(before):
                 continue  # not the start of a word
-        if not _ascii_letter(c0):
-            continue
-        c1 = <int> PyUnicode_READ(kind, data, p + 1)
-        c2 = <int> PyUnicode_READ(kind, data, p + 2)
-        if not (_ascii_letter(c1) and _ascii_letter(c2)):
-            continue
-        if not months[(((c0 | 32) - 97) * 26 + (c1 | 32) - 97) * 26 + (c2 | 32) - 97]:
+        if not _month_start_at(kind, data, p, &months[0]):
             continue
         if p > 0 and digit_before and _maybe_space(before):
             return True
