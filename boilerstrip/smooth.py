@@ -1250,10 +1250,15 @@ def drop_text_newsletter(seg: Segments, f: Features, body: BoolArray, why: npt.N
         for i in (body & (f.n_words <= _PITCH_WORDS)).nonzero()[0].tolist()
         if len({m.lower() for m in NEWSLETTER_RE.findall(texts[i])}) >= 2
     ]
-    if not pitch or float(f.n_words[pitch].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
+    _drop_few_lines(f, body, why, pitch, 32)
+
+
+def _drop_few_lines(f: Features, body: BoolArray, why: npt.NDArray[np.int8], lines: list[int], reason: int) -> None:
+    """The lines go as chrome, with the reason, unless they hold over _PITCH_SHARE of the body's words."""
+    if not lines or float(f.n_words[lines].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
         return
-    body[pitch] = False
-    why[pitch] = 32
+    body[lines] = False
+    why[lines] = reason
 
 
 # 40 words at most (a pitch is a line or two; 20-60 alike on the dev splits, 50 and 60 cost
@@ -1444,10 +1449,7 @@ def drop_text_copyright_lines(seg: Segments, f: Features, body: BoolArray, why: 
         m = COPYRIGHT_RE.search(texts[i], 0, _NOTICE_HEAD)
         if m is not None and m.start() <= _NOTICE_START:
             hit.append(i)
-    if not hit or float(f.n_words[hit].sum()) > _PITCH_SHARE * float(f.n_words[body].sum()):
-        return
-    body[hit] = False
-    why[hit] = 72
+    _drop_few_lines(f, body, why, hit, 72)
 
 
 # A notice line: 25 words at most (the agency's notice with its "may not be published, broadcast,
