@@ -1490,14 +1490,15 @@ def subtree_ends(parents: IntArray) -> IntArray:
     """For each element, one past the last element of its subtree (document order, parents[0] = -1).
 
     That is one past the largest index below it, found by pointer jumping (each round looks
-    twice as far up).
+    twice as far up, so a tree of n elements is done within n.bit_length() + 1 rounds). The
+    rounds are bounded: parents that are no tree (a cycle) end there instead of looping forever.
     """
     n = len(parents)
     end = np.arange(1, n + 1, dtype=np.int64)
     up = parents.copy()
     if n:
         up[0] = 0
-    while True:
+    for _ in range(n.bit_length() + 2):
         np.maximum.at(end, up, end.copy())
         if not up.any():  # every element looks at the root: all ancestors reached
             break

@@ -1206,3 +1206,16 @@ def test_text_thread_of_timestamped_comment_headers_is_found() -> None:
     # A forum thread: the first post has the same header as the replies, above it: nothing is cut.
     forum = "\n".join([*menu, "Harbour plan goes ahead", "Ada — June 1, 2012, 9:05 am", *article, *thread])
     assert compute_features(segment_text(forum, max_blocks=1000), "text", None).comments_from < 0
+
+
+def test_subtree_ends_stops_on_parents_that_are_no_tree() -> None:
+    import numpy as np
+
+    from boilerstrip.features import subtree_ends
+
+    # A tree: each element's subtree ends where the next sibling of it or of an ancestor starts.
+    assert subtree_ends(np.array([-1, 0, 1, 1, 0], dtype=np.int64)).tolist() == [5, 4, 3, 4, 5]
+    # Elements 1 and 2 point at each other (a renumbered run that left its subtree): the pointer
+    # jumping never reaches the root and once looped forever; its rounds are bounded now.
+    got = subtree_ends(np.array([-1, 2, 1, 0], dtype=np.int64))
+    assert len(got) == 4
