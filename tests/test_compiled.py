@@ -659,6 +659,57 @@ def test_count_page_dates_in_texts_beyond_ascii() -> None:
     assert want[6].sum() >= 8  # the forms above that are dates
 
 
+# count_page finds an ASCII text's dates in C (_walk.ascii_date, session 18) instead of with
+# features._DATE: the same answer for every ASCII character in each place of each form.
+
+_ASCII_DATE_PARTS = ["May", "MAY", "sept", "Sept.", "dec", "Mar", "march", "june", "juni", "mayo", "okt", "marzo", "x",
+                     "_", "5", "12", "123", "2020", "31st", "2ND", "3rd", "th", "1/2/2020", "12:30", "2020-01-31", ".",
+                     "/", "-", ":", " ", "\t", "\n", "\x0b", "\x1c", "!", "(", "0", "99999", "Z"]
+
+
+def _ascii_date_args() -> tuple[bytes, tuple[str, ...]]:
+    months, numbers = _compiled._date_parts(features._DATE, features._MONTHS)
+    assert months is not None and numbers is not None
+    return months, _compiled._month_words(features._MONTHS)
+
+
+@needs_compiled_counts
+def test_ascii_date_every_character() -> None:
+    from boilerstrip.parse import _walk
+
+    months, words = _ascii_date_args()
+    for code in range(128):
+        for form in _compiled._DATE_PROBE_FORMS:
+            text = form.format(chr(code))
+            assert _walk.ascii_date(text, months, words) == (features._DATE.search(text) is not None), repr(text)
+    for text in _DATE_EDGES:
+        for variant in (text, text.upper(), f"see {text} here", f"{text}!"):
+            assert _walk.ascii_date(variant, months, words) == (features._DATE.search(variant) is not None), repr(variant)
+
+
+@needs_compiled_counts
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_ASCII_DATE_PARTS), st.characters(max_codepoint=127)), max_size=9),
+       st.sampled_from(["", " "]))
+def test_ascii_date_generated(parts: list[str], sep: str) -> None:
+    from boilerstrip.parse import _walk
+
+    months, words = _ascii_date_args()
+    text = sep.join(parts)
+    assert _walk.ascii_date(text, months, words) == (features._DATE.search(text) is not None)
+
+
+@needs_compiled_counts
+def test_ascii_date_refuses_other_texts() -> None:
+    from boilerstrip.parse import _walk
+
+    months, words = _ascii_date_args()
+    with pytest.raises(ValueError):
+        _walk.ascii_date("5 März", months, words)
+    with pytest.raises(ValueError):
+        _walk.ascii_date("5 May", months, ("m\u00e4rz",))
+
+
 # ---------------------------------------------------------------------------------------
 # The walk's marks between abutting inline elements: _walk.space_marks for segment._space_items
 

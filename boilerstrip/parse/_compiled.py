@@ -481,6 +481,34 @@ def _date_parts(pattern: Any, months: str) -> tuple[bytes | None, Callable[[str]
     return bytes(starts), regex.compile(_DATE_NUMBERS, regex.I).search
 
 
+def _month_words(months: str) -> tuple[str, ...]:
+    """The month names count_page's C date matcher compares (_walk._ascii_date): the ASCII ones,
+    as no other can match an ASCII text."""
+    return tuple(w for w in months.split("|") if w.isascii())
+
+
+# The characters and texts on which count_page's C date matcher must answer as the pattern does
+# before it is used: each sort of ASCII character (digits, letters, "_", \s, the separators
+# 28-31, the forms' punctuation, others) in each place of each form.
+_DATE_PROBE_CHARS = "09azAZ_\t\n\x0b\x0c\r \x1c\x1f./-:,!()'\x00\x7f"
+_DATE_PROBE_FORMS = (
+    "{0}May{0}5{0}", "May.{0}12th{0}", "5{0}May{0}", "31st{0}Dec{0}", "1{0}2{0}2020{0}", "12{0}30{0}", "2020{0}01{0}31{0}",
+    "{0}1/2/20{0}", "{0}12:30{0}", "{0}2020-01-31{0}", "{0}sept. 5{0}", "{0}5 sept{0}", "{0}3RD.  mars{0}", "x{0}Jun 123{0}",
+)
+
+
+def _ascii_dates_agree(pattern: Any, month_starts: bytes, month_words: tuple[str, ...]) -> bool:
+    """Whether _walk.ascii_date answers as pattern.search on _DATE_PROBE_FORMS with each of _DATE_PROBE_CHARS."""
+    from . import _walk
+
+    for form in _DATE_PROBE_FORMS:
+        for c in _DATE_PROBE_CHARS:
+            text = form.format(c)
+            if _walk.ascii_date(text, month_starts, month_words) != (pattern.search(text) is not None):
+                return False
+    return True
+
+
 COUNTER: Literal["compiled", "python"] = "python"
 COUNT_PAGE_REFERENCE: CountPage | None = None
 
@@ -515,12 +543,15 @@ def choose_count_page(reference: _Count) -> _Count:
         end_search, end_tail, date_search, stats_one = f._SENTENCE_END.search, f._END_TAIL, f._DATE.search, f._text_stats_one
         end_table = _end_classes(f._SENTENCE_END, end_tail, len(table))
         month_starts, number_search = _date_parts(f._DATE, f._MONTHS)
+        month_words = _month_words(f._MONTHS) if month_starts is not None else None
+        if month_starts is not None and month_words is not None and not _ascii_dates_agree(f._DATE, month_starts, month_words):
+            month_words = None  # the C matcher's \d, \w or \s are not the pattern's: searched with number_search
         # Characters past the table are counted in C too when the sentence end is (their end bits).
         astral = _astral_bits(f.classes_of, end_tail) if end_table is not None else None
 
         def compiled(texts: list[str], stopwords: frozenset[str], out: npt.NDArray[np.int64]) -> None:
             _walk.count_page(texts, stopwords, out, table, bits, end_search, end_tail, date_search, stats_one,
-                             end_table, month_starts, number_search, astral)
+                             end_table, month_starts, number_search, astral, month_words)
 
         problem = None
         for lang in ("en", "de", "ru", "tr", None):

@@ -67,4 +67,6 @@ def count_page(
     month_starts: bytes | None = ...,
     number_search: Callable[[str], Any] | None = ...,
     astral: Callable[[int], tuple[Any, Any]] | None = ...,
+    month_words: tuple[str, ...] | None = ...,
 ) -> None: ...
+def ascii_date(text: str, month_starts: bytes, month_words: tuple[str, ...]) -> bool: ...

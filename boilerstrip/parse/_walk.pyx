@@ -2010,7 +2010,7 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
 
 def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:] table, dict bits,
                end_search, str end_tail, date_search, stats_one, end_table=None, month_starts=None,
-               number_search=None, astral=None):
+               number_search=None, astral=None, month_words=None):
     """features._count_page over distinct texts, written into out (one column per text).
 
     The same counts from the same character table: word starts (a Han/Kana character is a
@@ -2027,6 +2027,9 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
     form (_month_date_possible) is searched with number_search alone, which then finds the
     same dates, and only when it holds a digit, one of "./-:" and a digit in a row
     (_has_number_joint).
+
+    Given month_words too (the month names of features._MONTHS that are ASCII, lowercase),
+    an ASCII text's dates are found in C (_ascii_date) instead: no regex call.
 
     Characters past the table: given astral (astral(lo) gives the table's and end_table's bits
     of the 256 code points from lo, made as they are), a text holding them is counted like any
@@ -2095,10 +2098,16 @@ def count_page(list texts, stopwords, int64_t[:, :] out, const unsigned short[:]
         months = month_starts
         if months.shape[0] != 26 * 26 * 26:
             raise ValueError("month_starts must hold 26**3 bytes")
+    cdef bint by_words = by_month and month_words is not None
+    if by_words and month_words is not _month_source:
+        _month_reset(month_words)
     for k in range(m):
         if out[0, k] <= 12 and digit[k]:
             t = texts[k]
-            if by_month and not wide[k]:
+            if by_words and not wide[k]:
+                if _ascii_date(<const unsigned char *> PyUnicode_DATA(t), len(t), &months[0]):
+                    out[6, k] = 1
+            elif by_month and not wide[k]:
                 if _month_date_possible(t, months):
                     # A month form matches from _month_from on; a numeric one anywhere.
                     if date_search(t, _month_from(t, months)) or (_has_number_joint(t) and number_search(t)):
@@ -2286,6 +2295,162 @@ cdef bint _month_date_possible(str t, const unsigned char[:] months) except -1:
                 return True
     return False
 
+
+
+# ---------------------------------------------------------------------------------------
+# features._DATE on an ASCII text in one pass of C (session 18): count_page's dates without a
+# regex call. An ASCII text's \d is 0-9, its \w [0-9A-Za-z_], its \s "\t\n\v\f\r " (the tests
+# check each of the 128 characters against the pattern), and under IGNORECASE an ASCII letter
+# matches its two cases only. Each of the five forms then fixes its runs: a run of digits
+# that \d{1,2} (or \d{4}, \d{2}, \d{2,4} before \b) takes is the whole run from a word start,
+# as the character after fewer digits is a digit; a month name between a word start and
+# "\.?\s+" or \b is the whole run of letters there.
+
+cdef enum:
+    _MONTH_SLOTS = 96
+    _MONTH_LONGEST = 15
+
+cdef unsigned char _month_text[_MONTH_SLOTS][_MONTH_LONGEST + 1]
+cdef unsigned char _month_len[_MONTH_SLOTS]
+cdef Py_ssize_t _month_count = 0
+cdef object _month_source = None
+
+
+cdef int _month_reset(tuple words) except -1:
+    """Keep the ASCII month names (lowercase letters, 3 to 15 of them) in a C table."""
+    global _month_count, _month_source
+    cdef Py_ssize_t k = 0, j
+    cdef bytes b
+    for w in words:
+        b = (<str> w).encode("ascii")
+        if not 3 <= len(b) <= _MONTH_LONGEST or k == _MONTH_SLOTS:
+            raise ValueError("month_words must be at most 96 names of 3 to 15 ASCII letters")
+        for j in range(len(b)):
+            if not 97 <= b[j] <= 122:
+                raise ValueError("month_words must be lowercase ASCII letters")
+            _month_text[k][j] = b[j]
+        _month_len[k] = <unsigned char> len(b)
+        k += 1
+    _month_count = k
+    _month_source = words
+    return 0
+
+
+cdef inline bint _date_space(unsigned char c) noexcept nogil:
+    return c == 32 or 9 <= c <= 13
+
+
+cdef inline Py_ssize_t _digits_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    while i < n and 48 <= s[i] <= 57:
+        i += 1
+    return i
+
+
+cdef inline bint _ends_word(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """\\b after a word character at i - 1: the text ends or s[i] is no word character."""
+    return i >= n or not _word_char(s[i])
+
+
+cdef inline bint _ordinal(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """(?i:st|nd|rd|th) at i."""
+    cdef unsigned char a, b
+    if i + 1 >= n:
+        return False
+    a = s[i] | 32
+    b = s[i + 1] | 32
+    return (a == 115 and b == 116) or (a == 110 and b == 100) or (a == 114 and b == 100) or (a == 116 and b == 104)
+
+
+cdef bint _month_word(const unsigned char *s, Py_ssize_t a, Py_ssize_t b, const unsigned char *months) noexcept nogil:
+    """Whether the letters s[a:b] taken lowercase are one of the month names."""
+    cdef Py_ssize_t k, j, n = b - a
+    if n < 3 or n > _MONTH_LONGEST:
+        return False
+    if not months[(((s[a] | 32) - 97) * 26 + (s[a + 1] | 32) - 97) * 26 + (s[a + 2] | 32) - 97]:
+        return False
+    for k in range(_month_count):
+        if _month_len[k] != n:
+            continue
+        j = 0
+        while j < n and (s[a + j] | 32) == _month_text[k][j]:
+            j += 1
+        if j == n:
+            return True
+    return False
+
+
+cdef bint _ascii_date(const unsigned char *s, Py_ssize_t n, const unsigned char *months) noexcept nogil:
+    """Whether features._DATE finds a match in the ASCII text s[:n] (months: month_starts)."""
+    cdef Py_ssize_t i = 0, u, v, w, q
+    cdef unsigned char c
+    while i < n:
+        c = s[i]
+        if i > 0 and _word_char(s[i - 1]):
+            i += 1
+            continue  # \b: no form starts inside a word
+        if 48 <= c <= 57:
+            u = _digits_end(s, i, n)
+            if u - i <= 2 and u < n:
+                c = s[u]
+                if c == 46 or c == 47 or c == 45:  # \d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b
+                    v = _digits_end(s, u + 1, n)
+                    if 1 <= v - u - 1 <= 2 and v < n and (s[v] == 46 or s[v] == 47 or s[v] == 45):
+                        w = _digits_end(s, v + 1, n)
+                        if 2 <= w - v - 1 <= 4 and _ends_word(s, w, n):
+                            return True
+                elif c == 58:  # \d{1,2}:\d{2}\b
+                    v = _digits_end(s, u + 1, n)
+                    if v - u - 1 == 2 and _ends_word(s, v, n):
+                        return True
+                # \d{1,2}(?:st|nd|rd|th)?\.?\s+(?:month)\b
+                v = u + 2 if _ordinal(s, u, n) else u
+                if v < n and s[v] == 46:
+                    v += 1
+                if v < n and _date_space(s[v]):
+                    while v < n and _date_space(s[v]):
+                        v += 1
+                    q = v
+                    while q < n and _ascii_letter(s[q]):
+                        q += 1
+                    if _ends_word(s, q, n) and _month_word(s, v, q, months):
+                        return True
+            elif u - i == 4 and u < n and s[u] == 45:  # \d{4}-\d{2}-\d{2}\b
+                v = _digits_end(s, u + 1, n)
+                if v - u - 1 == 2 and v < n and s[v] == 45:
+                    w = _digits_end(s, v + 1, n)
+                    if w - v - 1 == 2 and _ends_word(s, w, n):
+                        return True
+            i = u
+            continue
+        if _ascii_letter(c):
+            q = i + 1
+            while q < n and _ascii_letter(s[q]):
+                q += 1
+            # (?:month)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b
+            v = q
+            if v < n and s[v] == 46:
+                v += 1
+            if v < n and _date_space(s[v]) and _month_word(s, i, q, months):
+                while v < n and _date_space(s[v]):
+                    v += 1
+                w = _digits_end(s, v, n)
+                if 1 <= w - v <= 2 and (_ends_word(s, w, n) or (_ordinal(s, w, n) and _ends_word(s, w + 2, n))):
+                    return True
+            i = q
+            continue
+        i += 1
+    return False
+
+
+def ascii_date(str text, const unsigned char[:] month_starts, tuple month_words):
+    """count_page's answer for an ASCII text: whether features._DATE finds a match (tests)."""
+    if not PyUnicode_IS_ASCII(text):
+        raise ValueError("ascii_date reads ASCII texts only")
+    if month_starts.shape[0] != 26 * 26 * 26:
+        raise ValueError("month_starts must hold 26**3 bytes")
+    if month_words is not _month_source:
+        _month_reset(month_words)
+    return _ascii_date(<const unsigned char *> PyUnicode_DATA(text), len(text), &month_starts[0])
 
 # ---------------------------------------------------------------------------------------
 # segment._may_nest_deeply: the same bound in one pass over the bytes instead of numpy arrays.
