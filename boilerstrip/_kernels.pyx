@@ -12,10 +12,10 @@ function as the reference.
 
 import numpy as np
 
-from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc
-from libc.string cimport memcmp, memset
+from libc.string cimport memcmp, memcpy, memset
 from cpython.buffer cimport PyBUF_RECORDS_RO, PyBUF_SIMPLE, PyBUF_WRITABLE, PyBuffer_Release, PyObject_GetBuffer
 
 
@@ -93,31 +93,6 @@ cdef inline bint _is_space(Py_UCS4 cp) noexcept:
 def space_chars(Py_ssize_t limit):
     """The characters below limit _is_space takes for whitespace (for the self-check)."""
     return "".join([chr(c) for c in range(limit) if _is_space(c)])
-
-
-# ---------------------------------------------------------------------------------------
-# features._text_stats
-
-def distinct(list texts):
-    """The distinct texts in order of first appearance, each text's index among them, and their characters.
-
-    features._text_stats' dict.fromkeys, its index dict and its list of lookups, in one pass.
-    """
-    cdef dict seen = {}
-    cdef list uniq = []
-    cdef Py_ssize_t n = len(texts), i, size = 0
-    where = np.empty(n, dtype=np.int64)
-    cdef int64_t[:] w = where
-    for i in range(n):
-        t = texts[i]
-        j = seen.get(t)
-        if j is None:
-            j = len(uniq)
-            seen[t] = j
-            uniq.append(t)
-            size += len(<str> t)
-        w[i] = j
-    return uniq, where, size
 
 
 # ---------------------------------------------------------------------------------------
@@ -2343,6 +2318,92 @@ def may_digit(list texts, idx):
     finally:
         PyBuffer_Release(&view)
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Features (session 18)
+# ---------------------------------------------------------------------------------------
+
+# features._text_stats' distinct texts, found in a C table keyed by the texts' characters instead of
+# a dict: a dict hashes each new str whole (siphash, most of the pass's time), where the table
+# hashes a text's length and its first and last 32 bytes, and compares whole texts on a match.
+
+cdef struct _Text:
+    const char *data
+    Py_ssize_t nbytes
+    int kind
+    Py_ssize_t index  # among the distinct texts; -1: an empty slot
+
+
+cdef inline uint64_t _mix_bytes(uint64_t h, const unsigned char *p, Py_ssize_t nb) noexcept nogil:
+    cdef uint64_t w
+    while nb >= 8:
+        memcpy(&w, p, 8)
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
+        h ^= h >> 29
+        p += 8
+        nb -= 8
+    while nb > 0:
+        h = (h ^ p[0]) * 0x100000001B3ULL
+        p += 1
+        nb -= 1
+    return h
+
+
+cdef inline uint64_t _text_hash(const unsigned char *p, Py_ssize_t nb, int kind) noexcept nogil:
+    cdef Py_ssize_t ends = nb if nb < 32 else 32
+    cdef uint64_t h = (<uint64_t> nb * 0x100000001B3ULL) ^ (<uint64_t> kind << 56) ^ 1469598103934665603ULL
+    h = _mix_bytes(h, p, ends)
+    if nb > 32:
+        h = _mix_bytes(h, p + nb - ends, ends)
+    return h ^ (h >> 32)
+
+
+def distinct(list texts):
+    """The distinct texts in order of first appearance, each text's index among them, and their characters.
+
+    features._text_stats' dict.fromkeys, its index dict and its list of lookups, in one pass.
+    Two strs are equal when their kinds, lengths and data are (CPython keeps each str in its
+    narrowest kind): a C table of the texts' data finds the equal ones without Python hashes.
+    """
+    cdef Py_ssize_t n = len(texts), i, j, size = 0, slots = 16, mask, nb
+    cdef list uniq = []
+    cdef _Text *table
+    cdef const char *data
+    cdef int kind
+    cdef str t
+    while slots < 2 * n:
+        slots *= 2
+    mask = slots - 1
+    where = np.empty(n, dtype=np.int64)
+    cdef int64_t[:] w = where
+    table = <_Text *> malloc(slots * sizeof(_Text))
+    if table == NULL:
+        raise MemoryError()
+    try:
+        for j in range(slots):
+            table[j].index = -1
+        for i in range(n):
+            t = texts[i]
+            kind = PyUnicode_KIND(t)
+            data = <const char *> PyUnicode_DATA(t)
+            nb = PyUnicode_GET_LENGTH(t) * kind
+            j = <Py_ssize_t> (_text_hash(<const unsigned char *> data, nb, kind) & <uint64_t> mask)
+            while table[j].index >= 0:
+                if table[j].nbytes == nb and table[j].kind == kind and memcmp(table[j].data, data, nb) == 0:
+                    break
+                j = (j + 1) & mask
+            if table[j].index < 0:
+                table[j].data = data
+                table[j].nbytes = nb
+                table[j].kind = kind
+                table[j].index = len(uniq)
+                uniq.append(t)
+                size += PyUnicode_GET_LENGTH(t)
+            w[i] = table[j].index
+        return uniq, where, size
+    finally:
+        free(table)
 
 
 def runs_between(runs_in, anchor_in, Py_ssize_t near):

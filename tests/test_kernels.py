@@ -416,3 +416,41 @@ def test_all_of_and_container_subtrees_generated(seed: int) -> None:
         runs = rng.random(len(parents)) < 0.6
         for near in (0, 1, 3):
             assert same(smooth._runs_between(runs, marked, near), refs["runs_between"](runs, marked, near))
+
+
+# ---------------------------------------------------------------------------------------
+# _kernels.distinct (session 18): the distinct texts found in a C table of their data, not a dict.
+
+
+def _distinct_reference(texts: list[str]) -> tuple[list[str], list[int], int]:
+    uniq = list(dict.fromkeys(texts))
+    where = dict(zip(uniq, range(len(uniq)), strict=True))
+    return uniq, [where[t] for t in texts], sum(map(len, uniq))
+
+
+@needs_kernels
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(st.sampled_from(list("ab é中\U0001f600")), max_size=6),
+    # long texts alike at both ends (the table hashes their first and last 32 bytes only)
+    st.tuples(st.sampled_from(["x" * 40, "é" * 40, "\U0001f600" * 20]), st.text(st.sampled_from(list("ab")), max_size=3),
+              st.sampled_from(["y" * 40, "ü" * 33])).map("".join),
+), max_size=40))
+def test_distinct_generated(texts: list[str]) -> None:
+    from boilerstrip import _kernels
+
+    for sample in (texts, texts * 2, texts[::-1] + texts):
+        uniq, where, size = _kernels.distinct(sample)
+        want = _distinct_reference(sample)
+        assert (uniq, where.tolist(), size) == want
+        assert all(a is b for a, b in zip(uniq, list(dict.fromkeys(sample)), strict=True))  # the first of each
+
+
+@needs_kernels
+def test_distinct_tells_kinds_apart() -> None:
+    """Texts of equal bytes in two kinds ("\\u0101" is 01 01 as UCS-2, "\\x01\\x01" as Latin-1) stay two."""
+    from boilerstrip import _kernels
+
+    texts = ["\x01\x01", "\u0101", "\x01\x01", "", "\u0101"]
+    uniq, where, size = _kernels.distinct(texts)
+    assert uniq == ["\x01\x01", "\u0101", ""] and where.tolist() == [0, 1, 0, 2, 1] and size == 3
