@@ -102,6 +102,7 @@ cdef enum:
     T_LINK = 8
     T_HEADER = 16
     T_CELL = 32
+    T_HEADING = 64  # a heading's tag (_headings): its blocks get F_HEADING
 
 # The Python side of segment.py the walk shares, set by configure().
 cdef object _class_words = None
@@ -1016,6 +1017,7 @@ cdef struct Frame:
     const unsigned char *cls
     size_t cls_len
     bint saved  # the Python state (tokens, kind, path) was saved below
+    bint saved_heading  # the walk's heading (its kind is a heading's tag) before the element
     # The walk's neg_tok, pos_tok, kind and path before the element, borrowed: each is "", a
     # word of the word table (_word_keep), a value of class_memo, a tag of tag_keep, a path of
     # _path_memo or walk()'s kind, all alive through the walk.
@@ -1255,6 +1257,10 @@ cdef class _Walk:
     cdef Py_ssize_t buf_len, buf_cap
     cdef Py_ssize_t buf_link
     cdef bint marked  # buf holds an _ITEM_MARK (segment._walk's marked)
+    # buf holds more than the spaces that stand for whitespace between tags: without, the block's
+    # text folds to "" and flush has nothing to make.
+    cdef bint content
+    cdef bint heading  # kind is a heading's tag (in _headings)
     cdef long flags
     cdef object neg_tok, pos_tok, kind, path
     cdef Py_ssize_t elem
@@ -1291,12 +1297,31 @@ cdef class _Walk:
             self.buf_cap = cap
         memcpy(self.buf + self.buf_len, data, n)
         self.buf_len += n
+        self.content = True
+        return 0
+
+    cdef int add_space(self) except -1:
+        """One space for whitespace between tags (no content: see flush)."""
+        cdef bint had = self.content
+        if self.buf_len == self.buf_cap:
+            self.add(<const unsigned char *> b" ", 1)
+            self.content = had
+            return 0
+        self.buf[self.buf_len] = 32
+        self.buf_len += 1
         return 0
 
     cdef int flush(self) except -1:
         cdef Py_ssize_t a, b
+        cdef str out
         if not self.buf_len:
             return 0
+        if not self.content:
+            # Spaces only (their text folds to ""): nothing to decode.
+            self.buf_len = 0
+            self.buf_link = 0
+            return 0
+        self.content = False
         if self.flags & F_PRE:
             # raw.strip("\n\r"), "" when nothing but whitespace is left.
             a = 0
@@ -1322,7 +1347,7 @@ cdef class _Walk:
                 self.texts.append(out)
                 self.kinds.append(self.kind)
                 self.link_chars.append(min(self.buf_link, len(out)))
-                self.flag_list.append(self.flags | F_HEADING if self.kind in _headings else self.flags)
+                self.flag_list.append(self.flags | F_HEADING if self.heading else self.flags)
                 self.depths.append(self.depth)
                 self.paths.append(self.path)
                 self.negs.append(self.neg_tok)
@@ -1361,6 +1386,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     w.pos_tok = ""
     w.elem = 0
     w.kind = kind
+    w.heading = kind in _headings
+    w.content = False
     w.path = kind
     w.depth = 0
     w.max_blocks = max_blocks
@@ -1429,7 +1456,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                         if _ws_as_space and not w.flags & F_PRE and _ascii_space(chars.data.data, chars.data.length):
                             # Indentation between tags: only its words count when flushed,
                             # and one space says the same.
-                            w.add(<const unsigned char *> b" ", 1)
+                            w.add_space()
                         elif _valid_utf8(chars.data.data, chars.data.length):
                             w.add(chars.data.data, chars.data.length)
                             if link_depth:
@@ -1468,6 +1495,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                         info |= T_HEADER
                     if tag == "td" or tag == "th":
                         info |= T_CELL
+                    if tag in _headings:
+                        info |= T_HEADING
                     tag_keep.append(tag)
                     tag_slot.id = node.local_name
                     tag_slot.name = <size_t> name
@@ -1561,6 +1590,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                         w.flush()
                     fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
                     fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
+                    fr.saved_heading = w.heading
                     fr.saved = True
                     w.depth += 1
                     elem_parent.append(w.elem)
@@ -1570,6 +1600,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     elem_class.append(class_value or "")
                     w.elem = len(elem_tag) - 1
                     w.kind = tag
+                    w.heading = (info & T_HEADING) != 0
                     path_slot = &path_slots[((<uintptr_t> <PyObject *> w.path >> 4) ^ (<uintptr_t> <PyObject *> tag >> 4)) & (PATH_SLOTS - 1)]
                     if path_slot.path == <PyObject *> w.path and path_slot.tag == <PyObject *> tag:
                         next_path = <object> path_slot.next
@@ -1627,6 +1658,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                 if not fr.saved:
                                     fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
                                     fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
+                                    fr.saved_heading = w.heading
                                     fr.saved = True
                                 if hit.neg != NULL:
                                     w.neg_tok = <object> hit.neg.text
@@ -1652,6 +1684,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                     if not fr.saved:
                                         fr.saved_neg, fr.saved_pos = <PyObject *> w.neg_tok, <PyObject *> w.pos_tok
                                         fr.saved_kind, fr.saved_path = <PyObject *> w.kind, <PyObject *> w.path
+                                        fr.saved_heading = w.heading
                                         fr.saved = True
                                     if found[1] is not None:
                                         w.neg_tok = found[1]
@@ -1677,6 +1710,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
             if fr.saved:
                 w.neg_tok, w.pos_tok = <object> fr.saved_neg, <object> fr.saved_pos
                 w.kind, w.path = <object> fr.saved_kind, <object> fr.saved_path
+                w.heading = fr.saved_heading
             node = fr.next
         w.flush()
     finally:
