@@ -355,3 +355,19 @@ def test_alike_inline_items_are_spaced() -> None:
         " <span class='cap'>F</span>igures <b>NDR</b><i>-Recherchen</i> surnomm<i>ait</i></p></body>"
     )
     assert s.texts == ["The North Face Wawona 6 Tent Figures NDR-Recherchen surnommait"]
+
+
+# _is_panel's class test searches FOLDED_RE only where one of its words stands (session 18).
+_FOLDED_PARTS = ["accordion", "Accordion", "ACCORDION", "collapse", "Collapse", "collapsed", "xcollapse", "noCollapse",
+                 "accordion-item", "menu", "a", "-", " ", "_", "\u017f", "collap\u017fe", "\u0130", "\u212a", "9", "é"]
+
+
+def test_names_folded_is_the_search() -> None:
+    import itertools
+
+    from boilerstrip.vocab import FOLDED_RE
+
+    assert segment._FOLDED_WORDS == frozenset({"accordion", "collapse"})
+    for parts in itertools.product(_FOLDED_PARTS, repeat=2):
+        for names in ("".join(parts), " ".join(parts), "x" + "".join(parts)):
+            assert segment._names_folded(names) == (FOLDED_RE.search(names) is not None), names
