@@ -454,3 +454,13 @@ def test_distinct_tells_kinds_apart() -> None:
     texts = ["\x01\x01", "\u0101", "\x01\x01", "", "\u0101"]
     uniq, where, size = _kernels.distinct(texts)
     assert uniq == ["\x01\x01", "\u0101", ""] and where.tolist() == [0, 1, 0, 2, 1] and size == 3
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aAzZ ÀàÉéßµÿŸ\xa0\xd7\xf7ÞþİΣ")), max_size=40), max_size=20))
+def test_repeated_latin1_generated(texts: list[str]) -> None:
+    """One-byte keys are read through the Latin-1 lowercase table (session 18): the same as the
+    reference with Latin-1 letters, their capitals past Latin-1 (Ÿ), and mixed kinds."""
+    texts = texts + [t.upper() for t in texts[:3]] + [t.lower() for t in texts[3:6]] + [t + "Ÿ" for t in texts[6:8]]
+    assert same(features._repeated(texts), _compiled.KERNEL_REFERENCES["repeated"](texts))

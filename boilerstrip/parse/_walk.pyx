@@ -437,6 +437,32 @@ cdef extern from *:
     Py_ssize_t bs_fold_plain(unsigned char *s, Py_ssize_t i, Py_ssize_t j, Py_ssize_t n) noexcept nogil
 
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* repeated's test of a two-byte text for U+0130 or U+03A3: whether s[:n] holds x or y, eight
+       characters at a time. */
+    static int bs_u16_has2(const uint16_t *s, Py_ssize_t n, uint16_t x, uint16_t y) {
+        Py_ssize_t i = 0;
+    #if defined(__SSE2__)
+        const __m128i vx = _mm_set1_epi16((short)x), vy = _mm_set1_epi16((short)y);
+        for (; i + 8 <= n; i += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi16(v, vx), _mm_cmpeq_epi16(v, vy)))) return 1;
+        }
+    #endif
+        for (; i < n; i++) {
+            if (s[i] == x || s[i] == y) return 1;
+        }
+        return 0;
+    }
+    """
+    int bs_u16_has2(const uint16_t *s, Py_ssize_t n, uint16_t x, uint16_t y) noexcept nogil
+
+
 cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
     """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes.
 
@@ -2602,8 +2628,17 @@ def simple_lower(uint32_t c):
 
 cdef inline bint _same_key(const Key *x, const Key *y) noexcept:
     cdef Py_ssize_t j
+    cdef const uint8_t *a
+    cdef const uint8_t *b
     if x.length != y.length:
         return False
+    if x.kind == 1 and y.kind == 1 and not x.raw and not y.raw and _latin1_ready:
+        a = <const uint8_t *> x.data
+        b = <const uint8_t *> y.data
+        for j in range(x.length):
+            if a[j] != b[j] and _latin1_lower[a[j]] != _latin1_lower[b[j]]:
+                return False
+        return True
     for j in range(x.length):
         if _key_char(x, j) != _key_char(y, j):
             return False
@@ -2614,11 +2649,45 @@ cdef enum:
     _HASHED = 16
 
 
+# Py_UNICODE_TOLOWER of each Latin-1 character (each is Latin-1 again; _latin1_ready says the
+# table holds them): _key_hash reads a one-byte key through it instead of _key_char.
+cdef uint8_t _latin1_lower[256]
+cdef bint _latin1_ready = False
+
+
+cdef int _fill_latin1_lower() except -1:
+    global _latin1_ready
+    cdef Py_UCS4 c, low
+    for c in range(256):
+        low = Py_UNICODE_TOLOWER(c)
+        if low > 255:
+            return 0
+        _latin1_lower[c] = <uint8_t> low
+    _latin1_ready = True
+    return 0
+
+
+_fill_latin1_lower()
+
+
 cdef uint64_t _key_hash(const Key *k) noexcept:
     # FNV-1a over the key's characters taken lowercase, its length mixed in; of a long key only
     # its first and last _HASHED characters: equal keys hash alike, and _same_key compares them whole.
     cdef uint64_t h = 1469598103934665603ULL ^ <uint64_t> k.length
     cdef Py_ssize_t j, n = k.length
+    cdef const uint8_t *b
+    if k.kind == 1 and not k.raw and _latin1_ready:
+        # The same characters as _key_char's, one byte each.
+        b = <const uint8_t *> k.data
+        if n <= 2 * _HASHED:
+            for j in range(n):
+                h = (h ^ <uint64_t> _latin1_lower[b[j]]) * 1099511628211ULL
+            return h
+        for j in range(_HASHED):
+            h = (h ^ <uint64_t> _latin1_lower[b[j]]) * 1099511628211ULL
+        for j in range(n - _HASHED, n):
+            h = (h ^ <uint64_t> _latin1_lower[b[j]]) * 1099511628211ULL
+        return h
     if n <= 2 * _HASHED:
         for j in range(n):
             h = (h ^ <uint64_t> _key_char(k, j)) * 1099511628211ULL
@@ -2680,11 +2749,15 @@ def repeated(list texts, double[::1] out):
                     a += 1
                 while b > a and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)):
                     b -= 1
-                for j in range(a, b):
-                    c = PyUnicode_READ(kind, data, j)
-                    if c == 0x130 or c == 0x3A3:
-                        key.raw = True
-                        break
+                # Both lie past Latin-1: a text of one byte a character holds neither.
+                if kind == 2:
+                    key.raw = bs_u16_has2(<const uint16_t *> data + a, b - a, 0x130, 0x3A3) != 0
+                elif kind == 4:
+                    for j in range(a, b):
+                        c = PyUnicode_READ(kind, data, j)
+                        if c == 0x130 or c == 0x3A3:
+                            key.raw = True
+                            break
             if key.raw:
                 t = t.strip().lower()
                 keep.append(t)
