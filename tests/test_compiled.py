@@ -659,6 +659,27 @@ def test_count_page_dates_in_texts_beyond_ascii() -> None:
     assert want[6].sum() >= 8  # the forms above that are dates
 
 
+# count_page's stopword table filters tokens by their first two bytes and length first (session 18):
+# words of one, two and 64 letters, words alike in their first two letters, capitals, punctuation.
+_FILTER_STOPWORDS = frozenset(["a", "i", "ab", "abc", "abcd", "of", "off", "x" * 63, "y" * 64, "l'", "d'un", "über", "et"])
+_FILTER_TOKENS = ["a", "A", "i", "ab", "AB", "aB", "abc", "abx", "abcd", "abcde", "of", "OFF", "offs", "o", "x" * 63,
+                  "X" * 63, "x" * 62, "y" * 64, "y" * 65, "l'", "L'", "d'un", "D'UN", "über", "ÜBER", "et", "e", "'", "é"]
+
+
+@needs_compiled_counts
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_FILTER_TOKENS), max_size=8).map(" ".join), max_size=6))
+def test_counts_stopword_filter(texts: list[str]) -> None:
+    reference = _compiled.COUNT_PAGE_REFERENCE
+    assert reference is not None and features._count_page is not reference
+    uniq = list(dict.fromkeys(texts))
+    want = np.zeros((8, len(uniq)), dtype=np.int64)
+    got = np.zeros((8, len(uniq)), dtype=np.int64)
+    reference(uniq, _FILTER_STOPWORDS, want)
+    features._count_page(uniq, _FILTER_STOPWORDS, got)
+    assert got.tolist() == want.tolist()
+
+
 # count_page finds an ASCII text's dates in C (_walk.ascii_date, session 18) instead of with
 # features._DATE: the same answer for every ASCII character in each place of each form.
 

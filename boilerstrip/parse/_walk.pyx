@@ -1750,6 +1750,14 @@ from cpython.unicode cimport PyUnicode_READ
 from libc.stdint cimport int64_t
 
 
+cdef enum:
+    _PAIR_SLOTS = 1024  # a power of two
+
+
+cdef inline Py_ssize_t _pair_slot(unsigned char a, unsigned char b) noexcept nogil:
+    return ((<Py_ssize_t> a * 31) ^ b) & (_PAIR_SLOTS - 1)
+
+
 cdef class StopTable:
     """The ASCII lowercase words of a stopword set in a C hash table.
 
@@ -1763,6 +1771,11 @@ cdef class StopTable:
     cdef Py_ssize_t mask
     cdef Py_ssize_t longest
     cdef Py_ssize_t longest_any  # the longest stopword of all, in characters
+    # A filter before the table (session 18): by a word's first two bytes (hashed, _pair_slot),
+    # the lengths under 64 of the words that open with them; by its one byte, the words of one.
+    # A token whose pair does not list its length is no word: no lowercase copy, no hash.
+    cdef uint64_t pair_lengths[_PAIR_SLOTS]
+    cdef unsigned char single[128]
 
     def __cinit__(self, stopwords):
         cdef Py_ssize_t size = 16, j
@@ -1781,10 +1794,16 @@ cdef class StopTable:
         for j in range(size):
             self.slot_data[j] = NULL
             self.slot_len[j] = 0
+        memset(self.pair_lengths, 0, sizeof(self.pair_lengths))
+        memset(self.single, 0, sizeof(self.single))
         for w in words:
             data = w.encode("ascii")
             self.keep.append(data)
             self.longest = max(self.longest, len(data))
+            if len(data) == 1:
+                self.single[data[0]] = 1
+            elif len(data) < 64:
+                self.pair_lengths[_pair_slot(data[0], data[1])] |= 1ULL << len(data)
             j = _fnv(data, len(data)) & self.mask
             while self.slot_data[j] != NULL:
                 j = (j + 1) & self.mask
@@ -1794,6 +1813,14 @@ cdef class StopTable:
     def __dealloc__(self):
         free(self.slot_data)
         free(self.slot_len)
+
+    cdef inline bint may_have(self, unsigned char a, unsigned char b, Py_ssize_t n) noexcept:
+        """Whether a word of n bytes opening with a, b (lowercase ASCII; b unread when n is 1) may be in the table."""
+        if n == 1:
+            return self.single[a & 127] != 0
+        if n >= 64:
+            return True
+        return (self.pair_lengths[_pair_slot(a, b)] >> n) & 1
 
     cdef bint has(self, const unsigned char *s, Py_ssize_t n) noexcept:
         cdef Py_ssize_t j = _fnv(s, n) & self.mask
@@ -1960,7 +1987,15 @@ cdef inline Py_ssize_t _token_stop(const _char_t *s, Py_ssize_t a, Py_ssize_t b,
         return _other_stopword(t, kind, <const void *> s, a, b, stop, stopwords, wlow)
     if b - a > longest:
         return 0
-    for j in range(b - a):
+    ch = <unsigned char> s[a]
+    low[0] = ch + 32 if 65 <= ch <= 90 else ch
+    low[1] = 0
+    if b - a > 1:
+        ch = <unsigned char> s[a + 1]
+        low[1] = ch + 32 if 65 <= ch <= 90 else ch
+    if not stop.may_have(low[0], low[1], b - a):
+        return 0
+    for j in range(2, b - a):
         ch = <unsigned char> s[a + j]
         low[j] = ch + 32 if 65 <= ch <= 90 else ch
     return 1 if stop.has(low, b - a) else 0
