@@ -2917,10 +2917,16 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     text_mode = f.mode != "html"
     idx = body.nonzero()[0]
     long_ = idx[f.n_words[idx] > _PITCH_WORDS]
-    if not len(long_):
-        return  # no paragraph for them to follow
-    after = int(long_[-1])
     texts = seg.texts
+    # A sign-off or a meta line can run past _PITCH_WORDS (WordPress's "This entry was posted on
+    # ... and is filed under ... You can follow any responses to this entry through the RSS 2.0
+    # feed ..."): it is no paragraph of the content, and the tail starts above it.
+    last = len(long_) - 1
+    while last >= 0 and _tail_line(texts[long_[last]]):
+        last -= 1
+    if last < 0:
+        return  # no paragraph for them to follow
+    after = int(long_[last])
     tail_idx = idx[idx > after]
     # Plain substring tests first (the patterns cost ~15 us a page): most tails have neither kind,
     # and a line that holds neither a pitch's word nor a head's is none of the three.
@@ -2934,7 +2940,7 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     meta = []
     for i in sorted({*pitch_lines, *head_lines}):
         text = texts[i]
-        if pitches and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
+        if pitches and f.n_words[i] <= _PITCH_WORDS and len({m.lower() for m in NEWSLETTER_RE.findall(text)} - _NOT_PITCH) >= 2:
             pitch.append(i)
             continue
         head = text[_LEAD_MARKS.match(text).end() :][:18].lower()  # type: ignore[union-attr]  # matches "" at least
@@ -2952,6 +2958,14 @@ def drop_tail_pitches(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     why[signoff] = 69
     body[meta] = False
     why[meta] = 73
+
+
+def _tail_line(text: str) -> bool:
+    """Whether a line opens with a post's sign-off (vocab.SIGN_OFF_RE) or meta line (vocab.POST_META_RE)."""
+    head = text[_LEAD_MARKS.match(text).end() :][:18].lower()  # type: ignore[union-attr]  # matches "" at least
+    return (head.startswith(_SIGN_OFF_HEADS) and SIGN_OFF_RE.match(text) is not None) or (
+        head.startswith(_META_HEADS) and POST_META_RE.match(text) is not None
+    )
 
 
 def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

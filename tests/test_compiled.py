@@ -178,7 +178,7 @@ _WORDS = ["nav", "navigation", "sidebar", "comment", "comments", "content", "art
 @st.composite
 def class_strings(draw: st.DrawFn) -> str:
     """Class/id values: vocabulary words joined by separators, cased, camelCased or cut."""
-    parts = draw(st.lists(st.sampled_from(_WORDS + segment._WORD_LIST), max_size=5))
+    parts = draw(st.lists(st.sampled_from(_WORDS + segment._WORD_LIST) | st.text("0123456789abcdefAD", max_size=9), max_size=5))
     seps = st.sampled_from([" ", "-", "_", "", "  ", "1", ":", "\t", "\u00a0", "é"])
     out = ""
     for part in parts:
@@ -319,6 +319,16 @@ def test_class_words_skip_taxonomy_names() -> None:
 
     for names in ["post category-for-discussion tag-news", "tag-comment", "xcategory-comment", "Tag-comment",
                   "a\ttag-comment footer", "category-", "sidebar tag-", "tag-a comments"]:
+        assert _walk.class_words(names) == segment._class_words(names), names
+
+
+@needs_compiled
+def test_class_words_skip_hashes() -> None:
+    from boilerstrip.parse import _walk
+
+    for names in ["richtext-2ad314195f", "elementor-element-54bd2ad", "ad300", "ad1 x", "4d98-ad8f", "e1ad", "2ad",
+                  "googleAd2b3121d6-6ad5", "x 0ad0279 e-flex", "ad12ef", "fad1234", "ad12x", "ad-12ab sidebar", "abcd ad",
+                  "1ad2_footer", "ad0ad0", "9999 ad", "tag-12ad34 ad1", "hidden-xs 7ad7ad"]:
         assert _walk.class_words(names) == segment._class_words(names), names
 
 

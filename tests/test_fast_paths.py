@@ -206,6 +206,18 @@ def test_taxonomy_class_names_are_not_read() -> None:
     assert segment._class_words("subcategory-comment")[0] & Flag.COMMENT
 
 
+def test_hashes_in_class_names_are_not_read() -> None:
+    # A page builder's or a framework's generated names ("elementor-element-54bd2ad", an id
+    # "richtext-2ad314195f", a UUID) spell "ad" by chance: a hash is no word.
+    for names in ["elementor-element-54bd2ad", "richtext-2ad314195f", "d5c1efed-d0ef-4fca-8c7d-faff398ad272", "e1ad"]:
+        assert segment._class_words(names)[1] is None, names
+        assert segment._class_words_rx(names) == segment._class_words(names), names
+    assert segment._class_words("richtext-2ad314195f disclaimer")[1] == "disclaimer"
+    # An ad slot named with its size or number, and the word itself, still count.
+    for names in ["ad300", "ad1", "ad-slot", "top ad", "googleAd2b3121d6"]:
+        assert segment._class_words(names)[1] == "ad", names
+
+
 def test_shown_hidden_class_names_are_not_read() -> None:
     # A field whose label is hidden (Drupal's "field--label-hidden") or an element hidden on paper
     # or on small screens only (Bootstrap's "hidden-print", "hidden-xs") is shown on a screen:

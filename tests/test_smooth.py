@@ -1936,6 +1936,30 @@ def test_post_meta_line_below_the_content_is_chrome() -> None:
     assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome"] * 4
 
 
+def test_long_meta_line_is_no_paragraph_of_the_content() -> None:
+    from boilerstrip import extract_blocks
+
+    # WordPress's meta line runs past 40 words: it does not make itself the content's last
+    # paragraph, so it and the sign-off above it go, in both modes.
+    meta = (
+        "This entry was posted on Saturday, November 3rd, 2012 at 11:10 am and is filed under Gardens, Tomatoes, "
+        "Seeds. You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, "
+        "or trackback from your own site."
+    )
+    sign_off = "Like this:"
+    notes = [sign_off, meta]
+    post = f"{f'<p>{PROSE} {PROSE}</p>' * 4}"
+    html = f"<html><body><main><h1>How to plan a garden</h1>{post}<p>{sign_off}</p><p>{meta}</p></main></body></html>"
+    found = {b.text: b for b in extract_blocks(html).blocks}
+    assert [found[t].label for t in notes] == ["chrome", "chrome"]
+    assert str(found[meta].reasons[0]) == "smoothed: a post's meta line below the content"
+    dump = "\n\n".join(["How to plan a garden", *[f"{PROSE} {PROSE}"] * 4, *notes])
+    assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome", "chrome"]
+    # A paragraph of the text after it still keeps it: it is the article's own line.
+    html = f"<html><body><main>{post}<p>{meta}</p><p>{PROSE} {PROSE}</p></main></body></html>"
+    assert [b.label for b in extract_blocks(html).blocks if b.text == meta] == ["body"]
+
+
 def test_text_line_that_opens_with_a_copyright_notice_is_chrome() -> None:
     from boilerstrip import extract_blocks
 

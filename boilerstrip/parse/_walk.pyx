@@ -818,6 +818,36 @@ cdef inline bint _taxonomy(const unsigned char *s, Py_ssize_t p, Py_ssize_t n) n
     return False
 
 
+cdef inline bint _alnum(unsigned char c) noexcept nogil:
+    return 48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122
+
+
+cdef inline Py_ssize_t _hash_end(const unsigned char *s, Py_ssize_t p, Py_ssize_t n) noexcept nogil:
+    """The end of the hash starting at p, else -1 (segment._HASH).
+
+    A run of letters and digits (none before p) of four lowercase hex digits or more, one of
+    them a digit, that is not letters followed by digits ("ad300").
+    """
+    cdef Py_ssize_t e = p, digit = -1, letter_after_digit = 0
+    cdef unsigned char c
+    while e < n and _alnum(s[e]):
+        c = s[e]
+        if 48 <= c <= 57:
+            if digit < 0:
+                digit = e
+        elif 97 <= c <= 102:
+            if digit >= 0:
+                letter_after_digit = 1
+        else:
+            return -1
+        e += 1
+    if e - p < 4 or digit < 0:
+        return -1
+    if digit > p and not letter_after_digit:
+        return -1  # a word and its number
+    return e
+
+
 cdef inline Py_ssize_t _shown_end(const unsigned char *s, Py_ssize_t p, Py_ssize_t n) noexcept nogil:
     """The end of the class name starting at p when it hides nothing on screen, else -1.
 
@@ -868,11 +898,16 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     cdef Word *w
     cdef Py_ssize_t skip = 0
     cdef bint shown = False
+    cdef bint has_digit = False
     hit.bits = 0
     hit.neg = hit.pos = NULL
     for p in range(n - 5):
         if s[p] == 104 and memcmp(s + p, b"hidden", 6) == 0:
             shown = True
+            break
+    for p in range(n):
+        if 48 <= s[p] <= 57:
+            has_digit = True
             break
     p = -1
     while True:
@@ -900,6 +935,12 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
             if skip >= 0:
                 # "field--label-hidden", "hidden-print", "hidden-xs": shown on a screen, no
                 # hiding to read (segment._SHOWN_HIDDEN).
+                continue
+            skip = 0
+        if has_digit and (p == 0 or not _alnum(s[p - 1])):
+            skip = _hash_end(s, p, n)
+            if skip >= 0:
+                # "54bd2ad", a UUID's "4d98-ad8f": a generated name, no word (segment._HASH).
                 continue
             skip = 0
         if not (65 <= c <= 90 or (_lower(c) and (p == 0 or not _lower(s[p - 1])))):

@@ -809,6 +809,14 @@ _TAXONOMY = regex.compile(r"(?<!\S)(?:category|tag)-\S*")
 _SHOWN_HIDDEN = regex.compile(r"\S*(?:label-hidden|hidden-(?:print|xs|sm|md|lg|xl))\S*")
 
 
+# A hash in a class or id ("elementor-element-54bd2ad", a UUID's "4d98-ad8f", "richtext-2ad314195f"):
+# a run of four lowercase hex digits or more, one of them a digit, bounded by no letter or digit,
+# is a builder's or a framework's generated name, whose letters spell no word ("ad" the one the
+# vocabulary has). A word followed by a number ("ad300", "ad728") is a name, not a hash.
+_HEX_DIGIT = re.compile(r"[0-9]")
+_HASH = re.compile(r"(?<![0-9A-Za-z])(?![a-f]+[0-9]+(?![0-9A-Za-z]))(?=[a-f]*[0-9])[0-9a-f]{4,}(?![0-9A-Za-z])")
+
+
 def _class_words(names: str) -> tuple[int, str | None, str | None]:
     """What a class/id string says: (COMMENT/NEG_CLASS/POS_CLASS bits, negative word, positive word).
 
@@ -822,6 +830,8 @@ def _class_words(names: str) -> tuple[int, str | None, str | None]:
         names = _TAXONOMY.sub(" ", names)
     if "hidden" in names:
         names = _SHOWN_HIDDEN.sub(" ", names)
+    if _HEX_DIGIT.search(names):
+        names = _HASH.sub(" ", names)
     if _WORD_BITS is None or not names.isascii():
         return _class_words_rx(names)
     table = _WORD_BITS
@@ -875,6 +885,8 @@ def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
         names = _TAXONOMY.sub(" ", names)
     if "hidden" in names:
         names = _SHOWN_HIDDEN.sub(" ", names)
+    if _HEX_DIGIT.search(names):
+        names = _HASH.sub(" ", names)
     bits = 0
     neg = pos = None
     if COMMENT_RE.search(names):
