@@ -112,6 +112,7 @@ __all__ = [
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
+    "keep_text_short_post",
     "keep_text_specs",
     "keep_text_table_after",
     "keep_text_tables",
@@ -179,6 +180,7 @@ SMOOTH_REASONS = {
     57: "smoothed: from the first of a run of timestamped comment headers below the article on",
     59: "smoothed: a flattened table between body lines of the main region",
     60: "smoothed: a record of a name, its description and a link beside the content",
+    61: "smoothed: a short post above its comment thread",
     62: "smoothed: a line of a card set between paragraphs of the content",
     63: "smoothed: a call to action beside an article",
     64: "smoothed: an affiliate disclosure",
@@ -4000,4 +4002,38 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 _SHORT_POST_LINES = 6
 _SHORT_POST_BELOW = 80.0
+
+
+def keep_text_short_post(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a short post above its comment thread is body (session 18).
+
+    With the thread cut (drop_text_comments) the body above it is under _FORM_AFTER words
+    when the post is a photo and a line or two ("prepping for a new week."): the region search
+    had taken the comments, and with them gone the page would fall to keep_text_without_prose,
+    which takes every line back. The post is the lines from its date line (the nearest within
+    _THREAD_POST_LINES lines above the thread: a byline, the day's header) to the thread, and
+    the headline right above that date line when it is short (_SHORT_POST_TITLE_WORDS).
+    """
+    c = f.comments_from
+    if c < 1 or len(body) < 2 or f.mode != "text":
+        return
+    if float(f.n_words[:c][body[:c]].sum()) >= _FORM_AFTER:
+        return  # the article above the thread was found
+    lo = max(c - _THREAD_POST_LINES, 0)
+    dated = (f.date_like[lo:c] > 0).nonzero()[0]
+    if not len(dated):
+        return
+    d = lo + int(dated[-1])
+    if d + 1 >= c:
+        return  # no line between the date and the thread
+    add = np.zeros(len(body), dtype=bool)
+    add[d:c] = ~body[d:c]
+    if d >= 1 and f.n_words[d - 1] <= _SHORT_POST_TITLE_WORDS:
+        add[d - 1] = not body[d - 1]
+    body[add] = True
+    why[add] = 61
+
+
+# The post's date line within 8 lines above its thread (features._SHORT_POST_LINES).
+_THREAD_POST_LINES = 8
 _SHORT_POST_TITLE_WORDS = 12
