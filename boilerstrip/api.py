@@ -197,7 +197,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked
             drop_text_post_end(seg, feats, body, smoothed)
             drop_text_after_form(seg, feats, body, smoothed)
-            keep_text_short_post(feats, body, smoothed)
+            keep_text_short_post(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)

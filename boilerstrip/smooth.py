@@ -4004,15 +4004,16 @@ _SHORT_POST_LINES = 6
 _SHORT_POST_BELOW = 80.0
 
 
-def keep_text_short_post(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+def keep_text_short_post(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, a short post above its comment thread is body (session 18).
 
     With the thread cut (drop_text_comments) the body above it is under _FORM_AFTER words
     when the post is a photo and a line or two ("prepping for a new week."): the region search
     had taken the comments, and with them gone the page would fall to keep_text_without_prose,
     which takes every line back. The post is the lines from its date line (the nearest within
-    _THREAD_POST_LINES lines above the thread: a byline, the day's header) to the thread, and
-    the headline right above that date line when it is short (_SHORT_POST_TITLE_WORDS).
+    _THREAD_POST_LINES lines above the thread: a byline, the day's header) to the thread or to
+    the first line that ends a post before it (vocab.POST_END_RE: "Tags: ...", "Previous post:
+    ..."), and the headline right above that date line when it is short (_SHORT_POST_TITLE_WORDS).
     """
     c = f.comments_from
     if c < 1 or len(body) < 2 or f.mode != "text":
@@ -4026,8 +4027,13 @@ def keep_text_short_post(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
     d = lo + int(dated[-1])
     if d + 1 >= c:
         return  # no line between the date and the thread
+    end = c
+    for i in range(d + 1, c):
+        if POST_END_RE.match(seg.texts[i]) is not None:
+            end = i  # the post's tags or its links to the posts before and after it: the post ends
+            break
     add = np.zeros(len(body), dtype=bool)
-    add[d:c] = ~body[d:c]
+    add[d:end] = ~body[d:end]
     if d >= 1 and f.n_words[d - 1] <= _SHORT_POST_TITLE_WORDS:
         add[d - 1] = not body[d - 1]
     body[add] = True

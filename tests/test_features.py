@@ -1080,8 +1080,8 @@ def test_text_mode_short_post_above_its_comment_thread() -> None:
     assert "A quick look at the new bridge." in out and "A short title" in out
     assert "Comment number" not in out
     body, why = np.zeros(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
-    keep_text_short_post(f, body, why)
-    assert body.tolist() == [i in (2, 3, 4, 5) for i in range(len(f))]
+    keep_text_short_post(seg, f, body, why)
+    assert body.tolist() == [i in (2, 3, 4) for i in range(len(f))]
     assert SMOOTH_REASONS[int(why[4])] == "smoothed: a short post above its comment thread"
     # Without the post's date line above the count, or with the first comment's date too far
     # below it, the count heads nothing (a count in a menu, a rail).
