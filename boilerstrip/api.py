@@ -40,6 +40,7 @@ from .smooth import (
     drop_slides,
     drop_tail_pitches,
     drop_trailer,
+    drop_text_above_crumb,
     drop_text_after_copyright,
     drop_text_after_form,
     drop_text_after_related,
@@ -198,6 +199,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             drop_text_post_end(seg, feats, body, smoothed)
             drop_text_after_form(seg, feats, body, smoothed)
             keep_text_short_post(seg, feats, body, smoothed)
+        drop_text_above_crumb(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)

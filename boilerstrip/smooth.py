@@ -72,6 +72,7 @@ __all__ = [
     "drop_signatures",
     "drop_slides",
     "drop_tail_pitches",
+    "drop_text_above_crumb",
     "drop_text_after_copyright",
     "drop_text_after_form",
     "drop_text_comments",
@@ -198,6 +199,7 @@ SMOOTH_REASONS = {
     77: "smoothed: a recipe's ingredients and steps beside the content",
     78: "smoothed: a post's lines above its share bar",
     79: "smoothed: a sentence between body lines, outside every region",
+    84: "smoothed: above the breadcrumb trail that heads the article",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -4002,6 +4004,49 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 _SHORT_POST_LINES = 6
 _SHORT_POST_BELOW = 80.0
+
+
+def drop_text_above_crumb(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, body lines above the breadcrumb trail that heads the article are chrome (session 18).
+
+    A blog's template sets its trail ("Home / Positioning your startup", "You are here: Home »
+    Design » Title") right above the post's headline, which repeats the trail's last item on
+    the next line; what stands above the pair is the site's header and its widgets (an "About"
+    box, a testimonial, a book's pitch), whose long glued lines outweigh a short post in the
+    region search. The first short line (_CRUMB_WORDS words at most) that splits into 2 to
+    _CRUMB_PARTS items at "/", "»", ">", "›" or "|", the last of two words or more and the
+    whole next line, with _CRUMB_BELOW words of body below it, makes the body above it chrome.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 3 or not _any(body):
+        return
+    texts = seg.texts
+    last = int(body.nonzero()[0][-1])
+    for k in ((f.n_words[: last] <= _CRUMB_WORDS) & (f.n_words[:last] >= 2)).nonzero()[0].tolist():
+        t = texts[k]
+        if not _CRUMB_CHARS.search(t):
+            continue
+        parts = _CRUMB_SEP.split(t.strip())
+        if not 2 <= len(parts) <= _CRUMB_PARTS:
+            continue
+        head = parts[-1].strip()
+        if len(head.split()) < 2 or head != texts[k + 1].strip():
+            continue
+        if not _any(body[:k]) or float(f.n_words[k + 1 :][body[k + 1 :]].sum()) < _CRUMB_BELOW:
+            return
+        drop = body.copy()
+        drop[k:] = False
+        body[drop] = False
+        why[drop] = 84
+        return
+
+
+# Session 18, text mode (dev split): the pattern stands on 58 dev dumps, with body above it on 7.
+_CRUMB_CHARS = regex.compile(r"[/»>›|]")
+_CRUMB_SEP = regex.compile(r"\s*[/»>›|]\s*")
+_CRUMB_WORDS = 30
+_CRUMB_PARTS = 8
+_CRUMB_BELOW = 50.0
 
 
 def keep_text_short_post(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
