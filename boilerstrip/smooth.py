@@ -4022,11 +4022,13 @@ def drop_text_above_crumb(seg: Segments, f: Features, body: BoolArray, why: npt.
         return
     texts = seg.texts
     last = int(body.nonzero()[0][-1])
-    for k in ((f.n_words[: last] <= _CRUMB_WORDS) & (f.n_words[:last] >= 2)).nonzero()[0].tolist():
-        t = texts[k]
-        if not _CRUMB_CHARS.search(t):
+    # The trail is longer than the headline after it (the items before it): a cheap first test.
+    cand = (f.n_words[:last] <= _CRUMB_WORDS) & (f.n_words[1 : last + 1] >= 2) & (f.n_words[1 : last + 1] < f.n_words[:last])
+    for k in cand.nonzero()[0].tolist():
+        t = texts[k].strip()
+        if not t.endswith(texts[k + 1].strip()) or not _CRUMB_CHARS.search(t):
             continue
-        parts = _CRUMB_SEP.split(t.strip())
+        parts = _CRUMB_SEP.split(t)
         if not 2 <= len(parts) <= _CRUMB_PARTS:
             continue
         head = parts[-1].strip()
