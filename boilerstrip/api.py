@@ -40,6 +40,7 @@ from .smooth import (
     drop_slides,
     drop_tail_pitches,
     drop_trailer,
+    drop_text_above_crumb,
     drop_text_after_copyright,
     drop_text_after_form,
     drop_text_after_related,
@@ -76,6 +77,7 @@ from .smooth import (
     keep_text_inner_lists,
     keep_text_lead,
     keep_text_listing,
+    keep_text_short_post,
     keep_text_long_lines,
     keep_text_lists,
     keep_text_pairs,
@@ -196,6 +198,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked
             drop_text_post_end(seg, feats, body, smoothed)
             drop_text_after_form(seg, feats, body, smoothed)
+            keep_text_short_post(seg, feats, body, smoothed)
+        drop_text_above_crumb(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_text_consent(seg, feats, body, smoothed)

@@ -2486,7 +2486,7 @@ def _heads_thread(
     """
     above = float(before[c])
     if above < _NO_ARTICLE_CHARS:
-        return False
+        return kind != "bare" and _short_post_thread(c, date_like, dates)
     if kind == "titled":
         return not date_like[c]
     bare = kind == "bare"
@@ -2503,6 +2503,35 @@ def _heads_thread(
     if date_like[c] or (c + 1 < len(prose) and prose[c + 1] > 0):
         return False
     return _article_ends_above(c, prose)
+
+
+def _short_post_thread(c: int, date_like: FloatArray, dates: IntArray) -> bool:
+    """Whether the count line c heads the comment thread under a short post (text mode, session 18).
+
+    A photo post, a quote or a two-line notice has no 100 characters of prose above its
+    comment count ("{ 17 comments… read them below or add one }", "13 comments:"), so
+    _heads_thread finds no article there, and the thread outweighs the post in the region
+    search. The count heads the thread all the same where the post's own date line (its byline,
+    "by Jane on July 13, 2012", or the day's header) stands within _SHORT_POST_LINES lines above
+    it and the comments' date lines follow it: the first within _SHORT_FIRST_LINES lines, then
+    _THREAD_HEADS of them 2 to _THREAD_GAP lines apart (a name and a date over each comment). A
+    count that carries a date is a byline's ("May 4, 2020 - 3 comments"), over the post.
+    """
+    if date_like[c]:
+        return False
+    k = int(np.searchsorted(dates, c, side="right"))  # the first date line after c
+    if k == 0 or k + _THREAD_HEADS > len(dates):
+        return False
+    if int(dates[k]) - c > _SHORT_FIRST_LINES or c - int(dates[k - 1]) > _SHORT_POST_LINES:
+        return False
+    gaps = np.diff(dates[k : k + _THREAD_HEADS])
+    return bool(int(gaps.min()) >= 2 and int(gaps.max()) <= _THREAD_GAP)
+
+
+# Session 18, text mode (dev split): the post's date line within 8 lines above the count (15
+# moved no page more), the first comment's date within 3 lines after it (12 moved no page more).
+_SHORT_POST_LINES = 8
+_SHORT_FIRST_LINES = 3
 
 
 def _article_ends_above(c: int, prose: FloatArray) -> bool:

@@ -72,6 +72,7 @@ __all__ = [
     "drop_signatures",
     "drop_slides",
     "drop_tail_pitches",
+    "drop_text_above_crumb",
     "drop_text_after_copyright",
     "drop_text_after_form",
     "drop_text_comments",
@@ -112,6 +113,7 @@ __all__ = [
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
+    "keep_text_short_post",
     "keep_text_specs",
     "keep_text_table_after",
     "keep_text_tables",
@@ -179,6 +181,7 @@ SMOOTH_REASONS = {
     57: "smoothed: from the first of a run of timestamped comment headers below the article on",
     59: "smoothed: a flattened table between body lines of the main region",
     60: "smoothed: a record of a name, its description and a link beside the content",
+    61: "smoothed: a short post above its comment thread",
     62: "smoothed: a line of a card set between paragraphs of the content",
     63: "smoothed: a call to action beside an article",
     64: "smoothed: an affiliate disclosure",
@@ -196,6 +199,7 @@ SMOOTH_REASONS = {
     77: "smoothed: a recipe's ingredients and steps beside the content",
     78: "smoothed: a post's lines above its share bar",
     79: "smoothed: a sentence between body lines, outside every region",
+    84: "smoothed: above the breadcrumb trail that heads the article",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -4014,4 +4018,89 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 _SHORT_POST_LINES = 6
 _SHORT_POST_BELOW = 80.0
+
+
+def drop_text_above_crumb(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, body lines above the breadcrumb trail that heads the article are chrome (session 18).
+
+    A blog's template sets its trail ("Home / Positioning your startup", "You are here: Home »
+    Design » Title") right above the post's headline, which repeats the trail's last item on
+    the next line; what stands above the pair is the site's header and its widgets (an "About"
+    box, a testimonial, a book's pitch), whose long glued lines outweigh a short post in the
+    region search. The first short line (_CRUMB_WORDS words at most) that splits into 2 to
+    _CRUMB_PARTS items at "/", "»", ">", "›" or "|", the last of two words or more and the
+    whole next line, with _CRUMB_BELOW words of body below it, makes the body above it chrome.
+    """
+    n = len(body)
+    if f.mode != "text" or n < 3 or not _any(body):
+        return
+    texts = seg.texts
+    last = int(body.nonzero()[0][-1])
+    # The trail is longer than the headline after it (the items before it): a cheap first test.
+    cand = (f.n_words[:last] <= _CRUMB_WORDS) & (f.n_words[1 : last + 1] >= 2) & (f.n_words[1 : last + 1] < f.n_words[:last])
+    for k in cand.nonzero()[0].tolist():
+        t = texts[k].strip()
+        if not t.endswith(texts[k + 1].strip()) or not _CRUMB_CHARS.search(t):
+            continue
+        parts = _CRUMB_SEP.split(t)
+        if not 2 <= len(parts) <= _CRUMB_PARTS:
+            continue
+        head = parts[-1].strip()
+        if len(head.split()) < 2 or head != texts[k + 1].strip():
+            continue
+        if not _any(body[:k]) or float(f.n_words[k + 1 :][body[k + 1 :]].sum()) < _CRUMB_BELOW:
+            return
+        drop = body.copy()
+        drop[k:] = False
+        body[drop] = False
+        why[drop] = 84
+        return
+
+
+# Session 18, text mode (dev split): the pattern stands on 58 dev dumps, with body above it on 7.
+_CRUMB_CHARS = regex.compile(r"[/»>›|]")
+_CRUMB_SEP = regex.compile(r"\s*[/»>›|]\s*")
+_CRUMB_WORDS = 30
+_CRUMB_PARTS = 8
+_CRUMB_BELOW = 50.0
+
+
+def keep_text_short_post(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a short post above its comment thread is body (session 18).
+
+    With the thread cut (drop_text_comments) the body above it is under _FORM_AFTER words
+    when the post is a photo and a line or two ("prepping for a new week."): the region search
+    had taken the comments, and with them gone the page would fall to keep_text_without_prose,
+    which takes every line back. The post is the lines from its date line (the nearest within
+    _THREAD_POST_LINES lines above the thread: a byline, the day's header) to the thread or to
+    the first line that ends a post before it (vocab.POST_END_RE: "Tags: ...", "Previous post:
+    ..."), and the headline right above that date line when it is short (_SHORT_POST_TITLE_WORDS).
+    """
+    c = f.comments_from
+    if c < 1 or len(body) < 2 or f.mode != "text":
+        return
+    if float(f.n_words[:c][body[:c]].sum()) >= _FORM_AFTER:
+        return  # the article above the thread was found
+    lo = max(c - _THREAD_POST_LINES, 0)
+    dated = (f.date_like[lo:c] > 0).nonzero()[0]
+    if not len(dated):
+        return
+    d = lo + int(dated[-1])
+    if d + 1 >= c:
+        return  # no line between the date and the thread
+    end = c
+    for i in range(d + 1, c):
+        if POST_END_RE.match(seg.texts[i]) is not None:
+            end = i  # the post's tags or its links to the posts before and after it: the post ends
+            break
+    add = np.zeros(len(body), dtype=bool)
+    add[d:end] = ~body[d:end]
+    if d >= 1 and f.n_words[d - 1] <= _SHORT_POST_TITLE_WORDS:
+        add[d - 1] = not body[d - 1]
+    body[add] = True
+    why[add] = 61
+
+
+# The post's date line within 8 lines above its thread (features._SHORT_POST_LINES).
+_THREAD_POST_LINES = 8
 _SHORT_POST_TITLE_WORDS = 12

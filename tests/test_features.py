@@ -5,7 +5,7 @@ import numpy as np
 from boilerstrip import extract
 from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
-from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_form, drop_text_comments
+from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_form, drop_text_comments, keep_text_short_post
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
@@ -1065,6 +1065,30 @@ def test_text_mode_short_post_above_a_comment_form() -> None:
     assert body.tolist() == [i in (3, 5) for i in range(len(f))]
     assert SMOOTH_REASONS[int(why[12])] == "smoothed: from the comment form on (text)"
     assert SMOOTH_REASONS[int(why[5])] == "smoothed: a short post above the comment form"
+
+
+def test_text_mode_short_post_above_its_comment_thread() -> None:
+    # A photo post: its headline, its byline, one line, the comment count, then a thread whose
+    # comments outweigh the post. The count heads the thread though no article stands above it,
+    # and the post is the body.
+    post = ["A short title", "by the author on July 13, 2012", "A quick look at the new bridge.", "Previous post: Older"]
+    dump = "\n".join(["Home", "Archives", *post, "{ 12 comments… read them below or add one }", *_thread(12), "About us"])
+    seg = segment_text(dump, max_blocks=1000)
+    f = compute_features(seg, "text")
+    assert f.comments_from == 6
+    out = extract(dump, input_type="text")
+    assert "A quick look at the new bridge." in out and "A short title" in out
+    assert "Comment number" not in out
+    body, why = np.zeros(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    keep_text_short_post(seg, f, body, why)
+    assert body.tolist() == [i in (2, 3, 4) for i in range(len(f))]
+    assert SMOOTH_REASONS[int(why[4])] == "smoothed: a short post above its comment thread"
+    # Without the post's date line above the count, or with the first comment's date too far
+    # below it, the count heads nothing (a count in a menu, a rail).
+    undated = dump.replace("by the author on July 13, 2012", "by the author")
+    assert compute_features(segment_text(undated, max_blocks=1000), "text").comments_from == -1
+    far = dump.replace("{ 12 comments… read them below or add one }", "\n".join(["{ 12 comments }", "a", "b", "c"]))
+    assert compute_features(segment_text(far, max_blocks=1000), "text").comments_from == -1
 
 
 def _products(n: int, price: str = "$24.99") -> str:

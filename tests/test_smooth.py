@@ -2137,3 +2137,38 @@ def test_a_trailer_below_the_main_container_is_chrome() -> None:
     # A single reader's comment below the post is the thread's, kept when comments are asked for.
     thread = page.replace("class='box'", "class='comments'")
     assert next(b for b in extract_blocks(thread, include_comments=True).blocks if b.text == bio).label == "body"
+
+
+def test_text_mode_body_above_the_breadcrumb_that_heads_the_article() -> None:
+    # A blog's header widgets (an about box, a book's pitch) set long glued lines above the
+    # post's trail and headline; the short post below the pair is the article.
+    from boilerstrip import extract
+    from boilerstrip.smooth import drop_text_above_crumb
+
+    widget = (
+        "AboutJane Doe is the author of a book on small companies, and she writes here every week about "
+        "the work of starting one, the money it takes and the people who help along the way. " * 3
+    ).strip()
+    post = [
+        "We talked this morning with a founder about the first year of her company and what she would do again.",
+        "She told us that the hardest part was finding the first ten customers, and that it took longer than she thought.",
+        "Give it a listen and tell us what you think about her advice for people who are starting out this year.",
+    ]
+    dump = "\n".join(["Home", "Blog", widget, "Podcast", widget.replace("About", "Books"), "Home / Starting out", "Starting out", *post, "Contact"])
+    seg = segment_text(dump, max_blocks=1000)
+    f = compute_features(seg, "text")
+    body = np.zeros(len(f), dtype=bool)
+    body[[2, 4, 7, 8, 9]] = True
+    why = np.zeros(len(f), dtype=np.int8)
+    drop_text_above_crumb(seg, f, body, why)
+    assert body.nonzero()[0].tolist() == [7, 8, 9]
+    assert SMOOTH_REASONS[int(why[2])] == "smoothed: above the breadcrumb trail that heads the article"
+    out = extract(dump, input_type="text")
+    assert "She told us that the hardest part" in out and "is the author of a book" not in out
+    # A trail whose last item is not the next line heads nothing.
+    other = dump.replace("Home / Starting out", "Home / Blog")
+    seg = segment_text(other, max_blocks=1000)
+    body[:] = False
+    body[[2, 4, 7, 8, 9]] = True
+    drop_text_above_crumb(seg, compute_features(seg, "text"), body, why)
+    assert body.nonzero()[0].tolist() == [2, 4, 7, 8, 9]
