@@ -282,6 +282,22 @@ def test_text_ops(text: str) -> None:
     assert stripped == len(text.strip())
 
 
+_STRIP_SPACES = list(" \t\n\x1c\x85\xa0\u1680\u2000\u2028\u205f\u3000")
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(_STRIP_SPACES), max_size=4), st.text(st.sampled_from(list("ab é中\U0001f600\xa0")), max_size=40),
+       st.text(st.sampled_from(_STRIP_SPACES), max_size=4), st.sampled_from(["", "x" * 9, "y" * 16, "é" * 5]))
+def test_stripped_chars_from_both_ends(head: str, middle: str, tail: str, run: str) -> None:
+    """len(text.strip()) as the walk counts link text (session 18: stripped from each end, the
+    characters between counted eight bytes at a time where they are ASCII)."""
+    from boilerstrip.parse import _walk
+
+    for text in (head + middle + tail, head + run + middle + run + tail, run + tail, head + run):
+        assert _walk.text_ops(text.encode("utf-8"))[3] == len(text.strip()), repr(text)
+
+
 @needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.tuples(
