@@ -1469,6 +1469,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef TagSlot tag_slots[TAG_SLOTS]
     memset(tag_slots, 0, sizeof(tag_slots))
     cdef list tag_keep = []
+    cdef str tag  # typed: the tag tests below compare strs, not objects
 
     cdef Frame *stack = NULL
     cdef Py_ssize_t sp = 0
