@@ -677,9 +677,11 @@ def test_count_page_dates_in_texts_beyond_ascii() -> None:
 
 # count_page's stopword table filters tokens by their first two bytes and length first (session 18):
 # words of one, two and 64 letters, words alike in their first two letters, capitals, punctuation.
-_FILTER_STOPWORDS = frozenset(["a", "i", "ab", "abc", "abcd", "of", "off", "x" * 63, "y" * 64, "l'", "d'un", "über", "et"])
+_FILTER_STOPWORDS = frozenset(["a", "i", "ab", "abc", "abcd", "of", "off", "x" * 63, "y" * 64, "l'", "d'un", "über", "et",
+                               "für", "что", "ki", "é", "ça"])
 _FILTER_TOKENS = ["a", "A", "i", "ab", "AB", "aB", "abc", "abx", "abcd", "abcde", "of", "OFF", "offs", "o", "x" * 63,
-                  "X" * 63, "x" * 62, "y" * 64, "y" * 65, "l'", "L'", "d'un", "D'UN", "über", "ÜBER", "et", "e", "'", "é"]
+                  "X" * 63, "x" * 62, "y" * 64, "y" * 65, "l'", "L'", "d'un", "D'UN", "über", "ÜBER", "et", "e", "'", "é",
+                  "É", "für", "FÜR", "fürs", "что", "ЧТО", "чтобы", "\u212ai", "\u212a", "Ki", "ça", "ÇA", "çà", "“of”"]
 
 
 @needs_compiled_counts

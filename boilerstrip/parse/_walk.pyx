@@ -1792,6 +1792,10 @@ cdef inline Py_ssize_t _pair_slot(unsigned char a, unsigned char b) noexcept nog
     return ((<Py_ssize_t> a * 31) ^ b) & (_PAIR_SLOTS - 1)
 
 
+cdef inline Py_ssize_t _cp_slot(uint32_t a, uint32_t b) noexcept nogil:
+    return <Py_ssize_t> ((a * 31) ^ b ^ (a >> 7) ^ (b << 3)) & (_PAIR_SLOTS - 1)
+
+
 cdef class StopTable:
     """The ASCII lowercase words of a stopword set in a C hash table.
 
@@ -1810,6 +1814,9 @@ cdef class StopTable:
     # A token whose pair does not list its length is no word: no lowercase copy, no hash.
     cdef uint64_t pair_lengths[_PAIR_SLOTS]
     cdef unsigned char single[128]
+    # The same filter over every word of the set by its code points (_cp_slot; a word of one has
+    # 0 for its second), for the tokens lowered in _other_stopword before a str is made of them.
+    cdef uint64_t any_lengths[_PAIR_SLOTS]
 
     def __cinit__(self, stopwords):
         cdef Py_ssize_t size = 16, j
@@ -1830,6 +1837,10 @@ cdef class StopTable:
             self.slot_len[j] = 0
         memset(self.pair_lengths, 0, sizeof(self.pair_lengths))
         memset(self.single, 0, sizeof(self.single))
+        memset(self.any_lengths, 0, sizeof(self.any_lengths))
+        for w in stopwords:
+            if isinstance(w, str) and 0 < len(w) < 64:
+                self.any_lengths[_cp_slot(ord(w[0]), ord(w[1]) if len(w) > 1 else 0)] |= 1ULL << len(w)
         for w in words:
             data = w.encode("ascii")
             self.keep.append(data)
@@ -2281,6 +2292,8 @@ cdef Py_ssize_t _other_stopword(str t, int kind, const void *data, Py_ssize_t a,
         low[j] = <Py_UCS4> c
     if n > stop.longest_any:
         return False
+    if n < 64 and not (stop.any_lengths[_cp_slot(low[0], low[1] if n > 1 else 0)] >> n) & 1:
+        return 0  # no word of the set opens with these two characters and is this long
     return 1 if PyUnicode_FromKindAndData(4, low, n) in stopwords else 0
 
 
