@@ -282,6 +282,22 @@ def test_text_ops(text: str) -> None:
     assert stripped == len(text.strip())
 
 
+_STRIP_SPACES = list(" \t\n\x1c\x85\xa0\u1680\u2000\u2028\u205f\u3000")
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(_STRIP_SPACES), max_size=4), st.text(st.sampled_from(list("ab é中\U0001f600\xa0")), max_size=40),
+       st.text(st.sampled_from(_STRIP_SPACES), max_size=4), st.sampled_from(["", "x" * 9, "y" * 16, "é" * 5]))
+def test_stripped_chars_from_both_ends(head: str, middle: str, tail: str, run: str) -> None:
+    """len(text.strip()) as the walk counts link text (session 18: stripped from each end, the
+    characters between counted eight bytes at a time where they are ASCII)."""
+    from boilerstrip.parse import _walk
+
+    for text in (head + middle + tail, head + run + middle + run + tail, run + tail, head + run):
+        assert _walk.text_ops(text.encode("utf-8"))[3] == len(text.strip()), repr(text)
+
+
 @needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.tuples(
@@ -671,9 +687,11 @@ def test_count_page_dates_in_texts_beyond_ascii() -> None:
 
 # count_page's stopword table filters tokens by their first two bytes and length first (session 18):
 # words of one, two and 64 letters, words alike in their first two letters, capitals, punctuation.
-_FILTER_STOPWORDS = frozenset(["a", "i", "ab", "abc", "abcd", "of", "off", "x" * 63, "y" * 64, "l'", "d'un", "über", "et"])
+_FILTER_STOPWORDS = frozenset(["a", "i", "ab", "abc", "abcd", "of", "off", "x" * 63, "y" * 64, "l'", "d'un", "über", "et",
+                               "für", "что", "ki", "é", "ça"])
 _FILTER_TOKENS = ["a", "A", "i", "ab", "AB", "aB", "abc", "abx", "abcd", "abcde", "of", "OFF", "offs", "o", "x" * 63,
-                  "X" * 63, "x" * 62, "y" * 64, "y" * 65, "l'", "L'", "d'un", "D'UN", "über", "ÜBER", "et", "e", "'", "é"]
+                  "X" * 63, "x" * 62, "y" * 64, "y" * 65, "l'", "L'", "d'un", "D'UN", "über", "ÜBER", "et", "e", "'", "é",
+                  "É", "für", "FÜR", "fürs", "что", "ЧТО", "чтобы", "\u212ai", "\u212a", "Ki", "ça", "ÇA", "çà", "“of”"]
 
 
 @needs_compiled_counts

@@ -389,22 +389,40 @@ cdef bint _valid_utf8(const unsigned char *s, Py_ssize_t n) noexcept nogil:
 
 
 cdef Py_ssize_t _stripped_chars(const unsigned char *s, Py_ssize_t n) noexcept nogil:
-    """len(text.strip()) of valid UTF-8 s, in characters."""
-    cdef Py_ssize_t i = 0, start = -1, end = 0, k, count = 0
-    while i < n:
-        k = _space_len(s, i, n)
-        if k:
-            i += k
-            continue
-        if start < 0:
-            start = i
-        i += _char_len(s[i])
-        end = i
-    if start < 0:
+    """len(text.strip()) of valid UTF-8 s, in characters.
+
+    The whitespace is stripped from each end (a character read back from the end starts at the
+    last byte that is no continuation byte), and the characters between are the bytes that are
+    no continuation bytes, eight at a time where all are ASCII (session 18).
+    """
+    cdef Py_ssize_t start = 0, end = n, k, a, count
+    cdef uint64_t word
+    while start < n:
+        k = _space_len(s, start, n)
+        if not k:
+            break
+        start += k
+    if start >= n:
         return 0
-    for i in range(start, end):
-        if not _cont(s[i]):
+    while end > start:
+        a = end - 1
+        while a > start and _cont(s[a]):
+            a -= 1
+        if _space_len(s, a, n) != end - a:
+            break
+        end = a
+    count = 0
+    a = start
+    while a + 8 <= end:
+        memcpy(&word, s + a, 8)
+        if word & 0x8080808080808080ULL:
+            break
+        count += 8
+        a += 8
+    while a < end:
+        if not _cont(s[a]):
             count += 1
+        a += 1
     return count
 
 
@@ -754,10 +772,18 @@ cdef inline bint _lower(unsigned char c) noexcept nogil:
 
 
 cdef inline bint _ascii(const unsigned char *s, size_t n) noexcept nogil:
-    cdef size_t i
-    for i in range(n):
+    cdef size_t i = 0
+    cdef uint64_t w, high = 0
+    while i + 8 <= n:  # eight bytes at a time (session 18)
+        memcpy(&w, s + i, 8)
+        high |= w
+        i += 8
+    if high & 0x8080808080808080ULL:
+        return False
+    while i < n:
         if s[i] >= 0x80:
             return False
+        i += 1
     return True
 
 
@@ -1015,14 +1041,21 @@ _clear_names()
 
 cdef inline void _class_words_cached(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """_class_words_ascii(s, n, hit), remembered for strings of NAME_LONGEST bytes or fewer."""
-    cdef uint64_t h = 0xCBF29CE484222325ULL
-    cdef Py_ssize_t i
+    cdef uint64_t h = 0xCBF29CE484222325ULL ^ <uint64_t> n
+    cdef uint64_t w
+    cdef Py_ssize_t i = 0
     cdef NameHit *slot
     if n > NAME_LONGEST:
         _class_words_ascii(s, n, hit)
         return
-    for i in range(n):
+    while i + 8 <= n:  # eight bytes at a time (session 18); memcmp decides
+        memcpy(&w, s + i, 8)
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
+        h ^= h >> 29
+        i += 8
+    while i < n:
         h = (h ^ s[i]) * 0x100000001B3ULL
+        i += 1
     slot = &_names[(h >> 20) & (NAME_SLOTS - 1)]
     if slot.length == n and slot.hash == h and memcmp(slot.data, s, n) == 0:
         hit[0] = slot.hit
@@ -1477,6 +1510,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef TagSlot tag_slots[TAG_SLOTS]
     memset(tag_slots, 0, sizeof(tag_slots))
     cdef list tag_keep = []
+    cdef str tag  # typed: the tag tests below compare strs, not objects
 
     cdef Frame *stack = NULL
     cdef Py_ssize_t sp = 0
@@ -1799,6 +1833,10 @@ cdef inline Py_ssize_t _pair_slot(unsigned char a, unsigned char b) noexcept nog
     return ((<Py_ssize_t> a * 31) ^ b) & (_PAIR_SLOTS - 1)
 
 
+cdef inline Py_ssize_t _cp_slot(uint32_t a, uint32_t b) noexcept nogil:
+    return <Py_ssize_t> ((a * 31) ^ b ^ (a >> 7) ^ (b << 3)) & (_PAIR_SLOTS - 1)
+
+
 cdef class StopTable:
     """The ASCII lowercase words of a stopword set in a C hash table.
 
@@ -1817,6 +1855,9 @@ cdef class StopTable:
     # A token whose pair does not list its length is no word: no lowercase copy, no hash.
     cdef uint64_t pair_lengths[_PAIR_SLOTS]
     cdef unsigned char single[128]
+    # The same filter over every word of the set by its code points (_cp_slot; a word of one has
+    # 0 for its second), for the tokens lowered in _other_stopword before a str is made of them.
+    cdef uint64_t any_lengths[_PAIR_SLOTS]
 
     def __cinit__(self, stopwords):
         cdef Py_ssize_t size = 16, j
@@ -1837,6 +1878,10 @@ cdef class StopTable:
             self.slot_len[j] = 0
         memset(self.pair_lengths, 0, sizeof(self.pair_lengths))
         memset(self.single, 0, sizeof(self.single))
+        memset(self.any_lengths, 0, sizeof(self.any_lengths))
+        for w in stopwords:
+            if isinstance(w, str) and 0 < len(w) < 64:
+                self.any_lengths[_cp_slot(ord(w[0]), ord(w[1]) if len(w) > 1 else 0)] |= 1ULL << len(w)
         for w in words:
             data = w.encode("ascii")
             self.keep.append(data)
@@ -2288,6 +2333,8 @@ cdef Py_ssize_t _other_stopword(str t, int kind, const void *data, Py_ssize_t a,
         low[j] = <Py_UCS4> c
     if n > stop.longest_any:
         return False
+    if n < 64 and not (stop.any_lengths[_cp_slot(low[0], low[1] if n > 1 else 0)] >> n) & 1:
+        return 0  # no word of the set opens with these two characters and is this long
     return 1 if PyUnicode_FromKindAndData(4, low, n) in stopwords else 0
 
 
