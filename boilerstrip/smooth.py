@@ -51,6 +51,7 @@ from .vocab import (
     POST_END_RE,
     POST_META_RE,
     SHARE_BAR_RE,
+    STAR_COUNT_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -84,6 +85,7 @@ __all__ = [
     "drop_text_post_end",
     "drop_text_read_also",
     "drop_text_related",
+    "drop_text_reviews",
     "drop_text_tag_lists",
     "drop_trailer",
     "drop_trailing_chrome",
@@ -196,6 +198,7 @@ SMOOTH_REASONS = {
     77: "smoothed: a recipe's ingredients and steps beside the content",
     78: "smoothed: a post's lines above its share bar",
     79: "smoothed: a sentence between body lines, outside every region",
+    86: "smoothed: a customer review below the product's rating histogram",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1341,6 +1344,62 @@ def drop_text_related(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
             j += 1
         body[i:j] = False
         why[i:j] = 44
+
+
+def drop_text_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the body below a rating histogram is the shop's customer reviews: chrome.
+
+    A shop heads its customers' reviews with a histogram of their ratings, a short line for each
+    star count ("5 star", "4 star" ... "1 star", with a count or a bar), then the reviews: a name,
+    a date, a title and a paragraph of opinion. HTML mode leaves them out by their "reviews"
+    class (drop_product_reviews); a dump keeps the opinions, which pass as prose. _STARS_MIN
+    short lines (_STARS_WORDS words at most) that name a star count (vocab.STAR_COUNT_RE), no
+    more than _STARS_SPAN lines from the first to the last and _STARS_MIN star counts among them,
+    make a histogram; the body lines below it are chrome when they hold fewer words than the body
+    above it (a product's overall rating at the top of the page, above its description, leaves
+    the description alone).
+    """
+    n = len(body)
+    if f.mode != "text" or n < _STARS_MIN or not _any(body):
+        return
+    texts = seg.texts
+    short = (f.n_words <= _STARS_WORDS).nonzero()[0].tolist()
+    hits: list[tuple[int, set[str]]] = []
+    for i in short:
+        low = texts[i].lower()
+        if "st" not in low and "toile" not in low and "gwiazd" not in low:
+            continue  # every star word but two holds "st": most lines end here
+        found = set(STAR_COUNT_RE.findall(low))
+        if found:
+            hits.append((i, found))
+    if len(hits) < _STARS_MIN:
+        return
+    end = -1
+    for k in range(len(hits) - _STARS_MIN + 1):
+        first = hits[k][0]
+        group = [h for h in hits[k:] if h[0] - first <= _STARS_SPAN]
+        digits = set().union(*(h[1] for h in group))
+        if len(group) >= _STARS_MIN and len(digits) >= _STARS_MIN:
+            end = group[-1][0]
+            break
+    if end < 0:
+        return
+    words = np.where(body, f.n_words, 0.0)
+    below = float(words[end + 1 :].sum())
+    if below <= 0 or below >= _STARS_BELOW * float(words[: end + 1].sum()):
+        return
+    hit = body.copy()
+    hit[: end + 1] = False
+    body[hit] = False
+    why[hit] = 86
+
+
+# Four of the five star counts on four short lines within 12 lines (a count and a bar a line, or
+# a label and a count on two).
+_STARS_MIN = 4
+_STARS_WORDS = 8
+_STARS_SPAN = 12
+_STARS_BELOW = 3.0
 
 
 def drop_text_after_related(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
