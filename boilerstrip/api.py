@@ -55,6 +55,7 @@ from .smooth import (
     drop_text_post_end,
     drop_text_read_also,
     drop_text_related,
+    drop_text_reviews,
     drop_text_tag_lists,
     drop_trailing_chrome,
     keep_alike_runs,
@@ -226,6 +227,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_image_addresses(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
+        drop_text_reviews(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
         drop_text_copyright_lines(seg, feats, body, smoothed)
         keep_text_recipes(seg, feats, body, smoothed)

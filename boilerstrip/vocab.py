@@ -362,3 +362,11 @@ SHARE_BAR_RE = regex.compile(
     r"|partager(?:\s+cet\s+article)?|j['’]aime|compartir(?:\s+esto)?|me\s+gusta|condividi|mi\s+piace|delen|vind\s+ik\s+leuk"
     r"|udostępnij|lubię\s+to)\s*:[^\w\n]*$"
 )
+
+
+# A star count on a line of a review widget's rating histogram ("5 star", "4star reviews",
+# "Number of 3 star reviews 11", "2 Sterne", "1 étoile"), in the languages of stopwords.py: its
+# digit is the group (smooth.drop_text_reviews).
+STAR_COUNT_RE = regex.compile(
+    r"(?i)(?<![\d.,])([1-5])\s?-?\s?(?:stars?|sterne?|étoiles?|estrellas?|stelle|sterren|gwiazd(?:ki|ek|ka|y)?)(?![\w])"
+)

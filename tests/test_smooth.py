@@ -2172,3 +2172,21 @@ def test_text_mode_body_above_the_breadcrumb_that_heads_the_article() -> None:
     body[[2, 4, 7, 8, 9]] = True
     drop_text_above_crumb(seg, compute_features(seg, "text"), body, why)
     assert body.nonzero()[0].tolist() == [2, 4, 7, 8, 9]
+
+
+def test_text_reviews_below_a_rating_histogram() -> None:
+    from boilerstrip import extract_blocks
+
+    histogram = ["Customer reviews", "4.6 out of 5", "5 star", "81%", "4 star", "12%", "3 star", "4%", "2 star", "1%", "1 star", "2%"]
+    review = "I bought these for my daughter and she wears them every day, the sound is clear and the battery lasts a week."
+    lines = ["Home", "Shop", PROSE, PROSE, PROSE, *histogram, "Anna", review, "Ben", review.replace("daughter", "son"), "Home", "Shop"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    # The reviews pass as prose; below the histogram of star counts they are the shop's reviews.
+    below = [b for b in blocks if b.text.startswith("I bought")]
+    assert len(below) == 2 and {b.label for b in below} == {"chrome"}
+    assert below[0].reasons[0].code == "smoothed: a customer review below the product's rating histogram"
+    assert [b.label for b in blocks[2:5]] == ["body"] * 3
+    # Without the histogram (three star counts only) they stay.
+    few = [line for line in lines if line not in ("2 star", "1 star", "1%", "2%")]
+    kept = [b for b in extract_blocks("\n".join(few), input_type="text").blocks if b.text.startswith("I bought")]
+    assert {b.label for b in kept} == {"body"}
