@@ -2389,3 +2389,104 @@ def runs_between(runs_in, anchor_in, Py_ssize_t near):
         return starts, ends
     finally:
         free(cum)
+
+
+# ---------------------------------------------------------------------------------------
+# Smooth steps (session 18)
+# features._box_span
+
+cdef inline double _box_plain(_Buf words, _Buf links, _Buf flags, Py_ssize_t k, int64_t chrome_bits) noexcept:
+    """Block k's plain words (0 for a block of half link text or more, or under chrome); -1 for
+    a count that is no whole number below 2**50 (the walk could not add it exactly)."""
+    cdef double w
+    if not (<const double *> (links.data + k * links.s0))[0] < 0.5:
+        return 0.0
+    if (<const int64_t *> (flags.data + k * flags.s0))[0] & chrome_bits:
+        return 0.0
+    w = (<const double *> (words.data + k * words.s0))[0]
+    if not (0.0 <= w < 1125899906842624.0) or w != <double> (<int64_t> w):
+        return -1.0
+    return w
+
+
+cdef inline int _box_descends(_Buf pa, int64_t x, int64_t e, Py_ssize_t n_elem) noexcept:
+    """features._descends: 1 when element x is e or below it, 0 when not, -1 for a parent that
+    does not come before its child or an element out of range."""
+    cdef int64_t p
+    if x < 0 or x >= n_elem:
+        return -1
+    while x > e:
+        p = _i64(pa, x)
+        if p >= x or p < -1:
+            return -1
+        x = p
+    return 1 if x == e else 0
+
+
+def box_span(seg, main_in, n_words_in, link_density_in, flags_in, Py_ssize_t name, int64_t chrome_bits, double least):
+    """features._box_span: the walk up from block name's element, each block's plain words added
+    once as its element is reached (whole numbers below 2**50, so exact in any order: the
+    reference's sum of the run at every element). 0 when a plain count is no such number, an
+    element's parent does not come before it, or an index is out of range (the caller then
+    runs the reference)."""
+    cdef _Buf ea = _buf(seg.elem_array(), 1, 108, False)
+    cdef _Buf pa = _buf(seg.parent_array(), 1, 108, False)
+    cdef _Buf main = _buf(main_in, 1, 100, False)
+    cdef _Buf words = _buf(n_words_in, 1, 100, False)
+    cdef _Buf links = _buf(link_density_in, 1, 100, False)
+    cdef _Buf flags = _buf(flags_in, 1, 108, False)
+    cdef Py_ssize_t n = ea.n, n_elem = pa.n, lo, hi, i
+    cdef int64_t e, x
+    cdef int d
+    cdef double total, v
+    if main.n != n or words.n != n or links.n != n or flags.n != n or not 0 <= name < n:
+        return 0
+    for i in range(n):
+        if (<const double *> (main.data + i * main.s0))[0] > 0:
+            break
+    else:
+        return None
+    if (<const double *> (main.data + name * main.s0))[0] > 0:
+        return None
+    lo = name
+    hi = name + 1
+    e = _i64(ea, name)
+    if e < 0 or e >= n_elem:
+        return 0
+    total = _box_plain(words, links, flags, name, chrome_bits)
+    if total < 0:
+        return 0
+    while e >= 0:
+        while lo > 0:
+            d = _box_descends(pa, _i64(ea, lo - 1), e, n_elem)
+            if d < 0:
+                return 0
+            if d == 0:
+                break
+            lo -= 1
+            if (<const double *> (main.data + lo * main.s0))[0] > 0:
+                return None
+            v = _box_plain(words, links, flags, lo, chrome_bits)
+            if v < 0:
+                return 0
+            total += v
+        while hi < n:
+            d = _box_descends(pa, _i64(ea, hi), e, n_elem)
+            if d < 0:
+                return 0
+            if d == 0:
+                break
+            if (<const double *> (main.data + hi * main.s0))[0] > 0:
+                return None
+            v = _box_plain(words, links, flags, hi, chrome_bits)
+            if v < 0:
+                return 0
+            total += v
+            hi += 1
+        if total >= least:
+            return lo, hi
+        x = _i64(pa, e)
+        if x >= e or x < -1:
+            return 0
+        e = x
+    return None

@@ -33,7 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
-    "sibling_items", "may_digit", "runs_between",
+    "sibling_items", "may_digit", "runs_between", "box_span",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -87,6 +87,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "sibling_items": smooth._sibling_items,
         "may_digit": smooth._may_digit,
         "runs_between": smooth._runs_between,
+        "box_span": features._box_span,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -97,7 +98,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     refs = _compiled.KERNEL_REFERENCES
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
-        "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container",
+        "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container", "box_span",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -416,3 +417,23 @@ def test_all_of_and_container_subtrees_generated(seed: int) -> None:
         runs = rng.random(len(parents)) < 0.6
         for near in (0, 1, 3):
             assert same(smooth._runs_between(runs, marked, near), refs["runs_between"](runs, marked, near))
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_box_span_generated(seed: int) -> None:
+    """features._box_span's twin walks up from any block to the same run of blocks, or to none."""
+    rng = np.random.default_rng(seed)
+    ref = _compiled.KERNEL_REFERENCES["box_span"]
+    for seg in _compiled._probe_pages(seed, 3):
+        n = len(seg.elems)
+        if n == 0:
+            continue
+        a = _compiled._probe_arrays(rng, n)
+        main = np.where(rng.random(n) < rng.choice([0.0, 0.05, 0.3]), 1.0, 0.0)
+        words = a["n_words"] if rng.random() < 0.9 else rng.choice([0.5, 3.0, np.nan], n)
+        for name in {0, n - 1, int(rng.integers(0, n))}:
+            args = (seg, main, words, a["link_density"], a["flags"], name)
+            assert same(features._box_span(*args), ref(*args))
+
