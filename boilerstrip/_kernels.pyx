@@ -1544,6 +1544,12 @@ cdef struct _Stems:
     uint64_t pairs[256]
     bint single[128]
     bint any_single
+    # The shortest stem of two bytes or more (m), and for a Horspool search of their first m bytes
+    # (m >= 3): how far the window may move past a lowered byte at its end (shift), and whether a
+    # stem has that byte at m - 1 (last). Lowered bytes run to 0x80.
+    Py_ssize_t m
+    uint8_t shift[256]
+    bint last[256]
 
 
 cdef inline bint _int64_format(const char *fmt) noexcept:
@@ -1585,6 +1591,15 @@ cdef inline bint _holds_stem(const uint8_t *low, Py_ssize_t n, _Stems *st) noexc
         for p in range(n):
             if low[p] < 128 and st.single[low[p]]:
                 return True
+    if st.m >= 3:
+        # Horspool over the stems' first m bytes: every start of a stem is a window it visits.
+        p = 0
+        while p + st.m <= n:
+            j = low[p + st.m - 1]
+            if st.last[j] and _stem_at(low, n, p, st):
+                return True
+            p += st.shift[j]
+        return False
     for p in range(n - 1):
         key = (<uint32_t> (low[p] & 0x7F)) << 7 | (low[p + 1] & 0x7F)
         if (st.pairs[key >> 6] >> (key & 63)) & 1:
@@ -1621,7 +1636,46 @@ cdef int _read_stems(tuple stems, _Stems *st) except -1:
         st.at[st.n] = sb
         st.size[st.n] = size
         st.n += 1
+        if st.m == 0 or size < st.m:
+            st.m = size
+    if st.m >= 3:
+        if st.m > 255:
+            st.m = 255
+        memset(st.shift, <int> st.m, sizeof(st.shift))
+        for j in range(st.n):
+            for size in range(st.m - 1):
+                if st.shift[st.at[j][size]] > st.m - 1 - size:
+                    st.shift[st.at[j][size]] = <uint8_t> (st.m - 1 - size)
+            st.last[st.at[j][st.m - 1]] = True
     return 0
+
+
+cdef inline bint _stem_at(const uint8_t *low, Py_ssize_t n, Py_ssize_t p, _Stems *st) noexcept:
+    """Whether a stem of two bytes or more starts at p of low (n lowered bytes)."""
+    cdef Py_ssize_t j
+    cdef uint32_t key = (<uint32_t> (low[p] & 0x7F)) << 7 | (low[p + 1] & 0x7F)
+    if not (st.pairs[key >> 6] >> (key & 63)) & 1:
+        return False
+    for j in range(st.n):
+        if st.keys[j] == key and st.size[j] <= n - p and memcmp(low + p, st.at[j], st.size[j]) == 0:
+            return True
+    return False
+
+
+cdef inline bint _latin1_stem_at(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, _Stems *st) noexcept:
+    """_stem_at over a 1-byte str's characters, each lowered as it is read (_LATIN1_LOW)."""
+    cdef Py_ssize_t j, q
+    cdef uint32_t key = (<uint32_t> _LATIN1_LOW[b[p]]) << 7 | _LATIN1_LOW[b[p + 1]]
+    if not (st.pairs[key >> 6] >> (key & 63)) & 1:
+        return False
+    for j in range(st.n):
+        if st.keys[j] == key and st.size[j] <= n - p:
+            q = 2
+            while q < st.size[j] and _LATIN1_LOW[b[p + q]] == st.at[j][q]:
+                q += 1
+            if q == st.size[j]:
+                return True
+    return False
 
 
 cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcept:
@@ -1636,6 +1690,15 @@ cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcep
             if lo and st.single[lo]:
                 return True
     if n < 2:
+        return False
+    if st.m >= 3:
+        # Horspool over the stems' first m bytes, as _holds_stem.
+        p = 0
+        while p + st.m <= n:
+            lo = _LATIN1_LOW[b[p + st.m - 1]]
+            if st.last[lo] and _latin1_stem_at(b, n, p, st):
+                return True
+            p += st.shift[lo]
         return False
     key = _LATIN1_LOW[b[0]]
     for p in range(n - 1):

@@ -437,3 +437,20 @@ def test_box_span_generated(seed: int) -> None:
             args = (seg, main, words, a["link_density"], a["flags"], name)
             assert same(features._box_span(*args), ref(*args))
 
+
+@needs_kernels
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcAB\u0130\u212a\u00e9-\n ", max_size=40), max_size=6),
+    st.lists(st.text(alphabet="abc-", min_size=2, max_size=7), min_size=1, max_size=5),
+)
+def test_stem_search_generated(texts: list[str], words: list[str]) -> None:
+    """texts_hold and texts_holding's search (a Horspool skip over the stems' first bytes when the
+    shortest has three or more) finds a stem wherever the references do, on texts of few letters."""
+    refs = _compiled.KERNEL_REFERENCES
+    stems = tuple(word.encode("ascii") for word in words)
+    everything = np.arange(len(texts), dtype=np.intp)
+    for idx in (None, everything, everything[::-1]):
+        assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
+        if idx is not None:
+            assert smooth._texts_holding(texts, idx, stems) == refs["texts_holding"](texts, idx, stems)
