@@ -158,3 +158,15 @@ def may_digit(texts: list[str], idx: npt.NDArray[np.intp]) -> list[int]: ...
 def runs_between(
     runs: npt.NDArray[np.bool_], anchor: npt.NDArray[np.bool_], near: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]: ...
+
+# Smooth steps (session 18)
+def box_span(
+    seg: Any,
+    main: npt.NDArray[np.float64],
+    n_words: npt.NDArray[np.float64],
+    link_density: npt.NDArray[np.float64],
+    flags: npt.NDArray[np.int64],
+    name: int,
+    chrome_bits: int,
+    least: float,
+) -> tuple[int, int] | int | None: ...

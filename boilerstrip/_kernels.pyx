@@ -1519,6 +1519,12 @@ cdef struct _Stems:
     uint64_t pairs[256]
     bint single[128]
     bint any_single
+    # The shortest stem of two bytes or more (m), and for a Horspool search of their first m bytes
+    # (m >= 3): how far the window may move past a lowered byte at its end (shift), and whether a
+    # stem has that byte at m - 1 (last). Lowered bytes run to 0x80.
+    Py_ssize_t m
+    uint8_t shift[256]
+    bint last[256]
 
 
 cdef inline bint _int64_format(const char *fmt) noexcept:
@@ -1560,6 +1566,15 @@ cdef inline bint _holds_stem(const uint8_t *low, Py_ssize_t n, _Stems *st) noexc
         for p in range(n):
             if low[p] < 128 and st.single[low[p]]:
                 return True
+    if st.m >= 3:
+        # Horspool over the stems' first m bytes: every start of a stem is a window it visits.
+        p = 0
+        while p + st.m <= n:
+            j = low[p + st.m - 1]
+            if st.last[j] and _stem_at(low, n, p, st):
+                return True
+            p += st.shift[j]
+        return False
     for p in range(n - 1):
         key = (<uint32_t> (low[p] & 0x7F)) << 7 | (low[p + 1] & 0x7F)
         if (st.pairs[key >> 6] >> (key & 63)) & 1:
@@ -1596,7 +1611,46 @@ cdef int _read_stems(tuple stems, _Stems *st) except -1:
         st.at[st.n] = sb
         st.size[st.n] = size
         st.n += 1
+        if st.m == 0 or size < st.m:
+            st.m = size
+    if st.m >= 3:
+        if st.m > 255:
+            st.m = 255
+        memset(st.shift, <int> st.m, sizeof(st.shift))
+        for j in range(st.n):
+            for size in range(st.m - 1):
+                if st.shift[st.at[j][size]] > st.m - 1 - size:
+                    st.shift[st.at[j][size]] = <uint8_t> (st.m - 1 - size)
+            st.last[st.at[j][st.m - 1]] = True
     return 0
+
+
+cdef inline bint _stem_at(const uint8_t *low, Py_ssize_t n, Py_ssize_t p, _Stems *st) noexcept:
+    """Whether a stem of two bytes or more starts at p of low (n lowered bytes)."""
+    cdef Py_ssize_t j
+    cdef uint32_t key = (<uint32_t> (low[p] & 0x7F)) << 7 | (low[p + 1] & 0x7F)
+    if not (st.pairs[key >> 6] >> (key & 63)) & 1:
+        return False
+    for j in range(st.n):
+        if st.keys[j] == key and st.size[j] <= n - p and memcmp(low + p, st.at[j], st.size[j]) == 0:
+            return True
+    return False
+
+
+cdef inline bint _latin1_stem_at(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, _Stems *st) noexcept:
+    """_stem_at over a 1-byte str's characters, each lowered as it is read (_LATIN1_LOW)."""
+    cdef Py_ssize_t j, q
+    cdef uint32_t key = (<uint32_t> _LATIN1_LOW[b[p]]) << 7 | _LATIN1_LOW[b[p + 1]]
+    if not (st.pairs[key >> 6] >> (key & 63)) & 1:
+        return False
+    for j in range(st.n):
+        if st.keys[j] == key and st.size[j] <= n - p:
+            q = 2
+            while q < st.size[j] and _LATIN1_LOW[b[p + q]] == st.at[j][q]:
+                q += 1
+            if q == st.size[j]:
+                return True
+    return False
 
 
 cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcept:
@@ -1611,6 +1665,15 @@ cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcep
             if lo and st.single[lo]:
                 return True
     if n < 2:
+        return False
+    if st.m >= 3:
+        # Horspool over the stems' first m bytes, as _holds_stem.
+        p = 0
+        while p + st.m <= n:
+            lo = _LATIN1_LOW[b[p + st.m - 1]]
+            if st.last[lo] and _latin1_stem_at(b, n, p, st):
+                return True
+            p += st.shift[lo]
         return False
     key = _LATIN1_LOW[b[0]]
     for p in range(n - 1):
@@ -1841,12 +1904,15 @@ cdef const char *_column(object column, Py_ssize_t n, char kind, Py_buffer *view
 
 def all_of(Py_ssize_t n, tuple tests):
     """smooth._all_of: the blocks that pass every test, in one pass a test instead of two or
-    three numpy calls (each ~1 us on a page's arrays)."""
-    out = np.ones(n, dtype=np.bool_)
+    three numpy calls (each ~1 us on a page's arrays). The mask starts as np.empty set to
+    true in C: np.ones is a Python function of numpy's (empty and copyto), ~6,000 instructions
+    more a call."""
+    out = np.empty(n, dtype=np.bool_)
     cdef Py_buffer ob, cb
     cdef Py_ssize_t st = 0, i
     PyObject_GetBuffer(out, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
     cdef uint8_t *o = <uint8_t *> ob.buf
+    memset(o, 1, n)
     cdef const char *c
     cdef double v = 0.0
     cdef int64_t b = 0
@@ -2450,3 +2516,104 @@ def runs_between(runs_in, anchor_in, Py_ssize_t near):
         return starts, ends
     finally:
         free(cum)
+
+
+# ---------------------------------------------------------------------------------------
+# Smooth steps (session 18)
+# features._box_span
+
+cdef inline double _box_plain(_Buf words, _Buf links, _Buf flags, Py_ssize_t k, int64_t chrome_bits) noexcept:
+    """Block k's plain words (0 for a block of half link text or more, or under chrome); -1 for
+    a count that is no whole number below 2**50 (the walk could not add it exactly)."""
+    cdef double w
+    if not (<const double *> (links.data + k * links.s0))[0] < 0.5:
+        return 0.0
+    if (<const int64_t *> (flags.data + k * flags.s0))[0] & chrome_bits:
+        return 0.0
+    w = (<const double *> (words.data + k * words.s0))[0]
+    if not (0.0 <= w < 1125899906842624.0) or w != <double> (<int64_t> w):
+        return -1.0
+    return w
+
+
+cdef inline int _box_descends(_Buf pa, int64_t x, int64_t e, Py_ssize_t n_elem) noexcept:
+    """features._descends: 1 when element x is e or below it, 0 when not, -1 for a parent that
+    does not come before its child or an element out of range."""
+    cdef int64_t p
+    if x < 0 or x >= n_elem:
+        return -1
+    while x > e:
+        p = _i64(pa, x)
+        if p >= x or p < -1:
+            return -1
+        x = p
+    return 1 if x == e else 0
+
+
+def box_span(seg, main_in, n_words_in, link_density_in, flags_in, Py_ssize_t name, int64_t chrome_bits, double least):
+    """features._box_span: the walk up from block name's element, each block's plain words added
+    once as its element is reached (whole numbers below 2**50, so exact in any order: the
+    reference's sum of the run at every element). 0 when a plain count is no such number, an
+    element's parent does not come before it, or an index is out of range (the caller then
+    runs the reference)."""
+    cdef _Buf ea = _buf(seg.elem_array(), 1, 108, False)
+    cdef _Buf pa = _buf(seg.parent_array(), 1, 108, False)
+    cdef _Buf main = _buf(main_in, 1, 100, False)
+    cdef _Buf words = _buf(n_words_in, 1, 100, False)
+    cdef _Buf links = _buf(link_density_in, 1, 100, False)
+    cdef _Buf flags = _buf(flags_in, 1, 108, False)
+    cdef Py_ssize_t n = ea.n, n_elem = pa.n, lo, hi, i
+    cdef int64_t e, x
+    cdef int d
+    cdef double total, v
+    if main.n != n or words.n != n or links.n != n or flags.n != n or not 0 <= name < n:
+        return 0
+    for i in range(n):
+        if (<const double *> (main.data + i * main.s0))[0] > 0:
+            break
+    else:
+        return None
+    if (<const double *> (main.data + name * main.s0))[0] > 0:
+        return None
+    lo = name
+    hi = name + 1
+    e = _i64(ea, name)
+    if e < 0 or e >= n_elem:
+        return 0
+    total = _box_plain(words, links, flags, name, chrome_bits)
+    if total < 0:
+        return 0
+    while e >= 0:
+        while lo > 0:
+            d = _box_descends(pa, _i64(ea, lo - 1), e, n_elem)
+            if d < 0:
+                return 0
+            if d == 0:
+                break
+            lo -= 1
+            if (<const double *> (main.data + lo * main.s0))[0] > 0:
+                return None
+            v = _box_plain(words, links, flags, lo, chrome_bits)
+            if v < 0:
+                return 0
+            total += v
+        while hi < n:
+            d = _box_descends(pa, _i64(ea, hi), e, n_elem)
+            if d < 0:
+                return 0
+            if d == 0:
+                break
+            if (<const double *> (main.data + hi * main.s0))[0] > 0:
+                return None
+            v = _box_plain(words, links, flags, hi, chrome_bits)
+            if v < 0:
+                return 0
+            total += v
+            hi += 1
+        if total >= least:
+            return lo, hi
+        x = _i64(pa, e)
+        if x >= e or x < -1:
+            return 0
+        e = x
+    return None

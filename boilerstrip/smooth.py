@@ -2125,7 +2125,7 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     if n == 0 or not _any(body):
         return
     short_dates = _all_of(n, ((body, "not", 0), (f.main, ">", 0), (f.date_like, ">", 0), (f.n_words, "<=", _POST_DATE_WORDS)))
-    if int(short_dates.sum()) < _THREAD_POSTS:
+    if np.count_nonzero(short_dates) < _THREAD_POSTS:
         return  # most pages: fewer short date lines than a thread has posts
     texts = seg.texts
     linked = short_dates & (f.link_density >= _POST_DATE_LINKED)
@@ -2228,9 +2228,9 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    body_chars = float(f.n_chars[body].sum())
     if float(f.n_words[body].sum()) >= _LISTING_MAX_BODY_WORDS:
         return
+    body_chars = float(f.n_chars[body].sum())
     parent = seg.elem_parent
     n_elem = len(parent)
     elems = seg.elem_array()
@@ -2405,8 +2405,8 @@ def keep_index_lists(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) ->
     """
     if f.mode != "html" or not len(body):
         return
-    items = (f.main > 0) & ~body & ((f.flags & _INDEX_CHROME) == 0)
-    if items.sum() < _INDEX_MIN_ITEMS or f.n_chars[items].sum() < _INDEX_RATIO * f.n_chars[body].sum():
+    items = _all_of(len(body), ((f.main, ">", 0), (body, "not", 0), (f.flags, "none", _INDEX_CHROME)))
+    if np.count_nonzero(items) < _INDEX_MIN_ITEMS or f.n_chars[items].sum() < _INDEX_RATIO * f.n_chars[body].sum():
         return
     body |= items
     why[items] = 8
@@ -2522,9 +2522,11 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
         (f.link_density, ">=", _HEADLINE_LINKS), (f.n_words, ">=", _HEADLINE_WORDS), (f.main, ">", 0), (f.card, "==", 0),
         (f.flags, "none", _CHROME_CONTEXT | Flag.HEADER | Flag.FORM), (body, "not", 0),
     ))  # fmt: skip
-    # The headlines kept are some of these: most pages stop here.
+    # The headlines kept are some of these: most pages stop here (a count, before any sum).
+    if np.count_nonzero(headline) < _HEADLINE_ITEMS:
+        return
     body_words = float(f.n_words[body].sum())
-    if int(headline.sum()) < _HEADLINE_ITEMS or _HEADLINE_BULK * body_words >= float(f.n_words[headline].sum()):
+    if _HEADLINE_BULK * body_words >= float(f.n_words[headline].sum()):
         return
     parent = seg.elem_parent
     tags = seg.elem_tag
@@ -2557,7 +2559,7 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
         return
     inside = within(seg.parent_array(), roots)[elems]
     keep = headline & inside
-    if int(keep.sum()) < _HEADLINE_ITEMS:
+    if np.count_nonzero(keep) < _HEADLINE_ITEMS:
         return
     # The headlines are the page's bulk: twice the words of the body found so far (a short story
     # beside a playlist or a box of other stories in its container holds more than half as much).

@@ -1243,3 +1243,25 @@ def test_subtree_ends_stops_on_parents_that_are_no_tree() -> None:
     # jumping never reaches the root and once looped forever; its rounds are bounded now.
     got = subtree_ends(np.array([-1, 2, 1, 0], dtype=np.int64))
     assert len(got) == 4
+
+
+def test_comment_prefilter_passes_every_comment_class() -> None:
+    """features._may_name_comment says False only for class strings that give no comment mark."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from boilerstrip import features
+    from boilerstrip.parse.segment import Flag, _class_words
+    from boilerstrip.vocab import COMMENT_TOKENS
+
+    pieces = [*COMMENT_TOKENS, *(w.upper() for w in COMMENT_TOKENS), *(w.title() for w in COMMENT_TOKENS),
+              "post", "x", "-", "_", " ", "2", "category-", "tag-", "hidden-xs", "Re", "com", "ment", "\u00e9"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=6).map("".join))
+    def check(names: str) -> None:
+        if _class_words(names)[0] & Flag.COMMENT:
+            assert features._may_name_comment(names)
+
+    check()
+    assert not features._may_name_comment("post-body entry")

@@ -33,7 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
-    "sibling_items", "may_digit", "runs_between",
+    "sibling_items", "may_digit", "runs_between", "box_span",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -87,6 +87,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "sibling_items": smooth._sibling_items,
         "may_digit": smooth._may_digit,
         "runs_between": smooth._runs_between,
+        "box_span": features._box_span,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -97,7 +98,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     refs = _compiled.KERNEL_REFERENCES
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
-        "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container",
+        "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container", "box_span",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -418,6 +419,25 @@ def test_all_of_and_container_subtrees_generated(seed: int) -> None:
             assert same(smooth._runs_between(runs, marked, near), refs["runs_between"](runs, marked, near))
 
 
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_box_span_generated(seed: int) -> None:
+    """features._box_span's twin walks up from any block to the same run of blocks, or to none."""
+    rng = np.random.default_rng(seed)
+    ref = _compiled.KERNEL_REFERENCES["box_span"]
+    for seg in _compiled._probe_pages(seed, 3):
+        n = len(seg.elems)
+        if n == 0:
+            continue
+        a = _compiled._probe_arrays(rng, n)
+        main = np.where(rng.random(n) < rng.choice([0.0, 0.05, 0.3]), 1.0, 0.0)
+        words = a["n_words"] if rng.random() < 0.9 else rng.choice([0.5, 3.0, np.nan], n)
+        for name in {0, n - 1, int(rng.integers(0, n))}:
+            args = (seg, main, words, a["link_density"], a["flags"], name)
+            assert same(features._box_span(*args), ref(*args))
+
+
 # ---------------------------------------------------------------------------------------
 # _kernels.distinct (session 18): the distinct texts found in a C table of their data, not a dict.
 
@@ -464,3 +484,21 @@ def test_repeated_latin1_generated(texts: list[str]) -> None:
     reference with Latin-1 letters, their capitals past Latin-1 (Ÿ), and mixed kinds."""
     texts = texts + [t.upper() for t in texts[:3]] + [t.lower() for t in texts[3:6]] + [t + "Ÿ" for t in texts[6:8]]
     assert same(features._repeated(texts), _compiled.KERNEL_REFERENCES["repeated"](texts))
+
+
+@needs_kernels
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcAB\u0130\u212a\u00e9-\n ", max_size=40), max_size=6),
+    st.lists(st.text(alphabet="abc-", min_size=2, max_size=7), min_size=1, max_size=5),
+)
+def test_stem_search_generated(texts: list[str], words: list[str]) -> None:
+    """texts_hold and texts_holding's search (a Horspool skip over the stems' first bytes when the
+    shortest has three or more) finds a stem wherever the references do, on texts of few letters."""
+    refs = _compiled.KERNEL_REFERENCES
+    stems = tuple(word.encode("ascii") for word in words)
+    everything = np.arange(len(texts), dtype=np.intp)
+    for idx in (None, everything, everything[::-1]):
+        assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
+        if idx is not None:
+            assert smooth._texts_holding(texts, idx, stems) == refs["texts_holding"](texts, idx, stems)

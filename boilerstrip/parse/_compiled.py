@@ -1668,6 +1668,46 @@ def _make_unboxed_container(reference: Callable[..., Any]) -> tuple[Any, str | N
     return compiled, None
 
 
+def _make_box_span(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    bits, least = int(f._BOX_CHROME), float(f._BOX_WORDS)
+
+    def compiled(seg: Any, main: Any, n_words: Any, link_density: Any, flags: Any, name: int) -> Any:
+        got = _kernels.box_span(seg, main, n_words, link_density, flags, name, bits, least)
+        return reference(seg, main, n_words, link_density, flags, name) if type(got) is int else got
+
+    rng = np.random.default_rng(1818)
+    found = tried = 0
+    for seg in _probe_pages(1818, 60):
+        n = len(seg.elems)
+        if n == 0:
+            continue
+        for p in (0.0, 0.05, 0.3):
+            a = _probe_arrays(rng, n)
+            main = np.where(rng.random(n) < p, rng.choice([1.0, 0.5]), 0.0)
+            for name in {0, n - 1, int(rng.integers(0, n))}:
+                args = (seg, main, a["n_words"], a["link_density"], a["flags"], name)
+                want = reference(*args)
+                if not _same(compiled(*args), want):
+                    return None, "it differs on the probe pages"
+                found += want is not None
+                tried += 1
+    # Counts the walk cannot add exactly: the reference's answer.
+    for seg in _probe_pages(1819, 4):
+        n = len(seg.elems)
+        for bad in (0.5, np.nan, 2.0**60, -1.0):
+            main = np.zeros(n)
+            main[n - 1 :] = 1.0
+            args = (seg, main, np.full(n, bad), np.zeros(n), np.zeros(n, dtype=np.int64), 0)
+            if not _same(compiled(*args), reference(*args)):
+                return None, "it differs on counts that are no whole numbers"
+    if tried < 100 or found < 10:
+        return None, f"too few probes ({tried}, {found} boxes)"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -1699,4 +1739,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "sibling_items": _make_sibling_items,
     "may_digit": _make_may_digit,
     "runs_between": _make_runs_between,
+    "box_span": _make_box_span,
 }
