@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boilerstrip.parse.segment import Flag, _is_link, segment_html, segment_text
 from boilerstrip.parse import segment
@@ -229,6 +231,19 @@ def test_a_declared_thread() -> None:
     assert not declared('<script type="application/ld+json">{"@type": "Article", "about": "QAPage"}</script>')
     assert not declared("", "<div itemscope itemtype='https://schema.org/QAPageX'><p>Post</p></div>")
     assert not declares_thread(segment_text("DiscussionForumPosting", max_blocks=100))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"@type"', ":", " ", "[", "]", ",", '"Product"', '"Article"', '"QAPage"', '"x"',
+                                 "https://schema.org/", "Product", "itemtype=", "'", "og:type", "property=", "content=",
+                                 '"product"', '"article"', "<", ">"]), max_size=30))
+def test_declaration_windows_find_what_a_whole_search_finds(parts: list[str]) -> None:
+    """_declares tries a pattern that opens on its literal ("@type") only at the literal's places
+    (a match, not a search through the window); on texts shorter than every window it answers as a
+    search of each pattern through the whole text."""
+    data = "".join(parts).encode()
+    for patterns in (segment._PRODUCT_DECLARED, segment._ARTICLE_DECLARED):
+        assert segment._declares(data, patterns) == any(p.search(data) is not None for p in patterns)
 
 
 def test_nesting_bound_skips_void_elements() -> None:

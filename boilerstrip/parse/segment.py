@@ -374,9 +374,14 @@ def _declares(data: bytes, searches: tuple[regex.Pattern[bytes], ...]) -> bool:
     its attributes, a JSON-LD type list).
     """
     for (literal, before, after), pattern in zip(_DECLARED_LITERALS, searches, strict=True):
+        # A pattern that opens on its literal (before == 0) can only match at one of the literal's
+        # places, each of which the loop visits with a window reaching as far: a match there, not a
+        # search through the window (a JSON-LD page repeats "@type" a hundred times and more, and
+        # each search ran through its 4 KB again, up to 1 ms a page).
+        find = pattern.match if before == 0 else pattern.search
         at = data.find(literal)
         while at >= 0:
-            if pattern.search(data, max(0, at - before), at + len(literal) + after) is not None:
+            if find(data, max(0, at - before), at + len(literal) + after) is not None:
                 return True
             at = data.find(literal, at + 1)
     return False
