@@ -1639,8 +1639,12 @@ cdef inline bint _stem_at(const uint8_t *low, Py_ssize_t n, Py_ssize_t p, _Stems
 
 cdef inline bint _latin1_stem_at(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, _Stems *st) noexcept:
     """_stem_at over a 1-byte str's characters, each lowered as it is read (_LATIN1_LOW)."""
+    return _latin1_stem_keyed(b, n, p, (<uint32_t> _LATIN1_LOW[b[p]]) << 7 | _LATIN1_LOW[b[p + 1]], st)
+
+
+cdef inline bint _latin1_stem_keyed(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, uint32_t key, _Stems *st) noexcept:
+    """Whether a stem of st starts at character p, whose first two lowered characters make key."""
     cdef Py_ssize_t j, q
-    cdef uint32_t key = (<uint32_t> _LATIN1_LOW[b[p]]) << 7 | _LATIN1_LOW[b[p + 1]]
     if not (st.pairs[key >> 6] >> (key & 63)) & 1:
         return False
     for j in range(st.n):
@@ -1656,7 +1660,7 @@ cdef inline bint _latin1_stem_at(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, _
 cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcept:
     """_holds_stem over a 1-byte str's characters, each lowered as it is read (_LATIN1_LOW): the
     bytes _lower_ascii would write, 0 instead of 0x80 for the others (no stem holds either)."""
-    cdef Py_ssize_t p, j, q
+    cdef Py_ssize_t p
     cdef uint32_t key
     cdef uint8_t lo
     if st.any_single:
@@ -1678,14 +1682,8 @@ cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcep
     key = _LATIN1_LOW[b[0]]
     for p in range(n - 1):
         key = ((key & 0x7F) << 7) | _LATIN1_LOW[b[p + 1]]
-        if (st.pairs[key >> 6] >> (key & 63)) & 1:
-            for j in range(st.n):
-                if st.keys[j] == key and st.size[j] <= n - p:
-                    q = 2
-                    while q < st.size[j] and _LATIN1_LOW[b[p + q]] == st.at[j][q]:
-                        q += 1
-                    if q == st.size[j]:
-                        return True
+        if _latin1_stem_keyed(b, n, p, key, st):
+            return True
     return False
 
 
