@@ -1359,9 +1359,8 @@ def drop_text_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     class (drop_product_reviews); a dump keeps the opinions, which pass as prose. _STARS_MIN
     short lines (_STARS_WORDS words at most) that name a star count (vocab.STAR_COUNT_RE), no
     more than _STARS_SPAN lines from the first to the last and _STARS_MIN star counts among them,
-    make a histogram; the body lines below it are chrome when they hold fewer words than the body
-    above it (a product's overall rating at the top of the page, above its description, leaves
-    the description alone).
+    make a histogram; the body lines below it are chrome when they hold fewer than _STARS_BELOW
+    times the words of the body above it (a page that is mostly its reviews keeps them).
     """
     n = len(body)
     if f.mode != "text" or n < _STARS_MIN or not _any(body):
