@@ -505,14 +505,16 @@ def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
     are all negated is passed over; the first one with a chrome word of its own decides, and
     a block with none above it loses the mark.
     """
-    marked = (flags & Flag.NEG_CLASS) != 0
-    if not seg.neg_elems or not marked.any():
+    if not seg.neg_elems:
         return flags
     classes = seg.elem_class
     named = seg.neg_elems
     joined = "\n".join(map(classes.__getitem__, named))
     if not ("no" in joined or "No" in joined or "ithout" in joined) or not _may_negate(joined.lower()):
-        return flags  # most pages: no chrome word's element names a missing part
+        return flags  # most pages: no chrome word's element names a missing part (the string tests before any mask)
+    marked = (flags & Flag.NEG_CLASS) != 0
+    if not marked.any():
+        return flags
     negated = {e for e in named if _NEGATED.search(classes[e]) and not _names_chrome(_NEGATED.sub(" ", classes[e]))}
     if not negated:
         return flags  # most pages: no class string negates a chrome word
@@ -752,11 +754,12 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
     blocks its mark are looked at: a page of no such run costs two set tests.
     """
     n = len(flags)
-    is_comment = (flags & Flag.COMMENT) != 0
     tokens = seg.neg_tokens
     has_only = not CHROME_ONLY_TOKENS.isdisjoint(tokens)
-    if n == 0 or (not has_only and not is_comment.any()):
-        return flags
+    comment_bits = flags & Flag.COMMENT
+    if n == 0 or (not has_only and not comment_bits.any()):
+        return flags  # most pages: no mask made
+    is_comment = comment_bits != 0
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
     neg_elems = set(seg.neg_elems)
     comment_names: dict[str, bool] = {}
@@ -864,7 +867,14 @@ def _next_siblings(parents: list[int], stops: list[int], e: int, k: int) -> list
 
 
 def _children(parents: list[int], stops: list[int], p: int) -> list[int]:
-    return [x for x in range(p + 1, stops[p]) if parents[x] == p]
+    """p's children, in order (stops: subtree_ends): each child's subtree ends where the next
+    child starts, so the walk steps from child to child and never reads the grandchildren."""
+    out: list[int] = []
+    x, end = p + 1, stops[p]
+    while x < end:
+        out.append(x)
+        x = max(stops[x], x + 1)  # a subtree ends past its root (max: a step forward whatever stops holds)
+    return out
 
 
 def _alike(x: int, e: int, own: set[str], says: Callable[[int], int], tags: list[str], classes: list[str]) -> bool:
@@ -1131,9 +1141,9 @@ def _chrome_only(seg: Segments, flags: IntArray) -> npt.NDArray[np.bool_] | None
     tokens = seg.neg_tokens  # lowercase already (parse.segment._class_words)
     if _CONTAINER_CHROME_ONLY.isdisjoint(tokens):
         return None  # most pages: a set test, no walk over the blocks and no mask
-    mask = np.zeros(len(flags), dtype=bool)
-    only = [i for i, token in enumerate(tokens) if token in _CONTAINER_CHROME_ONLY and flags[i] & Flag.NEG_CLASS]
-    mask[only] = True
+    # The set test a token by map (no bytecode a block), the flag test in one numpy call.
+    mask = np.fromiter(map(_CONTAINER_CHROME_ONLY.__contains__, tokens), dtype=bool, count=len(tokens))
+    mask &= (flags & Flag.NEG_CLASS) != 0
     return mask
 
 
@@ -1150,10 +1160,10 @@ def _page_wide_word(seg: Segments, flags: IntArray, n_words: FloatArray) -> IntA
     their tags (<nav>, <footer>) and any nearer chrome word of their own. A cheap count
     first: on most pages far fewer blocks carry the flag at all.
     """
-    marked = (flags & Flag.NEG_CLASS) != 0
     n = len(flags)
-    if n < _WIDE_MIN_BLOCKS or np.count_nonzero(marked) < _WIDE_SHARE * n:
-        return flags
+    if n < _WIDE_MIN_BLOCKS or np.count_nonzero(flags & Flag.NEG_CLASS) < _WIDE_SHARE * n:
+        return flags  # the count on the bits themselves: no mask made on most pages
+    marked = (flags & Flag.NEG_CLASS) != 0
     tokens = seg.neg_tokens
     word, count = collections.Counter(t for t, m in zip(tokens, marked.tolist(), strict=True) if m).most_common(1)[0]
     if count < _WIDE_SHARE * n:
@@ -1339,9 +1349,11 @@ def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> Flo
     as much as the post. Walking up from the container, the first element that is one of
     _THREAD_POSTS alike siblings or more, most of them dated, makes them all the container.
     """
-    inside = np.flatnonzero(main > 0)
-    if not len(inside) or np.count_nonzero(date_like) < _THREAD_POSTS:
+    if np.count_nonzero(date_like) < _THREAD_POSTS:
         return main  # most articles: fewer date lines than a thread's posts
+    inside = np.flatnonzero(main > 0)
+    if not len(inside):
+        return main
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
     c = common_ancestor(parents, elems[int(inside[0])], elems[int(inside[-1])])  # the container
     order: IntArray | None = None
@@ -2033,19 +2045,21 @@ def compute_features(
     blank_after = np.zeros(n, dtype=np.float64)
     if n > 1:
         blank_after[:-1] = blank_before[1:]
-    long_line = n_words >= 10
     dated = np.zeros(n, dtype=np.float64)
     date_like = np.asarray(stats[6], dtype=np.float64)
     card = np.zeros(n, dtype=np.float64)
     comments_from = -1
     comments_stamped = False
+    blank_style = False
     if mode == "text" and n:
+        long_line = n_words >= 10
         run_lines, run_long = _runs(blank_before, long_line)
-    else:
+        # Blank-line style: most long lines stand between blank lines (vs a dump without blank lines).
+        isolated = (blank_before > 0) & (blank_after > 0)
+        blank_style = bool(long_line.sum() >= 3 and (isolated & long_line).sum() >= 0.5 * long_line.sum())
+    else:  # HTML reads none of them (its branch below never sees isolated)
         run_lines, run_long = np.ones(n, dtype=np.float64), np.zeros(n, dtype=np.float64)
-    # Blank-line style: most long lines stand between blank lines (vs a dump without blank lines).
-    isolated = (blank_before > 0) & (blank_after > 0) if n else np.zeros(0, dtype=bool)
-    blank_style = bool(mode == "text" and long_line.sum() >= 3 and (isolated & long_line).sum() >= 0.5 * long_line.sum())
+        isolated = (blank_before > 0) & (blank_after > 0) if mode != "html" else np.zeros(0, dtype=bool)
     sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = _ellipsis(texts)
     if mode == "html":

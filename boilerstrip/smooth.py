@@ -3723,8 +3723,8 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
         return p < 0 or not classes[p]
 
     long = (body & (f.n_words >= _REPEAT_WORDS)).nonzero()[0].tolist()
-    if len({texts[i] for i in long}) == len(long):
-        return  # no text repeats (most pages): a set is cheaper than the walk below
+    if len(set(map(texts.__getitem__, long))) == len(long):
+        return  # no text repeats (most pages): a set (made by map, no bytecode a block) is cheaper than the walk below
     for i in long:
         text = texts[i]
         first = seen.get(text)

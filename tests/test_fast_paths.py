@@ -293,3 +293,46 @@ def test_shared_page_arrays_are_the_lists() -> None:
     ends = features.elem_subtree_ends(seg)
     assert ends.tolist() == features.subtree_ends(np.asarray(seg.elem_parent, dtype=np.int64)).tolist()
     assert not ends.flags.writeable
+
+
+@st.composite
+def _preorder_parents(draw: st.DrawFn) -> list[int]:
+    """A random element tree in document order: each element's parent is one of the open
+    elements before it (the root's parent is -1)."""
+    n = draw(st.integers(1, 40))
+    parents = [-1]
+    for x in range(1, n):
+        parents.append(draw(st.integers(0, x - 1)))
+    # Make it preorder: an element's parent is open, i.e. on the path from the root to x - 1.
+    fixed = [-1]
+    for x in range(1, n):
+        path, e = [], x - 1
+        while e >= 0:
+            path.append(e)
+            e = fixed[e]
+        fixed.append(path[parents[x] % len(path)])
+    return fixed
+
+
+@given(_preorder_parents())
+def test_children_walk_is_the_scan(parents: list[int]) -> None:
+    """features._children steps from child to child by the subtree ends: the same list as a
+    scan of p's subtree for the elements whose parent is p."""
+    stops = features.subtree_ends(np.asarray(parents, dtype=np.int64)).tolist()
+    for p in range(len(parents)):
+        assert features._children(parents, stops, p) == [x for x in range(p + 1, stops[p]) if parents[x] == p]
+
+
+def test_chrome_only_is_the_token_and_flag_test() -> None:
+    """features._chrome_only marks the blocks whose nearest chrome word names chrome only and
+    that carry the chrome-word flag, as a loop over the blocks does."""
+    html = (
+        "<html><body><div class='cookie-banner'><p>We use cookies on this site to make it work.</p></div>"
+        "<div class='sidebar'><p>Other news of the day here.</p></div><article><p>The text.</p></article>"
+        "<div class='disclaimer'><p>Nothing here is advice of any kind at all.</p></div></body></html>"
+    )
+    seg = segment_html(html, max_depth=256, max_blocks=1000)
+    flags = np.asarray(seg.flags, dtype=np.int64)
+    got = features._chrome_only(seg, flags)
+    want = [t in features._CONTAINER_CHROME_ONLY and bool(int(flags[i]) & Flag.NEG_CLASS) for i, t in enumerate(seg.neg_tokens)]
+    assert got is not None and got.tolist() == want and any(want)
