@@ -904,9 +904,10 @@ def _comments_as_content(seg: Segments, flags: IntArray, n_chars: FloatArray, li
     outside them, and stay comments. The article stands above its thread: the prose below the
     last comment (a footer's lines outside <footer>) is no article, unless it outweighs the thread.
     """
-    is_comment = (flags & Flag.COMMENT) != 0
-    if not is_comment.any():
-        return flags
+    comment_bits = flags & Flag.COMMENT
+    if not comment_bits.any():
+        return flags  # most pages: no mask made
+    is_comment = comment_bits != 0
     prose = n_chars * (1.0 - link_density) * (n_chars >= _PROSE_CHARS)
     # What stands in menus, sidebars and footers is not an article above the thread.
     boxed = (flags & (Flag.NAV | Flag.FOOTER | Flag.ASIDE | Flag.HEADER)) != 0
@@ -1165,10 +1166,11 @@ def _page_wide_word(seg: Segments, flags: IntArray, n_words: FloatArray) -> IntA
         return flags  # the count on the bits themselves: no mask made on most pages
     marked = (flags & Flag.NEG_CLASS) != 0
     tokens = seg.neg_tokens
-    word, count = collections.Counter(t for t, m in zip(tokens, marked.tolist(), strict=True) if m).most_common(1)[0]
+    # compress and map: the tokens counted and compared in C, no bytecode a block.
+    word, count = collections.Counter(itertools.compress(tokens, marked.tolist())).most_common(1)[0]
     if count < _WIDE_SHARE * n:
         return flags
-    mine = marked & np.fromiter((t == word for t in tokens), dtype=bool, count=n)
+    mine = marked & np.fromiter(map(word.__eq__, tokens), dtype=bool, count=n)
     if float(n_words[mine].sum()) < _WIDE_SHARE * float(n_words.sum()):
         return flags
     return np.where(mine, flags & ~int(Flag.NEG_CLASS), flags)
