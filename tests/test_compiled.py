@@ -375,6 +375,31 @@ def test_encode_utf8_is_pythons(text: str, run: int, other: str) -> None:
 
 
 @needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40), st.sampled_from(["é", "ÿ", "中", "\uff80", "\U0001f600"]), st.integers(0, 40), st.integers(0, 3))
+def test_encode_utf8_ascii_runs_end_at_the_wide_character(run: int, other: str, tail: int, wider: int) -> None:
+    # The SSE2 runs copy the ASCII head of the 16 characters that hold the first wider one and
+    # step to it: that character at each place in the block, after and before runs of ASCII, in
+    # each width of str (the wider characters only set the width, at the end).
+    ends = ["", "é", "中", "\U0001f600"][wider]
+    page = "a<p>b" * run + other + "x" * tail + other + "y" * run + ends
+    assert decode._ENCODE_UTF8(page) == page.encode("utf-8")
+
+
+@needs_compiled
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 40), st.integers(-2, 2), st.sampled_from(["<a>", "<br>", "</a>", "x<", "<<"]))
+def test_nesting_check_counts_past_the_counter_blocks(pad: int, off: int, token: str) -> None:
+    # The "<"s are counted 16 bytes a step in byte counters summed every 4,080 bytes: a page
+    # across those sums, with limit - 2 .. limit + 2 "<"s, the last byte a "<" or not.
+    limit = segment._DEEP_LIMIT
+    opens = "<div>" * (limit + off - 1)
+    for page in (opens + "<i>", "y" * pad + opens + "<", "z" * (4080 - pad) + opens + token, token * (limit + off)):
+        data = page.encode("utf-8")
+        assert segment._MAY_NEST_DEEPLY(data) == segment._may_nest_deeply(data), (pad, off, token)
+
+
+@needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(class_strings(), st.text(max_size=40)))
 def test_class_words(names: str) -> None:

@@ -386,3 +386,27 @@ def test_names_folded_is_the_search() -> None:
     for parts in itertools.product(_FOLDED_PARTS, repeat=2):
         for names in ("".join(parts), " ".join(parts), "x" + "".join(parts)):
             assert segment._names_folded(names) == (FOLDED_RE.search(names) is not None), names
+
+
+def test_head_title_is_the_pages_first_title() -> None:
+    """_head_facts reads the title from head's children before it asks the CSS engine: the
+    same element as the page's first <title> wherever the parser puts titles."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    pages = [
+        "<title> A  page </title><p>x",
+        "<html><head><meta charset=utf-8><title>Head</title></head><body><svg><title>Svg</title></svg>",
+        "<head><noscript><title>Inside</title></noscript><title>After</title></head>",
+        "<head><template><title>Kept</title></template><title>Head</title></head>",
+        "<body><svg><title>Only svg</title></svg><title>Late</title>",
+        "<head><link rel=x></head><body><p>t</p><title>Body</title>",
+        "<head><title></title></head><title>Second</title>",
+        "<p>no title at all",
+        "<!-- c --><title>x</title><title>y</title>",
+    ]
+    for page in pages:
+        tree = LexborHTMLParser(page)
+        first = tree.css_first("title")
+        want = " ".join(first.text(deep=True).split()) or None if first is not None else None
+        assert segment._head_facts(LexborHTMLParser(page))[0] == want, page
+    assert segment._head_child(LexborHTMLParser(pages[2]), "title") is None  # a holder first: the query decides

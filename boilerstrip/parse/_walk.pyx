@@ -559,17 +559,38 @@ cdef extern from *:
     #if defined(__SSE2__)
     #include <emmintrin.h>
     #endif
-    /* The ASCII characters that open s (16 at a time, up to n), written as bytes at p; how many. */
+    /* The ASCII characters that open s (up to n), written as bytes at p; how many. 16 at a
+       time with SSE2; the block that holds the first wider character gives its ASCII head too
+       (its 16 bytes are written, those past the head are written over later: p has room for
+       n), so that a character past 127 costs its own step only. */
+    static Py_ssize_t bs_ascii_run1(const uint8_t *s, Py_ssize_t n, unsigned char *p) {
+        Py_ssize_t i = 0;
+    #if defined(__SSE2__)
+        for (; i + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            int m = _mm_movemask_epi8(a);
+            _mm_storeu_si128((__m128i *)(p + i), a);
+            if (m) return i + __builtin_ctz((unsigned)m);
+        }
+    #endif
+        return i;
+    }
     static Py_ssize_t bs_ascii_run2(const uint16_t *s, Py_ssize_t n, unsigned char *p) {
         Py_ssize_t i = 0;
     #if defined(__SSE2__)
         const __m128i high = _mm_set1_epi16((short)0xFF80);
+        const __m128i zero = _mm_setzero_si128();
         for (; i + 16 <= n; i += 16) {
             __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
             __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 8));
             __m128i o = _mm_and_si128(_mm_or_si128(a, b), high);
-            if (_mm_movemask_epi8(_mm_cmpeq_epi8(o, _mm_setzero_si128())) != 0xFFFF) break;
             _mm_storeu_si128((__m128i *)(p + i), _mm_packus_epi16(a, b));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(o, zero)) != 0xFFFF) {
+                /* Two mask bits a character: the ASCII ones are set. */
+                unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(a, high), zero))
+                    | ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(b, high), zero)) << 16);
+                return i + (__builtin_ctz(~m) >> 1);
+            }
         }
     #endif
         return i;
@@ -578,19 +599,28 @@ cdef extern from *:
         Py_ssize_t i = 0;
     #if defined(__SSE2__)
         const __m128i high = _mm_set1_epi32((int)0xFFFFFF80);
+        const __m128i zero = _mm_setzero_si128();
         for (; i + 16 <= n; i += 16) {
             __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
             __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 4));
             __m128i c = _mm_loadu_si128((const __m128i *)(s + i + 8));
             __m128i d = _mm_loadu_si128((const __m128i *)(s + i + 12));
             __m128i o = _mm_and_si128(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), high);
-            if (_mm_movemask_epi8(_mm_cmpeq_epi8(o, _mm_setzero_si128())) != 0xFFFF) break;
             _mm_storeu_si128((__m128i *)(p + i), _mm_packus_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d)));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(o, zero)) != 0xFFFF) {
+                /* Four mask bits a character: the ASCII ones are set. */
+                uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(a, high), zero))
+                    | ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(b, high), zero)) << 16)
+                    | ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(c, high), zero)) << 32)
+                    | ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(d, high), zero)) << 48);
+                return i + (__builtin_ctzll(~m) >> 2);
+            }
         }
     #endif
         return i;
     }
     """
+    Py_ssize_t bs_ascii_run1(const uint8_t *s, Py_ssize_t n, unsigned char *p) noexcept nogil
     Py_ssize_t bs_ascii_run2(const uint16_t *s, Py_ssize_t n, unsigned char *p) noexcept nogil
     Py_ssize_t bs_ascii_run4(const uint32_t *s, Py_ssize_t n, unsigned char *p) noexcept nogil
 
@@ -599,9 +629,10 @@ def encode_utf8(str text):
     """text.encode("utf-8"), or None when text holds a surrogate (which that refuses).
 
     decode's twin for a str page of 1, 2 or 4 bytes a character: CPython encodes one
-    character at a time; here runs of ASCII are copied 8 characters at once (the page's
-    markup), into a buffer sized for a few multi-byte characters that grows, at most once,
-    to the worst case of the rest when they are more. A page mostly of multi-byte characters
+    character at a time; here runs of ASCII are copied 16 characters at once with SSE2, to
+    the first wider character (8 without; the page's markup), into a buffer sized for a few
+    multi-byte characters that grows, at most once, to the worst case of the rest when they
+    are more. A page mostly of multi-byte characters
     (by its first 4,096, or more than an eighth of its first half) goes to CPython's encoder.
     """
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, used, cap, j
@@ -647,9 +678,11 @@ def encode_utf8(str text):
                 raise MemoryError()
             p = <unsigned char *> _bytes_data(raw) + used
             end = p - used + cap
-        if i + 16 <= n and kind != 1:
-            # A run of ASCII in a wide str: 16 characters a step with SSE2 (none without it).
-            j = (bs_ascii_run2(d2 + i, min(n - i, end - p), p) if kind == 2
+        if i + 16 <= n:
+            # A run of ASCII: 16 characters a step with SSE2 (none without it), up to the
+            # first wider character.
+            j = (bs_ascii_run1(d1 + i, min(n - i, end - p), p) if kind == 1
+                 else bs_ascii_run2(d2 + i, min(n - i, end - p), p) if kind == 2
                  else bs_ascii_run4(d4 + i, min(n - i, end - p), p))
             if j:
                 p += j
@@ -2638,6 +2671,36 @@ def ascii_date(str text, const unsigned char[:] month_starts, tuple month_words)
 # ---------------------------------------------------------------------------------------
 # segment._may_nest_deeply: the same bound in one pass over the bytes instead of numpy arrays.
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* How many of s's n bytes are c: 16 a step with SSE2, byte counters summed every 255 steps
+       (memchr from one to the next costs a call a byte found; a page has a "<" every ~30 bytes). */
+    static Py_ssize_t bs_count_byte(const unsigned char *s, Py_ssize_t n, unsigned char c) {
+        Py_ssize_t i = 0, count = 0;
+    #if defined(__SSE2__)
+        const __m128i want = _mm_set1_epi8((char)c);
+        while (i + 16 <= n) {
+            __m128i acc = _mm_setzero_si128(), sums;
+            Py_ssize_t stop = i + 255 * 16;
+            if (stop > n) stop = n;
+            for (; i + 16 <= stop; i += 16)
+                acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), want));
+            sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+            count += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+        }
+    #endif
+        for (; i < n; i++)
+            count += s[i] == c;
+        return count;
+    }
+    """
+    Py_ssize_t bs_count_byte(const unsigned char *s, Py_ssize_t n, unsigned char c) noexcept nogil
+
+
 cdef bint _is_void_name(const unsigned char *base, Py_ssize_t j, Py_ssize_t n):
     """Whether the tag name at base[j] is a void element's (br, img, ...), ended by "\\t\\n\\f\\r /" or ">"."""
     cdef unsigned char name[8]
@@ -2684,14 +2747,7 @@ def may_nest_deeply(const unsigned char[:] data, long limit):
     # The "<"s a tag can start at (all but the last byte): each raises the count by one at
     # most, so the walk below stops as soon as those left cannot take it to limit (a page of
     # fewer never starts it).
-    while True:
-        hit = <const unsigned char *> memchr(base + i, 60, n - 1 - i)
-        if hit == NULL:
-            break
-        left += 1
-        i = hit - base + 1
-        if i >= n - 1:
-            break
+    left = bs_count_byte(base, n - 1, 60)
     if left < limit:
         return False
     i = 0
