@@ -2059,9 +2059,9 @@ def compute_features(
         # Blank-line style: most long lines stand between blank lines (vs a dump without blank lines).
         isolated = (blank_before > 0) & (blank_after > 0)
         blank_style = bool(long_line.sum() >= 3 and (isolated & long_line).sum() >= 0.5 * long_line.sum())
-    else:  # HTML reads none of them (its branch below never sees isolated)
+    else:  # HTML, or a text of no lines: isolated is read by the text branch below only
         run_lines, run_long = np.ones(n, dtype=np.float64), np.zeros(n, dtype=np.float64)
-        isolated = (blank_before > 0) & (blank_after > 0) if mode != "html" else np.zeros(0, dtype=bool)
+        isolated = np.zeros(0, dtype=bool)
     sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = _ellipsis(texts)
     if mode == "html":
