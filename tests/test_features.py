@@ -190,6 +190,23 @@ def test_main_container_is_not_the_closing_faq_of_a_landing_page() -> None:
     assert f.main.tolist() == [0.0] * 37 + [1.0] * 3
 
 
+def test_a_stack_of_sections_from_the_title_down_joins_the_container() -> None:
+    # A landing page outside <main>: a hero section with the page's h1, two sections of
+    # short pitches and a closing FAQ whose answers outweigh the rest and take the container.
+    # The sections from the hero's to the FAQ's join it; the related posts after it do not.
+    hero = "<section class='hero'><h1>Therapy, online</h1><p>Talk to a licensed therapist.</p></section>"
+    parts = [f"<section><h2>Step {k}</h2><p>Answer a few questions about your needs, and we match you to a therapist.</p></section>"
+             for k in range(2)]
+    faq = f"<section class='faq'><h2>Questions</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section>"
+    after = "<section class='related'><p>More from the blog on the harbour plans.</p></section>"
+    f = feats(f"<body><div id='page'>{hero}{''.join(parts)}{faq}{after}</div></body>")
+    assert f.main.tolist() == [1.0] * 11 + [0.0]
+    # With no section between the title's and the container's, it is an article's header
+    # above its text: the first choice stands.
+    f = feats(f"<body><div id='page'>{hero}{faq}{''.join(parts)}{after}</div></body>")
+    assert f.main.tolist() == [0.0, 0.0] + [1.0] * 5 + [0.0] * 5
+
+
 def test_a_consent_banner_never_chooses_the_main_container() -> None:
     # The banner's sentences outweigh a short notice, yet a chrome-only word says what it is.
     banner = f"<div class='consent-banner'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
