@@ -93,6 +93,7 @@ __all__ = [
     "keep_alike_runs",
     "keep_article_lists",
     "keep_card_sets",
+    "keep_definition_terms",
     "keep_grid_items",
     "keep_index_lists",
     "keep_listing",
@@ -172,6 +173,7 @@ SMOOTH_REASONS = {
     45: "smoothed: a menu of languages",
     46: "smoothed: a headline of a listing",
     47: "smoothed: a section of short sentences beside the content",
+    48: "smoothed: the term of a definition that is body",
     49: "smoothed: below the footer's copyright line",
     50: "smoothed: a run of label: value lines beside the content",
     51: "smoothed: a long line of prose beside body lines",
@@ -2862,6 +2864,46 @@ def keep_name_value_lists(seg: Segments, f: Features, body: BoolArray, why: npt.
     add = idx[good[list_of] & plain & ~body[idx]]
     body[add] = True
     why[add] = 27
+
+
+def keep_definition_terms(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The term of a description list whose definition is body is body too.
+
+    Reference pages set each name they define as a <dt> over its <dd> ("WebSocket.close()" /
+    "Closes the connection.", a glossary's word over its meaning), often as a link to the
+    name's own page: a short linked line that the score takes for a menu entry, while its
+    definition passes as prose. A <dt> block of the main container that is not body, right
+    before a body block of a <dd> of the same <dl>, joins the body, when the list defines two
+    terms at least so (a post's lone "Status" / "Not open for further replies." pair is a meta
+    line). A footer's or a menu's <dl> of link groups has link lists, not prose, under its
+    terms, and keeps them out.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "html" or not _holds_tag(seg.elem_tag, "dt"):
+        return
+    is_term = _tags_are(seg.elem_tag, ("dt",))
+    item = _nearest_marked(seg.elem_parent, _tags_are(seg.elem_tag, ("dt", "dd")))
+    dl = _nearest_marked(seg.elem_parent, _tags_are(seg.elem_tag, ("dl",)))
+    elems = seg.elem_array()
+    own_item, own_dl = item[elems], dl[elems]
+    in_item = own_item >= 0
+    term = in_item & is_term[np.maximum(own_item, 0)]
+    value = in_item & ~term
+    pair = (term[:-1] & value[1:] & body[1:] & (own_dl[:-1] == own_dl[1:]) & (own_dl[:-1] >= 0)).nonzero()[0]
+    if not len(pair):
+        return
+    # Two defined terms in one list at least: a lone "Status" / "Not open for further replies."
+    # pair is a post's meta line.
+    lists, counts = np.unique(own_dl[pair], return_counts=True)
+    many = np.isin(own_dl[pair], lists[counts >= _DEF_MIN_TERMS])
+    cand = pair[many & ~body[pair] & (f.main[pair] > 0)]
+    if len(cand):
+        body[cand] = True
+        why[cand] = 48
+
+
+# Terms defined in one list: two (a reference's properties, a glossary's words).
+_DEF_MIN_TERMS = 2
 
 
 def _nearest_marked(parents: list[int], marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:

@@ -1450,6 +1450,31 @@ def test_the_comment_form_ends_the_body() -> None:
     assert blocks[-1].label == "body"
 
 
+def test_the_linked_term_of_a_body_definition_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A reference page lists an interface's members as linked <dt> names over <dd> definitions:
+    # each name is a short line of link text, taken for a menu entry, while its definition passes.
+    members = [("WebSocket.binaryType", "The binary data type that the connection uses for the messages it sends."),
+               ("WebSocket.protocol", "The name of the sub-protocol that the server selected for this connection."),
+               ("WebSocket.url", "The absolute address of the server that the connection was opened with.")]
+
+    def page(dl: str) -> str:
+        return (f"<html><body><nav><a href='/a'>Guides</a> <a href='/b'>Reference</a></nav><main>"
+                f"<h1>WebSocket</h1><p>{PROSE}</p><p>{PROSE}</p>{dl}</main>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    pairs = "".join(f"<dt><a href='/{k}'><code>{k}</code></a></dt><dd><p>{v}</p></dd>" for k, v in members)
+    blocks = extract_blocks(page(f"<dl>{pairs}</dl>")).blocks
+    names = [b for b in blocks if b.text in {k for k, _ in members}]
+    assert len(names) == 3 and all(b.label == "body" for b in names)
+    assert {str(b.reasons[0]) for b in names} == {"smoothed: the term of a definition that is body"}
+    # A lone pair (a post's "Status" / "Closed for replies.") is a meta line, no list of definitions.
+    k, v = members[0]
+    blocks = extract_blocks(page(f"<dl><dt><a href='/{k}'>{k}</a></dt><dd><p>{v}</p></dd></dl>")).blocks
+    assert not any("definition" in str(r) for b in blocks for r in b.reasons)
+
+
 def test_a_name_value_list_in_the_content_is_body() -> None:
     from boilerstrip import extract_blocks
 
