@@ -203,6 +203,7 @@ SMOOTH_REASONS = {
     79: "smoothed: a sentence between body lines, outside every region",
     84: "smoothed: above the breadcrumb trail that heads the article",
     86: "smoothed: a customer review below the product's rating histogram",
+    82: "smoothed: a table of names and values",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -2862,6 +2863,56 @@ def keep_name_value_lists(seg: Segments, f: Features, body: BoolArray, why: npt.
     add = idx[good[list_of] & plain & ~body[idx]]
     body[add] = True
     why[add] = 27
+
+
+def keep_spec_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A table whose rows are each a header cell and a data cell is a record: a product's specifications.
+
+    A shop sets a product's facts as rows of a name in a header cell and its value in a data
+    cell ("Capacity" / "64GB"), often in a tab of their own beside the description, outside the
+    main container the data-table rule reads. Each cell is too short to pass alone. A table of
+    _SPEC_ROWS such rows or more (_SPEC_PAIR_SHARE of its rows), its cells mostly plain (no chrome
+    box or class word, under half link text, under _CELL_WORDS words), joins the body with its
+    plain cells, unless its values repeat (under _SPEC_DISTINCT of them distinct: a plan
+    comparison's "Yes" or check marks, a layout of marks rather than facts).
+    """
+    n = len(body)
+    kinds = seg.kinds
+    if n == 0 or f.mode != "html" or "th" not in kinds:
+        return
+    idx = np.array([i for i in ((f.flags & _TABLE) != 0).nonzero()[0].tolist() if kinds[i] in _CELL_KINDS], dtype=np.int64)
+    if len(idx) < 2 * _NV_MIN_PAIRS:
+        return
+    is_th = np.array([kinds[i] == "th" for i in idx.tolist()], dtype=bool)
+    parent = seg.parent_array()
+    row = parent[seg.elem_array()[idx]]
+    rows, row_of = np.unique(row, return_inverse=True)
+    ths = np.bincount(row_of, weights=is_th, minlength=len(rows))
+    tds = np.bincount(row_of, weights=~is_th, minlength=len(rows))
+    pair = (ths == 1) & (tds == 1)
+    tables, table_of = np.unique(parent[rows], return_inverse=True)
+    n_pairs = np.bincount(table_of, weights=pair, minlength=len(tables))
+    n_rows = np.bincount(table_of, minlength=len(tables))
+    plain = ((f.flags[idx] & _NV_NOT_PLAIN) == 0) & (f.link_density[idx] < 0.5) & (f.n_words[idx] < _CELL_WORDS)
+    cell_table = table_of[row_of]
+    share = np.bincount(cell_table, weights=plain, minlength=len(tables)) / np.bincount(cell_table, minlength=len(tables))
+    good = (n_pairs >= _SPEC_ROWS) & (n_pairs >= _SPEC_PAIR_SHARE * n_rows) & (share >= _NV_PLAIN_SHARE)
+    # A record's values differ; a comparison grid repeats its marks ("check", "Yes") row after row.
+    for t in good.nonzero()[0].tolist():
+        values = [seg.texts[i] for i in idx[(cell_table == t) & ~is_th].tolist()]
+        if len(set(values)) < _SPEC_DISTINCT * len(values):
+            good[t] = False
+    add = idx[good[cell_table] & pair[row_of] & plain & ~body[idx]]
+    body[add] = True
+    why[add] = 82
+
+
+# Four facts, as for a <dl> of names and values; four rows in five pairs (a title row or a
+# closing note may sit in the table too).
+_SPEC_ROWS = 4
+_SPEC_PAIR_SHARE = 0.8
+# Half the values distinct: a record's values differ, a comparison grid repeats its marks.
+_SPEC_DISTINCT = 0.5
 
 
 def _nearest_marked(parents: list[int], marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:

@@ -2190,3 +2190,28 @@ def test_text_reviews_below_a_rating_histogram() -> None:
     few = [line for line in lines if line not in ("2 star", "1 star", "1%", "2%")]
     kept = [b for b in extract_blocks("\n".join(few), input_type="text").blocks if b.text.startswith("I bought")]
     assert {b.label for b in kept} == {"body"}
+
+
+def test_a_table_of_names_and_values_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's specifications as rows of a header cell and a data cell, in a tab beside the
+    # description: each cell too short to pass, and the table outside the main container.
+    specs = [("Brand", "Corsair"), ("Series", "Vengeance"), ("Capacity", "64GB (4 x 16GB)"),
+             ("Speed", "DDR5 6400"), ("Voltage", "1.40V"), ("Color", "Black")]
+
+    def page(values: list[str]) -> str:
+        rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for (k, _), v in zip(specs, values, strict=True))
+        return ("<html><body><nav><a href='/a'>Memory</a> <a href='/b'>Storage</a></nav>"
+                f"<div class='tabs'><div class='pane'><h2>Specs</h2><table class='grid'>{rows}</table></div></div>"
+                f"<div class='description'><h2>Features</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    blocks = extract_blocks(page([v for _, v in specs])).blocks
+    lines = {t for pair in specs for t in pair}
+    kept = [b for b in blocks if b.text in lines]
+    assert len(kept) == 12 and all(b.label == "body" for b in kept)
+    assert "smoothed: a table of names and values" in {str(b.reasons[0]) for b in kept}
+    # A comparison grid repeats its marks row after row: no record of values.
+    blocks = extract_blocks(page(["Yes"] * len(specs))).blocks
+    assert not any("names and values" in str(r) for b in blocks for r in b.reasons)
