@@ -2223,7 +2223,9 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     text than the body, becomes the body, unless the body holds a paragraph of a short
     article in the main container and the group stands mostly outside that container.
     A group whose items' own class holds a chrome word ("menu-item", "sidebar-block") is
-    a menu's rows or a sidebar's widgets, not a listing.
+    a menu's rows or a sidebar's widgets, not a listing. Striped rows ("entry-row shade",
+    "entry-row plain") are one group: a class's last name, when it has two or more, is left out
+    of the key, and a variant that only one item carries (a "first" or a "last") stays out.
     """
     n = len(body)
     if n == 0 or f.mode != "html":
@@ -2242,14 +2244,19 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     for e in range(1, n_elem):
         cls = seg.elem_class[e]
         if cls and clean[e] > 0:
-            groups.setdefault((parent[e], seg.elem_tag[e], cls), []).append(e)
+            groups.setdefault((parent[e], seg.elem_tag[e], _unmodified(cls)), []).append(e)
     best: list[int] = []
     best_chars = max(_LISTING_MIN_CHARS, 2.0 * body_chars)
-    for (_, _, cls), members in groups.items():
+    classes = seg.elem_class
+    for members in groups.values():
+        if len(members) >= _LISTING_MIN_ITEMS and len({classes[e] for e in members}) > 1:
+            # Striped rows ("row odd", "row even") are one listing; a lone "first" or "last" no stripe.
+            count = collections.Counter(classes[e] for e in members)
+            members = [e for e in members if count[classes[e]] > 1]
         if len(members) >= _LISTING_MIN_ITEMS:
             total = sum(clean[e] for e in members)
             # Items whose own class says chrome (a menu's rows, a sidebar's blocks) are no listing.
-            if total > best_chars and not class_words(cls)[0] & Flag.NEG_CLASS:
+            if total > best_chars and not any(class_words(c)[0] & Flag.NEG_CLASS for c in {classes[e] for e in members}):
                 best, best_chars = members, total
     if not best:
         return
@@ -2267,6 +2274,12 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
         return
     body |= keep
     why[keep] = 8
+
+
+def _unmodified(cls: str) -> str:
+    """A class but for its last name when it has two or more: a row's stripe ("row odd", "row even")."""
+    names = cls.split()
+    return " ".join(names[:-1]) if len(names) > 1 else cls
 
 
 def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

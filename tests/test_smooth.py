@@ -2215,3 +2215,24 @@ def test_a_table_of_names_and_values_is_body() -> None:
     # A comparison grid repeats its marks row after row: no record of values.
     blocks = extract_blocks(page(["Yes"] * len(specs))).blocks
     assert not any("names and values" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_a_listing_of_striped_rows_keeps_every_row() -> None:
+    from boilerstrip import extract_blocks
+
+    # A ranking's rows alternate their background: "entry-row shade" and "entry-row plain" are
+    # one listing, and every row joins it, not every other one.
+    rows = "".join(
+        f"<div class='entry-row {'shade' if i % 2 else 'plain'}'><div>{i + 1}.</div>"
+        f"<div><a href='/p/{i}'>Product number {i}</a></div><div>{9.5 - i / 10:.1f}</div></div>"
+        for i in range(16)
+    )
+    html = (
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/top'>Rankings</a></li></ul></nav>"
+        f"<main><h1>Top products</h1><div class='ranking'>{rows}</div></main>"
+        "<footer><p>Copyright 2024 Example rankings. All rights reserved.</p></footer></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    names = [b for b in blocks if b.text.startswith("Product number")]
+    assert len(names) == 16 and all(b.label == "body" for b in names)
+    assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
