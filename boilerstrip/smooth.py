@@ -2891,12 +2891,20 @@ def keep_spec_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     """
     n = len(body)
     kinds = seg.kinds
-    if n == 0 or f.mode != "html" or "th" not in kinds:
+    if n == 0 or f.mode != "html":
         return
-    idx = np.array([i for i in ((f.flags & _TABLE) != 0).nonzero()[0].tolist() if kinds[i] in _CELL_KINDS], dtype=np.int64)
-    if len(idx) < 2 * _NV_MIN_PAIRS:
+    # Only the blocks in tables are read (a scan of every block's kind cost ~0.05 ms a page).
+    idx = np.flatnonzero(f.flags & _TABLE)
+    if len(idx) < 2 * _SPEC_ROWS:
         return
-    is_th = np.array([kinds[i] == "th" for i in idx.tolist()], dtype=bool)
+    cell_kinds = np.fromiter(map(kinds.__getitem__, idx.tolist()), dtype=object, count=len(idx))
+    is_th = cell_kinds == "th"
+    if np.count_nonzero(is_th) < _SPEC_ROWS:
+        return
+    is_cell = is_th | (cell_kinds == "td")
+    idx, is_th = idx[is_cell], is_th[is_cell]
+    if len(idx) < 2 * _SPEC_ROWS:
+        return
     parent = seg.parent_array()
     row = parent[seg.elem_array()[idx]]
     rows, row_of = np.unique(row, return_inverse=True)
