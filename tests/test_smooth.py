@@ -2215,3 +2215,49 @@ def test_text_reviews_below_a_rating_histogram() -> None:
     few = [line for line in lines if line not in ("2 star", "1 star", "1%", "2%")]
     kept = [b for b in extract_blocks("\n".join(few), input_type="text").blocks if b.text.startswith("I bought")]
     assert {b.label for b in kept} == {"body"}
+
+
+def test_a_table_of_names_and_values_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's specifications as rows of a header cell and a data cell, in a tab beside the
+    # description: each cell too short to pass, and the table outside the main container.
+    specs = [("Brand", "Corsair"), ("Series", "Vengeance"), ("Capacity", "64GB (4 x 16GB)"),
+             ("Speed", "DDR5 6400"), ("Voltage", "1.40V"), ("Color", "Black")]
+
+    def page(values: list[str]) -> str:
+        rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for (k, _), v in zip(specs, values, strict=True))
+        return ("<html><body><nav><a href='/a'>Memory</a> <a href='/b'>Storage</a></nav>"
+                f"<div class='tabs'><div class='pane'><h2>Specs</h2><table class='grid'>{rows}</table></div></div>"
+                f"<div class='description'><h2>Features</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    blocks = extract_blocks(page([v for _, v in specs])).blocks
+    lines = {t for pair in specs for t in pair}
+    kept = [b for b in blocks if b.text in lines]
+    assert len(kept) == 12 and all(b.label == "body" for b in kept)
+    assert "smoothed: a table of names and values" in {str(b.reasons[0]) for b in kept}
+    # A comparison grid repeats its marks row after row: no record of values.
+    blocks = extract_blocks(page(["Yes"] * len(specs))).blocks
+    assert not any("names and values" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_a_listing_of_striped_rows_keeps_every_row() -> None:
+    from boilerstrip import extract_blocks
+
+    # A ranking's rows alternate their background: "entry-row shade" and "entry-row plain" are
+    # one listing, and every row joins it, not every other one.
+    rows = "".join(
+        f"<div class='entry-row {'shade' if i % 2 else 'plain'}'><div>{i + 1}.</div>"
+        f"<div><a href='/p/{i}'>Product number {i}</a></div><div>{9.5 - i / 10:.1f}</div></div>"
+        for i in range(16)
+    )
+    html = (
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/top'>Rankings</a></li></ul></nav>"
+        f"<main><h1>Top products</h1><div class='ranking'>{rows}</div></main>"
+        "<footer><p>Copyright 2024 Example rankings. All rights reserved.</p></footer></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    names = [b for b in blocks if b.text.startswith("Product number")]
+    assert len(names) == 16 and all(b.label == "body" for b in names)
+    assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
