@@ -2815,3 +2815,27 @@ def str_holds(str text, str part):
         return True
     return bs_memmem(PyUnicode_DATA(text), <size_t> PyUnicode_GET_LENGTH(text), PyUnicode_DATA(part),
                      <size_t> PyUnicode_GET_LENGTH(part)) != NULL
+
+
+def link_heading_candidates(body_in, link_density_in, n_words_in, double most_words, double least_links):
+    """smooth._link_heading_candidates: the body blocks of most_words words at most followed by two
+    blocks out of the body of least_links link density or more, in one pass (numpy took nine
+    calls, ~3 us a page)."""
+    cdef _Buf body = _buf(body_in, 1, 63, False)
+    cdef _Buf links = _buf(link_density_in, 1, 100, False)
+    cdef _Buf words = _buf(n_words_in, 1, 100, False)
+    cdef Py_ssize_t i, n = body.n
+    if links.n != n or words.n != n:
+        raise ValueError("arrays of different lengths")
+    out = []
+    for i in range(n - 2):
+        if (
+            (<const uint8_t *> (body.data + i * body.s0))[0]
+            and (<const double *> (words.data + i * words.s0))[0] <= most_words
+            and not (<const uint8_t *> (body.data + (i + 1) * body.s0))[0]
+            and (<const double *> (links.data + (i + 1) * links.s0))[0] >= least_links
+            and not (<const uint8_t *> (body.data + (i + 2) * body.s0))[0]
+            and (<const double *> (links.data + (i + 2) * links.s0))[0] >= least_links
+        ):
+            out.append(i)
+    return out

@@ -35,7 +35,7 @@ NAMES = (
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
     "sibling_items", "may_digit", "runs_between", "box_span", "byte_places", "bytes_hold",
-    "may_hold_lines", "str_holds",
+    "may_hold_lines", "str_holds", "link_heading_candidates",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -94,6 +94,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "bytes_hold": segment._bytes_hold,
         "may_hold_lines": smooth._may_hold_lines,
         "str_holds": segment._str_holds,
+        "link_heading_candidates": smooth._link_heading_candidates,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -574,3 +575,18 @@ def test_str_holds_generated(text: str, part: str) -> None:
     """_str_holds' twin (memmem over two one-byte strs, else CPython's search) answers as part in text."""
     assert segment._str_holds(text, part) == _compiled.KERNEL_REFERENCES["str_holds"](text, part)
     assert features._str_holds is segment._str_holds and smooth._str_holds is segment._str_holds
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.booleans(), st.sampled_from([0.0, 0.49, 0.5, 1.0, float("nan")]), st.sampled_from([0.0, 8.0, 8.5, 40.0])), max_size=12),
+    st.sampled_from([(8.0, 0.5), (0.0, 1.0)]),
+)
+def test_link_heading_candidates_generated(rows: list[tuple[bool, float, float]], limits: tuple[float, float]) -> None:
+    """_link_heading_candidates' twin (one pass over the blocks) finds numpy's candidates."""
+    body = np.array([r[0] for r in rows], dtype=bool)
+    links = np.array([r[1] for r in rows], dtype=np.float64)
+    words = np.array([r[2] for r in rows], dtype=np.float64)
+    want = _compiled.KERNEL_REFERENCES["link_heading_candidates"](body, links, words, *limits)
+    assert smooth._link_heading_candidates(body, links, words, *limits) == want

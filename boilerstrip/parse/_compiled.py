@@ -1736,6 +1736,23 @@ def _make_bytes_hold(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_link_heading_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.link_heading_candidates
+    rng = np.random.default_rng(1909)
+    for n in (0, 1, 2, 3, 4, 7, 40, 300):
+        for p_body in (0.2, 0.5, 0.9):
+            body = rng.random(n) < p_body
+            links = rng.choice(np.array([0.0, 0.25, 0.5, 0.75, 1.0, np.nan]), n)
+            words = rng.choice(np.array([0.0, 1.0, 7.0, 8.0, 9.0, 30.0, np.nan]), n)
+            for args in ((body, links, words), (body[::-1], links[::-1], words[::-1]), (body[::2], links[::2], words[::2])):
+                for most, least in ((8.0, 0.5), (0.0, 0.0), (30.0, 1.0)):
+                    if not _same(compiled(*args, most, least), reference(*args, most, least)):
+                        return None, "it differs on the probe arrays"
+    return compiled, None
+
+
 def _make_str_holds(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
 
@@ -1801,4 +1818,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "bytes_hold": _make_bytes_hold,
     "may_hold_lines": _make_may_hold_lines,
     "str_holds": _make_str_holds,
+    "link_heading_candidates": _make_link_heading_candidates,
 }
