@@ -14,7 +14,7 @@ import numpy as np
 
 from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
-from libc.stdlib cimport calloc, free, malloc
+from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memcpy, memset
 from cpython.buffer cimport PyBUF_RECORDS_RO, PyBUF_SIMPLE, PyBUF_WRITABLE, PyBuffer_Release, PyObject_GetBuffer
 
@@ -1509,6 +1509,40 @@ cdef Py_ssize_t _lower_ascii(str t, uint8_t *out):
     return o
 
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* texts_hold's scan for the stems' first three bytes, 16 starts at a time: the first start
+       q >= p (q + 18 <= n) where bytes q, q + 1, q + 2, each or'ed with 0x20, are one of the
+       n_tri triples tri (so are a lowered stem's first three: a letter's two cases, and every
+       other byte, are alike or'ed), or -1 - r when none is, r the first start not scanned (the
+       caller searches from r on). Without SSE2, -1 - p: nothing scanned. */
+    static Py_ssize_t bs_tri_next(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, const uint8_t *tri, int n_tri) {
+    #if defined(__SSE2__)
+        const __m128i up = _mm_set1_epi8(0x20);
+        for (; p + 18 <= n; p += 16) {
+            __m128i v0 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(b + p)), up);
+            __m128i v1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(b + p + 1)), up);
+            __m128i v2 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(b + p + 2)), up);
+            unsigned int m = 0;
+            int k;
+            for (k = 0; k < n_tri; k++) {
+                __m128i e = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)tri[3 * k])),
+                                          _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)tri[3 * k + 1])));
+                m |= (unsigned int)_mm_movemask_epi8(_mm_and_si128(e, _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)tri[3 * k + 2]))));
+            }
+            if (m) return p + __builtin_ctz(m);
+        }
+    #endif
+        return -1 - p;
+    }
+    """
+    Py_ssize_t bs_tri_next(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, const uint8_t *tri, int n_tri) noexcept nogil
+
+
 cdef struct _Stems:
     # Stems of two bytes or more, each with its first two bytes as a key (7 bits each); a bit
     # a key in pairs; single[c] for a stem of one byte c.
@@ -1525,6 +1559,10 @@ cdef struct _Stems:
     Py_ssize_t m
     uint8_t shift[256]
     bint last[256]
+    # The distinct first three bytes of the stems (m >= 3, at most 8 of them), each byte or'ed
+    # with 0x20, for bs_tri_next's 16-byte scan (n_tri 0: the scan is not used).
+    int n_tri
+    uint8_t tri[24]
 
 
 cdef inline bint _int64_format(const char *fmt) noexcept:
@@ -1560,15 +1598,24 @@ cdef object _indexed_text(list texts, const Py_buffer *view, Py_ssize_t k, Py_ss
 
 cdef inline bint _holds_stem(const uint8_t *low, Py_ssize_t n, _Stems *st) noexcept:
     """Whether low (n lowered bytes, 0 or 0x80 where no ASCII letter stands) holds a stem."""
-    cdef Py_ssize_t p, j
+    cdef Py_ssize_t p, j, q
     cdef uint32_t key
     if st.any_single:
         for p in range(n):
             if low[p] < 128 and st.single[low[p]]:
                 return True
     if st.m >= 3:
-        # Horspool over the stems' first m bytes: every start of a stem is a window it visits.
+        # The 16-byte scan for the stems' first three bytes, then Horspool over the stems' first
+        # m bytes from where it stopped: every start of a stem is a window it visits.
         p = 0
+        while st.n_tri:
+            q = bs_tri_next(low, n, p, st.tri, st.n_tri)
+            if q < 0:
+                p = -1 - q
+                break
+            if _stem_at(low, n, q, st):
+                return True
+            p = q + 1
         while p + st.m <= n:
             j = low[p + st.m - 1]
             if st.last[j] and _stem_at(low, n, p, st):
@@ -1622,7 +1669,29 @@ cdef int _read_stems(tuple stems, _Stems *st) except -1:
                 if st.shift[st.at[j][size]] > st.m - 1 - size:
                     st.shift[st.at[j][size]] = <uint8_t> (st.m - 1 - size)
             st.last[st.at[j][st.m - 1]] = True
+        _read_triples(st)
     return 0
+
+
+cdef void _read_triples(_Stems *st) noexcept:
+    """Fills st.tri with the stems' distinct first three bytes (or'ed with 0x20), or leaves
+    n_tri 0 when there are more than 8."""
+    cdef Py_ssize_t j, k
+    cdef uint8_t a, b, c
+    cdef int n_tri = 0
+    for j in range(st.n):
+        a, b, c = st.at[j][0] | 0x20, st.at[j][1] | 0x20, st.at[j][2] | 0x20
+        for k in range(n_tri):
+            if st.tri[3 * k] == a and st.tri[3 * k + 1] == b and st.tri[3 * k + 2] == c:
+                break
+        else:
+            if n_tri == 8:
+                return
+            st.tri[3 * n_tri] = a
+            st.tri[3 * n_tri + 1] = b
+            st.tri[3 * n_tri + 2] = c
+            n_tri += 1
+    st.n_tri = n_tri
 
 
 cdef inline bint _stem_at(const uint8_t *low, Py_ssize_t n, Py_ssize_t p, _Stems *st) noexcept:
@@ -1660,7 +1729,7 @@ cdef inline bint _latin1_stem_keyed(const uint8_t *b, Py_ssize_t n, Py_ssize_t p
 cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcept:
     """_holds_stem over a 1-byte str's characters, each lowered as it is read (_LATIN1_LOW): the
     bytes _lower_ascii would write, 0 instead of 0x80 for the others (no stem holds either)."""
-    cdef Py_ssize_t p
+    cdef Py_ssize_t p, q
     cdef uint32_t key
     cdef uint8_t lo
     if st.any_single:
@@ -1671,8 +1740,16 @@ cdef bint _latin1_holds_stem(const uint8_t *b, Py_ssize_t n, _Stems *st) noexcep
     if n < 2:
         return False
     if st.m >= 3:
-        # Horspool over the stems' first m bytes, as _holds_stem.
+        # The 16-byte scan, then Horspool over the stems' first m bytes, as _holds_stem.
         p = 0
+        while st.n_tri:
+            q = bs_tri_next(b, n, p, st.tri, st.n_tri)
+            if q < 0:
+                p = -1 - q
+                break
+            if _latin1_stem_at(b, n, q, st):
+                return True
+            p = q + 1
         while p + st.m <= n:
             lo = _LATIN1_LOW[b[p + st.m - 1]]
             if st.last[lo] and _latin1_stem_at(b, n, p, st):
@@ -2615,3 +2692,150 @@ def box_span(seg, main_in, n_words_in, link_density_in, flags_in, Py_ssize_t nam
             return 0
         e = x
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# Smooth steps (session 19)
+# parse.segment._byte_places and _bytes_hold: the page's raw bytes searched for a literal with the C
+# library's memmem (a SIMD search where there is one) instead of bytes.find, ~1-2 ns a byte on a
+# page of JSON-LD and markup (declares_product, declares_article, declares_thread).
+
+cdef extern from *:
+    """
+    #include <string.h>
+    /* memmem where the C library has it; elsewhere a memchr for the first byte and a memcmp. */
+    static const void *bs_memmem(const void *hay, size_t n, const void *needle, size_t m) {
+    #if defined(__GLIBC__) || defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || defined(__NetBSD__)
+        return memmem(hay, n, needle, m);
+    #else
+        const unsigned char *h = (const unsigned char *)hay, *end;
+        const unsigned char *s = (const unsigned char *)needle;
+        if (m == 0) return hay;
+        if (m > n) return NULL;
+        end = h + (n - m) + 1;
+        while (h < end) {
+            h = (const unsigned char *)memchr(h, s[0], (size_t)(end - h));
+            if (h == NULL) return NULL;
+            if (memcmp(h, s, m) == 0) return h;
+            h++;
+        }
+        return NULL;
+    #endif
+    }
+    """
+    const void *bs_memmem(const void *hay, size_t n, const void *needle, size_t m) noexcept nogil
+
+
+def byte_places(bytes data, bytes literal):
+    """segment._byte_places: every place literal stands in data, overlapping ones too, in order."""
+    cdef const char *h = data
+    cdef const char *s = literal
+    cdef Py_ssize_t n = len(data), m = len(literal), at = 0
+    cdef const char *p
+    out = []
+    if m == 0:
+        return list(range(n + 1))
+    while at + m <= n:
+        p = <const char *> bs_memmem(h + at, <size_t> (n - at), s, <size_t> m)
+        if p == NULL:
+            break
+        at = p - h
+        out.append(at)
+        at += 1
+    return out
+
+
+def bytes_hold(bytes data, bytes literal):
+    """segment._bytes_hold: whether literal stands in data (literal in data)."""
+    cdef const char *h = data
+    cdef const char *s = literal
+    if len(literal) == 0:
+        return True
+    return bs_memmem(h, <size_t> len(data), s, <size_t> len(literal)) != NULL
+
+
+def may_hold_lines(list texts, idx, tuple stems):
+    """smooth._may_hold_lines: _may_hold of the texts of idx joined by newlines, without the join:
+    True when a text holds the Kelvin sign or "İ", else whether the texts' ASCII characters,
+    lowered, the others left out, hold a stem (an empty stem: True). The stems cannot span two
+    texts (no stem holds a newline)."""
+    cdef Py_ssize_t k, i, j, n, size = 0, cap = 0
+    cdef Py_buffer view
+    cdef uint8_t *buf = NULL
+    cdef uint8_t *grown
+    cdef _Stems st
+    cdef object t
+    cdef int kind
+    cdef void *data
+    cdef Py_UCS4 c
+    cdef bint found = False
+    for t in stems:
+        if len(<bytes> t) == 0:
+            found = True
+    _read_stems(stems, &st)  # the stems' bytes stay alive in the tuple
+    _index_buffer(idx, &view)
+    try:
+        for k in range(view.shape[0]):
+            t = _indexed_text(texts, &view, k, &i)
+            n = PyUnicode_GET_LENGTH(t)
+            if size + n + 1 > cap:
+                cap = 2 * (size + n + 1) + 256
+                grown = <uint8_t *> realloc(buf, cap)
+                if grown == NULL:
+                    raise MemoryError()
+                buf = grown
+            if k:
+                buf[size] = 10
+                size += 1
+            kind = PyUnicode_KIND(t)
+            data = PyUnicode_DATA(t)
+            for j in range(n):
+                c = PyUnicode_READ(kind, data, j)
+                if c < 128:
+                    buf[size] = _ASCII_LOW[c]
+                    size += 1
+                elif c == 0x212A or c == 0x130:
+                    found = True
+        if found:
+            return True
+        if st.n == 0 and not st.any_single:
+            return False
+        return bool(_holds_stem(buf, size, &st))
+    finally:
+        PyBuffer_Release(&view)
+        free(buf)
+
+
+def str_holds(str text, str part):
+    """segment._str_holds: part in text; a one-byte str in a one-byte str searched with memmem
+    (CPython's search runs ~0.4 ns a character over a page's class text), others by CPython."""
+    if PyUnicode_KIND(text) != 1 or PyUnicode_KIND(part) != 1:
+        return part in text
+    if PyUnicode_GET_LENGTH(part) == 0:
+        return True
+    return bs_memmem(PyUnicode_DATA(text), <size_t> PyUnicode_GET_LENGTH(text), PyUnicode_DATA(part),
+                     <size_t> PyUnicode_GET_LENGTH(part)) != NULL
+
+
+def link_heading_candidates(body_in, link_density_in, n_words_in, double most_words, double least_links):
+    """smooth._link_heading_candidates: the body blocks of most_words words at most followed by two
+    blocks out of the body of least_links link density or more, in one pass (numpy took nine
+    calls, ~3 us a page)."""
+    cdef _Buf body = _buf(body_in, 1, 63, False)
+    cdef _Buf links = _buf(link_density_in, 1, 100, False)
+    cdef _Buf words = _buf(n_words_in, 1, 100, False)
+    cdef Py_ssize_t i, n = body.n
+    if links.n != n or words.n != n:
+        raise ValueError("arrays of different lengths")
+    out = []
+    for i in range(n - 2):
+        if (
+            (<const uint8_t *> (body.data + i * body.s0))[0]
+            and (<const double *> (words.data + i * words.s0))[0] <= most_words
+            and not (<const uint8_t *> (body.data + (i + 1) * body.s0))[0]
+            and (<const double *> (links.data + (i + 1) * links.s0))[0] >= least_links
+            and not (<const uint8_t *> (body.data + (i + 2) * body.s0))[0]
+            and (<const double *> (links.data + (i + 2) * links.s0))[0] >= least_links
+        ):
+            out.append(i)
+    return out

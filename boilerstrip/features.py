@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import regex
 
-from .parse.segment import Flag, Segments, _class_words, declares_product, declares_thread
+from .parse.segment import Flag, Segments, _class_words, _str_holds, declares_product, declares_thread
 from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, COMMENT_TOKENS, POSITIVE_TOKENS, THREAD_RE
 from .vocab import POST_RE as _POST_RE
@@ -1016,7 +1016,7 @@ _REVIEW_DATES = 2
 def under_review_class(seg: Segments) -> npt.NDArray[np.bool_] | None:
     """The blocks with a "reviews" class word (_REVIEW_CLASS) on an ancestor; None when no class names one."""
     classes = seg.elem_class
-    if "eview" not in seg.class_text():
+    if not _str_holds(seg.class_text(), "eview"):
         return None
     if "under_review_class" in seg.shared:  # asked by _review_sections, then smooth.drop_product_reviews
         return seg.shared["under_review_class"]  # type: ignore[return-value]

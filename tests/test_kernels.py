@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from boilerstrip import features, score, smooth
 from boilerstrip.parse import _compiled
+from boilerstrip.parse import segment
 from boilerstrip.parse.segment import segment_html
 from boilerstrip.score import DEFAULT_PARAMS, threshold_for
 
@@ -33,7 +34,8 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
-    "sibling_items", "may_digit", "runs_between", "box_span",
+    "sibling_items", "may_digit", "runs_between", "box_span", "byte_places", "bytes_hold",
+    "may_hold_lines", "str_holds", "link_heading_candidates",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -88,6 +90,11 @@ def test_modules_use_the_chosen_kernels() -> None:
         "may_digit": smooth._may_digit,
         "runs_between": smooth._runs_between,
         "box_span": features._box_span,
+        "byte_places": segment._byte_places,
+        "bytes_hold": segment._bytes_hold,
+        "may_hold_lines": smooth._may_hold_lines,
+        "str_holds": segment._str_holds,
+        "link_heading_candidates": smooth._link_heading_candidates,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -502,3 +509,84 @@ def test_stem_search_generated(texts: list[str], words: list[str]) -> None:
         assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
         if idx is not None:
             assert smooth._texts_holding(texts, idx, stems) == refs["texts_holding"](texts, idx, stems)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcAB\u0130\u212a\u00e9-_\n \r\x0dAC", min_size=14, max_size=120), max_size=4),
+    st.lists(st.text(alphabet="abc-_", min_size=3, max_size=6), min_size=1, max_size=11),
+)
+def test_stem_scan_generated(texts: list[str], words: list[str]) -> None:
+    """texts_hold and texts_holding's 16-byte scan for the stems' first three bytes (texts of 18
+    characters or more, eight such triples at most, or the Horspool search alone) finds a stem
+    wherever the references do, at each place of a 16-byte stride and across the scan's end."""
+    refs = _compiled.KERNEL_REFERENCES
+    stems = tuple(word.encode("ascii") for word in words)
+    everything = np.arange(len(texts), dtype=np.intp)
+    for idx in (None, everything):
+        assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
+        if idx is not None:
+            assert smooth._texts_holding(texts, idx, stems) == refs["texts_holding"](texts, idx, stems)
+    for lead in range(0, 40, 7):  # a stem at every offset: found by the scan or after it
+        for word in words[:2]:
+            placed = ["x" * lead + word.upper() + "y" * 20, "z" * lead + word]
+            assert smooth._texts_hold(placed, None, stems) is True
+            assert smooth._texts_holding(placed, np.arange(2, dtype=np.intp), stems) == [0, 1]
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([b"a", b"b", b"ab", b"\x00", b"\xff", b'"@type"', b"og:type", b"roduct", b" " * 20]), max_size=40).map(b"".join),
+    st.sampled_from([b"", b"a", b"aa", b"ab", b"aba", b"\x00", b"\xff\xff", b'"@type"', b"og:type", b"roduct", b"b" * 17]),
+)
+def test_byte_search_generated(data: bytes, literal: bytes) -> None:
+    """_byte_places and _bytes_hold's twins (memmem) find the places bytes.find does, overlapping ones too."""
+    refs = _compiled.KERNEL_REFERENCES
+    assert segment._byte_places(data, literal) == refs["byte_places"](data, literal)
+    assert segment._bytes_hold(data, literal) == refs["bytes_hold"](data, literal)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["a", "B", "out", "AB", " ", "\n", "\u00e9", "\u212a", "\u0130", "\U0001f600", "Written",
+                                       "over", " de", "ber", "d", "x" * 20]), max_size=8).map("".join), max_size=6),
+    st.sampled_from([(b"about", b"meet", b"written", b"ber d", b"propos", b"sobre", b"sull", b"over de"), (b"ab", b"out"),
+                     (b"d",), (b"",), (b"xx", b"bd"), ()]),
+)
+def test_may_hold_lines_generated(texts: list[str], stems: tuple[bytes, ...]) -> None:
+    """_may_hold_lines' twin (the texts read in place, ASCII lowered, the others left out, a newline
+    between texts) answers as _may_hold of the texts joined."""
+    refs = _compiled.KERNEL_REFERENCES
+    everything = np.arange(len(texts), dtype=np.intp)
+    for idx in (everything, everything[::-2], everything[::-1]):
+        assert smooth._may_hold_lines(texts, idx, stems) == refs["may_hold_lines"](texts, idx, stems)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["e", "view", "eview", "r", "\n", "\u00e9", "\u0100", "\U0001f600", "ignature", "x" * 30]), max_size=12).map("".join),
+    st.sampled_from(["", "e", "eview", "ignature", "\u00e9", "\u00e9view", "\u0100", "ee"]),
+)
+def test_str_holds_generated(text: str, part: str) -> None:
+    """_str_holds' twin (memmem over two one-byte strs, else CPython's search) answers as part in text."""
+    assert segment._str_holds(text, part) == _compiled.KERNEL_REFERENCES["str_holds"](text, part)
+    assert features._str_holds is segment._str_holds and smooth._str_holds is segment._str_holds
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.booleans(), st.sampled_from([0.0, 0.49, 0.5, 1.0, float("nan")]), st.sampled_from([0.0, 8.0, 8.5, 40.0])), max_size=12),
+    st.sampled_from([(8.0, 0.5), (0.0, 1.0)]),
+)
+def test_link_heading_candidates_generated(rows: list[tuple[bool, float, float]], limits: tuple[float, float]) -> None:
+    """_link_heading_candidates' twin (one pass over the blocks) finds numpy's candidates."""
+    body = np.array([r[0] for r in rows], dtype=bool)
+    links = np.array([r[1] for r in rows], dtype=np.float64)
+    words = np.array([r[2] for r in rows], dtype=np.float64)
+    want = _compiled.KERNEL_REFERENCES["link_heading_candidates"](body, links, words, *limits)
+    assert smooth._link_heading_candidates(body, links, words, *limits) == want

@@ -246,6 +246,18 @@ def test_declaration_windows_find_what_a_whole_search_finds(parts: list[str]) ->
         assert segment._declares(data, patterns) == any(p.search(data) is not None for p in patterns)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"@type"', ":", " ", "\n", "[", "]", ",", '"QAPage"', '"DiscussionForumPosting"', '"x"',
+                                 "https://schema.org/", "https:\\/\\/schema.org\\/", "QAPage", "DiscussionForumPosting",
+                                 "ItemType", "itemtype", "=", "'", '"', "/", "x", "<", ">"]), max_size=30))
+def test_declared_thread_as_one_search(parts: list[str]) -> None:
+    """declares_thread tries the JSON-LD alternative only where "@type" stands and searches the
+    microdata one only on a page that holds a type's URL: the answer of one search of both."""
+    data = "".join(parts).encode()
+    s = segment.Segments(source=data)
+    assert segment.declares_thread(s) == (segment._THREAD_DECLARED.search(data) is not None)
+
+
 def test_nesting_bound_skips_void_elements() -> None:
     limit = segment._DEEP_LIMIT
     # Many images and line breaks (no closing tags) are not deep nesting: no cap_nesting scan.

@@ -528,7 +528,7 @@ def test_a_small_group_far_below_the_content_is_dropped() -> None:
     assert [b.label for b in blocks[-3:]] == ["body"] * 3
     # A table's cells between the parts split nothing (here left chrome by hand: a long data
     # table the scorer did not take).
-    from boilerstrip.smooth import drop_far_tail
+    from boilerstrip.smooth import _TAIL_GAP, drop_far_tail
 
     rows = "".join(f"<tr><td>Row {i}</td><td>{i * 7}</td><td>{i * 3} units</td><td>north</td></tr>" for i in range(30))
     seg = segment_html(f"<body>{article}<table>{rows}</table><p>{about}</p></body>", max_depth=256, max_blocks=1000)
@@ -547,6 +547,17 @@ def test_a_small_group_far_below_the_content_is_dropped() -> None:
     why = np.zeros(len(f), dtype=np.int8)
     drop_far_tail(f, score_blocks(f)[0], body, why)
     assert not body[-1] and why[-1] == 17
+    # The gap at its bound: 20 chrome blocks (the step's early exit counts every block between the
+    # first and the last body block) make a gap, 19 do not.
+    cells = "".join(f"<div>Row {i} of the long list of things we sell</div>" for i in range(40))
+    seg = segment_html(f"<body>{article}{cells}</body>", max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    for last, dropped in ((4 + _TAIL_GAP, True), (3 + _TAIL_GAP, False)):
+        body = np.zeros(len(f), dtype=bool)
+        body[:4] = body[last] = True
+        why = np.zeros(len(f), dtype=np.int8)
+        drop_far_tail(f, score_blocks(f)[0], body, why)
+        assert body[last] != dropped and (why[last] == 17) == dropped
 
 
 def _small_print_page(menu: list[str]) -> list[str]:

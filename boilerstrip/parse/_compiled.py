@@ -1708,6 +1708,80 @@ def _make_box_span(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+_BYTES_PROBE = (
+    b"", b"a", b'"@type"', b'x"@type""@type"', b"og:typeog:type", b"aaaa", b"\x00\xff\x00", b"schema.org/QAPage",
+    b"<meta property='og:type' content='product'>", b"roduct" * 40 + b"x",
+)
+
+
+def _make_byte_places(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.byte_places
+    for data in _BYTES_PROBE:
+        for literal in _BYTES_PROBE + (b"aa", b"og:type", b"roduct", b"\xff"):
+            if not _same(compiled(data, literal), reference(data, literal)):
+                return None, "it differs on the probe bytes"
+    return compiled, None
+
+
+def _make_bytes_hold(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.bytes_hold
+    for data in _BYTES_PROBE:
+        for literal in _BYTES_PROBE + (b"aa", b"og:type", b"roduct", b"\xff"):
+            if not _same(compiled(data, literal), reference(data, literal)):
+                return None, "it differs on the probe bytes"
+    return compiled, None
+
+
+def _make_link_heading_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.link_heading_candidates
+    rng = np.random.default_rng(1909)
+    for n in (0, 1, 2, 3, 4, 7, 40, 300):
+        for p_body in (0.2, 0.5, 0.9):
+            body = rng.random(n) < p_body
+            links = rng.choice(np.array([0.0, 0.25, 0.5, 0.75, 1.0, np.nan]), n)
+            words = rng.choice(np.array([0.0, 1.0, 7.0, 8.0, 9.0, 30.0, np.nan]), n)
+            for args in ((body, links, words), (body[::-1], links[::-1], words[::-1]), (body[::2], links[::2], words[::2])):
+                for most, least in ((8.0, 0.5), (0.0, 0.0), (30.0, 1.0)):
+                    if not _same(compiled(*args, most, least), reference(*args, most, least)):
+                        return None, "it differs on the probe arrays"
+    return compiled, None
+
+
+def _make_str_holds(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.str_holds
+    texts = ("", "a", "eview", "review\nsignature", "x" * 40 + "eview", "\u00e9view", "ev\u00e9iew", "\u0100eview", "\U0001f600eview", "revie")
+    for text in texts:
+        for part in texts + ("ignature", "e", "\u00e9", "\u0100"):
+            if not _same(compiled(text, part), reference(text, part)):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
+def _make_may_hold_lines(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth
+
+    compiled = _kernels.may_hold_lines
+    texts = _SLIDE_PROBE + [
+        "", "About", "ABOUT the", "ab\u00e9out", "a\u212abc", "wr\u0130tten", "Written by", "\U0001f600meet", "x\nsobre",
+        "\u00e9" * 40 + "PROPOS" + "\u00e9", "ber", " d", "over\u00a0de", "over de",
+    ]
+    everything = np.arange(len(texts), dtype=np.intp)
+    for stems in (smooth._AUTHOR_STEMS_ASCII, (b"ab", b"out"), (b"d",), (b"",), (b"r d",), ()):
+        for idx in (everything, everything[::-3], everything[::-1], np.array([], dtype=np.intp)):
+            if not _same(compiled(texts, idx, stems), reference(texts, idx, stems)):
+                return None, "it differs on the probe texts"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -1740,4 +1814,9 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "may_digit": _make_may_digit,
     "runs_between": _make_runs_between,
     "box_span": _make_box_span,
+    "byte_places": _make_byte_places,
+    "bytes_hold": _make_bytes_hold,
+    "may_hold_lines": _make_may_hold_lines,
+    "str_holds": _make_str_holds,
+    "link_heading_candidates": _make_link_heading_candidates,
 }
