@@ -170,3 +170,13 @@ def box_span(
     chrome_bits: int,
     least: float,
 ) -> tuple[int, int] | int | None: ...
+
+# Features (session 19)
+def block_columns(
+    stats: tuple[npt.NDArray[np.int64], ...],
+    n_chars: npt.NDArray[np.float64],
+    blank_before: npt.NDArray[np.float64],
+    unspaced: float,
+    unspaced_stop: float,
+    rows: int,
+) -> npt.NDArray[np.float64] | None: ...

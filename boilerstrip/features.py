@@ -2016,6 +2016,41 @@ _HULL_UNDATED_REGIONS = 4
 _HULL_PROSE = 8
 
 
+def _block_columns(stats: tuple[IntArray, ...], n_chars: FloatArray, blank_before: FloatArray) -> FloatArray:
+    """The per-block columns made from the counts alone, as the rows of one array (see _COLUMNS).
+
+    Words, the stopword ratio (unspaced script's typical one where words outnumber the
+    whitespace tokens _UNSPACED times), dates, sentence ends, sentences, the punctuation and
+    capital ratios, words per 80-character line, the position and the blank lines after.
+    Its compiled twin makes them in one loop, where these are some twenty numpy calls.
+    """
+    n = len(n_chars)
+    n_words = np.asarray(stats[0], dtype=np.float64)
+    safe_words = np.maximum(n_words, 1.0)
+    # Chinese and Japanese have no spaces: most "words" (characters) are not whitespace
+    # tokens, and the function-word lists cannot see them. Give such blocks a typical
+    # prose ratio instead of a menu's zero.
+    unspaced = n_words > _UNSPACED * np.asarray(stats[7], dtype=np.float64)
+    out = np.empty((_COLUMNS, n), dtype=np.float64)
+    out[0] = n_words
+    out[1] = np.where(unspaced, _UNSPACED_STOP, np.asarray(stats[1], dtype=np.float64) / safe_words)
+    out[2] = stats[6]
+    out[3] = stats[4]
+    out[4] = stats[5]
+    out[5] = np.asarray(stats[2], dtype=np.float64) / np.maximum(n_chars, 1.0)
+    out[6] = np.asarray(stats[3], dtype=np.float64) / safe_words
+    # Words per 80-character line (Kohlschütter et al. 2010).
+    out[7] = n_words / np.maximum(np.ceil(n_chars / 80.0), 1.0)
+    out[8] = np.arange(n, dtype=np.float64) / max(n - 1, 1)
+    out[9] = 0.0
+    out[9, :-1] = blank_before[1:]
+    return out
+
+
+# The rows of _block_columns.
+_COLUMNS = 10
+
+
 def compute_features(
     seg: Segments, mode: str, language: str | None = None, *, find_comments: bool = True, hull: bool = False
 ) -> Features:
@@ -2032,23 +2067,11 @@ def compute_features(
     if lang is None and n:
         lang = _page_language(texts)
     stats = _text_stats(texts, stopwords_for(lang))
-    n_words = np.asarray(stats[0], dtype=np.float64)
-    n_stop = np.asarray(stats[1], dtype=np.float64)
     n_chars, link_density, flags, heading, blank_before = _block_arrays(seg, mode == "html")
-    safe_chars = np.maximum(n_chars, 1.0)
-    safe_words = np.maximum(n_words, 1.0)
-    stop = n_stop / safe_words
-    # Chinese and Japanese have no spaces: most "words" (characters) are not whitespace
-    # tokens, and the function-word lists cannot see them. Give such blocks a typical
-    # prose ratio instead of a menu's zero.
-    unspaced = n_words > _UNSPACED * np.asarray(stats[7], dtype=np.float64)
-    stop = np.where(unspaced, _UNSPACED_STOP, stop)
+    (n_words, stop, date_like, sentence_end, n_sentences, punct_ratio, capital_ratio, text_density, position,
+     blank_after) = _block_columns(stats, n_chars, blank_before)
     repeated = _repeated(texts)
-    blank_after = np.zeros(n, dtype=np.float64)
-    if n > 1:
-        blank_after[:-1] = blank_before[1:]
     dated = np.zeros(n, dtype=np.float64)
-    date_like = np.asarray(stats[6], dtype=np.float64)
     card = np.zeros(n, dtype=np.float64)
     comments_from = -1
     comments_stamped = False
@@ -2062,7 +2085,6 @@ def compute_features(
     else:  # HTML, or a text of no lines: isolated is read by the text branch below only
         run_lines, run_long = np.ones(n, dtype=np.float64), np.zeros(n, dtype=np.float64)
         isolated = np.zeros(0, dtype=bool)
-    sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = _ellipsis(texts)
     if mode == "html":
         flags = _comment_sections(seg, flags, heading, date_like, n_words)
@@ -2092,14 +2114,13 @@ def compute_features(
             main = _product_box(seg, main, n_words, link_density, flags)
     else:
         dated = _dated_neighbours(_restated_dates(texts, date_like))
-        capitals = np.asarray(stats[3], dtype=np.float64) / safe_words
         value = _line_value(
-            n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capitals
+            n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capital_ratio
         ) - _DATED_VALUE * dated
         menus = _glued_menus(texts, n_words)
         if menus is not None:
             value = np.where(menus, np.minimum(value, _GLUED_MENU_VALUE), value)
-        glued = glued_teasers(texts, n_words, capitals)
+        glued = glued_teasers(texts, n_words, capital_ratio)
         if glued.any():
             # Kept in card (HTML's teaser cards, unused in text mode) for smooth.drop_text_glued_teasers.
             card = glued.astype(np.float64)
@@ -2151,15 +2172,15 @@ def compute_features(
         n_chars=n_chars,
         n_words=n_words,
         link_density=link_density,
-        text_density=n_words / np.maximum(np.ceil(n_chars / 80.0), 1.0),
+        text_density=text_density,
         stopword_ratio=stop,
-        punct_ratio=np.asarray(stats[2], dtype=np.float64) / safe_chars,
-        capital_ratio=np.asarray(stats[3], dtype=np.float64) / safe_words,
+        punct_ratio=punct_ratio,
+        capital_ratio=capital_ratio,
         sentence_end=sentence_end,
         ellipsis=ellipsis,
-        n_sentences=np.asarray(stats[5], dtype=np.float64),
+        n_sentences=n_sentences,
         date_like=date_like,
-        position=np.arange(n, dtype=np.float64) / max(n - 1, 1),
+        position=position,
         heading=heading,
         repeated=repeated,
         blank_before=blank_before,
@@ -3086,3 +3107,4 @@ _block_arrays = choose_kernel("block_arrays", _block_arrays)
 subtree_ends = choose_kernel("subtree_ends", subtree_ends)
 _unboxed_container = choose_kernel("unboxed_container", _unboxed_container)
 _box_span = choose_kernel("box_span", _box_span)
+_block_columns = choose_kernel("block_columns", _block_columns)

@@ -33,7 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
-    "sibling_items", "may_digit", "runs_between", "box_span",
+    "sibling_items", "may_digit", "runs_between", "box_span", "block_columns",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -88,6 +88,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "may_digit": smooth._may_digit,
         "runs_between": smooth._runs_between,
         "box_span": features._box_span,
+        "block_columns": features._block_columns,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -99,6 +100,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
         "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container", "box_span",
+        "block_columns",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -502,3 +504,26 @@ def test_stem_search_generated(texts: list[str], words: list[str]) -> None:
         assert smooth._texts_hold(texts, idx, stems) == refs["texts_hold"](texts, idx, stems)
         if idx is not None:
             assert smooth._texts_holding(texts, idx, stems) == refs["texts_holding"](texts, idx, stems)
+
+
+# ---------------------------------------------------------------------------------------
+# Features (session 19)
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 120))
+def test_block_columns_generated(seed: int, n: int) -> None:
+    """features._block_columns' twin makes every row of the reference, bit for bit: counts of words
+    at, under and over three times the tokens (unspaced script), characters beside 80's multiples,
+    NaN and -0.0, the counts as separate arrays or as the rows of one."""
+    rng = np.random.default_rng(seed)
+    ref = _compiled.KERNEL_REFERENCES["block_columns"]
+    rows = [np.asarray(rng.choice([0, 0, 1, 2, 3, 4, 7, 12, 33, 2**45], n), dtype=np.int64) for _ in range(8)]
+    rows[7] = rows[0] // rng.choice([1, 2, 3, 4, 5], n)
+    n_chars = rng.choice([0.0, 0.25, 1.0, 3.0, 79.0, 80.0, 80.5, 161.0, 4e3, 1e18, np.nan, -0.0, np.inf], n)
+    blank = rng.choice([0.0, 1.0, 3.0, -0.0, np.nan], n)
+    for stats in (tuple(rows), tuple(np.stack(rows)) if n else tuple(rows)):
+        got, want = features._block_columns(stats, n_chars, blank), ref(stats, n_chars, blank)
+        assert same(got, want)
+        assert got.shape == (features._COLUMNS, n)

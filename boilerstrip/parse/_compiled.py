@@ -1708,6 +1708,34 @@ def _make_box_span(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_block_columns(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    unspaced, unspaced_stop, rows = float(f._UNSPACED), float(f._UNSPACED_STOP), f._COLUMNS
+
+    def compiled(stats: Any, n_chars: Any, blank_before: Any) -> Any:
+        out = _kernels.block_columns(stats, n_chars, blank_before, unspaced, unspaced_stop, rows)
+        return reference(stats, n_chars, blank_before) if out is None else out
+
+    rng = np.random.default_rng(61)
+    for k in range(24):
+        n = int(rng.integers(0, 90)) if k > 2 else k
+        # Counts from small sets (zero words, as many words as tokens, three times as many and
+        # more: unspaced script), characters at 80's multiples and beside them, NaN and -0.0.
+        stats = tuple(np.asarray(rng.choice([0, 0, 1, 2, 3, 5, 9, 12, 40, 2**40], n), dtype=np.int64) for _ in range(8))
+        if k % 3 == 1:
+            stats = stats[:7] + (stats[0] // rng.choice([1, 2, 3, 4], n),)
+        if k % 4 == 3:
+            # Rows of one array, as the compiled _text_stats gives them.
+            stats = tuple(np.stack(stats))
+        n_chars = rng.choice([0.0, 0.5, 1.0, 79.0, 80.0, 81.0, 160.0, 1e3, 1e17, np.nan, -0.0], n)
+        blank = rng.choice([0.0, 1.0, 2.0, np.nan], n)
+        if not _same(tuple(compiled(stats, n_chars, blank)), tuple(reference(stats, n_chars, blank))):
+            return None, "it differs on the probe counts"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -1740,4 +1768,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "may_digit": _make_may_digit,
     "runs_between": _make_runs_between,
     "box_span": _make_box_span,
+    "block_columns": _make_block_columns,
 }
