@@ -2578,6 +2578,107 @@ def block_columns(tuple stats, n_chars_in, blank_before_in, double unspaced, dou
 
 
 # ---------------------------------------------------------------------------------------
+# features._may_negate_names: the string tests of _negated_words without the join
+
+cdef inline bint _part_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t j, tuple parts) noexcept:
+    """Whether one of parts (lowercase ASCII bytes) starts at s[j], s read lowercase."""
+    cdef bytes part
+    cdef const unsigned char *p
+    cdef Py_ssize_t m, q
+    for part in parts:
+        p = <const unsigned char *> part
+        m = len(part)
+        if j + m > n:
+            continue
+        for q in range(m):
+            if _lower(s[j + q]) != p[q]:
+                break
+        else:
+            return True
+    return False
+
+
+cdef inline bint _negates_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t j, tuple parts) noexcept:
+    """_MAY_NEGATE's tail from s[j]: an optional "-" or "_", then a layout part."""
+    if _part_at(s, n, j, parts):
+        return True
+    return j < n and (s[j] == 45 or s[j] == 95) and _part_at(s, n, j + 1, parts)
+
+
+def may_negate_names(list classes, list named, tuple parts, may_negate):
+    """features._may_negate_names, an ASCII class string read in place (no join, no lowered copy),
+    any other by the reference's tests; None when it cannot answer.
+
+    parts are _LAYOUT_PARTS as the prefixes _MAY_NEGATE's alternatives match (lowercase bytes).
+    Neither test can match across the join's newlines, and a string's lowercase is its own
+    part of the joined text's, so the tests string by string give the joined text's answers.
+    """
+    cdef bint has = False, may = False
+    cdef Py_ssize_t k, e, i, n, size = len(classes)
+    cdef const unsigned char *s
+    cdef unsigned char c
+    for k in range(len(named)):
+        e = named[k]
+        if not 0 <= e < size:
+            return None
+        t = classes[e]
+        if not PyUnicode_CheckExact(t):
+            return None
+        if not PyUnicode_IS_ASCII(t):
+            if not has:
+                has = "no" in t or "No" in t or "ithout" in t
+            if not may:
+                may = bool(may_negate(t.lower()))
+        else:
+            # Every word looked for holds an "o": the scan stops only at an "o" or an "O" (one test a
+            # byte, as the string is ASCII) and reads the word around it.
+            s = <const unsigned char *> PyUnicode_DATA(t)
+            n = PyUnicode_GET_LENGTH(t)
+            for i in range(1, n):
+                if s[i] | 32 != 111:
+                    continue
+                c = _lower(s[i - 1])
+                if not has and s[i] == 111 and (s[i - 1] == 110 or s[i - 1] == 78):  # "no", "No"
+                    has = True
+                if not has and 3 <= i and i + 3 <= n and memcmp(s + i - 3, b"ithout", 6) == 0:
+                    has = True
+                if not may and c == 110:  # "no" lowered, then the layout part
+                    may = _negates_at(s, n, i + 1, parts)
+                if not may and 4 <= i and i + 3 <= n and _lower(s[i - 4]) == 119 and _lower(s[i - 3]) == 105 and _lower(
+                        s[i - 2]) == 116 and c == 104 and _lower(s[i + 1]) == 117 and _lower(s[i + 2]) == 116:
+                    may = _negates_at(s, n, i + 3, parts)  # "without" lowered
+                if has and may:
+                    return True
+        if has and may:
+            return True
+    return False
+
+
+
+# ---------------------------------------------------------------------------------------
+# features._flag_counts
+
+def flag_counts(flags_in, tuple bits):
+    """features._flag_counts: how many blocks carry each of bits (eight at most), in one pass; None
+    when it cannot answer."""
+    cdef Py_ssize_t nb = len(bits), i, j
+    cdef int64_t b[8]
+    cdef Py_ssize_t c[8]
+    cdef int64_t x
+    if nb > 8:
+        return None
+    for j in range(nb):
+        b[j] = bits[j]
+        c[j] = 0
+    cdef _Buf f = _buf(flags_in, 1, 108, False)
+    for i in range(f.n):
+        x = _i64(f, i)
+        for j in range(nb):
+            if x & b[j]:
+                c[j] += 1
+    return tuple([c[j] for j in range(nb)])
+
+# ---------------------------------------------------------------------------------------
 # Smooth steps (session 18)
 # features._box_span
 

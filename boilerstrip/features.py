@@ -509,8 +509,7 @@ def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
         return flags
     classes = seg.elem_class
     named = seg.neg_elems
-    joined = "\n".join(map(classes.__getitem__, named))
-    if not ("no" in joined or "No" in joined or "ithout" in joined) or not _may_negate(joined.lower()):
+    if not _may_negate_names(classes, named):
         return flags  # most pages: no chrome word's element names a missing part (the string tests before any mask)
     marked = (flags & Flag.NEG_CLASS) != 0
     if not marked.any():
@@ -533,6 +532,15 @@ def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
             memo[x] = found
         free[i] = found
     return np.where(free, flags & ~int(Flag.NEG_CLASS), flags) if free.any() else flags
+
+
+def _may_negate_names(classes: list[str], named: list[int]) -> bool:
+    """Whether the class strings of the elements named may negate a chrome word: one holds "no",
+    "No" or "ithout", and one taken lowercase holds a match of _MAY_NEGATE (the cheap tests before
+    _NEGATED). Its compiled twin reads ASCII strings in place, without the join and the lowercase copy.
+    """
+    joined = "\n".join(map(classes.__getitem__, named))
+    return ("no" in joined or "No" in joined or "ithout" in joined) and _may_negate(joined.lower())
 
 
 def _names_chrome(names: str) -> bool:
@@ -943,10 +951,12 @@ def _named_thread(
     hold no paragraph of the article.
     """
     classes, parents, elems = seg.elem_class, seg.elem_parent, seg.elems
-    joined = seg.class_text()
-    low = joined.lower()
-    if ("thread" not in low and "forum" not in low) or THREAD_RE.search(joined) is None:
+    low = seg.class_text().lower()
+    if "thread" not in low and "forum" not in low:
         return False  # most pages: no thread word anywhere
+    # No THREAD_RE search of the whole class text before the walk: the walk's own searches find
+    # none where it finds none, and one over the page (the pattern's lookbehinds are tried at
+    # every character) costs 35-150 µs where a word stands, some twenty short ones far less.
     e = elems[int(np.argmax(is_comment))]
     named: set[int] = set()
     while e >= 0:
@@ -2051,6 +2061,17 @@ def _block_columns(stats: tuple[IntArray, ...], n_chars: FloatArray, blank_befor
 _COLUMNS = 10
 
 
+def _flag_counts(flags: IntArray, bits: tuple[int, ...]) -> tuple[int, ...]:
+    """How many blocks carry each of bits. Its compiled twin counts them all in one pass over the
+    flags, where numpy makes a masked copy and counts it, two calls a bit."""
+    return tuple(int(np.count_nonzero(flags & bit)) for bit in bits)
+
+
+# The bits _flag_counts counts for compute_features: _page_wide_word's, _page_wide_form's and
+# _comments_as_content's first tests.
+_COUNTED_BITS = (int(Flag.NEG_CLASS), int(Flag.FORM), int(Flag.COMMENT))
+
+
 def compute_features(
     seg: Segments, mode: str, language: str | None = None, *, find_comments: bool = True, hull: bool = False
 ) -> Features:
@@ -2092,9 +2113,15 @@ def compute_features(
         flags = _review_sections(seg, flags, date_like)
         flags = _negated_words(seg, flags)
         flags = _content_named(seg, flags)
-        flags = _page_wide_word(seg, flags, n_words)
-        flags = _page_wide_form(flags, n_words)
-        flags = _comments_as_content(seg, flags, n_chars, link_density)
+        # The next three steps' first tests, a count of each one's bit, made in one pass: each step
+        # clears its own bit only, so the counts made before the first still hold for the next.
+        neg_count, form_count, comment_count = _flag_counts(flags, _COUNTED_BITS)
+        if n >= _WIDE_MIN_BLOCKS and neg_count >= _WIDE_SHARE * n:
+            flags = _page_wide_word(seg, flags, n_words)
+        if n >= _WIDE_MIN_BLOCKS and form_count >= _WIDE_SHARE * n:
+            flags = _page_wide_form(flags, n_words)
+        if comment_count:
+            flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         only = _chrome_only(seg, flags)
         if only is not None:
@@ -3108,3 +3135,5 @@ subtree_ends = choose_kernel("subtree_ends", subtree_ends)
 _unboxed_container = choose_kernel("unboxed_container", _unboxed_container)
 _box_span = choose_kernel("box_span", _box_span)
 _block_columns = choose_kernel("block_columns", _block_columns)
+_may_negate_names = choose_kernel("may_negate_names", _may_negate_names)
+_flag_counts = choose_kernel("flag_counts", _flag_counts)

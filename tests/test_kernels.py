@@ -33,7 +33,7 @@ NAMES = (
     "deepest_neg", "unwrap", "comment_sections", "keep_alike_runs", "prose_weight", "page_language", "block_arrays",
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
-    "sibling_items", "may_digit", "runs_between", "box_span", "block_columns",
+    "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -89,6 +89,8 @@ def test_modules_use_the_chosen_kernels() -> None:
         "runs_between": smooth._runs_between,
         "box_span": features._box_span,
         "block_columns": features._block_columns,
+        "may_negate_names": features._may_negate_names,
+        "flag_counts": features._flag_counts,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -100,7 +102,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
         "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container", "box_span",
-        "block_columns",
+        "block_columns", "may_negate_names", "flag_counts",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -527,3 +529,35 @@ def test_block_columns_generated(seed: int, n: int) -> None:
         got, want = features._block_columns(stats, n_chars, blank), ref(stats, n_chars, blank)
         assert same(got, want)
         assert got.shape == (features._COLUMNS, n)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_compiled._NEGATE_PIECES), max_size=7).map("".join), min_size=1, max_size=12),
+    st.data(),
+)
+def test_may_negate_names_generated(classes: list[str], data: st.DataObject) -> None:
+    """features._may_negate_names' twin answers as the joined strings' tests: "no", "No" or "ithout"
+    in one string and _MAY_NEGATE in one lowered, each casing, with and without "-" and "_",
+    parts cut short, strings beyond ASCII."""
+    named = data.draw(st.lists(st.integers(0, len(classes) - 1), unique=True).map(sorted))
+    assert features._may_negate_names(classes, named) is _compiled.KERNEL_REFERENCES["may_negate_names"](classes, named)
+
+
+def test_may_negate_names_examples() -> None:
+    may = features._may_negate_names
+    assert may(["page no-sidebar"], [0]) and may(["mainContainer_noSidebar"], [0]) and may(["x", "without_header"], [1])
+    assert may(["NO-NAVBAR", "nothing"], [0, 1])  # the lowercase test and the "no" test on two strings
+    assert not may(["NO-NAVBAR"], [0])  # lowercase only: "no" nowhere as written
+    assert not may(["no-sidebar", "x"], [1]) and not may(["noprint", "notice"], [0, 1]) and not may([], [])
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-(2**63), 2**63 - 1) | st.sampled_from([0, 1, 2, 4, 64, 1 << 20, 3]), max_size=300),
+       st.lists(st.integers(-(2**63), 2**63 - 1) | st.sampled_from([1, 2, 4, 64, 1 << 20, 0, -1]), max_size=9))
+def test_flag_counts_generated(flags: list[int], bits: list[int]) -> None:
+    a = np.asarray(flags, dtype=np.int64)
+    for view in (a, a[::2]):
+        assert same(features._flag_counts(view, tuple(bits)), _compiled.KERNEL_REFERENCES["flag_counts"](view, tuple(bits)))
