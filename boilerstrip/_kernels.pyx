@@ -2679,6 +2679,31 @@ def flag_counts(flags_in, tuple bits):
     return tuple([c[j] for j in range(nb)])
 
 # ---------------------------------------------------------------------------------------
+# features._chrome_only
+
+def chrome_only(list tokens, flags_in, words, int64_t neg_bit):
+    """features._chrome_only: the blocks whose chrome-word flag is set and whose nearest chrome
+    word is one of words, in one pass (the set asked only for the flagged blocks); None where the
+    reference gives None, False when it cannot answer."""
+    cdef Py_ssize_t n = len(tokens), i
+    if words.isdisjoint(tokens):
+        return None  # the reference's first test
+    cdef _Buf f = _buf(flags_in, 1, 108, False)
+    if f.n != n:
+        return False
+    mask = np.empty(n, dtype=np.bool_)
+    cdef Py_buffer ob
+    PyObject_GetBuffer(mask, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
+    cdef uint8_t *o = <uint8_t *> ob.buf
+    try:
+        for i in range(n):
+            o[i] = 1 if (_i64(f, i) & neg_bit) and tokens[i] in words else 0
+    finally:
+        PyBuffer_Release(&ob)
+    return mask
+
+
+# ---------------------------------------------------------------------------------------
 # Smooth steps (session 18)
 # features._box_span
 

@@ -34,6 +34,7 @@ NAMES = (
     "subtree_ends", "unboxed_container", "texts_hold", "third_slide", "all_of", "container_subtrees", "any_true",
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
     "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
+    "chrome_only",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -91,6 +92,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "block_columns": features._block_columns,
         "may_negate_names": features._may_negate_names,
         "flag_counts": features._flag_counts,
+        "chrome_only": features._chrome_only,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -102,7 +104,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
         "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container", "box_span",
-        "block_columns", "may_negate_names", "flag_counts",
+        "block_columns", "may_negate_names", "flag_counts", "chrome_only",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -561,3 +563,20 @@ def test_flag_counts_generated(flags: list[int], bits: list[int]) -> None:
     a = np.asarray(flags, dtype=np.int64)
     for view in (a, a[::2]):
         assert same(features._flag_counts(view, tuple(bits)), _compiled.KERNEL_REFERENCES["flag_counts"](view, tuple(bits)))
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 80))
+def test_chrome_only_generated(seed: int, n: int) -> None:
+    """features._chrome_only's twin marks the same blocks: flagged ones whose nearest chrome word is a
+    chrome-only word ("author" and other words not), None where no block's word is one."""
+    from types import SimpleNamespace
+
+    from boilerstrip.parse.segment import Flag
+
+    rng = np.random.default_rng(seed)
+    pool = sorted(features._CONTAINER_CHROME_ONLY) + ["author", "", "sidebar", "menu"]
+    seg = SimpleNamespace(neg_tokens=rng.choice(pool if seed % 3 else pool[-4:], n).tolist())
+    flags = rng.choice(np.asarray([0, Flag.NEG_CLASS, Flag.NEG_CLASS | Flag.NAV, Flag.NAV], dtype=np.int64), n)
+    assert same(features._chrome_only(seg, flags), _compiled.KERNEL_REFERENCES["chrome_only"](seg, flags))

@@ -1804,6 +1804,36 @@ def _make_flag_counts(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_chrome_only(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from types import SimpleNamespace
+
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    words, neg_bit = f._CONTAINER_CHROME_ONLY, int(Flag.NEG_CLASS)
+
+    def compiled(seg: Any, flags: Any) -> Any:
+        got = _kernels.chrome_only(seg.neg_tokens, flags, words, neg_bit)
+        return reference(seg, flags) if got is False else got
+
+    rng = np.random.default_rng(73)
+    pool = sorted(words)[:6] + ["author", "", "sidebar", "menu", "x"]
+    bits = np.asarray([0, neg_bit, neg_bit | int(Flag.NAV), int(Flag.NAV), -1], dtype=np.int64)
+    found = 0
+    for k in range(40):
+        n = int(rng.integers(0, 60)) if k > 1 else k
+        seg = SimpleNamespace(neg_tokens=rng.choice(pool[6:] if k % 5 == 0 else pool, n).tolist())
+        flags = rng.choice(bits, n)
+        want = reference(seg, flags)
+        if not _same(compiled(seg, flags), want):
+            return None, "it differs on the probe blocks"
+        found += want is not None
+    if found < 10:
+        return None, f"too few probes with a chrome-only word ({found})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -1839,4 +1869,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "block_columns": _make_block_columns,
     "may_negate_names": _make_may_negate_names,
     "flag_counts": _make_flag_counts,
+    "chrome_only": _make_chrome_only,
 }
