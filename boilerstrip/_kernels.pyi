@@ -183,3 +183,20 @@ def link_heading_candidates(
     most_words: float,
     least_links: float,
 ) -> list[int]: ...
+
+# Features (session 19)
+def block_columns(
+    stats: tuple[npt.NDArray[np.int64], ...],
+    n_chars: npt.NDArray[np.float64],
+    blank_before: npt.NDArray[np.float64],
+    unspaced: float,
+    unspaced_stop: float,
+    rows: int,
+) -> npt.NDArray[np.float64] | None: ...
+def may_negate_names(
+    classes: list[str], named: list[int], parts: tuple[bytes, ...], may_negate: Callable[[str], bool]
+) -> bool | None: ...
+def flag_counts(flags: npt.NDArray[np.int64], bits: tuple[int, ...]) -> tuple[int, ...] | None: ...
+def chrome_only(
+    tokens: list[str], flags: npt.NDArray[np.int64], words: frozenset[str], neg_bit: int
+) -> npt.NDArray[np.bool_] | Literal[False] | None: ...

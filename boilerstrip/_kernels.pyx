@@ -2594,6 +2594,193 @@ def runs_between(runs_in, anchor_in, Py_ssize_t near):
 
 
 # ---------------------------------------------------------------------------------------
+# Features (session 19)
+# ---------------------------------------------------------------------------------------
+# features._block_columns: the columns made from the counts alone, in one loop
+
+from libc.math cimport ceil
+
+
+def block_columns(tuple stats, n_chars_in, blank_before_in, double unspaced, double unspaced_stop, Py_ssize_t rows):
+    """features._block_columns, each value made with the reference's operations in their order, or None.
+
+    The reference makes them with some twenty numpy calls (each ~1 us of fixed cost on a
+    page's arrays); the counts are read through the buffer protocol, the rows written into one
+    array.
+    """
+    if len(stats) != 8 or rows != 10:
+        return None
+    cdef _Buf nc = _buf(n_chars_in, 1, 100, False)
+    cdef _Buf bb = _buf(blank_before_in, 1, 100, False)
+    cdef _Buf words = _buf(stats[0], 1, 108, False)
+    cdef _Buf stop = _buf(stats[1], 1, 108, False)
+    cdef _Buf punct = _buf(stats[2], 1, 108, False)
+    cdef _Buf caps = _buf(stats[3], 1, 108, False)
+    cdef _Buf ends = _buf(stats[4], 1, 108, False)
+    cdef _Buf sents = _buf(stats[5], 1, 108, False)
+    cdef _Buf dates = _buf(stats[6], 1, 108, False)
+    cdef _Buf tokens = _buf(stats[7], 1, 108, False)
+    cdef Py_ssize_t n = nc.n, i
+    if bb.n != n or words.n != n or stop.n != n or punct.n != n or caps.n != n or ends.n != n:
+        return None
+    if sents.n != n or dates.n != n or tokens.n != n:
+        return None
+    result = np.empty((10, n), dtype=np.float64)
+    cdef _Buf out = _buf(result, 2, 100, True)
+    cdef double w, c, sw, d
+    cdef double last = <double> (n - 1 if n - 1 > 1 else 1)
+    cdef char *o = out.data
+    cdef Py_ssize_t s1 = out.s1, s0 = out.s0
+    for i in range(n):
+        w = <double> _i64(words, i)
+        c = (<const double *> (nc.data + i * nc.s0))[0]
+        sw = w if w >= 1.0 else 1.0  # numpy.maximum(n_words, 1.0): a count is no NaN
+        (<double *> (o + i * s1))[0] = w
+        if w > unspaced * <double> _i64(tokens, i):
+            (<double *> (o + s0 + i * s1))[0] = unspaced_stop
+        else:
+            (<double *> (o + s0 + i * s1))[0] = (<double> _i64(stop, i)) / sw
+        (<double *> (o + 2 * s0 + i * s1))[0] = <double> _i64(dates, i)
+        (<double *> (o + 3 * s0 + i * s1))[0] = <double> _i64(ends, i)
+        (<double *> (o + 4 * s0 + i * s1))[0] = <double> _i64(sents, i)
+        (<double *> (o + 5 * s0 + i * s1))[0] = (<double> _i64(punct, i)) / _np_max(c, 1.0)
+        (<double *> (o + 6 * s0 + i * s1))[0] = (<double> _i64(caps, i)) / sw
+        d = c / 80.0
+        (<double *> (o + 7 * s0 + i * s1))[0] = w / _np_max(ceil(d), 1.0)
+        (<double *> (o + 8 * s0 + i * s1))[0] = (<double> i) / last
+        (<double *> (o + 9 * s0 + i * s1))[0] = (
+            (<const double *> (bb.data + (i + 1) * bb.s0))[0] if i + 1 < n else 0.0
+        )
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# features._may_negate_names: the string tests of _negated_words without the join
+
+cdef inline bint _part_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t j, tuple parts) noexcept:
+    """Whether one of parts (lowercase ASCII bytes) starts at s[j], s read lowercase."""
+    cdef bytes part
+    cdef const unsigned char *p
+    cdef Py_ssize_t m, q
+    for part in parts:
+        p = <const unsigned char *> part
+        m = len(part)
+        if j + m > n:
+            continue
+        for q in range(m):
+            if _lower(s[j + q]) != p[q]:
+                break
+        else:
+            return True
+    return False
+
+
+cdef inline bint _negates_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t j, tuple parts) noexcept:
+    """_MAY_NEGATE's tail from s[j]: an optional "-" or "_", then a layout part."""
+    if _part_at(s, n, j, parts):
+        return True
+    return j < n and (s[j] == 45 or s[j] == 95) and _part_at(s, n, j + 1, parts)
+
+
+def may_negate_names(list classes, list named, tuple parts, may_negate):
+    """features._may_negate_names, an ASCII class string read in place (no join, no lowered copy),
+    any other by the reference's tests; None when it cannot answer.
+
+    parts are _LAYOUT_PARTS as the prefixes _MAY_NEGATE's alternatives match (lowercase bytes).
+    Neither test can match across the join's newlines, and a string's lowercase is its own
+    part of the joined text's, so the tests string by string give the joined text's answers.
+    """
+    cdef bint has = False, may = False
+    cdef Py_ssize_t k, e, i, n, size = len(classes)
+    cdef const unsigned char *s
+    cdef unsigned char c
+    for k in range(len(named)):
+        e = named[k]
+        if not 0 <= e < size:
+            return None
+        t = classes[e]
+        if not PyUnicode_CheckExact(t):
+            return None
+        if not PyUnicode_IS_ASCII(t):
+            if not has:
+                has = "no" in t or "No" in t or "ithout" in t
+            if not may:
+                may = bool(may_negate(t.lower()))
+        else:
+            # Every word looked for holds an "o": the scan stops only at an "o" or an "O" (one test a
+            # byte, as the string is ASCII) and reads the word around it.
+            s = <const unsigned char *> PyUnicode_DATA(t)
+            n = PyUnicode_GET_LENGTH(t)
+            for i in range(1, n):
+                if s[i] | 32 != 111:
+                    continue
+                c = _lower(s[i - 1])
+                if not has and s[i] == 111 and (s[i - 1] == 110 or s[i - 1] == 78):  # "no", "No"
+                    has = True
+                if not has and 3 <= i and i + 3 <= n and memcmp(s + i - 3, b"ithout", 6) == 0:
+                    has = True
+                if not may and c == 110:  # "no" lowered, then the layout part
+                    may = _negates_at(s, n, i + 1, parts)
+                if not may and 4 <= i and i + 3 <= n and _lower(s[i - 4]) == 119 and _lower(s[i - 3]) == 105 and _lower(
+                        s[i - 2]) == 116 and c == 104 and _lower(s[i + 1]) == 117 and _lower(s[i + 2]) == 116:
+                    may = _negates_at(s, n, i + 3, parts)  # "without" lowered
+                if has and may:
+                    return True
+        if has and may:
+            return True
+    return False
+
+
+
+# ---------------------------------------------------------------------------------------
+# features._flag_counts
+
+def flag_counts(flags_in, tuple bits):
+    """features._flag_counts: how many blocks carry each of bits (eight at most), in one pass; None
+    when it cannot answer."""
+    cdef Py_ssize_t nb = len(bits), i, j
+    cdef int64_t b[8]
+    cdef Py_ssize_t c[8]
+    cdef int64_t x
+    if nb > 8:
+        return None
+    for j in range(nb):
+        b[j] = bits[j]
+        c[j] = 0
+    cdef _Buf f = _buf(flags_in, 1, 108, False)
+    for i in range(f.n):
+        x = _i64(f, i)
+        for j in range(nb):
+            if x & b[j]:
+                c[j] += 1
+    return tuple([c[j] for j in range(nb)])
+
+# ---------------------------------------------------------------------------------------
+# features._chrome_only
+
+def chrome_only(list tokens, flags_in, words, int64_t neg_bit):
+    """features._chrome_only: the blocks whose chrome-word flag is set and whose nearest chrome
+    word is one of words, in one pass (the set asked only for the flagged blocks); None where the
+    reference gives None, False when it cannot answer."""
+    cdef Py_ssize_t n = len(tokens), i
+    if words.isdisjoint(tokens):
+        return None  # the reference's first test
+    cdef _Buf f = _buf(flags_in, 1, 108, False)
+    if f.n != n:
+        return False
+    mask = np.empty(n, dtype=np.bool_)
+    cdef Py_buffer ob
+    PyObject_GetBuffer(mask, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
+    cdef uint8_t *o = <uint8_t *> ob.buf
+    try:
+        for i in range(n):
+            o[i] = 1 if (_i64(f, i) & neg_bit) and tokens[i] in words else 0
+    finally:
+        PyBuffer_Release(&ob)
+    return mask
+
+
+# ---------------------------------------------------------------------------------------
 # Smooth steps (session 18)
 # features._box_span
 

@@ -509,8 +509,7 @@ def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
         return flags
     classes = seg.elem_class
     named = seg.neg_elems
-    joined = "\n".join(map(classes.__getitem__, named))
-    if not ("no" in joined or "No" in joined or "ithout" in joined) or not _may_negate(joined.lower()):
+    if not _may_negate_names(classes, named):
         return flags  # most pages: no chrome word's element names a missing part (the string tests before any mask)
     marked = (flags & Flag.NEG_CLASS) != 0
     if not marked.any():
@@ -533,6 +532,15 @@ def _negated_words(seg: Segments, flags: IntArray) -> IntArray:
             memo[x] = found
         free[i] = found
     return np.where(free, flags & ~int(Flag.NEG_CLASS), flags) if free.any() else flags
+
+
+def _may_negate_names(classes: list[str], named: list[int]) -> bool:
+    """Whether the class strings of the elements named may negate a chrome word: one holds "no",
+    "No" or "ithout", and one taken lowercase holds a match of _MAY_NEGATE (the cheap tests before
+    _NEGATED). Its compiled twin reads ASCII strings in place, without the join and the lowercase copy.
+    """
+    joined = "\n".join(map(classes.__getitem__, named))
+    return ("no" in joined or "No" in joined or "ithout" in joined) and _may_negate(joined.lower())
 
 
 def _names_chrome(names: str) -> bool:
@@ -943,10 +951,12 @@ def _named_thread(
     hold no paragraph of the article.
     """
     classes, parents, elems = seg.elem_class, seg.elem_parent, seg.elems
-    joined = seg.class_text()
-    low = joined.lower()
-    if ("thread" not in low and "forum" not in low) or THREAD_RE.search(joined) is None:
+    low = seg.class_text().lower()
+    if "thread" not in low and "forum" not in low:
         return False  # most pages: no thread word anywhere
+    # No THREAD_RE search of the whole class text before the walk: the walk's own searches find
+    # none where it finds none, and one over the page (the pattern's lookbehinds are tried at
+    # every character) costs 35-150 µs where a word stands, some twenty short ones far less.
     e = elems[int(np.argmax(is_comment))]
     named: set[int] = set()
     while e >= 0:
@@ -2069,6 +2079,52 @@ _HULL_UNDATED_REGIONS = 4
 _HULL_PROSE = 8
 
 
+def _block_columns(stats: tuple[IntArray, ...], n_chars: FloatArray, blank_before: FloatArray) -> FloatArray:
+    """The per-block columns made from the counts alone, as the rows of one array (see _COLUMNS).
+
+    Words, the stopword ratio (unspaced script's typical one where words outnumber the
+    whitespace tokens _UNSPACED times), dates, sentence ends, sentences, the punctuation and
+    capital ratios, words per 80-character line, the position and the blank lines after.
+    Its compiled twin makes them in one loop, where these are some twenty numpy calls.
+    """
+    n = len(n_chars)
+    n_words = np.asarray(stats[0], dtype=np.float64)
+    safe_words = np.maximum(n_words, 1.0)
+    # Chinese and Japanese have no spaces: most "words" (characters) are not whitespace
+    # tokens, and the function-word lists cannot see them. Give such blocks a typical
+    # prose ratio instead of a menu's zero.
+    unspaced = n_words > _UNSPACED * np.asarray(stats[7], dtype=np.float64)
+    out = np.empty((_COLUMNS, n), dtype=np.float64)
+    out[0] = n_words
+    out[1] = np.where(unspaced, _UNSPACED_STOP, np.asarray(stats[1], dtype=np.float64) / safe_words)
+    out[2] = stats[6]
+    out[3] = stats[4]
+    out[4] = stats[5]
+    out[5] = np.asarray(stats[2], dtype=np.float64) / np.maximum(n_chars, 1.0)
+    out[6] = np.asarray(stats[3], dtype=np.float64) / safe_words
+    # Words per 80-character line (Kohlschütter et al. 2010).
+    out[7] = n_words / np.maximum(np.ceil(n_chars / 80.0), 1.0)
+    out[8] = np.arange(n, dtype=np.float64) / max(n - 1, 1)
+    out[9] = 0.0
+    out[9, :-1] = blank_before[1:]
+    return out
+
+
+# The rows of _block_columns.
+_COLUMNS = 10
+
+
+def _flag_counts(flags: IntArray, bits: tuple[int, ...]) -> tuple[int, ...]:
+    """How many blocks carry each of bits. Its compiled twin counts them all in one pass over the
+    flags, where numpy makes a masked copy and counts it, two calls a bit."""
+    return tuple(int(np.count_nonzero(flags & bit)) for bit in bits)
+
+
+# The bits _flag_counts counts for compute_features: _page_wide_word's, _page_wide_form's and
+# _comments_as_content's first tests.
+_COUNTED_BITS = (int(Flag.NEG_CLASS), int(Flag.FORM), int(Flag.COMMENT))
+
+
 def compute_features(
     seg: Segments, mode: str, language: str | None = None, *, find_comments: bool = True, hull: bool = False
 ) -> Features:
@@ -2085,23 +2141,11 @@ def compute_features(
     if lang is None and n:
         lang = _page_language(texts)
     stats = _text_stats(texts, stopwords_for(lang))
-    n_words = np.asarray(stats[0], dtype=np.float64)
-    n_stop = np.asarray(stats[1], dtype=np.float64)
     n_chars, link_density, flags, heading, blank_before = _block_arrays(seg, mode == "html")
-    safe_chars = np.maximum(n_chars, 1.0)
-    safe_words = np.maximum(n_words, 1.0)
-    stop = n_stop / safe_words
-    # Chinese and Japanese have no spaces: most "words" (characters) are not whitespace
-    # tokens, and the function-word lists cannot see them. Give such blocks a typical
-    # prose ratio instead of a menu's zero.
-    unspaced = n_words > _UNSPACED * np.asarray(stats[7], dtype=np.float64)
-    stop = np.where(unspaced, _UNSPACED_STOP, stop)
+    (n_words, stop, date_like, sentence_end, n_sentences, punct_ratio, capital_ratio, text_density, position,
+     blank_after) = _block_columns(stats, n_chars, blank_before)
     repeated = _repeated(texts)
-    blank_after = np.zeros(n, dtype=np.float64)
-    if n > 1:
-        blank_after[:-1] = blank_before[1:]
     dated = np.zeros(n, dtype=np.float64)
-    date_like = np.asarray(stats[6], dtype=np.float64)
     card = np.zeros(n, dtype=np.float64)
     comments_from = -1
     comments_stamped = False
@@ -2115,7 +2159,6 @@ def compute_features(
     else:  # HTML, or a text of no lines: isolated is read by the text branch below only
         run_lines, run_long = np.ones(n, dtype=np.float64), np.zeros(n, dtype=np.float64)
         isolated = np.zeros(0, dtype=bool)
-    sentence_end = np.asarray(stats[4], dtype=np.float64)
     ellipsis = _ellipsis(texts)
     if mode == "html":
         flags = _comment_sections(seg, flags, heading, date_like, n_words)
@@ -2123,9 +2166,15 @@ def compute_features(
         flags = _review_sections(seg, flags, date_like)
         flags = _negated_words(seg, flags)
         flags = _content_named(seg, flags)
-        flags = _page_wide_word(seg, flags, n_words)
-        flags = _page_wide_form(flags, n_words)
-        flags = _comments_as_content(seg, flags, n_chars, link_density)
+        # The next three steps' first tests, a count of each one's bit, made in one pass: each step
+        # clears its own bit only, so the counts made before the first still hold for the next.
+        neg_count, form_count, comment_count = _flag_counts(flags, _COUNTED_BITS)
+        if n >= _WIDE_MIN_BLOCKS and neg_count >= _WIDE_SHARE * n:
+            flags = _page_wide_word(seg, flags, n_words)
+        if n >= _WIDE_MIN_BLOCKS and form_count >= _WIDE_SHARE * n:
+            flags = _page_wide_form(flags, n_words)
+        if comment_count:
+            flags = _comments_as_content(seg, flags, n_chars, link_density)
         weight = _prose_weight(n_chars, link_density, n_words, stop, flags)
         only = _chrome_only(seg, flags)
         if only is not None:
@@ -2146,14 +2195,13 @@ def compute_features(
             main = _section_stack(seg, main, weight, flags)
     else:
         dated = _dated_neighbours(_restated_dates(texts, date_like))
-        capitals = np.asarray(stats[3], dtype=np.float64) / safe_words
         value = _line_value(
-            n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capitals
+            n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capital_ratio
         ) - _DATED_VALUE * dated
         menus = _glued_menus(texts, n_words)
         if menus is not None:
             value = np.where(menus, np.minimum(value, _GLUED_MENU_VALUE), value)
-        glued = glued_teasers(texts, n_words, capitals)
+        glued = glued_teasers(texts, n_words, capital_ratio)
         if glued.any():
             # Kept in card (HTML's teaser cards, unused in text mode) for smooth.drop_text_glued_teasers.
             card = glued.astype(np.float64)
@@ -2205,15 +2253,15 @@ def compute_features(
         n_chars=n_chars,
         n_words=n_words,
         link_density=link_density,
-        text_density=n_words / np.maximum(np.ceil(n_chars / 80.0), 1.0),
+        text_density=text_density,
         stopword_ratio=stop,
-        punct_ratio=np.asarray(stats[2], dtype=np.float64) / safe_chars,
-        capital_ratio=np.asarray(stats[3], dtype=np.float64) / safe_words,
+        punct_ratio=punct_ratio,
+        capital_ratio=capital_ratio,
         sentence_end=sentence_end,
         ellipsis=ellipsis,
-        n_sentences=np.asarray(stats[5], dtype=np.float64),
+        n_sentences=n_sentences,
         date_like=date_like,
-        position=np.arange(n, dtype=np.float64) / max(n - 1, 1),
+        position=position,
         heading=heading,
         repeated=repeated,
         blank_before=blank_before,
@@ -3140,3 +3188,7 @@ _block_arrays = choose_kernel("block_arrays", _block_arrays)
 subtree_ends = choose_kernel("subtree_ends", subtree_ends)
 _unboxed_container = choose_kernel("unboxed_container", _unboxed_container)
 _box_span = choose_kernel("box_span", _box_span)
+_block_columns = choose_kernel("block_columns", _block_columns)
+_may_negate_names = choose_kernel("may_negate_names", _may_negate_names)
+_flag_counts = choose_kernel("flag_counts", _flag_counts)
+_chrome_only = choose_kernel("chrome_only", _chrome_only)

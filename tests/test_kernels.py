@@ -36,6 +36,8 @@ NAMES = (
     "lstrip_starts", "holds_tag", "tags_are", "nearest_marked", "texts_holding",
     "sibling_items", "may_digit", "runs_between", "box_span", "byte_places", "bytes_hold",
     "may_hold_lines", "str_holds", "link_heading_candidates",
+    "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
+    "chrome_only",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -95,6 +97,10 @@ def test_modules_use_the_chosen_kernels() -> None:
         "may_hold_lines": smooth._may_hold_lines,
         "str_holds": segment._str_holds,
         "link_heading_candidates": smooth._link_heading_candidates,
+        "block_columns": features._block_columns,
+        "may_negate_names": features._may_negate_names,
+        "flag_counts": features._flag_counts,
+        "chrome_only": features._chrome_only,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -106,6 +112,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
         "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container", "box_span",
+        "block_columns", "may_negate_names", "flag_counts", "chrome_only",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -590,3 +597,75 @@ def test_link_heading_candidates_generated(rows: list[tuple[bool, float, float]]
     words = np.array([r[2] for r in rows], dtype=np.float64)
     want = _compiled.KERNEL_REFERENCES["link_heading_candidates"](body, links, words, *limits)
     assert smooth._link_heading_candidates(body, links, words, *limits) == want
+
+
+# ---------------------------------------------------------------------------------------
+# Features (session 19)
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 120))
+def test_block_columns_generated(seed: int, n: int) -> None:
+    """features._block_columns' twin makes every row of the reference, bit for bit: counts of words
+    at, under and over three times the tokens (unspaced script), characters beside 80's multiples,
+    NaN and -0.0, the counts as separate arrays or as the rows of one."""
+    rng = np.random.default_rng(seed)
+    ref = _compiled.KERNEL_REFERENCES["block_columns"]
+    rows = [np.asarray(rng.choice([0, 0, 1, 2, 3, 4, 7, 12, 33, 2**45], n), dtype=np.int64) for _ in range(8)]
+    rows[7] = rows[0] // rng.choice([1, 2, 3, 4, 5], n)
+    n_chars = rng.choice([0.0, 0.25, 1.0, 3.0, 79.0, 80.0, 80.5, 161.0, 4e3, 1e18, np.nan, -0.0, np.inf], n)
+    blank = rng.choice([0.0, 1.0, 3.0, -0.0, np.nan], n)
+    for stats in (tuple(rows), tuple(np.stack(rows)) if n else tuple(rows)):
+        got, want = features._block_columns(stats, n_chars, blank), ref(stats, n_chars, blank)
+        assert same(got, want)
+        assert got.shape == (features._COLUMNS, n)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_compiled._NEGATE_PIECES), max_size=7).map("".join), min_size=1, max_size=12),
+    st.data(),
+)
+def test_may_negate_names_generated(classes: list[str], data: st.DataObject) -> None:
+    """features._may_negate_names' twin answers as the joined strings' tests: "no", "No" or "ithout"
+    in one string and _MAY_NEGATE in one lowered, each casing, with and without "-" and "_",
+    parts cut short, strings beyond ASCII."""
+    named = data.draw(st.lists(st.integers(0, len(classes) - 1), unique=True).map(sorted))
+    assert features._may_negate_names(classes, named) is _compiled.KERNEL_REFERENCES["may_negate_names"](classes, named)
+
+
+def test_may_negate_names_examples() -> None:
+    may = features._may_negate_names
+    assert may(["page no-sidebar"], [0]) and may(["mainContainer_noSidebar"], [0]) and may(["x", "without_header"], [1])
+    assert may(["NO-NAVBAR", "nothing"], [0, 1])  # the lowercase test and the "no" test on two strings
+    assert not may(["NO-NAVBAR"], [0])  # lowercase only: "no" nowhere as written
+    assert not may(["no-sidebar", "x"], [1]) and not may(["noprint", "notice"], [0, 1]) and not may([], [])
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-(2**63), 2**63 - 1) | st.sampled_from([0, 1, 2, 4, 64, 1 << 20, 3]), max_size=300),
+       st.lists(st.integers(-(2**63), 2**63 - 1) | st.sampled_from([1, 2, 4, 64, 1 << 20, 0, -1]), max_size=9))
+def test_flag_counts_generated(flags: list[int], bits: list[int]) -> None:
+    a = np.asarray(flags, dtype=np.int64)
+    for view in (a, a[::2]):
+        assert same(features._flag_counts(view, tuple(bits)), _compiled.KERNEL_REFERENCES["flag_counts"](view, tuple(bits)))
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 80))
+def test_chrome_only_generated(seed: int, n: int) -> None:
+    """features._chrome_only's twin marks the same blocks: flagged ones whose nearest chrome word is a
+    chrome-only word ("author" and other words not), None where no block's word is one."""
+    from types import SimpleNamespace
+
+    from boilerstrip.parse.segment import Flag
+
+    rng = np.random.default_rng(seed)
+    pool = sorted(features._CONTAINER_CHROME_ONLY) + ["author", "", "sidebar", "menu"]
+    seg = SimpleNamespace(neg_tokens=rng.choice(pool if seed % 3 else pool[-4:], n).tolist())
+    flags = rng.choice(np.asarray([0, Flag.NEG_CLASS, Flag.NEG_CLASS | Flag.NAV, Flag.NAV], dtype=np.int64), n)
+    assert same(features._chrome_only(seg, flags), _compiled.KERNEL_REFERENCES["chrome_only"](seg, flags))

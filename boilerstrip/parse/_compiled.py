@@ -1782,6 +1782,132 @@ def _make_may_hold_lines(reference: Callable[..., Any]) -> tuple[Any, str | None
     return compiled, None
 
 
+def _make_block_columns(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    unspaced, unspaced_stop, rows = float(f._UNSPACED), float(f._UNSPACED_STOP), f._COLUMNS
+
+    def compiled(stats: Any, n_chars: Any, blank_before: Any) -> Any:
+        out = _kernels.block_columns(stats, n_chars, blank_before, unspaced, unspaced_stop, rows)
+        return reference(stats, n_chars, blank_before) if out is None else out
+
+    rng = np.random.default_rng(61)
+    for k in range(24):
+        n = int(rng.integers(0, 90)) if k > 2 else k
+        # Counts from small sets (zero words, as many words as tokens, three times as many and
+        # more: unspaced script), characters at 80's multiples and beside them, NaN and -0.0.
+        stats = tuple(np.asarray(rng.choice([0, 0, 1, 2, 3, 5, 9, 12, 40, 2**40], n), dtype=np.int64) for _ in range(8))
+        if k % 3 == 1:
+            stats = stats[:7] + (stats[0] // rng.choice([1, 2, 3, 4], n),)
+        if k % 4 == 3:
+            # Rows of one array, as the compiled _text_stats gives them.
+            stats = tuple(np.stack(stats))
+        n_chars = rng.choice([0.0, 0.5, 1.0, 79.0, 80.0, 81.0, 160.0, 1e3, 1e17, np.nan, -0.0], n)
+        blank = rng.choice([0.0, 1.0, 2.0, np.nan], n)
+        if not _same(tuple(compiled(stats, n_chars, blank)), tuple(reference(stats, n_chars, blank))):
+            return None, "it differs on the probe counts"
+    return compiled, None
+
+
+# Class strings for features._may_negate_names' probes: the words it looks for in each casing,
+# joined with and without "-" and "_", cut short, and characters beyond ASCII (the Kelvin sign
+# and the long s, which no layout part holds, "İ", whose lowercase is two characters).
+_NEGATE_PIECES = [
+    "no", "No", "NO", "nO", "without", "Without", "WITHOUT", "ithout", "withou", "-", "_", "--", " ", "\n", "x",
+    "sidebar", "Sidebar", "side", "sid", "aside", "header", "footer", "nav", "NAV", "navbar", "menu", "breadcrumb",
+    "breadcrumbs", "breadcrum", "banner", "masthead", "toolbar", "rail", "Rail", "print", "none", "note", "\u212a",
+    "\u017fidebar", "\u0130", "é", "n", "o", "w",
+]
+
+
+def _make_may_negate_names(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    words = f._LAYOUT_PARTS.split("|")
+    # The prefixes _MAY_NEGATE's alternatives match (it has nothing after them): "breadcrumbs?" is
+    # "breadcrumb"; any other pattern than plain words leaves the reference in place.
+    heads = [w[:-2] if w.endswith("s?") else w for w in words]
+    if not all(re.fullmatch("[a-z]+", w) for w in heads) or (
+        f._MAY_NEGATE_NO.pattern != rf"no[-_]?(?:{f._LAYOUT_PARTS})"
+        or f._MAY_NEGATE_WITHOUT.pattern != rf"without[-_]?(?:{f._LAYOUT_PARTS})"
+        or f._MAY_NEGATE_NO.flags != re.compile("").flags
+        or f._MAY_NEGATE_WITHOUT.flags != re.compile("").flags
+    ):
+        return None, "_MAY_NEGATE is not the pattern the twin knows"
+    parts = tuple(w.encode() for w in heads)
+    may_negate = f._may_negate
+
+    def compiled(classes: list[str], named: list[int]) -> Any:
+        got = _kernels.may_negate_names(classes, named, parts, may_negate)
+        return reference(classes, named) if got is None else got
+
+    rng = np.random.default_rng(67)
+    seen = 0
+    for _ in range(400):
+        classes = ["".join(rng.choice(_NEGATE_PIECES, int(rng.integers(0, 6)))) for _ in range(int(rng.integers(1, 12)))]
+        named = sorted(set(rng.integers(0, len(classes), int(rng.integers(0, len(classes) + 1))).tolist()))
+        want = reference(classes, named)
+        if compiled(classes, named) != want:
+            return None, "it differs on the probe names"
+        seen += want
+    if seen < 20:
+        return None, f"too few probes that may negate ({seen})"
+    return compiled, None
+
+
+def _make_flag_counts(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .segment import Flag
+
+    def compiled(flags: Any, bits: tuple[int, ...]) -> Any:
+        got = _kernels.flag_counts(flags, bits)
+        return reference(flags, bits) if got is None else got
+
+    rng = np.random.default_rng(71)
+    every = [v for k, v in vars(Flag).items() if k.isupper() and isinstance(v, int)] + [0, -1, 1 << 62, -(1 << 63), 3, 6]
+    for k in range(30):
+        n = int(rng.integers(0, 200)) if k > 2 else k
+        flags = rng.choice(np.asarray(every, dtype=np.int64), n) | rng.choice(np.asarray(every, dtype=np.int64), n)
+        bits = tuple(rng.choice(every, int(rng.integers(0, 10))).tolist())
+        if k % 4 == 1:
+            flags = flags[::2]  # strided
+        if not _same(compiled(flags, bits), reference(flags, bits)):
+            return None, "it differs on the probe flags"
+    return compiled, None
+
+
+def _make_chrome_only(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from types import SimpleNamespace
+
+    from .. import _kernels
+    from .. import features as f
+    from .segment import Flag
+
+    words, neg_bit = f._CONTAINER_CHROME_ONLY, int(Flag.NEG_CLASS)
+
+    def compiled(seg: Any, flags: Any) -> Any:
+        got = _kernels.chrome_only(seg.neg_tokens, flags, words, neg_bit)
+        return reference(seg, flags) if got is False else got
+
+    rng = np.random.default_rng(73)
+    pool = sorted(words)[:6] + ["author", "", "sidebar", "menu", "x"]
+    bits = np.asarray([0, neg_bit, neg_bit | int(Flag.NAV), int(Flag.NAV), -1], dtype=np.int64)
+    found = 0
+    for k in range(40):
+        n = int(rng.integers(0, 60)) if k > 1 else k
+        seg = SimpleNamespace(neg_tokens=rng.choice(pool[6:] if k % 5 == 0 else pool, n).tolist())
+        flags = rng.choice(bits, n)
+        want = reference(seg, flags)
+        if not _same(compiled(seg, flags), want):
+            return None, "it differs on the probe blocks"
+        found += want is not None
+    if found < 10:
+        return None, f"too few probes with a chrome-only word ({found})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -1819,4 +1945,8 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "may_hold_lines": _make_may_hold_lines,
     "str_holds": _make_str_holds,
     "link_heading_candidates": _make_link_heading_candidates,
+    "block_columns": _make_block_columns,
+    "may_negate_names": _make_may_negate_names,
+    "flag_counts": _make_flag_counts,
+    "chrome_only": _make_chrome_only,
 }
