@@ -360,6 +360,37 @@ def test_class_words_skip_shown_hidden_names() -> None:
 
 
 @needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["hidden", "hidde", "hidden-xs", "label-hidden", "7", "ad12ef"]),
+       st.sampled_from(["footer", "sidebar", "x"]))
+def test_class_words_facts_at_every_place(pad: int, tail: int, fact: str, word: str) -> None:
+    # The digit and "hidden" tests read 16 bytes a step (session 19): each at every place of
+    # strings across one and two steps, a word of the table before or after it.
+    from boilerstrip.parse import _walk
+
+    for names in (f"{'a' * pad} {fact}{'b' * tail} {word}", f"{word}{'c' * pad}{fact}", f"{fact} {'z' * pad}-{word}{'9' * (tail % 3)}"):
+        assert _walk.class_words(names) == segment._class_words(names), names
+
+
+# Styles around _hidden_by's byte test (session 19): cased, spaced, cut, past its 256-byte
+# copy, and beyond ASCII (U+212A lowers to "k", U+0130 to "i" and a combining dot).
+_STYLES = ["display:none", "display: none", "DISPLAY:NONE", "Display : None", "display:nonE;color:red", "displa y:no ne",
+           "visibility:hidden", "visibility : HIDDEN", "visibility:hidde", "visibility:hiddenx", "border:none",
+           "text-decoration: none", "overflow:hidden", "none", "hidden", "NONE", "HIDDEN", "display:block", "",
+           " " * 300 + "display:none", "color:red;" * 30 + "display:none", "é display:none", "display:none é",
+           "\u212a display:none", "display:\u0130none", "d\u0130splay:none", "display:\u00a0none", "display:\tnone",
+           "\ufeffdisplay:none", "x\u212aone display:hidden", "visibility:\u212ahidden"]
+
+
+@needs_compiled
+@pytest.mark.parametrize("style", _STYLES)
+def test_style_hiding(style: str) -> None:
+    for extra in ("", ' role="tabpanel"', ' class="panel"', ' aria-labelledby="t"', ' role="tabpanel" class="x"'):
+        assert_same_walk(f'<p>before</p><div style="{style}"{extra}><p>the styled text</p></div>'
+                         f'<a style="{style}" href="/x">link</a><span style=\'{style}\'>inline</span><p>after</p>')
+
+
+@needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=40), st.integers(0, 20), st.sampled_from(["", "é", "中", "\U0001f600", "\ud800"]))
 def test_encode_utf8_is_pythons(text: str, run: int, other: str) -> None:

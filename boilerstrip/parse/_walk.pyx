@@ -26,6 +26,7 @@ from libc.string cimport memchr, memcmp, memcpy, memset
 
 
 cdef extern from "Python.h":
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
     Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
     bint PyUnicode_IS_ASCII(object o)
@@ -115,6 +116,14 @@ cdef dict _tag_flags = None
 cdef dict _role_flags = None
 cdef object _headings = None
 cdef tuple _hidden_style = None
+# _hidden_style's patterns as bytes for _style_hides (session 19); _style_count -1 when they are
+# not all ASCII (or too many), and _hidden_by then asks Python.
+cdef enum:
+    STYLE_SLOTS = 8
+cdef list _style_keep = []
+cdef const unsigned char *_style_pat[STYLE_SLOTS]
+cdef Py_ssize_t _style_len[STYLE_SLOTS]
+cdef Py_ssize_t _style_count = -1
 cdef tuple _itemprops = None
 cdef long F_PRE = 0
 cdef long F_HEADING = 0
@@ -195,6 +204,16 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     _role_flags = role_flags
     _headings = headings
     _hidden_style = hidden_style
+    global _style_keep, _style_count
+    _style_count = -1
+    _style_keep = []
+    if len(hidden_style) <= STYLE_SLOTS and all([isinstance(h, str) and h.isascii() and h for h in hidden_style]):
+        for h in hidden_style:
+            _style_keep.append((<str> h).encode("ascii"))
+        for k in range(len(_style_keep)):
+            _style_pat[<Py_ssize_t> k] = <const unsigned char *> (<bytes> _style_keep[k])
+            _style_len[<Py_ssize_t> k] = len(<bytes> _style_keep[k])
+        _style_count = len(_style_keep)
     _itemprops = itemprops
     F_PRE = pre
     F_HEADING = heading
@@ -481,11 +500,11 @@ cdef extern from *:
     int bs_u16_has2(const uint16_t *s, Py_ssize_t n, uint16_t x, uint16_t y) noexcept nogil
 
 
-cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
+cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n, bint *wide) noexcept nogil:
     """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes.
 
     After each character of a word, a stretch of prose that folds to itself (bs_fold_plain)
-    is passed 16 bytes at a time."""
+    is passed 16 bytes at a time. wide is set when a character beyond ASCII is kept."""
     cdef Py_ssize_t i = 0, j = 0, k
     cdef bint gap = False
     cdef unsigned char c
@@ -516,6 +535,7 @@ cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
             s[j] = 32
             j += 1
             gap = False
+        wide[0] = True
         k = _char_len(c)
         while k and i < n:
             s[j] = s[i]
@@ -523,6 +543,21 @@ cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
             j += 1
             k -= 1
     return j
+
+
+cdef str _fold_str(unsigned char *s, Py_ssize_t n):
+    """" ".join(text.split()) of valid UTF-8 s as a str (s is folded in place).
+
+    Folded text that is all ASCII (most blocks) is copied into a new str as it is: the
+    decoder's checks and its call would add nothing (session 19).
+    """
+    cdef bint wide = False
+    cdef Py_ssize_t m = _fold(s, n, &wide)
+    if wide:
+        return PyUnicode_DecodeUTF8(<char *> s, m, NULL)
+    out = PyUnicode_New(m, 127)
+    memcpy(PyUnicode_DATA(out), s, m)
+    return out
 
 
 cdef bint _all_space(const unsigned char *s, Py_ssize_t n) noexcept nogil:
@@ -790,7 +825,7 @@ def text_ops(bytes data):
         return False, None, None, None
     cdef bytearray work = bytearray(data)
     cdef unsigned char *w = work
-    folded = PyUnicode_DecodeUTF8(<char *> w, _fold(w, n), NULL)
+    folded = _fold_str(w, n)
     cdef Py_ssize_t a = 0, b = n
     while a < b and (s[a] == 10 or s[a] == 13):
         a += 1
@@ -939,6 +974,45 @@ cdef extern from *:
     int _clzll "__builtin_clzll"(unsigned long long x) noexcept nogil
 
 
+cdef extern from *:
+    """
+    #include <string.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* _class_words_ascii's two facts of an ASCII string, 16 bytes at a time (session 19): bit 0
+       when it holds a digit, bit 1 when it holds "hidden". */
+    static int bs_name_facts(const unsigned char *s, Py_ssize_t n) {
+        int facts = 0;
+        Py_ssize_t i = 0;
+    #if defined(__SSE2__)
+        const __m128i slash = _mm_set1_epi8('0' - 1), colon = _mm_set1_epi8('9' + 1), h = _mm_set1_epi8('h');
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            unsigned int hs;
+            if (!(facts & 1) && _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, slash), _mm_cmplt_epi8(v, colon))))
+                facts |= 1;
+            if (!(facts & 2)) {
+                hs = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v, h));
+                while (hs) {
+                    Py_ssize_t p = i + __builtin_ctz(hs);
+                    if (p + 6 <= n && memcmp(s + p, "hidden", 6) == 0) { facts |= 2; break; }
+                    hs &= hs - 1;
+                }
+            }
+            if (facts == 3) return facts;
+        }
+    #endif
+        for (; i < n; i++) {
+            if (s[i] >= '0' && s[i] <= '9') facts |= 1;
+            else if (s[i] == 'h' && i + 6 <= n && memcmp(s + i, "hidden", 6) == 0) facts |= 2;
+        }
+        return facts;
+    }
+    """
+    int bs_name_facts(const unsigned char *s, Py_ssize_t n) noexcept nogil
+
+
 cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """segment._class_words of an ASCII class/id string, over its bytes.
 
@@ -958,16 +1032,12 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     cdef Py_ssize_t skip = 0
     cdef bint shown = False
     cdef bint has_digit = False
+    cdef int facts
     hit.bits = 0
     hit.neg = hit.pos = NULL
-    for p in range(n - 5):
-        if s[p] == 104 and memcmp(s + p, b"hidden", 6) == 0:
-            shown = True
-            break
-    for p in range(n):
-        if 48 <= s[p] <= 57:
-            has_digit = True
-            break
+    facts = bs_name_facts(s, n)
+    shown = (facts & 2) != 0
+    has_digit = (facts & 1) != 0
     p = -1
     while True:
         p += 1
@@ -1259,20 +1329,63 @@ cdef inline bint _value_true(void *attr) noexcept:
     return v != NULL and n == 4 and memcmp(v, b"true", 4) == 0
 
 
+cdef inline bint _holds(const unsigned char *s, Py_ssize_t n, const unsigned char *p, Py_ssize_t m) noexcept nogil:
+    """Whether s[:n] holds p[:m] (m >= 1)."""
+    cdef Py_ssize_t i
+    for i in range(n - m + 1):
+        if s[i] == p[0] and memcmp(s + i, p, m) == 0:
+            return True
+    return False
+
+
+cdef int _style_hides(const unsigned char *v, size_t n) noexcept nogil:
+    """_hidden_by's style test on the value's bytes: 1 or 0, -1 when only Python can tell.
+
+    '"none" in style or "hidden" in style' reads ASCII, which the decoder (errors="replace")
+    never folds into a replaced sequence, so it holds on the bytes alike. The compact form
+    (spaces out, lowercased) is made here for an ASCII value alone: no non-ASCII character
+    lowers to an ASCII one but U+0130 and U+212A, which a non-ASCII value leaves to Python.
+    """
+    cdef unsigned char buf[256]
+    cdef Py_ssize_t i, m = 0, k
+    cdef unsigned char c
+    if not (_holds(v, n, <const unsigned char *> b"none", 4) or _holds(v, n, <const unsigned char *> b"hidden", 6)):
+        return 0
+    if _style_count < 0 or n > 256 or not _ascii(v, n):
+        return -1
+    for i in range(<Py_ssize_t> n):
+        c = v[i]
+        if c != 32:
+            buf[m] = c | 32 if 65 <= c <= 90 else c
+            m += 1
+    for k in range(_style_count):
+        if _holds(buf, m, _style_pat[k], _style_len[k]):
+            return 1
+    return 0
+
+
 cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_style, void *a_role,
                     void *a_class) except -1:
     """segment._is_hidden on the attributes the walk found (the A_* bits of seen)."""
+    cdef size_t n = 0
+    cdef const unsigned char *v
+    cdef int hides
     if seen & A_HIDDEN:
         pass
     elif seen & A_ARIA and not info & T_LINK and _value_true(a_aria):
         return True
     elif seen & A_STYLE:
-        style = _value(a_style)
-        if not style or not ("none" in style or "hidden" in style):
+        v = _attr_value(a_style, &n)
+        if v == NULL:
             return False
-        compact = style.replace(" ", "").lower()
-        if not any([s in compact for s in _hidden_style]):
+        hides = _style_hides(v, n)
+        if hides == 0:
             return False
+        if hides < 0:
+            style = PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
+            compact = style.replace(" ", "").lower()
+            if not any([s in compact for s in _hidden_style]):
+                return False
     else:
         return False
     key = (
@@ -1468,7 +1581,7 @@ cdef class _Walk:
             else:
                 out = PyUnicode_DecodeUTF8(<char *> self.buf + a, b - a, NULL)
         else:
-            out = PyUnicode_DecodeUTF8(<char *> self.buf, _fold(self.buf, self.buf_len), NULL)
+            out = _fold_str(self.buf, self.buf_len)
         if self.marked:
             out = space_marks(out) if _own_space_items else _space_items(out)
             self.marked = False
