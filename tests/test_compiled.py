@@ -372,6 +372,42 @@ def test_class_words_facts_at_every_place(pad: int, tail: int, fact: str, word: 
         assert _walk.class_words(names) == segment._class_words(names), names
 
 
+@st.composite
+def meta_pages(draw: st.DrawFn) -> str:
+    """Pages of <meta>s among other elements: http-equiv and content cased, repeated, cut or missing."""
+    out: list[str] = []
+    for _ in range(draw(st.integers(0, 8))):
+        kind = draw(st.integers(0, 4))
+        if kind <= 2:
+            attrs = ""
+            for _ in range(draw(st.integers(0, 3))):
+                name = draw(st.sampled_from(["http-equiv", "HTTP-EQUIV", "content", "Content", "name", "http-equi"]))
+                value = draw(st.sampled_from(["content-language", "Content-Language", "CONTENT-LANGUAGE", "content-languag",
+                                              " content-language", "content-type", "de", "en-US", "", "\u212aontent-language",
+                                              "\u00e9"]))
+                attrs += f" {name}" if draw(st.booleans()) and kind == 2 else f' {name}="{value}"'
+            out.append(f"<{draw(st.sampled_from(['meta', 'META', 'metas']))}{attrs}>")
+        elif kind == 3:
+            out.append(draw(st.sampled_from(["<head>", "<body>", "<div>", "</div>", "<svg>", "</svg>", "<template>",
+                                             "</template>", "<noscript>", "<p>x", "<math>", "<table>"])))
+        else:
+            out.append(draw(st.text(st.sampled_from("ab <>"), max_size=6)))
+    return "".join(out)
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(meta_pages(), st.sampled_from(["", "<html>", '<html lang="">', '<html lang="de" xml:lang="fr">', '<html xml:lang="nl_BE">',
+                                      "<!doctype html><html><head>", "<head><title> A\ttitle </title>", "<title></title>",
+                                      "<noscript><title>N</title></noscript><title>T</title>", "<template></template><title>T</title>",
+                                      "<title>\u00e9 &amp; x</title>"]),
+       st.sampled_from(["", "<title>late</title>", "<svg><title>s<b>b</b></title></svg>"]))
+def test_head_read(page: str, head: str, tail: str) -> None:
+    tree = LexborHTMLParser(head + page + tail)
+    assert segment._HEAD_READ(tree) == segment._head_read(tree)
+    assert segment._HEAD_READ is not segment._head_read
+
+
 # Styles around _hidden_by's byte test (session 19): cased, spaced, cut, past its 256-byte
 # copy, and beyond ASCII (U+212A lowers to "k", U+0130 to "i" and a combining dot).
 _STYLES = ["display:none", "display: none", "DISPLAY:NONE", "Display : None", "display:nonE;color:red", "displa y:no ne",

@@ -88,6 +88,8 @@ FUNCTIONS = (
 )
 
 cdef enum:
+    TAG_TEXT = 2  # lexbor's LXB_TAG__TEXT (check_layout reads the same ids through lexbor)
+cdef enum:
     TYPE_ELEMENT = 1
     TYPE_TEXT = 3
     # lexbor's ids of the pseudo tags selectolax names "-text", "-document", "-comment",
@@ -265,6 +267,162 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     for word in word_bits:
         _starts[_letter(ord(word[0]))][_letter(ord(word[1]))] |= (<uint64_t> 1) << len(word)
     _words_ready = True
+
+
+cdef inline bint _lower_is(const unsigned char *s, size_t n, const char *word, size_t m) noexcept nogil:
+    """s[:n] ASCII-lowercased == word[:m] (word lowercase), as lexbor's "i" attribute match has it."""
+    cdef size_t i
+    if n != m:
+        return False
+    for i in range(n):
+        if _lc(s[i]) != <unsigned char> word[i]:
+            return False
+    return True
+
+
+cdef inline bint _name_is(void *attr, const char *word, size_t m) noexcept nogil:
+    cdef size_t n = 0
+    cdef const unsigned char *name = _attr_qname(attr, &n)
+    return name != NULL and n == m and memcmp(name, word, m) == 0
+
+
+def meta_language(size_t root_id):
+    """segment._meta_language of the tree whose root element is at root_id (session 19).
+
+    root.css_first('meta[http-equiv="content-language" i]').attributes.get("content")
+    without the CSS engine (its selector parse and matcher cost ~100,000 instructions a
+    page): the first <meta> below root, in document order, whose first http-equiv attribute
+    is "content-language" in any ASCII case; then its last content attribute's value, as
+    selectolax decodes it (None without a value or without the attribute).
+    """
+    if _element_qname == NULL:
+        raise RuntimeError("boilerstrip.parse._walk is not configured")
+    cdef lxb_dom_node_t *root = <lxb_dom_node_t *> root_id
+    cdef lxb_dom_node_t *node = root.first_child
+    cdef const unsigned char *name
+    cdef const unsigned char *value
+    cdef size_t n = 0
+    cdef void *attr
+    cdef void *content
+    while node != NULL:
+        if node.type == TYPE_ELEMENT:
+            name = _element_qname(node, &n)
+            if name != NULL and n == 4 and memcmp(name, b"meta", 4) == 0:
+                attr = _first_attr(node)
+                while attr != NULL and not _name_is(attr, b"http-equiv", 10):
+                    attr = _next_attr(attr)
+                if attr != NULL:
+                    value = _attr_value(attr, &n)
+                    if value != NULL and _lower_is(value, n, b"content-language", 16):
+                        content = NULL
+                        attr = _first_attr(node)
+                        while attr != NULL:
+                            if _name_is(attr, b"content", 7):
+                                content = attr
+                            attr = _next_attr(attr)
+                        return _value(content) if content != NULL else None
+        if node.first_child != NULL:
+            node = node.first_child
+            continue
+        while node != root and node.next == NULL:
+            node = node.parent
+        if node == root:
+            break
+        node = node.next
+    return None
+
+
+cdef inline bint _qname_is(lxb_dom_node_t *node, const char *word, size_t m) noexcept nogil:
+    cdef size_t n = 0
+    cdef const unsigned char *name = _element_qname(node, &n)
+    return name != NULL and n == m and memcmp(name, word, m) == 0
+
+
+def head_read(size_t head_id, size_t root_id, tuple holders):
+    """segment._head_read of the tree whose head and root elements are at head_id and root_id (0: None).
+
+    (found, title, lang) on lexbor's nodes, without a LexborNode, an attribute dict or the CSS
+    engine: found when a <title> is among head's children before any of holders (ASCII
+    names, as bytes), title its text (its text nodes' bytes joined, decoded as selectolax
+    does), lang the root <html>'s last lang attribute, or when that is empty its last
+    xml:lang, or when that is empty too meta_language's (session 19).
+    """
+    if _element_qname == NULL:
+        raise RuntimeError("boilerstrip.parse._walk is not configured")
+    cdef lxb_dom_node_t *head = <lxb_dom_node_t *> head_id
+    cdef lxb_dom_node_t *root = <lxb_dom_node_t *> root_id
+    cdef lxb_dom_node_t *node
+    cdef lxb_dom_node_t *title = NULL
+    cdef lxb_dom_character_data_t *chars
+    cdef void *attr
+    cdef void *a_lang = NULL
+    cdef void *a_xml = NULL
+    cdef bint held
+    cdef bytearray joined
+    text = None
+    lang = None
+    if head != NULL:
+        node = head.first_child
+        while node != NULL:
+            if node.type == TYPE_ELEMENT:
+                if _qname_is(node, b"title", 5):
+                    title = node
+                    break
+                held = False
+                for h in holders:
+                    if _qname_is(node, <const char *> (<bytes> h), len(<bytes> h)):
+                        held = True
+                if held:
+                    break
+            node = node.next
+    if title == NULL and root != NULL:
+        # tree.css_first("title"): the first <title> below the root, in any namespace.
+        node = root.first_child
+        while node != NULL:
+            if node.type == TYPE_ELEMENT and _qname_is(node, b"title", 5):
+                title = node
+                break
+            if node.first_child != NULL:
+                node = node.first_child
+                continue
+            while node != root and node.next == NULL:
+                node = node.parent
+            if node == root:
+                break
+            node = node.next
+    if title != NULL:
+        joined = bytearray()
+        node = title.first_child
+        while node != NULL:
+            if node.local_name == TAG_TEXT:  # what selectolax's text() joins
+                chars = <lxb_dom_character_data_t *> node
+                if chars.data.data != NULL:
+                    joined += (<const char *> chars.data.data)[:chars.data.length]
+            if node.first_child != NULL:
+                node = node.first_child
+                continue
+            while node != title and node.next == NULL:
+                node = node.parent
+            if node == title:
+                break
+            node = node.next
+        text = PyUnicode_DecodeUTF8(<const char *> (<char *> joined), len(joined), "replace")
+    if root != NULL:
+        if root.type == TYPE_ELEMENT and _qname_is(root, b"html", 4):
+            attr = _first_attr(root)
+            while attr != NULL:
+                if _name_is(attr, b"lang", 4):
+                    a_lang = attr
+                elif _name_is(attr, b"xml:lang", 8):
+                    a_xml = attr
+                attr = _next_attr(attr)
+            if a_lang != NULL:
+                lang = _value(a_lang)
+            if not lang and a_xml != NULL:
+                lang = _value(a_xml)
+        if not lang:
+            lang = meta_language(root_id)
+    return text, lang
 
 
 def check_layout(size_t root_id, size_t limit=100000):
