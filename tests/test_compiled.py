@@ -408,6 +408,18 @@ def test_head_read(page: str, head: str, tail: str) -> None:
     assert segment._HEAD_READ is not segment._head_read
 
 
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["menu-item", "menu-item ", "Menu-item", "menu-itex", "", "x" * 256, "x" * 257, "y" * 255 + "\u00e9",
+                                 "caf\u00e9 item", "a b c d e f g h", "a b c d e f g i", "card card--wide", "\t"]), max_size=30),
+       st.sampled_from(["div", "li", "p", "section"]))
+def test_block_class_strs(classes: list[str], tag: str) -> None:
+    # The walk hands a block element's class str seen before in the walk again (session 19):
+    # alike and nearly alike values, empty, up to and past the 256 bytes it remembers, beyond ASCII.
+    html = "".join(f'<{tag} class="{c}"><span class="{c}">t{i}</span></{tag}>' for i, c in enumerate(classes))
+    assert_same_walk(f"<main class='m'>{html}</main><ul>{html}</ul>")
+
+
 # Styles around _hidden_by's byte test (session 19): cased, spaced, cut, past its 256-byte
 # copy, and beyond ASCII (U+212A lowers to "k", U+0130 to "i" and a combining dot).
 _STYLES = ["display:none", "display: none", "DISPLAY:NONE", "Display : None", "display:nonE;color:red", "displa y:no ne",

@@ -1651,6 +1651,51 @@ def _space_probes():
     return out
 
 
+# The class strs of walk()'s block elements (elem_class) by their bytes: a page repeats its
+# class strings (one per menu item, card, comment), and an ASCII one seen before in the walk is
+# the same str again instead of a new decode (session 19). Direct-mapped, of borrowed strs that
+# elem_class keeps alive through the walk.
+cdef enum:
+    CLASS_SLOTS = 256  # a power of two
+    CLASS_LONGEST = 256
+
+cdef struct ClassSlot:
+    uint64_t hash
+    Py_ssize_t length
+    PyObject *text
+
+
+cdef object _class_str(void *attr, ClassSlot *slots):
+    """_value(attr), the str of an earlier alike value when there is one in slots."""
+    cdef size_t n = 0
+    cdef const unsigned char *v = _attr_value(attr, &n)
+    cdef uint64_t h, w
+    cdef Py_ssize_t i = 0
+    cdef ClassSlot *slot
+    if v == NULL:
+        return None
+    if n > CLASS_LONGEST or not _ascii(v, n):
+        return PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
+    h = 0xCBF29CE484222325ULL ^ <uint64_t> n
+    while i + 8 <= <Py_ssize_t> n:
+        memcpy(&w, v + i, 8)
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
+        h ^= h >> 29
+        i += 8
+    while i < <Py_ssize_t> n:
+        h = (h ^ v[i]) * 0x100000001B3ULL
+        i += 1
+    slot = &slots[(h >> 24) & (CLASS_SLOTS - 1)]
+    if slot.text != NULL and slot.hash == h and slot.length == <Py_ssize_t> n and memcmp(PyUnicode_DATA(<object> slot.text), v, n) == 0:
+        return <object> slot.text
+    out = PyUnicode_New(n, 127)
+    memcpy(PyUnicode_DATA(out), v, n)
+    slot.hash = h
+    slot.length = n
+    slot.text = <PyObject *> out
+    return out
+
+
 cdef class _Walk:
     """The state of one walk (segment._walk's locals)."""
 
@@ -1811,6 +1856,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef PathSlot *path_slot
     cdef PathSlot path_slots[PATH_SLOTS]
     memset(path_slots, 0, sizeof(path_slots))
+    cdef ClassSlot class_slots[CLASS_SLOTS]
+    memset(class_slots, 0, sizeof(class_slots))
     cdef TagSlot tag_slots[TAG_SLOTS]
     memset(tag_slots, 0, sizeof(tag_slots))
     cdef list tag_keep = []
@@ -2001,7 +2048,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     elem_parent.append(w.elem)
                     elem_tag.append(tag)
                     if a_class != NULL:
-                        class_value = _value(a_class)
+                        class_value = _class_str(a_class, class_slots)
                     elem_class.append(class_value or "")
                     w.elem = len(elem_tag) - 1
                     w.kind = tag
