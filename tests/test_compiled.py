@@ -360,6 +360,85 @@ def test_class_words_skip_shown_hidden_names() -> None:
 
 
 @needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["hidden", "hidde", "hidden-xs", "label-hidden", "7", "ad12ef"]),
+       st.sampled_from(["footer", "sidebar", "x"]))
+def test_class_words_facts_at_every_place(pad: int, tail: int, fact: str, word: str) -> None:
+    # The digit and "hidden" tests read 16 bytes a step (session 19): each at every place of
+    # strings across one and two steps, a word of the table before or after it.
+    from boilerstrip.parse import _walk
+
+    for names in (f"{'a' * pad} {fact}{'b' * tail} {word}", f"{word}{'c' * pad}{fact}", f"{fact} {'z' * pad}-{word}{'9' * (tail % 3)}"):
+        assert _walk.class_words(names) == segment._class_words(names), names
+
+
+@st.composite
+def meta_pages(draw: st.DrawFn) -> str:
+    """Pages of <meta>s among other elements: http-equiv and content cased, repeated, cut or missing."""
+    out: list[str] = []
+    for _ in range(draw(st.integers(0, 8))):
+        kind = draw(st.integers(0, 4))
+        if kind <= 2:
+            attrs = ""
+            for _ in range(draw(st.integers(0, 3))):
+                name = draw(st.sampled_from(["http-equiv", "HTTP-EQUIV", "content", "Content", "name", "http-equi"]))
+                value = draw(st.sampled_from(["content-language", "Content-Language", "CONTENT-LANGUAGE", "content-languag",
+                                              " content-language", "content-type", "de", "en-US", "", "\u212aontent-language",
+                                              "\u00e9"]))
+                attrs += f" {name}" if draw(st.booleans()) and kind == 2 else f' {name}="{value}"'
+            out.append(f"<{draw(st.sampled_from(['meta', 'META', 'metas']))}{attrs}>")
+        elif kind == 3:
+            out.append(draw(st.sampled_from(["<head>", "<body>", "<div>", "</div>", "<svg>", "</svg>", "<template>",
+                                             "</template>", "<noscript>", "<p>x", "<math>", "<table>"])))
+        else:
+            out.append(draw(st.text(st.sampled_from("ab <>"), max_size=6)))
+    return "".join(out)
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(meta_pages(), st.sampled_from(["", "<html>", '<html lang="">', '<html lang="de" xml:lang="fr">', '<html xml:lang="nl_BE">',
+                                      "<!doctype html><html><head>", "<head><title> A\ttitle </title>", "<title></title>",
+                                      "<noscript><title>N</title></noscript><title>T</title>", "<template></template><title>T</title>",
+                                      "<title>\u00e9 &amp; x</title>"]),
+       st.sampled_from(["", "<title>late</title>", "<svg><title>s<b>b</b></title></svg>"]))
+def test_head_read(page: str, head: str, tail: str) -> None:
+    tree = LexborHTMLParser(head + page + tail)
+    assert segment._HEAD_READ(tree) == segment._head_read(tree)
+    assert segment._HEAD_READ is not segment._head_read
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["menu-item", "menu-item ", "Menu-item", "menu-itex", "", "x" * 256, "x" * 257, "y" * 255 + "\u00e9",
+                                 "caf\u00e9 item", "a b c d e f g h", "a b c d e f g i", "card card--wide", "\t"]), max_size=30),
+       st.sampled_from(["div", "li", "p", "section"]))
+def test_block_class_strs(classes: list[str], tag: str) -> None:
+    # The walk hands a block element's class str seen before in the walk again (session 19):
+    # alike and nearly alike values, empty, up to and past the 256 bytes it remembers, beyond ASCII.
+    html = "".join(f'<{tag} class="{c}"><span class="{c}">t{i}</span></{tag}>' for i, c in enumerate(classes))
+    assert_same_walk(f"<main class='m'>{html}</main><ul>{html}</ul>")
+
+
+# Styles around _hidden_by's byte test (session 19): cased, spaced, cut, past its 256-byte
+# copy, and beyond ASCII (U+212A lowers to "k", U+0130 to "i" and a combining dot).
+_STYLES = ["display:none", "display: none", "DISPLAY:NONE", "Display : None", "display:nonE;color:red", "displa y:no ne",
+           "visibility:hidden", "visibility : HIDDEN", "visibility:hidde", "visibility:hiddenx", "border:none",
+           "text-decoration: none", "overflow:hidden", "none", "hidden", "NONE", "HIDDEN", "display:block", "",
+           " " * 300 + "display:none", "color:red;" * 30 + "display:none", "é display:none", "display:none é",
+           "\u212a display:none", "display:\u0130none", "d\u0130splay:none", "display:\u00a0none", "display:\tnone",
+           "\ufeffdisplay:none", "x\u212aone display:hidden", "visibility:\u212ahidden"]
+
+
+@needs_compiled
+@pytest.mark.parametrize("style", _STYLES)
+def test_style_hiding(style: str) -> None:
+    for extra in ("", ' role="tabpanel"', ' class="panel"', ' aria-labelledby="t"', ' role="tabpanel" class="x"'):
+        assert_same_walk(f'<p>before</p><div style="{style}"{extra}><p>the styled text</p></div>'
+                         f'<a style="{style}" href="/x">link</a><span style=\'{style}\'>inline</span><p>after</p>')
+
+
+@needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=40), st.integers(0, 20), st.sampled_from(["", "é", "中", "\U0001f600", "\ud800"]))
 def test_encode_utf8_is_pythons(text: str, run: int, other: str) -> None:

@@ -34,7 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from selectolax.lexbor import LexborNode
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
     from .segment import Segments
 
@@ -258,6 +258,57 @@ def choose_nesting_check(reference: Callable[[bytes], bool], limit: int) -> Call
                 b"<a<b" * limit, b"<" * limit * 2, b"<A" * limit, b"<\xc1<@<[<`<{" * limit, _PROBE.encode("utf-8")]
 
     return _bytes_twin("nesting check", reference, make, probes)
+
+
+# Pages for choose_head_read's check: the meta first, late, nested, cased, repeated, in
+# foreign content, without content or with two, after a meta of another kind; titles in head,
+# after a holder, in body, empty; lang attributes empty, repeated, xml:lang.
+_HEAD_PROBES = (
+    "<title>A  page\n</title>", "<noscript></noscript><title>B</title>", "<body><title>C</title>", "<title></title>",
+    '<html lang="" xml:lang="de-AT"><title>x</title>', '<html lang="EN_gb" lang="fr">', '<html xml:lang lang>',
+    "<template><title>D</title></template><title>E</title>", "<svg><title>F<b>G</b></title></svg>",
+    "", "<p>x", '<meta http-equiv="content-language" content="de">',
+    '<html><head><meta http-equiv="Content-Language" content="fr-CA"></head><body><p>x</p></body></html>',
+    '<body><div><p>x<meta HTTP-EQUIV="CONTENT-LANGUAGE" content=" es "></p></div><meta http-equiv="content-language" content="it">',
+    '<meta http-equiv="content-type" content="text/html"><meta http-equiv="content-language">',
+    '<meta http-equiv="content-language" content="nl" content="en"><meta http-equiv="content-language" content="pt">',
+    '<meta http-equiv=" content-language" content="x"><meta http-equiv="content-languag" content="y">',
+    '<meta http-equiv content="z"><meta content="pl" http-equiv="content-language" http-equiv="x">',
+    '<svg><meta http-equiv="content-language" content="sv"></svg>', '<template><meta http-equiv="content-language" content="da"></template>',
+    '<meta http-equiv="content-language" content="\u00e9\u4e2d">', "<noscript><meta http-equiv='content-language' content='fi'></noscript>",
+)
+
+
+def choose_head_read(
+    reference: Callable[[LexborHTMLParser], tuple[str | None, str | None]], holders: frozenset[str]
+) -> Callable[[LexborHTMLParser], tuple[str | None, str | None]]:
+    """segment._head_read, or its compiled twin (C reads of lexbor's nodes) when it answers the same on probes.
+
+    Used only with the compiled walker (it reads lexbor through the addresses the walker's
+    configure handed over), so BOILERSTRIP_PURE=1 and a failed build select the reference.
+    """
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+
+        from . import _walk
+
+        names = tuple(h.encode("ascii") for h in sorted(holders))
+
+        def compiled(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
+            head, root = tree.head, tree.root
+            return _walk.head_read(0 if head is None else head.mem_id, 0 if root is None else root.mem_id, names)
+
+        for page in _HEAD_PROBES + (_PROBE,):
+            tree = LexborHTMLParser(page)
+            if compiled(tree) != reference(tree):
+                log.debug("the compiled head reads are not used: they differ on a probe")
+                return reference
+    except Exception as exc:  # not built, not configured, or built against another selectolax
+        log.debug("the compiled head reads are not used: %s", exc)
+        return reference
+    return compiled
 
 
 def _bytes_twin(

@@ -26,6 +26,7 @@ from libc.string cimport memchr, memcmp, memcpy, memset
 
 
 cdef extern from "Python.h":
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
     Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
     bint PyUnicode_IS_ASCII(object o)
@@ -87,6 +88,8 @@ FUNCTIONS = (
 )
 
 cdef enum:
+    TAG_TEXT = 2  # lexbor's LXB_TAG__TEXT (check_layout reads the same ids through lexbor)
+cdef enum:
     TYPE_ELEMENT = 1
     TYPE_TEXT = 3
     # lexbor's ids of the pseudo tags selectolax names "-text", "-document", "-comment",
@@ -115,6 +118,14 @@ cdef dict _tag_flags = None
 cdef dict _role_flags = None
 cdef object _headings = None
 cdef tuple _hidden_style = None
+# _hidden_style's patterns as bytes for _style_hides (session 19); _style_count -1 when they are
+# not all ASCII (or too many), and _hidden_by then asks Python.
+cdef enum:
+    STYLE_SLOTS = 8
+cdef list _style_keep = []
+cdef const unsigned char *_style_pat[STYLE_SLOTS]
+cdef Py_ssize_t _style_len[STYLE_SLOTS]
+cdef Py_ssize_t _style_count = -1
 cdef tuple _itemprops = None
 cdef long F_PRE = 0
 cdef long F_HEADING = 0
@@ -195,6 +206,16 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     _role_flags = role_flags
     _headings = headings
     _hidden_style = hidden_style
+    global _style_keep, _style_count
+    _style_count = -1
+    _style_keep = []
+    if len(hidden_style) <= STYLE_SLOTS and all([isinstance(h, str) and h.isascii() and h for h in hidden_style]):
+        for h in hidden_style:
+            _style_keep.append((<str> h).encode("ascii"))
+        for k in range(len(_style_keep)):
+            _style_pat[<Py_ssize_t> k] = <const unsigned char *> (<bytes> _style_keep[k])
+            _style_len[<Py_ssize_t> k] = len(<bytes> _style_keep[k])
+        _style_count = len(_style_keep)
     _itemprops = itemprops
     F_PRE = pre
     F_HEADING = heading
@@ -246,6 +267,162 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     for word in word_bits:
         _starts[_letter(ord(word[0]))][_letter(ord(word[1]))] |= (<uint64_t> 1) << len(word)
     _words_ready = True
+
+
+cdef inline bint _lower_is(const unsigned char *s, size_t n, const char *word, size_t m) noexcept nogil:
+    """s[:n] ASCII-lowercased == word[:m] (word lowercase), as lexbor's "i" attribute match has it."""
+    cdef size_t i
+    if n != m:
+        return False
+    for i in range(n):
+        if _lc(s[i]) != <unsigned char> word[i]:
+            return False
+    return True
+
+
+cdef inline bint _name_is(void *attr, const char *word, size_t m) noexcept nogil:
+    cdef size_t n = 0
+    cdef const unsigned char *name = _attr_qname(attr, &n)
+    return name != NULL and n == m and memcmp(name, word, m) == 0
+
+
+def meta_language(size_t root_id):
+    """segment._meta_language of the tree whose root element is at root_id (session 19).
+
+    root.css_first('meta[http-equiv="content-language" i]').attributes.get("content")
+    without the CSS engine (its selector parse and matcher cost ~100,000 instructions a
+    page): the first <meta> below root, in document order, whose first http-equiv attribute
+    is "content-language" in any ASCII case; then its last content attribute's value, as
+    selectolax decodes it (None without a value or without the attribute).
+    """
+    if _element_qname == NULL:
+        raise RuntimeError("boilerstrip.parse._walk is not configured")
+    cdef lxb_dom_node_t *root = <lxb_dom_node_t *> root_id
+    cdef lxb_dom_node_t *node = root.first_child
+    cdef const unsigned char *name
+    cdef const unsigned char *value
+    cdef size_t n = 0
+    cdef void *attr
+    cdef void *content
+    while node != NULL:
+        if node.type == TYPE_ELEMENT:
+            name = _element_qname(node, &n)
+            if name != NULL and n == 4 and memcmp(name, b"meta", 4) == 0:
+                attr = _first_attr(node)
+                while attr != NULL and not _name_is(attr, b"http-equiv", 10):
+                    attr = _next_attr(attr)
+                if attr != NULL:
+                    value = _attr_value(attr, &n)
+                    if value != NULL and _lower_is(value, n, b"content-language", 16):
+                        content = NULL
+                        attr = _first_attr(node)
+                        while attr != NULL:
+                            if _name_is(attr, b"content", 7):
+                                content = attr
+                            attr = _next_attr(attr)
+                        return _value(content) if content != NULL else None
+        if node.first_child != NULL:
+            node = node.first_child
+            continue
+        while node != root and node.next == NULL:
+            node = node.parent
+        if node == root:
+            break
+        node = node.next
+    return None
+
+
+cdef inline bint _qname_is(lxb_dom_node_t *node, const char *word, size_t m) noexcept nogil:
+    cdef size_t n = 0
+    cdef const unsigned char *name = _element_qname(node, &n)
+    return name != NULL and n == m and memcmp(name, word, m) == 0
+
+
+def head_read(size_t head_id, size_t root_id, tuple holders):
+    """segment._head_read of the tree whose head and root elements are at head_id and root_id (0: None).
+
+    (found, title, lang) on lexbor's nodes, without a LexborNode, an attribute dict or the CSS
+    engine: found when a <title> is among head's children before any of holders (ASCII
+    names, as bytes), title its text (its text nodes' bytes joined, decoded as selectolax
+    does), lang the root <html>'s last lang attribute, or when that is empty its last
+    xml:lang, or when that is empty too meta_language's (session 19).
+    """
+    if _element_qname == NULL:
+        raise RuntimeError("boilerstrip.parse._walk is not configured")
+    cdef lxb_dom_node_t *head = <lxb_dom_node_t *> head_id
+    cdef lxb_dom_node_t *root = <lxb_dom_node_t *> root_id
+    cdef lxb_dom_node_t *node
+    cdef lxb_dom_node_t *title = NULL
+    cdef lxb_dom_character_data_t *chars
+    cdef void *attr
+    cdef void *a_lang = NULL
+    cdef void *a_xml = NULL
+    cdef bint held
+    cdef bytearray joined
+    text = None
+    lang = None
+    if head != NULL:
+        node = head.first_child
+        while node != NULL:
+            if node.type == TYPE_ELEMENT:
+                if _qname_is(node, b"title", 5):
+                    title = node
+                    break
+                held = False
+                for h in holders:
+                    if _qname_is(node, <const char *> (<bytes> h), len(<bytes> h)):
+                        held = True
+                if held:
+                    break
+            node = node.next
+    if title == NULL and root != NULL:
+        # tree.css_first("title"): the first <title> below the root, in any namespace.
+        node = root.first_child
+        while node != NULL:
+            if node.type == TYPE_ELEMENT and _qname_is(node, b"title", 5):
+                title = node
+                break
+            if node.first_child != NULL:
+                node = node.first_child
+                continue
+            while node != root and node.next == NULL:
+                node = node.parent
+            if node == root:
+                break
+            node = node.next
+    if title != NULL:
+        joined = bytearray()
+        node = title.first_child
+        while node != NULL:
+            if node.local_name == TAG_TEXT:  # what selectolax's text() joins
+                chars = <lxb_dom_character_data_t *> node
+                if chars.data.data != NULL:
+                    joined += (<const char *> chars.data.data)[:chars.data.length]
+            if node.first_child != NULL:
+                node = node.first_child
+                continue
+            while node != title and node.next == NULL:
+                node = node.parent
+            if node == title:
+                break
+            node = node.next
+        text = PyUnicode_DecodeUTF8(<const char *> (<char *> joined), len(joined), "replace")
+    if root != NULL:
+        if root.type == TYPE_ELEMENT and _qname_is(root, b"html", 4):
+            attr = _first_attr(root)
+            while attr != NULL:
+                if _name_is(attr, b"lang", 4):
+                    a_lang = attr
+                elif _name_is(attr, b"xml:lang", 8):
+                    a_xml = attr
+                attr = _next_attr(attr)
+            if a_lang != NULL:
+                lang = _value(a_lang)
+            if not lang and a_xml != NULL:
+                lang = _value(a_xml)
+        if not lang:
+            lang = meta_language(root_id)
+    return text, lang
 
 
 def check_layout(size_t root_id, size_t limit=100000):
@@ -481,11 +658,11 @@ cdef extern from *:
     int bs_u16_has2(const uint16_t *s, Py_ssize_t n, uint16_t x, uint16_t y) noexcept nogil
 
 
-cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
+cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n, bint *wide) noexcept nogil:
     """" ".join(text.split()) of valid UTF-8 s, in place; returns its length in bytes.
 
     After each character of a word, a stretch of prose that folds to itself (bs_fold_plain)
-    is passed 16 bytes at a time."""
+    is passed 16 bytes at a time. wide is set when a character beyond ASCII is kept."""
     cdef Py_ssize_t i = 0, j = 0, k
     cdef bint gap = False
     cdef unsigned char c
@@ -516,6 +693,7 @@ cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
             s[j] = 32
             j += 1
             gap = False
+        wide[0] = True
         k = _char_len(c)
         while k and i < n:
             s[j] = s[i]
@@ -523,6 +701,21 @@ cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n) noexcept nogil:
             j += 1
             k -= 1
     return j
+
+
+cdef str _fold_str(unsigned char *s, Py_ssize_t n):
+    """" ".join(text.split()) of valid UTF-8 s as a str (s is folded in place).
+
+    Folded text that is all ASCII (most blocks) is copied into a new str as it is: the
+    decoder's checks and its call would add nothing (session 19).
+    """
+    cdef bint wide = False
+    cdef Py_ssize_t m = _fold(s, n, &wide)
+    if wide:
+        return PyUnicode_DecodeUTF8(<char *> s, m, NULL)
+    out = PyUnicode_New(m, 127)
+    memcpy(PyUnicode_DATA(out), s, m)
+    return out
 
 
 cdef bint _all_space(const unsigned char *s, Py_ssize_t n) noexcept nogil:
@@ -790,7 +983,7 @@ def text_ops(bytes data):
         return False, None, None, None
     cdef bytearray work = bytearray(data)
     cdef unsigned char *w = work
-    folded = PyUnicode_DecodeUTF8(<char *> w, _fold(w, n), NULL)
+    folded = _fold_str(w, n)
     cdef Py_ssize_t a = 0, b = n
     while a < b and (s[a] == 10 or s[a] == 13):
         a += 1
@@ -939,6 +1132,45 @@ cdef extern from *:
     int _clzll "__builtin_clzll"(unsigned long long x) noexcept nogil
 
 
+cdef extern from *:
+    """
+    #include <string.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* _class_words_ascii's two facts of an ASCII string, 16 bytes at a time (session 19): bit 0
+       when it holds a digit, bit 1 when it holds "hidden". */
+    static int bs_name_facts(const unsigned char *s, Py_ssize_t n) {
+        int facts = 0;
+        Py_ssize_t i = 0;
+    #if defined(__SSE2__)
+        const __m128i slash = _mm_set1_epi8('0' - 1), colon = _mm_set1_epi8('9' + 1), h = _mm_set1_epi8('h');
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            unsigned int hs;
+            if (!(facts & 1) && _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, slash), _mm_cmplt_epi8(v, colon))))
+                facts |= 1;
+            if (!(facts & 2)) {
+                hs = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v, h));
+                while (hs) {
+                    Py_ssize_t p = i + __builtin_ctz(hs);
+                    if (p + 6 <= n && memcmp(s + p, "hidden", 6) == 0) { facts |= 2; break; }
+                    hs &= hs - 1;
+                }
+            }
+            if (facts == 3) return facts;
+        }
+    #endif
+        for (; i < n; i++) {
+            if (s[i] >= '0' && s[i] <= '9') facts |= 1;
+            else if (s[i] == 'h' && i + 6 <= n && memcmp(s + i, "hidden", 6) == 0) facts |= 2;
+        }
+        return facts;
+    }
+    """
+    int bs_name_facts(const unsigned char *s, Py_ssize_t n) noexcept nogil
+
+
 cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """segment._class_words of an ASCII class/id string, over its bytes.
 
@@ -958,16 +1190,12 @@ cdef int _class_words_ascii(const unsigned char *s, Py_ssize_t n, Hit *hit) noex
     cdef Py_ssize_t skip = 0
     cdef bint shown = False
     cdef bint has_digit = False
+    cdef int facts
     hit.bits = 0
     hit.neg = hit.pos = NULL
-    for p in range(n - 5):
-        if s[p] == 104 and memcmp(s + p, b"hidden", 6) == 0:
-            shown = True
-            break
-    for p in range(n):
-        if 48 <= s[p] <= 57:
-            has_digit = True
-            break
+    facts = bs_name_facts(s, n)
+    shown = (facts & 2) != 0
+    has_digit = (facts & 1) != 0
     p = -1
     while True:
         p += 1
@@ -1259,20 +1487,63 @@ cdef inline bint _value_true(void *attr) noexcept:
     return v != NULL and n == 4 and memcmp(v, b"true", 4) == 0
 
 
+cdef inline bint _holds(const unsigned char *s, Py_ssize_t n, const unsigned char *p, Py_ssize_t m) noexcept nogil:
+    """Whether s[:n] holds p[:m] (m >= 1)."""
+    cdef Py_ssize_t i
+    for i in range(n - m + 1):
+        if s[i] == p[0] and memcmp(s + i, p, m) == 0:
+            return True
+    return False
+
+
+cdef int _style_hides(const unsigned char *v, size_t n) noexcept nogil:
+    """_hidden_by's style test on the value's bytes: 1 or 0, -1 when only Python can tell.
+
+    '"none" in style or "hidden" in style' reads ASCII, which the decoder (errors="replace")
+    never folds into a replaced sequence, so it holds on the bytes alike. The compact form
+    (spaces out, lowercased) is made here for an ASCII value alone: no non-ASCII character
+    lowers to an ASCII one but U+0130 and U+212A, which a non-ASCII value leaves to Python.
+    """
+    cdef unsigned char buf[256]
+    cdef Py_ssize_t i, m = 0, k
+    cdef unsigned char c
+    if not (_holds(v, n, <const unsigned char *> b"none", 4) or _holds(v, n, <const unsigned char *> b"hidden", 6)):
+        return 0
+    if _style_count < 0 or n > 256 or not _ascii(v, n):
+        return -1
+    for i in range(<Py_ssize_t> n):
+        c = v[i]
+        if c != 32:
+            buf[m] = c | 32 if 65 <= c <= 90 else c
+            m += 1
+    for k in range(_style_count):
+        if _holds(buf, m, _style_pat[k], _style_len[k]):
+            return 1
+    return 0
+
+
 cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_style, void *a_role,
                     void *a_class) except -1:
     """segment._is_hidden on the attributes the walk found (the A_* bits of seen)."""
+    cdef size_t n = 0
+    cdef const unsigned char *v
+    cdef int hides
     if seen & A_HIDDEN:
         pass
     elif seen & A_ARIA and not info & T_LINK and _value_true(a_aria):
         return True
     elif seen & A_STYLE:
-        style = _value(a_style)
-        if not style or not ("none" in style or "hidden" in style):
+        v = _attr_value(a_style, &n)
+        if v == NULL:
             return False
-        compact = style.replace(" ", "").lower()
-        if not any([s in compact for s in _hidden_style]):
+        hides = _style_hides(v, n)
+        if hides == 0:
             return False
+        if hides < 0:
+            style = PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
+            compact = style.replace(" ", "").lower()
+            if not any([s in compact for s in _hidden_style]):
+                return False
     else:
         return False
     key = (
@@ -1380,6 +1651,51 @@ def _space_probes():
     return out
 
 
+# The class strs of walk()'s block elements (elem_class) by their bytes: a page repeats its
+# class strings (one per menu item, card, comment), and an ASCII one seen before in the walk is
+# the same str again instead of a new decode (session 19). Direct-mapped, of borrowed strs that
+# elem_class keeps alive through the walk.
+cdef enum:
+    CLASS_SLOTS = 256  # a power of two
+    CLASS_LONGEST = 256
+
+cdef struct ClassSlot:
+    uint64_t hash
+    Py_ssize_t length
+    PyObject *text
+
+
+cdef object _class_str(void *attr, ClassSlot *slots):
+    """_value(attr), the str of an earlier alike value when there is one in slots."""
+    cdef size_t n = 0
+    cdef const unsigned char *v = _attr_value(attr, &n)
+    cdef uint64_t h, w
+    cdef Py_ssize_t i = 0
+    cdef ClassSlot *slot
+    if v == NULL:
+        return None
+    if n > CLASS_LONGEST or not _ascii(v, n):
+        return PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
+    h = 0xCBF29CE484222325ULL ^ <uint64_t> n
+    while i + 8 <= <Py_ssize_t> n:
+        memcpy(&w, v + i, 8)
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
+        h ^= h >> 29
+        i += 8
+    while i < <Py_ssize_t> n:
+        h = (h ^ v[i]) * 0x100000001B3ULL
+        i += 1
+    slot = &slots[(h >> 24) & (CLASS_SLOTS - 1)]
+    if slot.text != NULL and slot.hash == h and slot.length == <Py_ssize_t> n and memcmp(PyUnicode_DATA(<object> slot.text), v, n) == 0:
+        return <object> slot.text
+    out = PyUnicode_New(n, 127)
+    memcpy(PyUnicode_DATA(out), v, n)
+    slot.hash = h
+    slot.length = n
+    slot.text = <PyObject *> out
+    return out
+
+
 cdef class _Walk:
     """The state of one walk (segment._walk's locals)."""
 
@@ -1468,7 +1784,7 @@ cdef class _Walk:
             else:
                 out = PyUnicode_DecodeUTF8(<char *> self.buf + a, b - a, NULL)
         else:
-            out = PyUnicode_DecodeUTF8(<char *> self.buf, _fold(self.buf, self.buf_len), NULL)
+            out = _fold_str(self.buf, self.buf_len)
         if self.marked:
             out = space_marks(out) if _own_space_items else _space_items(out)
             self.marked = False
@@ -1540,6 +1856,8 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     cdef PathSlot *path_slot
     cdef PathSlot path_slots[PATH_SLOTS]
     memset(path_slots, 0, sizeof(path_slots))
+    cdef ClassSlot class_slots[CLASS_SLOTS]
+    memset(class_slots, 0, sizeof(class_slots))
     cdef TagSlot tag_slots[TAG_SLOTS]
     memset(tag_slots, 0, sizeof(tag_slots))
     cdef list tag_keep = []
@@ -1730,7 +2048,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     elem_parent.append(w.elem)
                     elem_tag.append(tag)
                     if a_class != NULL:
-                        class_value = _value(a_class)
+                        class_value = _class_str(a_class, class_slots)
                     elem_class.append(class_value or "")
                     w.elem = len(elem_tag) - 1
                     w.kind = tag

@@ -281,23 +281,38 @@ def _head_child(tree: LexborHTMLParser, tag: str) -> LexborNode | None:
 
 def _head_facts(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
     """The page title and declared language."""
-    title = None
+    title, lang = _HEAD_READ(tree)
+    if title is not None:
+        title = " ".join(title.split()) or None
+    if lang:
+        lang = lang.strip().lower().replace("_", "-").split("-")[0][:3] or None
+    return title, lang
+
+
+def _head_read(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
+    """What _head_facts reads from the tree: the title's text and the declared language, as they stand.
+
+    The title is head's (_head_child), else the page's first; the language the root <html>'s
+    lang (or xml:lang) attribute, else a <meta http-equiv="content-language">'s content
+    (_meta_language). parse/_walk.pyx's head_read reads the same from lexbor's nodes (session 19).
+    """
     node = _head_child(tree, "title")
     if node is None:
         node = tree.css_first("title")
-    if node is not None:
-        title = " ".join(node.text(deep=True).split()) or None
+    text = node.text(deep=True) if node is not None else None
     lang = None
     root = tree.root
     if root is not None and root.tag == "html":
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
-    if not lang:
-        meta = tree.css_first('meta[http-equiv="content-language" i]')
-        if meta is not None:
-            lang = meta.attributes.get("content")
-    if lang:
-        lang = lang.strip().lower().replace("_", "-").split("-")[0][:3] or None
-    return title, lang
+    if not lang and root is not None:
+        lang = _meta_language(root)
+    return text, lang
+
+
+def _meta_language(root: LexborNode) -> str | None:
+    """The content of the first <meta http-equiv="content-language"> below root, else None."""
+    meta = root.css_first('meta[http-equiv="content-language" i]')
+    return meta.attributes.get("content") if meta is not None else None
 
 
 def segment_html(text: str | None, *, max_depth: int, max_blocks: int, utf8: bytes | None = None) -> Segments:
@@ -978,10 +993,11 @@ def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
 # and gives the same Segments on a probe page, else _walk itself (see parse/_compiled.py).
 # WALKER names the one in use, for tests and benchmarks. _MAY_NEST_DEEPLY is likewise
 # _may_nest_deeply or its compiled twin.
-from ._compiled import choose_kernel, choose_nesting_check, choose_walker  # noqa: E402  (needs _walk and the tables above)
+from ._compiled import choose_head_read, choose_kernel, choose_nesting_check, choose_walker  # noqa: E402  (needs _walk and the tables above)
 
 _WALK, WALKER = choose_walker(_walk)
 _MAY_NEST_DEEPLY = choose_nesting_check(_may_nest_deeply, _DEEP_LIMIT)
+_HEAD_READ = choose_head_read(_head_read, _HEAD_HOLDERS)
 
 
 def segment_text(text: str, *, max_blocks: int) -> Segments:
