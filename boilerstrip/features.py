@@ -2187,6 +2187,8 @@ def compute_features(
         ):
             main = _region_hull(main)
         records = _labelled_records(texts, n_words, ellipsis) if n else np.zeros(0, dtype=bool)
+        # A dated line is a comment's header ("24. Jul, 2012 / Jane"), not a record (session 19).
+        records &= date_like == 0
         if records.any():
             # A list of records ("Duration: 2 to 6 months", "Warm Up. 10 minutes: ...") cuts an
             # article's paragraphs into parts too small to be a region: searched again with its
@@ -2801,13 +2803,23 @@ def _between_records(
 
     A listicle's item is its records and a paragraph or two about it; an info box's or a listing's
     records ("Website: example.com", "Comments: 12 pages") have names, links and headlines between
-    them, no sentence of 10 words with function words and a full stop.
+    them, no sentence of 10 words with function words and a full stop. An item's lists of pros and
+    cons, set after its records and before the next item's first one, hold no full stop either:
+    such a gap counts too when the gap before or after it holds a sentence and its chain of records
+    (each within _RECORD_GAP lines of the next) holds two such gaps or more (session 19).
     """
     out = np.zeros(len(records), dtype=bool)
     at = np.flatnonzero(records)
     prose = (n_words >= 10) & (stop >= 0.2) & (sentence_end > 0)
-    for a, b in zip(at[:-1].tolist(), at[1:].tolist(), strict=True):
-        if 1 < b - a <= _RECORD_GAP and prose[a + 1 : b].any():
+    pairs = list(zip(at[:-1].tolist(), at[1:].tolist(), strict=True))
+    said = [b - a <= _RECORD_GAP and bool(prose[a + 1 : b].any()) for a, b in pairs]
+    chain = np.cumsum([b - a > _RECORD_GAP for a, b in pairs]) if pairs else np.zeros(0, dtype=np.int64)
+    told = collections.Counter(int(c) for c, x in zip(chain.tolist(), said, strict=True) if x)
+    for k, (a, b) in enumerate(pairs):
+        if b - a > _RECORD_GAP:
+            continue
+        near = (k > 0 and said[k - 1]) or (k + 1 < len(pairs) and said[k + 1])
+        if said[k] or (near and told[int(chain[k])] >= 2):
             out[a:b] = True
     return out
 

@@ -1056,6 +1056,46 @@ def test_text_mode_lines_between_records_count_when_a_sentence_stands_among_them
     assert not _between_records(records, np.full(n, 3.0), stop, end).any()
 
 
+def test_text_mode_a_listicles_pros_and_cons_between_records_count_beside_its_paragraphs() -> None:
+    from boilerstrip.features import _between_records
+
+    # A listicle's items: a record ("Best for: ..."), the item's paragraph, its fact records, then
+    # lists of pros and cons without a full stop before the next item's first record. The gaps of
+    # pros and cons hold no sentence; each stands next to a gap that does, in a chain with two.
+    n = 26
+    records = np.zeros(n, dtype=bool)
+    records[[0, 2, 3, 12, 14, 15, 24]] = True
+    n_words = np.full(n, 4.0)
+    stop = np.zeros(n)
+    end = np.zeros(n)
+    for i in (1, 13):
+        n_words[i], stop[i], end[i] = 30.0, 0.4, 1.0
+    got = _between_records(records, n_words, stop, end)
+    assert got[:15].all()
+    # The last item's pros and cons run to a record whose gaps beside it hold no sentence.
+    assert not got[15:].any()
+    # One item alone (one gap with a sentence in its chain): its pros and cons stay as they are.
+    one = records.copy()
+    one[[14, 15, 24]] = False
+    got = _between_records(one, n_words, stop, end)
+    assert got[:2].all() and not got[3:].any()
+
+
+def test_text_mode_a_dated_line_is_no_record() -> None:
+    from boilerstrip.features import compute_features
+    from boilerstrip.parse.segment import segment_text
+
+    # A comment thread's headers ("24. Jul, 2012 / Ann") share a label ("24") but are dated: they
+    # are no listicle's records, so the search over records does not join the thread to the article.
+    article = [f"{PROSE} Part {k}." for k in range(4)]
+    thread = []
+    for k, name in enumerate(["Ann", "Bea", "Cy", "Di", "Ed", "Flo"]):
+        thread += [f"24. Jul, 2012 / {name}", f"What a lovely story number {k}, thank you so much for sharing it with all of us here.", "Reply"]
+    feats = compute_features(segment_text("\n".join([*article, *thread]), max_blocks=10_000), "text")
+    assert feats.main[: len(article)].all()
+    assert not feats.main[len(article) :].any()
+
+
 def test_text_mode_an_abbreviation_is_not_a_record_label() -> None:
     from boilerstrip.features import _labelled_records
 
