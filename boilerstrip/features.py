@@ -2200,6 +2200,8 @@ def compute_features(
             joined, _ = _text_region(np.where(between, np.maximum(worth, 0.0), worth))
             main = np.maximum(main, joined)
         if n:
+            main = _numbered_sections(texts, n_words, stop, sentence_end, main)
+        if n:
             main = _section_regions(main, searched, found)
             main = _numbered_posts(texts, n_words, date_like, main)
     return Features(
@@ -2793,6 +2795,55 @@ def _labelled_records(texts: list[str], n_words: FloatArray, ellipsis: FloatArra
         near[1:] |= cut[:-1]
         near[:-1] |= cut[1:]
         out &= ~near
+    return out
+
+
+# A numbered section heading: "2. Solution", "2.1. Architecture Overview", "3.2 Security" (session 19).
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+# Four headings in sequence, one of them a subsection; a sentence (10 words, function words, a
+# full stop) for every second heading between the first and the last.
+_SECTION_HEADS = 4
+_SECTION_HEAD_WORDS = 12
+
+
+def _numbered_sections(
+    texts: list[str], n_words: FloatArray, stop: FloatArray, sentence_end: FloatArray, main: FloatArray
+) -> FloatArray:
+    """The lines from the first to the last of a run of numbered section headings join the main region (text mode).
+
+    A technical article numbers its sections ("1. Introduction", "1.1. The problem", "2. Solution",
+    "2.1. Architecture"); its lists, code and headers cut the running text into parts the region
+    search passes over, and "alone among chrome" then drops a paragraph left between them. Headings
+    whose numbers follow one another (the next subsection, a first subsection or the next section:
+    1.2 after 1.1, 2.1.1 after 2.1, 3 after 2.4), _SECTION_HEADS or more with a subsection among
+    them and sentences between them, span one document when the region search found part of it. A
+    date ("18 Dec 2025"), a ranking or a menu of numbered links does not number its lines so.
+    """
+    heads: list[tuple[int, tuple[int, ...]]] = []
+    for i in np.flatnonzero((n_words >= 2) & (n_words <= _SECTION_HEAD_WORDS)).tolist():
+        m = _SECTION_NUMBER.match(texts[i])
+        if m is not None:
+            heads.append((i, tuple(int(x) for x in m.group(1).split("."))))
+    if len(heads) < _SECTION_HEADS:
+        return main
+    runs: list[list[tuple[int, tuple[int, ...]]]] = [[heads[0]]]
+    for h in heads[1:]:
+        last = runs[-1][-1][1]
+        nexts = {(*last, 1)} | {(*last[:d], last[d] + 1) for d in range(len(last))}
+        if h[1] in nexts:
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    prose = (n_words >= 10) & (stop >= 0.2) & (sentence_end > 0)
+    out = main
+    for run in runs:
+        if len(run) < _SECTION_HEADS or not any(len(k) > 1 for _, k in run):
+            continue
+        a, b = run[0][0], run[-1][0]
+        if 2 * int(np.count_nonzero(prose[a:b])) < len(run) or not main[a:b].any():
+            continue
+        out = out.copy() if out is main else out
+        out[a:b] = np.maximum(out[a:b], 1.0)
     return out
 
 

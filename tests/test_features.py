@@ -1096,6 +1096,36 @@ def test_text_mode_a_dated_line_is_no_record() -> None:
     assert not feats.main[len(article) :].any()
 
 
+def test_text_mode_numbered_sections_span_one_region() -> None:
+    from boilerstrip.features import compute_features
+    from boilerstrip.parse.segment import segment_text
+
+    # A technical article numbers its sections (1., 1.1., 2., 2.1., 3.); lists of short lines under
+    # each cut its running text into parts, and the region search took only the first and the last.
+    p = "The committee met on Tuesday to discuss the new budget, and after a long debate it agreed to fund the library for another year"
+
+    def dump(numbers: list[str]) -> list[str]:
+        lines = ["Home", "Blog", "Docs", "Pricing", "Log in"]
+        lines += [f"{numbers[0]} Introduction", f"{p}, part one.", f"{p}, part two.", f"{p}, part three."]
+        lines += [f"{numbers[1]} The problem", "It shows in three places:", *[f"Item number {k} of the list" for k in range(8)]]
+        lines += [f"{numbers[2]} Solution", "The handler works as follows, in a few short steps."]
+        lines += [f"Step {k}: run the tool" for k in range(8)]
+        lines += [f"{numbers[3]} Components", "Each part has a job of its own in the whole of the system here."]
+        lines += [f"Option{k} - set a value" for k in range(8)]
+        lines += [f"{numbers[4]} Conclusion", f"{p}, the end one.", f"{p}, the end two.", f"{p}, the end three."]
+        return [*lines, "About us", "Contact", "Privacy"]
+
+    lines = dump(["1.", "1.1.", "2.", "2.1.", "3."])
+    feats = compute_features(segment_text("\n".join(lines), max_blocks=10_000), "text")
+    first, last = lines.index("1. Introduction"), lines.index("3. Conclusion")
+    assert feats.main[first + 1 : last].all()
+    assert not feats.main[:5].any() and not feats.main[-3:].any()
+    # Numbers that do not follow one another (a ranking's, a menu's) span nothing.
+    lines = dump(["1.", "4.", "2.", "7.", "3."])
+    feats = compute_features(segment_text("\n".join(lines), max_blocks=10_000), "text")
+    assert not feats.main[lines.index("4. The problem") : lines.index("7. Components")].all()
+
+
 def test_text_mode_an_abbreviation_is_not_a_record_label() -> None:
     from boilerstrip.features import _labelled_records
 
