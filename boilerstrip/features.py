@@ -2799,10 +2799,11 @@ def _labelled_records(texts: list[str], n_words: FloatArray, ellipsis: FloatArra
 
 
 # A numbered section heading: "2. Solution", "2.1. Architecture Overview", "3.2 Security" (session 19).
-_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_SECTION_NUMBER = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)\.?\s+\S")
 # Four headings in sequence, one of them a subsection; a sentence (10 words, function words, a
 # full stop) for every second heading between the first and the last.
 _SECTION_HEADS = 4
+_DIGITS = frozenset("0123456789")
 _SECTION_HEAD_WORDS = 12
 
 
@@ -2821,7 +2822,9 @@ def _numbered_sections(
     """
     heads: list[tuple[int, tuple[int, ...]]] = []
     for i in np.flatnonzero((n_words >= 2) & (n_words <= _SECTION_HEAD_WORDS)).tolist():
-        m = _SECTION_NUMBER.match(texts[i])
+        text = texts[i]
+        # Most lines do not open with a digit: the pattern runs only on those that do.
+        m = _SECTION_NUMBER.match(text) if text[:1] in _DIGITS else None
         if m is not None:
             heads.append((i, tuple(int(x) for x in m.group(1).split("."))))
     if len(heads) < _SECTION_HEADS:
