@@ -2240,6 +2240,8 @@ def compute_features(
         ):
             main = _region_hull(main)
         records = _labelled_records(texts, n_words, ellipsis) if n else np.zeros(0, dtype=bool)
+        # A dated line is a comment's header ("24. Jul, 2012 / Jane"), not a record (session 19).
+        records &= date_like == 0
         if records.any():
             # A list of records ("Duration: 2 to 6 months", "Warm Up. 10 minutes: ...") cuts an
             # article's paragraphs into parts too small to be a region: searched again with its
@@ -2250,6 +2252,8 @@ def compute_features(
             between = _between_records(records, n_words, stop, sentence_end)
             joined, _ = _text_region(np.where(between, np.maximum(worth, 0.0), worth))
             main = np.maximum(main, joined)
+        if n:
+            main = _numbered_sections(texts, n_words, stop, sentence_end, main)
         if n:
             main = _section_regions(main, searched, found)
             main = _numbered_posts(texts, n_words, date_like, main)
@@ -2847,6 +2851,58 @@ def _labelled_records(texts: list[str], n_words: FloatArray, ellipsis: FloatArra
     return out
 
 
+# A numbered section heading: "2. Solution", "2.1. Architecture Overview", "3.2 Security" (session 19).
+_SECTION_NUMBER = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)\.?\s+\S")
+# Four headings in sequence, one of them a subsection; a sentence (10 words, function words, a
+# full stop) for every second heading between the first and the last.
+_SECTION_HEADS = 4
+_DIGITS = frozenset("0123456789")
+_SECTION_HEAD_WORDS = 12
+
+
+def _numbered_sections(
+    texts: list[str], n_words: FloatArray, stop: FloatArray, sentence_end: FloatArray, main: FloatArray
+) -> FloatArray:
+    """The lines from the first to the last of a run of numbered section headings join the main region (text mode).
+
+    A technical article numbers its sections ("1. Introduction", "1.1. The problem", "2. Solution",
+    "2.1. Architecture"); its lists, code and headers cut the running text into parts the region
+    search passes over, and "alone among chrome" then drops a paragraph left between them. Headings
+    whose numbers follow one another (the next subsection, a first subsection or the next section:
+    1.2 after 1.1, 2.1.1 after 2.1, 3 after 2.4), _SECTION_HEADS or more with a subsection among
+    them and sentences between them, span one document when the region search found part of it. A
+    date ("18 Dec 2025"), a ranking or a menu of numbered links does not number its lines so.
+    """
+    heads: list[tuple[int, tuple[int, ...]]] = []
+    for i in np.flatnonzero((n_words >= 2) & (n_words <= _SECTION_HEAD_WORDS)).tolist():
+        text = texts[i]
+        # Most lines do not open with a digit: the pattern runs only on those that do.
+        m = _SECTION_NUMBER.match(text) if text[:1] in _DIGITS else None
+        if m is not None:
+            heads.append((i, tuple(int(x) for x in m.group(1).split("."))))
+    if len(heads) < _SECTION_HEADS:
+        return main
+    runs: list[list[tuple[int, tuple[int, ...]]]] = [[heads[0]]]
+    for h in heads[1:]:
+        last = runs[-1][-1][1]
+        nexts = {(*last, 1)} | {(*last[:d], last[d] + 1) for d in range(len(last))}
+        if h[1] in nexts:
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    prose = (n_words >= 10) & (stop >= 0.2) & (sentence_end > 0)
+    out = main
+    for run in runs:
+        if len(run) < _SECTION_HEADS or not any(len(k) > 1 for _, k in run):
+            continue
+        a, b = run[0][0], run[-1][0]
+        if 2 * int(np.count_nonzero(prose[a:b])) < len(run) or not main[a:b].any():
+            continue
+        out = out.copy() if out is main else out
+        out[a:b] = np.maximum(out[a:b], 1.0)
+    return out
+
+
 def _between_records(
     records: npt.NDArray[np.bool_], n_words: FloatArray, stop: FloatArray, sentence_end: FloatArray
 ) -> npt.NDArray[np.bool_]:
@@ -2854,13 +2910,23 @@ def _between_records(
 
     A listicle's item is its records and a paragraph or two about it; an info box's or a listing's
     records ("Website: example.com", "Comments: 12 pages") have names, links and headlines between
-    them, no sentence of 10 words with function words and a full stop.
+    them, no sentence of 10 words with function words and a full stop. An item's lists of pros and
+    cons, set after its records and before the next item's first one, hold no full stop either:
+    such a gap counts too when the gap before or after it holds a sentence and its chain of records
+    (each within _RECORD_GAP lines of the next) holds two such gaps or more (session 19).
     """
     out = np.zeros(len(records), dtype=bool)
     at = np.flatnonzero(records)
     prose = (n_words >= 10) & (stop >= 0.2) & (sentence_end > 0)
-    for a, b in zip(at[:-1].tolist(), at[1:].tolist(), strict=True):
-        if 1 < b - a <= _RECORD_GAP and prose[a + 1 : b].any():
+    pairs = list(zip(at[:-1].tolist(), at[1:].tolist(), strict=True))
+    said = [b - a <= _RECORD_GAP and bool(prose[a + 1 : b].any()) for a, b in pairs]
+    chain = np.cumsum([b - a > _RECORD_GAP for a, b in pairs]) if pairs else np.zeros(0, dtype=np.int64)
+    told = collections.Counter(int(c) for c, x in zip(chain.tolist(), said, strict=True) if x)
+    for k, (a, b) in enumerate(pairs):
+        if b - a > _RECORD_GAP:
+            continue
+        near = (k > 0 and said[k - 1]) or (k + 1 < len(pairs) and said[k + 1])
+        if said[k] or (near and told[int(chain[k])] >= 2):
             out[a:b] = True
     return out
 

@@ -676,7 +676,9 @@ def _in_rows(lines: list[str]) -> bool:
 
 
 _SHAPE_LETTERS = regex.compile(r"[^\W\d_]+")
-_SHAPE_DIGITS = re.compile(r"[0-9]+")
+# A sign before a number is the number's ("-4.9" is shaped as "16.4"; not the hyphen of "1-2"):
+# a ranking's change column turns negative a few rows down (session 19, text mode: wcxb-dev +0.0002).
+_SHAPE_DIGITS = re.compile(r"(?:(?<!\w)[-+\u2212])?[0-9]+")
 # Half the lines (0.4 and 0.6 moved wcxb-dev by under 0.0003; at 0.6 readability-testpages lost
 # 0.0003 to a chart's labels).
 _ROW_ALIKE = 0.5

@@ -1056,6 +1056,76 @@ def test_text_mode_lines_between_records_count_when_a_sentence_stands_among_them
     assert not _between_records(records, np.full(n, 3.0), stop, end).any()
 
 
+def test_text_mode_a_listicles_pros_and_cons_between_records_count_beside_its_paragraphs() -> None:
+    from boilerstrip.features import _between_records
+
+    # A listicle's items: a record ("Best for: ..."), the item's paragraph, its fact records, then
+    # lists of pros and cons without a full stop before the next item's first record. The gaps of
+    # pros and cons hold no sentence; each stands next to a gap that does, in a chain with two.
+    n = 26
+    records = np.zeros(n, dtype=bool)
+    records[[0, 2, 3, 12, 14, 15, 24]] = True
+    n_words = np.full(n, 4.0)
+    stop = np.zeros(n)
+    end = np.zeros(n)
+    for i in (1, 13):
+        n_words[i], stop[i], end[i] = 30.0, 0.4, 1.0
+    got = _between_records(records, n_words, stop, end)
+    assert got[:15].all()
+    # The last item's pros and cons run to a record whose gaps beside it hold no sentence.
+    assert not got[15:].any()
+    # One item alone (one gap with a sentence in its chain): its pros and cons stay as they are.
+    one = records.copy()
+    one[[14, 15, 24]] = False
+    got = _between_records(one, n_words, stop, end)
+    assert got[:2].all() and not got[3:].any()
+
+
+def test_text_mode_a_dated_line_is_no_record() -> None:
+    from boilerstrip.features import compute_features
+    from boilerstrip.parse.segment import segment_text
+
+    # A comment thread's headers ("24. Jul, 2012 / Ann") share a label ("24") but are dated: they
+    # are no listicle's records, so the search over records does not join the thread to the article.
+    article = [f"{PROSE} Part {k}." for k in range(4)]
+    thread = []
+    for k, name in enumerate(["Ann", "Bea", "Cy", "Di", "Ed", "Flo"]):
+        thread += [f"24. Jul, 2012 / {name}", f"What a lovely story number {k}, thank you so much for sharing it with all of us here.", "Reply"]
+    feats = compute_features(segment_text("\n".join([*article, *thread]), max_blocks=10_000), "text")
+    assert feats.main[: len(article)].all()
+    assert not feats.main[len(article) :].any()
+
+
+def test_text_mode_numbered_sections_span_one_region() -> None:
+    from boilerstrip.features import compute_features
+    from boilerstrip.parse.segment import segment_text
+
+    # A technical article numbers its sections (1., 1.1., 2., 2.1., 3.); lists of short lines under
+    # each cut its running text into parts, and the region search took only the first and the last.
+    p = "The committee met on Tuesday to discuss the new budget, and after a long debate it agreed to fund the library for another year"
+
+    def dump(numbers: list[str]) -> list[str]:
+        lines = ["Home", "Blog", "Docs", "Pricing", "Log in"]
+        lines += [f"{numbers[0]} Introduction", f"{p}, part one.", f"{p}, part two.", f"{p}, part three."]
+        lines += [f"{numbers[1]} The problem", "It shows in three places:", *[f"Item number {k} of the list" for k in range(8)]]
+        lines += [f"{numbers[2]} Solution", "The handler works as follows, in a few short steps."]
+        lines += [f"Step {k}: run the tool" for k in range(8)]
+        lines += [f"{numbers[3]} Components", "Each part has a job of its own in the whole of the system here."]
+        lines += [f"Option{k} - set a value" for k in range(8)]
+        lines += [f"{numbers[4]} Conclusion", f"{p}, the end one.", f"{p}, the end two.", f"{p}, the end three."]
+        return [*lines, "About us", "Contact", "Privacy"]
+
+    lines = dump(["1.", "1.1.", "2.", "2.1.", "3."])
+    feats = compute_features(segment_text("\n".join(lines), max_blocks=10_000), "text")
+    first, last = lines.index("1. Introduction"), lines.index("3. Conclusion")
+    assert feats.main[first + 1 : last].all()
+    assert not feats.main[:5].any() and not feats.main[-3:].any()
+    # Numbers that do not follow one another (a ranking's, a menu's) span nothing.
+    lines = dump(["1.", "4.", "2.", "7.", "3."])
+    feats = compute_features(segment_text("\n".join(lines), max_blocks=10_000), "text")
+    assert not feats.main[lines.index("4. The problem") : lines.index("7. Components")].all()
+
+
 def test_text_mode_an_abbreviation_is_not_a_record_label() -> None:
     from boilerstrip.features import _labelled_records
 

@@ -1833,6 +1833,26 @@ def test_text_flattened_table_after_the_introduction_is_body() -> None:
         assert all(b.label == "chrome" for b in blocks[len(menu) + len(intro) : len(menu) + len(intro) + len(widget)])
 
 
+def test_text_flattened_table_reads_a_signed_number_as_a_number() -> None:
+    from boilerstrip import extract_blocks
+
+    # A ranking's change column: "16.4", then "-4.9" several rows on. The sign does not change the
+    # cell's shape, so the rows go on past the first falling figure to the end of the table.
+    names = ["Ada Lane", "Bo Reyes", "Cy Moss", "Di Park", "Ed Vance", "Flo Hart", "Gus Kim", "Hal Ruiz"]
+    change = ["16.4", "4.1", "21.0", "11.2", "-4.9", "13.2", "\u22120.2", "+6.6"]
+    rows = [x for j, name in enumerate(names) for x in (str(j + 1), name, f"{107764 - 900 * j:,}", change[j])]
+    table = ["Rank", "Company", "Premiums", "% Change", *rows]
+    intro = [PROSE, "Bookmark this page and come back every year to see how the ranking of the largest firms moved."]
+    menu = ["Home", "News", "Rankings", "Calendar", "Firms"]
+    footer = ["About us", "Contact", "Privacy policy"]
+    lines = [*menu, *intro, "The largest firms by premiums written:", *table, *footer]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    at = len(menu) + len(intro)
+    run = blocks[at : at + 1 + len(table)]
+    assert [b.label for b in run] == ["body"] * len(run)
+    assert all(b.label == "chrome" for b in blocks if b.text in menu[1:] + footer)
+
+
 def test_cards_between_the_contents_paragraphs_join_the_body() -> None:
     from boilerstrip.api import _run
     from boilerstrip.options import Options
