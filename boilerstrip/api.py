@@ -69,6 +69,7 @@ from .smooth import (
     keep_listing_headlines,
     keep_definition_terms,
     keep_name_value_lists,
+    keep_headed_tables,
     keep_spec_tables,
     keep_own_line_links,
     keep_post_headers,
@@ -168,6 +169,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_name_value_lists(seg, feats, body, smoothed)
         keep_definition_terms(seg, feats, body, smoothed)
         keep_spec_tables(seg, feats, body, smoothed)
+        keep_headed_tables(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)

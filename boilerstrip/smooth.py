@@ -95,6 +95,7 @@ __all__ = [
     "keep_card_sets",
     "keep_definition_terms",
     "keep_grid_items",
+    "keep_headed_tables",
     "keep_index_lists",
     "keep_listing",
     "keep_listing_headlines",
@@ -203,6 +204,7 @@ SMOOTH_REASONS = {
     77: "smoothed: a recipe's ingredients and steps beside the content",
     78: "smoothed: a post's lines above its share bar",
     79: "smoothed: a sentence between body lines, outside every region",
+    80: "smoothed: a table under a header row in the content",
     84: "smoothed: above the breadcrumb trail that heads the article",
     86: "smoothed: a customer review below the product's rating histogram",
     82: "smoothed: a table of names and values",
@@ -2976,6 +2978,46 @@ _SPEC_ROWS = 4
 _SPEC_PAIR_SHARE = 0.8
 # Half the values distinct: a record's values differ, a comparison grid repeats its marks.
 _SPEC_DISTINCT = 0.5
+
+
+def keep_headed_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A table that opens with header cells, in the main container next to the body, is content.
+
+    A ranking or a price table links each row's name ("Quanta Services Inc.") beside its figures
+    ("$7.7B"): the names outweigh the figures in characters, so the data-table rule, which asks
+    for under half link text, reads it as a table of links. A header row (<th> cells) says "a
+    table of data"; a layout table of related links and share counts has none. A run of table
+    cells in the main container (no chrome box) that opens with a <th>, holds _HEADED_CELLS cells
+    or more, no cell of _CELL_WORDS words, half its cells or more without links (a figure beside
+    each linked name), and touches the body above or below, joins the body.
+    """
+    if f.mode != "html" or len(body) == 0:
+        return
+    table = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0) & (f.main > 0)
+    if not _any(table & ~body):
+        return
+    starts, ends = _runs_of(table)
+    kinds = seg.kinds
+    n = len(body)
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        if b - a < _HEADED_CELLS or kinds[a] != "th" or bool(body[a:b].all()):
+            continue
+        if not ((a > 0 and body[a - 1]) or (b < n and body[b])):
+            continue
+        if f.n_words[a:b].max() >= _CELL_WORDS:
+            continue
+        if np.count_nonzero(f.link_density[a:b] < 0.5) < _HEADED_PLAIN * (b - a):
+            continue
+        add = np.zeros(n, dtype=bool)
+        add[a:b] = ~body[a:b]
+        body[add] = True
+        why[add] = 80
+
+
+# A header row of two cells and two rows of two (four cells is the data-table rule's least).
+_HEADED_CELLS = 6
+# Half the cells without links: a figure or a note beside each linked name.
+_HEADED_PLAIN = 0.5
 
 
 def _nearest_marked(parents: list[int], marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:

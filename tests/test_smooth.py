@@ -2261,3 +2261,29 @@ def test_a_listing_of_striped_rows_keeps_every_row() -> None:
     names = [b for b in blocks if b.text.startswith("Product number")]
     assert len(names) == 16 and all(b.label == "body" for b in names)
     assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
+
+
+def test_a_headed_table_of_linked_names_and_figures_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A ranking in an article: each row links a company's name beside its revenue. The names
+    # outweigh the figures in characters (over half link text), so the data-table rule passes
+    # it by; its header row says it is a table of data.
+    ranking = [("Northwind Traders Incorporated", "$7.7B"), ("Contoso Electrical Group", "$2.5B"),
+               ("Fabrikam Construction Services", "$2.4B"), ("Tailspin Power Systems Inc.", "$1.6B")]
+
+    def page(head: str) -> str:
+        rows = "".join(f"<tr><td><a href='/c{i}'>{k}</a></td><td>{v}</td></tr>" for i, (k, v) in enumerate(ranking))
+        return ("<html><body><nav><a href='/a'>News</a> <a href='/b'>Guides</a></nav>"
+                f"<article><h1>The largest contractors</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<table>{head}<tbody>{rows}</tbody></table><p>{PROSE}</p><p>{PROSE}</p></article>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    cells = {t for pair in ranking for t in pair} | {"Company", "Revenue"}
+    blocks = extract_blocks(page("<thead><tr><th>Company</th><th>Revenue</th></tr></thead>")).blocks
+    kept = [b for b in blocks if b.text in cells]
+    assert len(kept) == 10 and all(b.label == "body" for b in kept)
+    assert "smoothed: a table under a header row in the content" in {str(b.reasons[0]) for b in kept}
+    # Without a header row the same rows are a table of links: left to their scores.
+    blocks = extract_blocks(page("")).blocks
+    assert not any("header row" in str(r) for b in blocks for r in b.reasons)
