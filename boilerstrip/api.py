@@ -70,6 +70,7 @@ from .smooth import (
     keep_definition_terms,
     keep_name_value_lists,
     keep_headed_tables,
+    keep_lead_in_lists,
     keep_spec_tables,
     keep_own_line_links,
     keep_post_headers,
@@ -170,6 +171,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_definition_terms(seg, feats, body, smoothed)
         keep_spec_tables(seg, feats, body, smoothed)
         keep_headed_tables(seg, feats, body, smoothed)
+        keep_lead_in_lists(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)

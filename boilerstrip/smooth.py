@@ -97,6 +97,7 @@ __all__ = [
     "keep_grid_items",
     "keep_headed_tables",
     "keep_index_lists",
+    "keep_lead_in_lists",
     "keep_listing",
     "keep_listing_headlines",
     "keep_name_value_lists",
@@ -205,6 +206,7 @@ SMOOTH_REASONS = {
     78: "smoothed: a post's lines above its share bar",
     79: "smoothed: a sentence between body lines, outside every region",
     80: "smoothed: a table under a header row in the content",
+    81: "smoothed: a list after its lead-in in the content",
     84: "smoothed: above the breadcrumb trail that heads the article",
     86: "smoothed: a customer review below the product's rating histogram",
     82: "smoothed: a table of names and values",
@@ -3018,6 +3020,42 @@ def keep_headed_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 _HEADED_CELLS = 6
 # Half the cells without links: a figure or a note beside each linked name.
 _HEADED_PLAIN = 0.5
+
+
+def keep_lead_in_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A list right after a body sentence of the content that ends in a colon is its list.
+
+    "Below are my favourite categories:" or "You will need:" leads into items of a word or two
+    ("Pens", "Scissors", "Receipts") that are too short to pass alone, and a list of one or two
+    items fills no gap between body blocks. The HTML twin of keep_text_lists: the lead-in is body,
+    in the main container, a sentence's length (_LEAD_IN_WORDS: no label such as "Tags:"), and
+    the blocks after it, up to the next body block, a date, a repeated line or a block that is no
+    plain short line of the content (a chrome box, half link text, _CELL_WORDS words or more,
+    outside the main container), at most _LIST_LINES of them, join the body when one of them
+    stands in a list (<ul>, <ol>, <dl>): the markup says "a list", not a box of its own.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "html":
+        return
+    texts = seg.texts
+    # Lead-ins are rare: look at the text of long enough body blocks of the content only.
+    lead = body[:-1] & (f.n_words[:-1] >= _LEAD_IN_WORDS) & (f.main[:-1] > 0) & ~body[1:]
+    leads = [i for i in lead.nonzero()[0].tolist() if texts[i].rstrip().endswith((":", "\uff1a"))]
+    if not leads:
+        return
+    plain = ((f.flags & _CHROME_CONTEXT) == 0) & (f.main > 0) & (f.link_density < 0.5) & (f.n_words < _CELL_WORDS)
+    stop = (body | (f.date_like > 0) | (f.repeated > 0) | ~plain).tolist()
+    listed = (f.flags & _LIST) != 0
+    for i in leads:
+        j = i + 1
+        while j < n and j - i <= _LIST_LINES and not stop[j]:
+            j += 1
+        if j > i + 1 and _any(listed[i + 1 : j]):
+            body[i + 1 : j] = True
+            why[i + 1 : j] = 81
+
+
+_LIST = Flag.LIST
 
 
 def _nearest_marked(parents: list[int], marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:

@@ -2287,3 +2287,26 @@ def test_a_headed_table_of_linked_names_and_figures_is_body() -> None:
     # Without a header row the same rows are a table of links: left to their scores.
     blocks = extract_blocks(page("")).blocks
     assert not any("header row" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_a_list_after_its_lead_in_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # "Below are my favourite categories:" leads into items of a word or two, each too short
+    # to pass alone and too many to fill a gap between body blocks.
+    items = ["Pens", "Pencils", "Markers", "Scissors", "Staplers", "Paper clips", "Binder clips", "Notepads"]
+
+    def page(lead: str) -> str:
+        lis = "".join(f"<li>{t}</li>" for t in items)
+        return ("<html><body><nav><a href='/a'>Home</a> <a href='/b'>Blog</a></nav>"
+                f"<article><h1>Organise your desk</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<p>{lead}</p><ul>{lis}</ul></article>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    blocks = extract_blocks(page("Every office is different, so below are my favourite categories:")).blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert "smoothed: a list after its lead-in in the content" in {str(b.reasons[0]) for b in kept}
+    # A paragraph that ends in a full stop leads into nothing.
+    blocks = extract_blocks(page("Every office is different, and these are the categories I use.")).blocks
+    assert not any("lead-in in the content" in str(r) for b in blocks for r in b.reasons)
