@@ -61,6 +61,7 @@ from .smooth import (
     keep_alike_runs,
     keep_article_lists,
     keep_card_sets,
+    keep_content_lists,
     keep_grid_items,
     keep_inner_cards,
     keep_index_lists,
@@ -172,6 +173,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_spec_tables(seg, feats, body, smoothed)
         keep_headed_tables(seg, feats, body, smoothed)
         keep_lead_in_lists(seg, feats, body, smoothed)
+        keep_content_lists(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)

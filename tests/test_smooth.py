@@ -2310,3 +2310,27 @@ def test_a_list_after_its_lead_in_is_body() -> None:
     # A paragraph that ends in a full stop leads into nothing.
     blocks = extract_blocks(page("Every office is different, and these are the categories I use.")).blocks
     assert not any("lead-in in the content" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_a_plain_list_between_paragraphs_of_the_content_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A roundup lists each product's features, a word or two apiece, between its paragraphs:
+    # too many items for the gap filler, none of them long enough to pass.
+    items = ["Vegan", "Gluten free", "Dairy free", "Organic", "Recycled packaging", "Woman owned",
+             "Locally sourced", "Subscriptions available"]
+
+    def page(item: str) -> str:
+        lis = "".join(f"<li>{item.format(t=t, i=i)}</li>" for i, t in enumerate(items))
+        return ("<html><body><nav><a href='/a'>Home</a> <a href='/b'>Reviews</a></nav>"
+                f"<div class='entry-content'><h1>The best meal kits</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<h2>1. Green Basket</h2><ul>{lis}</ul><p>{PROSE}</p><p>{PROSE}</p></div>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    blocks = extract_blocks(page("{t}")).blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert "smoothed: a plain list between the paragraphs of the content" in {str(b.reasons[0]) for b in kept}
+    # A list of links between the paragraphs is a menu or a table of contents: left to its score.
+    blocks = extract_blocks(page("<a href='/t{i}'>{t}</a>")).blocks
+    assert not any("plain list between" in str(r) for b in blocks for r in b.reasons)
