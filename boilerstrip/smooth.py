@@ -3041,8 +3041,9 @@ def keep_lead_in_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
         return
     texts = seg.texts
     # Lead-ins are rare: look at the text of long enough body blocks of the content only.
-    lead = body[:-1] & (f.n_words[:-1] >= _LEAD_IN_WORDS) & (f.main[:-1] > 0) & ~body[1:]
-    leads = [i for i in lead.nonzero()[0].tolist() if texts[i].rstrip().endswith((":", "\uff1a"))]
+    ends = np.flatnonzero(body[:-1] & ~body[1:])  # the last block of each run of body
+    ends = ends[(f.n_words[ends] >= _LEAD_IN_WORDS) & (f.main[ends] > 0)]
+    leads = [i for i in ends.tolist() if texts[i].rstrip().endswith((":", "\uff1a"))]
     if not leads:
         return
     plain = ((f.flags & _CHROME_CONTEXT) == 0) & (f.main > 0) & (f.link_density < 0.5) & (f.n_words < _CELL_WORDS)
@@ -3080,10 +3081,13 @@ def keep_content_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     first, last = np.flatnonzero(in_main)[[0, -1]].tolist()
     add = np.zeros(n, dtype=bool)
     span = slice(first + 1, last)
-    add[span] = (
-        ~body[span] & (f.main[span] > 0) & ((f.flags[span] & _LIST) != 0)
-        & ((f.flags[span] & _ARTICLE_LIST_CHROME) == 0) & (f.link_density[span] == 0)
-        & (f.date_like[span] == 0) & (f.repeated[span] == 0) & (f.n_words[span] < _CELL_WORDS)
+    # In a list and in no chrome context, one test; most pages stop here.
+    add[span] = ((f.flags[span] & _CONTENT_LIST_BITS) == _LIST) & ~body[span]
+    if np.count_nonzero(add) < _CONTENT_LIST_ITEMS:
+        return
+    add[span] &= (
+        (f.main[span] > 0) & (f.link_density[span] == 0) & (f.date_like[span] == 0)
+        & (f.repeated[span] == 0) & (f.n_words[span] < _CELL_WORDS)
     )  # fmt: skip
     idx = np.flatnonzero(add)
     if len(idx) < _CONTENT_LIST_ITEMS:
@@ -3100,6 +3104,7 @@ def keep_content_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 # Three items: a list, not a label and its value (set on the dev split: two items moved the
 # held-out pages more and the dev pages less, five kept a fifth of the gain).
 _CONTENT_LIST_ITEMS = 3
+_CONTENT_LIST_BITS = int(_LIST | _ARTICLE_LIST_CHROME)
 
 
 def _nearest_marked(parents: list[int], marked: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
