@@ -61,6 +61,7 @@ from .smooth import (
     keep_alike_runs,
     keep_article_lists,
     keep_card_sets,
+    keep_content_lists,
     keep_grid_items,
     keep_inner_cards,
     keep_index_lists,
@@ -69,6 +70,8 @@ from .smooth import (
     keep_listing_headlines,
     keep_definition_terms,
     keep_name_value_lists,
+    keep_headed_tables,
+    keep_lead_in_lists,
     keep_spec_tables,
     keep_own_line_links,
     keep_post_headers,
@@ -168,6 +171,9 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_name_value_lists(seg, feats, body, smoothed)
         keep_definition_terms(seg, feats, body, smoothed)
         keep_spec_tables(seg, feats, body, smoothed)
+        keep_headed_tables(seg, feats, body, smoothed)
+        keep_lead_in_lists(seg, feats, body, smoothed)
+        keep_content_lists(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)

@@ -2292,3 +2292,76 @@ def test_a_listing_of_striped_rows_keeps_every_row() -> None:
     names = [b for b in blocks if b.text.startswith("Product number")]
     assert len(names) == 16 and all(b.label == "body" for b in names)
     assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
+
+
+def test_a_headed_table_of_linked_names_and_figures_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A ranking in an article: each row links a company's name beside its revenue. The names
+    # outweigh the figures in characters (over half link text), so the data-table rule passes
+    # it by; its header row says it is a table of data.
+    ranking = [("Northwind Traders Incorporated", "$7.7B"), ("Contoso Electrical Group", "$2.5B"),
+               ("Fabrikam Construction Services", "$2.4B"), ("Tailspin Power Systems Inc.", "$1.6B")]
+
+    def page(head: str) -> str:
+        rows = "".join(f"<tr><td><a href='/c{i}'>{k}</a></td><td>{v}</td></tr>" for i, (k, v) in enumerate(ranking))
+        return ("<html><body><nav><a href='/a'>News</a> <a href='/b'>Guides</a></nav>"
+                f"<article><h1>The largest contractors</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<table>{head}<tbody>{rows}</tbody></table><p>{PROSE}</p><p>{PROSE}</p></article>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    cells = {t for pair in ranking for t in pair} | {"Company", "Revenue"}
+    blocks = extract_blocks(page("<thead><tr><th>Company</th><th>Revenue</th></tr></thead>")).blocks
+    kept = [b for b in blocks if b.text in cells]
+    assert len(kept) == 10 and all(b.label == "body" for b in kept)
+    assert "smoothed: a table under a header row in the content" in {str(b.reasons[0]) for b in kept}
+    # Without a header row the same rows are a table of links: left to their scores.
+    blocks = extract_blocks(page("")).blocks
+    assert not any("header row" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_a_list_after_its_lead_in_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # "Below are my favourite categories:" leads into items of a word or two, each too short
+    # to pass alone and too many to fill a gap between body blocks.
+    items = ["Pens", "Pencils", "Markers", "Scissors", "Staplers", "Paper clips", "Binder clips", "Notepads"]
+
+    def page(lead: str) -> str:
+        lis = "".join(f"<li>{t}</li>" for t in items)
+        return ("<html><body><nav><a href='/a'>Home</a> <a href='/b'>Blog</a></nav>"
+                f"<article><h1>Organise your desk</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<p>{lead}</p><ul>{lis}</ul></article>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    blocks = extract_blocks(page("Every office is different, so below are my favourite categories:")).blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert "smoothed: a list after its lead-in in the content" in {str(b.reasons[0]) for b in kept}
+    # A paragraph that ends in a full stop leads into nothing.
+    blocks = extract_blocks(page("Every office is different, and these are the categories I use.")).blocks
+    assert not any("lead-in in the content" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_a_plain_list_between_paragraphs_of_the_content_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A roundup lists each product's features, a word or two apiece, between its paragraphs:
+    # too many items for the gap filler, none of them long enough to pass.
+    items = ["Vegan", "Gluten free", "Dairy free", "Organic", "Recycled packaging", "Woman owned",
+             "Locally sourced", "Subscriptions available"]
+
+    def page(item: str) -> str:
+        lis = "".join(f"<li>{item.format(t=t, i=i)}</li>" for i, t in enumerate(items))
+        return ("<html><body><nav><a href='/a'>Home</a> <a href='/b'>Reviews</a></nav>"
+                f"<div class='entry-content'><h1>The best meal kits</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<h2>1. Green Basket</h2><ul>{lis}</ul><p>{PROSE}</p><p>{PROSE}</p></div>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    blocks = extract_blocks(page("{t}")).blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert "smoothed: a plain list between the paragraphs of the content" in {str(b.reasons[0]) for b in kept}
+    # A list of links between the paragraphs is a menu or a table of contents: left to its score.
+    blocks = extract_blocks(page("<a href='/t{i}'>{t}</a>")).blocks
+    assert not any("plain list between" in str(r) for b in blocks for r in b.reasons)
