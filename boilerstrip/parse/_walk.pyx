@@ -286,6 +286,18 @@ cdef inline bint _name_is(void *attr, const char *word, size_t m) noexcept nogil
     return name != NULL and n == m and memcmp(name, word, m) == 0
 
 
+cdef inline lxb_dom_node_t *_preorder_next(lxb_dom_node_t *node, lxb_dom_node_t *root) noexcept nogil:
+    """The node after node in document order below root (its first child, else the next sibling
+    of it or of its nearest ancestor below root that has one), or NULL at the subtree's end."""
+    if node.first_child != NULL:
+        return node.first_child
+    while node != root and node.next == NULL:
+        node = node.parent
+    if node == root:
+        return NULL
+    return node.next
+
+
 def meta_language(size_t root_id):
     """segment._meta_language of the tree whose root element is at root_id (session 19).
 
@@ -321,14 +333,7 @@ def meta_language(size_t root_id):
                                 content = attr
                             attr = _next_attr(attr)
                         return _value(content) if content != NULL else None
-        if node.first_child != NULL:
-            node = node.first_child
-            continue
-        while node != root and node.next == NULL:
-            node = node.parent
-        if node == root:
-            break
-        node = node.next
+        node = _preorder_next(node, root)
     return None
 
 
@@ -382,14 +387,7 @@ def head_read(size_t head_id, size_t root_id, tuple holders):
             if node.type == TYPE_ELEMENT and _qname_is(node, b"title", 5):
                 title = node
                 break
-            if node.first_child != NULL:
-                node = node.first_child
-                continue
-            while node != root and node.next == NULL:
-                node = node.parent
-            if node == root:
-                break
-            node = node.next
+            node = _preorder_next(node, root)
     if title != NULL:
         joined = bytearray()
         node = title.first_child
@@ -398,14 +396,7 @@ def head_read(size_t head_id, size_t root_id, tuple holders):
                 chars = <lxb_dom_character_data_t *> node
                 if chars.data.data != NULL:
                     joined += (<const char *> chars.data.data)[:chars.data.length]
-            if node.first_child != NULL:
-                node = node.first_child
-                continue
-            while node != title and node.next == NULL:
-                node = node.parent
-            if node == title:
-                break
-            node = node.next
+            node = _preorder_next(node, title)
         text = PyUnicode_DecodeUTF8(<const char *> (<char *> joined), len(joined), "replace")
     if root != NULL:
         if root.type == TYPE_ELEMENT and _qname_is(root, b"html", 4):
