@@ -647,6 +647,22 @@ def test_counts_lowercase_runs(texts: list[str]) -> None:
     assert_same_counts(texts)
 
 
+# Long lowercase runs in one-byte strs: count_page passes them 16 bytes at a time (SSE2,
+# bs_lower_run), so runs of 0 to 40 letters end on every place of a 16-byte step, on the
+# bytes next to "a".."z" ("`", "{") and on Latin-1 bytes past ASCII (negative as signed bytes).
+_RUN_ENDS = ["`", "{", "@", "[", "é", "ÿ", "\x80", "\xa0", "A", "Z", " ", ".", "0", "'", ""]
+
+
+@needs_compiled_counts
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["", "T", "t", "the", "9", "é"]), st.integers(0, 40),
+                                   st.sampled_from(_RUN_ENDS)), max_size=5).map(
+    lambda parts: "".join(head + ("theandzyx" * 5)[:n] + end for head, n, end in parts)), max_size=6))
+def test_counts_long_lowercase_runs(texts: list[str]) -> None:
+    assert_same_counts(texts)
+    assert_same_counts([t + " of" for t in texts] + ["x" + t for t in texts])
+
+
 # The compiled count_page's shortcuts: stopwords in a C table, the sentence-end matcher,
 # dates searched without the month names where none can stand.
 
