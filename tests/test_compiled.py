@@ -647,10 +647,12 @@ def test_counts_lowercase_runs(texts: list[str]) -> None:
     assert_same_counts(texts)
 
 
-# Long lowercase runs in one-byte strs: count_page passes them 16 bytes at a time (SSE2,
-# bs_lower_run), so runs of 0 to 40 letters end on every place of a 16-byte step, on the
-# bytes next to "a".."z" ("`", "{") and on Latin-1 bytes past ASCII (negative as signed bytes).
-_RUN_ENDS = ["`", "{", "@", "[", "é", "ÿ", "\x80", "\xa0", "A", "Z", " ", ".", "0", "'", ""]
+# Long lowercase runs in one- and two-byte strs: count_page passes them 16 bytes at a time
+# (SSE2, bs_lower_run and bs_lower_run16), so runs of 0 to 40 letters end on every place of a
+# 16-byte step, on the characters next to "a".."z" ("`", "{") and on those past ASCII (negative
+# as signed bytes or 16-bit words: Latin-1, U+8000 on).
+_RUN_ENDS = ["`", "{", "@", "[", "é", "ÿ", "\x80", "\xa0", "A", "Z", " ", ".", "0", "'", "", "\u2019", "\u0161",
+             "\u8000", "\uff41", "\u0161\u0300"]
 
 
 @needs_compiled_counts
@@ -660,7 +662,7 @@ _RUN_ENDS = ["`", "{", "@", "[", "é", "ÿ", "\x80", "\xa0", "A", "Z", " ", ".",
     lambda parts: "".join(head + ("theandzyx" * 5)[:n] + end for head, n, end in parts)), max_size=6))
 def test_counts_long_lowercase_runs(texts: list[str]) -> None:
     assert_same_counts(texts)
-    assert_same_counts([t + " of" for t in texts] + ["x" + t for t in texts])
+    assert_same_counts([t + " of" for t in texts] + ["x" + t for t in texts] + [t + " \u2019" for t in texts])
 
 
 # The compiled count_page's shortcuts: stopwords in a C table, the sentence-end matcher,

@@ -671,8 +671,22 @@ cdef extern from *:
         while (j < n && (unsigned int)(s[j] - 97) < 26) j++;
         return j;
     }
+    /* The same in a two-byte text, 8 characters at a time (those from 0x8000 are negative). */
+    static Py_ssize_t bs_lower_run16(const uint16_t *s, Py_ssize_t j, Py_ssize_t n) {
+    #if defined(__SSE2__)
+        const __m128i lo = _mm_set1_epi16(96), hi = _mm_set1_epi16(123);
+        for (; j + 8 <= n; j += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + j));
+            unsigned int m = (unsigned int)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi16(v, lo), _mm_cmplt_epi16(v, hi)));
+            if (m != 0xFFFF) return j + (__builtin_ctz(~m) >> 1);
+        }
+    #endif
+        while (j < n && (unsigned int)(s[j] - 97) < 26) j++;
+        return j;
+    }
     """
     Py_ssize_t bs_lower_run(const uint8_t *s, Py_ssize_t j, Py_ssize_t n) noexcept nogil
+    Py_ssize_t bs_lower_run16(const uint16_t *s, Py_ssize_t j, Py_ssize_t n) noexcept nogil
 
 
 cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n, bint *wide) noexcept nogil:
@@ -2544,6 +2558,8 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
             # break or token edge, ASCII (the token stays so, wide_or unchanged).
             if _char_t is uint8_t:
                 j = bs_lower_run(s, i, n)
+            elif _char_t is uint16_t:
+                j = bs_lower_run16(s, i, n)
             else:
                 j = i
                 while j < n and <uint32_t> (s[j] - 97) < 26:
