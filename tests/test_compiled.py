@@ -647,6 +647,24 @@ def test_counts_lowercase_runs(texts: list[str]) -> None:
     assert_same_counts(texts)
 
 
+# Long lowercase runs in one- and two-byte strs: count_page passes them 16 bytes at a time
+# (SSE2, bs_lower_run and bs_lower_run16), so runs of 0 to 40 letters end on every place of a
+# 16-byte step, on the characters next to "a".."z" ("`", "{") and on those past ASCII (negative
+# as signed bytes or 16-bit words: Latin-1, U+8000 on).
+_RUN_ENDS = ["`", "{", "@", "[", "é", "ÿ", "\x80", "\xa0", "A", "Z", " ", ".", "0", "'", "", "\u2019", "\u0161",
+             "\u8000", "\uff41", "\u0161\u0300"]
+
+
+@needs_compiled_counts
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["", "T", "t", "the", "9", "é"]), st.integers(0, 40),
+                                   st.sampled_from(_RUN_ENDS)), max_size=5).map(
+    lambda parts: "".join(head + ("theandzyx" * 5)[:n] + end for head, n, end in parts)), max_size=6))
+def test_counts_long_lowercase_runs(texts: list[str]) -> None:
+    assert_same_counts(texts)
+    assert_same_counts([t + " of" for t in texts] + ["x" + t for t in texts] + [t + " \u2019" for t in texts])
+
+
 # The compiled count_page's shortcuts: stopwords in a C table, the sentence-end matcher,
 # dates searched without the month names where none can stand.
 

@@ -17,6 +17,7 @@ on a probe page before it uses this module (see docs/design.md, "Compiled walker
 count_page, at the end, is the compiled twin of features._count_page.
 """
 
+cimport cython
 from cpython.object cimport PyObject
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_DecodeUTF8, PyUnicode_GET_LENGTH, PyUnicode_KIND
@@ -647,6 +648,45 @@ cdef extern from *:
     }
     """
     int bs_u16_has2(const uint16_t *s, Py_ssize_t n, uint16_t x, uint16_t y) noexcept nogil
+
+
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* _scan's lowercase run in a one-byte text: the end of the run of "a".."z" from s + j (up to
+       n), 16 bytes at a time while 16 are left, then byte by byte. As signed bytes those past
+       ASCII are negative, so "greater than 96 and less than 123" is "a".."z". */
+    static Py_ssize_t bs_lower_run(const uint8_t *s, Py_ssize_t j, Py_ssize_t n) {
+    #if defined(__SSE2__)
+        const __m128i lo = _mm_set1_epi8(96), hi = _mm_set1_epi8(123);
+        for (; j + 16 <= n; j += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + j));
+            unsigned int m = (unsigned int)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi)));
+            if (m != 0xFFFF) return j + __builtin_ctz(~m);
+        }
+    #endif
+        while (j < n && (unsigned int)(s[j] - 97) < 26) j++;
+        return j;
+    }
+    /* The same in a two-byte text, 8 characters at a time (those from 0x8000 are negative). */
+    static Py_ssize_t bs_lower_run16(const uint16_t *s, Py_ssize_t j, Py_ssize_t n) {
+    #if defined(__SSE2__)
+        const __m128i lo = _mm_set1_epi16(96), hi = _mm_set1_epi16(123);
+        for (; j + 8 <= n; j += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + j));
+            unsigned int m = (unsigned int)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi16(v, lo), _mm_cmplt_epi16(v, hi)));
+            if (m != 0xFFFF) return j + (__builtin_ctz(~m) >> 1);
+        }
+    #endif
+        while (j < n && (unsigned int)(s[j] - 97) < 26) j++;
+        return j;
+    }
+    """
+    Py_ssize_t bs_lower_run(const uint8_t *s, Py_ssize_t j, Py_ssize_t n) noexcept nogil
+    Py_ssize_t bs_lower_run16(const uint16_t *s, Py_ssize_t j, Py_ssize_t n) noexcept nogil
 
 
 cdef Py_ssize_t _fold(unsigned char *s, Py_ssize_t n, bint *wide) noexcept nogil:
@@ -2179,6 +2219,7 @@ cdef inline Py_ssize_t _cp_slot(uint32_t a, uint32_t b) noexcept nogil:
     return <Py_ssize_t> ((a * 31) ^ b ^ (a >> 7) ^ (b << 3)) & (_PAIR_SLOTS - 1)
 
 
+@cython.final
 cdef class StopTable:
     """The ASCII lowercase words of a stopword set in a C hash table.
 
@@ -2250,11 +2291,19 @@ cdef class StopTable:
             return True
         return (self.pair_lengths[_pair_slot(a, b)] >> n) & 1
 
-    cdef bint has(self, const unsigned char *s, Py_ssize_t n) noexcept:
-        cdef Py_ssize_t j = _fnv(s, n) & self.mask
+    cdef inline bint has(self, const unsigned char *s, Py_ssize_t n) noexcept:
+        # Final, so called directly (no vtable) and inlined; the words are short: compared
+        # byte by byte rather than by a call of memcmp.
+        cdef Py_ssize_t j = _fnv(s, n) & self.mask, k
+        cdef const unsigned char *w
         while self.slot_data[j] != NULL:
-            if self.slot_len[j] == n and memcmp(self.slot_data[j], s, n) == 0:
-                return True
+            if self.slot_len[j] == n:
+                w = self.slot_data[j]
+                k = 0
+                while k < n and w[k] == s[k]:
+                    k += 1
+                if k == n:
+                    return True
             j = (j + 1) & self.mask
         return False
 
@@ -2507,9 +2556,14 @@ cdef int _scan(const _char_t *s, Py_ssize_t n, const unsigned short *table, Py_s
         if prev_word and run_cls and not prev_space:
             # Lowercase letters after a word character: no word start, capital, punctuation,
             # break or token edge, ASCII (the token stays so, wide_or unchanged).
-            j = i
-            while j < n and <uint32_t> (s[j] - 97) < 26:
-                j += 1
+            if _char_t is uint8_t:
+                j = bs_lower_run(s, i, n)
+            elif _char_t is uint16_t:
+                j = bs_lower_run16(s, i, n)
+            else:
+                j = i
+                while j < n and <uint32_t> (s[j] - 97) < 26:
+                    j += 1
             if j > i:
                 prev2 = run_cls if j - i >= 2 else cls
                 prev1 = run_cls
