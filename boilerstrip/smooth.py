@@ -20,6 +20,7 @@ import numpy.typing as npt
 import regex
 
 from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
+from .features import _lstrip_starts
 from .features import (
     CODE_LINE_RE,
     Features,
@@ -2951,7 +2952,8 @@ def keep_spec_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     """
     n = len(body)
     kinds = seg.kinds
-    if n == 0 or f.mode != "html":
+    # Nine pages in ten hold no four <th> blocks (a count of the kinds in C, before any array is made).
+    if n == 0 or f.mode != "html" or kinds.count("th") < _SPEC_ROWS:
         return
     # Only the blocks in tables are read (a scan of every block's kind cost ~0.05 ms a page).
     idx = np.flatnonzero(f.flags & _TABLE)
@@ -3007,7 +3009,8 @@ def keep_headed_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     or more, no cell of _CELL_WORDS words, half its cells or more without links (a figure beside
     each linked name), and touches the body above or below, joins the body.
     """
-    if f.mode != "html" or len(body) == 0:
+    # A run opens with a <th>: most pages hold none (a scan of the kinds, before any array is made).
+    if f.mode != "html" or len(body) == 0 or "th" not in seg.kinds:
         return
     table = ((f.flags & _TABLE) != 0) & ((f.flags & _CHROME_CONTEXT) == 0) & (f.main > 0)
     if not _any(table & ~body):
@@ -3052,10 +3055,12 @@ def keep_lead_in_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     if n < 2 or f.mode != "html":
         return
     texts = seg.texts
-    # Lead-ins are rare: look at the text of long enough body blocks of the content only.
-    ends = np.flatnonzero(body[:-1] & ~body[1:])  # the last block of each run of body
-    ends = ends[(f.n_words[ends] >= _LEAD_IN_WORDS) & (f.main[ends] > 0)]
+    # Lead-ins are rare: the last block of each run of body (a few a page) is tested for its colon
+    # first, in Python, and the few that end in one for their words and container, where numpy's
+    # six calls on the small arrays cost more than the tests.
+    ends = np.flatnonzero(body[:-1] > body[1:])  # body, and the next block not
     leads = [i for i in ends.tolist() if texts[i].rstrip().endswith((":", "\uff1a"))]
+    leads = [i for i in leads if f.n_words[i] >= _LEAD_IN_WORDS and f.main[i] > 0]
     if not leads:
         return
     plain = ((f.flags & _CHROME_CONTEXT) == 0) & (f.main > 0) & (f.link_density < 0.5) & (f.n_words < _CELL_WORDS)
@@ -3085,32 +3090,45 @@ def keep_content_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     (a forum's poster box, a template's placeholder items), under _CELL_WORDS words.
     """
     n = len(body)
-    if n == 0 or f.mode != "html":
+    # Three <li> blocks at least (a count of the kinds in C); then the list blocks out of any chrome
+    # context, out of the body, and the tests on those few only (numpy's calls on whole-page
+    # arrays cost ~1 us each, most of the step's time).
+    if n == 0 or f.mode != "html" or seg.kinds.count("li") < _CONTENT_LIST_ITEMS:
         return
-    in_main = body & (f.main > 0)
-    if np.count_nonzero(in_main) < 2:
+    idx = np.flatnonzero((f.flags & _CONTENT_LIST_BITS) == _LIST)
+    if len(idx) < _CONTENT_LIST_ITEMS:
         return
-    first, last = np.flatnonzero(in_main)[[0, -1]].tolist()
-    add = np.zeros(n, dtype=bool)
-    span = slice(first + 1, last)
-    # In a list and in no chrome context, one test; most pages stop here.
-    add[span] = ((f.flags[span] & _CONTENT_LIST_BITS) == _LIST) & ~body[span]
-    if np.count_nonzero(add) < _CONTENT_LIST_ITEMS:
+    idx = idx[~body[idx]]
+    if len(idx) < _CONTENT_LIST_ITEMS:
         return
-    add[span] &= (
-        (f.main[span] > 0) & (f.link_density[span] == 0) & (f.date_like[span] == 0)
-        & (f.repeated[span] == 0) & (f.n_words[span] < _CELL_WORDS)
-    )  # fmt: skip
-    idx = np.flatnonzero(add)
+    # Between the first and the last body block of the main container.
+    in_main = np.flatnonzero(body)
+    in_main = in_main[f.main[in_main] > 0]
+    if len(in_main) < 2:
+        return
+    first, last = in_main[[0, -1]].tolist()
+    idx = idx[(idx > first) & (idx < last)]
+    if len(idx) < _CONTENT_LIST_ITEMS:
+        return
+    idx = idx[
+        (f.main[idx] > 0) & (f.link_density[idx] == 0) & (f.date_like[idx] == 0)
+        & (f.repeated[idx] == 0) & (f.n_words[idx] < _CELL_WORDS)
+    ]  # fmt: skip
     if len(idx) < _CONTENT_LIST_ITEMS:
         return
     kinds = seg.kinds
-    add[idx] = [kinds[i] == "li" for i in idx.tolist()]  # only the candidates' tags are read
-    starts, ends = _runs_of(add)
-    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-        if b - a >= _CONTENT_LIST_ITEMS:
+    at = [i for i in idx.tolist() if kinds[i] == "li"]  # only the candidates' tags are read
+    # Runs of consecutive candidates.
+    k, m = 0, len(at)
+    while k < m:
+        e = k + 1
+        while e < m and at[e] == at[e - 1] + 1:
+            e += 1
+        if e - k >= _CONTENT_LIST_ITEMS:
+            a, b = at[k], at[e - 1] + 1
             body[a:b] = True
             why[a:b] = 58
+        k = e
 
 
 # Three items: a list, not a label and its value (set on the dev split: two items moved the
@@ -3508,13 +3526,6 @@ def _any(mask: npt.NDArray[Any]) -> bool:
     """Whether mask holds a true value: bool(mask.any()). Its compiled twin reads a bool array's
     bytes in C, where numpy's reduction costs ~1 us a call (some 60 calls a page)."""
     return bool(mask.any())
-
-
-def _lstrip_starts(texts: list[str], idx: npt.NDArray[np.intp], starts: tuple[str, ...]) -> list[int]:
-    """The indexes of idx whose text, its leading whitespace stripped, starts with one of starts.
-    Its compiled twin skips the whitespace in C and calls startswith only where the first
-    character left may start one (~0.3 us a block in Python)."""
-    return [i for i in idx.tolist() if texts[i].lstrip().startswith(starts)]
 
 
 def _holds_tag(tags: list[str], name: str) -> bool:
@@ -4165,7 +4176,6 @@ _all_of = choose_kernel("all_of", _all_of)
 _container_subtrees = choose_kernel("container_subtrees", _container_subtrees)
 _third_slide = choose_kernel("third_slide", _third_slide)
 _any = choose_kernel("any_true", _any)
-_lstrip_starts = choose_kernel("lstrip_starts", _lstrip_starts)
 _holds_tag = choose_kernel("holds_tag", _holds_tag)
 _tags_are = choose_kernel("tags_are", _tags_are)
 _nearest_marked = choose_kernel("nearest_marked", _nearest_marked)
