@@ -1765,26 +1765,25 @@ _BYTES_PROBE = (
 )
 
 
-def _make_byte_places(reference: Callable[..., Any]) -> tuple[Any, str | None]:
-    from .. import _kernels
-
-    compiled = _kernels.byte_places
+def _probe_bytes(compiled: Any, reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    """A search of a page's bytes for a literal (byte_places, bytes_hold) against its reference."""
     for data in _BYTES_PROBE:
         for literal in _BYTES_PROBE + (b"aa", b"og:type", b"roduct", b"\xff"):
             if not _same(compiled(data, literal), reference(data, literal)):
                 return None, "it differs on the probe bytes"
     return compiled, None
+
+
+def _make_byte_places(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    return _probe_bytes(_kernels.byte_places, reference)
 
 
 def _make_bytes_hold(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
 
-    compiled = _kernels.bytes_hold
-    for data in _BYTES_PROBE:
-        for literal in _BYTES_PROBE + (b"aa", b"og:type", b"roduct", b"\xff"):
-            if not _same(compiled(data, literal), reference(data, literal)):
-                return None, "it differs on the probe bytes"
-    return compiled, None
+    return _probe_bytes(_kernels.bytes_hold, reference)
 
 
 def _make_link_heading_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
