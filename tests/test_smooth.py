@@ -1217,6 +1217,29 @@ def test_text_copyright_notice_as_the_last_body_line_is_chrome() -> None:
     assert all(str(r) != reason for b in blocks for r in b.reasons)
 
 
+def test_text_long_copyright_notice_far_below_the_content_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: the footer's long copyright notice far below the content, with its lines"
+    assert SMOOTH_REASONS[91] == reason
+    # A short story, a rail of other headlines, then the site's legal paragraph: longer than half
+    # the story, so neither drop_far_tail nor the last-line rule takes it.
+    post = [f"{PROSE} Part {i}." for i in range(2)]
+    rail = [f"Other headline number {i}" for i in range(18)]
+    notice = (
+        "Example.com is the official web site of the Example League. Example, the Example Shield and the word "
+        "mark are registered trademarks of the Example League. " + PROSE + " © 2012 Example League. All rights reserved."
+    )
+    lines = ["Home", *post, *rail, notice, "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    label = {b.text: b for b in blocks}
+    assert all(label[p].label == "body" for p in post)
+    assert label[notice].label == "chrome" and str(label[notice].reasons[0]) == reason
+    # Right under the story (no gap), the same notice is left to its score.
+    blocks = extract_blocks("\n".join(["Home", *post, notice, *rail, "Contact"]), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
 def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
