@@ -44,6 +44,7 @@ from .smooth import (
     drop_text_after_copyright,
     drop_text_after_form,
     drop_text_after_related,
+    drop_text_author_bios,
     drop_text_comments,
     drop_text_consent,
     drop_text_copies,
@@ -223,6 +224,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
+        drop_text_author_bios(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)

@@ -1240,6 +1240,28 @@ def test_text_long_copyright_notice_far_below_the_content_is_chrome() -> None:
     assert all(str(r) != reason for b in blocks for r in b.reasons)
 
 
+def test_text_author_bio_under_a_chrome_heading_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: an author's bio under its box's heading below the content (text)"
+    assert SMOOTH_REASONS[92] == reason
+    post = [f"{PROSE} Part {i}." for i in range(3)]
+    bio = (
+        "Jane Doe is a freelance writer who covers science and health for several magazines. She lives in "
+        "a small town by the sea with two cats and far too many books, and she writes every morning."
+    )
+    # The heading and the writer's name stay chrome in a dump; only the bio passes as prose.
+    lines = ["Home", "News", *post, "About the author", "Jane", "Jane", bio, "Comments", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    label = {b.text: b for b in blocks}
+    assert all(label[p].label == "body" for p in post)
+    assert label[bio].label == "chrome" and str(label[bio].reasons[0]) == reason
+    # Without the heading, or with the bio as the page's whole text, it stays.
+    for page in (["Home", "News", *post, "Jane", bio, "Comments"], ["Home", "About the author", "Jane", bio, "Contact"]):
+        blocks = extract_blocks("\n".join(page), input_type="text").blocks
+        assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
 def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
