@@ -646,6 +646,20 @@ def test_text_mode_thread_without_dates() -> None:
     assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
 
 
+def test_text_mode_thread_under_a_one_paragraph_post() -> None:
+    # A short post of one paragraph, its tags, then the count over undated comments: the article
+    # ends right above the count with one paragraph.
+    names = [x for i in range(4) for x in (f"Reader {i}", f"{PROSE} Comment number {i}.")]
+    post = ["Title of the story", f"{PROSE} {PROSE}", "Print This Post", "Post Tags:", "news"]
+    dump = "\n".join([*post, "4 Comments Leave a comment", *names, "About us"])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == 5
+    assert "Comment number" not in extract(dump, input_type="text")
+    # A lead paragraph, its byline's count, then an article of over 20 times its prose: no thread.
+    article = [f"{PROSE} Point {k} of the report." for k in range(45)]
+    dump = "\n".join([*post[:2], "124 Comments", "Share this:", *article, "About us"])
+    assert compute_features(segment_text(dump, max_blocks=1000), "text").comments_from == -1
+
+
 def test_text_mode_thread_headed_by_a_titled_count() -> None:
     # "40 Responses to “Title”" is long for a count line, and a related-posts list stands between it
     # and the article's last paragraph: the title after the count says it heads the thread.
