@@ -2766,9 +2766,10 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     digits), outside navigation, header, footer and forms, hold body, and one place inside them
     (the path of tags and classes from the item down to the line, one line an item at most) is
     body in _SLOT_KEPT items or more and in four in five of the items holding body that have it,
-    that place's other lines join the body, but for date lines and captions. An article's
-    paragraphs are alike siblings but no items of one line each (a line must lie below its item),
-    and a section's paragraphs are many lines in one place: neither is a slot.
+    that place's other lines join the body, but for captions (date lines join too: the body holds
+    them in that place, where the grid rule's are bylines). An article's paragraphs are alike
+    siblings but no items of one line each (a line must lie below its item), and a section's
+    paragraphs are many lines in one place: neither is a slot.
     """
     n = len(body)
     if n == 0 or f.mode != "html":
@@ -2841,7 +2842,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
             continue
         for _item, line in places:
             keep[line] = True
-    keep &= ~body & ~caption & (f.date_like == 0)
+    keep &= ~body & ~caption
     body |= keep
     why[keep] = 85
 
