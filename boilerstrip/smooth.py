@@ -2779,9 +2779,10 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     if np.count_nonzero(in_body) < _SLOT_KEPT or not _any(clean & ~body):
         return
     blocks = clean.nonzero()[0]
-    # Per element, over its subtree: clean words, body lines.
-    root, elems, parents, _, sub = _container_subtrees(seg, blocks, (f.n_words[blocks], in_body[blocks]))
-    words = sub[:, 0]
+    # Per element, over its subtree: clean words, body lines, lines left out.
+    left = ~in_body[blocks]
+    root, elems, parents, _, sub = _container_subtrees(seg, blocks, (f.n_words[blocks], in_body[blocks], left))
+    words, open_ = sub[:, 0], sub[:, 2]
     # Body lines below an element, not its own: a paragraph is no item of one line.
     held = sub[:, 1] - np.bincount(elems, weights=in_body[blocks], minlength=len(parents))
     cand = _sibling_items(parents, (words > 0, held > 0), (_GRID_ITEMS, _SLOT_KEPT))
@@ -2792,33 +2793,46 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     for members in _alike_groups(seg, root, cand, parents).values():
         if len(members) < _GRID_ITEMS:
             continue
-        full = {e for e in members if held[e] > 0}
-        if len(full) >= _SLOT_KEPT:
+        m = np.asarray(members, dtype=np.int64)
+        full = set(m[held[m] > 0].tolist())
+        # Some item holds a line left out: else nothing is left to join.
+        if len(full) >= _SLOT_KEPT and _any(open_[m]):
             for e in members:
                 group_of[e] = len(holding)
             holding.append(full)
     if not holding:
         return
     # Each clean line's places: below each item within _SLOT_DEPTH levels, the path of tags and
-    # classes (but for digits) down to it. The body's lines first: a line left out is read only
-    # when its own tag and class end a place the body holds.
+    # classes (but for digits) down to it. A place ends in its line's own tag and class: a body
+    # line is read only when a line left out ends alike, and such a line only when a body line
+    # read does (the others' places hold no line to join, or no body).
     tags, classes = seg.elem_tag, seg.elem_class
     kinds: dict[int, tuple[str, str]] = {}
+    plain: dict[str, str] = {}
+
+    def kind_of(e: int) -> tuple[str, str]:
+        cls = classes[root + e]
+        name = plain.get(cls)
+        if name is None:
+            name = plain[cls] = cls.translate(_GRID_NO_DIGITS)
+        kind = kinds[e] = (tags[root + e], name)
+        return kind
+
     slots: dict[tuple[int, tuple[tuple[str, str], ...]], list[tuple[int, int]]] = {}
     parent_list = parents.tolist()
     roots = np.zeros(len(parents), dtype=bool)
     roots[list(group_of)] = True
     inside = within(parents, roots)[elems]
-    ends: set[tuple[str, str]] = set()
-    for lines in (inside & in_body[blocks], inside & ~in_body[blocks]):
+    out_lines = inside & left
+    out_ends = {kinds.get(e) or kind_of(e) for e in elems[out_lines].tolist()}
+    body_ends: set[tuple[str, str]] = set()
+    for lines, ends in ((inside & ~left, out_ends), (out_lines, body_ends)):
         for i, e in zip(blocks[lines].tolist(), elems[lines].tolist(), strict=True):
-            own = kinds.get(e)
-            if own is None:
-                own = kinds[e] = (tags[root + e], classes[root + e].translate(_GRID_NO_DIGITS))
-            if body[i]:
-                ends.add(own)
-            elif own not in ends:
+            own = kinds.get(e) or kind_of(e)
+            if own not in ends:
                 continue
+            if ends is out_ends:
+                body_ends.add(own)
             chain = [own]
             for _ in range(_SLOT_DEPTH):
                 e = parent_list[e]
@@ -2827,10 +2841,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
                 g = group_of.get(e)
                 if g is not None:
                     slots.setdefault((g, tuple(chain)), []).append((e, i))
-                kind = kinds.get(e)
-                if kind is None:
-                    kind = kinds[e] = (tags[root + e], classes[root + e].translate(_GRID_NO_DIGITS))
-                chain.append(kind)
+                chain.append(kinds.get(e) or kind_of(e))
     caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
     keep = np.zeros(n, dtype=bool)
     for (g, _path), places in slots.items():
