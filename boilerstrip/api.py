@@ -65,6 +65,7 @@ from .smooth import (
     keep_content_lists,
     keep_grid_items,
     keep_inner_cards,
+    keep_item_slots,
     keep_index_lists,
     keep_listing,
     keep_menu_headings,
@@ -178,6 +179,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)
         keep_grid_items(seg, feats, body, smoothed)
+        keep_item_slots(seg, feats, body, smoothed)
         keep_card_sets(seg, feats, body, smoothed)
         keep_inner_cards(feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)

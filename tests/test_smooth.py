@@ -959,6 +959,49 @@ def test_the_records_of_a_definition_list_are_grid_items() -> None:
     assert authors.label == "body" and authors.reasons[0].code == "smoothed: a line of a grid item that holds the content"
 
 
+def test_a_line_in_the_place_the_body_holds_in_grid_items_joins_it() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's category: ten tiles of a linked name; the first four also show a price, which
+    # passes and keeps the name above it. The other tiles hold their name alone, a link.
+    names = [f"{colour} Floral Glass Candle {i}" for i, colour in enumerate(
+        ["Spring", "Romy", "Davie", "Oaxacan", "Espresso", "Penne", "Dotted", "Martini", "Butter", "Ruffle"])]
+
+    def tile(i: int, name: str, priced: int) -> str:
+        price = f"<p class='product-price'>${30 + i}.00</p>" if i < priced else ""
+        return (
+            f"<div class='tile tile-{i}'><div class='tile-body'><h2 class='tile-name'>"
+            f"<a href='/p/{i}'>{name}</a></h2>{price}</div></div>"
+        )
+
+    def page(priced: int) -> str:
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/candles'>Candles</a></li></ul></nav>"
+            "<main><h1>Decorative candles</h1><p>Candles made by small studios, poured by hand in small batches.</p>"
+            f"<div class='grid'>{''.join(tile(i, name, priced) for i, name in enumerate(names))}</div></main>"
+            "<footer><p>Copyright 2024 Example shop. All rights reserved.</p></footer></body>"
+        )
+
+    blocks = extract_blocks(page(4)).blocks
+    for name in names[4:]:
+        b = next(b for b in blocks if b.text == name)
+        assert b.label == "body" and b.reasons[0].code == "smoothed: a line in the same place of grid items as the body's"
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Home", "Candles") or "Copyright" in b.text)
+    # Two tiles keeping their name are too few to say what a tile's content is.
+    blocks = extract_blocks(page(2)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in names[2:])
+    # A section's paragraphs are many lines in one place: a link line among them is no slot.
+    para = "The council met on Tuesday evening to weigh the budget for the new library in the town."
+    sections = "".join(
+        f"<div class='part part-{i}'><p>{para}</p><p>{para}</p>"
+        + (f"<p><a href='/more/{i}'>More about the library budget, part {i}</a></p>" if i % 2 else "")
+        + "</div>"
+        for i in range(8)
+    )
+    blocks = extract_blocks(f"<body><main><h1>The library budget</h1>{sections}</main></body>").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text.startswith("More about"))
+
+
 def test_the_lines_of_a_set_of_cards_join_the_body() -> None:
     from boilerstrip import extract_blocks
 
