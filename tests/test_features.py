@@ -218,6 +218,10 @@ def test_a_blogs_one_post_of_short_lines_is_the_container() -> None:
             f"<h3 class='post-title'>Top five of the week</h3><div class='post-body'><ul>{items}</ul></div></div></div>")
     f = feats(f"<body>{about}{post}</body>")
     assert f.main.tolist() == [0.0] * 6 + [1.0] * 6
+    # A wrapper of the profile, a blurb and the post took the first choice: it narrows to the post.
+    boxes = f"<div class='profile'><p>{PROSE}</p></div><div class='blurb'><p>{PROSE}</p></div>"
+    f = feats(f"<body><div id='wrap'>{boxes}{post}</div></body>")
+    assert f.main.tolist() == [0.0] * 3 + [1.0] * 6
     # Two posts are a list of posts: the first choice stands.
     f = feats(f"<body>{about}{post}{post}</body>")
     assert f.main.tolist()[:6] == [0.0, 1.0, 1.0, 0.0, 0.0, 0.0]
