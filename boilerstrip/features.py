@@ -1387,6 +1387,84 @@ def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> Flo
     return main
 
 
+
+def _lone_post(seg: Segments, main: FloatArray, flags: IntArray, weight: FloatArray, heading: FloatArray) -> FloatArray:
+    """The page's one post is the container when the container chosen is a short text beside it.
+
+    A blog's post of a title, a date and a few short lines (a list of links, a photo's caption)
+    has next to no prose weight (each line under 40 characters), and a sidebar's "About me"
+    box, a widget's blurb or a licence notice outweighs it and takes the container, or the
+    search stops at the page's column that holds them all. Blog engines name the post's element
+    ("post", "hentry", "entry-content", or an <article>): when the container holds under
+    _LONE_POST_PROSE of prose weight and stands in no element so named, and the page's headings
+    (h1-h3, outside <nav>, <footer>, <aside> and comments) stand in exactly one outermost named
+    element, and no other outermost named element holds a block outside those boxes, the post's
+    blocks (but for those boxes and comments) are the container, whether it stood beside the
+    first choice or inside it. A page whose container is a post's text, or that lists posts, is
+    left alone. Only the headings' ancestors are looked at, on the pages whose container is that
+    short, and the page's elements only where they found one post.
+    """
+    inside = main > 0
+    if not inside.any() or float(weight[inside].sum()) >= _LONE_POST_PROSE:
+        return main
+    parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
+    held = np.flatnonzero(inside)
+    c = common_ancestor(parents, elems[int(held[0])], elems[int(held[-1])])
+    # A container in a named element (a post's text, its part or the post itself): nothing to do.
+    x = c
+    while x > 0 and not (tags[x] == "article" or (classes[x] and _names_content_only(classes[x], True))):
+        x = parents[x]
+    if x > 0:
+        return main
+    free = (flags & (_BOXES | Flag.COMMENT)) == 0
+    heads = np.flatnonzero(free & (heading >= 1) & (heading <= _POST_HEADING))
+    if not len(heads):
+        return main
+    # Each element's outermost named ancestor (or itself), 0 for none: one walk up per heading,
+    # remembering every element passed.
+    outer: dict[int, int] = {}
+    posts: set[int] = set()
+    for k in heads.tolist():
+        e = elems[k]
+        passed: list[int] = []
+        while e > 0 and e not in outer:
+            passed.append(e)
+            e = parents[e]
+        found = outer.get(e, 0)
+        for x in reversed(passed):
+            if not found and (tags[x] == "article" or (classes[x] and _names_content_only(classes[x], True))):
+                found = x
+            outer[x] = found
+        if found:
+            posts.add(found)
+            if len(posts) > 1:
+                return main
+    if not posts:
+        return main
+    post = posts.pop()
+    block_elems = seg.elem_array()
+    # The one post of the page: no other outermost named element holds a block outside those
+    # boxes and comments (a list of posts names each; looked for only here, on a page in a hundred).
+    end = elem_subtree_ends(seg)
+    for e in range(1, len(parents)):
+        if e != post and (tags[e] == "article" or (classes[e] and _names_content_only(classes[e], True))):
+            x = parents[e]
+            while x > 0 and not (tags[x] == "article" or (classes[x] and _names_content_only(classes[x], True))):
+                x = parents[x]
+            if x <= 0 and (free & (block_elems >= e) & (block_elems < end[e])).any():
+                return main
+    blocks = free & (block_elems >= post) & (block_elems < end[post])
+    return np.asarray(blocks, dtype=np.float64)
+
+
+# A short text: about three paragraphs of prose weight. On the dev splits the containers this
+# step replaced held 66-904 (a sidebar's profile, a widget, a licence line, a blog's column
+# around a post of short lines); an article's text holds thousands (6,936 on a wcxb-dev
+# article whose sidebar column is classed "post").
+_LONE_POST_PROSE = 1000.0
+# A post's title is an h1, an h2 or an h3 (a Blogger post's is an h3 under the date's h2).
+_POST_HEADING = 3
+
 def _product_box(
     seg: Segments, main: FloatArray, n_words: FloatArray, link_density: FloatArray, flags: IntArray
 ) -> FloatArray:
@@ -2202,6 +2280,7 @@ def compute_features(
             main = _thread_posts(seg, main, date_like)
             main = _product_box(seg, main, n_words, link_density, flags)
             main = _section_stack(seg, main, weight, flags)
+            main = _lone_post(seg, main, flags, weight, heading)
     else:
         dated = _dated_neighbours(_restated_dates(texts, date_like))
         value = _line_value(

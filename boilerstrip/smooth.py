@@ -2256,7 +2256,8 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     grid of alike items (same tag and class, under one parent). When the body found so
     far is small, the biggest such group outside navigation, header and footer, with more
     text than the body, becomes the body, unless the body holds a paragraph of a short
-    article in the main container and the group stands mostly outside that container.
+    article in the main container and the group stands mostly outside that container, or the
+    group stands wholly outside the container and all of the body inside it (session 20).
     A group whose items' own class holds a chrome word ("menu-item", "sidebar-block") is
     a menu's rows or a sidebar's widgets, not a listing. Striped rows ("entry-row shade",
     "entry-row plain") are one group: a class's last name, when it has two or more, is left out
@@ -2306,6 +2307,10 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     # container, a group mostly outside that container is a sidebar's rail of posts.
     article = body & (f.main > 0) & (f.n_words >= _LISTING_ARTICLE_WORDS) & (f.sentence_end > 0)
     if _any(article) and _any(keep) and float(f.main[keep].mean()) < 0.5:
+        return
+    # A group wholly outside the main container, while all of the body stands inside it, is a
+    # sidebar's list beside a short post (its categories, its archive), not the page's listing.
+    if _any(keep) and _any(body) and not _any(f.main[keep] > 0) and bool((f.main[body] > 0).all()):
         return
     body |= keep
     why[keep] = 8

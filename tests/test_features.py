@@ -207,6 +207,30 @@ def test_a_stack_of_sections_from_the_title_down_joins_the_container() -> None:
     assert f.main.tolist() == [0.0, 0.0] + [1.0] * 5 + [0.0] * 5
 
 
+def test_a_blogs_one_post_of_short_lines_is_the_container() -> None:
+    # A post of a date, a title and a list of short lines has next to no prose weight; the
+    # sidebar's "About me" box outweighs it and takes the first choice. The page's one element
+    # named as a post, with its heading, is the container instead.
+    about = (f"<div id='sidebar'><h2 class='sidebar-title'>About Me</h2><div id='profile'><p>{PROSE}</p>"
+             f"<p>{PROSE}</p></div><h2 class='sidebar-title'>Previous Posts</h2><ul><li><a href='/a'>Top five of the week</a></li></ul></div>")
+    items = "".join(f"<li>Five brilliant museum signs, number {k}.</li>" for k in range(5))
+    post = (f"<div id='main'><h2 class='date-header'>Monday, October 15, 2012</h2><div class='post'>"
+            f"<h3 class='post-title'>Top five of the week</h3><div class='post-body'><ul>{items}</ul></div></div></div>")
+    f = feats(f"<body>{about}{post}</body>")
+    assert f.main.tolist() == [0.0] * 6 + [1.0] * 6
+    # A wrapper of the profile, a blurb and the post took the first choice: it narrows to the post.
+    boxes = f"<div class='profile'><p>{PROSE}</p></div><div class='blurb'><p>{PROSE}</p></div>"
+    f = feats(f"<body><div id='wrap'>{boxes}{post}</div></body>")
+    assert f.main.tolist() == [0.0] * 3 + [1.0] * 6
+    # Two posts are a list of posts: the first choice stands.
+    f = feats(f"<body>{about}{post}{post}</body>")
+    assert f.main.tolist()[:6] == [0.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+    # A container of an article's length is no short text beside the post.
+    long_about = about.replace(f"<p>{PROSE}</p>", f"<p>{PROSE} {PROSE} {PROSE}</p>" * 6)
+    f = feats(f"<body>{long_about}{post}</body>")
+    assert f.main.tolist() == [0.0] + [1.0] * 12 + [0.0] * 9
+
+
 def test_a_consent_banner_never_chooses_the_main_container() -> None:
     # The banner's sentences outweigh a short notice, yet a chrome-only word says what it is.
     banner = f"<div class='consent-banner'><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"

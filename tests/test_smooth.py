@@ -218,6 +218,21 @@ def test_listing_page_keeps_its_items() -> None:
     assert not any("fan post" in t or "comments" in t for t in kept)
 
 
+def test_a_sidebar_list_beside_a_short_post_is_no_listing() -> None:
+    from boilerstrip import extract_blocks
+
+    # A post of a title and one short line, all of the body, in the main container; the
+    # sidebar's thirty categories outside it are the biggest repeated group: no listing.
+    cats = "".join(f"<li class='module-list-item'><a href='/c/{i}'>Craft category {i}</a></li>" for i in range(30))
+    html = (
+        f"<body><div id='side'><h2>Categories</h2><ul class='module-list'>{cats}</ul></div>"
+        "<div id='col'><div class='entry'><h3>Indian corn printing craft</h3>"
+        "<div class='entry-body'><p>Visit the teacher's blog to see how to print the corn.</p></div></div></div></body>"
+    )
+    kept = [b.text for b in extract_blocks(html).blocks if b.label == "body"]
+    assert kept == ["Indian corn printing craft", "Visit the teacher's blog to see how to print the corn."]
+
+
 def test_a_menu_is_no_listing() -> None:
     from boilerstrip import extract_blocks
 
