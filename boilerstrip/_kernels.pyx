@@ -384,38 +384,34 @@ cdef int _mark_roots(object card, list elems, uint8_t *root) except -1:
 # ---------------------------------------------------------------------------------------
 # score.score_blocks
 
+cdef enum:
+    _N_SCORE_COLS = 19  # the feature columns score_blocks reads
+
+
 def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] flag_bits,
                  const int64_t[:] flag_unless, tuple flag_weights, int64_t comment_bit, const int64_t[:] bonus_cols, Py_ssize_t n_rules):
     """score.score_blocks: the same columns filled in one loop over the blocks.
 
     cols maps the rules' codes to their columns; each entry is the reference's expression
     with its operations in the same order (so -0.0 and rounding come out the same). The
-    length rule takes numpy's own log2, and the score is numpy's row sum of the matrix.
+    length rule takes numpy's own log2, and the score is numpy's row sum of the matrix,
+    summed here as numpy sums a contiguous row (_pairwise_row). The feature columns are read
+    through their buffers (a typed memoryview each cost ~1,500 instructions, twenty a page).
     """
     cdef Py_ssize_t n = len(f.n_words), i, j
     c_arr = np.zeros((n, n_rules), dtype=np.float64)
     if n == 0:
         return np.zeros(0, dtype=np.float64), c_arr
-    cdef double[:, :] c = c_arr
-    cdef const double[:] words = f.n_words
-    cdef const double[:] lg = np.log2(1.0 + f.n_words)
-    cdef const double[:] ld = f.link_density
-    cdef const double[:] stop = f.stopword_ratio
-    cdef const double[:] send = f.sentence_end
-    cdef const double[:] nsent = f.n_sentences
-    cdef const double[:] main = f.main
-    cdef const double[:] heading = f.heading
-    cdef const double[:] card = f.card
-    cdef const double[:] repeated = f.repeated
-    cdef const double[:] date_like = f.date_like
-    cdef const double[:] ell = f.ellipsis
-    cdef const double[:] cap = f.capital_ratio
-    cdef const double[:] bb = f.blank_before
-    cdef const double[:] ba = f.blank_after
-    cdef const double[:] run_long = f.run_long
-    cdef const double[:] run_lines = f.run_lines
-    cdef const double[:] dated = f.dated
-    cdef const int64_t[:] flags
+    if n_rules > 128:  # numpy's pairwise sum splits longer rows: its own sum then
+        scores = None
+    else:
+        scores = np.empty(n, dtype=np.float64)
+    lg_arr = np.log2(1.0 + f.n_words)
+    cdef Py_buffer views[_N_SCORE_COLS]
+    cdef Py_buffer cv, sv
+    cdef const char *ptr[_N_SCORE_COLS]
+    cdef Py_ssize_t st[_N_SCORE_COLS]
+    cdef int held = 0, c_held = 0, s_held = 0
     cdef bint html = f.mode == "html"
     cdef bint found = f.main_share > 0
     cdef bint blank_style = f.blank_style
@@ -438,59 +434,122 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
     cdef Py_ssize_t c_ell = cols["ellipsis"], c_title = cols["title_case"], c_bias = cols["bias"]
     cdef Py_ssize_t nf = flag_cols.shape[0], nbonus = bonus_cols.shape[0]
     cdef double fw[64]
-    cdef double x, w, stp
+    cdef double x, w, nsent, main, heading
+    cdef double *c
+    cdef double *row
+    cdef double *out
+    cdef int64_t flags = 0
     cdef bint comment, lone
     if nf > 64 or flag_bits.shape[0] != nf or flag_unless.shape[0] != nf:
         raise ValueError("too many flag rules, or bits not one per rule")
     for j in range(nf):
         fw[j] = flag_weights[j]
-    if html:
-        flags = f.flags
-    for i in range(n):
-        w = words[i]
-        c[i, c_bias] = bias
-        x = lw * (lg[i] - pivot)
-        c[i, c_len] = -2.5 if x < -2.5 else (3.0 if x > 3.0 else x)
-        c[i, c_ld] = w_ld * ld[i]
-        if w >= 4:
-            x = (stop[i] - s_pivot) * s_weight
-            c[i, c_stop] = -1.5 if x < -1.5 else (1.0 if x > 1.0 else x)
-        else:
-            c[i, c_stop] = 0.0
-        c[i, c_send] = w_send * send[i]
-        c[i, c_sent] = w_sent * (nsent[i] if nsent[i] < 4.0 else 4.0)
-        if found:
-            c[i, c_main] = w_main * main[i]
-            c[i, c_out] = w_out * (1.0 - main[i])
+    try:
+        # 0 n_words, 1 log2, 2 link_density, 3 stopword_ratio, 4 sentence_end, 5 n_sentences,
+        # 6 main, 7 heading, 8 card, 9 repeated, 10 date_like, 11 ellipsis, 12 capital_ratio,
+        # 13 blank_before, 14 blank_after, 15 run_long, 16 run_lines, 17 dated, 18 flags
+        for column in (f.n_words, lg_arr, f.link_density, f.stopword_ratio, f.sentence_end, f.n_sentences,
+                       f.main, f.heading, f.card, f.repeated, f.date_like, f.ellipsis, f.capital_ratio,
+                       f.blank_before, f.blank_after, f.run_long, f.run_lines, f.dated):
+            ptr[held] = _column(column, n, 100, &views[held], &st[held])  # "d"
+            held += 1
         if html:
-            for j in range(nf):
-                c[i, flag_cols[j]] = (
-                    1.0 if (flags[i] & flag_bits[j]) != 0 and (flags[i] & flag_unless[j]) == 0 else 0.0
-                ) * fw[j]
-            comment = (flags[i] & comment_bit) != 0
-            if not include_comments:
-                c[i, c_comment] = w_comment * (1.0 if comment else 0.0)
-                if comment:
-                    for j in range(nbonus):
-                        x = c[i, bonus_cols[j]]
-                        c[i, bonus_cols[j]] = x if x < 0.0 else 0.0
-            elif comment:
-                c[i, c_out] = 0.0
-            c[i, c_heading] = (w_heading * (1.0 if heading[i] > 0 else 0.0)) * main[i]
-            c[i, c_card] = w_card * card[i]
-        else:
-            if blank_style:
-                lone = bb[i] > 0 and ba[i] > 0
-                c[i, c_run] = w_run * (1.0 if ((run_long[i] >= 3 or run_lines[i] >= 3) and not lone) else 0.0)
-                c[i, c_par] = w_par * (1.0 if (lone and w >= 10) else 0.0)
-            c[i, c_dated] = w_dated * dated[i]
+            ptr[held] = _column(f.flags, n, 108, &views[held], &st[held])  # "l"
+            held += 1
+        PyObject_GetBuffer(c_arr, &cv, PyBUF_SIMPLE | PyBUF_WRITABLE)
+        c_held = 1
+        c = <double *> cv.buf
+        for i in range(n):
+            row = c + i * n_rules
+            w = (<const double *> (ptr[0] + i * st[0]))[0]
+            main = (<const double *> (ptr[6] + i * st[6]))[0]
+            heading = (<const double *> (ptr[7] + i * st[7]))[0]
+            row[c_bias] = bias
+            x = lw * ((<const double *> (ptr[1] + i * st[1]))[0] - pivot)
+            row[c_len] = -2.5 if x < -2.5 else (3.0 if x > 3.0 else x)
+            row[c_ld] = w_ld * (<const double *> (ptr[2] + i * st[2]))[0]
+            if w >= 4:
+                x = ((<const double *> (ptr[3] + i * st[3]))[0] - s_pivot) * s_weight
+                row[c_stop] = -1.5 if x < -1.5 else (1.0 if x > 1.0 else x)
+            else:
+                row[c_stop] = 0.0
+            row[c_send] = w_send * (<const double *> (ptr[4] + i * st[4]))[0]
+            nsent = (<const double *> (ptr[5] + i * st[5]))[0]
+            row[c_sent] = w_sent * (nsent if nsent < 4.0 else 4.0)
             if found:
-                c[i, c_dated] += w_dated_out * dated[i] * (1.0 - main[i])
-        c[i, c_rep] = w_rep * repeated[i]
-        c[i, c_date] = w_date * date_like[i]
-        c[i, c_ell] = w_ell * ell[i]
-        c[i, c_title] = w_title * (1.0 if (cap[i] > 0.7 and w >= 2 and w <= 6 and heading[i] == 0) else 0.0)
-    return c_arr.sum(axis=1), c_arr
+                row[c_main] = w_main * main
+                row[c_out] = w_out * (1.0 - main)
+            if html:
+                flags = (<const int64_t *> (ptr[18] + i * st[18]))[0]
+                for j in range(nf):
+                    row[flag_cols[j]] = (
+                        1.0 if (flags & flag_bits[j]) != 0 and (flags & flag_unless[j]) == 0 else 0.0
+                    ) * fw[j]
+                comment = (flags & comment_bit) != 0
+                if not include_comments:
+                    row[c_comment] = w_comment * (1.0 if comment else 0.0)
+                    if comment:
+                        for j in range(nbonus):
+                            x = row[bonus_cols[j]]
+                            row[bonus_cols[j]] = x if x < 0.0 else 0.0
+                elif comment:
+                    row[c_out] = 0.0
+                row[c_heading] = (w_heading * (1.0 if heading > 0 else 0.0)) * main
+                row[c_card] = w_card * (<const double *> (ptr[8] + i * st[8]))[0]
+            else:
+                if blank_style:
+                    lone = (<const double *> (ptr[13] + i * st[13]))[0] > 0 and (<const double *> (ptr[14] + i * st[14]))[0] > 0
+                    row[c_run] = w_run * (1.0 if (((<const double *> (ptr[15] + i * st[15]))[0] >= 3
+                                                   or (<const double *> (ptr[16] + i * st[16]))[0] >= 3) and not lone) else 0.0)
+                    row[c_par] = w_par * (1.0 if (lone and w >= 10) else 0.0)
+                row[c_dated] = w_dated * (<const double *> (ptr[17] + i * st[17]))[0]
+                if found:
+                    row[c_dated] += w_dated_out * (<const double *> (ptr[17] + i * st[17]))[0] * (1.0 - main)
+            row[c_rep] = w_rep * (<const double *> (ptr[9] + i * st[9]))[0]
+            row[c_date] = w_date * (<const double *> (ptr[10] + i * st[10]))[0]
+            row[c_ell] = w_ell * (<const double *> (ptr[11] + i * st[11]))[0]
+            row[c_title] = w_title * (1.0 if ((<const double *> (ptr[12] + i * st[12]))[0] > 0.7 and w >= 2 and w <= 6 and heading == 0) else 0.0)
+        if scores is not None:
+            PyObject_GetBuffer(scores, &sv, PyBUF_SIMPLE | PyBUF_WRITABLE)
+            s_held = 1
+            out = <double *> sv.buf
+            for i in range(n):
+                out[i] = _pairwise_row(c + i * n_rules, n_rules)
+    finally:
+        for j in range(held):
+            PyBuffer_Release(&views[j])
+        if c_held:
+            PyBuffer_Release(&cv)
+        if s_held:
+            PyBuffer_Release(&sv)
+    if scores is None:
+        scores = c_arr.sum(axis=1)
+    return scores, c_arr
+
+
+cdef inline double _pairwise_row(const double *a, Py_ssize_t k) noexcept nogil:
+    """numpy's sum of a contiguous row of k <= 128 float64s (np.add.reduce's pairwise_sum from
+    its identity 0.0): under 8 one by one; else eight running sums over the multiples of 8,
+    added in pairs, then the rest one by one. The same additions in the same order, so the
+    same bits (-0.0 rows give 0.0)."""
+    cdef double r0, r1, r2, r3, r4, r5, r6, r7, res
+    cdef Py_ssize_t i
+    if k < 8:
+        res = 0.0
+        for i in range(k):
+            res += a[i]
+        return 0.0 + res
+    r0 = a[0]; r1 = a[1]; r2 = a[2]; r3 = a[3]; r4 = a[4]; r5 = a[5]; r6 = a[6]; r7 = a[7]
+    i = 8
+    while i < k - (k % 8):
+        r0 += a[i]; r1 += a[i + 1]; r2 += a[i + 2]; r3 += a[i + 3]
+        r4 += a[i + 4]; r5 += a[i + 5]; r6 += a[i + 6]; r7 += a[i + 7]
+        i += 8
+    res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while i < k:
+        res += a[i]
+        i += 1
+    return 0.0 + res
 
 
 # ---------------------------------------------------------------------------------------
