@@ -555,6 +555,11 @@ cdef inline double _pairwise_row(const double *a, Py_ssize_t k) noexcept nogil:
 # ---------------------------------------------------------------------------------------
 # smooth.smooth_labels
 
+cdef inline double _sl_d(const char **ptr, const Py_ssize_t *st, int k, Py_ssize_t i) noexcept nogil:
+    """Element i of smooth_labels' float64 column k."""
+    return (<const double *> (ptr[k] + i * st[k]))[0]
+
+
 def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_body,
                   int64_t chrome_context, int64_t caption_bit, int64_t caption_unless,
                   Py_ssize_t max_gap, Py_ssize_t lead_gap, double lead_margin,
@@ -573,40 +578,55 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
         if n and not body_arr[0]:
             rescue_empty(body_arr, why_arr, scores, f, threshold)
         return body_arr, why_arr
-    cdef const double[:] sc = scores
-    cdef uint8_t[:] body = body_arr.view(np.uint8)
-    cdef int8_t_view why = why_arr
-    cdef const double[:] date_like = f.date_like
-    cdef const double[:] repeated = f.repeated
-    cdef const double[:] main = f.main
-    cdef const double[:] ld = f.link_density
-    cdef const double[:] heading = f.heading
-    cdef const int64_t[:] flags = f.flags
+    # The columns through their buffers, as score_blocks' (a typed memoryview each cost
+    # ~1,500 instructions, nine a page); sc, date_like ... flags by their strides.
+    cdef Py_buffer views[9]
+    cdef const char *ptr[7]
+    cdef Py_ssize_t st[7]
+    cdef int held = 0
+    cdef uint8_t *body
+    cdef signed char *why
     cdef bint html = f.mode == "html"
     cdef uint8_t *soft = <uint8_t *> malloc(n)
     cdef uint8_t *old = <uint8_t *> malloc(n)
     cdef double margin
+    cdef int64_t fl
     cdef bint any_body = False, any_table = False
     try:
         if soft == NULL or old == NULL:
             raise MemoryError()
+        # 0 scores, 1 date_like, 2 repeated, 3 main, 4 link_density, 5 heading, 6 flags; 7 and 8
+        # the masks' own buffers (body, why: fresh arrays of ours, contiguous and writable).
+        for column in (scores, f.date_like, f.repeated, f.main, f.link_density, f.heading):
+            ptr[held] = _column(column, n, 100, &views[held], &st[held])  # "d"
+            held += 1
+        ptr[held] = _column(f.flags, n, 108, &views[held], &st[held])  # "l"
+        held += 1
+        PyObject_GetBuffer(body_arr, &views[held], PyBUF_SIMPLE | PyBUF_WRITABLE)
+        held += 1
+        body = <uint8_t *> views[7].buf
+        PyObject_GetBuffer(why_arr, &views[held], PyBUF_SIMPLE | PyBUF_WRITABLE)
+        held += 1
+        why = <signed char *> views[8].buf
         for i in range(n):
-            margin = sc[i] - threshold
-            soft[i] = margin > -firm_chrome and date_like[i] == 0 and repeated[i] == 0
-            if html and ((flags[i] & chrome_context) != 0 or ((flags[i] & caption_bit) != 0 and (flags[i] & caption_unless) == 0)):
-                soft[i] = 0
+            margin = _sl_d(ptr, st, 0, i) - threshold
+            soft[i] = margin > -firm_chrome and _sl_d(ptr, st, 1, i) == 0 and _sl_d(ptr, st, 2, i) == 0
+            if html:
+                fl = (<const int64_t *> (ptr[6] + i * st[6]))[0]
+                if (fl & chrome_context) != 0 or ((fl & caption_bit) != 0 and (fl & caption_unless) == 0):
+                    soft[i] = 0
             old[i] = body[i]
         # Lone long blocks among chrome: a teaser in a link list.
         for i in range(1, n - 1):
-            if old[i] and not old[i - 1] and not old[i + 1] and sc[i] - threshold < firm_body and main[i] == 0:
+            if old[i] and not old[i - 1] and not old[i + 1] and _sl_d(ptr, st, 0, i) - threshold < firm_body and _sl_d(ptr, st, 3, i) == 0:
                 if n > 4 and (old[i - 2 if i >= 2 else 0] or old[i + 2 if i + 2 < n else n - 1]):
                     continue
                 # smooth._LEAD_GAP: the lead paragraph a few blocks above the main container stays.
-                if ld[i] < lead_links and heading[i] == 0 and sc[i] - threshold >= lead_margin:
+                if _sl_d(ptr, st, 4, i) < lead_links and _sl_d(ptr, st, 5, i) == 0 and _sl_d(ptr, st, 0, i) - threshold >= lead_margin:
                     j = i + 1
                     while j < n and not old[j]:
                         j += 1
-                    if j < n and j - i <= lead_gap and main[j] > 0:
+                    if j < n and j - i <= lead_gap and _sl_d(ptr, st, 3, j) > 0:
                         continue
                 body[i] = 0
                 why[i] = 3
@@ -620,7 +640,7 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
             a = i
             hard = 0
             while i < n and not body[i]:
-                if not (soft[i] and ld[i] < 0.5):
+                if not (soft[i] and _sl_d(ptr, st, 4, i) < 0.5):
                     hard += 1
                 i += 1
             b = i
@@ -632,7 +652,7 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
                 i = b
         if html:
             for i in range(n):
-                if (flags[i] & table_bit) != 0 and (flags[i] & chrome_context) == 0 and main[i] > 0:
+                if ((<const int64_t *> (ptr[6] + i * st[6]))[0] & table_bit) != 0 and ((<const int64_t *> (ptr[6] + i * st[6]))[0] & chrome_context) == 0 and _sl_d(ptr, st, 3, i) > 0:
                     any_table = True
                     break
             if any_table:
@@ -641,7 +661,7 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
         # heading only in the first).
         for a in range(2):
             for i in range(n - 1):
-                if not body[i] and soft[i] and body[i + 1] and heading[i] > 0 and (a == 0 or ld[i] < chain_links):
+                if not body[i] and soft[i] and body[i + 1] and _sl_d(ptr, st, 5, i) > 0 and (a == 0 or _sl_d(ptr, st, 4, i) < chain_links):
                     body[i] = 1
                     if why[i] == 0:
                         why[i] = 2
@@ -661,6 +681,8 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
     finally:
         free(soft)
         free(old)
+        for i in range(held):
+            PyBuffer_Release(&views[i])
     return body_arr, why_arr
 
 

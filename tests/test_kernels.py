@@ -218,7 +218,8 @@ def test_score_and_smooth_generated(seed: int, n: int, mode: str) -> None:
 @given(st.integers(0, 2**32 - 1), st.integers(0, 150), st.sampled_from(["html", "text"]))
 def test_score_blocks_row_sums_and_strided_columns(seed: int, n: int, mode: str) -> None:
     """The compiled score sums each row as numpy's pairwise sum does (weights of far apart
-    magnitudes and signs, -0.0 rows) and reads feature columns that are strided views."""
+    magnitudes and signs, -0.0 rows); it and the compiled smooth_labels read feature columns
+    that are strided views."""
     rng = np.random.default_rng(seed)
     f = _compiled._probe_features(rng, n, mode)
     for field in dataclasses.fields(f):
@@ -232,6 +233,12 @@ def test_score_blocks_row_sums_and_strided_columns(seed: int, n: int, mode: str)
     params = dataclasses.replace(DEFAULT_PARAMS, **{name: float(w) for name, w in zip(names, weights, strict=True)})
     for p in (params, dataclasses.replace(params, include_comments=True)):
         assert same(score.score_blocks(f, p), _compiled.KERNEL_REFERENCES["score_blocks"](f, p))
+    # smooth_labels reads the same columns (and the scores) through their buffers too.
+    scores = np.zeros((n, 2))
+    scores[:, 0] = rng.normal(0.0, 3.0, n)
+    for t in (0.0, 0.75, -0.75):
+        for s in (scores[:, 0], scores[:, 0].copy()):
+            assert same(smooth.smooth_labels(s, f, t), _compiled.KERNEL_REFERENCES["smooth_labels"](s, f, t))
 
 
 def test_kernel_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -> None:
