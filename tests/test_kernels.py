@@ -213,6 +213,34 @@ def test_score_and_smooth_generated(seed: int, n: int, mode: str) -> None:
         assert same(smooth.smooth_labels(scores, f, t), refs["smooth_labels"](scores, f, t))
 
 
+@needs_kernels
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 150), st.sampled_from(["html", "text"]))
+def test_score_blocks_row_sums_and_strided_columns(seed: int, n: int, mode: str) -> None:
+    """The compiled score sums each row as numpy's pairwise sum does (weights of far apart
+    magnitudes and signs, -0.0 rows); it and the compiled smooth_labels read feature columns
+    that are strided views."""
+    rng = np.random.default_rng(seed)
+    f = _compiled._probe_features(rng, n, mode)
+    for field in dataclasses.fields(f):
+        value = getattr(f, field.name)
+        if isinstance(value, np.ndarray) and rng.random() < 0.5:
+            wide = np.zeros((n, 2), dtype=value.dtype)
+            wide[:, 1] = value
+            setattr(f, field.name, wide[:, 1])  # every other element of a larger buffer
+    names = [fl.name for fl in dataclasses.fields(DEFAULT_PARAMS) if isinstance(getattr(DEFAULT_PARAMS, fl.name), float)]
+    weights = rng.choice([-0.0, 0.0, 1e-17, 0.1, -0.7, 3.0, 1e16, -1e16, 1 / 3], len(names))
+    params = dataclasses.replace(DEFAULT_PARAMS, **{name: float(w) for name, w in zip(names, weights, strict=True)})
+    for p in (params, dataclasses.replace(params, include_comments=True)):
+        assert same(score.score_blocks(f, p), _compiled.KERNEL_REFERENCES["score_blocks"](f, p))
+    # smooth_labels reads the same columns (and the scores) through their buffers too.
+    scores = np.zeros((n, 2))
+    scores[:, 0] = rng.normal(0.0, 3.0, n)
+    for t in (0.0, 0.75, -0.75):
+        for s in (scores[:, 0], scores[:, 0].copy()):
+            assert same(smooth.smooth_labels(s, f, t), _compiled.KERNEL_REFERENCES["smooth_labels"](s, f, t))
+
+
 def test_kernel_falls_back_when_different(monkeypatch: pytest.MonkeyPatch) -> None:
     def wrong(texts: list[str]) -> Any:
         return np.ones(len(texts))  # not what the compiled twin finds

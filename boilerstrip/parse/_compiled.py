@@ -887,9 +887,14 @@ def _make_score_blocks(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     n_rules = len(s.RULES)
     comment = int(Flag.COMMENT)
 
+    # The flag rules' weights of the last Params seen (frozen: the same object has the same
+    # weights), not read again on every page (a generator and eight getattrs, ~1 us).
+    last: list[Any] = [None, ()]
+
     def compiled(f: Any, p: Any = s.DEFAULT_PARAMS) -> Any:
-        weights = tuple(getattr(p, name) for name in names)
-        return _kernels.score_blocks(f, p, cols, flag_cols, flag_bits, flag_unless, weights, comment, bonus_cols, n_rules)
+        if p is not last[0]:
+            last[:] = [p, tuple(getattr(p, name) for name in names)]
+        return _kernels.score_blocks(f, p, cols, flag_cols, flag_bits, flag_unless, last[1], comment, bonus_cols, n_rules)
 
     rng = np.random.default_rng(3)
     params = (s.DEFAULT_PARAMS, dataclasses.replace(s.DEFAULT_PARAMS, include_comments=True))
