@@ -25,6 +25,7 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_after_comment_form,
+    drop_agreements,
     drop_author_boxes,
     drop_calls_to_action,
     drop_chrome_only_classes,
@@ -189,6 +190,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
+        drop_agreements(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
@@ -224,6 +226,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
+        drop_agreements(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
         drop_text_glued_teasers(seg, feats, body, smoothed)

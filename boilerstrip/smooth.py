@@ -36,6 +36,7 @@ from .features import (
 )
 from .parse.segment import Flag, Segments, _class_words as class_words, _str_holds, declares_article, declares_product
 from .vocab import (
+    AGREEMENT_RE,
     AUTHOR_BOX_RE,
     AUTHOR_GREETING_RE,
     CHROME_ONLY_TOKENS,
@@ -62,6 +63,7 @@ from .vocab import (
 __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
+    "drop_agreements",
     "drop_author_boxes",
     "drop_calls_to_action",
     "drop_chrome_only_classes",
@@ -213,6 +215,7 @@ SMOOTH_REASONS = {
     84: "smoothed: above the breadcrumb trail that heads the article",
     86: "smoothed: a customer review below the product's rating histogram",
     82: "smoothed: a table of names and values",
+    89: "smoothed: a form's notice that binds the reader to the site's terms",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -3460,6 +3463,29 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     why[hit] = 64
 
 
+def drop_agreements(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A form's agreement notice is chrome, in HTML and in plain text.
+
+    Under a form's button a site binds the reader to its terms ("By clicking \u201cPost Your
+    Answer\u201d, you agree to our terms of service and acknowledge you have read our privacy
+    policy", "By submitting your email, you agree to our Terms and Privacy Notice."): one
+    sentence of prose, its stopwords those of running text, so it passes, and in a shop's or a Q&A
+    site's answer form it can sit inside the main container. A body block of at most
+    _AGREEMENT_WORDS words that says so (vocab.AGREEMENT_RE: "by" and a gerund, the reader agrees,
+    accepts or consents, the sentence names the terms, a policy or cookies) is chrome, unless such
+    blocks hold over _DISCLOSURE_SHARE of the body's words (a page of terms).
+    """
+    texts = seg.texts
+    sized = _all_of(len(body), ((body, "is", 0), (f.n_words, "<=", _AGREEMENT_WORDS))).nonzero()[0]
+    # The blocks whose lowered text holds a word (most pages: none; each text lowered in C).
+    held = _texts_holding(texts, sized, _AGREEMENT_STEMS_ASCII)
+    hit = [i for i in held if AGREEMENT_RE.search(texts[i]) is not None]
+    if not hit or float(f.n_words[hit].sum()) > _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = 89
+
+
 def drop_language_menus(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, a menu of the site's languages, each named in its own script, is chrome.
 
@@ -3515,6 +3541,12 @@ _DISCLOSURE_SHARE = 0.2
 # A word every match of vocab.DISCLOSURE_RE holds (lowercase).
 _DISCLOSURE_STEMS = ("affiliate", "commission", "compensat", "kickback", "qualifying purchases")
 _DISCLOSURE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _DISCLOSURE_STEMS)
+# An agreement notice is one or two sentences (the longest seen: 45 words, a notice that also
+# names the newsletter's mails and the reader's age).
+_AGREEMENT_WORDS = 60
+# A word every match of vocab.AGREEMENT_RE holds (lowercase).
+_AGREEMENT_STEMS = ("agree", "accept", "consent", "acknowledge", "confirm")
+_AGREEMENT_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _AGREEMENT_STEMS)
 
 
 def _holds_any(low: str, stems: tuple[str, ...]) -> bool:

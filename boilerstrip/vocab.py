@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 __all__ = [
+    "AGREEMENT_RE",
     "ARTICLE_TYPES",
     "AUTHOR_BOX_RE",
     "AUTHOR_GREETING_RE",
@@ -269,6 +270,18 @@ DISCLOSURE_RE = regex.compile(
 )
 DISCLOSURE_WHO_RE = regex.compile(
     r"(?i)(?<![\w])(?:we|i|us|our|my|this\s+(?:post|page|article|site|website|blog|story|guide|content))(?![\w])"
+)
+
+# A form's agreement notice: the line under a button that binds the reader to the site's terms
+# ("By clicking “Post Your Answer”, you agree to our terms of service ...", "By submitting your
+# email, you agree to our Terms and Privacy Notice.", "By continuing, you accept our use of
+# cookies"): "by" and a gerund, then "you" (or "I") agree, accept, consent, acknowledge or
+# confirm, and the sentence names the terms, a policy, a notice or cookies (smooth.drop_agreements).
+# English only, like the disclosures above.
+AGREEMENT_RE = regex.compile(
+    r"(?i)(?:^|[.:!?]\s+)\W*by\s+\w+ing\b[^.!?\n]{0,160}?\b(?:you|i)\b[^.!?\n]{0,24}?"
+    r"\b(?:agree|accept|consent|acknowledge|confirm)(?:s|d)?\b[^.!?\n]{0,160}?"
+    r"\b(?:terms|conditions|polic(?:y|ies)|privacy|notice|statement|cookies)\b"
 )
 
 # A post's sign-off, the line a publisher's or a blog engine's template sets under the text

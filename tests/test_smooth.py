@@ -1687,6 +1687,26 @@ def test_affiliate_disclosures_are_chrome_in_html_and_in_text() -> None:
     assert [b.label for b in extract_blocks(html).blocks if b.text == about] == ["body"]
 
 
+def test_agreement_notices_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    note = "By clicking \u201cPost Your Answer\u201d, you agree to our terms of service and acknowledge you have read our privacy policy."
+    html = (f"<html><body><main><h1>How do I sort a list in place?</h1><p>{PROSE}</p><p>{PROSE} Again.</p>"
+            f"<p>{PROSE} Once more.</p><form><p>{note}</p><button>Post Your Answer</button></form></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    assert str(kept[0].reasons[0]) == "smoothed: a form's notice that binds the reader to the site's terms"
+    text = f"How do I sort a list in place?\n\n{PROSE}\n\n{PROSE} Again.\n\n{PROSE} Once more.\n\n{note}\n"
+    kept = [b for b in extract_blocks(text, input_type="text").blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    # A sentence that tells of someone else's agreement, or of terms without binding the reader, stays.
+    for other in (
+        "By signing the treaty, the two countries agreed to new terms for trade across the border, and you can read them here.",
+        "If you agree to speak to the children, the game offers you a number of dialogue options about their terms at school.",
+    ):
+        assert [b.label for b in extract_blocks(html.replace(note, other)).blocks if b.text == other] == ["body"]
+
+
 def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None:
     from boilerstrip import extract_blocks
 
