@@ -35,6 +35,7 @@ from .smooth import (
     drop_link_headings,
     drop_product_reviews,
     drop_page_footer,
+    drop_prompts,
     drop_repeats,
     drop_image_addresses,
     drop_signatures,
@@ -191,6 +192,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_agreements(seg, feats, body, smoothed)
+        drop_prompts(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
@@ -227,6 +229,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
         drop_agreements(seg, feats, body, smoothed)
+        drop_prompts(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
         drop_text_glued_teasers(seg, feats, body, smoothed)

@@ -49,6 +49,7 @@ from .vocab import (
     EDIT_NOTE_RE,
     INGREDIENTS_HEAD_RE,
     METHOD_HEAD_RE,
+    PROMPT_RE,
     NEWSLETTER_RE,
     POST_END_RE,
     POST_META_RE,
@@ -216,6 +217,7 @@ SMOOTH_REASONS = {
     86: "smoothed: a customer review below the product's rating histogram",
     82: "smoothed: a table of names and values",
     89: "smoothed: a form's notice that binds the reader to the site's terms",
+    90: "smoothed: a widget's prompt to sign in, or its error message",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -3486,6 +3488,26 @@ def drop_agreements(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     why[hit] = 89
 
 
+def drop_prompts(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A widget's prompt to sign in, or its error message, is chrome, in HTML and in plain text.
+
+    A shop's or a store's widgets carry the lines their script shows when the reader acts: the
+    call to sign in first ("Log in to set a price alert on this product.", "Sign in to add this
+    item to your wishlist, follow it, or mark it as ignored") and the notice that an action
+    failed ("Unable to add item to List. Please try again."). They sit in the main container,
+    hidden until needed, and read as a sentence. A body block of at most _PROMPT_WORDS words that
+    is one (vocab.PROMPT_RE) is chrome.
+    """
+    texts = seg.texts
+    sized = _all_of(len(body), ((body, "is", 0), (f.n_words, "<=", _PROMPT_WORDS))).nonzero()[0]
+    held = _texts_holding(texts, sized, _PROMPT_STEMS_ASCII)
+    hit = [i for i in held if PROMPT_RE.search(texts[i]) is not None]
+    if not hit:
+        return
+    body[hit] = False
+    why[hit] = 90
+
+
 def drop_language_menus(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, a menu of the site's languages, each named in its own script, is chrome.
 
@@ -3547,6 +3569,11 @@ _AGREEMENT_WORDS = 60
 # A word every match of vocab.AGREEMENT_RE holds (lowercase).
 _AGREEMENT_STEMS = ("agree", "accept", "consent", "acknowledge", "confirm")
 _AGREEMENT_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _AGREEMENT_STEMS)
+# A prompt or an error message is one short line or two (the dev split's: 4-16 words).
+_PROMPT_WORDS = 20
+# A word every match of vocab.PROMPT_RE holds (lowercase).
+_PROMPT_STEMS = ("log", "sign", "try again")
+_PROMPT_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _PROMPT_STEMS)
 
 
 def _holds_any(low: str, stems: tuple[str, ...]) -> bool:

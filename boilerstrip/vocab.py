@@ -39,6 +39,7 @@ __all__ = [
     "POST_META_RE",
     "POST_RE",
     "POST_TOKENS",
+    "PROMPT_RE",
     "READ_ALSO_RE",
     "RELATED_HEAD_RE",
     "SHARE_BAR_RE",
@@ -282,6 +283,19 @@ AGREEMENT_RE = regex.compile(
     r"(?i)(?:^|[.:!?]\s+)\W*by\s+\w+ing\b[^.!?\n]{0,160}?\b(?:you|i)\b[^.!?\n]{0,24}?"
     r"\b(?:agree|accept|consent|acknowledge|confirm)(?:s|d)?\b[^.!?\n]{0,160}?"
     r"\b(?:terms|conditions|polic(?:y|ies)|privacy|notice|statement|cookies)\b"
+)
+
+# A widget's prompt or error message, set in the page for a script to show (smooth.drop_prompts):
+# the call to sign in before a widget acts ("Log in to set a price alert on this product.", "Sign
+# in to add this item to your wishlist", "You must be logged in to leave a comment") and the
+# notice that an action failed ("Unable to add item to List. Please try again."). A sign-in line
+# names what the reader would do next ("to" and a verb); a documentation page's step names the
+# place ("Sign in to the Azure portal", "Log in to your account"), and it stays.
+PROMPT_RE = regex.compile(
+    r"(?i)^\W*(?:please\s+)?(?:(?:log|sign)\s*(?:in|on)\s+to\s+(?!(?:your|the|a|an|my|our|this|that|it|its)\b)[a-z]"
+    r"|you\s+(?:must|need\s+to|have\s+to)\s+(?:be\s+)?(?:logged|signed)\s+in\b)"
+    r"|\b(?:unable\s+to|problem|error|failed|went\s+wrong|couldn.t|could\s+not)\b[^.!?\n]{0,80}[.!]\s*"
+    r"(?:please\s+)?try\s+again(?:\s+later)?\W*$"
 )
 
 # A post's sign-off, the line a publisher's or a blog engine's template sets under the text

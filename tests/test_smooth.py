@@ -1707,6 +1707,22 @@ def test_agreement_notices_are_chrome_in_html_and_in_text() -> None:
         assert [b.label for b in extract_blocks(html.replace(note, other)).blocks if b.text == other] == ["body"]
 
 
+def test_widget_prompts_and_error_messages_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    prompts = ["Log in to set a price alert on this product.", "Unable to add item to List. Please try again."]
+    html = (f"<html><body><main><h1>Cast iron skillet</h1><p>{PROSE}</p><div class='alert'><p>{prompts[0]}</p></div>"
+            f"<p>{PROSE} Again.</p><p>{prompts[1]}</p><p>{PROSE} Once more.</p></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text in prompts]
+    assert [b.label for b in kept] == ["chrome"] * 2
+    assert str(kept[0].reasons[0]) == "smoothed: a widget's prompt to sign in, or its error message"
+    text = f"Cast iron skillet\n\n{PROSE}\n\n{prompts[0]}\n\n{PROSE} Again.\n\n{prompts[1]}\n\n{PROSE} Once more.\n"
+    assert [b.label for b in extract_blocks(text, input_type="text").blocks if b.text in prompts] == ["chrome"] * 2
+    # A guide's step names the place to sign in to; a story's "try again" follows no failed action.
+    for other in ("Log in to your account and open the settings page.", "If the first loaf does not rise, just try again."):
+        assert [b.label for b in extract_blocks(html.replace(prompts[0], other)).blocks if b.text == other] == ["body"]
+
+
 def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None:
     from boilerstrip import extract_blocks
 
