@@ -25,17 +25,16 @@ from .render import render, render_body, render_lines
 from .score import DEFAULT_PARAMS, score_blocks, threshold_for
 from .smooth import (
     drop_after_comment_form,
-    drop_agreements,
     drop_author_boxes,
     drop_calls_to_action,
     drop_chrome_only_classes,
     drop_disclosures,
     drop_far_tail,
+    drop_form_notices,
     drop_language_menus,
     drop_link_headings,
     drop_product_reviews,
     drop_page_footer,
-    drop_prompts,
     drop_repeats,
     drop_image_addresses,
     drop_signatures,
@@ -191,8 +190,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
-        drop_agreements(seg, feats, body, smoothed)
-        drop_prompts(seg, feats, body, smoothed)
+        drop_form_notices(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
@@ -228,8 +226,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
-        drop_agreements(seg, feats, body, smoothed)
-        drop_prompts(seg, feats, body, smoothed)
+        drop_form_notices(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
         drop_text_glued_teasers(seg, feats, body, smoothed)

@@ -47,6 +47,7 @@ from .vocab import (
     DISCLOSURE_RE,
     DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
+    FAILURE_RE,
     INGREDIENTS_HEAD_RE,
     METHOD_HEAD_RE,
     PROMPT_RE,
@@ -64,12 +65,12 @@ from .vocab import (
 __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
-    "drop_agreements",
     "drop_author_boxes",
     "drop_calls_to_action",
     "drop_chrome_only_classes",
     "drop_disclosures",
     "drop_far_tail",
+    "drop_form_notices",
     "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
@@ -3465,47 +3466,43 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     why[hit] = 64
 
 
-def drop_agreements(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """A form's agreement notice is chrome, in HTML and in plain text.
+def drop_form_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A form's agreement notice and a widget's prompt or error message are chrome, in HTML and in
+    plain text.
 
     Under a form's button a site binds the reader to its terms ("By clicking \u201cPost Your
     Answer\u201d, you agree to our terms of service and acknowledge you have read our privacy
-    policy", "By submitting your email, you agree to our Terms and Privacy Notice."): one
-    sentence of prose, its stopwords those of running text, so it passes, and in a shop's or a Q&A
-    site's answer form it can sit inside the main container. A body block of at most
-    _AGREEMENT_WORDS words that says so (vocab.AGREEMENT_RE: "by" and a gerund, the reader agrees,
-    accepts or consents, the sentence names the terms, a policy or cookies) is chrome, unless such
-    blocks hold over _DISCLOSURE_SHARE of the body's words (a page of terms).
+    policy", "By submitting your email, you agree to our Terms and Privacy Notice."), and a
+    shop's or a store's widgets carry the lines their script shows when the reader acts: the call
+    to sign in first ("Log in to set a price alert on this product.", "Sign in to add this item
+    to your wishlist") and the notice that an action failed ("Unable to add item to List. Please
+    try again."). Each is a sentence that passes, in the main container, where a Q&A site's answer
+    form or a shop's widgets sit. A body block of at most _AGREEMENT_WORDS words that binds the
+    reader (vocab.AGREEMENT_RE: "by" and a gerund, the reader agrees, accepts or consents, the
+    sentence names the terms, a policy or cookies) is chrome, unless such blocks hold over
+    _DISCLOSURE_SHARE of the body's words (a page of terms); so is one of at most _PROMPT_WORDS
+    words that is a prompt or an error message (vocab.PROMPT_RE, vocab.FAILURE_RE). One search of the blocks'
+    lowered text for the wordings' words serves both (most pages: no block holds one).
     """
     texts = seg.texts
-    sized = _all_of(len(body), ((body, "is", 0), (f.n_words, "<=", _AGREEMENT_WORDS))).nonzero()[0]
-    # The blocks whose lowered text holds a word (most pages: none; each text lowered in C).
-    held = _texts_holding(texts, sized, _AGREEMENT_STEMS_ASCII)
-    hit = [i for i in held if AGREEMENT_RE.search(texts[i]) is not None]
-    if not hit or float(f.n_words[hit].sum()) > _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
+    sized = _all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _PROMPT_MIN_WORDS), (f.n_words, "<=", _AGREEMENT_WORDS))).nonzero()[0]
+    held = _texts_holding(texts, sized, _FORM_NOTICE_STEMS_ASCII)
+    if not held:
         return
-    body[hit] = False
-    why[hit] = 89
+    agree = [i for i in held if f.n_words[i] >= _AGREEMENT_MIN_WORDS and AGREEMENT_RE.search(texts[i]) is not None]
+    if agree and float(f.n_words[agree].sum()) <= _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
+        body[agree] = False
+        why[agree] = 89
+    prompt = [i for i in held if body[i] and f.n_words[i] <= _PROMPT_WORDS and _prompts(texts[i])]
+    if prompt:
+        body[prompt] = False
+        why[prompt] = 90
 
 
-def drop_prompts(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """A widget's prompt to sign in, or its error message, is chrome, in HTML and in plain text.
-
-    A shop's or a store's widgets carry the lines their script shows when the reader acts: the
-    call to sign in first ("Log in to set a price alert on this product.", "Sign in to add this
-    item to your wishlist, follow it, or mark it as ignored") and the notice that an action
-    failed ("Unable to add item to List. Please try again."). They sit in the main container,
-    hidden until needed, and read as a sentence. A body block of at most _PROMPT_WORDS words that
-    is one (vocab.PROMPT_RE) is chrome.
-    """
-    texts = seg.texts
-    sized = _all_of(len(body), ((body, "is", 0), (f.n_words, "<=", _PROMPT_WORDS))).nonzero()[0]
-    held = _texts_holding(texts, sized, _PROMPT_STEMS_ASCII)
-    hit = [i for i in held if PROMPT_RE.search(texts[i]) is not None]
-    if not hit:
-        return
-    body[hit] = False
-    why[hit] = 90
+def _prompts(text: str) -> bool:
+    """Whether text opens with a call to sign in (vocab.PROMPT_RE, matched at its start) or ends
+    with an error message's "try again" (vocab.FAILURE_RE)."""
+    return PROMPT_RE.match(text) is not None or FAILURE_RE.search(text) is not None
 
 
 def drop_language_menus(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -3563,17 +3560,22 @@ _DISCLOSURE_SHARE = 0.2
 # A word every match of vocab.DISCLOSURE_RE holds (lowercase).
 _DISCLOSURE_STEMS = ("affiliate", "commission", "compensat", "kickback", "qualifying purchases")
 _DISCLOSURE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _DISCLOSURE_STEMS)
-# An agreement notice is one or two sentences (the longest seen: 45 words, a notice that also
-# names the newsletter's mails and the reader's age).
+# An agreement notice is one or two sentences: 8 words at least ("By using this site you agree to
+# our Terms.") and 60 at most (the longest seen: 45 words, a notice that also names the
+# newsletter's mails and the reader's age).
+_AGREEMENT_MIN_WORDS = 8
 _AGREEMENT_WORDS = 60
-# A word every match of vocab.AGREEMENT_RE holds (lowercase).
-_AGREEMENT_STEMS = ("agree", "accept", "consent", "acknowledge", "confirm")
-_AGREEMENT_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _AGREEMENT_STEMS)
 # A prompt or an error message is one short line or two (the dev split's: 4-16 words).
+_PROMPT_MIN_WORDS = 3
 _PROMPT_WORDS = 20
-# A word every match of vocab.PROMPT_RE holds (lowercase).
-_PROMPT_STEMS = ("log", "sign", "try again")
-_PROMPT_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _PROMPT_STEMS)
+# Words a match of vocab.AGREEMENT_RE, vocab.PROMPT_RE or vocab.FAILURE_RE holds (lowercase): the
+# reader's verb, the sign-in's words with one space or none ("log" and "sign" alone are in "blog"
+# and "design": twice the blocks to search), the failure's "try again".
+_FORM_NOTICE_STEMS = (
+    "agree", "accept", "consent", "acknowledge", "confirm", "log in", "login", "log on", "logon", "logged in",
+    "sign in", "signin", "sign on", "signon", "signed in", "try again",
+)
+_FORM_NOTICE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _FORM_NOTICE_STEMS)
 
 
 def _holds_any(low: str, stems: tuple[str, ...]) -> bool:

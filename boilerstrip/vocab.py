@@ -25,6 +25,7 @@ __all__ = [
     "DISCLOSURE_RE",
     "DISCLOSURE_WHO_RE",
     "EDIT_NOTE_RE",
+    "FAILURE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
     "INGREDIENTS_HEAD_RE",
@@ -277,7 +278,7 @@ DISCLOSURE_WHO_RE = regex.compile(
 # ("By clicking “Post Your Answer”, you agree to our terms of service ...", "By submitting your
 # email, you agree to our Terms and Privacy Notice.", "By continuing, you accept our use of
 # cookies"): "by" and a gerund, then "you" (or "I") agree, accept, consent, acknowledge or
-# confirm, and the sentence names the terms, a policy, a notice or cookies (smooth.drop_agreements).
+# confirm, and the sentence names the terms, a policy, a notice or cookies (smooth.drop_form_notices).
 # English only, like the disclosures above.
 AGREEMENT_RE = regex.compile(
     r"(?i)(?:^|[.:!?]\s+)\W*by\s+\w+ing\b[^.!?\n]{0,160}?\b(?:you|i)\b[^.!?\n]{0,24}?"
@@ -285,16 +286,20 @@ AGREEMENT_RE = regex.compile(
     r"\b(?:terms|conditions|polic(?:y|ies)|privacy|notice|statement|cookies)\b"
 )
 
-# A widget's prompt or error message, set in the page for a script to show (smooth.drop_prompts):
+# A widget's prompt or error message, set in the page for a script to show (smooth.drop_form_notices):
 # the call to sign in before a widget acts ("Log in to set a price alert on this product.", "Sign
 # in to add this item to your wishlist", "You must be logged in to leave a comment") and the
 # notice that an action failed ("Unable to add item to List. Please try again."). A sign-in line
 # names what the reader would do next ("to" and a verb); a documentation page's step names the
 # place ("Sign in to the Azure portal", "Log in to your account"), and it stays.
 PROMPT_RE = regex.compile(
-    r"(?i)^\W*(?:please\s+)?(?:(?:log|sign)\s*(?:in|on)\s+to\s+(?!(?:your|the|a|an|my|our|this|that|it|its)\b)[a-z]"
+    r"(?i)\W*(?:please\s+)?(?:(?:log|sign)\s*(?:in|on)\s+to\s+(?!(?:your|the|a|an|my|our|this|that|it|its)\b)[a-z]"
     r"|you\s+(?:must|need\s+to|have\s+to)\s+(?:be\s+)?(?:logged|signed)\s+in\b)"
-    r"|\b(?:unable\s+to|problem|error|failed|went\s+wrong|couldn.t|could\s+not)\b[^.!?\n]{0,80}[.!]\s*"
+)
+# FAILURE_RE: the error message's end ("... Please try again."), searched apart from PROMPT_RE's
+# start (matched at the block's start only): one pattern of both tried every position.
+FAILURE_RE = regex.compile(
+    r"(?i)\b(?:unable\s+to|problem|error|failed|went\s+wrong|couldn.t|could\s+not)\b[^.!?\n]{0,80}[.!]\s*"
     r"(?:please\s+)?try\s+again(?:\s+later)?\W*$"
 )
 
