@@ -3573,7 +3573,7 @@ _PROMPT_WORDS = 20
 # and "design": twice the blocks to search), the failure's "try again".
 _FORM_NOTICE_STEMS = (
     "agree", "accept", "consent", "acknowledge", "confirm", "log in", "login", "log on", "logon", "logged in",
-    "sign in", "signin", "sign on", "signon", "signed in", "try again",
+    "sign in", "signin", "sign on", "signon", "signed in", "try again", "to expand",
 )
 _FORM_NOTICE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _FORM_NOTICE_STEMS)
 

@@ -288,13 +288,15 @@ AGREEMENT_RE = regex.compile(
 
 # A widget's prompt or error message, set in the page for a script to show (smooth.drop_form_notices):
 # the call to sign in before a widget acts ("Log in to set a price alert on this product.", "Sign
-# in to add this item to your wishlist", "You must be logged in to leave a comment") and the
+# in to add this item to your wishlist", "You must be logged in to leave a comment"), a folded
+# quote's button alone on its line ("Click to expand...") and the
 # notice that an action failed ("Unable to add item to List. Please try again."). A sign-in line
 # names what the reader would do next ("to" and a verb); a documentation page's step names the
 # place ("Sign in to the Azure portal", "Log in to your account"), and it stays.
 PROMPT_RE = regex.compile(
     r"(?i)\W*(?:please\s+)?(?:(?:log|sign)\s*(?:in|on)\s+to\s+(?!(?:your|the|a|an|my|our|this|that|it|its)\b)[a-z]"
-    r"|you\s+(?:must|need\s+to|have\s+to)\s+(?:be\s+)?(?:logged|signed)\s+in\b)"
+    r"|you\s+(?:must|need\s+to|have\s+to)\s+(?:be\s+)?(?:logged|signed)\s+in\b"
+    r"|(?:click|tap)\s+to\s+expand\W*$)"
 )
 # FAILURE_RE: the error message's end ("... Please try again."), searched apart from PROMPT_RE's
 # start (matched at the block's start only): one pattern of both tried every position.

@@ -1718,6 +1718,10 @@ def test_widget_prompts_and_error_messages_are_chrome_in_html_and_in_text() -> N
     assert str(kept[0].reasons[0]) == "smoothed: a widget's prompt to sign in, or its error message"
     text = f"Cast iron skillet\n\n{PROSE}\n\n{prompts[0]}\n\n{PROSE} Again.\n\n{prompts[1]}\n\n{PROSE} Once more.\n"
     assert [b.label for b in extract_blocks(text, input_type="text").blocks if b.text in prompts] == ["chrome"] * 2
+    # A forum's folded quote: its button's line alone.
+    quote = (f"<html><body><main><h1>Which pan for eggs?</h1><article><p>{PROSE}</p><blockquote><p>{PROSE} Quoted.</p>"
+             f"<div class='expand'>Click to expand...</div></blockquote><p>{PROSE} Reply.</p></article></main></body></html>")
+    assert [b.label for b in extract_blocks(quote).blocks if b.text == "Click to expand..."] == ["chrome"]
     # A guide's step names the place to sign in to; a story's "try again" follows no failed action.
     for other in ("Log in to your account and open the settings page.", "If the first loaf does not rise, just try again."):
         assert [b.label for b in extract_blocks(html.replace(prompts[0], other)).blocks if b.text == other] == ["body"]
