@@ -30,6 +30,7 @@ from .smooth import (
     drop_chrome_only_classes,
     drop_disclosures,
     drop_far_tail,
+    drop_form_notices,
     drop_language_menus,
     drop_link_headings,
     drop_product_reviews,
@@ -192,6 +193,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
+        drop_form_notices(seg, feats, body, smoothed)
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
@@ -228,6 +230,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_author_boxes(seg, feats, body, smoothed)
         drop_text_author_bios(seg, feats, body, smoothed)
         drop_disclosures(seg, feats, body, smoothed)
+        drop_form_notices(seg, feats, body, smoothed)
         drop_text_tag_lists(seg, feats, body, smoothed)
         drop_text_doubled(seg, feats, body, smoothed)
         drop_text_glued_teasers(seg, feats, body, smoothed)

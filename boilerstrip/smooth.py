@@ -36,6 +36,7 @@ from .features import (
 )
 from .parse.segment import Flag, Segments, _class_words as class_words, _str_holds, declares_article, declares_product
 from .vocab import (
+    AGREEMENT_RE,
     AUTHOR_BOX_RE,
     AUTHOR_GREETING_RE,
     CHROME_ONLY_TOKENS,
@@ -46,8 +47,10 @@ from .vocab import (
     DISCLOSURE_RE,
     DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
+    FAILURE_RE,
     INGREDIENTS_HEAD_RE,
     METHOD_HEAD_RE,
+    PROMPT_RE,
     NEWSLETTER_RE,
     POST_END_RE,
     POST_META_RE,
@@ -67,6 +70,7 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_disclosures",
     "drop_far_tail",
+    "drop_form_notices",
     "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
@@ -218,6 +222,8 @@ SMOOTH_REASONS = {
     85: "smoothed: a line in the same place of grid items as the body's",
     86: "smoothed: a customer review below the product's rating histogram",
     82: "smoothed: a table of names and values",
+    89: "smoothed: a form's notice that binds the reader to the site's terms",
+    90: "smoothed: a widget's prompt to sign in, or its error message",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -3640,6 +3646,45 @@ def drop_disclosures(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
     why[hit] = 64
 
 
+def drop_form_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A form's agreement notice and a widget's prompt or error message are chrome, in HTML and in
+    plain text.
+
+    Under a form's button a site binds the reader to its terms ("By clicking \u201cPost Your
+    Answer\u201d, you agree to our terms of service and acknowledge you have read our privacy
+    policy", "By submitting your email, you agree to our Terms and Privacy Notice."), and a
+    shop's or a store's widgets carry the lines their script shows when the reader acts: the call
+    to sign in first ("Log in to set a price alert on this product.", "Sign in to add this item
+    to your wishlist") and the notice that an action failed ("Unable to add item to List. Please
+    try again."). Each is a sentence that passes, in the main container, where a Q&A site's answer
+    form or a shop's widgets sit. A body block of at most _AGREEMENT_WORDS words that binds the
+    reader (vocab.AGREEMENT_RE: "by" and a gerund, the reader agrees, accepts or consents, the
+    sentence names the terms, a policy or cookies) is chrome, unless such blocks hold over
+    _DISCLOSURE_SHARE of the body's words (a page of terms); so is one of at most _PROMPT_WORDS
+    words that is a prompt or an error message (vocab.PROMPT_RE, vocab.FAILURE_RE). One search of the blocks'
+    lowered text for the wordings' words serves both (most pages: no block holds one).
+    """
+    texts = seg.texts
+    sized = _all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _PROMPT_MIN_WORDS), (f.n_words, "<=", _AGREEMENT_WORDS))).nonzero()[0]
+    held = _texts_holding(texts, sized, _FORM_NOTICE_STEMS_ASCII)
+    if not held:
+        return
+    agree = [i for i in held if f.n_words[i] >= _AGREEMENT_MIN_WORDS and AGREEMENT_RE.search(texts[i]) is not None]
+    if agree and float(f.n_words[agree].sum()) <= _DISCLOSURE_SHARE * float(f.n_words[body].sum()):
+        body[agree] = False
+        why[agree] = 89
+    prompt = [i for i in held if body[i] and f.n_words[i] <= _PROMPT_WORDS and _prompts(texts[i])]
+    if prompt:
+        body[prompt] = False
+        why[prompt] = 90
+
+
+def _prompts(text: str) -> bool:
+    """Whether text opens with a call to sign in (vocab.PROMPT_RE, matched at its start) or ends
+    with an error message's "try again" (vocab.FAILURE_RE)."""
+    return PROMPT_RE.match(text) is not None or FAILURE_RE.search(text) is not None
+
+
 def drop_language_menus(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, a menu of the site's languages, each named in its own script, is chrome.
 
@@ -3695,6 +3740,22 @@ _DISCLOSURE_SHARE = 0.2
 # A word every match of vocab.DISCLOSURE_RE holds (lowercase).
 _DISCLOSURE_STEMS = ("affiliate", "commission", "compensat", "kickback", "qualifying purchases")
 _DISCLOSURE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _DISCLOSURE_STEMS)
+# An agreement notice is one or two sentences: 8 words at least ("By using this site you agree to
+# our Terms.") and 60 at most (the longest seen: 45 words, a notice that also names the
+# newsletter's mails and the reader's age).
+_AGREEMENT_MIN_WORDS = 8
+_AGREEMENT_WORDS = 60
+# A prompt or an error message is one short line or two (the dev split's: 4-16 words).
+_PROMPT_MIN_WORDS = 3
+_PROMPT_WORDS = 20
+# Words a match of vocab.AGREEMENT_RE, vocab.PROMPT_RE or vocab.FAILURE_RE holds (lowercase): the
+# reader's verb, the sign-in's words with one space or none ("log" and "sign" alone are in "blog"
+# and "design": twice the blocks to search), the failure's "try again".
+_FORM_NOTICE_STEMS = (
+    "agree", "accept", "consent", "acknowledge", "confirm", "log in", "login", "log on", "logon", "logged in",
+    "sign in", "signin", "sign on", "signon", "signed in", "try again", "to expand",
+)
+_FORM_NOTICE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _FORM_NOTICE_STEMS)
 
 
 def _holds_any(low: str, stems: tuple[str, ...]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 __all__ = [
+    "AGREEMENT_RE",
     "ARTICLE_TYPES",
     "AUTHOR_BOX_RE",
     "AUTHOR_GREETING_RE",
@@ -24,6 +25,7 @@ __all__ = [
     "DISCLOSURE_RE",
     "DISCLOSURE_WHO_RE",
     "EDIT_NOTE_RE",
+    "FAILURE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
     "INGREDIENTS_HEAD_RE",
@@ -38,6 +40,7 @@ __all__ = [
     "POST_META_RE",
     "POST_RE",
     "POST_TOKENS",
+    "PROMPT_RE",
     "READ_ALSO_RE",
     "RELATED_HEAD_RE",
     "SHARE_BAR_RE",
@@ -269,6 +272,37 @@ DISCLOSURE_RE = regex.compile(
 )
 DISCLOSURE_WHO_RE = regex.compile(
     r"(?i)(?<![\w])(?:we|i|us|our|my|this\s+(?:post|page|article|site|website|blog|story|guide|content))(?![\w])"
+)
+
+# A form's agreement notice: the line under a button that binds the reader to the site's terms
+# ("By clicking “Post Your Answer”, you agree to our terms of service ...", "By submitting your
+# email, you agree to our Terms and Privacy Notice.", "By continuing, you accept our use of
+# cookies"): "by" and a gerund, then "you" (or "I") agree, accept, consent, acknowledge or
+# confirm, and the sentence names the terms, a policy, a notice or cookies (smooth.drop_form_notices).
+# English only, like the disclosures above.
+AGREEMENT_RE = regex.compile(
+    r"(?i)(?:^|[.:!?]\s+)\W*by\s+\w+ing\b[^.!?\n]{0,160}?\b(?:you|i)\b[^.!?\n]{0,24}?"
+    r"\b(?:agree|accept|consent|acknowledge|confirm)(?:s|d)?\b[^.!?\n]{0,160}?"
+    r"\b(?:terms|conditions|polic(?:y|ies)|privacy|notice|statement|cookies)\b"
+)
+
+# A widget's prompt or error message, set in the page for a script to show (smooth.drop_form_notices):
+# the call to sign in before a widget acts ("Log in to set a price alert on this product.", "Sign
+# in to add this item to your wishlist", "You must be logged in to leave a comment"), a folded
+# quote's button alone on its line ("Click to expand...") and the
+# notice that an action failed ("Unable to add item to List. Please try again."). A sign-in line
+# names what the reader would do next ("to" and a verb); a documentation page's step names the
+# place ("Sign in to the Azure portal", "Log in to your account"), and it stays.
+PROMPT_RE = regex.compile(
+    r"(?i)\W*(?:please\s+)?(?:(?:log|sign)\s*(?:in|on)\s+to\s+(?!(?:your|the|a|an|my|our|this|that|it|its)\b)[a-z]"
+    r"|you\s+(?:must|need\s+to|have\s+to)\s+(?:be\s+)?(?:logged|signed)\s+in\b"
+    r"|(?:click|tap)\s+to\s+expand\W*$)"
+)
+# FAILURE_RE: the error message's end ("... Please try again."), searched apart from PROMPT_RE's
+# start (matched at the block's start only): one pattern of both tried every position.
+FAILURE_RE = regex.compile(
+    r"(?i)\b(?:unable\s+to|problem|error|failed|went\s+wrong|couldn.t|could\s+not)\b[^.!?\n]{0,80}[.!]\s*"
+    r"(?:please\s+)?try\s+again(?:\s+later)?\W*$"
 )
 
 # A post's sign-off, the line a publisher's or a blog engine's template sets under the text

@@ -1790,6 +1790,46 @@ def test_affiliate_disclosures_are_chrome_in_html_and_in_text() -> None:
     assert [b.label for b in extract_blocks(html).blocks if b.text == about] == ["body"]
 
 
+def test_agreement_notices_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    note = "By clicking \u201cPost Your Answer\u201d, you agree to our terms of service and acknowledge you have read our privacy policy."
+    html = (f"<html><body><main><h1>How do I sort a list in place?</h1><p>{PROSE}</p><p>{PROSE} Again.</p>"
+            f"<p>{PROSE} Once more.</p><form><p>{note}</p><button>Post Your Answer</button></form></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    assert str(kept[0].reasons[0]) == "smoothed: a form's notice that binds the reader to the site's terms"
+    text = f"How do I sort a list in place?\n\n{PROSE}\n\n{PROSE} Again.\n\n{PROSE} Once more.\n\n{note}\n"
+    kept = [b for b in extract_blocks(text, input_type="text").blocks if b.text == note]
+    assert [b.label for b in kept] == ["chrome"]
+    # A sentence that tells of someone else's agreement, or of terms without binding the reader, stays.
+    for other in (
+        "By signing the treaty, the two countries agreed to new terms for trade across the border, and you can read them here.",
+        "If you agree to speak to the children, the game offers you a number of dialogue options about their terms at school.",
+    ):
+        assert [b.label for b in extract_blocks(html.replace(note, other)).blocks if b.text == other] == ["body"]
+
+
+def test_widget_prompts_and_error_messages_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    prompts = ["Log in to set a price alert on this product.", "Unable to add item to List. Please try again."]
+    html = (f"<html><body><main><h1>Cast iron skillet</h1><p>{PROSE}</p><div class='alert'><p>{prompts[0]}</p></div>"
+            f"<p>{PROSE} Again.</p><p>{prompts[1]}</p><p>{PROSE} Once more.</p></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text in prompts]
+    assert [b.label for b in kept] == ["chrome"] * 2
+    assert str(kept[0].reasons[0]) == "smoothed: a widget's prompt to sign in, or its error message"
+    text = f"Cast iron skillet\n\n{PROSE}\n\n{prompts[0]}\n\n{PROSE} Again.\n\n{prompts[1]}\n\n{PROSE} Once more.\n"
+    assert [b.label for b in extract_blocks(text, input_type="text").blocks if b.text in prompts] == ["chrome"] * 2
+    # A forum's folded quote: its button's line alone.
+    quote = (f"<html><body><main><h1>Which pan for eggs?</h1><article><p>{PROSE}</p><blockquote><p>{PROSE} Quoted.</p>"
+             f"<div class='expand'>Click to expand...</div></blockquote><p>{PROSE} Reply.</p></article></main></body></html>")
+    assert [b.label for b in extract_blocks(quote).blocks if b.text == "Click to expand..."] == ["chrome"]
+    # A guide's step names the place to sign in to; a story's "try again" follows no failed action.
+    for other in ("Log in to your account and open the settings page.", "If the first loaf does not rise, just try again."):
+        assert [b.label for b in extract_blocks(html.replace(prompts[0], other)).blocks if b.text == other] == ["body"]
+
+
 def test_text_sentence_between_body_lines_outside_every_region_is_body() -> None:
     from boilerstrip import extract_blocks
 
