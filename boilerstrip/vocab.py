@@ -80,7 +80,7 @@ NEGATIVE_TOKENS = (
     "subscription signup login register modal popup overlay pagination pager paging skip masthead "
     "toolbar dropdown tags tagcloud taglist categories archive archives rail teaser teasers "
     "trending popular mostread disclaimer copyright legal print byline author "
-    "jump toc hidden sr screenreader visually popover notice"
+    "jump toc hidden sr screenreader visually popover notice illustration mockup graphic"
 ).split()
 
 # Chrome class words that never name a container of content: legal lines, consent banners,
@@ -89,10 +89,13 @@ NEGATIVE_TOKENS = (
 # writer's bio ("author": smooth.drop_chrome_only_classes leaves bylines alone). Most of
 # NEGATIVE_TOKENS are only likely chrome: "widget", "sidebar", "hidden" and "more" wrap
 # content on many sites, "cookie" a recipe, "print" a recipe's printable card and "related"
-# a shop's product grid; "legal", "modal" and "tooltip" were tried in session 13 and left out
-# (wcxb-dev held-out -0.0015, -0.0002 and -0.0007), and "flyout" moved no dev page.
+# a shop's product grid. "illustration", "mockup" and "graphic" (session 20) name a landing
+# page's picture of its app drawn in HTML (an editor's code, an agent's chat lines). "legal",
+# "modal" and "tooltip" were tried in session 13 and left out (wcxb-dev held-out -0.0015,
+# -0.0002 and -0.0007), and "flyout" moved no dev page.
 CHROME_ONLY_TOKENS = frozenset(
-    "author breadcrumb breadcrumbs copyright consent disclaimer gdpr overlay popover popup promo signup sponsor sponsored trending".split()
+    "author breadcrumb breadcrumbs copyright consent disclaimer gdpr overlay popover popup promo signup sponsor sponsored trending "
+    "illustration mockup graphic".split()
 )
 
 POSITIVE_TOKENS = (

@@ -433,6 +433,23 @@ def test_chrome_only_class_words() -> None:
     assert [b.label for b in extract_blocks(html).blocks] == ["body"] * 3
 
 
+def test_a_landing_pages_product_picture_is_chrome() -> None:
+    """A SaaS landing page draws its app in HTML (an editor's code, an agent's chat lines) in a box
+    named for a picture ("hero-graphic", "ReviewsIllustration", "app-mockup"): the picture's text
+    is no part of the page's pitch, however long its lines."""
+    from boilerstrip import extract_blocks
+
+    chat = ("I am starting with the todo list, reading the existing server and the image processor"
+            " first, and then I will add the new batch endpoint with its handler, its route and a test.")
+    code = "package http\n\nimport (\n    \"io\"\n    \"net/http\"\n)\n\nfunc handleBatch(w http.ResponseWriter, r *http.Request) {\n    files := r.MultipartForm.File[\"files\"]\n    for _, fh := range files {\n        process(fh)\n    }\n}"
+    for word in ("hero-graphic-container", "ReviewsIllustration_codeSection", "app-mockup"):
+        html = (f"<body><main><h1>Build apps faster</h1><p>{PROSE}</p>"
+                f"<div class='{word}'><p>{chat}</p><pre>{code}</pre></div><p>{PROSE}</p></main></body>")
+        blocks = extract_blocks(html).blocks
+        assert [b.label for b in blocks] == ["body", "body", "chrome", "chrome", "body"], word
+        assert blocks[2].reasons[0].code == "smoothed: under a chrome-only class word"
+
+
 def test_the_page_footer_is_chrome_and_an_article_footer_is_left_to_its_score() -> None:
     from boilerstrip import extract_blocks
 
