@@ -29,6 +29,7 @@ from .features import (
     common_ancestor,
     elem_subtree_ends,
     names_comment_form,
+    _thread_head,
     priced_lines,
     subtree_ends,
     under_review_class,
@@ -51,6 +52,7 @@ from .vocab import (
     NEWSLETTER_RE,
     POST_END_RE,
     POST_META_RE,
+    POSTED_BY_RE,
     SHARE_BAR_RE,
     STAR_COUNT_RE,
     SIGN_OFF_RE,
@@ -115,6 +117,7 @@ __all__ = [
     "keep_text_lead",
     "keep_text_listing",
     "keep_text_lists",
+    "keep_text_lone_post",
     "keep_text_long_lines",
     "keep_text_pairs",
     "keep_text_prose",
@@ -201,6 +204,8 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
+    83: "smoothed: a blog's one post beside a short text (text)",
+    87: "smoothed: a short text beside a blog's one post (text)",
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
     72: "smoothed: a line that opens with a copyright notice",
@@ -4629,3 +4634,63 @@ def keep_text_short_post(seg: Segments, f: Features, body: BoolArray, why: npt.N
 # The post's date line within 8 lines above its thread (features._SHORT_POST_LINES).
 _THREAD_POST_LINES = 8
 _SHORT_POST_TITLE_WORDS = 12
+
+
+def keep_text_lone_post(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a blog's one post is the body when the body found is a short text beside it (session 20).
+
+    The text twin of features._lone_post. A post of a dated heading and a few short lines (a
+    list of links, a photo's caption) has no value in the region search, and the sidebar's
+    "About me" blurb or a widget's sentence takes the region. Blog templates close a post with
+    its footer: a line that says who posted it ("posted by Jane @ 6:01 PM", "Posted by Jane"),
+    the comment count right under it ("0 Comments:", "3 responses"). When the page has exactly
+    one such footer (a blog's front page closes every post with one) and the body is under
+    _LONE_POST_WORDS words, the post is the lines from the nearest date line above the footer
+    (within _LONE_POST_LINES: the day's heading or the post's dateline) down to it, and the
+    body found before is chrome.
+    """
+    n = len(body)
+    if n < 3 or f.mode != "text" or float(f.n_words[body].sum()) >= _LONE_POST_WORDS:
+        return
+    texts = seg.texts
+    footers: list[int] = []
+    for i in range(n - 1):
+        if f.n_words[i] > _LONE_POST_FOOTER_WORDS or POSTED_BY_RE.match(texts[i]) is None:
+            continue
+        for j in range(i + 1, min(i + 1 + _LONE_POST_COUNT_GAP, n)):
+            head = _thread_head(texts[j], float(f.n_words[j]))
+            if head is not None and head[0] == "count":
+                footers.append(i)
+                break
+        if len(footers) > 1:
+            return
+    if len(footers) != 1:
+        return
+    e = footers[0]
+    lo = max(e - _LONE_POST_LINES, 0)
+    dated = (f.date_like[lo:e] > 0).nonzero()[0]
+    if not len(dated):
+        return
+    d = lo + int(dated[-1])
+    if d + 1 >= e or body[d : e + 1].any():
+        return  # no line between the date and the footer, or the body found is the post's
+    post = np.zeros(n, dtype=bool)
+    post[d : e + 1] = True
+    add = post & ~body
+    cut = body & ~post
+    body[add] = True
+    why[add] = 83
+    body[cut] = False
+    why[cut] = 87
+
+
+# The body found is a blurb: under 200 words (a profile's paragraph; HTML's _LONE_POST_PROSE
+# is 1,000 characters of prose weight).
+_LONE_POST_WORDS = 200.0
+# A post's footer: "posted by Jane @ 6:01 PM", "Posted by Jane on May 4, 2012 at 6:01 PM".
+_LONE_POST_FOOTER_WORDS = 12
+# The comment count stands right under the footer or one line below (a "Tweet" button between).
+_LONE_POST_COUNT_GAP = 2
+# The post's date line within 20 lines above its footer: a list or a poem of short lines (8, as
+# keep_text_short_post's window, left out a dev page's post of 13 lines).
+_LONE_POST_LINES = 20

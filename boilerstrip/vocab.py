@@ -34,6 +34,7 @@ __all__ = [
     "OTHER_STORIES_RE",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
+    "POSTED_BY_RE",
     "POST_END_RE",
     "POST_META_RE",
     "POST_RE",
@@ -301,6 +302,14 @@ POST_META_RE = regex.compile(
     r"|how\s+(?:useful|helpful)\s+(?:was|is)\s+this\b|rat(?:e|ing)\s+this\s+(?:article|post|story|page|recipe|tutorial)\b"
     r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
     r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
+)
+
+# The line a blog template sets under a post to say who posted it (smooth.keep_text_lone_post):
+# "posted by Jane @ 6:01 PM", "Posted by Jane", Blogger's "Eingestellt von", "Publié par",
+# "Publicado por", "Pubblicato da", "Geplaatst door", "Opublikowane przez".
+POSTED_BY_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:posted|published|eingestellt|verfasst|publi[ée]e?|publicad[oa]|pubblicat[oa]|geplaatst"
+    r"|opublikowan[ey])[^\S\n]+(?:by|von|par|por|da|door|przez)\b"
 )
 
 # A blogger's greeting that opens the box about them under a post or beside it (smooth.drop_author_boxes):

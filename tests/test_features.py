@@ -1390,3 +1390,28 @@ def test_comment_prefilter_passes_every_comment_class() -> None:
 
     check()
     assert not features._may_name_comment("post-body entry")
+
+
+def test_text_mode_lone_post_beside_a_profile_blurb() -> None:
+    from boilerstrip import extract_blocks
+    from boilerstrip.smooth import SMOOTH_REASONS
+
+    # A blog's one post of short lines under its dated heading, closed by its footer and the
+    # comment count; the sidebar's profile blurb above it is the only prose and took the body.
+    blurb = (
+        "I have written about design for many years and I live in a small town by the sea. "
+        "Here I share the work that I like and the things that make me laugh, and sometimes "
+        "the things that make me angry, which is why you should come back every week."
+    )
+    side = ["My blog", "About Me", "Name: jane", "Location: Nowhere", blurb, "View my complete profile", "Archives"]
+    post = ["Monday, October 15, 2012", "five things of the week.", "• A sign.", "• A cat.", "• A bike."]
+    dump = "\n".join([*side, *post, "posted by jane @ 6:01 PM", "0 Comments:", "Post a Comment", "<< Home"])
+    blocks = extract_blocks(dump, input_type="text").blocks
+    kept = [b.text for b in blocks if b.label == "body"]
+    assert kept == [*post, "posted by jane @ 6:01 PM"]
+    why = {b.text: b.reasons for b in blocks}
+    assert why["• A cat."][0].code == SMOOTH_REASONS[83] and why[blurb][0].code == SMOOTH_REASONS[87]
+    # A front page closes every post with such a footer: nothing is taken.
+    front = "\n".join([*side, *post, "posted by jane @ 6:01 PM", "0 Comments:", *post, "posted by jane @ 5:01 PM", "2 Comments:"])
+    kept = [b.text for b in extract_blocks(front, input_type="text").blocks if b.label == "body"]
+    assert blurb in kept and "• A cat." not in kept
