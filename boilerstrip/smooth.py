@@ -29,6 +29,7 @@ from .features import (
     common_ancestor,
     elem_subtree_ends,
     names_comment_form,
+    _DATE,
     _thread_head,
     priced_lines,
     subtree_ends,
@@ -53,6 +54,7 @@ from .vocab import (
     POST_END_RE,
     POST_META_RE,
     POSTED_BY_RE,
+    POST_NAV_MAIN_RE,
     SHARE_BAR_RE,
     STAR_COUNT_RE,
     SIGN_OFF_RE,
@@ -4647,12 +4649,34 @@ def keep_text_lone_post(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     one such footer (a blog's front page closes every post with one) and the body is under
     _LONE_POST_WORDS words, the post is the lines from the nearest date line above the footer
     (within _LONE_POST_LINES: the day's heading or the post's dateline) down to it, and the
-    body found before is chrome.
+    body found before is chrome. Movable Type's "« Older | Main | Newer »" links, once on the
+    page, open the post the same way (_navigated_post).
     """
     n = len(body)
     if n < 3 or f.mode != "text" or float(f.n_words[body].sum()) >= _LONE_POST_WORDS:
         return
-    texts = seg.texts
+    span = _footed_post(seg.texts, f, n)
+    if span is None:
+        span = _navigated_post(seg.texts, f, n)
+        if span is not None and span[1] + 1 < n and body[span[1] + 1]:
+            return  # a dateline over the body found: the post's byline, not its footer
+    if span is None:
+        return
+    d, e = span
+    if d + 1 >= e or body[d:e].any():
+        return  # no line but the date, or the body found is the post's
+    post = np.zeros(n, dtype=bool)
+    post[d:e] = True
+    add = post & ~body
+    cut = body & ~post
+    body[add] = True
+    why[add] = 83
+    body[cut] = False
+    why[cut] = 87
+
+
+def _footed_post(texts: list[str], f: Features, n: int) -> tuple[int, int] | None:
+    """The lines of the page's one post closed by a "posted by" footer over its comment count, or None."""
     footers: list[int] = []
     for i in range(n - 1):
         if f.n_words[i] > _LONE_POST_FOOTER_WORDS or POSTED_BY_RE.match(texts[i]) is None:
@@ -4663,25 +4687,40 @@ def keep_text_lone_post(seg: Segments, f: Features, body: BoolArray, why: npt.ND
                 footers.append(i)
                 break
         if len(footers) > 1:
-            return
+            return None
     if len(footers) != 1:
-        return
+        return None
     e = footers[0]
     lo = max(e - _LONE_POST_LINES, 0)
     dated = (f.date_like[lo:e] > 0).nonzero()[0]
-    if not len(dated):
-        return
-    d = lo + int(dated[-1])
-    if d + 1 >= e or body[d : e + 1].any():
-        return  # no line between the date and the footer, or the body found is the post's
-    post = np.zeros(n, dtype=bool)
-    post[d : e + 1] = True
-    add = post & ~body
-    cut = body & ~post
-    body[add] = True
-    why[add] = 83
-    body[cut] = False
-    why[cut] = 87
+    d = lo + int(dated[-1]) if len(dated) else e
+    if d + 1 >= e:
+        return None  # no date line above, or no line between it and the footer
+    return d, e + 1
+
+
+def _navigated_post(texts: list[str], f: Features, n: int) -> tuple[int, int] | None:
+    """The lines of the page's one post under its engine's links to the posts beside it, or None.
+
+    Movable Type and TypePad set "« Older title | Main | Newer title »" right above a post's page's
+    post; the post runs to its footer, the first date line below a line without a date (past its
+    date heading and a title that names a day: "Posted at 11:28 AM | Permalink", "11/09/2012 in
+    Crafts").
+    """
+    navs = [i for i in range(n) if f.n_words[i] <= _LONE_POST_NAV_WORDS and POST_NAV_MAIN_RE.fullmatch(texts[i])]
+    if len(navs) != 1:
+        return None
+    d = navs[0] + 1
+    lim = min(d + _LONE_POST_LINES, n)
+    j = d
+    while j < lim and f.date_like[j] > 0:
+        j += 1  # the post's date heading, a title that names a day
+    for i in range(j, lim):
+        # A footer of the post's categories opens with its date ("11/09/2012 in Crafts, Fall
+        # Crafts, ..."), too long for date_like's 12 words.
+        if f.date_like[i] > 0 or (f.n_words[i] <= _LONE_POST_NAV_WORDS and _DATE.match(texts[i]) is not None):
+            return d, i
+    return None
 
 
 # The body found is a blurb: under 200 words (a profile's paragraph; HTML's _LONE_POST_PROSE
@@ -4694,3 +4733,5 @@ _LONE_POST_COUNT_GAP = 2
 # The post's date line within 20 lines above its footer: a list or a poem of short lines (8, as
 # keep_text_short_post's window, left out a dev page's post of 13 lines).
 _LONE_POST_LINES = 20
+# The links to the posts beside it: two titles and the word ("« A | Main | B »").
+_LONE_POST_NAV_WORDS = 40

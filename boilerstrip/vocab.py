@@ -37,6 +37,7 @@ __all__ = [
     "POSTED_BY_RE",
     "POST_END_RE",
     "POST_META_RE",
+    "POST_NAV_MAIN_RE",
     "POST_RE",
     "POST_TOKENS",
     "READ_ALSO_RE",
@@ -311,6 +312,11 @@ POSTED_BY_RE = regex.compile(
     r"(?i)[^\w\n]*(?:posted|published|eingestellt|verfasst|publi[ée]e?|publicad[oa]|pubblicat[oa]|geplaatst"
     r"|opublikowan[ey])[^\S\n]+(?:by|von|par|por|da|door|przez)\b"
 )
+
+# Movable Type's and TypePad's links to the posts before and after a post, over it
+# (smooth.keep_text_lone_post): "« Older title | Main | Newer title »", "« Older title | Main" on
+# the newest post, "Main | Newer title »" on the oldest.
+POST_NAV_MAIN_RE = regex.compile(r"\s*(?:«[^\n]*\|\s*Main(?:\s*\|[^\n]*»)?|Main\s*\|[^\n]*»)\s*")
 
 # A blogger's greeting that opens the box about them under a post or beside it (smooth.drop_author_boxes):
 # "Hi, I'm Becky.", "Hey, I'm Jessica! Welcome to ...", "Hi there! I'm Shivya, and I started this

@@ -1415,3 +1415,28 @@ def test_text_mode_lone_post_beside_a_profile_blurb() -> None:
     front = "\n".join([*side, *post, "posted by jane @ 6:01 PM", "0 Comments:", *post, "posted by jane @ 5:01 PM", "2 Comments:"])
     kept = [b.text for b in extract_blocks(front, input_type="text").blocks if b.label == "body"]
     assert blurb in kept and "• A cat." not in kept
+
+
+def test_text_mode_lone_post_under_its_engines_post_links() -> None:
+    from boilerstrip import extract_blocks
+    from boilerstrip.smooth import SMOOTH_REASONS
+
+    # Movable Type's "« Older | Main | Newer »" over a post of short lines closed by a dated
+    # footer; a sidebar's notice is the only prose and took the body.
+    notice = (
+        "Click on the photo in the gallery to find the description of the tutorial and the link "
+        "to the blog where you can read all about it, and then come back to see the others."
+    )
+    side = ["Home", "Categories", "Crafts", "Fall Crafts", notice, "Pages", "About", "Contact"]
+    post = ["Corn Printing", "Visit the blog to see", "how to make the textures", "on this corn craft."]
+    footer = "11/09/2012 in Crafts, Fall Crafts, Kids | Permalink"
+    dump = "\n".join([*side, "« Leaf Bunting | Main | Punched Leaves »", *post, footer, "Comments", "Most Popular Posts", "Win a book!"])
+    blocks = extract_blocks(dump, input_type="text").blocks
+    assert [b.text for b in blocks if b.label == "body"] == post
+    why = {b.text: b.reasons for b in blocks}
+    assert why["on this corn craft."][0].code == SMOOTH_REASONS[83] and why[notice][0].code == SMOOTH_REASONS[87]
+    # A dateline over the body found is the post's byline: the post is the body already.
+    text = "We went to the mountains this week and the weather was fine, so we took the long trail up to the lake."
+    byline = "\n".join(["Home", "« Leaf Bunting | Main | Punched Leaves »", "Sunday", "Glacier", "Sunday, October 21, 2012 at 8:02AM", text, "Comments (3)"])
+    kept = [b.text for b in extract_blocks(byline, input_type="text").blocks if b.label == "body"]
+    assert text in kept
