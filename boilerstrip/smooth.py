@@ -29,7 +29,9 @@ from .features import (
     common_ancestor,
     elem_subtree_ends,
     names_comment_form,
+    _COMMENT_FORM,
     _DATE,
+    _NO_COMMENTS,
     _thread_head,
     priced_lines,
     subtree_ends,
@@ -4676,27 +4678,44 @@ def keep_text_lone_post(seg: Segments, f: Features, body: BoolArray, why: npt.ND
 
 
 def _footed_post(texts: list[str], f: Features, n: int) -> tuple[int, int] | None:
-    """The lines of the page's one post closed by a "posted by" footer over its comment count, or None."""
-    footers: list[int] = []
+    """The lines of the page's one post closed by its footer, or None.
+
+    The footer is a "posted by" line over the comment count, or an empty thread's count over
+    the comment form's heading (Blogger's "No comments:" over "Post a Comment").
+    """
+    ends: list[int] = []
+    footed = -1  # the count under the last "posted by" footer
     for i in range(n - 1):
-        if f.n_words[i] > _LONE_POST_FOOTER_WORDS or POSTED_BY_RE.match(texts[i]) is None:
+        if f.n_words[i] > _LONE_POST_FOOTER_WORDS:
             continue
-        for j in range(i + 1, min(i + 1 + _LONE_POST_COUNT_GAP, n)):
-            head = _thread_head(texts[j], float(f.n_words[j]))
-            if head is not None and head[0] == "count":
-                footers.append(i)
-                break
-        if len(footers) > 1:
+        if POSTED_BY_RE.match(texts[i]) is not None:
+            for j in range(i + 1, min(i + 1 + _LONE_POST_COUNT_GAP, n)):
+                head = _thread_head(texts[j], float(f.n_words[j]))
+                if head is not None and head[0] == "count":
+                    ends.append(i + 1)
+                    footed = j
+                    break
+        elif i > footed and _COMMENT_FORM.fullmatch(texts[i + 1]) is not None and _empty_count(texts[i], float(f.n_words[i])):
+            ends.append(i)
+        if len(ends) > 1:
             return None
-    if len(footers) != 1:
+    if len(ends) != 1:
         return None
-    e = footers[0]
-    lo = max(e - _LONE_POST_LINES, 0)
-    dated = (f.date_like[lo:e] > 0).nonzero()[0]
-    d = lo + int(dated[-1]) if len(dated) else e
-    if d + 1 >= e:
+    end = ends[0]
+    lo = max(end - 1 - _LONE_POST_LINES, 0)
+    dated = (f.date_like[lo : end - 1] > 0).nonzero()[0]
+    d = lo + int(dated[-1]) if len(dated) else end
+    if d + 1 >= end - 1:
         return None  # no date line above, or no line between it and the footer
-    return d, e + 1
+    return d, end
+
+
+def _empty_count(text: str, words: float) -> bool:
+    """Whether a short line counts no comments: "No comments:", "0 Comments", "0 responses"."""
+    if _NO_COMMENTS.fullmatch(text) is not None:
+        return True
+    head = _thread_head(text, words)
+    return head is not None and head[0] == "count" and text.lstrip()[:1] == "0"
 
 
 def _navigated_post(texts: list[str], f: Features, n: int) -> tuple[int, int] | None:

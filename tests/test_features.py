@@ -1440,3 +1440,19 @@ def test_text_mode_lone_post_under_its_engines_post_links() -> None:
     byline = "\n".join(["Home", "« Leaf Bunting | Main | Punched Leaves »", "Sunday", "Glacier", "Sunday, October 21, 2012 at 8:02AM", text, "Comments (3)"])
     kept = [b.text for b in extract_blocks(byline, input_type="text").blocks if b.label == "body"]
     assert text in kept
+
+
+def test_text_mode_lone_post_over_an_empty_thread() -> None:
+    from boilerstrip import extract_blocks
+
+    # Blogger's post with no "posted by" line: its date, its title and its line, then "No
+    # comments:" over "Post a Comment"; a widget's blurb above it took the body.
+    blurb = (
+        "To download the app, go to the site from your phone and save it to your home screen, "
+        "then you can follow the street style of the city wherever you are and share it."
+    )
+    post = ["6 Nov 2012", "In the pink...", "Pink coats on the high street this week."]
+    tail = ["No comments:", "Post a Comment", "Older Post Home", "Shoes", "Dresses", "Bags", "Boots", "Archive"]
+    dump = "\n".join(["Home", "Shop", blurb, "Links", *post, *tail])
+    kept = [b.text for b in extract_blocks(dump, input_type="text").blocks if b.label == "body"]
+    assert kept == post
