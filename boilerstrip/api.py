@@ -87,6 +87,7 @@ from .smooth import (
     keep_text_lead,
     keep_text_listing,
     keep_text_short_post,
+    keep_text_lone_post,
     keep_text_long_lines,
     keep_text_lists,
     keep_text_pairs,
@@ -250,6 +251,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_recipes(seg, feats, body, smoothed)
         keep_text_before_share_bar(seg, feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)
+        if not opts.include_comments:  # the post's footer counts its comments: a thread asked for stays
+            keep_text_lone_post(seg, feats, body, smoothed)
         drop_language_menus(seg, feats, body, smoothed)
     if not opts.include_tables and len(feats):
         from .parse.segment import Flag

@@ -29,6 +29,10 @@ from .features import (
     common_ancestor,
     elem_subtree_ends,
     names_comment_form,
+    _COMMENT_FORM,
+    _DATE,
+    _NO_COMMENTS,
+    _thread_head,
     priced_lines,
     subtree_ends,
     under_review_class,
@@ -54,6 +58,8 @@ from .vocab import (
     NEWSLETTER_RE,
     POST_END_RE,
     POST_META_RE,
+    POSTED_BY_RE,
+    POST_NAV_MAIN_RE,
     SHARE_BAR_RE,
     STAR_COUNT_RE,
     SIGN_OFF_RE,
@@ -119,6 +125,7 @@ __all__ = [
     "keep_text_lead",
     "keep_text_listing",
     "keep_text_lists",
+    "keep_text_lone_post",
     "keep_text_long_lines",
     "keep_text_pairs",
     "keep_text_prose",
@@ -205,6 +212,8 @@ SMOOTH_REASONS = {
     68: "smoothed: the footer's copyright notice as the last body line",
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
+    83: "smoothed: a blog's one post beside a short text (text)",
+    87: "smoothed: a short text beside a blog's one post (text)",
     69: "smoothed: a post's sign-off below the content",
     71: "smoothed: a line of a card in a set of cards that hold body",
     72: "smoothed: a line that opens with a copyright notice",
@@ -4690,3 +4699,119 @@ def keep_text_short_post(seg: Segments, f: Features, body: BoolArray, why: npt.N
 # The post's date line within 8 lines above its thread (features._SHORT_POST_LINES).
 _THREAD_POST_LINES = 8
 _SHORT_POST_TITLE_WORDS = 12
+
+
+def keep_text_lone_post(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a blog's one post is the body when the body found is a short text beside it (session 20).
+
+    The text twin of features._lone_post. A post of a dated heading and a few short lines (a
+    list of links, a photo's caption) has no value in the region search, and the sidebar's
+    "About me" blurb or a widget's sentence takes the region. Blog templates close a post with
+    its footer: a line that says who posted it ("posted by Jane @ 6:01 PM", "Posted by Jane"),
+    the comment count right under it ("0 Comments:", "3 responses"). When the page has exactly
+    one such footer (a blog's front page closes every post with one) and the body is under
+    _LONE_POST_WORDS words, the post is the lines from the nearest date line above the footer
+    (within _LONE_POST_LINES: the day's heading or the post's dateline) down to it, and the
+    body found before is chrome. Movable Type's "« Older | Main | Newer »" links, once on the
+    page, open the post the same way (_navigated_post).
+    """
+    n = len(body)
+    if n < 3 or f.mode != "text" or float(f.n_words[body].sum()) >= _LONE_POST_WORDS:
+        return
+    span = _footed_post(seg.texts, f, n)
+    if span is None:
+        span = _navigated_post(seg.texts, f, n)
+        if span is not None and span[1] + 1 < n and body[span[1] + 1]:
+            return  # a dateline over the body found: the post's byline, not its footer
+    if span is None:
+        return
+    d, e = span
+    if d + 1 >= e or body[d:e].any():
+        return  # no line but the date, or the body found is the post's
+    post = np.zeros(n, dtype=bool)
+    post[d:e] = True
+    add = post & ~body
+    cut = body & ~post
+    body[add] = True
+    why[add] = 83
+    body[cut] = False
+    why[cut] = 87
+
+
+def _footed_post(texts: list[str], f: Features, n: int) -> tuple[int, int] | None:
+    """The lines of the page's one post closed by its footer, or None.
+
+    The footer is a "posted by" line over the comment count, or an empty thread's count over
+    the comment form's heading (Blogger's "No comments:" over "Post a Comment").
+    """
+    ends: list[int] = []
+    footed = -1  # the count under the last "posted by" footer
+    for i in range(n - 1):
+        if f.n_words[i] > _LONE_POST_FOOTER_WORDS:
+            continue
+        if POSTED_BY_RE.match(texts[i]) is not None:
+            for j in range(i + 1, min(i + 1 + _LONE_POST_COUNT_GAP, n)):
+                head = _thread_head(texts[j], float(f.n_words[j]))
+                if head is not None and head[0] == "count":
+                    ends.append(i + 1)
+                    footed = j
+                    break
+        elif i > footed and _COMMENT_FORM.fullmatch(texts[i + 1]) is not None and _empty_count(texts[i], float(f.n_words[i])):
+            ends.append(i)
+        if len(ends) > 1:
+            return None
+    if len(ends) != 1:
+        return None
+    end = ends[0]
+    lo = max(end - 1 - _LONE_POST_LINES, 0)
+    dated = (f.date_like[lo : end - 1] > 0).nonzero()[0]
+    d = lo + int(dated[-1]) if len(dated) else end
+    if d + 1 >= end - 1:
+        return None  # no date line above, or no line between it and the footer
+    return d, end
+
+
+def _empty_count(text: str, words: float) -> bool:
+    """Whether a short line counts no comments: "No comments:", "0 Comments", "0 responses"."""
+    if _NO_COMMENTS.fullmatch(text) is not None:
+        return True
+    head = _thread_head(text, words)
+    return head is not None and head[0] == "count" and text.lstrip()[:1] == "0"
+
+
+def _navigated_post(texts: list[str], f: Features, n: int) -> tuple[int, int] | None:
+    """The lines of the page's one post under its engine's links to the posts beside it, or None.
+
+    Movable Type and TypePad set "« Older title | Main | Newer title »" right above a post's page's
+    post; the post runs to its footer, the first date line below a line without a date (past its
+    date heading and a title that names a day: "Posted at 11:28 AM | Permalink", "11/09/2012 in
+    Crafts").
+    """
+    navs = [i for i in range(n) if f.n_words[i] <= _LONE_POST_NAV_WORDS and POST_NAV_MAIN_RE.fullmatch(texts[i])]
+    if len(navs) != 1:
+        return None
+    d = navs[0] + 1
+    lim = min(d + _LONE_POST_LINES, n)
+    j = d
+    while j < lim and f.date_like[j] > 0:
+        j += 1  # the post's date heading, a title that names a day
+    for i in range(j, lim):
+        # A footer of the post's categories opens with its date ("11/09/2012 in Crafts, Fall
+        # Crafts, ..."), too long for date_like's 12 words.
+        if f.date_like[i] > 0 or (f.n_words[i] <= _LONE_POST_NAV_WORDS and _DATE.match(texts[i]) is not None):
+            return d, i
+    return None
+
+
+# The body found is a blurb: under 200 words (a profile's paragraph; HTML's _LONE_POST_PROSE
+# is 1,000 characters of prose weight).
+_LONE_POST_WORDS = 200.0
+# A post's footer: "posted by Jane @ 6:01 PM", "Posted by Jane on May 4, 2012 at 6:01 PM".
+_LONE_POST_FOOTER_WORDS = 12
+# The comment count stands right under the footer or one line below (a "Tweet" button between).
+_LONE_POST_COUNT_GAP = 2
+# The post's date line within 20 lines above its footer: a list or a poem of short lines (8, as
+# keep_text_short_post's window, left out a dev page's post of 13 lines).
+_LONE_POST_LINES = 20
+# The links to the posts beside it: two titles and the word ("« A | Main | B »").
+_LONE_POST_NAV_WORDS = 40

@@ -36,8 +36,10 @@ __all__ = [
     "OTHER_STORIES_RE",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
+    "POSTED_BY_RE",
     "POST_END_RE",
     "POST_META_RE",
+    "POST_NAV_MAIN_RE",
     "POST_RE",
     "POST_TOKENS",
     "PROMPT_RE",
@@ -339,6 +341,19 @@ POST_META_RE = regex.compile(
     r"|(?:please\s+)?(?:follow|like|find|connect\s+with)\s+us\b"
     r"|(?:twitter|facebook|instagram|youtube|linkedin|pinterest|tiktok)(?:[^\S\n]+\w+){0,2}[^\S\n]*:[^\S\n]*\S+[^\S\n]*$)"
 )
+
+# The line a blog template sets under a post to say who posted it (smooth.keep_text_lone_post):
+# "posted by Jane @ 6:01 PM", "Posted by Jane", Blogger's "Eingestellt von", "Publié par",
+# "Publicado por", "Pubblicato da", "Geplaatst door", "Opublikowane przez".
+POSTED_BY_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:posted|published|eingestellt|verfasst|publi[ée]e?|publicad[oa]|pubblicat[oa]|geplaatst"
+    r"|opublikowan[ey])[^\S\n]+(?:by|von|par|por|da|door|przez)\b"
+)
+
+# Movable Type's and TypePad's links to the posts before and after a post, over it
+# (smooth.keep_text_lone_post): "« Older title | Main | Newer title »", "« Older title | Main" on
+# the newest post, "Main | Newer title »" on the oldest.
+POST_NAV_MAIN_RE = regex.compile(r"\s*(?:«[^\n]*\|\s*Main(?:\s*\|[^\n]*»)?|Main\s*\|[^\n]*»)\s*")
 
 # A blogger's greeting that opens the box about them under a post or beside it (smooth.drop_author_boxes):
 # "Hi, I'm Becky.", "Hey, I'm Jessica! Welcome to ...", "Hi there! I'm Shivya, and I started this

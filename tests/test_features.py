@@ -1390,3 +1390,69 @@ def test_comment_prefilter_passes_every_comment_class() -> None:
 
     check()
     assert not features._may_name_comment("post-body entry")
+
+
+def test_text_mode_lone_post_beside_a_profile_blurb() -> None:
+    from boilerstrip import extract_blocks
+    from boilerstrip.smooth import SMOOTH_REASONS
+
+    # A blog's one post of short lines under its dated heading, closed by its footer and the
+    # comment count; the sidebar's profile blurb above it is the only prose and took the body.
+    blurb = (
+        "I have written about design for many years and I live in a small town by the sea. "
+        "Here I share the work that I like and the things that make me laugh, and sometimes "
+        "the things that make me angry, which is why you should come back every week."
+    )
+    side = ["My blog", "About Me", "Name: jane", "Location: Nowhere", blurb, "View my complete profile", "Archives"]
+    post = ["Monday, October 15, 2012", "five things of the week.", "• A sign.", "• A cat.", "• A bike."]
+    dump = "\n".join([*side, *post, "posted by jane @ 6:01 PM", "0 Comments:", "Post a Comment", "<< Home"])
+    blocks = extract_blocks(dump, input_type="text").blocks
+    kept = [b.text for b in blocks if b.label == "body"]
+    assert kept == [*post, "posted by jane @ 6:01 PM"]
+    why = {b.text: b.reasons for b in blocks}
+    assert why["• A cat."][0].code == SMOOTH_REASONS[83] and why[blurb][0].code == SMOOTH_REASONS[87]
+    # A front page closes every post with such a footer: nothing is taken.
+    front = "\n".join([*side, *post, "posted by jane @ 6:01 PM", "0 Comments:", *post, "posted by jane @ 5:01 PM", "2 Comments:"])
+    kept = [b.text for b in extract_blocks(front, input_type="text").blocks if b.label == "body"]
+    assert blurb in kept and "• A cat." not in kept
+
+
+def test_text_mode_lone_post_under_its_engines_post_links() -> None:
+    from boilerstrip import extract_blocks
+    from boilerstrip.smooth import SMOOTH_REASONS
+
+    # Movable Type's "« Older | Main | Newer »" over a post of short lines closed by a dated
+    # footer; a sidebar's notice is the only prose and took the body.
+    notice = (
+        "Click on the photo in the gallery to find the description of the tutorial and the link "
+        "to the blog where you can read all about it, and then come back to see the others."
+    )
+    side = ["Home", "Categories", "Crafts", "Fall Crafts", notice, "Pages", "About", "Contact"]
+    post = ["Corn Printing", "Visit the blog to see", "how to make the textures", "on this corn craft."]
+    footer = "11/09/2012 in Crafts, Fall Crafts, Kids | Permalink"
+    dump = "\n".join([*side, "« Leaf Bunting | Main | Punched Leaves »", *post, footer, "Comments", "Most Popular Posts", "Win a book!"])
+    blocks = extract_blocks(dump, input_type="text").blocks
+    assert [b.text for b in blocks if b.label == "body"] == post
+    why = {b.text: b.reasons for b in blocks}
+    assert why["on this corn craft."][0].code == SMOOTH_REASONS[83] and why[notice][0].code == SMOOTH_REASONS[87]
+    # A dateline over the body found is the post's byline: the post is the body already.
+    text = "We went to the mountains this week and the weather was fine, so we took the long trail up to the lake."
+    byline = "\n".join(["Home", "« Leaf Bunting | Main | Punched Leaves »", "Sunday", "Glacier", "Sunday, October 21, 2012 at 8:02AM", text, "Comments (3)"])
+    kept = [b.text for b in extract_blocks(byline, input_type="text").blocks if b.label == "body"]
+    assert text in kept
+
+
+def test_text_mode_lone_post_over_an_empty_thread() -> None:
+    from boilerstrip import extract_blocks
+
+    # Blogger's post with no "posted by" line: its date, its title and its line, then "No
+    # comments:" over "Post a Comment"; a widget's blurb above it took the body.
+    blurb = (
+        "To download the app, go to the site from your phone and save it to your home screen, "
+        "then you can follow the street style of the city wherever you are and share it."
+    )
+    post = ["6 Nov 2012", "In the pink...", "Pink coats on the high street this week."]
+    tail = ["No comments:", "Post a Comment", "Older Post Home", "Shoes", "Dresses", "Bags", "Boots", "Archive"]
+    dump = "\n".join(["Home", "Shop", blurb, "Links", *post, *tail])
+    kept = [b.text for b in extract_blocks(dump, input_type="text").blocks if b.label == "body"]
+    assert kept == post
