@@ -2811,7 +2811,8 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         return
     clean = _all_of(n, ((f.main, ">", 0), (f.flags, "none", _GRID_CHROME)))
     in_body = body & clean
-    if np.count_nonzero(in_body) < _SLOT_KEPT or not _any(clean & ~body):
+    # clean ^ in_body: the clean lines left out (one numpy call where clean & ~body takes two).
+    if np.count_nonzero(in_body) < _SLOT_KEPT or not _any(clean ^ in_body):
         return
     blocks = clean.nonzero()[0]
     # Per element, over its subtree: clean words, body lines, lines left out.
