@@ -2700,7 +2700,7 @@ def _alike_groups(
         if cls or tag in _GRID_ITEM_TAGS:
             name = plain.get(cls)
             if name is None:
-                name = plain[cls] = cls.translate(_GRID_NO_DIGITS)
+                name = plain[cls] = _no_digits(cls)
             groups.setdefault((p, tag, name), []).append(e)
     return groups
 
@@ -2798,6 +2798,14 @@ _GRID_ITEM_TAGS = frozenset({"li", "article", "dd"})
 _GRID_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
+def _no_digits(cls: str) -> str:
+    """cls without its ASCII digits (cls.translate(_GRID_NO_DIGITS)): an ASCII class string's bytes
+    lose them in one C pass, where str.translate looks each character up in a dict (~1 us a class)."""
+    if cls.isascii():
+        return cls.encode().translate(None, b"0123456789").decode()
+    return cls.translate(_GRID_NO_DIGITS)
+
+
 def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """A line that the body holds in the same place of several grid items joins it in every item.
 
@@ -2818,16 +2826,19 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         return
     clean = _all_of(n, ((f.main, ">", 0), (f.flags, "none", _GRID_CHROME)))
     in_body = body & clean
-    if np.count_nonzero(in_body) < _SLOT_KEPT or not _any(clean & ~body):
+    # clean ^ in_body: the clean lines left out (one numpy call where clean & ~body takes two).
+    if np.count_nonzero(in_body) < _SLOT_KEPT or not _any(clean ^ in_body):
         return
     blocks = clean.nonzero()[0]
     # Per element, over its subtree: clean words, body lines, lines left out.
-    left = ~in_body[blocks]
-    root, elems, parents, _, sub = _container_subtrees(seg, blocks, (f.n_words[blocks], in_body[blocks], left))
+    lines_in = in_body[blocks]
+    left = ~lines_in
+    root, elems, parents, ends, sub = _container_subtrees(seg, blocks, (f.n_words[blocks], lines_in, left))
     words, open_ = sub[:, 0], sub[:, 2]
     # Body lines below an element, not its own: a paragraph is no item of one line.
-    held = sub[:, 1] - np.bincount(elems, weights=in_body[blocks], minlength=len(parents))
-    cand = _sibling_items(parents, (words > 0, held > 0), (_GRID_ITEMS, _SLOT_KEPT))
+    held = sub[:, 1] - np.bincount(elems[lines_in], minlength=len(parents))
+    holds = held > 0
+    cand = _sibling_items(parents, (words > 0, holds), (_GRID_ITEMS, _SLOT_KEPT))
     if not len(cand):
         return
     group_of: dict[int, int] = {}
@@ -2836,7 +2847,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         if len(members) < _GRID_ITEMS:
             continue
         m = np.asarray(members, dtype=np.int64)
-        full = set(m[held[m] > 0].tolist())
+        full = set(m[holds[m]].tolist())
         # Some item holds a line left out: else nothing is left to join.
         if len(full) >= _SLOT_KEPT and _any(open_[m]):
             for e in members:
@@ -2856,45 +2867,58 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         cls = classes[root + e]
         name = plain.get(cls)
         if name is None:
-            name = plain[cls] = cls.translate(_GRID_NO_DIGITS)
+            name = plain[cls] = _no_digits(cls)
         kind = kinds[e] = (tags[root + e], name)
         return kind
 
-    slots: dict[tuple[int, tuple[tuple[str, str], ...]], list[tuple[int, int]]] = {}
+    # The lines inside an item: elements run in document order, an item's subtree from it to its
+    # end (items may nest: an element is inside while it stands in one item or more).
+    starts = np.fromiter(group_of, dtype=np.int64, count=len(group_of))
+    size = len(parents) + 1
+    inside = np.cumsum(np.bincount(starts, minlength=size) - np.bincount(ends[starts], minlength=size)) > 0
+    at = inside[elems].nonzero()[0]
+    # The lines inside the items, their own places; a place is read when a body line and a line
+    # left out end in it (its lines are read in one pass: a slot's verdict is no matter of order).
+    line_elems = elems[at].tolist()
+    named = [root + e for e in line_elems]
+    for cls in {classes[x] for x in named}.difference(plain):
+        plain[cls] = _no_digits(cls)
+    owns = [(tags[x], plain[classes[x]]) for x in named]
+    is_out = left[at].tolist()
+    out_ends = {own for own, out in zip(owns, is_out, strict=True) if out}
+    read = {own for own, out in zip(owns, is_out, strict=True) if not out and own in out_ends}
+    if not read:
+        return
+    slots: dict[tuple[int, tuple[tuple[str, str], ...]], list[tuple[int, int, bool]]] = {}
     parent_list = parents.tolist()
-    roots = np.zeros(len(parents), dtype=bool)
-    roots[list(group_of)] = True
-    inside = within(parents, roots)[elems]
-    out_lines = inside & left
-    out_ends = {kinds.get(e) or kind_of(e) for e in elems[out_lines].tolist()}
-    body_ends: set[tuple[str, str]] = set()
-    for lines, ends in ((inside & ~left, out_ends), (out_lines, body_ends)):
-        for i, e in zip(blocks[lines].tolist(), elems[lines].tolist(), strict=True):
-            own = kinds.get(e) or kind_of(e)
-            if own not in ends:
-                continue
-            if ends is out_ends:
-                body_ends.add(own)
-            chain = [own]
-            for _ in range(_SLOT_DEPTH):
-                e = parent_list[e]
-                if e <= 0:
-                    break
-                g = group_of.get(e)
-                if g is not None:
-                    slots.setdefault((g, tuple(chain)), []).append((e, i))
+    for i, e, own, out in zip(blocks[at].tolist(), line_elems, owns, is_out, strict=True):
+        if own not in read:
+            continue
+        chain = [own]
+        for depth in range(_SLOT_DEPTH):
+            up = parent_list[e]
+            if up <= 0:
+                break
+            if depth:
                 chain.append(kinds.get(e) or kind_of(e))
-    caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
-    keep = np.zeros(n, dtype=bool)
+            e = up
+            g = group_of.get(e)
+            if g is not None:
+                slots.setdefault((g, tuple(chain)), []).append((e, i, out))
+    joined: list[int] = []
     for (g, _path), places in slots.items():
-        items = {item for item, _line in places}
-        kept = {item for item, line in places if body[line]}
+        items = {item for item, _line, _out in places}
+        kept = {item for item, _line, out in places if not out}
         if len(kept) < _SLOT_KEPT or len(items) < len(places):
             continue
         if len(kept) < _SLOT_SHARE * len(holding[g] & items):
             continue
-        for _item, line in places:
-            keep[line] = True
+        joined.extend(line for _item, line, _out in places)
+    if not joined:
+        return
+    caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
+    keep = np.zeros(n, dtype=bool)
+    keep[joined] = True
     keep &= ~body & ~caption
     body |= keep
     why[keep] = 85
@@ -2948,7 +2972,7 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
         alike = sum(
             1
             for k in ((parents == p) & (words > 0)).nonzero()[0].tolist()
-            if seg.elem_tag[root + k] == tag and seg.elem_class[root + k].translate(_GRID_NO_DIGITS) == cls
+            if seg.elem_tag[root + k] == tag and _no_digits(seg.elem_class[root + k]) == cls
         )
         if alike != size:
             continue

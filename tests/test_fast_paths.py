@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from boilerstrip import Options, api, extract, extract_blocks, features
+from boilerstrip import Options, api, extract, extract_blocks, features, smooth
 from boilerstrip.document import Document
 from boilerstrip.explain import block_reasons, blocks_reasons
 from boilerstrip.parse import segment
@@ -336,3 +336,9 @@ def test_chrome_only_is_the_token_and_flag_test() -> None:
     got = features._chrome_only(seg, flags)
     want = [t in features._CONTAINER_CHROME_ONLY and bool(int(flags[i]) & Flag.NEG_CLASS) for i, t in enumerate(seg.neg_tokens)]
     assert got is not None and got.tolist() == want and any(want)
+
+
+@given(st.text(st.sampled_from(list("0123456789 -_abcXYZ٣éü\U0001f600\ud800")), max_size=40))
+def test_no_digits_is_the_translate(cls: str) -> None:
+    # smooth._no_digits strips an ASCII class string's digits through its bytes.
+    assert smooth._no_digits(cls) == cls.translate(smooth._GRID_NO_DIGITS)
