@@ -1387,7 +1387,6 @@ def _thread_posts(seg: Segments, main: FloatArray, date_like: FloatArray) -> Flo
     return main
 
 
-
 def _lone_post(seg: Segments, main: FloatArray, flags: IntArray, weight: FloatArray, heading: FloatArray) -> FloatArray:
     """The page's one post is the container when the container chosen is a short text beside it.
 
@@ -1464,6 +1463,7 @@ def _lone_post(seg: Segments, main: FloatArray, flags: IntArray, weight: FloatAr
 _LONE_POST_PROSE = 1000.0
 # A post's title is an h1, an h2 or an h3 (a Blogger post's is an h3 under the date's h2).
 _POST_HEADING = 3
+
 
 def _product_box(
     seg: Segments, main: FloatArray, n_words: FloatArray, link_density: FloatArray, flags: IntArray

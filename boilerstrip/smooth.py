@@ -2925,7 +2925,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
 
 
 # Three items keep the place (two and the share 0.5 moved no page of any dataset), four in five
-# of those that hold body and have it; lines up to five levels below their item (four: wcxb-dev
+# of those that hold body and have it; lines up to six levels below their item (four: wcxb-dev
 # held-out +0.0001 instead of +0.0020; ten: alike).
 _SLOT_KEPT = 3
 _SLOT_SHARE = 0.8
