@@ -2611,7 +2611,7 @@ def keep_listing_headlines(seg: Segments, f: Features, body: BoolArray, why: npt
     groups: dict[tuple[int, str, str], list[int]] = {}
     for e in led_list:
         if classes[e] or tags[e] in _GRID_ITEM_TAGS:
-            groups.setdefault((parent[e], tags[e], classes[e].translate(_GRID_NO_DIGITS)), []).append(e)
+            groups.setdefault((parent[e], tags[e], _no_digits(classes[e])), []).append(e)
     # Cards: four in five items hold two lines or more (a headline and a byline, an excerpt, a
     # price); items of one link each are a menu or a list of categories.
     elems = seg.elem_array()
