@@ -107,6 +107,7 @@ __all__ = [
     "keep_card_sets",
     "keep_content_lists",
     "keep_definition_terms",
+    "keep_full_grids",
     "keep_grid_items",
     "keep_headed_tables",
     "keep_index_lists",
@@ -233,6 +234,7 @@ SMOOTH_REASONS = {
     90: "smoothed: a widget's prompt to sign in, or its error message",
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
+    95: "smoothed: a line of a grid whose every item holds body",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -2719,6 +2721,25 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     one block each; a forum's posts and a blog's list of teasers are mostly body already: what
     is left out of them (bylines, tags, "Read more") stays out.
     """
+    _grid_items(seg, f, body, why, False)
+
+
+def keep_full_grids(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """When every item of a grid holds a short line of body, each item's other lines join it.
+
+    A shop's category sets its products as alike tiles, a linked name over a price: the price
+    passes (or joins through keep_item_slots) and the name, a link, falls out. The grid rule
+    asks that the items hold half the body's words, and a category's paragraph of introduction
+    outweighs thirty prices. Here the evidence is that (after keep_item_slots) nine in ten of
+    the items hold body and that what they hold is short (a median of _GRID_FULL_KEPT words: a
+    price, a rating, not a teaser's sentence or a post): then a fifth of the body's words is
+    enough, and the items' other lines join it as in keep_grid_items. A forum's posts and a
+    rail of teasers hold sentences; a menu's items hold no body.
+    """
+    _grid_items(seg, f, body, why, True)
+
+
+def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], full: bool) -> None:
     n = len(body)
     if n == 0 or f.mode != "html":
         return
@@ -2727,7 +2748,8 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     # The items' other lines are over (1 - cover) / cover of their body words, which are half the
     # body's at least: a main container with less outside the body holds no such grid (the test
     # stops four pages in five here).
-    least = (1.0 - _GRID_COVER) / _GRID_COVER * _GRID_BODY_SHARE * body_words
+    floor = _GRID_FULL_SHARE if full else _GRID_BODY_SHARE
+    least = (1.0 - _GRID_COVER) / _GRID_COVER * floor * body_words
     if body_words <= 0 or float(np.dot(f.n_words, main & ~body)) <= least:
         return
     clean = main & ((f.flags & _GRID_CHROME) == 0)
@@ -2759,8 +2781,12 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
             continue
         if float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
             continue
+        if full and (
+            np.count_nonzero(held[m]) < _GRID_FULL * size or float(np.sort(kept[m])[size // 2]) > _GRID_FULL_KEPT
+        ):
+            continue
         share = float(kept[m].sum())
-        if share < _GRID_BODY_SHARE * body_words or share >= _GRID_COVER * float(words[m].sum()):
+        if share < floor * body_words or share >= _GRID_COVER * float(words[m].sum()):
             continue
         if share > best_kept:
             best, best_kept = members, share
@@ -2773,7 +2799,7 @@ def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     keep[blocks] = within(parents, roots)[elems]
     keep &= ~body & ~caption & (f.date_like == 0)
     body |= keep
-    why[keep] = 33
+    why[keep] = 95 if full else 33
 
 
 _GRID_CHROME = _CHROME_CONTEXT | Flag.HEADER | Flag.FORM
@@ -2791,6 +2817,13 @@ _GRID_ITEM_WORDS = 60.0
 # too (0.75-0.8 alike on wcxb-dev's dev split; no limit cost its listings of teasers 0.02-0.07).
 _GRID_BODY_SHARE = 0.5
 _GRID_COVER = 0.8
+# keep_full_grids (session 21): nine in ten items hold body, a median of 8 words of it each (a
+# price or a rating; a teaser's sentence or a post runs longer), and those hold a fifth of the
+# body's words. Wcxb-dev's dev split: 0.8-0.9 and 8-15 words alike; a tenth cost
+# a product page 0.14.
+_GRID_FULL = 0.9
+_GRID_FULL_KEPT = 8.0
+_GRID_FULL_SHARE = 0.2
 # List items, articles and a definition list's records (<dd>: a preprint list's title, authors and
 # subjects under each numbered <dt>) are items without a class.
 _GRID_ITEM_TAGS = frozenset({"li", "article", "dd"})

@@ -1034,6 +1034,50 @@ def test_a_line_in_the_place_the_body_holds_in_grid_items_joins_it() -> None:
     assert all(b.label == "chrome" for b in blocks if b.text.startswith("More about"))
 
 
+def test_the_lines_of_a_grid_whose_every_item_holds_body_join_it() -> None:
+    from collections.abc import Callable
+
+    from boilerstrip import extract_blocks
+
+    # A shop's category: a paragraph of introduction outweighs the ten tiles' prices, which pass;
+    # the tiles' linked names do not. Every tile holds a short line of body: the names join it.
+    names = [f"{c} Terracotta Pot and Saucer" for c in
+             ["Gray", "Rosa", "Parisian", "Tuscan", "Cottage", "Harvest", "Scalloped", "Roman", "Cathedral", "Piecrust"]]
+    intro = (
+        "Indoor containers and the plants you put in them bring colour, life and warmth to the rooms of a house, "
+        "and the pots in this collection are made by hand in small workshops from clay that breathes, so that the "
+        "roots of your plants stay healthy through the dry months of winter when the heating runs all day long."
+    )
+
+    def page(held: Callable[[int], str], paras: int = 1) -> str:
+        tiles = "".join(
+            f"<div class='tile tile-{i}'><a class='tile-name' href='/p/{i}'>{name}</a>{held(i)}</div>"
+            for i, name in enumerate(names)
+        )
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/pots'>Pots</a></li></ul></nav>"
+            f"<main><h1>Indoor pots and pottery</h1>{f'<p>{intro}</p>' * paras}<div class='grid'>{tiles}</div></main>"
+            "<footer><p>Copyright 2024 Example shop. All rights reserved.</p></footer></body>"
+        )
+
+    def price(i: int) -> str:
+        return f"<p class='price'>Was ${60 + i}.00, now ${30 + i}.00</p>"
+
+    blocks = extract_blocks(page(price)).blocks
+    for name in names:
+        b = next(b for b in blocks if b.text == name)
+        assert b.label == "body" and b.reasons[0].code == "smoothed: a line of a grid whose every item holds body"
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Home", "Pots") or "Copyright" in b.text)
+    # Six tiles of ten priced: not every item holds body.
+    blocks = extract_blocks(page(lambda i: price(i) if i % 3 else "")).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in names)
+    # A rail of teasers beside a longer text holds a sentence in every item, not a price: its
+    # links stay out.
+    teaser = "<p class='teaser'>Council members met on Tuesday evening to weigh the budget of the library, part {}.</p>"
+    blocks = extract_blocks(page(teaser.format, paras=3)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in names)
+
+
 def test_the_lines_of_a_set_of_cards_join_the_body() -> None:
     from boilerstrip import extract_blocks
 
