@@ -2754,6 +2754,10 @@ def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
         return
     clean = main & ((f.flags & _GRID_CHROME) == 0)
     in_body = body & clean
+    # With nine in ten of six items or more holding body and a median of _GRID_FULL_KEPT words,
+    # four items at least hold body of that many words or fewer, a short body line each.
+    if full and np.count_nonzero(in_body & (f.n_words <= _GRID_FULL_KEPT)) < _GRID_FULL_LINES:
+        return
     # The items lie in the main container, below the element that holds its first and last
     # block; its elements are one run of indexes (document order), numbered here from it.
     blocks = clean.nonzero()[0]
@@ -2824,6 +2828,7 @@ _GRID_COVER = 0.8
 _GRID_FULL = 0.9
 _GRID_FULL_KEPT = 8.0
 _GRID_FULL_SHARE = 0.2
+_GRID_FULL_LINES = 4
 # List items, articles and a definition list's records (<dd>: a preprint list's title, authors and
 # subjects under each numbered <dt>) are items without a class.
 _GRID_ITEM_TAGS = frozenset({"li", "article", "dd"})
