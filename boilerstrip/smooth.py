@@ -2010,7 +2010,7 @@ def drop_text_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
         return
     idx = body.nonzero()[0]
     texts = seg.texts
-    keys = [texts[i].strip() for i in idx.tolist()]
+    keys = [_copy_key(texts[i]) for i in idx.tolist()]
     words = f.n_words[idx].tolist()
     seen: dict[str, list[int]] = {}
     drop: list[int] = []
@@ -2039,6 +2039,26 @@ def drop_text_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArr
         hit = idx[drop]
         body[hit] = False
         why[hit] = 40
+
+
+def _copy_key(text: str) -> str:
+    """A line's words for drop_text_copies, lowercased, without its markup or a link's address.
+
+    A page that offers its article as Markdown ("Copy as Markdown", a text for language models)
+    holds a hidden second copy that a dump prints with the markup on ("## Heading", "> quote",
+    "**Best for:**", "[name](https://...)"): the words are the copy's, the punctuation is not.
+    A line without words keeps its text.
+    """
+    words = _COPY_WORDS_RE.findall(_COPY_LINK_RE.sub("", _COPY_MARKER_RE.sub("", text, count=1)).lower())
+    return " ".join(words) if words else text.strip()
+
+
+# A line's leading markup and list number ("## ", "> ", "- ", "1. ", "**"; an ordered list's
+# number is text in one copy and markup in the other), a Markdown link's address ("](https://...)")
+# and a word (letters, digits; "_" is markup).
+_COPY_MARKER_RE = re.compile(r"^[\s#>*_+-]*(?:\d{1,3}[.)]\s+)?")
+_COPY_LINK_RE = re.compile(r"\]\([^)\s]*\)")
+_COPY_WORDS_RE = regex.compile(r"[^\W_]+")
 
 
 # Three lines or more, one of 15 words (a sentence, not a template's label) and 20 words in all;

@@ -1363,6 +1363,35 @@ def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
     assert blocks[9].label == "body"
 
 
+def test_text_markdown_copy_of_a_passage_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # An article that offers itself as Markdown ("Copy as Markdown"): the dump prints the hidden
+    # copy with its markup and its links' addresses, the same words as the text above; a line
+    # without markup is the same line twice.
+    article = [
+        f"{PROSE} The old north pier was in the plan as well.",
+        f"{PROSE} Nobody said how the work would be paid for.",
+        "What the plan says",
+        f"{PROSE} The council will vote on the plan in the spring.",
+        f"{PROSE} The sailing club has asked for a new ramp.",
+        f"{PROSE} The lights along the quay wall will be replaced.",
+    ]
+    copy = [
+        article[0],
+        f"{PROSE} Nobody said how the [work](https://example.org/plan?ref=md) would be **paid** for.",
+        "## What the plan says",
+        article[3],
+        f"> {PROSE} The sailing club has asked for a _new_ ramp.",
+        article[5],
+    ]
+    lines = ["Home", "News", "Harbour plan", "Copy as Markdown", *article, *copy, "Share", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[4:10]] == ["body"] * 6
+    assert [b.label for b in blocks[10:16]] == ["chrome"] * 6
+    assert all(str(b.reasons[0]) == "smoothed: a copy of a passage of body lines above" for b in blocks[10:16])
+
+
 def test_text_listing_beside_a_cookie_notice_is_body() -> None:
     from boilerstrip import extract_blocks
 
