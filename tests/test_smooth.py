@@ -1441,6 +1441,26 @@ def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None
     assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
 
 
+def test_text_headings_over_terse_sentences_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's feature cards in a shop's telegraphic copy: a heading over one sentence with
+    # hardly a function word ("Waffle-inspired rubber outsole provides traction and flexibility.").
+    cards = [
+        "Responsive ride", "Springy foam midsole plus snappy cushioning units return energy every stride.",
+        "Waffle traction", "Signature waffle-inspired rubber outsole provides grip and flexibility.",
+        "Plush padding", "Plush collar, tongue and sockliner deliver secure, comfortable fit.",
+    ]
+    menu = ["Home", "Shoes", "Running", "Sale"]
+    intro = [f"{PROSE} Part {i}." for i in range(2)]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, *intro, *cards, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in cards]
+    assert [b.label for b in kept] == ["body"] * len(cards)
+    assert "smoothed: a heading and its sentence in a run of such pairs" in {str(b.reasons[0]) for b in kept}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
+
+
 def test_text_pairs_above_a_closing_faq_are_body() -> None:
     from boilerstrip import extract_blocks
 
