@@ -1407,6 +1407,35 @@ def test_text_copy_of_a_passage_of_body_lines_is_chrome() -> None:
     assert blocks[9].label == "body"
 
 
+def test_text_markdown_copy_of_a_passage_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # An article that offers itself as Markdown ("Copy as Markdown"): the dump prints the hidden
+    # copy with its markup and its links' addresses, the same words as the text above; a line
+    # without markup is the same line twice.
+    article = [
+        f"{PROSE} The old north pier was in the plan as well.",
+        f"{PROSE} Nobody said how the work would be paid for.",
+        "What the plan says",
+        f"{PROSE} The council will vote on the plan in the spring.",
+        f"{PROSE} The sailing club has asked for a new ramp.",
+        f"{PROSE} The lights along the quay wall will be replaced.",
+    ]
+    copy = [
+        article[0],
+        f"{PROSE} Nobody said how the [work](https://example.org/plan?ref=md) would be **paid** for.",
+        "## What the plan says",
+        article[3],
+        f"> {PROSE} The sailing club has asked for a _new_ ramp.",
+        article[5],
+    ]
+    lines = ["Home", "News", "Harbour plan", "Copy as Markdown", *article, *copy, "Share", "Contact"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[4:10]] == ["body"] * 6
+    assert [b.label for b in blocks[10:16]] == ["chrome"] * 6
+    assert all(str(b.reasons[0]) == "smoothed: a copy of a passage of body lines above" for b in blocks[10:16])
+
+
 def test_text_listing_beside_a_cookie_notice_is_body() -> None:
     from boilerstrip import extract_blocks
 
@@ -1454,6 +1483,26 @@ def test_text_headings_each_over_a_sentence_beside_the_region_are_body() -> None
     far = [f"Link {i}" for i in range(12)]
     blocks = extract_blocks("\n".join([*menu, *intro, *far, *cards, *footer]), input_type="text").blocks
     assert all(b.label == "chrome" for b in blocks if b.text in cards[0::2])
+
+
+def test_text_headings_over_terse_sentences_beside_the_region_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product's feature cards in a shop's telegraphic copy: a heading over one sentence with
+    # hardly a function word ("Waffle-inspired rubber outsole provides traction and flexibility.").
+    cards = [
+        "Responsive ride", "Springy foam midsole plus snappy cushioning units return energy every stride.",
+        "Waffle traction", "Signature waffle-inspired rubber outsole provides grip and flexibility.",
+        "Plush padding", "Plush collar, tongue and sockliner deliver secure, comfortable fit.",
+    ]
+    menu = ["Home", "Shoes", "Running", "Sale"]
+    intro = [f"{PROSE} Part {i}." for i in range(2)]
+    footer = ["Privacy", "Terms"]
+    blocks = extract_blocks("\n".join([*menu, *intro, *cards, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in cards]
+    assert [b.label for b in kept] == ["body"] * len(cards)
+    assert "smoothed: a heading and its sentence in a run of such pairs" in {str(b.reasons[0]) for b in kept}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
 
 
 def test_text_pairs_above_a_closing_faq_are_body() -> None:
