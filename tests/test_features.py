@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from boilerstrip import extract
+from boilerstrip import extract, extract_blocks
 from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
 from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_form, drop_text_comments, keep_text_short_post
@@ -1456,3 +1456,24 @@ def test_text_mode_lone_post_over_an_empty_thread() -> None:
     dump = "\n".join(["Home", "Shop", blurb, "Links", *post, *tail])
     kept = [b.text for b in extract_blocks(dump, input_type="text").blocks if b.label == "body"]
     assert kept == post
+
+
+def test_relative_age_lines_are_date_lines_in_html() -> None:
+    """A thread's post heads give the post's age ("12 points 3 hours ago"): a date line as
+    "Mar 3, 2024" is, so the heads between the replies go as dates do (HTML only)."""
+    f = feats(
+        f"<p>{PROSE}</p><p>posted 6 years ago</p><p>An hour ago</p><p>{PROSE} Two years ago it was not.</p>"
+        "<p>ago</p><p>2 Weeks Ago</p>"
+    )
+    assert f.date_like.tolist() == [0.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+    text = compute_features(segment_text("posted 6 years ago\n\nan hour ago\n", max_blocks=100), "text")
+    assert text.date_like.tolist() == [0.0, 0.0]
+    posts = "".join(
+        f"<div class='thing'><p class='tagline'>user{i} {10 + i} points {i + 2} hours ago</p>"
+        f"<div class='md'><p>{PROSE} Reply {i}.</p></div></div>"
+        for i in range(4)
+    )
+    blocks = extract_blocks(f"<html><body><div id='main'><h1>Budget thread</h1><p>{PROSE}</p>{posts}</div></body></html>").blocks
+    heads = [b for b in blocks if "hours ago" in b.text]
+    assert len(heads) == 4 and all(b.label == "chrome" for b in heads)
+    assert sum(b.label == "body" and "Reply" in b.text for b in blocks) == 4
