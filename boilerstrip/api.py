@@ -70,6 +70,7 @@ from .smooth import (
     keep_index_lists,
     keep_listing,
     keep_menu_headings,
+    keep_section_headings,
     keep_listing_headlines,
     keep_definition_terms,
     keep_name_value_lists,
@@ -168,6 +169,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     body, smoothed = smooth_labels(scores, feats, threshold)
     if input_type == "html":
         keep_menu_headings(seg, feats, scores, threshold, body, smoothed)
+        keep_section_headings(seg, feats, scores, threshold, body, smoothed)
         keep_listing(seg, feats, body, smoothed)
         keep_teasers(feats, body, smoothed)
         keep_index_lists(feats, body, smoothed)

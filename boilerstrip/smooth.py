@@ -233,6 +233,7 @@ SMOOTH_REASONS = {
     90: "smoothed: a widget's prompt to sign in, or its error message",
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
+    99: "smoothed: a repeated heading that heads its own section",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -2430,6 +2431,49 @@ def keep_menu_headings(seg: Segments, f: Features, scores: FloatArray, threshold
             cand[i] = False
     body |= cand
     why[cand] = 65
+
+
+def keep_section_headings(seg: Segments, f: Features, scores: FloatArray, threshold: float, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A heading the main container repeats joins the body when it heads a section of its own text.
+
+    A comparison or a service page gives each of its items the same headings ("Pros", "Cons",
+    "Benefits", "Parent" over each testimonial), and a repeated line is no soft chrome for the
+    heading rule (a template's label). Such a heading of the main container (the same tests as
+    keep_menu_headings) joins the body right after it when that block is not repeated (a
+    template's label stands over a notice the page repeats word for word) and sits inside the
+    heading's own parent element: the heading opens a section, not a label standing alone.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "html":
+        return
+    nxt = np.zeros(n, dtype=bool)
+    nxt[:-1] = body[1:]
+    cand = _all_of(n, (
+        (body, "not", 0), (nxt, "is", 0), (f.heading, ">", 0), (f.repeated, ">", 0), (f.main, ">", 0),
+        (f.flags, "none", _CHROME_CONTEXT), (f.link_density, "<", 0.5), (f.date_like, "==", 0),
+    ))  # fmt: skip
+    if not _any(cand):
+        return
+    cand &= scores - threshold > -_FIRM_CHROME
+    if not _any(cand):
+        return
+    elems, parent = seg.elems, seg.elem_parent
+    for i in cand.nonzero()[0].tolist():
+        top = parent[elems[i]]
+        e = elems[i + 1]
+        for _ in range(_SECTION_DEPTH):
+            if e < 0 or e == top:
+                break
+            e = parent[e]
+        if top < 0 or e != top or f.repeated[i + 1] > 0:
+            cand[i] = False
+    body |= cand
+    why[cand] = 99
+
+
+# How many element levels the text below a heading may sit under the heading's parent (a card's
+# body in a wrapper in a column).
+_SECTION_DEPTH = 6
 
 
 # Where a menu stands. Twins in footers and asides too: trafilatura-eval -0.0002 (an
