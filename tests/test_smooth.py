@@ -2110,6 +2110,38 @@ def test_a_repeated_heading_that_heads_its_own_section_joins_the_body() -> None:
     assert not (r.smoothed[heads] == 99).any()
 
 
+def test_a_linked_heading_over_its_sections_text_joins_the_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+
+    # A service page links each feature's heading to the feature's own page; its text is body.
+    def card(name: str, linked_text: bool) -> str:
+        text = f"The {name} tool lets your team answer every customer from one place, with each reply tracked."
+        if linked_text:  # a link list's entries: the line under the heading is a link too
+            text = f"<a href='/{name}/more'>{text}</a>"
+        return f"<div class='feature'><h3><a href='/{name}'>{name}</a></h3><p>{text}</p></div>"
+
+    def page(linked_text: bool) -> str:
+        return (
+            "<body><main><h1>Customer service software</h1>"
+            "<p>Our platform brings every conversation with your customers together, so that nobody waits for an answer.</p>"
+            + "".join(card(n, linked_text) for n in ("Ticketing", "Messaging", "Voice"))
+            + "<p>Start a free trial today and see how much faster your team answers than it does now.</p></main>"
+            "<footer><p>Copyright 2024 Example. All rights reserved.</p></footer></body>"
+        )
+
+    names = ("Ticketing", "Messaging", "Voice")
+    r = _run(page(False), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t in names]
+    assert len(heads) == 3 and (r.feats.link_density[heads] >= 0.5).all()
+    assert r.body[heads].all() and (r.smoothed[heads] == 100).all()
+    assert SMOOTH_REASONS[100] == "smoothed: a linked heading over its section's text"
+    # Over another link the heading is an entry of a list of links: it stays out.
+    r = _run(page(True), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t in names]
+    assert not (r.smoothed[heads] == 100).any()
+
+
 def test_newsletter_pitch_below_the_content_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
