@@ -70,7 +70,9 @@ from .smooth import (
     keep_item_slots,
     keep_index_lists,
     keep_listing,
+    keep_linked_headings,
     keep_menu_headings,
+    keep_section_headings,
     keep_listing_headlines,
     keep_definition_terms,
     keep_name_value_lists,
@@ -169,6 +171,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     body, smoothed = smooth_labels(scores, feats, threshold)
     if input_type == "html":
         keep_menu_headings(seg, feats, scores, threshold, body, smoothed)
+        keep_section_headings(seg, feats, scores, threshold, body, smoothed)
+        keep_linked_headings(seg, feats, body, smoothed)
         keep_listing(seg, feats, body, smoothed)
         keep_teasers(feats, body, smoothed)
         keep_index_lists(feats, body, smoothed)

@@ -235,6 +235,8 @@ SMOOTH_REASONS = {
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
     95: "smoothed: a line of a grid whose every item holds body",
+    99: "smoothed: a repeated heading that heads its own section",
+    100: "smoothed: a linked heading over its section's text",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -2455,6 +2457,84 @@ def keep_menu_headings(seg: Segments, f: Features, scores: FloatArray, threshold
             cand[i] = False
     body |= cand
     why[cand] = 65
+
+
+def keep_section_headings(seg: Segments, f: Features, scores: FloatArray, threshold: float, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A heading the main container repeats joins the body when it heads a section of its own text.
+
+    A comparison or a service page gives each of its items the same headings ("Pros", "Cons",
+    "Benefits", "Parent" over each testimonial), and a repeated line is no soft chrome for the
+    heading rule (a template's label). Such a heading of the main container (the same tests as
+    keep_menu_headings) joins the body right after it when that block is not repeated (a
+    template's label stands over a notice the page repeats word for word) and sits inside the
+    heading's own parent element: the heading opens a section, not a label standing alone.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "html":
+        return
+    nxt = np.zeros(n, dtype=bool)
+    nxt[:-1] = body[1:]
+    cand = _all_of(n, (
+        (body, "not", 0), (nxt, "is", 0), (f.heading, ">", 0), (f.repeated, ">", 0), (f.main, ">", 0),
+        (f.flags, "none", _CHROME_CONTEXT), (f.link_density, "<", 0.5), (f.date_like, "==", 0),
+    ))  # fmt: skip
+    if not _any(cand):
+        return
+    cand &= scores - threshold > -_FIRM_CHROME
+    if not _any(cand):
+        return
+    for i in cand.nonzero()[0].tolist():
+        if f.repeated[i + 1] > 0 or not _opens_section(seg, i):
+            cand[i] = False
+    body |= cand
+    why[cand] = 99
+
+
+def keep_linked_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A linked heading of the main container joins the body right after it inside its own section.
+
+    A service page links each feature's heading to the feature's page ("Ticketing", "Voice"),
+    a guide each step's, a directory each entry's name: all link text, the heading scores as
+    firm chrome and no smoothing rule takes it, while the text under it is body. A tagged
+    heading of the main container (outside navigation, footer, asides and comments, no date),
+    half link text or more, joins the body block right after it when that block sits inside
+    the heading's own parent element (as keep_section_headings) and is plain text: under half
+    link text (else the pair is an entry of a list of links), not repeated (a next/previous
+    story's teaser) and no teaser card (a box of other stories set inside an article).
+    """
+    n = len(body)
+    if n < 2 or f.mode != "html":
+        return
+    nxt = np.zeros(n, dtype=bool)
+    nxt[:-1] = body[1:] & (f.link_density[1:] < 0.5) & (f.repeated[1:] == 0) & (f.card[1:] == 0)
+    cand = _all_of(n, (
+        (body, "not", 0), (nxt, "is", 0), (f.heading, ">", 0), (f.main, ">", 0),
+        (f.flags, "none", _CHROME_CONTEXT), (f.link_density, ">=", 0.5), (f.date_like, "==", 0),
+    ))  # fmt: skip
+    if not _any(cand):
+        return
+    for i in cand.nonzero()[0].tolist():
+        if not _opens_section(seg, i):
+            cand[i] = False
+    body |= cand
+    why[cand] = 100
+
+
+def _opens_section(seg: Segments, i: int) -> bool:
+    """Whether block i + 1 sits inside the parent element of block i (a heading), within _SECTION_DEPTH levels."""
+    parent = seg.elem_parent
+    top = parent[seg.elems[i]]
+    e = seg.elems[i + 1]
+    for _ in range(_SECTION_DEPTH):
+        if e < 0 or e == top:
+            break
+        e = parent[e]
+    return top >= 0 and e == top
+
+
+# How many element levels the text below a heading may sit under the heading's parent (a card's
+# body in a wrapper in a column).
+_SECTION_DEPTH = 6
 
 
 # Where a menu stands. Twins in footers and asides too: trafilatura-eval -0.0002 (an

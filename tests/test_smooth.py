@@ -2168,6 +2168,73 @@ def test_a_heading_that_the_menu_repeats_joins_the_body() -> None:
     assert not (r.smoothed[heads] == 65).any()
 
 
+def test_a_repeated_heading_that_heads_its_own_section_joins_the_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+
+    # A comparison gives each plan the same headings ("Pros", "Cons") over its own text.
+    def card(name: str, notice: bool) -> str:
+        pros = "Answers come fast and the tools for the team are easy to learn."
+        cons = f"The {name} plan costs more than most and its reports are thin."
+        if notice:  # a template's label over a notice that the page repeats word for word
+            pros = cons = "An external video would be shown here if you allowed it to load."
+        return (
+            f"<section class='plan'><h3>{name}</h3><p>The {name} plan is for teams that answer customers every day.</p>"
+            f"<div class='pros'><h4>Pros</h4><p>{pros} {'' if notice else name}</p></div>"
+            f"<div class='cons'><h4>Cons</h4><p>{cons}</p></div></section>"
+        )
+
+    def page(notice: bool) -> str:
+        return (
+            "<body><main><h1>The best help desk plans</h1>"
+            "<p>We tried every plan for a month and wrote down what we liked and what we did not.</p>"
+            + "".join(card(n, notice) for n in ("Basic", "Team", "Growth"))
+            + "</main><footer><p>Copyright 2024 Example. All rights reserved.</p></footer></body>"
+        )
+
+    r = _run(page(False), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t in ("Pros", "Cons")]
+    assert len(heads) == 6 and (r.feats.repeated[heads] > 0).all()
+    assert r.body[heads].all() and (r.smoothed[heads] == 99).any()
+    assert SMOOTH_REASONS[99] == "smoothed: a repeated heading that heads its own section"
+    # Over a block the page repeats too, the heading is a template's label: it stays out.
+    r = _run(page(True), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t == "Pros"]
+    assert not (r.smoothed[heads] == 99).any()
+
+
+def test_a_linked_heading_over_its_sections_text_joins_the_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+
+    # A service page links each feature's heading to the feature's own page; its text is body.
+    def card(name: str, linked_text: bool) -> str:
+        text = f"The {name} tool lets your team answer every customer from one place, with each reply tracked."
+        if linked_text:  # a link list's entries: the line under the heading is a link too
+            text = f"<a href='/{name}/more'>{text}</a>"
+        return f"<div class='feature'><h3><a href='/{name}'>{name}</a></h3><p>{text}</p></div>"
+
+    def page(linked_text: bool) -> str:
+        return (
+            "<body><main><h1>Customer service software</h1>"
+            "<p>Our platform brings every conversation with your customers together, so that nobody waits for an answer.</p>"
+            + "".join(card(n, linked_text) for n in ("Ticketing", "Messaging", "Voice"))
+            + "<p>Start a free trial today and see how much faster your team answers than it does now.</p></main>"
+            "<footer><p>Copyright 2024 Example. All rights reserved.</p></footer></body>"
+        )
+
+    names = ("Ticketing", "Messaging", "Voice")
+    r = _run(page(False), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t in names]
+    assert len(heads) == 3 and (r.feats.link_density[heads] >= 0.5).all()
+    assert r.body[heads].all() and (r.smoothed[heads] == 100).all()
+    assert SMOOTH_REASONS[100] == "smoothed: a linked heading over its section's text"
+    # Over another link the heading is an entry of a list of links: it stays out.
+    r = _run(page(True), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t in names]
+    assert not (r.smoothed[heads] == 100).any()
+
+
 def test_newsletter_pitch_below_the_content_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
