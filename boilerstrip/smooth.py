@@ -53,6 +53,7 @@ from .vocab import (
     EDIT_NOTE_RE,
     FAILURE_RE,
     INGREDIENTS_HEAD_RE,
+    KEY_POINTS_RE,
     METHOD_HEAD_RE,
     NEWSLETTER_RE,
     POST_END_RE,
@@ -233,6 +234,7 @@ SMOOTH_REASONS = {
     90: "smoothed: a widget's prompt to sign in, or its error message",
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
+    93: "smoothed: a key point under its box's heading above the content",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -4255,6 +4257,48 @@ _FORM_AFTER = 10
 _FORM_NEXT = 4
 _FORM_NEXT_WORDS = 20
 _FORM_NEXT_LINKS = 0.5
+
+
+def keep_key_points(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The points of an article's key-points box right above its content are body, in HTML and in plain text.
+
+    A story or a guide opens with a box of its main points ("Key takeaways", "Key Points",
+    "TL;DR": vocab.KEY_POINTS_RE as a whole line of _KEY_HEAD_WORDS words at most), a sentence
+    each, set apart from the text (outside the main container, in a boxed aside) so that each
+    point stands alone among chrome. They are the article's summary in its own words. The lines
+    right under such a heading, each of _KEY_ITEM_WORDS words or more with under half of it
+    linked, up to _KEY_ITEMS of them, join the body with their heading, when there are two or
+    more and a body block stands within _KEY_GAP blocks after the last (a table of contents may
+    stand between box and text).
+    """
+    texts = seg.texts
+    n = len(body)
+    short = (f.n_words <= _KEY_HEAD_WORDS).nonzero()[0]
+    for k in _texts_holding(texts, short, _KEY_STEMS_ASCII):
+        if KEY_POINTS_RE.fullmatch(texts[k]) is None:
+            continue
+        j = k + 1
+        while j < n and j - k <= _KEY_ITEMS and not body[j] and f.n_words[j] >= _KEY_ITEM_WORDS and f.link_density[j] < _KEY_ITEM_LINKS:
+            j += 1
+        if j - k - 1 < _KEY_MIN_ITEMS or not body[j : j + _KEY_GAP].any():
+            continue
+        for i in range(k, j):
+            if not body[i]:
+                body[i] = True
+                why[i] = 93
+
+
+# The heading: four words at most ("Key takeaways:", "Das Wichtigste in Kürze"); two points or more
+# of four words or more each, up to eight; the text within 12 blocks below them (a table of contents
+# between: the dev pages' longest held ten lines).
+_KEY_HEAD_WORDS = 4
+_KEY_ITEM_WORDS = 4
+_KEY_ITEM_LINKS = 0.5
+_KEY_ITEMS = 8
+_KEY_MIN_ITEMS = 2
+_KEY_GAP = 12
+# Every match of vocab.KEY_POINTS_RE holds one of these (lowercase ASCII).
+_KEY_STEMS_ASCII = (b"key", b"main", b"takeaway", b"tl", b"wichtigste", b"essentiel", b"retenir", b"clave", b"resumen")
 
 
 def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "FOLDED_RE",
     "FOLDED_TOKENS",
     "INGREDIENTS_HEAD_RE",
+    "KEY_POINTS_RE",
     "METHOD_HEAD_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
@@ -371,6 +372,15 @@ AUTHOR_BOX_RE = regex.compile(
     r"(?i)[^\w\n]*(?:about[^\S\n]+(?:the[^\S\n]+)?(?:author|writer|contributor|blogger)s?|meet[^\S\n]+the[^\S\n]+(?:author|writer)s?"
     r"|written[^\S\n]+by(?:[^\S\n]+\S+){1,4}|über[^\S\n]+(?:den[^\S\n]+autor|die[^\S\n]+autorin)|à[^\S\n]+propos[^\S\n]+de[^\S\n]+l['’]auteur"
     r"|sobre[^\S\n]+(?:el|la)[^\S\n]+autora?|sull['’]autore|over[^\S\n]+de[^\S\n]+auteur)[^\w\n]*"
+)
+
+# The heading of an article's box of its key points, as a whole line (smooth.keep_key_points): "Key
+# takeaways", "Key Points:", "Main takeaways", "TL;DR", and the stopword languages' usual wording
+# ("Das Wichtigste in Kürze", "L'essentiel", "À retenir", "Puntos clave", "En resumen").
+KEY_POINTS_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:(?:key|main)[^\S\n]+(?:takeaways?|points|insights|findings|facts|highlights|learnings)|takeaways?"
+    r"|tl;?[^\S\n]?dr|das[^\S\n]+wichtigste(?:[^\S\n]+in[^\S\n]+kürze)?|l['’]essentiel|à[^\S\n]+retenir|puntos[^\S\n]+clave"
+    r"|en[^\S\n]+resumen)[^\w\n]*"
 )
 
 # The heading of a box of the site's other stories under a post, as a whole line (text mode,

@@ -2525,3 +2525,30 @@ def test_a_plain_list_between_paragraphs_of_the_content_is_body() -> None:
     # A list of links between the paragraphs is a menu or a table of contents: left to its score.
     blocks = extract_blocks(page("<a href='/t{i}'>{t}</a>")).blocks
     assert not any("plain list between" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_key_points_box_above_the_content_is_body_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    points = [
+        "Cloud spending is set to triple by the end of the decade.",
+        "Three providers hold most of the market between them.",
+        "Growth comes from data centres built for machine learning.",
+    ]
+    items = "".join(f"<li>{p}</li>" for p in points)
+    nav = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "Markets", "Stocks", "Funds"))
+    html = (f"<html><body><header><nav><ul>{nav}</ul></nav></header><div class='top'><h1>Investing in cloud stocks</h1>"
+            f"<div class='summary-box'><h2>Key takeaways</h2><ul>{items}</ul></div></div>"
+            f"<main><p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p></main>"
+            f"<footer><ul>{nav}</ul></footer></body></html>")
+    blocks = extract_blocks(html).blocks
+    kept = [b for b in blocks if b.text in points or b.text == "Key takeaways"]
+    assert [b.label for b in kept] == ["body"] * 4
+    assert "smoothed: a key point under its box's heading above the content" in [str(r) for r in kept[1].reasons]
+    lines = ["Home", "Markets", "Stocks", "Funds", "Investing in cloud stocks", "Key takeaways", *points, "", PROSE, "",
+             f"{PROSE} Again.", "", f"{PROSE} Once more.", "", "Home", "Markets", "Stocks", "Funds"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in points] == ["body"] * 3
+    # A box of one line is no list of points: the rule leaves it alone.
+    one = extract_blocks(html.replace(items, f"<li>{points[0]}</li>")).blocks
+    assert all("key point" not in str(r) for b in one for r in b.reasons)
