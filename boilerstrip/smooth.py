@@ -52,6 +52,7 @@ from .vocab import (
     DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
     FAILURE_RE,
+    FORM_THANKS_RE,
     INGREDIENTS_HEAD_RE,
     KEY_POINTS_RE,
     METHOD_HEAD_RE,
@@ -235,6 +236,7 @@ SMOOTH_REASONS = {
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
     93: "smoothed: a key point under its box's heading above the content",
+    94: "smoothed: a form's thank-you notice",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -3712,6 +3714,10 @@ def drop_form_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     if prompt:
         body[prompt] = False
         why[prompt] = 90
+    thanks = [i for i in held if body[i] and f.n_words[i] <= _PROMPT_WORDS and FORM_THANKS_RE.match(texts[i]) is not None]
+    if thanks:
+        body[thanks] = False
+        why[thanks] = 94
 
 
 def _prompts(text: str) -> bool:
@@ -3788,7 +3794,7 @@ _PROMPT_WORDS = 20
 # and "design": twice the blocks to search), the failure's "try again".
 _FORM_NOTICE_STEMS = (
     "agree", "accept", "consent", "acknowledge", "confirm", "log in", "login", "log on", "logon", "logged in",
-    "sign in", "signin", "sign on", "signon", "signed in", "try again", "to expand",
+    "sign in", "signin", "sign on", "signon", "signed in", "try again", "to expand", "thank",
 )
 _FORM_NOTICE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _FORM_NOTICE_STEMS)
 

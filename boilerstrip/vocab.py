@@ -28,6 +28,7 @@ __all__ = [
     "FAILURE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
+    "FORM_THANKS_RE",
     "INGREDIENTS_HEAD_RE",
     "KEY_POINTS_RE",
     "METHOD_HEAD_RE",
@@ -309,6 +310,15 @@ PROMPT_RE = regex.compile(
 FAILURE_RE = regex.compile(
     r"(?i)\b(?:unable\s+to|problem|error|failed|went\s+wrong|couldn.t|could\s+not)\b[^.!?\n]{0,80}[.!]\s*"
     r"(?:please\s+)?try\s+again(?:\s+later)?\W*$"
+)
+
+# A form's thank-you notice, set in the page for a script to show once the reader has sent it
+# (smooth.drop_form_notices): "Thanks for signing up!", "Thank you for subscribing to our daily
+# newsletter.", "Thank you for your submission", "Thanks for your feedback!". Matched at the block's
+# start. Not "Thanks for joining us" (an interviewer's welcome) nor "thanks for reading" (a sign-off).
+FORM_THANKS_RE = regex.compile(
+    r"(?i)\W*(?:thanks|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering|contacting\s+us|reaching\s+out"
+    r"|your\s+(?:submission|message|subscription|feedback|interest|inquiry|enquiry|request|registration|response|vote|rating))\b"
 )
 
 # A post's sign-off, the line a publisher's or a blog engine's template sets under the text

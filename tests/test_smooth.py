@@ -2552,3 +2552,19 @@ def test_key_points_box_above_the_content_is_body_in_html_and_in_text() -> None:
     # A box of one line is no list of points: the rule leaves it alone.
     one = extract_blocks(html.replace(items, f"<li>{points[0]}</li>")).blocks
     assert all("key point" not in str(r) for b in one for r in b.reasons)
+
+
+def test_form_thank_you_notices_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    notes = ["Thanks for signing up!", "Thank you for subscribing to our daily newsletter."]
+    html = (f"<html><body><main><h1>The harbour plan</h1><p>{PROSE}</p><p>{PROSE} Again.</p><div class='signup'><p>{notes[0]}</p></div>"
+            f"<p>{PROSE} Once more.</p><p>{notes[1]}</p></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text in notes]
+    assert [b.label for b in kept] == ["chrome"] * 2
+    assert str(kept[0].reasons[0]) == "smoothed: a form's thank-you notice"
+    text = f"The harbour plan\n\n{PROSE}\n\n{PROSE} Again.\n\n{notes[0]}\n\n{PROSE} Once more.\n\n{notes[1]}\n"
+    assert [b.label for b in extract_blocks(text, input_type="text").blocks if b.text in notes] == ["chrome"] * 2
+    # An interviewer's welcome and a thanks in the text stay.
+    for other in ("Thanks for joining us! Could you tell us about your work?", "Thank you for reading this far into the story."):
+        assert [b.label for b in extract_blocks(html.replace(notes[1], other)).blocks if b.text == other] == ["body"]
