@@ -4279,12 +4279,17 @@ def keep_key_points(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     """
     texts = seg.texts
     n = len(body)
-    short = (f.n_words <= _KEY_HEAD_WORDS).nonzero()[0]
-    for k in _texts_holding(texts, short, _KEY_STEMS_ASCII):
+    if n < _KEY_MIN_ITEMS + 2:
+        return
+    # A point: chrome, long enough, not a link. Only a short line with two points under it (the
+    # _KEY_MIN_ITEMS) is searched for the heading's words: a few lines a page.
+    point = ~body & (f.n_words >= _KEY_ITEM_WORDS) & (f.link_density < _KEY_ITEM_LINKS)
+    heads = (f.n_words[: n - 2] <= _KEY_HEAD_WORDS) & point[1 : n - 1] & point[2:]
+    for k in _texts_holding(texts, heads.nonzero()[0], _KEY_STEMS_ASCII):
         if KEY_POINTS_RE.fullmatch(texts[k]) is None:
             continue
         j = k + 1
-        while j < n and j - k <= _KEY_ITEMS and not body[j] and f.n_words[j] >= _KEY_ITEM_WORDS and f.link_density[j] < _KEY_ITEM_LINKS:
+        while j < n and j - k <= _KEY_ITEMS and point[j]:
             j += 1
         if j - k - 1 < _KEY_MIN_ITEMS or not body[j : j + _KEY_GAP].any():
             continue
@@ -4303,8 +4308,9 @@ _KEY_ITEM_LINKS = 0.5
 _KEY_ITEMS = 8
 _KEY_MIN_ITEMS = 2
 _KEY_GAP = 12
-# Every match of vocab.KEY_POINTS_RE holds one of these (lowercase ASCII).
-_KEY_STEMS_ASCII = (b"key", b"main", b"takeaway", b"tl", b"wichtigste", b"essentiel", b"retenir", b"clave", b"resumen")
+# Every match of vocab.KEY_POINTS_RE holds one of these (lowercase ASCII; "tl;", "tldr" and "tl dr"
+# rather than "tl": the stems' search skips ahead by its shortest stem).
+_KEY_STEMS_ASCII = (b"key", b"main", b"takeaway", b"tl;", b"tldr", b"tl dr", b"wichtigste", b"essentiel", b"retenir", b"clave", b"resumen")
 
 
 def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
