@@ -67,6 +67,7 @@ from .smooth import (
     keep_full_grids,
     keep_grid_items,
     keep_inner_cards,
+    keep_key_points,
     keep_item_slots,
     keep_index_lists,
     keep_listing,
@@ -192,6 +193,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_inner_cards(feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)
         keep_own_line_links(seg, feats, body, smoothed)
+        keep_key_points(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
@@ -217,6 +219,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_gaps(seg, feats, body, smoothed)
         keep_text_tables(seg, feats, body, smoothed)
         keep_text_sections(seg, feats, body, smoothed)
+        keep_key_points(seg, feats, body, smoothed)
         drop_text_comments(feats, body, smoothed)
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked
             drop_text_post_end(seg, feats, body, smoothed)

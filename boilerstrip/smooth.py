@@ -52,7 +52,9 @@ from .vocab import (
     DISCLOSURE_WHO_RE,
     EDIT_NOTE_RE,
     FAILURE_RE,
+    FORM_THANKS_RE,
     INGREDIENTS_HEAD_RE,
+    KEY_POINTS_RE,
     METHOD_HEAD_RE,
     NEWSLETTER_RE,
     POST_END_RE,
@@ -234,6 +236,8 @@ SMOOTH_REASONS = {
     90: "smoothed: a widget's prompt to sign in, or its error message",
     91: "smoothed: the footer's long copyright notice far below the content, with its lines",
     92: "smoothed: an author's bio under its box's heading below the content (text)",
+    93: "smoothed: a key point under its box's heading above the content",
+    94: "smoothed: a form's thank-you notice",
     95: "smoothed: a line of a grid whose every item holds body",
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
@@ -3851,6 +3855,10 @@ def drop_form_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     if prompt:
         body[prompt] = False
         why[prompt] = 90
+    thanks = [i for i in held if body[i] and f.n_words[i] <= _PROMPT_WORDS and FORM_THANKS_RE.match(texts[i]) is not None]
+    if thanks:
+        body[thanks] = False
+        why[thanks] = 94
 
 
 def _prompts(text: str) -> bool:
@@ -3927,7 +3935,7 @@ _PROMPT_WORDS = 20
 # and "design": twice the blocks to search), the failure's "try again".
 _FORM_NOTICE_STEMS = (
     "agree", "accept", "consent", "acknowledge", "confirm", "log in", "login", "log on", "logon", "logged in",
-    "sign in", "signin", "sign on", "signon", "signed in", "try again", "to expand",
+    "sign in", "signin", "sign on", "signon", "signed in", "try again", "to expand", "thank",
 )
 _FORM_NOTICE_STEMS_ASCII = tuple(stem.encode("ascii") for stem in _FORM_NOTICE_STEMS)
 
@@ -4396,6 +4404,54 @@ _FORM_AFTER = 10
 _FORM_NEXT = 4
 _FORM_NEXT_WORDS = 20
 _FORM_NEXT_LINKS = 0.5
+
+
+def keep_key_points(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """The points of an article's key-points box right above its content are body, in HTML and in plain text.
+
+    A story or a guide opens with a box of its main points ("Key takeaways", "Key Points",
+    "TL;DR": vocab.KEY_POINTS_RE as a whole line of _KEY_HEAD_WORDS words at most), a sentence
+    each, set apart from the text (outside the main container, in a boxed aside) so that each
+    point stands alone among chrome. They are the article's summary in its own words. The lines
+    right under such a heading, each of _KEY_ITEM_WORDS words or more with under half of it
+    linked, up to _KEY_ITEMS of them, join the body with their heading, when there are two or
+    more and a body block stands within _KEY_GAP blocks after the last (a table of contents may
+    stand between box and text).
+    """
+    texts = seg.texts
+    n = len(body)
+    if n < _KEY_MIN_ITEMS + 2:
+        return
+    # A point: chrome, long enough, not a link. Only a short line with two points under it (the
+    # _KEY_MIN_ITEMS) is searched for the heading's words: a few lines a page.
+    point = ~body & (f.n_words >= _KEY_ITEM_WORDS) & (f.link_density < _KEY_ITEM_LINKS)
+    heads = (f.n_words[: n - 2] <= _KEY_HEAD_WORDS) & point[1 : n - 1] & point[2:]
+    for k in _texts_holding(texts, heads.nonzero()[0], _KEY_STEMS_ASCII):
+        if KEY_POINTS_RE.fullmatch(texts[k]) is None:
+            continue
+        j = k + 1
+        while j < n and j - k <= _KEY_ITEMS and point[j]:
+            j += 1
+        if j - k - 1 < _KEY_MIN_ITEMS or not body[j : j + _KEY_GAP].any():
+            continue
+        for i in range(k, j):
+            if not body[i]:
+                body[i] = True
+                why[i] = 93
+
+
+# The heading: four words at most ("Key takeaways:", "Das Wichtigste in Kürze"); two points or more
+# of four words or more each, up to eight; the text within 12 blocks below them (a table of contents
+# between: the dev pages' longest held ten lines).
+_KEY_HEAD_WORDS = 4
+_KEY_ITEM_WORDS = 4
+_KEY_ITEM_LINKS = 0.5
+_KEY_ITEMS = 8
+_KEY_MIN_ITEMS = 2
+_KEY_GAP = 12
+# Every match of vocab.KEY_POINTS_RE holds one of these (lowercase ASCII; "tl;", "tldr" and "tl dr"
+# rather than "tl": the stems' search skips ahead by its shortest stem).
+_KEY_STEMS_ASCII = (b"key", b"main", b"takeaway", b"tl;", b"tldr", b"tl dr", b"wichtigste", b"essentiel", b"retenir", b"clave", b"resumen")
 
 
 def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

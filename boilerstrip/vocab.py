@@ -28,7 +28,9 @@ __all__ = [
     "FAILURE_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
+    "FORM_THANKS_RE",
     "INGREDIENTS_HEAD_RE",
+    "KEY_POINTS_RE",
     "METHOD_HEAD_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
@@ -310,6 +312,15 @@ FAILURE_RE = regex.compile(
     r"(?:please\s+)?try\s+again(?:\s+later)?\W*$"
 )
 
+# A form's thank-you notice, set in the page for a script to show once the reader has sent it
+# (smooth.drop_form_notices): "Thanks for signing up!", "Thank you for subscribing to our daily
+# newsletter.", "Thank you for your submission", "Thanks for your feedback!". Matched at the block's
+# start. Not "Thanks for joining us" (an interviewer's welcome) nor "thanks for reading" (a sign-off).
+FORM_THANKS_RE = regex.compile(
+    r"(?i)\W*(?:thanks|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering|contacting\s+us|reaching\s+out"
+    r"|your\s+(?:submission|message|subscription|feedback|interest|inquiry|enquiry|request|registration|response|vote|rating))\b"
+)
+
 # A post's sign-off, the line a publisher's or a blog engine's template sets under the text
 # (smooth.drop_tail_pitches): the print-edition note ("A version of this article appeared in print
 # on ..."), the plea to share or follow ("If you enjoyed this article, please share it", "Like this
@@ -371,6 +382,15 @@ AUTHOR_BOX_RE = regex.compile(
     r"(?i)[^\w\n]*(?:about[^\S\n]+(?:the[^\S\n]+)?(?:author|writer|contributor|blogger)s?|meet[^\S\n]+the[^\S\n]+(?:author|writer)s?"
     r"|written[^\S\n]+by(?:[^\S\n]+\S+){1,4}|über[^\S\n]+(?:den[^\S\n]+autor|die[^\S\n]+autorin)|à[^\S\n]+propos[^\S\n]+de[^\S\n]+l['’]auteur"
     r"|sobre[^\S\n]+(?:el|la)[^\S\n]+autora?|sull['’]autore|over[^\S\n]+de[^\S\n]+auteur)[^\w\n]*"
+)
+
+# The heading of an article's box of its key points, as a whole line (smooth.keep_key_points): "Key
+# takeaways", "Key Points:", "Main takeaways", "TL;DR", and the stopword languages' usual wording
+# ("Das Wichtigste in Kürze", "L'essentiel", "À retenir", "Puntos clave", "En resumen").
+KEY_POINTS_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:(?:key|main)[^\S\n]+(?:takeaways?|points|insights|findings|facts|highlights|learnings)|takeaways?"
+    r"|tl;?[^\S\n]?dr|das[^\S\n]+wichtigste(?:[^\S\n]+in[^\S\n]+kürze)?|l['’]essentiel|à[^\S\n]+retenir|puntos[^\S\n]+clave"
+    r"|en[^\S\n]+resumen)[^\w\n]*"
 )
 
 # The heading of a box of the site's other stories under a post, as a whole line (text mode,

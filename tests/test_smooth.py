@@ -2685,3 +2685,46 @@ def test_a_plain_list_between_paragraphs_of_the_content_is_body() -> None:
     # A list of links between the paragraphs is a menu or a table of contents: left to its score.
     blocks = extract_blocks(page("<a href='/t{i}'>{t}</a>")).blocks
     assert not any("plain list between" in str(r) for b in blocks for r in b.reasons)
+
+
+def test_key_points_box_above_the_content_is_body_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    points = [
+        "Cloud spending is set to triple by the end of the decade.",
+        "Three providers hold most of the market between them.",
+        "Growth comes from data centres built for machine learning.",
+    ]
+    items = "".join(f"<li>{p}</li>" for p in points)
+    nav = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "Markets", "Stocks", "Funds"))
+    html = (f"<html><body><header><nav><ul>{nav}</ul></nav></header><div class='top'><h1>Investing in cloud stocks</h1>"
+            f"<div class='summary-box'><h2>Key takeaways</h2><ul>{items}</ul></div></div>"
+            f"<main><p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p></main>"
+            f"<footer><ul>{nav}</ul></footer></body></html>")
+    blocks = extract_blocks(html).blocks
+    kept = [b for b in blocks if b.text in points or b.text == "Key takeaways"]
+    assert [b.label for b in kept] == ["body"] * 4
+    assert "smoothed: a key point under its box's heading above the content" in [str(r) for r in kept[1].reasons]
+    lines = ["Home", "Markets", "Stocks", "Funds", "Investing in cloud stocks", "Key takeaways", *points, "", PROSE, "",
+             f"{PROSE} Again.", "", f"{PROSE} Once more.", "", "Home", "Markets", "Stocks", "Funds"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks if b.text in points] == ["body"] * 3
+    # A box of one line is no list of points: the rule leaves it alone.
+    one = extract_blocks(html.replace(items, f"<li>{points[0]}</li>")).blocks
+    assert all("key point" not in str(r) for b in one for r in b.reasons)
+
+
+def test_form_thank_you_notices_are_chrome_in_html_and_in_text() -> None:
+    from boilerstrip import extract_blocks
+
+    notes = ["Thanks for signing up!", "Thank you for subscribing to our daily newsletter."]
+    html = (f"<html><body><main><h1>The harbour plan</h1><p>{PROSE}</p><p>{PROSE} Again.</p><div class='signup'><p>{notes[0]}</p></div>"
+            f"<p>{PROSE} Once more.</p><p>{notes[1]}</p></main></body></html>")
+    kept = [b for b in extract_blocks(html).blocks if b.text in notes]
+    assert [b.label for b in kept] == ["chrome"] * 2
+    assert str(kept[0].reasons[0]) == "smoothed: a form's thank-you notice"
+    text = f"The harbour plan\n\n{PROSE}\n\n{PROSE} Again.\n\n{notes[0]}\n\n{PROSE} Once more.\n\n{notes[1]}\n"
+    assert [b.label for b in extract_blocks(text, input_type="text").blocks if b.text in notes] == ["chrome"] * 2
+    # An interviewer's welcome and a thanks in the text stay.
+    for other in ("Thanks for joining us! Could you tell us about your work?", "Thank you for reading this far into the story."):
+        assert [b.label for b in extract_blocks(html.replace(notes[1], other)).blocks if b.text == other] == ["body"]
