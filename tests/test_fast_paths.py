@@ -342,3 +342,16 @@ def test_chrome_only_is_the_token_and_flag_test() -> None:
 def test_no_digits_is_the_translate(cls: str) -> None:
     # smooth._no_digits strips an ASCII class string's digits through its bytes.
     assert smooth._no_digits(cls) == cls.translate(smooth._GRID_NO_DIGITS)
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "Aa", "aa", "AA ", "b", "ß", "SS", "İ", "i\u0307", "x y"]), max_size=12))
+def test_repeated_marks_every_text_that_stands_twice(texts: list[str]) -> None:
+    """smooth.drop_repeats skips its walk when no long body text is marked repeated: every text that
+    stands twice word for word must be marked (the compiled features._repeated and its reference)."""
+    from boilerstrip.parse._compiled import KERNEL_REFERENCES
+
+    twice = np.array([texts.count(t) > 1 for t in texts], dtype=bool)
+    for repeated in (features._repeated, KERNEL_REFERENCES["repeated"]):
+        marked = np.asarray(repeated(texts)) > 0
+        assert not (twice & ~marked).any()

@@ -1856,6 +1856,10 @@ def test_calls_to_action_beside_an_article_are_chrome() -> None:
     # The word in camel case, and after a class name whose letters lowering lengthens ("İ").
     for name, before in (("blogCallToAction", ""), ("box cta", "İzmir-guide"), ("pitchCta", "İzmir")):
         assert [b.label for b in extract_blocks(page(declared, name, before)).blocks if b.text in pitch] == ["chrome"] * 2
+    # A class attribute that holds a line break (the joined class text then has more of them than
+    # elements): the element of the match is found by the classes' lengths instead.
+    for name, before in (("blog-cta", "wide\nmain"), ("blog-cta\nbox", ""), ("box\ncta", "a\nb")):
+        assert [b.label for b in extract_blocks(page(declared, name, before)).blocks if b.text in pitch] == ["chrome"] * 2
     # "nectar" holds the letters, not the word; "factual" neither.
     for name in ("factual-box", "nectar-box"):
         assert [b.label for b in extract_blocks(page(declared, name)).blocks if b.text in pitch] == ["body"] * 2
