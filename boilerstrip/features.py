@@ -762,12 +762,9 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
     blocks its mark are looked at: a page of no such run costs two set tests.
     """
     n = len(flags)
-    tokens = seg.neg_tokens
-    has_only = not CHROME_ONLY_TOKENS.isdisjoint(tokens)
-    comment_bits = flags & Flag.COMMENT
-    if n == 0 or (not has_only and not comment_bits.any()):
+    starts = _item_starts(seg.neg_tokens, flags)
+    if starts is None:
         return flags  # most pages: no mask made
-    is_comment = comment_bits != 0
     parents, tags, classes, elems = seg.elem_parent, seg.elem_tag, seg.elem_class, seg.elems
     neg_elems = set(seg.neg_elems)
     comment_names: dict[str, bool] = {}
@@ -781,20 +778,6 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
             named = comment_names[c] = bool(c) and _may_name_comment(c) and bool(_class_words(c)[0] & comment)
         return (comment if named else 0) | (neg if e in neg_elems else 0)
 
-    # The first block of each run of comment blocks, and of blocks under one chrome-only word.
-    first = is_comment.copy()
-    first[1:] &= ~is_comment[:-1]
-    starts = [(i, comment) for i in np.flatnonzero(first).tolist()]
-    for word in CHROME_ONLY_TOKENS.intersection(tokens) if has_only else ():
-        i, last = -1, -2
-        while True:
-            try:
-                i = tokens.index(word, i + 1)
-            except ValueError:
-                break
-            if flags[i] & neg and i != last + 1:
-                starts.append((i, neg))
-            last = i
     heads: set[int] = set()
     for i, bit in starts:
         # The element whose word it is stands near the block (a post's text is a few
@@ -843,6 +826,36 @@ def _item_words(seg: Segments, flags: IntArray) -> IntArray:
             if own_bits & Flag.NEG_CLASS and not neg_below:
                 out[k] &= ~int(Flag.NEG_CLASS)
     return out
+
+
+def _item_starts(tokens: list[str], flags: IntArray) -> list[tuple[int, int]] | None:
+    """The blocks _item_words walks up from, each with the mark it looks for, in order: the first
+    block of each run of comment blocks (Flag.COMMENT), and the first of each run of blocks under
+    one chrome-only word (vocab.CHROME_ONLY_TOKENS) when it carries the chrome-word flag
+    (Flag.NEG_CLASS). None when no block has a comment mark or a chrome-only word (most pages).
+    Its compiled twin reads the tokens and the flags in one pass (~6 µs a page less).
+    """
+    n = len(flags)
+    has_only = not CHROME_ONLY_TOKENS.isdisjoint(tokens)
+    comment_bits = flags & Flag.COMMENT
+    if n == 0 or (not has_only and not comment_bits.any()):
+        return None
+    is_comment = comment_bits != 0
+    comment, neg = int(Flag.COMMENT), int(Flag.NEG_CLASS)
+    first = is_comment.copy()
+    first[1:] &= ~is_comment[:-1]
+    starts = [(i, comment) for i in np.flatnonzero(first).tolist()]
+    for word in CHROME_ONLY_TOKENS.intersection(tokens) if has_only else ():
+        i, last = -1, -2
+        while True:
+            try:
+                i = tokens.index(word, i + 1)
+            except ValueError:
+                break
+            if flags[i] & neg and i != last + 1:
+                starts.append((i, neg))
+            last = i
+    return sorted(starts)
 
 
 def _may_name_comment(names: str) -> bool:
@@ -3374,4 +3387,5 @@ _block_columns = choose_kernel("block_columns", _block_columns)
 _may_negate_names = choose_kernel("may_negate_names", _may_negate_names)
 _flag_counts = choose_kernel("flag_counts", _flag_counts)
 _chrome_only = choose_kernel("chrome_only", _chrome_only)
+_item_starts = choose_kernel("item_starts", _item_starts)
 _lstrip_starts = choose_kernel("lstrip_starts", _lstrip_starts)
