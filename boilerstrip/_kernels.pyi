@@ -200,3 +200,9 @@ def flag_counts(flags: npt.NDArray[np.int64], bits: tuple[int, ...]) -> tuple[in
 def chrome_only(
     tokens: list[str], flags: npt.NDArray[np.int64], words: frozenset[str], neg_bit: int
 ) -> npt.NDArray[np.bool_] | Literal[False] | None: ...
+
+# Features speed (session 21)
+def int64_array(values: list[int]) -> npt.NDArray[np.int64] | None: ...
+def item_starts(
+    tokens: list[str], flags: npt.NDArray[np.int64], words: frozenset[str], comment_bit: int, neg_bit: int
+) -> list[tuple[int, int]] | Literal[False] | None: ...

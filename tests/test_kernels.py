@@ -37,7 +37,7 @@ NAMES = (
     "sibling_items", "may_digit", "runs_between", "box_span", "byte_places", "bytes_hold",
     "may_hold_lines", "str_holds", "link_heading_candidates",
     "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
-    "chrome_only",
+    "chrome_only", "int64_array", "item_starts",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -101,6 +101,8 @@ def test_modules_use_the_chosen_kernels() -> None:
         "may_negate_names": features._may_negate_names,
         "flag_counts": features._flag_counts,
         "chrome_only": features._chrome_only,
+        "int64_array": segment._int64_array,
+        "item_starts": features._item_starts,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -112,7 +114,7 @@ def _reference_features(seg: Any, mode: str) -> features.Features:
     names = (
         "text_stats", "ellipsis", "main_container", "card_marks", "repeated", "content_named", "deepest_neg", "unwrap",
         "comment_sections", "prose_weight", "page_language", "block_arrays", "unboxed_container", "box_span",
-        "block_columns", "may_negate_names", "flag_counts", "chrome_only",
+        "block_columns", "may_negate_names", "flag_counts", "chrome_only", "item_starts",
     )
     saved = {name: getattr(features, f"_{name}") for name in names}
     for name in names:
@@ -697,3 +699,51 @@ def test_chrome_only_generated(seed: int, n: int) -> None:
     seg = SimpleNamespace(neg_tokens=rng.choice(pool if seed % 3 else pool[-4:], n).tolist())
     flags = rng.choice(np.asarray([0, Flag.NEG_CLASS, Flag.NEG_CLASS | Flag.NAV, Flag.NAV], dtype=np.int64), n)
     assert same(features._chrome_only(seg, flags), _compiled.KERNEL_REFERENCES["chrome_only"](seg, flags))
+
+
+@needs_kernels
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-(2**63), 2**63 - 1) | st.integers(-5, 400), max_size=400))
+def test_int64_array_generated(values: list[int]) -> None:
+    """segment._int64_array's twin makes the array np.asarray makes, ints past int64 left to numpy."""
+    reference = _compiled.KERNEL_REFERENCES["int64_array"]
+    assert same(segment._int64_array(values), reference(values))
+    for odd in ([*values, 2**63], [*values, True], [-(2**64), *values]):
+        try:
+            want: Any = reference(odd)
+        except OverflowError:
+            with pytest.raises(OverflowError):
+                segment._int64_array(odd)
+        else:
+            assert same(segment._int64_array(odd), want)
+
+
+@needs_kernels
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 80))
+def test_item_starts_generated(seed: int, n: int) -> None:
+    """features._item_starts' twin finds the same starts in the same order: runs of comment blocks,
+    runs of one chrome-only token (equal tokens as one str object or two), flagged or not; None
+    where no block has a comment mark or a chrome-only word."""
+    from boilerstrip.parse.segment import Flag
+    from boilerstrip.vocab import CHROME_ONLY_TOKENS
+
+    rng = np.random.default_rng(seed)
+    pool = sorted(CHROME_ONLY_TOKENS)[:5] + ["", "", "sidebar", "menu"]
+    tokens = rng.choice(pool if seed % 3 else pool[-4:], n).tolist()
+    tokens = [tokens[i - 1] if i and rng.random() < 0.5 else "".join(list(t)) for i, t in enumerate(tokens)]
+    bits = [0, Flag.NEG_CLASS, Flag.COMMENT, Flag.NEG_CLASS | Flag.COMMENT, Flag.NAV]
+    flags = rng.choice(np.asarray(bits if seed % 4 else bits[:2], dtype=np.int64), n)
+    assert same(features._item_starts(tokens, flags), _compiled.KERNEL_REFERENCES["item_starts"](tokens, flags))
+
+
+def test_item_starts_examples() -> None:
+    """The first block of each run, of comments and of one chrome-only word under the chrome-word flag."""
+    from boilerstrip.parse.segment import Flag
+
+    c, neg = Flag.COMMENT, Flag.NEG_CLASS
+    flags = np.asarray([0, c, c, neg, neg, neg | c, 0, neg], dtype=np.int64)
+    tokens = ["", "", "", "promo", "promo", "popup", "", "promo"]
+    assert features._item_starts(tokens, flags) == [(1, c), (3, neg), (5, neg), (5, c), (7, neg)]
+    assert features._item_starts(["", "sidebar"], np.asarray([neg, neg], dtype=np.int64)) is None
+    assert features._item_starts(["promo"], np.asarray([0], dtype=np.int64)) == []

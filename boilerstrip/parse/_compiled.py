@@ -1963,6 +1963,65 @@ def _make_chrome_only(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_int64_array(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(values: list[int]) -> Any:
+        got = _kernels.int64_array(values) if type(values) is list else None
+        return reference(values) if got is None else got
+
+    rng = np.random.default_rng(79)
+    probes: list[list[Any]] = [[], [0], [-1], [-1, 0, 1, 2], [2**63 - 1, -(2**63)], [2**63], [-(2**63) - 1], [True, 2], [1, 2.0]]
+    probes += [rng.integers(-5, 2000, int(rng.integers(1, 400))).tolist() for _ in range(10)]
+    for values in probes:
+        try:
+            want: Any = reference(list(values))
+        except Exception as exc:  # what numpy makes of a value past int64 (OverflowError), the twin must make too
+            want = type(exc)
+        try:
+            got: Any = compiled(list(values))
+        except Exception as exc:
+            got = type(exc)
+        if not (want is got if isinstance(want, type) else _same(got, want)):
+            return None, "it differs on the probe lists"
+    return compiled, None
+
+
+def _make_item_starts(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from ..vocab import CHROME_ONLY_TOKENS
+    from .segment import Flag
+
+    words, comment_bit, neg_bit = CHROME_ONLY_TOKENS, int(Flag.COMMENT), int(Flag.NEG_CLASS)
+    if "" in words or comment_bit <= neg_bit:
+        return None, "an empty chrome-only word, or the comment bit below the chrome-word bit"
+
+    def compiled(tokens: list[str], flags: Any) -> Any:
+        got = _kernels.item_starts(tokens, flags, words, comment_bit, neg_bit)
+        return reference(tokens, flags) if got is False else got
+
+    rng = np.random.default_rng(83)
+    only = sorted(words)[:4]
+    # Equal tokens as one object and as two (the walk's repeats, and a str made anew).
+    pool = [*only, "".join(["pro", "mo"]), "", "", "sidebar", "menu", "x"]
+    bits = np.asarray([0, neg_bit, comment_bit, neg_bit | comment_bit, int(Flag.NAV), -1], dtype=np.int64)
+    found = 0
+    for k in range(60):
+        n = int(rng.integers(0, 50)) if k > 1 else k
+        tokens = [str(t) if rng.random() < 0.3 else t for t in rng.choice(pool[4:] if k % 5 == 0 else pool, n).tolist()]
+        tokens = [tokens[i - 1] if i and rng.random() < 0.4 else t for i, t in enumerate(tokens)]
+        flags = rng.choice(bits[:5] if k % 7 == 0 else bits, n)
+        if k % 3 == 0:
+            flags = flags & ~comment_bit
+        want = reference(tokens, flags)
+        if not _same(compiled(tokens, flags), want):
+            return None, "it differs on the probe blocks"
+        found += bool(want)
+    if found < 20:
+        return None, f"too few probes with starts ({found})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -2004,4 +2063,6 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "may_negate_names": _make_may_negate_names,
     "flag_counts": _make_flag_counts,
     "chrome_only": _make_chrome_only,
+    "int64_array": _make_int64_array,
+    "item_starts": _make_item_starts,
 }
