@@ -4,6 +4,7 @@ import dataclasses
 
 import numpy as np
 
+from boilerstrip import extract
 from boilerstrip.features import compute_features
 from boilerstrip.parse.segment import segment_html, segment_text
 from boilerstrip.score import DEFAULT_PARAMS, RULES, score_blocks, threshold_for
@@ -128,3 +129,29 @@ def test_text_mode_dated_lines_outside_the_region_count_twice() -> None:
     threshold = threshold_for("balanced")
     assert scores[-1] < threshold < c_once[-1].sum()
     assert (scores[1:13] > threshold).all()
+
+
+def _article_with(box: str) -> str:
+    article = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(4))
+    return f"<body><main><article><h1>Harbour plan</h1>{article}{box}</article></main></body>"
+
+
+def test_an_aside_inside_the_article_weighs_as_a_nav() -> None:
+    # A "read also" box the article holds: the main-container bonuses kept it under the
+    # old aside weight (-2.0); an <aside> weighs as much as a <nav> (session 21's sweep).
+    html = _article_with("<aside><p>Also read: <a href='/x'>the budget of last year</a> and what it cost.</p></aside>")
+    assert DEFAULT_PARAMS.aside == DEFAULT_PARAMS.nav
+    _, scores, c = scored(html)
+    assert c[-1, col("aside_ancestor")] == DEFAULT_PARAMS.aside and scores[-1] < 0
+    _, old, _ = scored(html, aside=-2.0)
+    assert old[-1] > 0
+    assert "Also read" not in extract(html)
+
+
+def test_a_form_prompt_inside_the_article_is_chrome() -> None:
+    html = _article_with("<form><p>Get the <a href='/x'>weekly council letter</a> in your inbox.</p></form>")
+    _, scores, c = scored(html)
+    assert c[-1, col("form_ancestor")] == DEFAULT_PARAMS.form and scores[-1] < 0
+    _, old, _ = scored(html, form=-1.5)
+    assert old[-1] > 0
+    assert "weekly council letter" not in extract(html)
