@@ -95,6 +95,7 @@ from .smooth import (
     keep_text_long_lines,
     keep_text_lists,
     keep_text_pairs,
+    keep_text_product_tail,
     keep_text_prose,
     keep_text_recipes,
     keep_text_records,
@@ -235,6 +236,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_pairs(seg, feats, body, smoothed)
         keep_text_records(seg, feats, body, smoothed)
         keep_text_specs(seg, feats, body, smoothed)
+        keep_text_product_tail(seg, feats, body, smoothed)
         drop_text_newsletter(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)

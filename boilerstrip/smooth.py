@@ -131,6 +131,7 @@ __all__ = [
     "keep_text_lone_post",
     "keep_text_long_lines",
     "keep_text_pairs",
+    "keep_text_product_tail",
     "keep_text_prose",
     "keep_text_recipes",
     "keep_text_records",
@@ -241,6 +242,7 @@ SMOOTH_REASONS = {
     95: "smoothed: a line of a grid whose every item holds body",
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
+    103: "smoothed: a product's short line below its priced description (text)",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1999,6 +2001,62 @@ _SPEC_LABEL_WORDS = 4
 _SPEC_WORDS = 12
 _SPEC_VALUE_WORDS = 5
 _SPEC_REACH = 4
+
+
+def keep_text_product_tail(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, the product's short lines right below its priced description are body.
+
+    A shop's product page sets the name and the price right above the description and the
+    product's feature list or facts right below it ("Colors from plants & spices" / "100% Vegan" /
+    "Heel-to-toe drop: 10mm"): HTML keeps them in the product's container, a dump has only short
+    lines, none of which passes as running text, and the main region ends with the description.
+    When a price line (a currency sign and a digit, _PT_PRICE_WORDS words at most) stands within
+    _PT_ABOVE lines above the main region's first body line and that line's run of body is a
+    description (_PT_DESC lines at most, not an article), the lines right after the run join the
+    body: up to _PT_LINES of them, each of 2 to _PT_WORDS words, stopping at a body line, a price,
+    a date, a one-word line (a form's "Size", "Quantity") or a line an earlier step left out;
+    _PT_MIN lines at least, at most half of them one or two words (a menu's entries).
+    """
+    n = len(body)
+    if f.mode != "text" or not _any(body):
+        return
+    b0 = int(np.argmax(body & (f.main > 0)))
+    if not body[b0] or f.main[b0] <= 0:
+        return
+    texts = seg.texts
+    words = f.n_words
+    if not any(words[i] <= _PT_PRICE_WORDS and _PT_PRICE.search(texts[i]) for i in range(max(0, b0 - _PT_ABOVE), b0)):
+        return  # most pages: no price right above the region
+    e = b0
+    while e + 1 < n and body[e + 1]:
+        e += 1
+        if e - b0 >= _PT_DESC:
+            return
+    stop = n if f.comments_from < 0 else f.comments_from
+    take: list[int] = []
+    for i in range(e + 1, min(stop, e + 1 + _PT_LINES)):
+        if body[i] or why[i] != 0 or f.date_like[i] > 0 or not 1 < words[i] <= _PT_WORDS or _PT_PRICE.search(texts[i]):
+            break
+        take.append(i)
+    if len(take) < _PT_MIN or 2 * sum(1 for i in take if words[i] <= 2) > len(take):
+        return
+    body[take] = True
+    why[take] = 103
+
+
+# A price: a currency sign next to a digit, on a line of six words at most ("$9.99", "Regular
+# price $19.99", "$39.00 every month"). Session 21, text mode, on wcxb-dev: a price within 6 or 8
+# lines above the region took the same pages (4: two pages fewer, a course page's objectives among
+# them; 12 took a dragnet held-out article's links); 10 to 14 lines below it the same pages, 6 kept
+# half of the gain (the feature lists run 7 to 10 lines); a description of 20 lines took a German
+# guide's "more topics" links below its article (trafilatura-eval -0.0002).
+_PT_PRICE = re.compile(r"[$€£¥₹]\s?[0-9]|[0-9]\s?[$€£¥₹]")
+_PT_PRICE_WORDS = 6
+_PT_ABOVE = 6
+_PT_DESC = 10
+_PT_LINES = 10
+_PT_WORDS = 30
+_PT_MIN = 3
 
 
 def drop_text_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -1834,6 +1834,33 @@ def test_text_label_value_lines_beside_the_region_are_body() -> None:
     assert all(b.label == "chrome" for b in blocks if b.text in same)
 
 
+def test_text_product_lines_below_a_priced_description_are_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A product page's dump: the name and the price right above the description, the product's
+    # features right below it, short lines none of which passes alone.
+    features = ["Colors from plants and spices", "Tested for heavy metals and pesticides", "Safe for pets and kids",
+                "Four packets: red, yellow, orange and blue", "Made in small batches in Ohio"]
+    desc = ["Our cleaned-up color powders come from plants and spices, and they bake true in every recipe you try.",
+            "Safe for use in treats, bath bombs and homemade cosmetics, our natural hues are bright and easy to mix."]
+
+    def page(price: str, lines: list[str]) -> list[str]:
+        return ["Shop", "About", "Cart 0", "Plant Food Colors", price, *desc, *lines, "Contact", "Jobs"]
+
+    reason = "smoothed: a product's short line below its priced description (text)"
+    blocks = extract_blocks("\n".join(page("$9.99", features)), input_type="text").blocks
+    kept = [b for b in blocks if b.text in features]
+    assert [b.label for b in kept] == ["body"] * len(features)
+    assert {str(b.reasons[0]) for b in kept} == {reason}
+    # Without a price above the description the page is no product's: the lines are left alone.
+    blocks = extract_blocks("\n".join(page("In stock", features)), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in features)
+    # A menu of one- and two-word entries below the description stays out.
+    menu = ["Gift Cards", "Wholesale", "Our Story", "Recipes", "Press Kit"]
+    blocks = extract_blocks("\n".join(page("$9.99", menu)), input_type="text").blocks
+    assert all(b.label == "chrome" for b in blocks if b.text in menu)
+
+
 def test_calls_to_action_beside_an_article_are_chrome() -> None:
     from boilerstrip import extract_blocks
 
