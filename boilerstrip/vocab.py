@@ -167,8 +167,9 @@ FOLDED_TOKENS = "accordion collapse".split()
 SLIDE_RE = regex.compile(
     r"(?i)(?<![a-z])(?:carousel[-_]?(?:item|cell|slide)|carousel__cell|swiper-slide|slick-slide|splide__slide|glide__slide)(?![a-z])"
 )
-# A looping carousel's copies of its slides (Slick's "slick-cloned"): the text stands once already.
-SLIDE_COPY = "cloned"
+# A looping carousel's copies of its slides (Slick's "slick-cloned", Swiper's
+# "swiper-slide-duplicate"): the text stands once already.
+SLIDE_COPY = ("cloned", "duplicate")
 
 NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)

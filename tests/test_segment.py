@@ -48,6 +48,7 @@ def test_a_carousels_hidden_slides_are_read() -> None:
         "<body><ul><li class='slick-slide slick-active'><p>First slide</p></li>"
         "<li class='slick-slide' aria-hidden='true'><p>Second slide</p></li>"
         "<li class='slick-slide slick-cloned' aria-hidden='true'><p>First slide copy</p></li></ul>"
+        "<div class='swiper-slide swiper-slide-duplicate' aria-hidden='true'><p>Swiper's copy</p></div>"
         "<div class='bp-Carousel__cell' aria-hidden='true'><p>Listing remarks</p></div>"
         "<div class='slide-menu' aria-hidden='true'><p>Menu</p></div></body>"
     )

@@ -258,7 +258,7 @@ def _names_slide(names: str | None) -> bool:
     A carousel marks the slides it does not show aria-hidden; their text is the page's, one
     swipe away, as a folded panel's is one click away. parse/_walk.pyx calls this too.
     """
-    return names is not None and SLIDE_COPY not in names and SLIDE_RE.search(names) is not None
+    return names is not None and not any(w in names for w in SLIDE_COPY) and SLIDE_RE.search(names) is not None
 
 
 def _is_link(href: str | None) -> bool:
