@@ -30,6 +30,7 @@ from .smooth import (
     drop_chrome_only_classes,
     drop_disclosures,
     drop_far_tail,
+    drop_chrome_copies,
     drop_form_notices,
     drop_language_menus,
     drop_link_headings,
@@ -210,6 +211,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_signatures(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
+        drop_chrome_copies(seg, feats, body, smoothed)
         drop_trailer(seg, feats, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
         if not opts.include_comments:

@@ -75,6 +75,7 @@ __all__ = [
     "drop_after_comment_form",
     "drop_author_boxes",
     "drop_calls_to_action",
+    "drop_chrome_copies",
     "drop_chrome_only_classes",
     "drop_disclosures",
     "drop_far_tail",
@@ -243,6 +244,7 @@ SMOOTH_REASONS = {
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
     103: "smoothed: a product's short line below its priced description (text)",
+    105: "smoothed: a copy of the page's footer, menu or sidebar",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -4566,6 +4568,37 @@ def drop_repeats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
 
 # A caption, a pull quote: a sentence, not a label.
 _REPEAT_WORDS = 5
+
+
+# Tags whose text is the page's chrome wherever else it is printed again.
+_CHROME_TAGS = Flag.FOOTER | Flag.NAV | Flag.ASIDE
+
+
+def drop_chrome_copies(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A body block that repeats, word for word, a chrome block in <footer>, <nav> or <aside> is chrome.
+
+    A responsive theme prints its footer's or sidebar's widgets twice, once for wide screens
+    and once for narrow ones, and only one copy sits in the tag that says what it is: the
+    other copy (testimonials, an "about us" blurb, a promo) stands in plain <div>s and reads as
+    prose. The tagged copy names both.
+    """
+    if f.mode != "html" or not _any(body):
+        return
+    if not _any(_all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _REPEAT_WORDS), (f.repeated, ">", 0)))):
+        return
+    texts = seg.texts
+    tagged = _all_of(len(body), ((body, "not", 0), (f.flags, "some", _CHROME_TAGS), (f.repeated, ">", 0)))
+    tagged &= (f.flags & (Flag.ARTICLE | Flag.MAIN)) == 0
+    if not _any(tagged):
+        return
+    chrome = {texts[i] for i in tagged.nonzero()[0].tolist()}
+    cand = _all_of(len(body), ((body, "is", 0), (f.n_words, ">=", _REPEAT_WORDS), (f.repeated, ">", 0), (f.flags, "none", Flag.HEADING)))
+    drop = [i for i in cand.nonzero()[0].tolist() if texts[i] in chrome]
+    # Own text first: on a page that is what its footer sums up (an "about us" page whose blurb
+    # the footer repeats), the copy opens the body and stays.
+    if drop and _any(_all_of(drop[0], ((body[: drop[0]], "is", 0), (f.n_words[: drop[0]], ">=", _REPEAT_WORDS)))):
+        body[drop] = False
+        why[drop] = 105
 
 
 # A line of fewer words under "author" is a byline (names, a date, "X, on behalf of the Y

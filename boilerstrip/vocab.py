@@ -50,6 +50,8 @@ __all__ = [
     "SHARE_BAR_RE",
     "SIGN_OFF_RE",
     "SKIP_TAGS",
+    "SLIDE_COPY",
+    "SLIDE_RE",
     "THREAD_RE",
     "THREAD_TOKENS",
     "THREAD_TYPES",
@@ -157,6 +159,17 @@ NEWSLETTER_RE = regex.compile(
 # section, shut until the reader opens it (a product's description, specifications and care
 # notes, a FAQ's answers). Hidden by its style or attribute, it is still the page's text.
 FOLDED_TOKENS = "accordion collapse".split()
+
+# Class names of a carousel's slide in the UI kits (Slick, Swiper, Splide, Glide, Bootstrap's
+# "carousel-item", a "Carousel__cell"): a slide is aria-hidden while another one shows, and its
+# text (a listing's remarks, a customer's quote) is the page's, one swipe away
+# (segment._names_slide). A bare "slide" also names drawers and menus that slide in.
+SLIDE_RE = regex.compile(
+    r"(?i)(?<![a-z])(?:carousel[-_]?(?:item|cell|slide)|carousel__cell|swiper-slide|slick-slide|splide__slide|glide__slide)(?![a-z])"
+)
+# A looping carousel's copies of its slides (Slick's "slick-cloned", Swiper's
+# "swiper-slide-duplicate"): the text stands once already.
+SLIDE_COPY = ("cloned", "duplicate")
 
 NEGATIVE_RE = _token_pattern(NEGATIVE_TOKENS)
 POSITIVE_RE = _token_pattern(POSITIVE_TOKENS)

@@ -40,6 +40,21 @@ def test_an_aria_hidden_link_is_seen() -> None:
     assert s.texts == ["Headline", "The teaser text under the headline."]
 
 
+def test_a_carousels_hidden_slides_are_read() -> None:
+    # A carousel marks the slides it does not show aria-hidden (Slick, Swiper, a "Carousel__cell"):
+    # their text is the page's, one swipe away. A looping carousel's copies of its slides
+    # ("slick-cloned") and any other aria-hidden box stay hidden.
+    s = seg(
+        "<body><ul><li class='slick-slide slick-active'><p>First slide</p></li>"
+        "<li class='slick-slide' aria-hidden='true'><p>Second slide</p></li>"
+        "<li class='slick-slide slick-cloned' aria-hidden='true'><p>First slide copy</p></li></ul>"
+        "<div class='swiper-slide swiper-slide-duplicate' aria-hidden='true'><p>Swiper's copy</p></div>"
+        "<div class='bp-Carousel__cell' aria-hidden='true'><p>Listing remarks</p></div>"
+        "<div class='slide-menu' aria-hidden='true'><p>Menu</p></div></body>"
+    )
+    assert s.texts == ["First slide", "Second slide", "Listing remarks"]
+
+
 def test_collapsed_panels_are_read() -> None:
     # An accordion's closed sections and a tab list's other tabs are the page's text one click
     # away: hidden by the attribute or a style, they are read when marked as panels (a region or

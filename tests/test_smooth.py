@@ -2759,3 +2759,19 @@ def test_form_thank_you_notices_are_chrome_in_html_and_in_text() -> None:
     # An interviewer's welcome and a thanks in the text stay.
     for other in ("Thanks for joining us! Could you tell us about your work?", "Thank you for reading this far into the story."):
         assert [b.label for b in extract_blocks(html.replace(notes[1], other)).blocks if b.text == other] == ["body"]
+
+
+def test_copy_of_a_footer_block_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A responsive theme prints its footer's testimonial twice: once in <footer>, once in plain <div>s.
+    quote = "The staff were kind and patient with our children, and we always got an appointment the same week."
+    art = f"<h1>The harbour plan</h1><p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Once more.</p>"
+    html = (f"<html><body><main>{art}<div class='bar'><p>{quote}</p></div></main>"
+            f"<footer><div class='bar'><p>{quote}</p></div><p>Copyright 2024</p></footer></body></html>")
+    copy = [b for b in extract_blocks(html).blocks if b.text == quote][0]
+    assert copy.label == "chrome"
+    assert str(copy.reasons[0]) == "smoothed: a copy of the page's footer, menu or sidebar"
+    # A page that opens with what its footer repeats (an "about us" page) keeps it.
+    about = html.replace(f"<p>{PROSE}</p>", f"<p>{quote}</p>", 1).replace(f"<div class='bar'><p>{quote}</p></div></main>", "</main>")
+    assert [b.label for b in extract_blocks(about).blocks if b.text == quote] == ["body", "chrome"]

@@ -201,6 +201,7 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
             extend_path=seg._extend_path,
             is_link=seg._is_link,
             is_panel=seg._is_panel,
+            is_slide=seg._names_slide,
             space_items=seg._space_items,
             tag_flags=dict(seg._TAG_FLAGS),
             role_flags=dict(seg._ROLE_FLAGS),

@@ -11,6 +11,7 @@ def configure(
     extend_path: Callable[[str, str], str],
     is_link: Callable[[str | None], bool],
     is_panel: Callable[[str | None, bool, str | None, str | None], bool],
+    is_slide: Callable[[str | None], bool],
     space_items: Callable[[str], str],
     tag_flags: dict[str, int],
     role_flags: dict[str, int],

@@ -113,6 +113,7 @@ cdef object _class_words = None
 cdef object _extend_path = None
 cdef object _is_link = None
 cdef object _is_panel = None
+cdef object _is_slide = None
 cdef object _space_items = None
 cdef bint _own_space_items = False  # space_marks stands in for _space_items (configure checks them alike)
 cdef dict _tag_flags = None
@@ -148,6 +149,8 @@ cdef enum:
 # a page repeats: a menu's hidden submenus, a slider's slides): a Python call of some 12,000
 # instructions each. Emptied by configure and when it outgrows PATH_MEMO_SIZE.
 cdef dict _panel_memo = {}
+# segment._names_slide's answers by class value (aria-hidden elements: icons mostly, a few names a page).
+cdef dict _slide_memo = {}
 
 # segment._class_words' words in a C hash table (_words_ready False: no fast path, call
 # the Python function). Open addressing on a hash of the word's length and letters.
@@ -171,14 +174,14 @@ cdef long F_POS = 0
 cdef uint64_t _starts[27][27]
 
 
-def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, space_items, dict tag_flags, dict role_flags, headings,
+def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, is_slide, space_items, dict tag_flags, dict role_flags, headings,
               tuple hidden_style, tuple itemprops, long pre, long heading, long table, long article,
               long main, word_bits, prefixes, Py_ssize_t shortest,
               Py_ssize_t longest, long all_bits, long neg, long pos):
     """Hand over the lexbor function addresses and segment.py's tables and helpers."""
     global _element_qname, _first_attr, _next_attr, _attr_qname, _attr_value
     global _tag_id, _node_type, _node_first, _node_next, _node_parent
-    global _class_words, _extend_path, _is_link, _is_panel, _space_items, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
+    global _class_words, _extend_path, _is_link, _is_panel, _is_slide, _space_items, _tag_flags, _role_flags, _headings, _hidden_style, _itemprops
     global F_PRE, F_HEADING, F_TABLE, F_ARTICLE_MAIN, F_ARTICLE, _ws_as_space
     global _words_ready, _word_keep, _longest, _all_bits, F_NEG, F_POS
     for name in FUNCTIONS:
@@ -199,6 +202,8 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, sp
     _path_memo.clear()
     _is_link = is_link
     _is_panel = is_panel
+    _is_slide = is_slide
+    _slide_memo.clear()
     _panel_memo.clear()
     _space_items = space_items
     global _own_space_items
@@ -1562,7 +1567,16 @@ cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_s
     if seen & A_HIDDEN:
         pass
     elif seen & A_ARIA and not info & T_LINK and _value_true(a_aria):
-        return True
+        # A carousel's slide is aria-hidden while another one shows (segment._names_slide).
+        if not seen & A_CLASS:
+            return True
+        names = _value(a_class)
+        slide = _slide_memo.get(names)
+        if slide is None:
+            if len(_slide_memo) > PATH_MEMO_SIZE:
+                _slide_memo.clear()
+            slide = _slide_memo[names] = bool(_is_slide(names))
+        return not slide
     elif seen & A_STYLE:
         v = _attr_value(a_style, &n)
         if v == NULL:

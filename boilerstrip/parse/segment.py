@@ -28,7 +28,18 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import ParseError
-from ..vocab import ARTICLE_TYPES, BLOCK_TAGS, COMMENT_RE, FOLDED_RE, NEGATIVE_RE, POSITIVE_RE, SKIP_TAGS, THREAD_TYPES
+from ..vocab import (
+    ARTICLE_TYPES,
+    BLOCK_TAGS,
+    COMMENT_RE,
+    FOLDED_RE,
+    NEGATIVE_RE,
+    POSITIVE_RE,
+    SKIP_TAGS,
+    SLIDE_COPY,
+    SLIDE_RE,
+    THREAD_TYPES,
+)
 
 __all__ = [
     "WALKER",
@@ -230,7 +241,8 @@ def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
     """
     if "hidden" not in attrs:
         if attrs.get("aria-hidden") == "true" and tag != "a":
-            return True
+            # A carousel's slide is aria-hidden while another one shows: its text is the page's.
+            return not _names_slide(attrs.get("class"))
         style = attrs.get("style")
         if not style or not ("none" in style or "hidden" in style):
             return False
@@ -238,6 +250,15 @@ def _is_hidden(attrs: dict[str, str | None], tag: str) -> bool:
         if not any(s in compact for s in _HIDDEN_STYLE):
             return False
     return not _is_panel(attrs.get("role"), "aria-labelledby" in attrs, attrs.get("hidden"), attrs.get("class"))
+
+
+def _names_slide(names: str | None) -> bool:
+    """Whether a class names a carousel's slide (vocab.SLIDE_RE), not a looping carousel's copy of one.
+
+    A carousel marks the slides it does not show aria-hidden; their text is the page's, one
+    swipe away, as a folded panel's is one click away. parse/_walk.pyx calls this too.
+    """
+    return names is not None and not any(w in names for w in SLIDE_COPY) and SLIDE_RE.search(names) is not None
 
 
 def _is_link(href: str | None) -> bool:
