@@ -216,7 +216,6 @@ def alike_groups(
     root: int,
     item_tags: frozenset[str],
     least: int,
-    no_digits: Callable[[str], str],
 ) -> dict[tuple[int, str, str], list[int]] | None: ...
 def subtree_sums(
     elems: npt.NDArray[np.int64],

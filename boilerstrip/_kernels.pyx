@@ -3312,11 +3312,39 @@ cdef inline bint _has_ascii_digit(str s) noexcept:
     return False
 
 
-def alike_groups(cand_in, parents_in, list tags, list classes, Py_ssize_t root, item_tags, Py_ssize_t least, no_digits):
+cdef str _strip_digits(str s):
+    """s without its ASCII digits, as smooth._no_digits makes it (the characters left, in order;
+    PyUnicode_FromKindAndData gives the canonical str, equal to the reference's)."""
+    cdef Py_ssize_t i, j = 0, n = PyUnicode_GET_LENGTH(s)
+    cdef int kind = PyUnicode_KIND(s)
+    cdef void *data = PyUnicode_DATA(s)
+    cdef Py_UCS4 c
+    cdef char *buf = <char *> malloc((n + 1) * kind)
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if 48 <= c <= 57:
+                continue
+            if kind == 1:
+                (<uint8_t *> buf)[j] = <uint8_t> c
+            elif kind == 2:
+                (<uint16_t *> buf)[j] = <uint16_t> c
+            else:
+                (<uint32_t *> buf)[j] = <uint32_t> c
+            j += 1
+        return <str> PyUnicode_FromKindAndData(kind, buf, j)
+    finally:
+        free(buf)
+
+
+def alike_groups(cand_in, parents_in, list tags, list classes, Py_ssize_t root, item_tags, Py_ssize_t least):
     """smooth._alike_groups in one C loop over the candidates: the groups' keys (parent, tag,
     class but for digits) and members as the reference makes them, in order of first
     appearance, those of least members or more. A class without an ASCII digit is its own
-    name (no call); no_digits strips the others, once a class string. None when a candidate
+    name; the others lose their ASCII digits in C (_no_digits encodes, translates and decodes,
+    ~1 us a class, and a page's items may each carry a numbered class). None when a candidate
     or its parent lies outside the elements, or a tag or class is no str (the caller then
     runs the reference)."""
     cdef _Buf cand = _buf(cand_in, 1, 108, False)
@@ -3324,7 +3352,7 @@ def alike_groups(cand_in, parents_in, list tags, list classes, Py_ssize_t root, 
     cdef Py_ssize_t n = cand.n, i, n_tags = len(tags), n_cls = len(classes)
     cdef int64_t e
     cdef object tag, cls, name, key, members
-    cdef dict groups = {}, plain = {}
+    cdef dict groups = {}
     for i in range(n):
         e = _i64(cand, i)
         if e < 0 or e >= par.n or root < 0 or root + e >= n_tags or root + e >= n_cls:
@@ -3335,13 +3363,7 @@ def alike_groups(cand_in, parents_in, list tags, list classes, Py_ssize_t root, 
             return None
         if PyUnicode_GET_LENGTH(cls) == 0 and tag not in item_tags:
             continue
-        if not _has_ascii_digit(<str> cls):
-            name = cls
-        else:
-            name = plain.get(cls)
-            if name is None:
-                name = no_digits(cls)
-                plain[cls] = name
+        name = _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls
         key = (_i64(par, e), tag, name)
         members = groups.get(key)
         if members is None:

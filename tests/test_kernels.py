@@ -758,7 +758,8 @@ def test_alike_groups_generated(seed: int) -> None:
     """smooth._alike_groups' twin makes the same groups (keys, members and their order), classes
     with and without digits (ASCII or not), from any root, for any least size."""
     rng = np.random.default_rng(seed)
-    names = ["", "", "card", "card card-1", "card card-22", "item7", "x\u00e91", "x\u00e9", "post \u0663", "a1b2"]
+    names = ["", "", "card", "card card-1", "card card-22", "item7", "x\u00e91", "x\u00e9", "post \u0663", "a1b2", "42",
+             "a\u4e2d9", "9\U0001f600x", "\u00e9\u4e2d1 \u00e91"]
     for seg in _compiled._probe_pages(int(rng.integers(0, 2**31)), 4):
         n_elem = len(seg.elem_parent)
         seg.elem_class = ["", *rng.choice(names, n_elem - 1).tolist()]

@@ -1626,15 +1626,18 @@ def _make_alike_groups(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
     from .. import smooth as sm
 
-    item_tags, no_digits = sm._GRID_ITEM_TAGS, sm._no_digits
+    item_tags = sm._GRID_ITEM_TAGS
+    if sm._GRID_NO_DIGITS != str.maketrans("", "", "0123456789"):
+        return None, "smooth._no_digits strips other characters than the ASCII digits"
 
     def compiled(seg: Any, root: int, cand: Any, parents: Any, least: int) -> Any:
-        got = _kernels.alike_groups(cand, parents, seg.elem_tag, seg.elem_class, root, item_tags, least, no_digits)
+        got = _kernels.alike_groups(cand, parents, seg.elem_tag, seg.elem_class, root, item_tags, least)
         return reference(seg, root, cand, parents, least) if got is None else got
 
     rng = np.random.default_rng(2101)
     tried = 0
-    names = ["", "card", "card card-1", "card card-2", "item7", "x\u00e91", "x\u00e9", "post \u0663", "li2"]
+    names = ["", "card", "card card-1", "card card-2", "item7", "x\u00e91", "x\u00e9", "post \u0663", "li2", "7",
+             "a\u4e2d9", "9\U0001f600", "\u00e9\u4e2d1"]
     for seg in _probe_pages(21, 40):
         n_elem = len(seg.elem_parent)
         seg.elem_class = ["", *rng.choice(names, n_elem - 1).tolist()]
