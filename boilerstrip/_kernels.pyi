@@ -206,3 +206,19 @@ def int64_array(values: list[int]) -> npt.NDArray[np.int64] | None: ...
 def item_starts(
     tokens: list[str], flags: npt.NDArray[np.int64], words: frozenset[str], comment_bit: int, neg_bit: int
 ) -> list[tuple[int, int]] | Literal[False] | None: ...
+
+# Grid speed (session 21)
+def alike_groups(
+    cand: npt.NDArray[np.int64],
+    parents: npt.NDArray[np.int64],
+    tags: list[str],
+    classes: list[str],
+    root: int,
+    item_tags: frozenset[str],
+    least: int,
+) -> dict[tuple[int, str, str], list[int]] | None: ...
+def subtree_sums(
+    elems: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    columns: tuple[npt.NDArray[np.float64] | npt.NDArray[np.bool_] | None, ...],
+) -> npt.NDArray[np.float64] | None: ...

@@ -3296,6 +3296,146 @@ def item_starts(list tokens, flags_in, words, int64_t comment_bit, int64_t neg_b
     return out
 
 
+# ---------------------------------------------------------------------------------------
+# Grid speed (session 21)
+# ---------------------------------------------------------------------------------------
+
+cdef inline bint _has_ascii_digit(str s) noexcept:
+    cdef Py_ssize_t i, n = PyUnicode_GET_LENGTH(s)
+    cdef int kind = PyUnicode_KIND(s)
+    cdef void *data = PyUnicode_DATA(s)
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if 48 <= c <= 57:
+            return True
+    return False
+
+
+cdef str _strip_digits(str s):
+    """s without its ASCII digits, as smooth._no_digits makes it (the characters left, in order;
+    PyUnicode_FromKindAndData gives the canonical str, equal to the reference's)."""
+    cdef Py_ssize_t i, j = 0, n = PyUnicode_GET_LENGTH(s)
+    cdef int kind = PyUnicode_KIND(s)
+    cdef void *data = PyUnicode_DATA(s)
+    cdef Py_UCS4 c
+    cdef char *buf = <char *> malloc((n + 1) * kind)
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if 48 <= c <= 57:
+                continue
+            if kind == 1:
+                (<uint8_t *> buf)[j] = <uint8_t> c
+            elif kind == 2:
+                (<uint16_t *> buf)[j] = <uint16_t> c
+            else:
+                (<uint32_t *> buf)[j] = <uint32_t> c
+            j += 1
+        return <str> PyUnicode_FromKindAndData(kind, buf, j)
+    finally:
+        free(buf)
+
+
+def alike_groups(cand_in, parents_in, list tags, list classes, Py_ssize_t root, item_tags, Py_ssize_t least):
+    """smooth._alike_groups in one C loop over the candidates: the groups' keys (parent, tag,
+    class but for digits) and members as the reference makes them, in order of first
+    appearance, those of least members or more. A class without an ASCII digit is its own
+    name; the others lose their ASCII digits in C (_no_digits encodes, translates and decodes,
+    ~1 us a class, and a page's items may each carry a numbered class). None when a candidate
+    or its parent lies outside the elements, or a tag or class is no str (the caller then
+    runs the reference)."""
+    cdef _Buf cand = _buf(cand_in, 1, 108, False)
+    cdef _Buf par = _buf(parents_in, 1, 108, False)
+    cdef Py_ssize_t n = cand.n, i, n_tags = len(tags), n_cls = len(classes)
+    cdef int64_t e
+    cdef object tag, cls, name, key, members
+    cdef dict groups = {}
+    for i in range(n):
+        e = _i64(cand, i)
+        if e < 0 or e >= par.n or root < 0 or root + e >= n_tags or root + e >= n_cls:
+            return None
+        tag = <object> PyList_GET_ITEM(tags, root + e)
+        cls = <object> PyList_GET_ITEM(classes, root + e)
+        if not PyUnicode_CheckExact(tag) or not PyUnicode_CheckExact(cls):
+            return None
+        if PyUnicode_GET_LENGTH(cls) == 0 and tag not in item_tags:
+            continue
+        name = _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls
+        key = (_i64(par, e), tag, name)
+        members = groups.get(key)
+        if members is None:
+            groups[key] = [e]
+        else:
+            (<list> members).append(e)
+    if least <= 1:
+        return groups
+    return {k: v for k, v in groups.items() if len(<list> v) >= least}
+
+
+def subtree_sums(elems_in, ends_in, tuple columns):
+    """smooth._subtree_sums: per element, the sums of the columns over its subtree (elements in
+    document order, ends one past each subtree), in numpy's order of additions as in
+    container_subtrees (bincount adds each block's value in turn, cumsum row by row), so a column
+    summed here equals the same column summed there. None when a block's element lies outside
+    the ends (the caller then runs the reference)."""
+    cdef _Buf eb = _buf(elems_in, 1, 108, False)
+    cdef _Buf nd = _buf(ends_in, 1, 108, False)
+    cdef Py_ssize_t m = eb.n, n_elem = nd.n, k = len(columns), i, j, e
+    cdef int64_t x
+    cdef _Buf col
+    cdef double *ov
+    cdef double *rv
+    cdef double *sv
+    for i in range(m):
+        x = _i64(eb, i)
+        if x < 0 or x >= n_elem:
+            return None
+    for e in range(n_elem):
+        x = _i64(nd, e)
+        if x < 0 or x > n_elem:
+            return None
+    own = np.zeros((n_elem, k), dtype=np.float64)
+    cdef _Buf ob = _buf(own, 2, 100, True)
+    ov = <double *> ob.data
+    for j in range(k):
+        column = columns[j]
+        if column is None:
+            for i in range(m):
+                ov[_i64(eb, i) * k + j] += 1.0
+        elif column.dtype == np.bool_:
+            col = _buf(column, 1, 63, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
+            for i in range(m):
+                ov[_i64(eb, i) * k + j] += 1.0 if (<const uint8_t *> (col.data + i * col.s0))[0] else 0.0
+        else:
+            col = _buf(column, 1, 100, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
+            for i in range(m):
+                ov[_i64(eb, i) * k + j] += (<const double *> (col.data + i * col.s0))[0]
+    prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
+    cdef _Buf rb = _buf(prefix, 2, 100, True)
+    rv = <double *> rb.data
+    if n_elem:
+        for j in range(k):
+            rv[k + j] = ov[j]
+    for e in range(1, n_elem):
+        for j in range(k):
+            rv[(e + 1) * k + j] = rv[e * k + j] + ov[e * k + j]
+    sums = np.empty((n_elem, k), dtype=np.float64)
+    cdef _Buf sb = _buf(sums, 2, 100, True)
+    sv = <double *> sb.data
+    for e in range(n_elem):
+        x = _i64(nd, e)
+        for j in range(k):
+            sv[e * k + j] = rv[x * k + j] - rv[e * k + j]
+    return sums
+
+
 def link_heading_candidates(body_in, link_density_in, n_words_in, double most_words, double least_links):
     """smooth._link_heading_candidates: the body blocks of most_words words at most followed by two
     blocks out of the body of least_links link density or more, in one pass (numpy took nine

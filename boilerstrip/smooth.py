@@ -2837,6 +2837,67 @@ def _container_subtrees(
     return root, elems, parents, ends, sums
 
 
+def _subtree_sums(
+    elems: npt.NDArray[np.int64], ends: npt.NDArray[np.int64], columns: tuple[FloatArray | BoolArray | None, ...]
+) -> FloatArray:
+    """Per element, the sum over its subtree of each column (a value per block; None counts the
+    blocks): _container_subtrees' sums for elements and ends it made, the same values column by
+    column (a column's sums depend on no other column). Its compiled twin adds in numpy's order."""
+    own = np.column_stack([np.bincount(elems, weights=c, minlength=len(ends)) for c in columns])
+    prefix = np.concatenate((np.zeros((1, len(columns))), np.cumsum(own, axis=0)))
+    return np.asarray(prefix[ends] - prefix[:-1], dtype=np.float64)
+
+
+class _GridFront:
+    """What keep_grid_items, keep_item_slots, keep_full_grids and keep_card_sets share on a page:
+    the main container's blocks outside navigation, header, footer and forms (clean, and their
+    indexes), and the tree below the element holding the first and last of them (root, each
+    block's element, the elements' parents and subtree ends, and each element's clean words and
+    lines over its subtree), made by the first step that asks; the steps sum only the columns
+    that read the body, which each changes. Kept in seg.shared with the features it was made
+    from (a second reading of the page makes other features)."""
+
+    __slots__ = ("f", "clean", "blocks", "tree")
+
+    def __init__(self, f: Features, clean: BoolArray, blocks: npt.NDArray[np.intp]) -> None:
+        self.f = f
+        self.clean = clean
+        self.blocks = blocks
+        self.tree: (
+            tuple[int, npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], FloatArray, FloatArray]
+            | None
+        ) = None
+
+
+def _grid_front(seg: Segments, f: Features) -> _GridFront:
+    """The page's _GridFront for f (clean and blocks read-only; the tree made by _grid_tree)."""
+    got = seg.shared.get("grid_front")
+    if isinstance(got, _GridFront) and got.f is f:
+        return got
+    clean = _all_of(len(f.n_words), ((f.main, ">", 0), (f.flags, "none", _GRID_CHROME)))
+    clean.flags.writeable = False
+    blocks = clean.nonzero()[0]
+    blocks.flags.writeable = False
+    front = _GridFront(f, clean, blocks)
+    seg.shared["grid_front"] = front
+    return front
+
+
+def _grid_tree(
+    seg: Segments, f: Features, front: _GridFront
+) -> tuple[int, npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], FloatArray, FloatArray]:
+    """front's tree (front.blocks not empty): root, elems, parents, subtree ends, and per element
+    the clean words and lines over its subtree (read-only)."""
+    if front.tree is None:
+        blocks = front.blocks
+        root, elems, parents, ends, sub = _container_subtrees(seg, blocks, (f.n_words[blocks], None))
+        words, lines = sub[:, 0].copy(), sub[:, 1].copy()
+        for a in (elems, parents, ends, words, lines):
+            a.flags.writeable = False
+        front.tree = (root, elems, parents, ends, words, lines)
+    return front.tree
+
+
 def _sibling_items(
     parents: npt.NDArray[np.int64], masks: tuple[BoolArray, ...], least: tuple[float, ...]
 ) -> npt.NDArray[np.int64]:
@@ -2855,12 +2916,13 @@ def _sibling_items(
 
 
 def _alike_groups(
-    seg: Segments, root: int, cand: npt.NDArray[np.int64], parents: npt.NDArray[np.int64]
+    seg: Segments, root: int, cand: npt.NDArray[np.int64], parents: npt.NDArray[np.int64], least: int
 ) -> dict[tuple[int, str, str], list[int]]:
     """The candidate items (elements numbered from root) by parent, tag and class but for digits, in
-    order of first appearance; only those with a class or a tag of _GRID_ITEM_TAGS (keep_grid_items,
-    keep_card_sets). Each class string is stripped of its digits once: a page's items repeat a
-    few class strings."""
+    order of first appearance; only those with a class or a tag of _GRID_ITEM_TAGS, and only the
+    groups of least members or more (keep_grid_items, keep_item_slots, keep_card_sets). Each class
+    string is stripped of its digits once: a page's items repeat a few class strings. Its compiled
+    twin groups in one C loop and strips only the classes that hold a digit."""
     groups: dict[tuple[int, str, str], list[int]] = {}
     tags, classes = seg.elem_tag, seg.elem_class
     plain: dict[str, str] = {}
@@ -2871,7 +2933,7 @@ def _alike_groups(
             if name is None:
                 name = plain[cls] = _no_digits(cls)
             groups.setdefault((p, tag, name), []).append(e)
-    return groups
+    return {key: members for key, members in groups.items() if len(members) >= least}
 
 
 def keep_grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -2918,35 +2980,33 @@ def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     least = (1.0 - _GRID_COVER) / _GRID_COVER * floor * body_words
     if body_words <= 0 or float(np.dot(f.n_words, _all_of(n, ((f.main, ">", 0), (body, "not", 0))))) <= least:
         return
-    main = f.main > 0
-    clean = main & ((f.flags & _GRID_CHROME) == 0)
-    in_body = body & clean
+    front = _grid_front(seg, f)
+    in_body = body & front.clean
     # With nine in ten of six items or more holding body and a median of _GRID_FULL_KEPT words,
     # four items at least hold body of that many words or fewer, a short body line each.
     if full and np.count_nonzero(in_body & (f.n_words <= _GRID_FULL_KEPT)) < _GRID_FULL_LINES:
         return
     # The items lie in the main container, below the element that holds its first and last
     # block; its elements are one run of indexes (document order), numbered here from it.
-    blocks = clean.nonzero()[0]
+    blocks = front.blocks
     if not len(blocks):
         return
-    # Per element, over its subtree: clean words, body words, clean lines, body lines.
-    columns = (f.n_words[blocks], np.where(in_body[blocks], f.n_words[blocks], 0.0), None, in_body[blocks])
-    root, elems, parents, _, sub = _container_subtrees(seg, blocks, columns)
+    # Per element, over its subtree: clean words and lines (the front's), body words, body lines.
+    root, elems, parents, ends, words, lines = _grid_tree(seg, f, front)
     n_elem = len(parents)
-    words, kept, lines, held = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
+    lines_in = in_body[blocks]
+    sub = _subtree_sums(elems, ends, (np.where(lines_in, f.n_words[blocks], 0.0), lines_in))
+    kept, held = sub[:, 0], sub[:, 1]
     # Items are siblings: only the children of a parent of _GRID_ITEMS such elements or more, enough
     # of them holding body and two lines (a cheap test before the groups are made).
     cand = _sibling_items(
         parents, (words > 0, held > 0, lines >= 2), (_GRID_ITEMS, _GRID_HELD * _GRID_ITEMS, _GRID_CARDS * _GRID_ITEMS)
     )
-    groups = _alike_groups(seg, root, cand, parents)
+    groups = _alike_groups(seg, root, cand, parents, _GRID_ITEMS)
     best: list[int] = []
     best_kept = 0.0
     for members in groups.values():
         size = len(members)
-        if size < _GRID_ITEMS:
-            continue
         m = np.asarray(members, dtype=np.int64)
         if np.count_nonzero(held[m]) < _GRID_HELD * size or np.count_nonzero(lines[m] >= 2) < _GRID_CARDS * size:
             continue
@@ -3029,28 +3089,29 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    clean = _all_of(n, ((f.main, ">", 0), (f.flags, "none", _GRID_CHROME)))
+    front = _grid_front(seg, f)
+    clean = front.clean
     in_body = body & clean
     # clean ^ in_body: the clean lines left out (one numpy call where clean & ~body takes two).
     if np.count_nonzero(in_body) < _SLOT_KEPT or not _any(clean ^ in_body):
         return
-    blocks = clean.nonzero()[0]
-    # Per element, over its subtree: clean words, body lines, lines left out.
+    blocks = front.blocks
+    # Per element, over its subtree: clean words and lines (the front's), body lines; the lines
+    # left out are the clean lines but the body's (counts: the difference is exact).
     lines_in = in_body[blocks]
     left = ~lines_in
-    root, elems, parents, ends, sub = _container_subtrees(seg, blocks, (f.n_words[blocks], lines_in, left))
-    words, open_ = sub[:, 0], sub[:, 2]
+    root, elems, parents, ends, words, lines = _grid_tree(seg, f, front)
+    body_lines = _subtree_sums(elems, ends, (lines_in,))[:, 0]
+    open_ = lines - body_lines
     # Body lines below an element, not its own: a paragraph is no item of one line.
-    held = sub[:, 1] - np.bincount(elems[lines_in], minlength=len(parents))
+    held = body_lines - np.bincount(elems[lines_in], minlength=len(parents))
     holds = held > 0
     cand = _sibling_items(parents, (words > 0, holds), (_GRID_ITEMS, _SLOT_KEPT))
     if not len(cand):
         return
     group_of: dict[int, int] = {}
     holding: list[set[int]] = []
-    for members in _alike_groups(seg, root, cand, parents).values():
-        if len(members) < _GRID_ITEMS:
-            continue
+    for members in _alike_groups(seg, root, cand, parents, _GRID_ITEMS).values():
         m = np.asarray(members, dtype=np.int64)
         full = set(m[holds[m]].tolist())
         # Some item holds a line left out: else nothing is left to join.
@@ -3151,24 +3212,26 @@ def keep_card_sets(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    clean = _all_of(n, ((f.main, ">", 0), (f.flags, "none", _GRID_CHROME)))
+    front = _grid_front(seg, f)
+    clean = front.clean
     left = _all_of(n, ((clean, "is", 0), (body, "not", 0), (f.link_density, "<", _CARD_LINKS), (f.date_like, "==", 0)))
     if not _any(left):
         return
     in_body = body & clean
-    blocks = clean.nonzero()[0]
-    # Per element, over its subtree: clean words, clean lines, body lines, lines that may join.
-    columns = (f.n_words[blocks], None, in_body[blocks], left[blocks])
-    root, elems, parents, ends, sub = _container_subtrees(seg, blocks, columns)
+    blocks = front.blocks
+    # Per element, over its subtree: clean words and lines (the front's), body lines, lines that
+    # may join.
+    root, elems, parents, ends, words, lines = _grid_tree(seg, f, front)
     n_elem = len(parents)
-    words, lines, held, open_ = sub[:, 0], sub[:, 1], sub[:, 2], sub[:, 3]
+    sub = _subtree_sums(elems, ends, (in_body[blocks], left[blocks]))
+    held, open_ = sub[:, 0], sub[:, 1]
     cand = _sibling_items(parents, (_all_of(n_elem, ((lines, ">=", 2), (held, ">", 0))),), (_CARD_ITEMS,))
-    groups = _alike_groups(seg, root, cand, parents)
+    groups = _alike_groups(seg, root, cand, parents, _CARD_ITEMS)
     roots = np.zeros(n_elem, dtype=bool)
     sets: list[list[int]] = []
     for (p, tag, cls), members in groups.items():
         size = len(members)
-        if size < _CARD_ITEMS or size > _CARD_MAX_ITEMS:
+        if size > _CARD_MAX_ITEMS:
             continue
         m = np.asarray(members, dtype=np.int64)
         if not _any(open_[m]) or float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
@@ -4763,6 +4826,8 @@ _tags_are = choose_kernel("tags_are", _tags_are)
 _nearest_marked = choose_kernel("nearest_marked", _nearest_marked)
 _texts_holding = choose_kernel("texts_holding", _texts_holding)
 _sibling_items = choose_kernel("sibling_items", _sibling_items)
+_alike_groups = choose_kernel("alike_groups", _alike_groups)
+_subtree_sums = choose_kernel("subtree_sums", _subtree_sums)
 _may_digit = choose_kernel("may_digit", _may_digit)
 _may_hold_lines = choose_kernel("may_hold_lines", _may_hold_lines)
 _link_heading_candidates = choose_kernel("link_heading_candidates", _link_heading_candidates)

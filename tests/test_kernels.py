@@ -37,7 +37,7 @@ NAMES = (
     "sibling_items", "may_digit", "runs_between", "box_span", "byte_places", "bytes_hold",
     "may_hold_lines", "str_holds", "link_heading_candidates",
     "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
-    "chrome_only", "int64_array", "item_starts",
+    "chrome_only", "int64_array", "item_starts", "alike_groups", "subtree_sums",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -103,6 +103,8 @@ def test_modules_use_the_chosen_kernels() -> None:
         "chrome_only": features._chrome_only,
         "int64_array": segment._int64_array,
         "item_starts": features._item_starts,
+        "alike_groups": smooth._alike_groups,
+        "subtree_sums": smooth._subtree_sums,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -747,3 +749,67 @@ def test_item_starts_examples() -> None:
     assert features._item_starts(tokens, flags) == [(1, c), (3, neg), (5, neg), (5, c), (7, neg)]
     assert features._item_starts(["", "sidebar"], np.asarray([neg, neg], dtype=np.int64)) is None
     assert features._item_starts(["promo"], np.asarray([0], dtype=np.int64)) == []
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_alike_groups_generated(seed: int) -> None:
+    """smooth._alike_groups' twin makes the same groups (keys, members and their order), classes
+    with and without digits (ASCII or not), from any root, for any least size."""
+    rng = np.random.default_rng(seed)
+    names = ["", "", "card", "card card-1", "card card-22", "item7", "x\u00e91", "x\u00e9", "post \u0663", "a1b2", "42",
+             "a\u4e2d9", "9\U0001f600x", "\u00e9\u4e2d1 \u00e91"]
+    for seg in _compiled._probe_pages(int(rng.integers(0, 2**31)), 4):
+        n_elem = len(seg.elem_parent)
+        seg.elem_class = ["", *rng.choice(names, n_elem - 1).tolist()]
+        seg.elem_tag = ["body", *rng.choice(["div", "li", "article", "dd", "p", "section"], n_elem - 1).tolist()]
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        root = int(rng.integers(0, n_elem))
+        sub = parents[root:] - root
+        sub[0] = -1
+        cand = np.flatnonzero(rng.random(len(sub)) < rng.random()).astype(np.int64)
+        cand = cand[cand > 0]
+        for least in (0, 1, 3, 6):
+            got = smooth._alike_groups(seg, root, cand, sub, least)
+            want = _compiled.KERNEL_REFERENCES["alike_groups"](seg, root, cand, sub, least)
+            assert got == want and list(got) == list(want)
+            assert all(len(members) >= least for members in got.values())
+
+
+def test_alike_groups_examples() -> None:
+    """Items alike but for their classes' digits group together; a classless div is no item, a
+    classless li is; groups under least members are left out."""
+    seg = segment.Segments(
+        elem_parent=[-1, 0, 1, 1, 1, 1, 1],
+        elem_tag=["body", "ul", "li", "li", "div", "div", "div"],
+        elem_class=["", "", "", "", "card card-1", "card card-2", ""],
+    )
+    parents = np.asarray(seg.elem_parent, dtype=np.int64)
+    cand = np.arange(2, 7, dtype=np.int64)
+    assert smooth._alike_groups(seg, 0, cand, parents, 1) == {(1, "li", ""): [2, 3], (1, "div", "card card-"): [4, 5]}
+    assert smooth._alike_groups(seg, 0, cand, parents, 3) == {}
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_subtree_sums_generated(seed: int) -> None:
+    """smooth._subtree_sums' twin adds in numpy's order: the same bits for every column, and a
+    column's sums the same alone as beside others (and as _container_subtrees' own)."""
+    rng = np.random.default_rng(seed)
+    for seg in _compiled._probe_pages(int(rng.integers(0, 2**31)), 4):
+        n = len(seg.elems)
+        blocks = np.flatnonzero(rng.random(n) < rng.random())
+        if not len(blocks):
+            continue
+        m = len(blocks)
+        floats = rng.choice([0.0, -0.0, 0.5, 1.0, 8.0, 1e-3, 1e16], m)
+        mask = rng.random(m) < 0.5
+        columns = (floats, None, mask, np.where(mask, floats, 0.0))
+        _, elems, _, ends, sums = smooth._container_subtrees(seg, blocks, columns)
+        for cols in (columns, columns[1:3], columns[3:]):
+            got = smooth._subtree_sums(elems, ends, cols)
+            assert same(got, _compiled.KERNEL_REFERENCES["subtree_sums"](elems, ends, cols))
+        for j, col in enumerate(columns):
+            assert same(smooth._subtree_sums(elems, ends, (col,))[:, 0], sums[:, j].copy())

@@ -2775,3 +2775,42 @@ def test_copy_of_a_footer_block_is_chrome() -> None:
     # A page that opens with what its footer repeats (an "about us" page) keeps it.
     about = html.replace(f"<p>{PROSE}</p>", f"<p>{quote}</p>", 1).replace(f"<div class='bar'><p>{quote}</p></div></main>", "</main>")
     assert [b.label for b in extract_blocks(about).blocks if b.text == quote] == ["body", "chrome"]
+
+
+def test_the_grid_steps_share_one_front_a_page() -> None:
+    """keep_grid_items, keep_item_slots, keep_full_grids and keep_card_sets make the clean mask and
+    the container's tree once a page and features, and label alike with a front made afresh."""
+    import dataclasses
+
+    from boilerstrip import smooth as sm
+
+    tiles = "".join(
+        f"<div class='tile tile-{i}'><div class='tile-body'><h2 class='tile-name'><a href='/p/{i}'>Glass Candle {i}</a>"
+        f"</h2>{f'<p class=price>${30 + i}.00</p>' if i < 4 else ''}</div></div>"
+        for i in range(10)
+    )
+    html = (
+        "<body><nav><ul><li><a href='/'>Home</a></li></ul></nav><main><h1>Decorative candles</h1>"
+        f"<p>Candles made by small studios, poured by hand in small batches.</p><div class='grid'>{tiles}</div></main>"
+        "</body>"
+    )
+    names = [f"Glass Candle {i}" for i in range(4)]
+    steps = (sm.keep_grid_items, sm.keep_item_slots, sm.keep_full_grids, sm.keep_card_sets)
+    runs = []
+    for fresh in (False, True):
+        seg = segment_html(html, max_depth=256, max_blocks=1000)
+        f = compute_features(seg, "html")
+        body = np.asarray([t.startswith(("$", "Candles made")) or t in names for t in seg.texts])
+        why = np.zeros(len(body), dtype=np.int8)
+        for step in steps:
+            if fresh:
+                seg.shared.pop("grid_front", None)
+            step(seg, f, body, why)
+        runs.append((body.copy(), why.copy()))
+        front = sm._grid_front(seg, f)
+        assert sm._grid_front(seg, f) is front and sm._grid_tree(seg, f, front) is sm._grid_tree(seg, f, front)
+        assert not front.clean.flags.writeable and not front.blocks.flags.writeable
+        other = dataclasses.replace(f)
+        assert sm._grid_front(seg, other) is not front and sm._grid_front(seg, other).f is other
+    assert np.array_equal(runs[0][0], runs[1][0]) and np.array_equal(runs[0][1], runs[1][1])
+    assert np.count_nonzero(runs[0][1] == 85) >= 6  # the names joined through keep_item_slots

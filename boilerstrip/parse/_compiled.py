@@ -1623,6 +1623,78 @@ def _make_sibling_items(reference: Callable[..., Any]) -> tuple[Any, str | None]
     return compiled, None
 
 
+def _make_alike_groups(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as sm
+
+    item_tags = sm._GRID_ITEM_TAGS
+    if sm._GRID_NO_DIGITS != str.maketrans("", "", "0123456789"):
+        return None, "smooth._no_digits strips other characters than the ASCII digits"
+
+    def compiled(seg: Any, root: int, cand: Any, parents: Any, least: int) -> Any:
+        got = _kernels.alike_groups(cand, parents, seg.elem_tag, seg.elem_class, root, item_tags, least)
+        return reference(seg, root, cand, parents, least) if got is None else got
+
+    rng = np.random.default_rng(2101)
+    tried = 0
+    names = ["", "card", "card card-1", "card card-2", "item7", "x\u00e91", "x\u00e9", "post \u0663", "li2", "7",
+             "a\u4e2d9", "9\U0001f600", "\u00e9\u4e2d1"]
+    for seg in _probe_pages(21, 40):
+        n_elem = len(seg.elem_parent)
+        seg.elem_class = ["", *rng.choice(names, n_elem - 1).tolist()]
+        seg.elem_tag = ["body", *rng.choice(["div", "li", "article", "dd", "p"], n_elem - 1).tolist()]
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        for root in {0, int(rng.integers(0, n_elem))}:
+            sub = parents[root:] - root
+            sub[0] = -1
+            for p in (0.3, 1.0):
+                cand = np.flatnonzero(rng.random(len(sub)) < p).astype(np.int64)
+                cand = cand[cand > 0]
+                for least in (0, 1, 2, 3, 6):
+                    got, want = compiled(seg, root, cand, sub, least), reference(seg, root, cand, sub, least)
+                    if got != want or list(got) != list(want):
+                        return None, "it differs on the probe pages"
+                    tried += 1
+    if tried < 40:
+        return None, f"too few probes ({tried})"
+    return compiled, None
+
+
+def _make_subtree_sums(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import features as f
+
+    def compiled(elems: Any, ends: Any, columns: tuple[Any, ...]) -> Any:
+        got = _kernels.subtree_sums(elems, ends, columns)
+        return reference(elems, ends, columns) if got is None else got
+
+    rng = np.random.default_rng(2102)
+    tried = 0
+    for seg in _probe_pages(22, 40):
+        parents = np.asarray(seg.elem_parent, dtype=np.int64)
+        parents[0] = -1
+        ends = f.subtree_ends(parents)
+        for _ in range(3):
+            m = int(rng.integers(0, 120))
+            elems = np.sort(rng.integers(0, len(parents), m)).astype(np.int64)
+            columns = (
+                rng.choice([0.0, -0.0, 1.0, 2.5, 7.0, 1e-3], m),
+                None,
+                rng.random(m) < 0.5,
+                np.where(rng.random(m) < 0.5, rng.random(m), 0.0),
+            )
+            for cols in (columns, columns[2:3], columns[:1], columns[::-1]):
+                if not _same(compiled(elems, ends, cols), reference(elems, ends, cols)):
+                    return None, "it differs on the probe trees"
+                tried += 1
+            strided = (np.repeat(columns[0], 2)[::2], np.repeat(columns[2], 3)[::3])
+            if not _same(compiled(elems, ends, strided), reference(elems, ends, strided)):
+                return None, "it differs on strided columns"
+    if tried < 40:
+        return None, f"too few probes ({tried})"
+    return compiled, None
+
+
 def _make_may_digit(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
 
@@ -2052,6 +2124,8 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "nearest_marked": _make_nearest_marked,
     "texts_holding": _make_texts_holding,
     "sibling_items": _make_sibling_items,
+    "alike_groups": _make_alike_groups,
+    "subtree_sums": _make_subtree_sums,
     "may_digit": _make_may_digit,
     "runs_between": _make_runs_between,
     "box_span": _make_box_span,
