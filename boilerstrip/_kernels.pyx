@@ -12,7 +12,9 @@ function as the reference.
 
 import numpy as np
 
-from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE, PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ,
+)
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memcpy, memset
@@ -2026,7 +2028,11 @@ cdef inline Py_UCS4 _page_char(list texts, Py_ssize_t k, Py_ssize_t q) noexcept:
 cdef int _after_three(list texts, Py_ssize_t k, Py_ssize_t q, const uint32_t *keys, int n_keys) noexcept:
     """1 when smooth._THIRD_SLIDE may match from the "3" before q in text k ("3", spaces, "/" or
     a word of _OF (keys: each word's lowercase letters packed a byte each), spaces, a digit), 0
-    when it cannot; the page is read as joined by newlines. A character outside ASCII is a maybe."""
+    when it cannot; the page is read as joined by newlines. A character outside ASCII is a maybe,
+    but for the first after the spaces: unless a space or one of the three that match an ASCII
+    letter under regex.I ("İ", "ſ", the Kelvin sign), it is neither "/" nor a word's first letter
+    and ends every match from that "3" (a dash, a quote, a box line, a letter of another script:
+    "3 – ", "3’s", "3 │", "3日"; a fifth of the pages were joined and searched for one)."""
     cdef Py_UCS4 c
     cdef uint32_t key = 0, u
     cdef int w = 0, j
@@ -2035,7 +2041,7 @@ cdef int _after_three(list texts, Py_ssize_t k, Py_ssize_t q, const uint32_t *ke
         if c == 0x110000:
             return 0
         if c >= 128:
-            return 1
+            return 1 if Py_UNICODE_ISSPACE(c) or c == 0x130 or c == 0x17F or c == 0x212A else 0
         if c > 32:
             break
         q += 1
