@@ -394,6 +394,13 @@ def test_subtree_ends_generated(seed: int) -> None:
         assert same(features.subtree_ends(parents), _compiled.KERNEL_REFERENCES["subtree_ends"](parents))
 
 
+def test_third_slide_ascii_folds() -> None:
+    """The three characters outside ASCII that _third_slide's twin reads on after a "3" are all
+    that match "/" or an ASCII letter under regex.I (surrogates left out: a str of them is no text)."""
+    chars = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(regex.findall(r"[a-z/]", chars, regex.I)) == {"\u0130", "\u017f", "\u212a"}
+
+
 @needs_kernels
 def test_third_slide_after_three() -> None:
     """The compiled pretest ends a "3" at a character outside ASCII that is no space and matches

@@ -2732,3 +2732,15 @@ def test_form_thank_you_notices_are_chrome_in_html_and_in_text() -> None:
     # An interviewer's welcome and a thanks in the text stay.
     for other in ("Thanks for joining us! Could you tell us about your work?", "Thank you for reading this far into the story."):
         assert [b.label for b in extract_blocks(html.replace(notes[1], other)).blocks if b.text == other] == ["body"]
+
+
+def test_copy_key_ascii_and_beyond() -> None:
+    """drop_text_copies' key: an ASCII line's words by the ASCII class are the words the Unicode
+    pattern finds (letters and digits; "_" and the markup split them), and a line beyond ASCII
+    keeps its letters whole."""
+    from boilerstrip.smooth import _COPY_WORDS_RE, _copy_key
+
+    assert _copy_key("## 1. Best_for: [Our pick](https://example.com/x) costs $20!") == "best for our pick costs 20"
+    assert _copy_key("> **Note**: snake_case v2.0") == " ".join(_COPY_WORDS_RE.findall("note: snake_case v2.0"))
+    assert _copy_key("\u00dcn\u00efcode caf\u00e9: 3 fa\u00e7ades") == "\u00fcn\u00efcode caf\u00e9 3 fa\u00e7ades"
+    assert _copy_key("  -- ") == "--"
