@@ -12,7 +12,9 @@ function as the reference.
 
 import numpy as np
 
-from cpython.unicode cimport PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport (
+    Py_UNICODE_ISSPACE, PyUnicode_CheckExact, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ,
+)
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memcpy, memset
@@ -1702,18 +1704,22 @@ cdef extern from *:
     static Py_ssize_t bs_tri_next(const uint8_t *b, Py_ssize_t n, Py_ssize_t p, const uint8_t *tri, int n_tri) {
     #if defined(__SSE2__)
         const __m128i up = _mm_set1_epi8(0x20);
+        __m128i t[48];
+        int k;
+        if (p + 18 > n) return -1 - p;
+        /* Each triple's bytes broadcast once a call, not once a 16 bytes. */
+        for (k = 0; k < 3 * n_tri; k++) t[k] = _mm_set1_epi8((char)tri[k]);
         for (; p + 18 <= n; p += 16) {
             __m128i v0 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(b + p)), up);
             __m128i v1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(b + p + 1)), up);
             __m128i v2 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(b + p + 2)), up);
-            unsigned int m = 0;
-            int k;
+            __m128i m = _mm_setzero_si128();
             for (k = 0; k < n_tri; k++) {
-                __m128i e = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)tri[3 * k])),
-                                          _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)tri[3 * k + 1])));
-                m |= (unsigned int)_mm_movemask_epi8(_mm_and_si128(e, _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)tri[3 * k + 2]))));
+                __m128i e = _mm_and_si128(_mm_cmpeq_epi8(v0, t[3 * k]), _mm_cmpeq_epi8(v1, t[3 * k + 1]));
+                m = _mm_or_si128(m, _mm_and_si128(e, _mm_cmpeq_epi8(v2, t[3 * k + 2])));
             }
-            if (m) return p + __builtin_ctz(m);
+            unsigned int bits = (unsigned int)_mm_movemask_epi8(m);
+            if (bits) return p + __builtin_ctz(bits);
         }
     #endif
         return -1 - p;
@@ -1738,10 +1744,10 @@ cdef struct _Stems:
     Py_ssize_t m
     uint8_t shift[256]
     bint last[256]
-    # The distinct first three bytes of the stems (m >= 3, at most 8 of them), each byte or'ed
+    # The distinct first three bytes of the stems (m >= 3, at most 16 of them), each byte or'ed
     # with 0x20, for bs_tri_next's 16-byte scan (n_tri 0: the scan is not used).
     int n_tri
-    uint8_t tri[24]
+    uint8_t tri[48]
 
 
 cdef inline bint _int64_format(const char *fmt) noexcept:
@@ -1854,7 +1860,11 @@ cdef int _read_stems(tuple stems, _Stems *st) except -1:
 
 cdef void _read_triples(_Stems *st) noexcept:
     """Fills st.tri with the stems' distinct first three bytes (or'ed with 0x20), or leaves
-    n_tri 0 when there are more than 8."""
+    n_tri 0 when there are more than 16. Up to 16, not 8: drop_form_notices' 18 stems start
+    with 9 triples, and its 9th ("thank") had turned its search into the Horspool search over
+    5 bytes, whose shifts are mostly 1 with so many stems (the step on its recorded calls: 8.6
+    -> 5.6 us a page with the scan, 24 K instructions more: Horspool's mispredicted branches
+    cost more than the scan's compares)."""
     cdef Py_ssize_t j, k
     cdef uint8_t a, b, c
     cdef int n_tri = 0
@@ -1864,7 +1874,7 @@ cdef void _read_triples(_Stems *st) noexcept:
             if st.tri[3 * k] == a and st.tri[3 * k + 1] == b and st.tri[3 * k + 2] == c:
                 break
         else:
-            if n_tri == 8:
+            if n_tri == 16:
                 return
             st.tri[3 * n_tri] = a
             st.tri[3 * n_tri + 1] = b
@@ -2023,7 +2033,11 @@ cdef inline Py_UCS4 _page_char(list texts, Py_ssize_t k, Py_ssize_t q) noexcept:
 cdef int _after_three(list texts, Py_ssize_t k, Py_ssize_t q, const uint32_t *keys, int n_keys) noexcept:
     """1 when smooth._THIRD_SLIDE may match from the "3" before q in text k ("3", spaces, "/" or
     a word of _OF (keys: each word's lowercase letters packed a byte each), spaces, a digit), 0
-    when it cannot; the page is read as joined by newlines. A character outside ASCII is a maybe."""
+    when it cannot; the page is read as joined by newlines. A character outside ASCII is a maybe,
+    but for the first after the spaces: unless a space or one of the three that match an ASCII
+    letter under regex.I ("İ", "ſ", the Kelvin sign), it is neither "/" nor a word's first letter
+    and ends every match from that "3" (a dash, a quote, a box line, a letter of another script:
+    "3 – ", "3’s", "3 │", "3日"; a fifth of the pages were joined and searched for one)."""
     cdef Py_UCS4 c
     cdef uint32_t key = 0, u
     cdef int w = 0, j
@@ -2032,7 +2046,7 @@ cdef int _after_three(list texts, Py_ssize_t k, Py_ssize_t q, const uint32_t *ke
         if c == 0x110000:
             return 0
         if c >= 128:
-            return 1
+            return 1 if Py_UNICODE_ISSPACE(c) or c == 0x130 or c == 0x17F or c == 0x212A else 0
         if c > 32:
             break
         q += 1

@@ -2240,11 +2240,12 @@ def _relative_dates(texts: list[str], n_words: FloatArray, date_like: FloatArray
 
     The short lines are read for the word with smooth's compiled stem search (~0.015 ms a page;
     a join of the page's texts, or a loop over them, took 0.2 ms), and only those holding it are
-    searched with the pattern.
+    searched with the pattern. The short lines are found with smooth's compiled _all_of: one
+    pass, where numpy's five operations took ~2 us a page more.
     """
-    from .smooth import _texts_holding  # smooth imports this module: asked for at the call
+    from .smooth import _all_of, _texts_holding  # smooth imports this module: asked for at the call
 
-    short = np.flatnonzero((date_like == 0) & (n_words <= _RELATIVE_WORDS) & (n_words >= 2))
+    short = _all_of(len(texts), ((date_like, "==", 0), (n_words, "<=", _RELATIVE_WORDS), (n_words, ">=", 2))).nonzero()[0]
     hits = [k for k in _texts_holding(texts, short, (b"ago",)) if _RELATIVE_DATE.search(texts[k]) is not None]
     if not hits:
         return date_like

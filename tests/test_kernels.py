@@ -396,9 +396,28 @@ def test_subtree_ends_generated(seed: int) -> None:
         assert same(features.subtree_ends(parents), _compiled.KERNEL_REFERENCES["subtree_ends"](parents))
 
 
+def test_third_slide_ascii_folds() -> None:
+    """The three characters outside ASCII that _third_slide's twin reads on after a "3" are all
+    that match "/" or an ASCII letter under regex.I (surrogates left out: a str of them is no text)."""
+    chars = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(regex.findall(r"[a-z/]", chars, regex.I)) == {"\u0130", "\u017f", "\u212a"}
+
+
+@needs_kernels
+def test_third_slide_after_three() -> None:
+    """The compiled pretest ends a "3" at a character outside ASCII that is no space and matches
+    no ASCII letter (a dash, a box line, a letter of another script), and reads on past the
+    others, as the pattern does."""
+    refs = _compiled.KERNEL_REFERENCES
+    for text in ("3 \u2013 5", "3\u2019s", "3 \u2502 4", "3\u65e5 4", "3 \u0434 5", "3\u00a0of 5", "3 \u017fur 4",
+                 "3\u2003/ 4", "3\u3000/\u30004", "3 \u0130", "3\u212a", "x3 \u2013\n3 of 4"):
+        got = smooth._third_slide([text], smooth._THIRD_SLIDE, smooth._OF_WORDS)
+        assert got == refs["third_slide"]([text], smooth._THIRD_SLIDE, smooth._OF_WORDS), text
+
+
 _PIECES = ["3", " ", "\n", "/", "of", "OF", "von", "de", "x", "5", "é", "\u00a0", "\u017f", "_", "z", "sur", "\t", "\u0664",
            "İ", "\u212a", "Affiliate", "COMMISSION", "reply", "cta", "all-to", "中", "\U0001f600", "sign", "ın",
-           "\u2033", "\U0001f633", "\u2019" * 41]
+           "\u2033", "\U0001f633", "\u2019" * 41, "\u2013", "\u2502", "\u3000", "thank", "Agree", "tl;"]
 
 
 @needs_kernels
@@ -406,7 +425,10 @@ _PIECES = ["3", " ", "\n", "/", "of", "OF", "von", "de", "x", "5", "é", "\u00a0
 @given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=5))
 def test_smooth_pretests_generated(texts: list[str]) -> None:
     refs = _compiled.KERNEL_REFERENCES
-    stem_sets = (smooth._DISCLOSURE_STEMS_ASCII, smooth._CTA_HEADS, smooth._FORM_LINE_STEMS_ASCII, smooth._TAIL_HEADS_ASCII, (b"k", b"i", b"3 of"))
+    stem_sets = (
+        smooth._DISCLOSURE_STEMS_ASCII, smooth._CTA_HEADS, smooth._FORM_LINE_STEMS_ASCII, smooth._TAIL_HEADS_ASCII, (b"k", b"i", b"3 of"),
+        smooth._FORM_NOTICE_STEMS_ASCII, smooth._KEY_STEMS_ASCII,
+    )  # fmt: skip
     everything = np.arange(len(texts), dtype=np.intp)
     for stems in stem_sets:
         for idx in (None, everything, everything[::2].copy(), everything[::-2]):

@@ -2814,3 +2814,15 @@ def test_the_grid_steps_share_one_front_a_page() -> None:
         assert sm._grid_front(seg, other) is not front and sm._grid_front(seg, other).f is other
     assert np.array_equal(runs[0][0], runs[1][0]) and np.array_equal(runs[0][1], runs[1][1])
     assert np.count_nonzero(runs[0][1] == 85) >= 6  # the names joined through keep_item_slots
+
+
+def test_copy_key_ascii_and_beyond() -> None:
+    """drop_text_copies' key: an ASCII line's words by the ASCII class are the words the Unicode
+    pattern finds (letters and digits; "_" and the markup split them), and a line beyond ASCII
+    keeps its letters whole."""
+    from boilerstrip.smooth import _COPY_WORDS_RE, _copy_key
+
+    assert _copy_key("## 1. Best_for: [Our pick](https://example.com/x) costs $20!") == "best for our pick costs 20"
+    assert _copy_key("> **Note**: snake_case v2.0") == " ".join(_COPY_WORDS_RE.findall("note: snake_case v2.0"))
+    assert _copy_key("\u00dcn\u00efcode caf\u00e9: 3 fa\u00e7ades") == "\u00fcn\u00efcode caf\u00e9 3 fa\u00e7ades"
+    assert _copy_key("  -- ") == "--"
