@@ -2308,6 +2308,30 @@ cdef inline int64_t _i64(_Buf b, Py_ssize_t i) noexcept:
     return (<const int64_t *> (b.data + i * b.s0))[0]
 
 
+cdef object _tree_sums(const double *ov, Py_ssize_t n_elem, Py_ssize_t k, _Buf nd):
+    """Each element's sums over its subtree (rows of k columns), from its own sums ov (row-major):
+    a running sum row by row, as numpy's cumsum adds, and the difference at each subtree's end."""
+    cdef Py_ssize_t e, j
+    cdef int64_t x
+    prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
+    cdef _Buf rb = _buf(prefix, 2, 100, True)
+    cdef double *rv = <double *> rb.data
+    if n_elem:
+        for j in range(k):
+            rv[k + j] = ov[j]
+    for e in range(1, n_elem):
+        for j in range(k):
+            rv[(e + 1) * k + j] = rv[e * k + j] + ov[e * k + j]
+    sums = np.empty((n_elem, k), dtype=np.float64)
+    cdef _Buf sb = _buf(sums, 2, 100, True)
+    cdef double *sv = <double *> sb.data
+    for e in range(n_elem):
+        x = _i64(nd, e)
+        for j in range(k):
+            sv[e * k + j] = rv[x * k + j] - rv[e * k + j]
+    return sums
+
+
 def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
     """smooth._container_subtrees: the root element of blocks, each block's element and each
     element's parent (numbered from the root), the subtree ends, and per element the sums of the
@@ -2321,8 +2345,6 @@ def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
     cdef int64_t first, last, root, top, x
     cdef _Buf col
     cdef double *ov
-    cdef double *rv
-    cdef double *sv
     cdef int64_t *ev
     cdef int64_t *pv
     if m == 0:
@@ -2378,22 +2400,7 @@ def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
     cdef _Buf nd = _buf(ends, 1, 108, False)
     if nd.n != n_elem:
         raise ValueError("subtree ends of another length")
-    prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
-    cdef _Buf rb = _buf(prefix, 2, 100, True)
-    rv = <double *> rb.data
-    for j in range(k):
-        rv[k + j] = ov[j]
-    for e in range(1, n_elem):
-        for j in range(k):
-            rv[(e + 1) * k + j] = rv[e * k + j] + ov[e * k + j]
-    sums = np.empty((n_elem, k), dtype=np.float64)
-    cdef _Buf sb = _buf(sums, 2, 100, True)
-    sv = <double *> sb.data
-    for e in range(n_elem):
-        x = _i64(nd, e)
-        for j in range(k):
-            sv[e * k + j] = rv[x * k + j] - rv[e * k + j]
-    return int(root), elems, parents, ends, sums
+    return int(root), elems, parents, ends, _tree_sums(ov, n_elem, k, nd)
 
 
 # ---------------------------------------------------------------------------------------
@@ -3401,8 +3408,6 @@ def subtree_sums(elems_in, ends_in, tuple columns):
     cdef int64_t x
     cdef _Buf col
     cdef double *ov
-    cdef double *rv
-    cdef double *sv
     for i in range(m):
         x = _i64(eb, i)
         if x < 0 or x >= n_elem:
@@ -3431,23 +3436,7 @@ def subtree_sums(elems_in, ends_in, tuple columns):
                 raise ValueError("a column of another length")
             for i in range(m):
                 ov[_i64(eb, i) * k + j] += (<const double *> (col.data + i * col.s0))[0]
-    prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
-    cdef _Buf rb = _buf(prefix, 2, 100, True)
-    rv = <double *> rb.data
-    if n_elem:
-        for j in range(k):
-            rv[k + j] = ov[j]
-    for e in range(1, n_elem):
-        for j in range(k):
-            rv[(e + 1) * k + j] = rv[e * k + j] + ov[e * k + j]
-    sums = np.empty((n_elem, k), dtype=np.float64)
-    cdef _Buf sb = _buf(sums, 2, 100, True)
-    sv = <double *> sb.data
-    for e in range(n_elem):
-        x = _i64(nd, e)
-        for j in range(k):
-            sv[e * k + j] = rv[x * k + j] - rv[e * k + j]
-    return sums
+    return _tree_sums(ov, n_elem, k, nd)
 
 
 def link_heading_candidates(body_in, link_density_in, n_words_in, double most_words, double least_links):
