@@ -2308,11 +2308,34 @@ cdef inline int64_t _i64(_Buf b, Py_ssize_t i) noexcept:
     return (<const int64_t *> (b.data + i * b.s0))[0]
 
 
-cdef object _tree_sums(const double *ov, Py_ssize_t n_elem, Py_ssize_t k, _Buf nd):
-    """Each element's sums over its subtree (rows of k columns), from its own sums ov (row-major):
-    a running sum row by row, as numpy's cumsum adds, and the difference at each subtree's end."""
-    cdef Py_ssize_t e, j
+cdef object _tree_sums(_Buf eb, _Buf nd, tuple columns):
+    """Each element's sums of the columns over its subtree (a row of len(columns) an element), given
+    each block's element (eb) and each element's subtree end (nd): each element's own sums, block
+    by block in turn as numpy's bincount adds, their running sums row by row as numpy's cumsum
+    adds, and the difference at each subtree's end."""
+    cdef Py_ssize_t m = eb.n, n_elem = nd.n, k = len(columns), i, e, j
     cdef int64_t x
+    cdef _Buf col
+    own = np.zeros((n_elem, k), dtype=np.float64)
+    cdef _Buf ob = _buf(own, 2, 100, True)
+    cdef double *ov = <double *> ob.data
+    for j in range(k):
+        column = columns[j]
+        if column is None:
+            for i in range(m):
+                ov[_i64(eb, i) * k + j] += 1.0
+        elif column.dtype == np.bool_:
+            col = _buf(column, 1, 63, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
+            for i in range(m):
+                ov[_i64(eb, i) * k + j] += 1.0 if (<const uint8_t *> (col.data + i * col.s0))[0] else 0.0
+        else:
+            col = _buf(column, 1, 100, False)
+            if col.n != m:
+                raise ValueError("a column of another length")
+            for i in range(m):
+                ov[_i64(eb, i) * k + j] += (<const double *> (col.data + i * col.s0))[0]
     prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
     cdef _Buf rb = _buf(prefix, 2, 100, True)
     cdef double *rv = <double *> rb.data
@@ -2341,10 +2364,8 @@ def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
     cdef _Buf ea = _buf(seg.elem_array(), 1, 108, False)
     cdef _Buf pa = _buf(seg.parent_array(), 1, 108, False)
     cdef _Buf blocks = _buf(blocks_in, 1, 108, False)
-    cdef Py_ssize_t m = blocks.n, i, j, e, k = len(columns), n_elem
+    cdef Py_ssize_t m = blocks.n, i, e, n_elem
     cdef int64_t first, last, root, top, x
-    cdef _Buf col
-    cdef double *ov
     cdef int64_t *ev
     cdef int64_t *pv
     if m == 0:
@@ -2376,31 +2397,11 @@ def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
     for e in range(n_elem):
         pv[e] = _i64(pa, root + e) - root
     pv[0] = -1
-    own = np.zeros((n_elem, k), dtype=np.float64)
-    cdef _Buf ob = _buf(own, 2, 100, True)
-    ov = <double *> ob.data
-    for j in range(k):
-        column = columns[j]
-        if column is None:
-            for i in range(m):
-                ov[ev[i] * k + j] += 1.0
-        elif column.dtype == np.bool_:
-            col = _buf(column, 1, 63, False)
-            if col.n != m:
-                raise ValueError("a column of another length")
-            for i in range(m):
-                ov[ev[i] * k + j] += 1.0 if (<const uint8_t *> (col.data + i * col.s0))[0] else 0.0
-        else:
-            col = _buf(column, 1, 100, False)
-            if col.n != m:
-                raise ValueError("a column of another length")
-            for i in range(m):
-                ov[ev[i] * k + j] += (<const double *> (col.data + i * col.s0))[0]
     ends = subtree_ends_fn(parents)
     cdef _Buf nd = _buf(ends, 1, 108, False)
     if nd.n != n_elem:
         raise ValueError("subtree ends of another length")
-    return int(root), elems, parents, ends, _tree_sums(ov, n_elem, k, nd)
+    return int(root), elems, parents, ends, _tree_sums(eb, nd, columns)
 
 
 # ---------------------------------------------------------------------------------------
@@ -3404,10 +3405,8 @@ def subtree_sums(elems_in, ends_in, tuple columns):
     the ends (the caller then runs the reference)."""
     cdef _Buf eb = _buf(elems_in, 1, 108, False)
     cdef _Buf nd = _buf(ends_in, 1, 108, False)
-    cdef Py_ssize_t m = eb.n, n_elem = nd.n, k = len(columns), i, j, e
+    cdef Py_ssize_t m = eb.n, n_elem = nd.n, i, e
     cdef int64_t x
-    cdef _Buf col
-    cdef double *ov
     for i in range(m):
         x = _i64(eb, i)
         if x < 0 or x >= n_elem:
@@ -3416,27 +3415,7 @@ def subtree_sums(elems_in, ends_in, tuple columns):
         x = _i64(nd, e)
         if x < 0 or x > n_elem:
             return None
-    own = np.zeros((n_elem, k), dtype=np.float64)
-    cdef _Buf ob = _buf(own, 2, 100, True)
-    ov = <double *> ob.data
-    for j in range(k):
-        column = columns[j]
-        if column is None:
-            for i in range(m):
-                ov[_i64(eb, i) * k + j] += 1.0
-        elif column.dtype == np.bool_:
-            col = _buf(column, 1, 63, False)
-            if col.n != m:
-                raise ValueError("a column of another length")
-            for i in range(m):
-                ov[_i64(eb, i) * k + j] += 1.0 if (<const uint8_t *> (col.data + i * col.s0))[0] else 0.0
-        else:
-            col = _buf(column, 1, 100, False)
-            if col.n != m:
-                raise ValueError("a column of another length")
-            for i in range(m):
-                ov[_i64(eb, i) * k + j] += (<const double *> (col.data + i * col.s0))[0]
-    return _tree_sums(ov, n_elem, k, nd)
+    return _tree_sums(eb, nd, columns)
 
 
 def link_heading_candidates(body_in, link_density_in, n_words_in, double most_words, double least_links):
