@@ -33,6 +33,8 @@ from .features import (
     _DATE,
     _NO_COMMENTS,
     _thread_head,
+    _PRICE_SIGNS,
+    _PRICE_WORDS,
     priced_lines,
     subtree_ends,
     under_review_class,
@@ -2062,8 +2064,10 @@ def keep_text_product_tail(seg: Segments, f: Features, body: BoolArray, why: npt
 # them; 12 took a dragnet held-out article's links); 10 to 14 lines below it the same pages, 6 kept
 # half of the gain (the feature lists run 7 to 10 lines); a description of 20 lines took a German
 # guide's "more topics" links below its article (trafilatura-eval -0.0002).
-_PT_PRICE = re.compile(r"[$€£¥₹]\s?[0-9]|[0-9]\s?[$€£¥₹]")
-_PT_PRICE_WORDS = 6
+# The signs and the line's length are features' price line's (_priced_grid); here the sign stands
+# next to the digit.
+_PT_PRICE = re.compile(f"[{_PRICE_SIGNS}]\\s?[0-9]|[0-9]\\s?[{_PRICE_SIGNS}]")
+_PT_PRICE_WORDS = _PRICE_WORDS
 _PT_ABOVE = 6
 _PT_DESC = 10
 _PT_LINES = 10
