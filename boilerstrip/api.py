@@ -72,6 +72,7 @@ from .smooth import (
     keep_item_slots,
     keep_index_lists,
     keep_listing,
+    keep_linked_cards,
     keep_linked_headings,
     keep_menu_headings,
     keep_section_headings,
@@ -195,6 +196,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_inner_cards(feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)
         keep_own_line_links(seg, feats, body, smoothed)
+        keep_linked_cards(seg, feats, body, smoothed)
         keep_key_points(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)

@@ -64,6 +64,7 @@ from .vocab import (
     PROMPT_RE,
     POSTED_BY_RE,
     POST_NAV_MAIN_RE,
+    RAIL_TOKENS,
     SHARE_BAR_RE,
     STAR_COUNT_RE,
     SIGN_OFF_RE,
@@ -118,6 +119,7 @@ __all__ = [
     "keep_index_lists",
     "keep_item_slots",
     "keep_lead_in_lists",
+    "keep_linked_cards",
     "keep_listing",
     "keep_listing_headlines",
     "keep_name_value_lists",
@@ -247,6 +249,7 @@ SMOOTH_REASONS = {
     100: "smoothed: a linked heading over its section's text",
     103: "smoothed: a product's short line below its priced description (text)",
     105: "smoothed: a copy of the page's footer, menu or sidebar",
+    106: "smoothed: a linked card's sentence between body blocks",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -2266,6 +2269,48 @@ _ADDRESS_STARTS = ("http://", "https://", "www.")
 _ADDRESS_STEMS = tuple(start.encode("ascii") for start in _ADDRESS_STARTS)
 _OWN_LINE_WORDS = 30
 _OWN_LINE_REACH = 3
+
+
+def keep_linked_cards(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A linked card's sentence between body blocks of the main container is body.
+
+    A company's landing page sets out its services, features or customers' quotes as a grid of
+    cards, and a card is often one link around its heading and its sentence: every word of the
+    card is link text, so it scores as a menu entry. A menu's entries are labels, though, not
+    sentences: where _LINKED_CARDS or more blocks of one tag path in the main container, between
+    the page's first and last body blocks, are nearly all link (_LINKED_CARD_LINKS) and read as
+    a statement (_LINKED_CARD_WORDS words or more ending with a full stop), they are body. A
+    rail's or a widget's teasers stand under their class words (the vocabulary of
+    vocab.RAIL_TOKENS: "related", "teaser", "widget", ...), and a list of linked questions ("How do
+    I ...?") is a list of other pages: both stay out.
+    """
+    n = len(body)
+    if n < _LINKED_CARDS or not _any(body):
+        return
+    cand = _all_of(
+        n,
+        ((body, "not", 0), (f.main, ">", 0), (f.link_density, ">=", _LINKED_CARD_LINKS),
+         (f.n_words, ">=", _LINKED_CARD_WORDS), (f.sentence_end, ">", 0)),
+    ).nonzero()[0]
+    if len(cand) < _LINKED_CARDS:
+        return  # most pages: no such lines
+    first = int(body.argmax())
+    last = n - 1 - int(body[::-1].argmax())
+    texts, paths, negs = seg.texts, seg.paths, seg.neg_tokens
+    picked = [i for i in cand.tolist()
+              if first < i < last and negs[i] not in RAIL_TOKENS and not texts[i].rstrip().endswith("?")]
+    counts = collections.Counter(paths[i] for i in picked)
+    for i in picked:
+        if counts[paths[i]] >= _LINKED_CARDS:
+            body[i] = True
+            why[i] = 106
+
+
+# Three cards make a grid; 0.9 link text is a card wrapped whole in its link (a stray
+# unlinked word aside); six words or more, ending with a full stop, make a sentence, not a label.
+_LINKED_CARDS = 3
+_LINKED_CARD_LINKS = 0.9
+_LINKED_CARD_WORDS = 6
 
 
 def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -104,6 +104,15 @@ CHROME_ONLY_TOKENS = frozenset(
     "illustration mockup graphic".split()
 )
 
+# The class words of a rail or a widget of other pages' teasers ("related", "teaser",
+# "sidebar", ...), with the words of boxes that are chrome whatever they hold
+# (CHROME_ONLY_TOKENS): a grid of linked cards under one of them is no part of the page's
+# own text (smooth.keep_linked_cards, session 22).
+RAIL_TOKENS = frozenset(
+    "related relatedposts recommended recommendations more rail teaser teasers widget widgets "
+    "sidebar side aside popular mostread".split()
+) | CHROME_ONLY_TOKENS
+
 POSITIVE_TOKENS = (
     "article articlebody article-body articletext post postbody entry entrycontent content "
     "story storybody body text main blog prose markdown richtext hentry"
