@@ -2287,9 +2287,10 @@ def keep_linked_cards(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     n = len(body)
     if n < _LINKED_CARDS or not _any(body):
         return
+    # The grid's cards are counted whatever their labels (smoothing may have kept one).
     cand = _all_of(
         n,
-        ((body, "not", 0), (f.main, ">", 0), (f.link_density, ">=", _LINKED_CARD_LINKS),
+        ((f.main, ">", 0), (f.link_density, ">=", _LINKED_CARD_LINKS),
          (f.n_words, ">=", _LINKED_CARD_WORDS), (f.sentence_end, ">", 0)),
     ).nonzero()[0]
     if len(cand) < _LINKED_CARDS:
@@ -2301,7 +2302,7 @@ def keep_linked_cards(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
               if first < i < last and negs[i] not in RAIL_TOKENS and not texts[i].rstrip().endswith("?")]
     counts = collections.Counter(paths[i] for i in picked)
     for i in picked:
-        if counts[paths[i]] >= _LINKED_CARDS:
+        if not body[i] and counts[paths[i]] >= _LINKED_CARDS:
             body[i] = True
             why[i] = 106
 

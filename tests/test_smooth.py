@@ -2826,3 +2826,36 @@ def test_copy_key_ascii_and_beyond() -> None:
     assert _copy_key("> **Note**: snake_case v2.0") == " ".join(_COPY_WORDS_RE.findall("note: snake_case v2.0"))
     assert _copy_key("\u00dcn\u00efcode caf\u00e9: 3 fa\u00e7ades") == "\u00fcn\u00efcode caf\u00e9 3 fa\u00e7ades"
     assert _copy_key("  -- ") == "--"
+
+
+def _linked_cards(tag: str = "p", end: str = ".", cls: str = "grid") -> str:
+    lines = [
+        "Support customers on any channel with one connected view of their history",
+        "Resolve issues that need deeper problem solving with a shared ticket queue",
+        "Help agents work faster with summaries and suggested replies in every chat",
+    ]
+    cards = "".join(f"<a href='/f{k}'><{tag}>{line}{end}</{tag}></a>" for k, line in enumerate(lines))
+    return f"<div class='{cls}'>{cards}</div>"
+
+
+def test_a_linked_card_sentence_between_body_blocks_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    def page(cards: str) -> str:
+        return f"<body><main><p>{PROSE}</p>{cards}<p>{PROSE} Again.</p></main></body>"
+
+    blocks = extract_blocks(page(_linked_cards())).blocks
+    assert [b.label for b in blocks] == ["body"] * 5
+    assert blocks[2].reasons[0].code == KEPT_CARD
+    # Linked questions are a list of other pages, a rail's teasers stand under its class
+    # word, and two cards are no grid.
+    for cards in (_linked_cards(end="?"), _linked_cards(cls="related-posts"), _linked_cards()[:-len("</div>")].rsplit("<a ", 1)[0] + "</div>"):
+        blocks = extract_blocks(page(cards)).blocks
+        assert blocks[-2].label == "chrome"
+        assert not any(b.reasons and b.reasons[0].code == KEPT_CARD for b in blocks)
+    # After the text, the cards are the page's other offers, left to the other rules.
+    after = f"<body><main><p>{PROSE}</p><p>{PROSE} Again.</p>{_linked_cards()}</main></body>"
+    assert not any(b.reasons and b.reasons[0].code == KEPT_CARD for b in extract_blocks(after).blocks)
+
+
+KEPT_CARD = "smoothed: a linked card's sentence between body blocks"
