@@ -105,6 +105,7 @@ from .smooth import (
     keep_text_sentences,
     keep_text_table_after,
     keep_text_tables,
+    keep_text_toc_headings,
     keep_text_without_prose,
     smooth_labels,
 )
@@ -220,6 +221,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)
         keep_text_gaps(seg, feats, body, smoothed)
+        keep_text_toc_headings(seg, feats, body, smoothed)
         keep_text_tables(seg, feats, body, smoothed)
         keep_text_sections(seg, feats, body, smoothed)
         keep_key_points(seg, feats, body, smoothed)
