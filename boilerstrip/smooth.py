@@ -683,8 +683,8 @@ def keep_text_toc_headings(seg: Segments, f: Features, body: BoolArray, why: npt
     order further down, each apart from the next and spread over _TOC_SPREAD times the lines of
     the list or more: the headings in the order of their sections, each over its text (a
     passage the page prints twice, for two screens, repeats its lines at the same pace).
-    A chrome line of _TOC_WORDS words at most that stands exactly twice on the page (as
-    drop_text_copies' key reads it) and whose first copy is such an entry joins the body when
+    A chrome line of _TOC_WORDS words at most that stands exactly twice on the page (case-folded,
+    as features' repeated reads it) and whose first copy is such an entry joins the body when
     the line right after it is body and a body line stands within _TOC_ABOVE lines above it: a
     heading between its section's text and the one before. The contents list itself stays as
     scored (the truths keep a heading once).
@@ -702,7 +702,7 @@ def keep_text_toc_headings(seg: Segments, f: Features, body: BoolArray, why: npt
     idx = (short & (f.repeated > 0)).nonzero()[0].tolist()
     places: dict[str, list[int]] = {}
     for i in idx:
-        places.setdefault(_copy_key(texts[i]), []).append(i)
+        places.setdefault(texts[i].strip().lower(), []).append(i)
     later = {js[0]: js[1] for js in places.values() if len(js) == 2}
     firsts = sorted(later)
     add = np.zeros(n, dtype=bool)
@@ -727,7 +727,8 @@ def keep_text_toc_headings(seg: Segments, f: Features, body: BoolArray, why: npt
 
 # A contents entry is a heading of up to 12 words (a question heading runs long); three entries in
 # a run, each within two lines of the one before (a dump may print a number or a blank-ish line
-# between); a body line within three lines above the heading.
+# between); a body line within three lines above the heading; the headings spread over twice the
+# list's lines (a doubled passage keeps its pace). The first values tried, not swept (session 22).
 _TOC_WORDS = 12
 _TOC_RUN = 3
 _TOC_STEP = 2
