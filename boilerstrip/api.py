@@ -106,6 +106,7 @@ from .smooth import (
     keep_text_sentences,
     keep_text_table_after,
     keep_text_tables,
+    keep_text_toc_headings,
     keep_text_without_prose,
     smooth_labels,
 )
@@ -256,6 +257,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_lead(feats, body, smoothed)
         keep_text_long_lines(seg, feats, body, smoothed)
         keep_text_inner_lists(seg, feats, body, smoothed)
+        keep_text_toc_headings(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)

@@ -146,6 +146,7 @@ __all__ = [
     "keep_text_specs",
     "keep_text_table_after",
     "keep_text_tables",
+    "keep_text_toc_headings",
     "keep_text_without_prose",
     "smooth_labels",
 ]
@@ -250,6 +251,7 @@ SMOOTH_REASONS = {
     103: "smoothed: a product's short line below its priced description (text)",
     105: "smoothed: a copy of the page's footer, menu or sidebar",
     106: "smoothed: a linked card's sentence between body blocks",
+    110: "smoothed: a section heading the table of contents lists (text)",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -670,6 +672,71 @@ def keep_text_gaps(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray
 # this" headings above a closing line), with 50 or 100 words 0.0009 or 0.0002.
 _TEXT_GAP = 24
 _TEXT_GAP_BELOW = 200
+
+
+def keep_text_toc_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a section heading that the page's table of contents lists is body.
+
+    A guide or a long article opens with a table of contents, its sections' headings one per
+    line, and the dump prints each heading a second time over its section: both copies are
+    repeated lines, which keep_text_gaps leaves out as a template's labels ("Advertisement",
+    "Share this article"), and short, so the text loses its headings where HTML mode keeps them
+    by their tags. A label repeats anywhere; a table of contents is a run of _TOC_RUN lines or
+    more, each within _TOC_STEP lines of the one before, whose second copies stand in the same
+    order further down, each apart from the next and spread over _TOC_SPREAD times the lines of
+    the list or more: the headings in the order of their sections, each over its text (a
+    passage the page prints twice, for two screens, repeats its lines at the same pace).
+    A chrome line of _TOC_WORDS words at most that stands exactly twice on the page (case-folded,
+    as features' repeated reads it) and whose first copy is such an entry joins the body when
+    the line right after it is body and a body line stands within _TOC_ABOVE lines above it: a
+    heading between its section's text and the one before. The contents list itself stays as
+    scored (the truths keep a heading once).
+    """
+    n = len(body)
+    if n < 4 or f.mode != "text":
+        return
+    short = (f.n_words >= 1) & (f.n_words <= _TOC_WORDS)
+    cand = short & ~body & (f.repeated > 0)
+    cand[:-1] &= body[1:]
+    cand[-1] = False
+    if not _any(cand):
+        return  # most pages: no repeated short line right above body
+    texts = seg.texts
+    idx = (short & (f.repeated > 0)).nonzero()[0].tolist()
+    places: dict[str, list[int]] = {}
+    for i in idx:
+        places.setdefault(texts[i].strip().lower(), []).append(i)
+    later = {js[0]: js[1] for js in places.values() if len(js) == 2}
+    firsts = sorted(later)
+    add = np.zeros(n, dtype=bool)
+    run: list[int] = []
+    for a in firsts + [n + _TOC_STEP + 1]:
+        if run and a - run[-1] <= _TOC_STEP and a < n and later[a] > later[run[-1]] + 1:
+            run.append(a)
+            continue
+        if len(run) >= _TOC_RUN and later[run[-1]] - later[run[0]] >= _TOC_SPREAD * (run[-1] - run[0]):
+            for r in run:
+                add[later[r]] = True
+        run = [a]
+    add &= cand
+    if not _any(add):
+        return
+    for b in add.nonzero()[0].tolist():
+        if not body[max(0, b - _TOC_ABOVE) : b].any():
+            add[b] = False
+    body |= add
+    why[add] = 110
+
+
+# A contents entry is a heading of up to 12 words (a question heading runs long); three entries in
+# a run, each within two lines of the one before (a dump may print a number or a blank-ish line
+# between); a body line within three lines above the heading; the headings spread over twice the
+# list's lines (a doubled passage keeps its pace). The first values tried, not swept (session 22).
+_TOC_WORDS = 12
+_TOC_RUN = 3
+_TOC_STEP = 2
+_TOC_ABOVE = 3
+_TOC_SPREAD = 2
 
 
 def keep_text_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -2859,3 +2859,30 @@ def test_a_linked_card_sentence_between_body_blocks_is_body() -> None:
 
 
 KEPT_CARD = "smoothed: a linked card's sentence between body blocks"
+
+
+def test_text_toc_headings() -> None:
+    """A dump's section heading that the page's table of contents lists joins the body between
+    its section's text and the one before; a passage printed twice (the same pace) does not."""
+    from boilerstrip import extract_blocks
+
+    heads = ["Choosing your first tent", "Packing the rucksack", "Finding water on the trail", "Leaving no trace"]
+    para = (
+        "The trail climbs steadily through the forest and the walkers who start early in the morning have the "
+        "best light for the views over the valley below, where the river bends towards the old mill. {}"
+    )
+    lines = ["Home", "Trips", "Gear", "Contact", "Contents", *heads, "A beginner's guide to the hills"]
+    for k, h in enumerate(heads):
+        lines += [h, para.format(f"Part {k} tells how."), para.format(f"Then part {k} goes on.")]
+    lines += ["Share", "Follow us", "Copyright 2024 Hill Walkers"]
+    doc = extract_blocks("\n".join(lines), input_type="text")
+    copies = [b for b in doc.blocks if b.text in heads][len(heads):]
+    # The first heading has no text above it within three lines (the page's title is chrome).
+    assert [b.label for b in copies] == ["chrome"] + ["body"] * (len(heads) - 1)
+    assert {str(b.reasons[0]) for b in copies[1:]} == {"smoothed: a section heading the table of contents lists (text)"}
+    assert all(b.label == "chrome" for b in doc.blocks[: 5 + len(heads)])
+    # A passage printed twice (for two screens) repeats its headings at its own pace: no contents list.
+    wide = [x for k, h in enumerate(heads) for x in (h, para.format(f"Part {k} tells how."))]
+    narrow = [x for k, h in enumerate(heads) for x in (h, para.format(f"In short, part {k}."))]
+    doubled = extract_blocks("\n".join(["Home", "Trips", para.format("Welcome."), *wide, *narrow, "Share"]), input_type="text")
+    assert not any(b.reasons and str(b.reasons[0]).startswith("smoothed: a section heading") for b in doubled.blocks)
