@@ -3942,10 +3942,16 @@ def _drop_name_bios(
     the name's first or last word go, when they hold a third of the body's words at most.
     """
     lo = max(int(long_[-1]) - 1, 0) if len(long_) else 0
-    cand = [k for k in range(lo, len(idx)) if words[k] >= _NAME_BIO_MIN and texts[int(idx[k])][:1].isupper()]
+    before = np.cumsum(words) - words
+    # The name's line stands right above the bio or above a short line or two (a role, a date): a
+    # bio's block has a short block right above it (most paragraphs have a paragraph there).
+    above = n_words[np.maximum(idx[lo:] - 1, 0)]
+    sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
+    if not len(sized):
+        return
+    cand = [k for k, j in zip(sized.tolist(), idx[sized].tolist()) if texts[j][:1].isupper()]
     if not cand:
         return
-    before = np.cumsum(words) - words
     limit = _NAME_BIO_SHARE * float(words.sum())
     gone = 0.0
     first = -1
