@@ -3949,7 +3949,7 @@ def _drop_name_bios(
     sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
     if not len(sized):
         return
-    cand = [k for k, j in zip(sized.tolist(), idx[sized].tolist()) if texts[j][:1].isupper()]
+    cand = [k for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()]
     if not cand:
         return
     limit = _NAME_BIO_SHARE * float(words.sum())
