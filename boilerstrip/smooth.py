@@ -58,7 +58,9 @@ from .vocab import (
     INGREDIENTS_HEAD_RE,
     KEY_POINTS_RE,
     METHOD_HEAD_RE,
+    NAME_BIO_RE,
     NEWSLETTER_RE,
+    PERSON_PRONOUN_RE,
     POST_END_RE,
     POST_META_RE,
     PROMPT_RE,
@@ -251,6 +253,7 @@ SMOOTH_REASONS = {
     103: "smoothed: a product's short line below its priced description (text)",
     105: "smoothed: a copy of the page's footer, menu or sidebar",
     106: "smoothed: a linked card's sentence between body blocks",
+    108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
 }
 
@@ -3919,6 +3922,7 @@ def drop_author_boxes(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     words = f.n_words[idx]
     long_ = (words > _PITCH_WORDS).nonzero()[0]
     _drop_greetings(texts, idx, words, long_, body, why)
+    _drop_name_bios(texts, f.n_words, idx, words, long_, body, why)
     # The heading stands after the last paragraph of over _PITCH_WORDS words, or right above it (the bio).
     lo = int(long_[-1]) - 1 if len(long_) else 0
     at_heads = (words[lo:] <= _AUTHOR_HEAD_WORDS).nonzero()[0] + lo
@@ -4032,6 +4036,118 @@ def _drop_greetings(
     drop = idx[found]
     body[drop] = False
     why[drop] = 74
+
+
+def _drop_name_bios(
+    texts: list[str], n_words: FloatArray, idx: npt.NDArray[np.intp], words: FloatArray,
+    long_: npt.NDArray[np.intp], body: BoolArray, why: npt.NDArray[np.int8],
+) -> None:
+    """A writer's bio under a line of their name, below the content, goes (reason 108).
+
+    An author box sets the writer's name on a line of its own (a link to their page, a bold
+    name) over a bio that opens with that name ("Jane Doe is a freelance writer ...":
+    vocab.NAME_BIO_RE), and may run on in paragraphs that name her again ("Jane holds an MBA
+    ..."). The bio passes as prose. A bio in the third person alone is no sign: a news page's
+    reporter line is kept by some truths and not by others; the line of the name right above
+    (within _NAME_BIO_LINES blocks, each of _AUTHOR_HEAD_WORDS words at most) is the box. From
+    the content's last paragraph of over _PITCH_WORDS words on (or the block right before it),
+    with _AUTHOR_ABOVE body words above, the bio and the body blocks right after it that hold
+    the name's first or last word go, when they hold a third of the body's words at most.
+    """
+    lo = max(int(long_[-1]) - 1, 0) if len(long_) else 0
+    before = np.cumsum(words) - words
+    # The name's line stands right above the bio or above a short line or two (a role, a date): a
+    # bio's block has a short block right above it (most paragraphs have a paragraph there).
+    above = n_words[np.maximum(idx[lo:] - 1, 0)]
+    sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
+    if not len(sized):
+        return
+    cand = [k for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()]
+    if not cand:
+        return
+    limit = _NAME_BIO_SHARE * float(words.sum())
+    gone = 0.0
+    first = -1
+    for k in cand:
+        box = _name_bio_box(texts, n_words, idx, k, body, before)
+        if box is None:
+            continue
+        gone += float(n_words[box].sum())
+        if gone > limit:
+            return
+        body[box] = False
+        why[box] = 108
+        first = k if first < 0 else first
+    # Two writers' boxes: the first one's bio, over _PITCH_WORDS words, is the last long block the
+    # tail was counted from. Up from the first box found, past short lines (the next name, "Email
+    # Jane"), each long block that is a box goes too.
+    k = first - 1
+    while k >= 0 and first >= 0:
+        if words[k] > _PITCH_WORDS:
+            box = _name_bio_box(texts, n_words, idx, k, body, before)
+            if box is None or gone + float(n_words[box].sum()) > limit:
+                return
+            gone += float(n_words[box].sum())
+            body[box] = False
+            why[box] = 108
+        k -= 1
+
+
+def _name_bio_box(
+    texts: list[str], n_words: FloatArray, idx: npt.NDArray[np.intp], k: int, body: BoolArray, before: FloatArray
+) -> list[int] | None:
+    """The blocks of a writer's bio that opens body block idx[k] under a line of the name, or None."""
+    j = int(idx[k])
+    if before[k] < _AUTHOR_ABOVE or not body[j] or not texts[j][:1].isupper():
+        return None
+    m = NAME_BIO_RE.match(texts[j])
+    if m is None:
+        return None
+    name = m.group(1)
+    if _name_line(texts, n_words, j, name) < 0:
+        return None
+    parts = name.split()
+    end = k
+    while end + 1 < len(idx) and int(idx[end + 1]) == int(idx[end]) + 1:
+        nxt = texts[int(idx[end + 1])]
+        if parts[0] not in nxt and parts[-1] not in nxt:
+            break
+        end += 1
+    return [int(x) for x in idx[k : end + 1]]
+
+
+def _name_line(texts: list[str], n_words: FloatArray, j: int, name: str) -> int:
+    """The block of the line of the writer's name within _NAME_BIO_LINES blocks above block j, or -1.
+
+    The line is the name ("Jane Doe"), the name after a word or two ("By Jane Doe", "About Jane
+    Doe"), or, for a bio that opens with the first name ("Jane is ..."), the name and a capitalised
+    word or two after it ("Jane Doe", "Jane Doe Author") when the bio says "she" or "he"
+    (vocab.PERSON_PRONOUN_RE: a listicle's "Storage is ..." under "Storage Solutions" does not).
+    """
+    size = name.count(" ") + 1
+    for a in range(j - 1, max(j - 1 - _NAME_BIO_LINES, -1), -1):
+        if n_words[a] > _AUTHOR_HEAD_WORDS:
+            return -1
+        line = texts[a].strip()
+        if line == name or (n_words[a] <= size + 2 and line.endswith(" " + name)):
+            return a
+        if (
+            n_words[a] <= size + 3
+            and line.startswith(name + " ")
+            and line[len(name) + 1 : len(name) + 2].isupper()
+            and PERSON_PRONOUN_RE.search(texts[j]) is not None
+        ):
+            return a
+    return -1
+
+
+# A bio: ten words at least; the line of the name within three blocks above it (the name, a role
+# line such as "Contributing Writer" between).
+_NAME_BIO_MIN = 10
+_NAME_BIO_LINES = 3
+# The box may hold a third of the body's words (a short post's bio in three paragraphs); the line of
+# the name says what it is, not its size.
+_NAME_BIO_SHARE = 1 / 3
 
 
 # The heading: six words at most ("Written by" and a name of four). Above it, 100 body words at

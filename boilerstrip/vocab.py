@@ -32,10 +32,12 @@ __all__ = [
     "INGREDIENTS_HEAD_RE",
     "KEY_POINTS_RE",
     "METHOD_HEAD_RE",
+    "NAME_BIO_RE",
     "NEGATIVE_RE",
     "NEGATIVE_TOKENS",
     "NEWSLETTER_RE",
     "OTHER_STORIES_RE",
+    "PERSON_PRONOUN_RE",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
     "POSTED_BY_RE",
@@ -405,6 +407,22 @@ AUTHOR_BOX_RE = regex.compile(
     r"|written[^\S\n]+by(?:[^\S\n]+\S+){1,4}|über[^\S\n]+(?:den[^\S\n]+autor|die[^\S\n]+autorin)|à[^\S\n]+propos[^\S\n]+de[^\S\n]+l['’]auteur"
     r"|sobre[^\S\n]+(?:el|la)[^\S\n]+autora?|sull['’]autore|over[^\S\n]+de[^\S\n]+auteur)[^\w\n]*"
 )
+
+# The opening of a writer's bio in the third person, under the box's line of the writer's name
+# (smooth.drop_author_boxes): a name of one to four capitalised words and the verb that starts a
+# bio ("Jane Doe is a ...", "Jane Doe has covered ...", "Jane Doe holds ...", "Jane Doe writes
+# ..."), in the stopword languages' usual wording too ("ist", "est", "es", "è"). The name is
+# group 1. A listicle's entry under its heading ("Acme Corp consists of ...", "The Snow Agency
+# (now ...)") does not open so.
+NAME_BIO_RE = regex.compile(
+    r"(\p{Lu}[\w'’.-]*(?:[^\S\n]\p{Lu}[\w'’.-]*){0,3})[^\S\n]+"
+    r"(?:is|was|has|holds|writes|covers|joined|leads|serves|ist|est|es|è)\b"
+)
+
+# A person's pronouns, for a bio that opens with a first name only (smooth.drop_author_boxes): "Jane
+# is a ..." under "Jane Doe" is a bio when it says "she" or "her" (a listicle's "Storage is one of
+# the key offerings" under "Storage Solutions" says neither). English, German, French, Spanish.
+PERSON_PRONOUN_RE = regex.compile(r"(?i)\b(?:he|she|his|her|him|er|sein|seine|elle|ella|él)\b")
 
 # The heading of an article's box of its key points, as a whole line (smooth.keep_key_points): "Key
 # takeaways", "Key Points:", "Main takeaways", "TL;DR", and the stopword languages' usual wording

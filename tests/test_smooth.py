@@ -2471,6 +2471,47 @@ def test_bloggers_greeting_below_the_content_is_chrome() -> None:
     assert next(b for b in extract_blocks(dump, input_type="text").blocks if b.text == hello).label == "chrome"
 
 
+def test_writers_bio_under_a_line_of_their_name_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a writer's bio under a line of their name below the content"
+    assert SMOOTH_REASONS[108] == reason
+    bio = "Jane Doe is a freelance writer who covers city politics and harbour affairs for several papers."
+    more = "Jane holds a degree in history and lives by the harbour with her two dogs and a cat."
+    text = f"<h1>How the council decided</h1>{f'<p>{PROSE} {PROSE}</p>' * 4}"
+
+    def labels(box: str) -> list[str]:
+        html = f"<html><body><main>{text}{box}</main></body></html>"
+        return [b.label for b in extract_blocks(html).blocks if b.text in (bio, more)]
+
+    box = f'<div><div><a href="/jane">Jane Doe</a></div><div>Contributing Writer</div><p>{bio}</p><p>{more}</p></div>'
+    assert labels(box) == ["chrome", "chrome"]
+    html = f"<html><body><main>{text}{box}</main></body></html>"
+    assert str(next(b for b in extract_blocks(html).blocks if b.text == bio).reasons[0]) == reason
+    # Without the line of the name above it, a reporter's line is left to its score (some truths keep it).
+    assert labels(f"<p>{bio}</p>") == ["body"]
+    # A listicle's entry under its heading does not open like a bio.
+    entry = "Acme Harbour Tours runs boat trips round the bay twice a day from April to October, weather permitting."
+    html = f"<html><body><main>{text}<h3>Acme Harbour Tours</h3><p>{entry}</p></main></body></html>"
+    assert next(b for b in extract_blocks(html).blocks if b.text == entry).label == "body"
+    # Two writers' boxes: both go, the first bio a paragraph of over 40 words.
+    long_bio = f"John Roe is the head of research at the paper. {PROSE}"
+    between = "<p>The two of them wrote this report over a year of council meetings.</p>"
+    two = f"<div><div>John Roe</div><p>{long_bio}</p></div>{between}<div><div>Jane Doe</div><p>{bio} {PROSE}</p></div>"
+    html = f"<html><body><main>{text}{text}{two}</main></body></html>"
+    assert [b.label for b in extract_blocks(html).blocks if b.text in (long_bio, f"{bio} {PROSE}")] == ["chrome", "chrome"]
+    # A bio that opens with the first name under the whole name goes when it speaks of a person.
+    first = "Jane is a freelance writer who covers city politics; she lives by the harbour with two dogs."
+    html = f'<html><body><main>{text}<div><div>Jane Doe Author</div><p>{first}</p></div></main></body></html>'
+    assert next(b for b in extract_blocks(html).blocks if b.text == first).label == "chrome"
+    entry = "Storage is one of the key offerings of the cloud: secure and scalable space for any kind of file."
+    html = f"<html><body><main>{text}<h3>Storage Solutions</h3><p>{entry}</p></main></body></html>"
+    assert next(b for b in extract_blocks(html).blocks if b.text == entry).label == "body"
+    # A dump's lines the same way.
+    dump = "\n\n".join(["How the council decided", *[f"{PROSE} {PROSE}"] * 4, "Jane Doe", bio])
+    assert next(b for b in extract_blocks(dump, input_type="text").blocks if b.text == bio).label == "chrome"
+
+
 def test_an_image_address_on_its_own_line_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
