@@ -38,6 +38,7 @@ from .smooth import (
     drop_page_footer,
     drop_repeats,
     drop_image_addresses,
+    drop_machine_stamps,
     drop_signatures,
     drop_slides,
     drop_tail_pitches,
@@ -208,6 +209,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
+        drop_machine_stamps(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
@@ -256,6 +258,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_inner_lists(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
+        drop_machine_stamps(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_reviews(seg, feats, body, smoothed)

@@ -85,6 +85,7 @@ __all__ = [
     "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
+    "drop_machine_stamps",
     "drop_product_reviews",
     "drop_signatures",
     "drop_slides",
@@ -243,6 +244,7 @@ SMOOTH_REASONS = {
     93: "smoothed: a key point under its box's heading above the content",
     94: "smoothed: a form's thank-you notice",
     95: "smoothed: a line of a grid whose every item holds body",
+    96: "smoothed: a machine's timestamp on a line of its own",
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
     103: "smoothed: a product's short line below its priced description (text)",
@@ -4313,6 +4315,45 @@ def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.N
     if drop:
         body[drop] = False
         why[drop] = 75
+
+
+# A machine's timestamp alone on its line: an ISO 8601 date and time to the second with its zone
+# ("2010-10-17 01:03:31 +00:00", "2021-04-08T04:06:17.467Z+00:00"), or with the "T" between the
+# date and the time ("2024-03-05T10:15"). A date and time without either ("2025-11-01 15:14:37")
+# is a forum's post date, printed for the reader.
+_MACHINE_STAMP = regex.compile(
+    r"[12][0-9]{3}-[0-9]{2}-[0-9]{2}"
+    r"(?:[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]+)?\s?(?:Z|[+-][0-9]{2}:?[0-9]{2})(?:\s?[+-][0-9]{2}:?[0-9]{2})?"
+    r"|T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)"
+)
+_STAMP_STARTS = ("1", "2")
+# The longest stamp: "2021-04-08T04:06:17.4671234+00:00 +00:00" (an engine's fraction of a second
+# and a doubled zone).
+_STAMP_CHARS = 48
+
+
+def drop_machine_stamps(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A line that is only a machine's timestamp is chrome.
+
+    Q&A and forum engines set each post's date for search engines as microdata in an element
+    hidden from readers ("datePublished" in a display:none box), written as ISO 8601 with
+    seconds and a time zone; a text dump, which knows no style sheet, prints it on a line of
+    its own. Readers are shown dates in their own words ("Oct 17, 2010 at 1:03"); a date and
+    time with a zone offset or a "T" between them is written for programs. Stamps in a <pre>
+    block or a table cell (a log, a data table) stay.
+    """
+    n = len(body)
+    if n == 0 or not _any(body):
+        return
+    texts = seg.texts
+    tests: tuple[tuple[npt.NDArray[Any], str, float], ...] = ((body, "is", 0.0), (f.n_chars, "<=", _STAMP_CHARS))
+    if f.mode == "html":
+        tests += ((f.flags, "none", Flag.PRE | Flag.TABLE),)
+    cand = _all_of(n, tests)
+    drop = [i for i in _lstrip_starts(texts, cand.nonzero()[0], _STAMP_STARTS) if _MACHINE_STAMP.fullmatch(texts[i].strip()) is not None]
+    if drop:
+        body[drop] = False
+        why[drop] = 96
 
 
 # "signature" as a whole part of a class or id value ("signature", "message-signature", "sigBlock"

@@ -2497,6 +2497,35 @@ def test_an_image_address_on_its_own_line_is_chrome() -> None:
     assert [b.label for b in blocks if "cdn.example.com" in b.text] == ["chrome"] * 3
 
 
+def test_a_machine_timestamp_on_its_own_line_is_chrome() -> None:
+    from boilerstrip.smooth import drop_machine_stamps
+
+    # A Q&A engine's hidden microdata date under each post, which a dump prints: an ISO 8601
+    # stamp with its zone, or with the "T" between date and time. A forum's post date and time
+    # without a zone is printed for the reader and stays.
+    stamps = ["2010-10-17 01:03:31 +00:00", "2021-04-08T04:06:17.467Z+00:00", "2024-03-05T10:15"]
+    shown = ["2025-11-01 15:14:37", "Oct 17, 2010 at 1:03", "2010-10-17"]
+    lines = [x for k, (s, t) in enumerate(zip(stamps, shown, strict=True)) for x in (f"{PROSE} Answer {k}.", s, t)]
+    seg = segment_text("\n".join(lines), max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
+    drop_machine_stamps(seg, f, body, why)
+    labels = dict(zip(seg.texts, body.tolist(), strict=True))
+    assert [labels[s] for s in stamps] == [False] * 3
+    assert all(labels[t] for t in shown)
+    assert SMOOTH_REASONS[int(why[seg.texts.index(stamps[0])])] == "smoothed: a machine's timestamp on a line of its own"
+    # In HTML the same, but in a table cell (a log's or a data table's column).
+    parts = "".join(f"<p>{PROSE} Answer {k}.</p><div class='d-none'>{s}</div>" for k, s in enumerate(stamps))
+    table = "<table><tr><td>created</td><td>2021-04-08T04:06:17Z</td></tr></table>"
+    seg = segment_html(f"<body><article>{parts}<p>{PROSE} End.</p>{table}</article></body>", max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
+    drop_machine_stamps(seg, f, body, why)
+    labels = dict(zip(seg.texts, body.tolist(), strict=True))
+    assert [labels[s] for s in stamps] == [False] * 3
+    assert labels["2021-04-08T04:06:17Z"]
+
+
 def test_a_forum_posts_signature_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
