@@ -78,6 +78,7 @@ from .smooth import (
     keep_section_headings,
     keep_listing_headlines,
     keep_definition_terms,
+    keep_early_posts,
     keep_name_value_lists,
     keep_headed_tables,
     keep_lead_in_lists,
@@ -215,6 +216,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_repeats(seg, feats, body, smoothed)
         drop_chrome_copies(seg, feats, body, smoothed)
         drop_trailer(seg, feats, body, smoothed)
+        keep_early_posts(seg, feats, scores, threshold, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
         if not opts.include_comments:
             drop_after_comment_form(seg, feats, body, smoothed)

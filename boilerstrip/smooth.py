@@ -40,7 +40,15 @@ from .features import (
     under_review_class,
     within,
 )
-from .parse.segment import Flag, Segments, _class_words as class_words, _str_holds, declares_article, declares_product
+from .parse.segment import (
+    Flag,
+    Segments,
+    _class_words as class_words,
+    _str_holds,
+    declares_article,
+    declares_product,
+    declares_thread,
+)
 from .vocab import (
     AGREEMENT_RE,
     AUTHOR_BOX_RE,
@@ -113,6 +121,7 @@ __all__ = [
     "keep_card_sets",
     "keep_content_lists",
     "keep_definition_terms",
+    "keep_early_posts",
     "keep_full_grids",
     "keep_grid_items",
     "keep_headed_tables",
@@ -245,6 +254,7 @@ SMOOTH_REASONS = {
     94: "smoothed: a form's thank-you notice",
     95: "smoothed: a line of a grid whose every item holds body",
     96: "smoothed: a machine's timestamp on a line of its own",
+    97: "smoothed: a post of the thread above its container",
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
     103: "smoothed: a product's short line below its priced description (text)",
@@ -2268,6 +2278,86 @@ _ADDRESS_STARTS = ("http://", "https://", "www.")
 _ADDRESS_STEMS = tuple(start.encode("ascii") for start in _ADDRESS_STARTS)
 _OWN_LINE_WORDS = 30
 _OWN_LINE_REACH = 3
+
+
+# A post's prose line: words at most, link density under.
+_EARLY_POST_WORDS = 10
+_EARLY_POST_LINKS = 0.5
+# Levels walked up from a prose line of the container to the post that holds it.
+_EARLY_POST_LEVELS = 8
+# What a block outside the container misses: outside_main's -3.0 and main_container's +1.5.
+_EARLY_POST_MARGIN = 4.5
+
+
+def keep_early_posts(
+    seg: Segments, f: Features, scores: FloatArray, threshold: float, body: BoolArray, why: npt.NDArray[np.int8]
+) -> None:
+    """A post of the thread set above the main container is content, as the posts in it are.
+
+    A forum engine sets a thread's first post apart from the replies (a question above its
+    answers, an opening post in a box of its own above the list of replies, a first post of
+    two whose second, longer one took the container): the container holds the replies and the
+    first post stands outside it, scored as a sidebar's text. A post is an element of the
+    same tag and first class name as one that holds a prose line of the container, both
+    holding a date line (each post's head). Such an element above the container, outside it
+    and holding a prose line of its own, is a post of the thread: its lines that would pass
+    inside the container join the body. A sidebar's box shares no post's name and date.
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html" or not _any(body):
+        return
+    idx = (f.main > 0).nonzero()[0]
+    if len(idx) == 0 or idx[0] == 0:
+        return
+    first = int(idx[0])
+    is_dated = f.date_like > 0
+    if not is_dated[:first].any():
+        return  # most pages: no date line above the container
+    if not declares_thread(seg):
+        return  # an article's teaser or box above it is no post: only a declared thread's (a byte search)
+    elems, parents, tags, classes = seg.elems, seg.elem_parent, seg.elem_tag, seg.elem_class
+    ends = elem_subtree_ends(seg)
+    at = seg.elem_array()
+
+    def blocks_of(e: int) -> npt.NDArray[np.intp]:
+        inside: BoolArray = (at >= e) & (at < int(ends[e]))  # a block's element need not come in order
+        return inside.nonzero()[0]
+
+    prose = _all_of(n, ((body, "is", 0), (f.main, ">", 0), (f.n_words, ">=", _EARLY_POST_WORDS))).nonzero()[0]
+    keys: set[tuple[str, str]] = set()
+    seen: set[int] = set()
+    for i in prose.tolist():
+        e = elems[i]
+        for _ in range(_EARLY_POST_LEVELS):
+            if e <= 0 or e in seen:
+                break
+            seen.add(e)
+            if classes[e].strip():
+                if is_dated[blocks_of(e)].any():
+                    keys.add((tags[e], classes[e].split()[0]))
+            e = parents[e]
+    if not keys:
+        return
+    top = elems[first]
+    own = _all_of(
+        n, ((f.n_words, ">=", _EARLY_POST_WORDS), (f.link_density, "<", _EARLY_POST_LINKS), (f.flags, "none", _CHROME_CONTEXT))
+    )
+    # A line of the post's text: a vote count, the writer's badges and the post's date are its head.
+    passes = _all_of(n, ((scores, ">=", threshold - _EARLY_POST_MARGIN), (f.link_density, "<", _EARLY_POST_LINKS),
+                         (f.flags, "none", _CHROME_CONTEXT), (f.date_like, "==", 0), (f.stopword_ratio, ">", 0)))
+    x = 1
+    while x < top:
+        if int(ends[x]) > top or not classes[x].strip() or (tags[x], classes[x].split()[0]) not in keys:
+            x += 1
+            continue  # an ancestor of the container, or no post's name
+        inside = blocks_of(x)
+        if len(inside) and inside.max() < first and is_dated[inside].any() and own[inside].any():
+            keep = inside[passes[inside] & ~body[inside]]
+            body[keep] = True
+            why[keep] = 97
+            x = int(ends[x])  # the post's inner elements are its own
+        else:
+            x += 1
 
 
 def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -2526,6 +2526,31 @@ def test_a_machine_timestamp_on_its_own_line_is_chrome() -> None:
     assert labels["2021-04-08T04:06:17Z"]
 
 
+def test_a_declared_threads_post_above_its_container_is_content() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread page sets its first post apart, above the box of replies that takes the container.
+    ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting"}</script>'
+
+    def post(cls: str, name: str, date: str, text: str) -> str:
+        return f"<div class='{cls}'><div class='head'><div><a href='/u/{name}'>{name}</a></div><div>{date}</div></div>{text}</div>"
+
+    question = ["My boiler makes a loud noise in the morning.", "Should I call someone to fix it soon, or wait a bit?"]
+    op = post("post first", "ann", "Jan 3, 2024", "".join(f"<p>{q}</p>" for q in question))
+    side = "<div class='box'><p>Our sponsors keep this forum running, and we thank them for all they do.</p><div>Jan 1, 2024</div></div>"
+    replies = "".join(post("post", f"bob{k}", f"Jan {4 + k}, 2024", f"<p>{PROSE} {PROSE} Reply {k}.</p>") for k in range(4))
+    page = f"<body>{side}{op}<div class='replies'>{replies}</div></body>"
+    blocks = extract_blocks(f"<html><head>{ld}</head>{page}</html>").blocks
+    found = [b for b in blocks if b.text in question]
+    assert [b.label for b in found] == ["body"] * 2
+    assert found[0].reasons[0].code == "smoothed: a post of the thread above its container"
+    assert next(b for b in blocks if b.text.startswith("Our sponsors")).label == "chrome"  # no post's name
+    assert next(b for b in blocks if b.text == "Jan 3, 2024").label == "chrome"  # the head is left to its score
+    # A page that declares no thread (an article's box above its text) is left as it was.
+    blocks = extract_blocks(f"<html>{page}</html>").blocks
+    assert [b.label for b in blocks if b.text in question] == ["chrome"] * 2
+
+
 def test_a_forum_posts_signature_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
