@@ -2301,7 +2301,9 @@ def keep_early_posts(
     same tag and first class name as one that holds a prose line of the container, both
     holding a date line (each post's head). Such an element above the container, outside it
     and holding a prose line of its own, is a post of the thread: its lines that would pass
-    inside the container join the body. A sidebar's box shares no post's name and date.
+    inside the container join the body. Only on a page that declares a thread, or where the
+    post is a sibling of the container's post and a date line numbers it ("#1 2025-11-01"):
+    an article's box above its text may share its name and a date, never a post number.
     """
     n = len(body)
     if n == 0 or f.mode != "html" or not _any(body):
@@ -2313,8 +2315,6 @@ def keep_early_posts(
     is_dated = f.date_like > 0
     if not is_dated[:first].any():
         return  # most pages: no date line above the container
-    if not declares_thread(seg):
-        return  # an article's teaser or box above it is no post: only a declared thread's (a byte search)
     elems, parents, tags, classes = seg.elems, seg.elem_parent, seg.elem_tag, seg.elem_class
     ends = elem_subtree_ends(seg)
     at = seg.elem_array()
@@ -2324,7 +2324,7 @@ def keep_early_posts(
         return inside.nonzero()[0]
 
     prose = _all_of(n, ((body, "is", 0), (f.main, ">", 0), (f.n_words, ">=", _EARLY_POST_WORDS))).nonzero()[0]
-    keys: set[tuple[str, str]] = set()
+    keys: dict[tuple[str, str], set[int]] = {}
     seen: set[int] = set()
     for i in prose.tolist():
         e = elems[i]
@@ -2334,7 +2334,7 @@ def keep_early_posts(
             seen.add(e)
             if classes[e].strip():
                 if is_dated[blocks_of(e)].any():
-                    keys.add((tags[e], classes[e].split()[0]))
+                    keys.setdefault((tags[e], classes[e].split()[0]), set()).add(parents[e])
             e = parents[e]
     if not keys:
         return
@@ -2345,13 +2345,29 @@ def keep_early_posts(
     # A line of the post's text: a vote count, the writer's badges and the post's date are its head.
     passes = _all_of(n, ((scores, ">=", threshold - _EARLY_POST_MARGIN), (f.link_density, "<", _EARLY_POST_LINKS),
                          (f.flags, "none", _CHROME_CONTEXT), (f.date_like, "==", 0), (f.stopword_ratio, ">", 0)))
+    texts = seg.texts
+
+    def numbered(inside: npt.NDArray[np.intp]) -> bool:
+        """Whether a date line of the post is numbered, as forums number a thread's posts ("#1 2025-11-01 15:14")."""
+        return any(_POST_NUMBER.search(texts[i]) is not None for i in inside[is_dated[inside]].tolist())
+
+    declared: bool | None = None
     x = 1
     while x < top:
-        if int(ends[x]) > top or not classes[x].strip() or (tags[x], classes[x].split()[0]) not in keys:
+        key = (tags[x], classes[x].split()[0]) if classes[x].strip() else None
+        if int(ends[x]) > top or key is None or key not in keys:
             x += 1
             continue  # an ancestor of the container, or no post's name
+        if declared is None:
+            declared = declares_thread(seg)  # a byte search, asked once a page
         inside = blocks_of(x)
-        if len(inside) and inside.max() < first and is_dated[inside].any() and own[inside].any():
+        if (
+            (declared or (parents[x] in keys[key] and numbered(inside)))
+            and len(inside)
+            and inside.max() < first
+            and is_dated[inside].any()
+            and own[inside].any()
+        ):
             keep = inside[passes[inside] & ~body[inside]]
             body[keep] = True
             why[keep] = 97

@@ -2549,6 +2549,13 @@ def test_a_declared_threads_post_above_its_container_is_content() -> None:
     # A page that declares no thread (an article's box above its text) is left as it was.
     blocks = extract_blocks(f"<html>{page}</html>").blocks
     assert [b.label for b in blocks if b.text in question] == ["chrome"] * 2
+    # Undeclared, a post beside the container's post (siblings of one name) whose head numbers it.
+    op = post("blockpost first", "ann", "#1 Jan 3, 2024", "".join(f"<p>{q}</p>" for q in question))
+    reply = post("blockpost", "bob", "#2 Jan 4, 2024", f"<div class='msg'><p>{PROSE} {PROSE} {PROSE}</p><p>{PROSE}</p></div>")
+    page = f"<html><body>{side}<div class='topic'>{op}{reply}</div></body></html>"
+    assert [b.label for b in extract_blocks(page).blocks if b.text in question] == ["body"] * 2
+    unnumbered = page.replace("#1 Jan 3", "Jan 3").replace("#2 Jan 4", "Jan 4")
+    assert [b.label for b in extract_blocks(unnumbered).blocks if b.text in question] == ["chrome"] * 2
 
 
 def test_a_forum_posts_signature_is_chrome() -> None:
