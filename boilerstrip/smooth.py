@@ -2283,8 +2283,11 @@ _OWN_LINE_REACH = 3
 # A post's prose line: words at most, link density under.
 _EARLY_POST_WORDS = 10
 _EARLY_POST_LINKS = 0.5
-# Levels walked up from a prose line of the container to the post that holds it.
+# Levels walked up from a prose line of the container to the post that holds it, from its
+# first prose lines (the posts next to the top of the container; a long thread's others repeat
+# their names).
 _EARLY_POST_LEVELS = 8
+_EARLY_POST_LINES = 20
 # What a block outside the container misses: outside_main's -3.0 and main_container's +1.5.
 _EARLY_POST_MARGIN = 4.5
 
@@ -2315,65 +2318,84 @@ def keep_early_posts(
     is_dated = f.date_like > 0
     if not is_dated[:first].any():
         return  # most pages: no date line above the container
+    own = _all_of(
+        n, ((f.n_words, ">=", _EARLY_POST_WORDS), (f.link_density, "<", _EARLY_POST_LINKS), (f.flags, "none", _CHROME_CONTEXT))
+    )
+    own_above = own[:first].nonzero()[0]
+    if len(own_above) == 0:
+        return
     elems, parents, tags, classes = seg.elems, seg.elem_parent, seg.elem_tag, seg.elem_class
     ends = elem_subtree_ends(seg)
     at = seg.elem_array()
+    # Date lines in each element's subtree, as differences of prefix sums over the elements.
+    dated_sums = np.concatenate(([0], np.cumsum(np.bincount(at[is_dated], minlength=len(parents)))))
+    end_of = ends
 
-    def blocks_of(e: int) -> npt.NDArray[np.intp]:
-        inside: BoolArray = (at >= e) & (at < int(ends[e]))  # a block's element need not come in order
-        return inside.nonzero()[0]
+    def named_and_dated(e: int) -> tuple[str, str] | None:
+        """e's tag and first class name when e has a class and holds a date line."""
+        if not classes[e].strip() or dated_sums[end_of[e]] == dated_sums[e]:
+            return None
+        return tags[e], classes[e].split()[0]
 
-    prose = _all_of(n, ((body, "is", 0), (f.main, ">", 0), (f.n_words, ">=", _EARLY_POST_WORDS))).nonzero()[0]
-    keys: dict[tuple[str, str], set[int]] = {}
+    # The posts that may stand above the container: named, dated elements over its prose lines.
+    top = elems[first]
+    cands: dict[int, tuple[str, str]] = {}
     seen: set[int] = set()
-    for i in prose.tolist():
+    for i in own_above.tolist():
+        e = elems[i]
+        for _ in range(_EARLY_POST_LEVELS):
+            if e <= 0 or e in seen or end_of[e] > top:
+                break  # the root, a walk done, or an ancestor of the container
+            seen.add(e)
+            key = named_and_dated(e)
+            if key is not None:
+                cands[e] = key
+            e = parents[e]
+    if not cands:
+        return
+    # The posts of the container: named, dated elements over its prose lines, with their parents.
+    keys: dict[tuple[str, str], set[int]] = {}
+    seen.clear()
+    prose = _all_of(n, ((body, "is", 0), (f.main, ">", 0), (f.n_words, ">=", _EARLY_POST_WORDS))).nonzero()[0]
+    wanted = set(cands.values())
+    for i in prose[:_EARLY_POST_LINES].tolist():
         e = elems[i]
         for _ in range(_EARLY_POST_LEVELS):
             if e <= 0 or e in seen:
                 break
             seen.add(e)
-            if classes[e].strip():
-                if is_dated[blocks_of(e)].any():
-                    keys.setdefault((tags[e], classes[e].split()[0]), set()).add(parents[e])
+            key = named_and_dated(e)
+            if key in wanted:
+                keys.setdefault(key, set()).add(parents[e])
             e = parents[e]
-    if not keys:
-        return
-    top = elems[first]
-    own = _all_of(
-        n, ((f.n_words, ">=", _EARLY_POST_WORDS), (f.link_density, "<", _EARLY_POST_LINKS), (f.flags, "none", _CHROME_CONTEXT))
-    )
     # A line of the post's text: a vote count, the writer's badges and the post's date are its head.
     passes = _all_of(n, ((scores, ">=", threshold - _EARLY_POST_MARGIN), (f.link_density, "<", _EARLY_POST_LINKS),
                          (f.flags, "none", _CHROME_CONTEXT), (f.date_like, "==", 0), (f.stopword_ratio, ">", 0)))
     texts = seg.texts
-
-    def numbered(inside: npt.NDArray[np.intp]) -> bool:
-        """Whether a date line of the post is numbered, as forums number a thread's posts ("#1 2025-11-01 15:14")."""
-        return any(_POST_NUMBER.search(texts[i]) is not None for i in inside[is_dated[inside]].tolist())
-
     declared: bool | None = None
-    x = 1
-    while x < top:
-        key = (tags[x], classes[x].split()[0]) if classes[x].strip() else None
-        if int(ends[x]) > top or key is None or key not in keys:
-            x += 1
-            continue  # an ancestor of the container, or no post's name
-        if declared is None:
-            declared = declares_thread(seg)  # a byte search, asked once a page
-        inside = blocks_of(x)
-        if (
-            (declared or (parents[x] in keys[key] and numbered(inside)))
-            and len(inside)
-            and inside.max() < first
-            and is_dated[inside].any()
-            and own[inside].any()
-        ):
-            keep = inside[passes[inside] & ~body[inside]]
+    stop = 0
+    for e in sorted(cands):
+        key = cands[e]
+        if e < stop or key not in keys:
+            continue  # inside a post taken, or no post's name
+        inside: BoolArray = (at >= e) & (at < end_of[e])  # a block's element need not come in order
+        members = inside.nonzero()[0]
+        if members.max() >= first:
+            continue
+        if parents[e] in keys[key]:
+            # A sibling of a post of the container: numbered as forums number a thread's posts ("#1 2025-11-01").
+            ok = any(_POST_NUMBER.search(texts[i]) is not None for i in members[is_dated[members]].tolist())
+        else:
+            ok = False
+        if not ok:
+            if declared is None:
+                declared = declares_thread(seg)  # a byte search, asked once a page
+            ok = declared
+        if ok:
+            keep = members[passes[members] & ~body[members]]
             body[keep] = True
             why[keep] = 97
-            x = int(ends[x])  # the post's inner elements are its own
-        else:
-            x += 1
+            stop = end_of[e]
 
 
 def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
