@@ -38,6 +38,7 @@ from .smooth import (
     drop_page_footer,
     drop_repeats,
     drop_image_addresses,
+    drop_machine_stamps,
     drop_signatures,
     drop_slides,
     drop_tail_pitches,
@@ -78,6 +79,7 @@ from .smooth import (
     keep_section_headings,
     keep_listing_headlines,
     keep_definition_terms,
+    keep_early_posts,
     keep_name_value_lists,
     keep_headed_tables,
     keep_lead_in_lists,
@@ -211,11 +213,13 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_chrome_only_classes(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
+        drop_machine_stamps(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         drop_chrome_copies(seg, feats, body, smoothed)
         drop_trailer(seg, feats, body, smoothed)
+        keep_early_posts(seg, feats, scores, threshold, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
         if not opts.include_comments:
             drop_after_comment_form(seg, feats, body, smoothed)
@@ -260,6 +264,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_text_toc_headings(seg, feats, body, smoothed)
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
+        drop_machine_stamps(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_reviews(seg, feats, body, smoothed)

@@ -40,7 +40,15 @@ from .features import (
     under_review_class,
     within,
 )
-from .parse.segment import Flag, Segments, _class_words as class_words, _str_holds, declares_article, declares_product
+from .parse.segment import (
+    Flag,
+    Segments,
+    _class_words as class_words,
+    _str_holds,
+    declares_article,
+    declares_product,
+    declares_thread,
+)
 from .vocab import (
     AGREEMENT_RE,
     AUTHOR_BOX_RE,
@@ -88,6 +96,7 @@ __all__ = [
     "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
+    "drop_machine_stamps",
     "drop_product_reviews",
     "drop_signatures",
     "drop_slides",
@@ -115,6 +124,7 @@ __all__ = [
     "keep_card_sets",
     "keep_content_lists",
     "keep_definition_terms",
+    "keep_early_posts",
     "keep_full_grids",
     "keep_grid_items",
     "keep_headed_tables",
@@ -248,6 +258,8 @@ SMOOTH_REASONS = {
     93: "smoothed: a key point under its box's heading above the content",
     94: "smoothed: a form's thank-you notice",
     95: "smoothed: a line of a grid whose every item holds body",
+    96: "smoothed: a machine's timestamp on a line of its own",
+    97: "smoothed: a post of the thread above its container",
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
     103: "smoothed: a product's short line below its priced description (text)",
@@ -2382,6 +2394,123 @@ def keep_linked_cards(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 _LINKED_CARDS = 3
 _LINKED_CARD_LINKS = 0.9
 _LINKED_CARD_WORDS = 6
+
+# A post's prose line: words at most, link density under.
+_EARLY_POST_WORDS = 10
+_EARLY_POST_LINKS = 0.5
+# Levels walked up from a prose line of the container to the post that holds it, from its
+# first prose lines (the posts next to the top of the container; a long thread's others repeat
+# their names).
+_EARLY_POST_LEVELS = 8
+_EARLY_POST_LINES = 20
+# What a block outside the container misses: outside_main's -3.0 and main_container's +1.5.
+_EARLY_POST_MARGIN = 4.5
+
+
+def keep_early_posts(
+    seg: Segments, f: Features, scores: FloatArray, threshold: float, body: BoolArray, why: npt.NDArray[np.int8]
+) -> None:
+    """A post of the thread set above the main container is content, as the posts in it are.
+
+    A forum engine sets a thread's first post apart from the replies (a question above its
+    answers, an opening post in a box of its own above the list of replies, a first post of
+    two whose second, longer one took the container): the container holds the replies and the
+    first post stands outside it, scored as a sidebar's text. A post is an element of the
+    same tag and first class name as one that holds a prose line of the container, both
+    holding a date line (each post's head). Such an element above the container, outside it
+    and holding a prose line of its own, is a post of the thread: its lines that would pass
+    inside the container join the body. Only on a page that declares a thread, or where the
+    post is a sibling of the container's post and a date line numbers it ("#1 2025-11-01"):
+    an article's box above its text may share its name and a date, never a post number.
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html" or not _any(body):
+        return
+    idx = (f.main > 0).nonzero()[0]
+    if len(idx) == 0 or idx[0] == 0:
+        return
+    first = int(idx[0])
+    is_dated = f.date_like > 0
+    if not is_dated[:first].any():
+        return  # most pages: no date line above the container
+    own = _all_of(
+        n, ((f.n_words, ">=", _EARLY_POST_WORDS), (f.link_density, "<", _EARLY_POST_LINKS), (f.flags, "none", _CHROME_CONTEXT))
+    )
+    own_above = own[:first].nonzero()[0]
+    if len(own_above) == 0:
+        return
+    elems, parents, tags, classes = seg.elems, seg.elem_parent, seg.elem_tag, seg.elem_class
+    ends = elem_subtree_ends(seg)
+    at = seg.elem_array()
+    # Date lines in each element's subtree, as differences of prefix sums over the elements.
+    dated_sums = np.concatenate(([0], np.cumsum(np.bincount(at[is_dated], minlength=len(parents)))))
+    end_of = ends
+
+    def named_and_dated(e: int) -> tuple[str, str] | None:
+        """e's tag and first class name when e has a class and holds a date line."""
+        if not classes[e].strip() or dated_sums[end_of[e]] == dated_sums[e]:
+            return None
+        return tags[e], classes[e].split()[0]
+
+    # The posts that may stand above the container: named, dated elements over its prose lines.
+    top = elems[first]
+    cands: dict[int, tuple[str, str]] = {}
+    seen: set[int] = set()
+    for i in own_above.tolist():
+        e = elems[i]
+        for _ in range(_EARLY_POST_LEVELS):
+            if e <= 0 or e in seen or end_of[e] > top:
+                break  # the root, a walk done, or an ancestor of the container
+            seen.add(e)
+            key = named_and_dated(e)
+            if key is not None:
+                cands[e] = key
+            e = parents[e]
+    if not cands:
+        return
+    # The posts of the container: named, dated elements over its prose lines, with their parents.
+    keys: dict[tuple[str, str], set[int]] = {}
+    seen.clear()
+    prose = _all_of(n, ((body, "is", 0), (f.main, ">", 0), (f.n_words, ">=", _EARLY_POST_WORDS))).nonzero()[0]
+    wanted = set(cands.values())
+    for i in prose[:_EARLY_POST_LINES].tolist():
+        e = elems[i]
+        for _ in range(_EARLY_POST_LEVELS):
+            if e <= 0 or e in seen:
+                break
+            seen.add(e)
+            key = named_and_dated(e)
+            if key in wanted:
+                keys.setdefault(key, set()).add(parents[e])
+            e = parents[e]
+    # A line of the post's text: a vote count, the writer's badges and the post's date are its head.
+    passes = _all_of(n, ((scores, ">=", threshold - _EARLY_POST_MARGIN), (f.link_density, "<", _EARLY_POST_LINKS),
+                         (f.flags, "none", _CHROME_CONTEXT), (f.date_like, "==", 0), (f.stopword_ratio, ">", 0)))
+    texts = seg.texts
+    declared: bool | None = None
+    stop = 0
+    for e in sorted(cands):
+        key = cands[e]
+        if e < stop or key not in keys:
+            continue  # inside a post taken, or no post's name
+        inside: BoolArray = (at >= e) & (at < end_of[e])  # a block's element need not come in order
+        members = inside.nonzero()[0]
+        if members.max() >= first:
+            continue
+        if parents[e] in keys[key]:
+            # A sibling of a post of the container: numbered as forums number a thread's posts ("#1 2025-11-01").
+            ok = any(_POST_NUMBER.search(texts[i]) is not None for i in members[is_dated[members]].tolist())
+        else:
+            ok = False
+        if not ok:
+            if declared is None:
+                declared = declares_thread(seg)  # a byte search, asked once a page
+            ok = declared
+        if ok:
+            keep = members[passes[members] & ~body[members]]
+            body[keep] = True
+            why[keep] = 97
+            stop = end_of[e]
 
 
 def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -4542,6 +4671,45 @@ def drop_image_addresses(seg: Segments, f: Features, body: BoolArray, why: npt.N
     if drop:
         body[drop] = False
         why[drop] = 75
+
+
+# A machine's timestamp alone on its line: an ISO 8601 date and time to the second with its zone
+# ("2010-10-17 01:03:31 +00:00", "2021-04-08T04:06:17.467Z+00:00"), or with the "T" between the
+# date and the time ("2024-03-05T10:15"). A date and time without either ("2025-11-01 15:14:37")
+# is a forum's post date, printed for the reader.
+_MACHINE_STAMP = regex.compile(
+    r"[12][0-9]{3}-[0-9]{2}-[0-9]{2}"
+    r"(?:[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]+)?\s?(?:Z|[+-][0-9]{2}:?[0-9]{2})(?:\s?[+-][0-9]{2}:?[0-9]{2})?"
+    r"|T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)"
+)
+_STAMP_STARTS = ("1", "2")
+# The longest stamp: "2021-04-08T04:06:17.4671234+00:00 +00:00" (an engine's fraction of a second
+# and a doubled zone).
+_STAMP_CHARS = 48
+
+
+def drop_machine_stamps(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A line that is only a machine's timestamp is chrome.
+
+    Q&A and forum engines set each post's date for search engines as microdata in an element
+    hidden from readers ("datePublished" in a display:none box), written as ISO 8601 with
+    seconds and a time zone; a text dump, which knows no style sheet, prints it on a line of
+    its own. Readers are shown dates in their own words ("Oct 17, 2010 at 1:03"); a date and
+    time with a zone offset or a "T" between them is written for programs. Stamps in a <pre>
+    block or a table cell (a log, a data table) stay.
+    """
+    n = len(body)
+    if n == 0 or not _any(body):
+        return
+    texts = seg.texts
+    tests: tuple[tuple[npt.NDArray[Any], str, float], ...] = ((body, "is", 0.0), (f.n_chars, "<=", _STAMP_CHARS))
+    if f.mode == "html":
+        tests += ((f.flags, "none", Flag.PRE | Flag.TABLE),)
+    cand = _all_of(n, tests)
+    drop = [i for i in _lstrip_starts(texts, cand.nonzero()[0], _STAMP_STARTS) if _MACHINE_STAMP.fullmatch(texts[i].strip()) is not None]
+    if drop:
+        body[drop] = False
+        why[drop] = 96
 
 
 # "signature" as a whole part of a class or id value ("signature", "message-signature", "sigBlock"

@@ -2538,6 +2538,67 @@ def test_an_image_address_on_its_own_line_is_chrome() -> None:
     assert [b.label for b in blocks if "cdn.example.com" in b.text] == ["chrome"] * 3
 
 
+def test_a_machine_timestamp_on_its_own_line_is_chrome() -> None:
+    from boilerstrip.smooth import drop_machine_stamps
+
+    # A Q&A engine's hidden microdata date under each post, which a dump prints: an ISO 8601
+    # stamp with its zone, or with the "T" between date and time. A forum's post date and time
+    # without a zone is printed for the reader and stays.
+    stamps = ["2010-10-17 01:03:31 +00:00", "2021-04-08T04:06:17.467Z+00:00", "2024-03-05T10:15"]
+    shown = ["2025-11-01 15:14:37", "Oct 17, 2010 at 1:03", "2010-10-17"]
+    lines = [x for k, (s, t) in enumerate(zip(stamps, shown, strict=True)) for x in (f"{PROSE} Answer {k}.", s, t)]
+    seg = segment_text("\n".join(lines), max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
+    drop_machine_stamps(seg, f, body, why)
+    labels = dict(zip(seg.texts, body.tolist(), strict=True))
+    assert [labels[s] for s in stamps] == [False] * 3
+    assert all(labels[t] for t in shown)
+    assert SMOOTH_REASONS[int(why[seg.texts.index(stamps[0])])] == "smoothed: a machine's timestamp on a line of its own"
+    # In HTML the same, but in a table cell (a log's or a data table's column).
+    parts = "".join(f"<p>{PROSE} Answer {k}.</p><div class='d-none'>{s}</div>" for k, s in enumerate(stamps))
+    table = "<table><tr><td>created</td><td>2021-04-08T04:06:17Z</td></tr></table>"
+    seg = segment_html(f"<body><article>{parts}<p>{PROSE} End.</p>{table}</article></body>", max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
+    drop_machine_stamps(seg, f, body, why)
+    labels = dict(zip(seg.texts, body.tolist(), strict=True))
+    assert [labels[s] for s in stamps] == [False] * 3
+    assert labels["2021-04-08T04:06:17Z"]
+
+
+def test_a_declared_threads_post_above_its_container_is_content() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread page sets its first post apart, above the box of replies that takes the container.
+    ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting"}</script>'
+
+    def post(cls: str, name: str, date: str, text: str) -> str:
+        return f"<div class='{cls}'><div class='head'><div><a href='/u/{name}'>{name}</a></div><div>{date}</div></div>{text}</div>"
+
+    question = ["My boiler makes a loud noise in the morning.", "Should I call someone to fix it soon, or wait a bit?"]
+    op = post("post first", "ann", "Jan 3, 2024", "".join(f"<p>{q}</p>" for q in question))
+    side = "<div class='box'><p>Our sponsors keep this forum running, and we thank them for all they do.</p><div>Jan 1, 2024</div></div>"
+    replies = "".join(post("post", f"bob{k}", f"Jan {4 + k}, 2024", f"<p>{PROSE} {PROSE} Reply {k}.</p>") for k in range(4))
+    page = f"<body>{side}{op}<div class='replies'>{replies}</div></body>"
+    blocks = extract_blocks(f"<html><head>{ld}</head>{page}</html>").blocks
+    found = [b for b in blocks if b.text in question]
+    assert [b.label for b in found] == ["body"] * 2
+    assert found[0].reasons[0].code == "smoothed: a post of the thread above its container"
+    assert next(b for b in blocks if b.text.startswith("Our sponsors")).label == "chrome"  # no post's name
+    assert next(b for b in blocks if b.text == "Jan 3, 2024").label == "chrome"  # the head is left to its score
+    # A page that declares no thread (an article's box above its text) is left as it was.
+    blocks = extract_blocks(f"<html>{page}</html>").blocks
+    assert [b.label for b in blocks if b.text in question] == ["chrome"] * 2
+    # Undeclared, a post beside the container's post (siblings of one name) whose head numbers it.
+    op = post("blockpost first", "ann", "#1 Jan 3, 2024", "".join(f"<p>{q}</p>" for q in question))
+    reply = post("blockpost", "bob", "#2 Jan 4, 2024", f"<div class='msg'><p>{PROSE} {PROSE} {PROSE}</p><p>{PROSE}</p></div>")
+    page = f"<html><body>{side}<div class='topic'>{op}{reply}</div></body></html>"
+    assert [b.label for b in extract_blocks(page).blocks if b.text in question] == ["body"] * 2
+    unnumbered = page.replace("#1 Jan 3", "Jan 3").replace("#2 Jan 4", "Jan 4")
+    assert [b.label for b in extract_blocks(unnumbered).blocks if b.text in question] == ["chrome"] * 2
+
+
 def test_a_forum_posts_signature_is_chrome() -> None:
     from boilerstrip import extract_blocks
 
