@@ -2442,9 +2442,11 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
 
 
 def _unmodified(cls: str) -> str:
-    """A class but for its last name when it has two or more: a row's stripe ("row odd", "row even")."""
+    """A class but for its last name when it has two or more: a row's stripe ("row odd", "row even").
+
+    The names are joined by one space: a bare " row " and a "row featured" are one key."""
     names = cls.split()
-    return " ".join(names[:-1]) if len(names) > 1 else cls
+    return " ".join(names[:-1]) if len(names) > 1 else " ".join(names)
 
 
 def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

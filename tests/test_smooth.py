@@ -2645,6 +2645,27 @@ def test_a_listing_of_striped_rows_keeps_every_row() -> None:
     assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
 
 
+def test_a_listing_keeps_its_featured_rows_whatever_the_class_spacing() -> None:
+    from boilerstrip import extract_blocks
+
+    # A job board's featured rows add a name to the rows' class (" job-row featured "), the
+    # others carry the bare name padded with spaces (" job-row "): one listing all the same.
+    rows = "".join(
+        f"<li class=' job-row {'featured ' if i < 4 else ''}'><div>{i + 1}d</div>"
+        f"<div><a href='/j/{i}'>Engineer number {i}</a></div><div>Remote</div></li>"
+        for i in range(16)
+    )
+    html = (
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/jobs'>Jobs</a></li></ul></nav>"
+        f"<main><h1>Remote jobs</h1><ul class='jobs'>{rows}</ul></main>"
+        "<footer><p>Copyright 2024 Example jobs. All rights reserved.</p></footer></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    names = [b for b in blocks if b.text.startswith("Engineer number")]
+    assert len(names) == 16 and all(b.label == "body" for b in names)
+    assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
+
+
 def test_a_headed_table_of_linked_names_and_figures_is_body() -> None:
     from boilerstrip import extract_blocks
 
