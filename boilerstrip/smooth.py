@@ -1028,7 +1028,8 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     "Mark as watched"). The span of such a series becomes body when it is the page's bulk
     (_LIST_SHARE times the body's words outside it), held next to no body yet (_LIST_SEEN),
     made of short lines (under _LIST_LINE_WORDS words a line on average: not a rail of story
-    excerpts), not mostly the same lines in every item (a widget's buttons under each of a
+    excerpts; a body in nearly every item, _spread_through, is no region that took the first
+    items and may hold more), not mostly the same lines in every item (a widget's buttons under each of a
     sidebar's books), and there are not two paragraphs (_LIST_PARAGRAPH words) outside it nor
     three in the whole body: an article beside a rail of other posts.
     """
@@ -1052,7 +1053,7 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     rest[lo:hi] = False
     if (
         words < _LIST_SHARE * (body_words - seen)
-        or seen > _LIST_SEEN * words
+        or (seen > _LIST_SEEN * words and not _spread_through(body[lo:hi], items, seen / words))
         or words >= _LIST_LINE_WORDS * (hi - lo)
         or np.count_nonzero(rest & (f.n_words >= _LIST_PARAGRAPH)) >= 2
         or _template_share(seg.texts[lo:hi], items) >= _LIST_TEMPLATE
@@ -1062,6 +1063,14 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     add[lo:hi] = ~body[lo:hi]
     body[add] = True
     why[add] = 39
+
+
+def _spread_through(body: BoolArray, items: int, share: float) -> bool:
+    """Whether the body already in a listing's span lies in nearly every item, not in its first ones."""
+    if share > _LIST_SPREAD_SHARE:
+        return False
+    parts = np.array_split(body, items)
+    return sum(1 for p in parts if p.any()) >= _LIST_SPREAD * len(parts)
 
 
 def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
@@ -1170,6 +1179,11 @@ _LIST_LINE_WORDS = 15
 _LIST_PARAGRAPH = 30
 _LIST_TEMPLATE = 2 / 3
 _LIST_LEAD_ALIKE = 0.7
+# The body in the span in four in five of its items (the span cut into as many equal parts), under
+# half its words: a grid whose every item holds a rating line (session 22, one wcxb-dev page; 0.5
+# of the items moved the same page).
+_LIST_SPREAD = 0.8
+_LIST_SPREAD_SHARE = 0.5
 
 
 def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

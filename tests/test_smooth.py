@@ -1143,6 +1143,29 @@ def test_text_listing_items_are_body() -> None:
     ]
     blocks = extract_blocks("\n".join([*menu, intro, *widget, *footer]), input_type="text").blocks
     assert all(b.label == "chrome" for b in blocks if b.text in widget)
+def test_text_listing_whose_every_item_holds_body_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's category as a dump: each product's rating line passes as text (the body of a page
+    # without prose), its name, price and buttons do not. The body in the listing's span lies
+    # in every item, not in its first few: the items' other lines join it.
+    names = ["Oak Garden Bench", "Cedar Planter Box", "Steel Fire Pit", "Teak Folding Chair",
+             "Rattan Side Table", "Pine Storage Shed", "Iron Plant Stand", "Bamboo Bird Feeder"]
+    items = [
+        line
+        for i, name in enumerate(names)
+        for line in (name, f"${20 + i}.99", f"{4 + i % 2}.{i} out of 5 stars, {10 + i} reviews",
+                     "Free delivery on orders over $50", "Add to Cart", "Compare")
+    ]
+    menu = ["Home", "Shop", "Garden", "Sign in", "Outdoor living", "Patio sets", "Lighting", "Grills"]
+    footer = ["About us", "Contact", "Privacy", "Terms", "© 2024 Example Garden Shop"]
+    blocks = extract_blocks("\n\n".join([*menu, "Garden furniture", *items, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in names or b.text.startswith("$")]
+    assert len(kept) == 16 and all(b.label == "body" for b in kept)
+    assert all(b.reasons[0].code == "smoothed: an item of a listing in the text" for b in kept)
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
+
+
 def test_a_thread_keeps_each_posts_author_and_date() -> None:
     from boilerstrip import extract_blocks
 
