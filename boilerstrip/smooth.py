@@ -1026,12 +1026,13 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     or a newsletter line. Items are found by a line of each that recurs at a steady pace
     (_listing_span): a date, a price, a cut teaser, or one shape of line ("#3", "6.3 (41K)",
     "Mark as watched"). The span of such a series becomes body when it is the page's bulk
-    (_LIST_SHARE times the body's words outside it), held next to no body yet (_LIST_SEEN),
+    (_LIST_SHARE times the body's words on either side of it), held next to no body yet (_LIST_SEEN),
     made of short lines (under _LIST_LINE_WORDS words a line on average: not a rail of story
     excerpts; a body in nearly every item, _spread_through, is no region that took the first
     items and may hold more), not mostly the same lines in every item (a widget's buttons under each of a
-    sidebar's books), and there are not two paragraphs (_LIST_PARAGRAPH words) outside it nor
-    three in the whole body: an article beside a rail of other posts.
+    sidebar's books), and there are not two paragraphs (_LIST_PARAGRAPH words) on one side of it
+    nor three in the whole body: an article beside a rail of other posts. Each side is weighed
+    on its own: an introduction above and a footer's blurb below are no article.
     """
     n = len(body)
     if f.mode != "text" or n < 2 * _LIST_MIN_ITEMS:
@@ -1049,13 +1050,17 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     lo, hi, items = span
     words = float(f.n_words[lo:hi].sum())
     seen = float(f.n_words[lo:hi][body[lo:hi]].sum())
-    rest = body.copy()
-    rest[lo:hi] = False
+    # The body on each side of the span on its own (session 22): a page's introduction above its
+    # items and its footer's blurb below are one paragraph each, an article beside a rail of
+    # other posts stands on one side, two paragraphs or a third of the span's words.
+    para = body & (f.n_words >= _LIST_PARAGRAPH)
     if (
-        words < _LIST_SHARE * (body_words - seen)
+        words < _LIST_SHARE * float(f.n_words[:lo][body[:lo]].sum())
+        or words < _LIST_SHARE * float(f.n_words[hi:][body[hi:]].sum())
         or (seen > _LIST_SEEN * words and not _spread_through(body[lo:hi], items, seen / words))
         or words >= _LIST_LINE_WORDS * (hi - lo)
-        or np.count_nonzero(rest & (f.n_words >= _LIST_PARAGRAPH)) >= 2
+        or np.count_nonzero(para[:lo]) >= 2
+        or np.count_nonzero(para[hi:]) >= 2
         or _template_share(seg.texts[lo:hi], items) >= _LIST_TEMPLATE
     ):
         return

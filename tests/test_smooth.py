@@ -1166,6 +1166,28 @@ def test_text_listing_whose_every_item_holds_body_is_body() -> None:
     assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
 
 
+def test_text_listing_between_an_introduction_and_a_footer_blurb_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's category as a dump: a paragraph of introduction above the products, the shop's
+    # "about us" paragraph in the footer below. One paragraph on each side is no article beside
+    # a rail: the items join the body. Two paragraphs on one side still are.
+    names = [f"{a} {b}" for a in ("Harbour", "Quay", "Pier", "Lantern", "Kite") for b in ("Lamp", "Vase", "Bowl", "Tray")]
+    items = [line for k, name in enumerate(names) for line in (f"{name} in glazed stoneware", f"${k + 15}.00")]
+    menu = ["Home", "Shop", "Gifts", "Sale", "Contact"]
+    intro = ("Our pottery is thrown by hand in a small studio by the sea, and every piece is glazed in the "
+             "colours of the harbour so that no two of them are ever quite the same.")
+    about = ("We are a family workshop that has made pottery on the coast for three generations, and we "
+             "still pack every order ourselves before it leaves the studio for your home.")
+    footer = ["Privacy", "Terms", "Help"]
+    blocks = extract_blocks("\n".join([*menu, intro, *items, about, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert "smoothed: an item of a listing in the text" in {b.reasons[0].code for b in kept}
+    blocks = extract_blocks("\n".join([*menu, intro, about, *items, *footer]), input_type="text").blocks
+    assert not any(b.label == "body" for b in blocks if b.text in items)
+
+
 def test_a_thread_keeps_each_posts_author_and_date() -> None:
     from boilerstrip import extract_blocks
 
