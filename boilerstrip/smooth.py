@@ -1111,11 +1111,13 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     or a newsletter line. Items are found by a line of each that recurs at a steady pace
     (_listing_span): a date, a price, a cut teaser, or one shape of line ("#3", "6.3 (41K)",
     "Mark as watched"). The span of such a series becomes body when it is the page's bulk
-    (_LIST_SHARE times the body's words outside it), held next to no body yet (_LIST_SEEN),
+    (_LIST_SHARE times the body's words on either side of it), held next to no body yet (_LIST_SEEN),
     made of short lines (under _LIST_LINE_WORDS words a line on average: not a rail of story
-    excerpts), not mostly the same lines in every item (a widget's buttons under each of a
-    sidebar's books), and there are not two paragraphs (_LIST_PARAGRAPH words) outside it nor
-    three in the whole body: an article beside a rail of other posts.
+    excerpts; a body in nearly every item, _spread_through, is no region that took the first
+    items and may hold more), not mostly the same lines in every item (a widget's buttons under each of a
+    sidebar's books), and there are not two paragraphs (_LIST_PARAGRAPH words) on one side of it
+    nor three in the whole body: an article beside a rail of other posts. Each side is weighed
+    on its own: an introduction above and a footer's blurb below are no article.
     """
     n = len(body)
     if f.mode != "text" or n < 2 * _LIST_MIN_ITEMS:
@@ -1133,13 +1135,17 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     lo, hi, items = span
     words = float(f.n_words[lo:hi].sum())
     seen = float(f.n_words[lo:hi][body[lo:hi]].sum())
-    rest = body.copy()
-    rest[lo:hi] = False
+    # The body on each side of the span on its own (session 22): a page's introduction above its
+    # items and its footer's blurb below are one paragraph each, an article beside a rail of
+    # other posts stands on one side, two paragraphs or a third of the span's words.
+    para = body & (f.n_words >= _LIST_PARAGRAPH)
     if (
-        words < _LIST_SHARE * (body_words - seen)
-        or seen > _LIST_SEEN * words
+        words < _LIST_SHARE * float(f.n_words[:lo][body[:lo]].sum())
+        or words < _LIST_SHARE * float(f.n_words[hi:][body[hi:]].sum())
+        or (seen > _LIST_SEEN * words and not _spread_through(body[lo:hi], items, seen / words))
         or words >= _LIST_LINE_WORDS * (hi - lo)
-        or np.count_nonzero(rest & (f.n_words >= _LIST_PARAGRAPH)) >= 2
+        or np.count_nonzero(para[:lo]) >= 2
+        or np.count_nonzero(para[hi:]) >= 2
         or _template_share(seg.texts[lo:hi], items) >= _LIST_TEMPLATE
     ):
         return
@@ -1147,6 +1153,14 @@ def keep_text_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     add[lo:hi] = ~body[lo:hi]
     body[add] = True
     why[add] = 39
+
+
+def _spread_through(body: BoolArray, items: int, share: float) -> bool:
+    """Whether the body already in a listing's span lies in nearly every item, not in its first ones."""
+    if share > _LIST_SPREAD_SHARE:
+        return False
+    parts = np.array_split(body, items)
+    return sum(1 for p in parts if p.any()) >= _LIST_SPREAD * len(parts)
 
 
 def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
@@ -1255,6 +1269,11 @@ _LIST_LINE_WORDS = 15
 _LIST_PARAGRAPH = 30
 _LIST_TEMPLATE = 2 / 3
 _LIST_LEAD_ALIKE = 0.7
+# The body in the span in four in five of its items (the span cut into as many equal parts), under
+# half its words: a grid whose every item holds a rating line (session 22, one wcxb-dev page; 0.5
+# of the items moved the same page).
+_LIST_SPREAD = 0.8
+_LIST_SPREAD_SHARE = 0.5
 
 
 def drop_text_comments(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -2687,9 +2706,11 @@ def keep_listing(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
 
 
 def _unmodified(cls: str) -> str:
-    """A class but for its last name when it has two or more: a row's stripe ("row odd", "row even")."""
+    """A class but for its last name when it has two or more: a row's stripe ("row odd", "row even").
+
+    The names are joined by one space: a bare " row " and a "row featured" are one key."""
     names = cls.split()
-    return " ".join(names[:-1]) if len(names) > 1 else cls
+    return " ".join(names[:-1]) if len(names) > 1 else " ".join(names)
 
 
 def keep_inner_cards(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

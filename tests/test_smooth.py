@@ -1143,6 +1143,51 @@ def test_text_listing_items_are_body() -> None:
     ]
     blocks = extract_blocks("\n".join([*menu, intro, *widget, *footer]), input_type="text").blocks
     assert all(b.label == "chrome" for b in blocks if b.text in widget)
+def test_text_listing_whose_every_item_holds_body_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's category as a dump: each product's rating line passes as text (the body of a page
+    # without prose), its name, price and buttons do not. The body in the listing's span lies
+    # in every item, not in its first few: the items' other lines join it.
+    names = ["Oak Garden Bench", "Cedar Planter Box", "Steel Fire Pit", "Teak Folding Chair",
+             "Rattan Side Table", "Pine Storage Shed", "Iron Plant Stand", "Bamboo Bird Feeder"]
+    items = [
+        line
+        for i, name in enumerate(names)
+        for line in (name, f"${20 + i}.99", f"{4 + i % 2}.{i} out of 5 stars, {10 + i} reviews",
+                     "Free delivery on orders over $50", "Add to Cart", "Compare")
+    ]
+    menu = ["Home", "Shop", "Garden", "Sign in", "Outdoor living", "Patio sets", "Lighting", "Grills"]
+    footer = ["About us", "Contact", "Privacy", "Terms", "© 2024 Example Garden Shop"]
+    blocks = extract_blocks("\n\n".join([*menu, "Garden furniture", *items, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in names or b.text.startswith("$")]
+    assert len(kept) == 16 and all(b.label == "body" for b in kept)
+    assert all(b.reasons[0].code == "smoothed: an item of a listing in the text" for b in kept)
+    assert all(b.label == "chrome" for b in blocks if b.text in menu + footer)
+
+
+def test_text_listing_between_an_introduction_and_a_footer_blurb_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's category as a dump: a paragraph of introduction above the products, the shop's
+    # "about us" paragraph in the footer below. One paragraph on each side is no article beside
+    # a rail: the items join the body. Two paragraphs on one side still are.
+    names = [f"{a} {b}" for a in ("Harbour", "Quay", "Pier", "Lantern", "Kite") for b in ("Lamp", "Vase", "Bowl", "Tray")]
+    items = [line for k, name in enumerate(names) for line in (f"{name} in glazed stoneware", f"${k + 15}.00")]
+    menu = ["Home", "Shop", "Gifts", "Sale", "Contact"]
+    intro = ("Our pottery is thrown by hand in a small studio by the sea, and every piece is glazed in the "
+             "colours of the harbour so that no two of them are ever quite the same.")
+    about = ("We are a family workshop that has made pottery on the coast for three generations, and we "
+             "still pack every order ourselves before it leaves the studio for your home.")
+    footer = ["Privacy", "Terms", "Help"]
+    blocks = extract_blocks("\n".join([*menu, intro, *items, about, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert "smoothed: an item of a listing in the text" in {b.reasons[0].code for b in kept}
+    blocks = extract_blocks("\n".join([*menu, intro, about, *items, *footer]), input_type="text").blocks
+    assert not any(b.label == "body" for b in blocks if b.text in items)
+
+
 def test_a_thread_keeps_each_posts_author_and_date() -> None:
     from boilerstrip import extract_blocks
 
@@ -2743,6 +2788,27 @@ def test_a_listing_of_striped_rows_keeps_every_row() -> None:
     )
     blocks = extract_blocks(html).blocks
     names = [b for b in blocks if b.text.startswith("Product number")]
+    assert len(names) == 16 and all(b.label == "body" for b in names)
+    assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
+
+
+def test_a_listing_keeps_its_featured_rows_whatever_the_class_spacing() -> None:
+    from boilerstrip import extract_blocks
+
+    # A job board's featured rows add a name to the rows' class (" job-row featured "), the
+    # others carry the bare name padded with spaces (" job-row "): one listing all the same.
+    rows = "".join(
+        f"<li class=' job-row {'featured ' if i < 4 else ''}'><div>{i + 1}d</div>"
+        f"<div><a href='/j/{i}'>Engineer number {i}</a></div><div>Remote</div></li>"
+        for i in range(16)
+    )
+    html = (
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/jobs'>Jobs</a></li></ul></nav>"
+        f"<main><h1>Remote jobs</h1><ul class='jobs'>{rows}</ul></main>"
+        "<footer><p>Copyright 2024 Example jobs. All rights reserved.</p></footer></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    names = [b for b in blocks if b.text.startswith("Engineer number")]
     assert len(names) == 16 and all(b.label == "body" for b in names)
     assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
 
