@@ -2157,6 +2157,11 @@ cdef const char *_column(object column, Py_ssize_t n, char kind, Py_buffer *view
     """A 1-D column's first byte and its stride, read through the buffer protocol (no typed
     memoryview: acquiring one costs ~0.3 us); kind is the struct format it must have ("d" a
     float64, "l" or "q" an int64, "?" a bool). view must be released by the caller."""
+    if bs_array_view(column, kind, 1, 0, view):  # an exact ndarray's own fields (session 22)
+        if view.shape[0] == n:
+            stride[0] = view.strides[0]
+            return <const char *> view.buf
+        PyBuffer_Release(view)
     PyObject_GetBuffer(column, view, PyBUF_RECORDS_RO)
     cdef const char *fmt = view.format
     if fmt[0] == 64 or fmt[0] == 61:  # "@" or "=": native
@@ -2288,7 +2293,8 @@ cdef class _Buf:
 cdef _Buf _buf(object a, int ndim, char kind, bint writable):
     """a's buffer: ndim dimensions, items of kind ("d" float64, "l" int64, "?" bool)."""
     cdef _Buf b = _Buf.__new__(_Buf)
-    PyObject_GetBuffer(a, &b.view, PyBUF_RECORDS_RO | (PyBUF_WRITABLE if writable else 0))
+    if not bs_array_view(a, kind, ndim, writable, &b.view):  # an exact ndarray's own fields (session 22)
+        PyObject_GetBuffer(a, &b.view, PyBUF_RECORDS_RO | (PyBUF_WRITABLE if writable else 0))
     b.held = True
     cdef const char *fmt = b.view.format
     if fmt[0] == 64 or fmt[0] == 61:
@@ -3431,6 +3437,119 @@ _F64 = np.dtype(np.float64)
 _I64 = np.dtype(np.int64)
 _I8 = np.dtype(np.int8)
 _U8 = np.dtype(np.uint8)
+
+
+# An exact ndarray's data, shape and strides read from its own fields instead of the buffer
+# protocol: numpy makes a format string and caches its buffer info on each array it exports
+# (~650 instructions a call, ~150 calls a page, most of them all_of's columns). Only arrays of
+# exactly np.ndarray whose dtype is the native float64, int64 or bool singleton take this path;
+# any other goes through PyObject_GetBuffer as before. _check_array_fields turns it on at import
+# only when the fields give what the buffer protocol gives on probe arrays (contiguous, strided,
+# 2-D, a row, a column, reversed, empty) and numpy releases no buffer (the view then holds a
+# reference to the array, as the protocol's does).
+cdef extern from *:
+    """
+    typedef struct {
+        PyObject_HEAD
+        char *data;
+        int nd;
+        Py_ssize_t *dimensions;
+        Py_ssize_t *strides;
+        PyObject *base;
+        PyObject *descr;
+        int flags;
+    } bs_array_head;
+    static PyTypeObject *bs_ndarray = NULL;
+    static PyObject *bs_f64 = NULL, *bs_i64 = NULL, *bs_bool = NULL;
+    static int bs_fields_on = 0;
+    /* view filled from a's fields (1), or 0 when a is no exact ndarray of kind's dtype
+       ('d' float64, 'l' int64, '?' bool) with ndim dimensions, or not writable when asked. */
+    static int bs_array_view(PyObject *a, char kind, int ndim, int writable, Py_buffer *view) {
+        bs_array_head *h;
+        PyObject *want;
+        Py_ssize_t i, len;
+        if (!bs_fields_on || Py_TYPE(a) != bs_ndarray) return 0;
+        h = (bs_array_head *)a;
+        want = kind == 'd' ? bs_f64 : kind == 'l' ? bs_i64 : kind == '?' ? bs_bool : NULL;
+        if (want == NULL || h->descr != want || h->nd != ndim) return 0;
+        if (writable && !(h->flags & 0x0400)) return 0;  /* NPY_ARRAY_WRITEABLE */
+        view->buf = h->data;
+        Py_INCREF(a);
+        view->obj = a;
+        view->itemsize = kind == '?' ? 1 : 8;
+        len = view->itemsize;
+        for (i = 0; i < ndim; i++) len *= h->dimensions[i];
+        view->len = len;
+        view->readonly = !(h->flags & 0x0400);
+        view->ndim = ndim;
+        view->format = kind == 'd' ? "d" : kind == 'l' ? "l" : "?";
+        view->shape = h->dimensions;
+        view->strides = h->strides;
+        view->suboffsets = NULL;
+        view->internal = NULL;
+        return 1;
+    }
+    static void bs_array_setup(PyObject *tp, PyObject *f64, PyObject *i64, PyObject *b) {
+        bs_ndarray = (PyTypeObject *)tp;
+        bs_f64 = f64;
+        bs_i64 = i64;
+        bs_bool = b;
+    }
+    static int bs_array_releases(PyObject *tp) {
+        PyBufferProcs *procs = ((PyTypeObject *)tp)->tp_as_buffer;
+        return procs == NULL || procs->bf_releasebuffer != NULL;
+    }
+    """
+    int bs_fields_on
+    int bs_array_view(object a, char kind, int ndim, int writable, Py_buffer *view) noexcept
+    void bs_array_setup(object tp, object f64, object i64, object b) noexcept
+    int bs_array_releases(object tp) noexcept
+
+
+cdef bint _same_view(Py_buffer *a, Py_buffer *b) noexcept:
+    cdef int i
+    if a.buf != b.buf or a.ndim != b.ndim or a.len != b.len or a.itemsize != b.itemsize or a.readonly != b.readonly:
+        return False
+    for i in range(a.ndim):
+        # numpy exports a stride of its own for a dimension of one item or none (an empty
+        # array's 0 as 8), which no loop reads.
+        if a.shape[i] != b.shape[i] or (a.shape[i] > 1 and a.strides[i] != b.strides[i]):
+            return False
+    return True
+
+
+def _check_array_fields():
+    """Turn bs_array_view on when it reads every probe array as the buffer protocol does."""
+    global bs_fields_on
+    cdef Py_buffer got, want
+    cdef const char *fmt
+    cdef bint ok = True
+    bs_fields_on = 0
+    bs_array_setup(_NDARRAY, _F64, _I64, _BOOL)
+    if bs_array_releases(_NDARRAY):
+        return False
+    grid = np.arange(24.0).reshape(4, 6)
+    probes = [(np.arange(5.0), 100), (np.arange(7), 108), (np.arange(6) % 2 == 0, 63), (np.arange(9.0)[::2], 100),
+              (grid, 100), (grid[1], 100), (grid[:, 2], 100), (np.arange(5.0)[::-1], 100), (_ZEROS(0, _I64), 108)]
+    bs_fields_on = 1
+    for a, kind in probes:
+        if not bs_array_view(a, kind, a.ndim, 0, &got):
+            ok = False
+            break
+        PyObject_GetBuffer(a, &want, PyBUF_RECORDS_RO)
+        fmt = want.format
+        if fmt[0] == 64 or fmt[0] == 61:
+            fmt += 1
+        ok = _same_view(&got, &want) and (fmt[0] == got.format[0] or (kind == 108 and _int64_format(fmt)))
+        PyBuffer_Release(&want)
+        PyBuffer_Release(&got)
+        if not ok:
+            break
+    bs_fields_on = 1 if ok else 0
+    return ok
+
+
+ARRAY_FIELDS = _check_array_fields()
 
 def link_heading_candidates(body_in, link_density_in, n_words_in, double most_words, double least_links):
     """smooth._link_heading_candidates: the body blocks of most_words words at most followed by two
