@@ -1759,6 +1759,8 @@ cdef inline bint _int64_format(const char *fmt) noexcept:
 cdef int _index_buffer(object idx, Py_buffer *view) except -1:
     """Takes idx's buffer into view: a 1-D array of int64 (an object without a buffer is made an
     array first, which the buffer keeps alive). The caller releases it."""
+    if bs_array_view(idx, 108, 1, 0, view):  # an exact ndarray's own fields (session 22)
+        return 0
     try:
         PyObject_GetBuffer(idx, view, PyBUF_RECORDS_RO)
     except BufferError:
@@ -2183,7 +2185,8 @@ def all_of(Py_ssize_t n, tuple tests):
     out = _EMPTY(n, _BOOL)
     cdef Py_buffer ob, cb
     cdef Py_ssize_t st = 0, i
-    PyObject_GetBuffer(out, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
+    if not bs_array_view(out, 63, 1, 1, &ob):  # an exact ndarray's own fields (session 22)
+        PyObject_GetBuffer(out, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
     cdef uint8_t *o = <uint8_t *> ob.buf
     memset(o, 1, n)
     cdef const char *c
@@ -2422,7 +2425,8 @@ def any_true(mask):
     cdef bint found = False
     if type(mask) is not _NDARRAY or mask.dtype is not _BOOL:
         return bool(mask.any())
-    PyObject_GetBuffer(mask, &view, PyBUF_RECORDS_RO)
+    if not bs_array_view(mask, 63, 1, 0, &view):  # an exact ndarray's own fields (session 22)
+        PyObject_GetBuffer(mask, &view, PyBUF_RECORDS_RO)
     try:
         if view.ndim != 1:
             return bool(mask.any())
