@@ -222,3 +222,5 @@ def subtree_sums(
     ends: npt.NDArray[np.int64],
     columns: tuple[npt.NDArray[np.float64] | npt.NDArray[np.bool_] | None, ...],
 ) -> npt.NDArray[np.float64] | None: ...
+# Whether the kernels read an exact ndarray's fields instead of its buffer (session 22; probed at import).
+ARRAY_FIELDS: bool

@@ -40,7 +40,7 @@ def ellipsis(list texts, str tail):
     them starts or later, as in the reference. A set of states is run over that run.
     """
     cdef Py_ssize_t m = len(texts), k, n, i, cut
-    out = np.zeros(m, dtype=np.float64)
+    out = _ZEROS(m, _F64)
     cdef double[:] o = out
     cdef str t
     cdef int kind
@@ -168,7 +168,7 @@ def main_container(seg, const double[:] weight, double main_share, double item_s
         total = prefix[end[0]] - prefix[0]
         if total != total:
             return None  # NaN weights: let the reference answer
-        main = np.zeros(nb, dtype=np.float64)
+        main = _ZEROS(nb, _F64)
         if total <= 0:
             return main, 0.0
         cur = 0
@@ -328,7 +328,7 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
             PyBuffer_Release(&views[i])
     if heads < card_items:
         free(head)
-        return np.zeros(nb, dtype=np.float64)
+        return _ZEROS(nb, _F64)
     cdef Py_ssize_t *par = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
     cdef Py_ssize_t *end = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
     cdef uint8_t *led = <uint8_t *> malloc(n_elem)
@@ -377,7 +377,7 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
                 if count >= card_items:
                     any_group = True
         if not any_group:
-            return np.zeros(nb, dtype=np.float64)
+            return _ZEROS(nb, _F64)
         for i in range(len(items)):
             if groups.get(keys[i], 0) >= card_items:
                 root[<Py_ssize_t> items[i]] = 1
@@ -385,7 +385,7 @@ def card_marks(seg, link_density, n_words, flags, ellipsis, double headline_link
         for e in range(1, n_elem):
             if root[par[e]]:
                 root[e] = 1
-        card = np.zeros(nb, dtype=np.float64)
+        card = _ZEROS(nb, _F64)
         _mark_roots(card, elems, root)
     finally:
         free(head)
@@ -423,13 +423,13 @@ def score_blocks(f, p, dict cols, const int64_t[:] flag_cols, const int64_t[:] f
     through their buffers (a typed memoryview each cost ~1,500 instructions, twenty a page).
     """
     cdef Py_ssize_t n = len(f.n_words), i, j
-    c_arr = np.zeros((n, n_rules), dtype=np.float64)
+    c_arr = _ZEROS((n, n_rules), _F64)
     if n == 0:
-        return np.zeros(0, dtype=np.float64), c_arr
+        return _ZEROS(0, _F64), c_arr
     if n_rules > 128:  # numpy's pairwise sum splits longer rows: its own sum then
         scores = None
     else:
-        scores = np.empty(n, dtype=np.float64)
+        scores = _EMPTY(n, _F64)
     lg_arr = np.log2(1.0 + f.n_words)
     cdef Py_buffer views[_N_SCORE_COLS]
     cdef Py_buffer cv, sv
@@ -597,7 +597,7 @@ def smooth_labels(scores, f, double threshold, double firm_chrome, double firm_b
     """
     cdef Py_ssize_t n = len(scores), i, j, a, b, hard
     body_arr = np.asarray(scores) > threshold
-    why_arr = np.zeros(n, dtype=np.int8)
+    why_arr = _ZEROS(n, _I8)
     if n < 2:
         if n and not body_arr[0]:
             rescue_empty(body_arr, why_arr, scores, f, threshold)
@@ -772,8 +772,8 @@ def content_named(seg, flags_in, int64_t neg_bit, names_content_only, tuple post
     cdef uint8_t *own = <uint8_t *> calloc(n_elem, 1)
     # 0: not seen; 1: its blocks keep the flag; 2: its blocks lose it.
     cdef uint8_t *state = <uint8_t *> calloc(n_elem, 1)
-    free_ = np.zeros(nb, dtype=bool)
-    cdef uint8_t[:] out = np.frombuffer(free_, dtype=np.uint8) if nb else np.zeros(0, dtype=np.uint8)
+    free_ = _ZEROS(nb, _BOOL)
+    cdef uint8_t[:] out = np.frombuffer(free_, dtype=np.uint8) if nb else _ZEROS(0, _U8)
     cdef bint any_free = False
     try:
         if passed == NULL or own == NULL or state == NULL:
@@ -987,7 +987,7 @@ def deepest_neg(seg, marked):
     cdef list elems = seg.elems
     cdef list neg = seg.neg_elems
     cdef Py_ssize_t nb = len(elems), n_elem = len(parent), i, e
-    cdef const uint8_t[:] mk = np.ascontiguousarray(marked, dtype=np.uint8) if nb else np.zeros(0, dtype=np.uint8)
+    cdef const uint8_t[:] mk = np.ascontiguousarray(marked, dtype=np.uint8) if nb else _ZEROS(0, _U8)
     if mk.shape[0] != nb:
         return None
     cdef Py_ssize_t *par = <Py_ssize_t *> malloc(n_elem * sizeof(Py_ssize_t))
@@ -1112,7 +1112,7 @@ def unwrap(seg, flags_in, main_in, int64_t neg_bit, double beside):
             if found == _BAD_TREE:
                 return False
             deepest[i] = found
-        free_ = np.zeros(nb, dtype=bool)
+        free_ = _ZEROS(nb, _BOOL)
         out = np.frombuffer(free_, dtype=np.uint8)
         # In the reference's order: the outermost wrapper first.
         for k in range(n_around - 1, -1, -1):
@@ -1311,7 +1311,7 @@ def prose_weight(n_chars, link_density, n_words, stop, flags, int64_t chrome_bit
     cdef double w, d, c, nw
     if len(link_density) != n or len(n_words) != n or len(stop) != n or len(flags) != n:
         return None
-    result = np.empty(n, dtype=np.float64)
+    result = _EMPTY(n, _F64)
     cdef Py_buffer views[6]
     cdef const char *ptr[5]
     cdef Py_ssize_t st[5]
@@ -1514,11 +1514,11 @@ def block_arrays(seg, bint html, dict levels):
     cdef double c
     if len(links) != n or len(fl) != n or len(blanks) != n or (html and len(kinds) != n):
         return None
-    n_chars = np.empty(n, dtype=np.float64)
-    link_density = np.empty(n, dtype=np.float64)
-    flags = np.empty(n, dtype=np.int64)
-    heading = np.zeros(n, dtype=np.float64)
-    blank_before = np.empty(n, dtype=np.float64)
+    n_chars = _EMPTY(n, _F64)
+    link_density = _EMPTY(n, _F64)
+    flags = _EMPTY(n, _I64)
+    heading = _ZEROS(n, _F64)
+    blank_before = _EMPTY(n, _F64)
     # Fresh contiguous arrays, written through their buffers (a typed memoryview each cost
     # ~1,500 instructions).
     cdef Py_buffer views[5]
@@ -1573,7 +1573,7 @@ def unboxed_weight(main, flags, n_chars, n_words, link_density, card, int64_t bo
     cdef double x, r
     if len(flags) != n or len(n_chars) != n or len(n_words) != n or len(link_density) != n or len(card) != n:
         return None
-    weight = np.empty(n, dtype=np.float64)
+    weight = _EMPTY(n, _F64)
     cdef Py_buffer views[7]
     cdef const char *ptr[6]
     cdef Py_ssize_t st[6]
@@ -1759,6 +1759,8 @@ cdef inline bint _int64_format(const char *fmt) noexcept:
 cdef int _index_buffer(object idx, Py_buffer *view) except -1:
     """Takes idx's buffer into view: a 1-D array of int64 (an object without a buffer is made an
     array first, which the buffer keeps alive). The caller releases it."""
+    if bs_array_view(idx, 108, 1, 0, view):  # an exact ndarray's own fields (session 22)
+        return 0
     try:
         PyObject_GetBuffer(idx, view, PyBUF_RECORDS_RO)
     except BufferError:
@@ -2157,6 +2159,11 @@ cdef const char *_column(object column, Py_ssize_t n, char kind, Py_buffer *view
     """A 1-D column's first byte and its stride, read through the buffer protocol (no typed
     memoryview: acquiring one costs ~0.3 us); kind is the struct format it must have ("d" a
     float64, "l" or "q" an int64, "?" a bool). view must be released by the caller."""
+    if bs_array_view(column, kind, 1, 0, view):  # an exact ndarray's own fields (session 22)
+        if view.shape[0] == n:
+            stride[0] = view.strides[0]
+            return <const char *> view.buf
+        PyBuffer_Release(view)
     PyObject_GetBuffer(column, view, PyBUF_RECORDS_RO)
     cdef const char *fmt = view.format
     if fmt[0] == 64 or fmt[0] == 61:  # "@" or "=": native
@@ -2175,10 +2182,11 @@ def all_of(Py_ssize_t n, tuple tests):
     three numpy calls (each ~1 us on a page's arrays). The mask starts as np.empty set to
     true in C: np.ones is a Python function of numpy's (empty and copyto), ~6,000 instructions
     more a call."""
-    out = np.empty(n, dtype=np.bool_)
+    out = _EMPTY(n, _BOOL)
     cdef Py_buffer ob, cb
     cdef Py_ssize_t st = 0, i
-    PyObject_GetBuffer(out, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
+    if not bs_array_view(out, 63, 1, 1, &ob):  # an exact ndarray's own fields (session 22)
+        PyObject_GetBuffer(out, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
     cdef uint8_t *o = <uint8_t *> ob.buf
     memset(o, 1, n)
     cdef const char *c
@@ -2288,7 +2296,8 @@ cdef class _Buf:
 cdef _Buf _buf(object a, int ndim, char kind, bint writable):
     """a's buffer: ndim dimensions, items of kind ("d" float64, "l" int64, "?" bool)."""
     cdef _Buf b = _Buf.__new__(_Buf)
-    PyObject_GetBuffer(a, &b.view, PyBUF_RECORDS_RO | (PyBUF_WRITABLE if writable else 0))
+    if not bs_array_view(a, kind, ndim, writable, &b.view):  # an exact ndarray's own fields (session 22)
+        PyObject_GetBuffer(a, &b.view, PyBUF_RECORDS_RO | (PyBUF_WRITABLE if writable else 0))
     b.held = True
     cdef const char *fmt = b.view.format
     if fmt[0] == 64 or fmt[0] == 61:
@@ -2316,7 +2325,7 @@ cdef object _tree_sums(_Buf eb, _Buf nd, tuple columns):
     cdef Py_ssize_t m = eb.n, n_elem = nd.n, k = len(columns), i, e, j
     cdef int64_t x
     cdef _Buf col
-    own = np.zeros((n_elem, k), dtype=np.float64)
+    own = _ZEROS((n_elem, k), _F64)
     cdef _Buf ob = _buf(own, 2, 100, True)
     cdef double *ov = <double *> ob.data
     for j in range(k):
@@ -2324,7 +2333,7 @@ cdef object _tree_sums(_Buf eb, _Buf nd, tuple columns):
         if column is None:
             for i in range(m):
                 ov[_i64(eb, i) * k + j] += 1.0
-        elif column.dtype == np.bool_:
+        elif column.dtype == _BOOL:
             col = _buf(column, 1, 63, False)
             if col.n != m:
                 raise ValueError("a column of another length")
@@ -2336,7 +2345,7 @@ cdef object _tree_sums(_Buf eb, _Buf nd, tuple columns):
                 raise ValueError("a column of another length")
             for i in range(m):
                 ov[_i64(eb, i) * k + j] += (<const double *> (col.data + i * col.s0))[0]
-    prefix = np.zeros((n_elem + 1, k), dtype=np.float64)
+    prefix = _ZEROS((n_elem + 1, k), _F64)
     cdef _Buf rb = _buf(prefix, 2, 100, True)
     cdef double *rv = <double *> rb.data
     if n_elem:
@@ -2345,7 +2354,7 @@ cdef object _tree_sums(_Buf eb, _Buf nd, tuple columns):
     for e in range(1, n_elem):
         for j in range(k):
             rv[(e + 1) * k + j] = rv[e * k + j] + ov[e * k + j]
-    sums = np.empty((n_elem, k), dtype=np.float64)
+    sums = _EMPTY((n_elem, k), _F64)
     cdef _Buf sb = _buf(sums, 2, 100, True)
     cdef double *sv = <double *> sb.data
     for e in range(n_elem):
@@ -2381,7 +2390,7 @@ def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
         if x == root:
             break
         root = _i64(pa, root)
-    elems = np.empty(m, dtype=np.int64)
+    elems = _EMPTY(m, _I64)
     cdef _Buf eb = _buf(elems, 1, 108, True)
     ev = <int64_t *> eb.data
     top = 0
@@ -2391,7 +2400,7 @@ def container_subtrees(seg, blocks_in, tuple columns, subtree_ends_fn):
         if x > top:
             top = x
     n_elem = top + 1
-    parents = np.empty(n_elem, dtype=np.int64)
+    parents = _EMPTY(n_elem, _I64)
     cdef _Buf pb = _buf(parents, 1, 108, True)
     pv = <int64_t *> pb.data
     for e in range(n_elem):
@@ -2414,9 +2423,10 @@ def any_true(mask):
     cdef Py_ssize_t i, n
     cdef const uint8_t *b
     cdef bint found = False
-    if type(mask) is not np.ndarray or mask.dtype is not _BOOL:
+    if type(mask) is not _NDARRAY or mask.dtype is not _BOOL:
         return bool(mask.any())
-    PyObject_GetBuffer(mask, &view, PyBUF_RECORDS_RO)
+    if not bs_array_view(mask, 63, 1, 0, &view):  # an exact ndarray's own fields (session 22)
+        PyObject_GetBuffer(mask, &view, PyBUF_RECORDS_RO)
     try:
         if view.ndim != 1:
             return bool(mask.any())
@@ -2483,7 +2493,7 @@ def nearest_marked(list parents, marked):
     cdef Py_ssize_t n = len(parents), e, p, stride
     cdef Py_buffer view
     cdef const char *m
-    near = np.empty(n, dtype=np.int64)
+    near = _EMPTY(n, _I64)
     cdef int64_t[::1] out = near
     PyObject_GetBuffer(marked, &view, PyBUF_RECORDS_RO)
     try:
@@ -2533,7 +2543,7 @@ def tags_are(list tags, tuple names):
         sizes[j] = PyUnicode_GET_LENGTH(name)
         kinds[j] = PyUnicode_KIND(name)
         datas[j] = PyUnicode_DATA(name)
-    out = np.zeros(n, dtype=np.bool_)
+    out = _ZEROS(n, _BOOL)
     cdef uint8_t[::1] o = out.view(np.uint8)
     for e in range(n):
         t = <object> PyList_GET_ITEM(tags, e)
@@ -2643,7 +2653,7 @@ def sibling_items(parents_in, tuple masks, tuple least):
                     if ok:
                         items[m] = e
                         m += 1
-            out = np.empty(m, dtype=np.int64)
+            out = _EMPTY(m, _I64)
             b = _buf(out, 1, 108, True)
             for e in range(m):
                 (<int64_t *> (b.data + e * b.s0))[0] = items[e]
@@ -2758,7 +2768,7 @@ def distinct(list texts):
     while slots < 2 * n:
         slots *= 2
     mask = slots - 1
-    where = np.empty(n, dtype=np.int64)
+    where = _EMPTY(n, _I64)
     cdef int64_t[:] w = where
     table = <_Text *> malloc(slots * sizeof(_Text))
     if table == NULL:
@@ -2823,8 +2833,8 @@ def runs_between(runs_in, anchor_in, Py_ssize_t near):
                 found[m] = s
                 found[m + 1] = e
                 m += 2
-        starts = np.empty(m // 2, dtype=np.int64)
-        ends = np.empty(m // 2, dtype=np.int64)
+        starts = _EMPTY(m // 2, _I64)
+        ends = _EMPTY(m // 2, _I64)
         bs = _buf(starts, 1, 108, True)
         be = _buf(ends, 1, 108, True)
         for i in range(m // 2):
@@ -2867,7 +2877,7 @@ def block_columns(tuple stats, n_chars_in, blank_before_in, double unspaced, dou
         return None
     if sents.n != n or dates.n != n or tokens.n != n:
         return None
-    result = np.empty((10, n), dtype=np.float64)
+    result = _EMPTY((10, n), _F64)
     cdef _Buf out = _buf(result, 2, 100, True)
     cdef double w, c, sw, d
     cdef double last = <double> (n - 1 if n - 1 > 1 else 1)
@@ -3010,7 +3020,7 @@ def chrome_only(list tokens, flags_in, words, int64_t neg_bit):
     cdef _Buf f = _buf(flags_in, 1, 108, False)
     if f.n != n:
         return False
-    mask = np.empty(n, dtype=np.bool_)
+    mask = _EMPTY(n, _BOOL)
     cdef Py_buffer ob
     PyObject_GetBuffer(mask, &ob, PyBUF_SIMPLE | PyBUF_WRITABLE)
     cdef uint8_t *o = <uint8_t *> ob.buf
@@ -3263,7 +3273,7 @@ def int64_array(list values):
     cdef int overflow = 0
     cdef long long v
     cdef object item
-    out = np.empty(n, dtype=np.int64)
+    out = _EMPTY(n, _I64)
     if n == 0:
         return out
     cdef _Buf o = _buf(out, 1, 108, True)
@@ -3417,6 +3427,133 @@ def subtree_sums(elems_in, ends_in, tuple columns):
             return None
     return _tree_sums(eb, nd, columns)
 
+
+# ---------------------------------------------------------------------------------------
+# Speed (session 22)
+# ---------------------------------------------------------------------------------------
+# numpy's constructors and dtypes, looked up once: `np.empty(n, dtype=np.bool_)` in a kernel is
+# two module attribute lookups (np.empty, np.bool_; ~250 instructions each) and a dtype made from
+# a scalar type on every call; the kernels above make ~60 arrays a page (all_of alone ~30).
+_EMPTY = np.empty
+_ZEROS = np.zeros
+_NDARRAY = np.ndarray
+_F64 = np.dtype(np.float64)
+_I64 = np.dtype(np.int64)
+_I8 = np.dtype(np.int8)
+_U8 = np.dtype(np.uint8)
+
+
+# An exact ndarray's data, shape and strides read from its own fields instead of the buffer
+# protocol: numpy makes a format string and caches its buffer info on each array it exports
+# (~650 instructions a call, ~150 calls a page, most of them all_of's columns). Only arrays of
+# exactly np.ndarray whose dtype is the native float64, int64 or bool singleton take this path;
+# any other goes through PyObject_GetBuffer as before. _check_array_fields turns it on at import
+# only when the fields give what the buffer protocol gives on probe arrays (contiguous, strided,
+# 2-D, a row, a column, reversed, empty) and numpy releases no buffer (the view then holds a
+# reference to the array, as the protocol's does).
+cdef extern from *:
+    """
+    typedef struct {
+        PyObject_HEAD
+        char *data;
+        int nd;
+        Py_ssize_t *dimensions;
+        Py_ssize_t *strides;
+        PyObject *base;
+        PyObject *descr;
+        int flags;
+    } bs_array_head;
+    static PyTypeObject *bs_ndarray = NULL;
+    static PyObject *bs_f64 = NULL, *bs_i64 = NULL, *bs_bool = NULL;
+    static int bs_fields_on = 0;
+    /* view filled from a's fields (1), or 0 when a is no exact ndarray of kind's dtype
+       ('d' float64, 'l' int64, '?' bool) with ndim dimensions, or not writable when asked. */
+    static int bs_array_view(PyObject *a, char kind, int ndim, int writable, Py_buffer *view) {
+        bs_array_head *h;
+        PyObject *want;
+        Py_ssize_t i, len;
+        if (!bs_fields_on || Py_TYPE(a) != bs_ndarray) return 0;
+        h = (bs_array_head *)a;
+        want = kind == 'd' ? bs_f64 : kind == 'l' ? bs_i64 : kind == '?' ? bs_bool : NULL;
+        if (want == NULL || h->descr != want || h->nd != ndim) return 0;
+        if (writable && !(h->flags & 0x0400)) return 0;  /* NPY_ARRAY_WRITEABLE */
+        view->buf = h->data;
+        Py_INCREF(a);
+        view->obj = a;
+        view->itemsize = kind == '?' ? 1 : 8;
+        len = view->itemsize;
+        for (i = 0; i < ndim; i++) len *= h->dimensions[i];
+        view->len = len;
+        view->readonly = !(h->flags & 0x0400);
+        view->ndim = ndim;
+        view->format = kind == 'd' ? "d" : kind == 'l' ? "l" : "?";
+        view->shape = h->dimensions;
+        view->strides = h->strides;
+        view->suboffsets = NULL;
+        view->internal = NULL;
+        return 1;
+    }
+    static void bs_array_setup(PyObject *tp, PyObject *f64, PyObject *i64, PyObject *b) {
+        bs_ndarray = (PyTypeObject *)tp;
+        bs_f64 = f64;
+        bs_i64 = i64;
+        bs_bool = b;
+    }
+    static int bs_array_releases(PyObject *tp) {
+        PyBufferProcs *procs = ((PyTypeObject *)tp)->tp_as_buffer;
+        return procs == NULL || procs->bf_releasebuffer != NULL;
+    }
+    """
+    int bs_fields_on
+    int bs_array_view(object a, char kind, int ndim, int writable, Py_buffer *view) noexcept
+    void bs_array_setup(object tp, object f64, object i64, object b) noexcept
+    int bs_array_releases(object tp) noexcept
+
+
+cdef bint _same_view(Py_buffer *a, Py_buffer *b) noexcept:
+    cdef int i
+    if a.buf != b.buf or a.ndim != b.ndim or a.len != b.len or a.itemsize != b.itemsize or a.readonly != b.readonly:
+        return False
+    for i in range(a.ndim):
+        # numpy exports a stride of its own for a dimension of one item or none (an empty
+        # array's 0 as 8), which no loop reads.
+        if a.shape[i] != b.shape[i] or (a.shape[i] > 1 and a.strides[i] != b.strides[i]):
+            return False
+    return True
+
+
+def _check_array_fields():
+    """Turn bs_array_view on when it reads every probe array as the buffer protocol does."""
+    global bs_fields_on
+    cdef Py_buffer got, want
+    cdef const char *fmt
+    cdef bint ok = True
+    bs_fields_on = 0
+    bs_array_setup(_NDARRAY, _F64, _I64, _BOOL)
+    if bs_array_releases(_NDARRAY):
+        return False
+    grid = np.arange(24.0).reshape(4, 6)
+    probes = [(np.arange(5.0), 100), (np.arange(7), 108), (np.arange(6) % 2 == 0, 63), (np.arange(9.0)[::2], 100),
+              (grid, 100), (grid[1], 100), (grid[:, 2], 100), (np.arange(5.0)[::-1], 100), (_ZEROS(0, _I64), 108)]
+    bs_fields_on = 1
+    for a, kind in probes:
+        if not bs_array_view(a, kind, a.ndim, 0, &got):
+            ok = False
+            break
+        PyObject_GetBuffer(a, &want, PyBUF_RECORDS_RO)
+        fmt = want.format
+        if fmt[0] == 64 or fmt[0] == 61:
+            fmt += 1
+        ok = _same_view(&got, &want) and (fmt[0] == got.format[0] or (kind == 108 and _int64_format(fmt)))
+        PyBuffer_Release(&want)
+        PyBuffer_Release(&got)
+        if not ok:
+            break
+    bs_fields_on = 1 if ok else 0
+    return ok
+
+
+ARRAY_FIELDS = _check_array_fields()
 
 def link_heading_candidates(body_in, link_density_in, n_words_in, double most_words, double least_links):
     """smooth._link_heading_candidates: the body blocks of most_words words at most followed by two

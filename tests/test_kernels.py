@@ -835,3 +835,60 @@ def test_subtree_sums_generated(seed: int) -> None:
             assert same(got, _compiled.KERNEL_REFERENCES["subtree_sums"](elems, ends, cols))
         for j, col in enumerate(columns):
             assert same(smooth._subtree_sums(elems, ends, (col,))[:, 0], sums[:, j].copy())
+
+
+@needs_kernels
+def test_array_fields_read_as_the_buffer_protocol() -> None:
+    """The kernels read an exact ndarray's data, shape and strides from its fields (session 22): on
+    this numpy the import-time probe turned that on."""
+    from boilerstrip import _kernels
+
+    assert _kernels.ARRAY_FIELDS is True
+
+
+class _Tagged(np.ndarray):
+    """An ndarray subclass: read through the buffer protocol, not the fields."""
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 60))
+def test_all_of_every_array_layout(seed: int, n: int) -> None:
+    """all_of's columns as they come: contiguous, every other item, reversed, a row or a column
+    of a 2-D array, a subclass, a byte-swapped or a 4-byte dtype (these two by the buffer
+    protocol or the reference), each against the reference."""
+    rng = np.random.default_rng(seed)
+    grid = rng.choice([0.0, 0.5, 1.0, 2.0, -1.0], (3, 2 * n + 1))
+    bits = rng.integers(0, 8, (2 * n + 1, 3))
+    flags = rng.random(2 * n + 1) < 0.5
+    floats = [grid[1, :n], grid[0, ::2][:n], grid[2, ::-1][:n], grid[:, :n].T.copy()[:, 1], grid[:, :n].T[:, 2],
+              grid[1, :n].view(_Tagged), grid[1, :n].astype(">f8")]
+    ints = [bits[:n, 0].copy(), bits[:n, 1], bits[::-1, 2][:n], bits[:n, 0].astype(np.int32)]
+    masks = [flags[:n], flags[::2][:n], flags[::-1][:n]]
+    reference = _compiled.KERNEL_REFERENCES["all_of"]
+    for column in floats:
+        for op in (">", ">=", "<", "<=", "==", "!="):
+            tests = ((column, op, 0.5),)
+            try:
+                got = smooth._all_of(n, tests)
+            except ValueError:
+                assert column.dtype != np.float64  # another type is refused, as it was
+                continue
+            assert np.array_equal(got, reference(n, tests))
+    for column in ints:
+        for op in ("none", "some"):
+            tests = ((column, op, 5),)
+            try:
+                got = smooth._all_of(n, tests)
+            except ValueError:
+                assert column.dtype != np.int64
+                continue
+            assert np.array_equal(got, reference(n, tests))
+    for mask in masks:
+        for op in ("is", "not"):
+            tests = ((mask, op, 0), (floats[0], ">=", 0.0))
+            assert np.array_equal(smooth._all_of(n, tests), reference(n, tests))
+    # A column of another length is refused, whichever way it is read.
+    if n:
+        with pytest.raises(ValueError):
+            smooth._all_of(n + 1, ((grid[1, : n + 1][:n], ">", 0.0),))
