@@ -25,7 +25,7 @@ from .stopwords import guess_language, stopwords_for
 from .vocab import CHROME_ONLY_TOKENS, COMMENT_TOKENS, POSITIVE_TOKENS, THREAD_RE
 from .vocab import POST_RE as _POST_RE
 
-__all__ = ["CODE_LINE_RE", "FEATURE_NAMES", "FORM_LINE_STEMS", "HEADING_KINDS", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
+__all__ = ["CODE_LINE_RE", "FEATURE_NAMES", "FORM_LINE_STEMS", "HEADING_KINDS", "INVISIBLE", "Features", "compute_features", "glued_teasers", "names_comment_form", "subtree_sums", "under_review_class", "within"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -2331,6 +2331,7 @@ def compute_features(
         value = _line_value(
             n_words, stop, sentence_end, repeated, run_lines, run_long, ellipsis, blank_style, isolated, capital_ratio
         ) - _DATED_VALUE * dated
+        value = _neutral_marks(texts, n_words, value)
         menus = _glued_menus(texts, n_words)
         if menus is not None:
             value = np.where(menus, np.minimum(value, _GLUED_MENU_VALUE), value)
@@ -3382,6 +3383,30 @@ def _line_value(
         value -= np.where(run_lines >= 3, 1.0, 0.0)
         value += np.where(isolated & (n_words >= 10), 0.5, 0.0)
     return np.asarray(np.clip(value, -2.0, 5.0), dtype=np.float64)
+
+
+def _neutral_marks(texts: list[str], n_words: FloatArray, value: FloatArray) -> FloatArray:
+    """A line of marks only ("→", "►", "•") is worth 0 in the text region search, not a menu entry's.
+
+    A dump keeps a section's icons, arrows and bullets as lines of their own: no words, so
+    they weighed as much as a one-word menu entry, and a page of short sections, each a heading
+    and a sentence among a handful of such marks, never made a region. A line the dump shows
+    empty (zero-width spaces, a byte-order mark) still parts paragraphs as before.
+    """
+    wordless = np.flatnonzero(n_words == 0)
+    if not len(wordless):
+        return value
+    marks = [i for i in wordless.tolist() if texts[i].strip(INVISIBLE)]
+    if not marks:
+        return value
+    value = value.copy()
+    value[marks] = 0.0
+    return value
+
+
+# Characters a dump leaves around a line that are no text: the invisible separator, zero-width
+# space and joiner, the byte-order mark, no-break space (smooth.py strips them too).
+INVISIBLE = " \t\u2063\u200b\u200d\ufeff\u00a0"
 
 
 # Title case in the region search: 8 words or more (shorter lines are worth little already), 60%

@@ -23,6 +23,7 @@ from .features import FORM_LINE_STEMS as _FORM_LINE_STEMS
 from .features import _lstrip_starts
 from .features import (
     CODE_LINE_RE,
+    INVISIBLE,
     Features,
     HEADING_KINDS,
     FloatArray,
@@ -1879,9 +1880,8 @@ _CARD_QUANTITIES = 3
 _CARD_QUANTITY_SHARE = 0.3
 _CARD_REACH = 30
 _FRACTIONS = "½⅓⅔¼¾⅛"
-# Characters a dump leaves around a line that are no text: the invisible separator, zero-width
-# space and joiner, the byte-order mark, no-break space.
-_INVISIBLE = " \t\u2063\u200b\u200d\ufeff\u00a0"
+# Characters a dump leaves around a line that are no text (features.INVISIBLE).
+_INVISIBLE = INVISIBLE
 
 
 # A heading of either kind as a line of a text joined with line breaks.

@@ -762,6 +762,25 @@ def test_text_mode_region_hull_for_recall() -> None:
     assert all(f"The value of y{i}" in recall for i in range(4)) and "print(y0)" in recall
 
 
+def test_text_mode_lines_of_marks_are_neutral() -> None:
+    # A dump keeps a section's arrows and icons as lines of their own: no words, they are worth
+    # 0 in the region search, so the paragraphs they part are one region; a line the dump shows
+    # empty (zero-width spaces) weighs as before.
+    menu = ["Platform", "Design", "Interactions", "Hosting", "Security", "Pricing", "Blog", "Log in", "Get started"]
+    marks = ["→", "↗", "►", "↓", "←", "↑"]
+    para = (
+        "Quickly launch and keep changing the pages of your site in the visual canvas, so that"
+        " what you publish is always fresh and the whole team stays in step with it."
+    )
+    paras = [para, para.replace("Quickly", "Slowly"), para.replace("Quickly", "Boldly")]
+    lines = [*menu, paras[0], *marks, paras[1], *marks, paras[2], *menu[::-1]]
+    main = compute_features(segment_text("\n".join(lines), max_blocks=1000), "text").main
+    assert main[9:24].all() and not main[:9].any() and not main[24:].any()
+    blank = [*menu, paras[0], *["\u200b"] * 6, paras[1], *["\u200b"] * 6, paras[2], *menu[::-1]]
+    main = compute_features(segment_text("\n".join(blank), max_blocks=1000), "text").main
+    assert not main[10:16].any()
+
+
 def test_text_mode_many_regions_are_one_document() -> None:
     # A manual's paragraphs, each followed by a few lines of code: six regions or more are one
     # document cut up by its code, and the lines between belong to it; so are four or five with
