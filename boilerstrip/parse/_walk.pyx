@@ -28,6 +28,10 @@ from libc.string cimport memchr, memcmp, memcpy, memset
 
 cdef extern from "Python.h":
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    PyObject *_list_new "PyList_New"(Py_ssize_t size)
+    void _list_set "PyList_SET_ITEM"(PyObject *lst, Py_ssize_t i, PyObject *item)
+    void _incref "Py_INCREF"(PyObject *o)
+    void _decref "Py_DECREF"(PyObject *o)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
     Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
     bint PyUnicode_IS_ASCII(object o)
@@ -1888,6 +1892,11 @@ def extended(str path, str tag):
     return _extended(path, tag)
 
 
+cdef enum:
+    ROW_OBJS = 6
+    ROW_NUMS = 3
+
+
 cdef class _Walk:
     """The state of one walk (segment._walk's locals)."""
 
@@ -1910,14 +1919,92 @@ cdef class _Walk:
     cdef object elem_obj
     cdef long depth
     cdef Py_ssize_t max_blocks
+    # The blocks made so far (session 22): ROW_OBJS owned references (text, kind, path, neg and
+    # pos tokens, elem) and ROW_NUMS numbers (link chars, flags, depth) a block, made into the
+    # Segments lists once at the end (finish) instead of ten list appends a block.
+    cdef PyObject **row_objs
+    cdef long *row_nums
+    cdef Py_ssize_t rows, rows_cap, rows_before
 
     # Scratch for a class and id joined by a space.
     cdef unsigned char *names
     cdef Py_ssize_t names_cap
 
     def __dealloc__(self):
+        cdef Py_ssize_t k
+        for k in range(self.rows * ROW_OBJS):
+            _decref(self.row_objs[k])
+        free(self.row_objs)
+        free(self.row_nums)
         free(self.buf)
         free(self.names)
+
+    cdef int push(self, str text, Py_ssize_t link, long flags) except -1:
+        """Keep a block's row (segment._walk's ten appends)."""
+        cdef Py_ssize_t cap, k
+        cdef PyObject **objs
+        cdef long *nums
+        if self.rows == self.rows_cap:
+            cap = self.rows_cap * 2 + 64
+            objs = <PyObject **> realloc(self.row_objs, cap * ROW_OBJS * sizeof(PyObject *))
+            if objs == NULL:
+                raise MemoryError()
+            self.row_objs = objs
+            nums = <long *> realloc(self.row_nums, cap * ROW_NUMS * sizeof(long))
+            if nums == NULL:
+                raise MemoryError()
+            self.row_nums = nums
+            self.rows_cap = cap
+        objs = self.row_objs + self.rows * ROW_OBJS
+        objs[0] = <PyObject *> text
+        objs[1] = <PyObject *> self.kind
+        objs[2] = <PyObject *> self.path
+        objs[3] = <PyObject *> self.neg_tok
+        objs[4] = <PyObject *> self.pos_tok
+        objs[5] = <PyObject *> self.elem_obj
+        for k in range(ROW_OBJS):
+            _incref(objs[k])
+        nums = self.row_nums + self.rows * ROW_NUMS
+        nums[0] = link
+        nums[1] = flags
+        nums[2] = self.depth
+        self.rows += 1
+        return 0
+
+    cdef int finish(self) except -1:
+        """Hand the rows to the Segments lists, in order after what they held."""
+        cdef Py_ssize_t n = self.rows, k, c
+        cdef PyObject *raw
+        cdef object value
+        cdef list made = []
+        for c in range(ROW_OBJS + ROW_NUMS):
+            raw = _list_new(n)
+            if raw == NULL:
+                raise MemoryError()
+            made.append(<object> raw)
+            _decref(raw)
+        for c in range(ROW_OBJS):
+            raw = <PyObject *> made[c]
+            for k in range(n):
+                _list_set(raw, k, self.row_objs[k * ROW_OBJS + c])  # the list takes the row's reference
+        self.rows = 0  # the references are the lists' now
+        for c in range(ROW_NUMS):
+            raw = <PyObject *> made[ROW_OBJS + c]
+            for k in range(n):
+                value = self.row_nums[k * ROW_NUMS + c]
+                _incref(<PyObject *> value)
+                _list_set(raw, k, <PyObject *> value)
+        self.texts.extend(made[0])
+        self.kinds.extend(made[1])
+        self.paths.extend(made[2])
+        self.negs.extend(made[3])
+        self.poss.extend(made[4])
+        self.elems.extend(made[5])
+        self.link_chars.extend(made[6])
+        self.flag_list.extend(made[7])
+        self.depths.extend(made[8])
+        self.blanks.extend([0] * n)
+        return 0
 
     cdef int reserve(self, Py_ssize_t n) except -1:
         cdef unsigned char *grown
@@ -1984,20 +2071,11 @@ cdef class _Walk:
             out = space_marks(out) if _own_space_items else _space_items(out)
             self.marked = False
         if out:
-            if len(self.texts) >= self.max_blocks:
+            if self.rows_before + self.rows >= self.max_blocks:
                 self.seg.truncated = True
                 self.seg.overflow.append(out)
             else:
-                self.texts.append(out)
-                self.kinds.append(self.kind)
-                self.link_chars.append(min(self.buf_link, len(out)))
-                self.flag_list.append(self.flags | F_HEADING if self.heading else self.flags)
-                self.depths.append(self.depth)
-                self.paths.append(self.path)
-                self.negs.append(self.neg_tok)
-                self.poss.append(self.pos_tok)
-                self.elems.append(self.elem_obj)
-                self.blanks.append(0)
+                self.push(out, min(self.buf_link, len(out)), self.flags | F_HEADING if self.heading else self.flags)
         self.buf_len = 0
         self.buf_link = 0
         return 0
@@ -2036,6 +2114,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     w.path = kind
     w.depth = 0
     w.max_blocks = max_blocks
+    w.rows_before = len(w.texts)
     cdef list elem_parent = seg.elem_parent
     cdef list elem_tag = seg.elem_tag
     cdef list elem_class = seg.elem_class
@@ -2365,6 +2444,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 w.heading = fr.saved_heading
             node = fr.next
         w.flush()
+        w.finish()
     finally:
         free(stack)
 
