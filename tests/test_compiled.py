@@ -900,3 +900,42 @@ def test_space_marks_match_space_items(text: str) -> None:
     from boilerstrip.parse import _walk
 
     assert _walk.space_marks(text) == segment._space_items(text)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(class_strings(), min_size=1, max_size=12), st.sampled_from([" ", "\t", "  ", "\n", "\x0b", "\x0c\r"]))
+def test_class_words_by_name(parts: list[str], sep: str) -> None:
+    # A new class string is read name by name through names remembered across strings and pages
+    # (session 22): the same answer as the whole string, the first time and when every name is known.
+    from boilerstrip.parse import _walk
+
+    names = sep.join(parts)
+    want = segment._class_words(names)
+    assert _walk.class_words_split(names) == want
+    assert _walk.class_words_split(names) == want
+    assert _walk.class_words_split(sep.join(reversed(parts))) == segment._class_words(sep.join(reversed(parts)))
+
+
+@needs_compiled
+def test_class_words_by_name_keeps_the_first_word_of_each_bit() -> None:
+    # Two names with a negative word each: the first one's word, whichever was remembered first.
+    from boilerstrip.parse import _walk
+
+    for names in ("sidebar menu", "menu sidebar", "share comments sidebar", "comments share", "x sidebar menu y"):
+        for known in names.split():
+            _walk.class_words_split(known)
+        assert _walk.class_words_split(names) == segment._class_words(names), names
+        assert _walk.class_words(names) == segment._class_words(names), names
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["body", "div", "ul", "li", "p", "h2", "x-y", "", "é", "td"]), max_size=9),
+       st.sampled_from(["p", "li", "h3", "my-el", "ünï", ""]))
+def test_extended_path(parts: list[str], tag: str) -> None:
+    # The walk's tag paths in C (session 22) are segment._extend_path's, ASCII or not.
+    from boilerstrip.parse import _walk
+
+    path = ">".join(parts)
+    assert _walk.extended(path, tag) == segment._extend_path(path, tag)

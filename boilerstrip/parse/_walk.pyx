@@ -28,6 +28,10 @@ from libc.string cimport memchr, memcmp, memcpy, memset
 
 cdef extern from "Python.h":
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    PyObject *_list_new "PyList_New"(Py_ssize_t size)
+    void _list_set "PyList_SET_ITEM"(PyObject *lst, Py_ssize_t i, PyObject *item)
+    void _incref "Py_INCREF"(PyObject *o)
+    void _decref "Py_DECREF"(PyObject *o)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
     Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch)
     bint PyUnicode_IS_ASCII(object o)
@@ -144,6 +148,10 @@ cdef bint _ws_as_space = False
 cdef dict _path_memo = {}
 cdef enum:
     PATH_MEMO_SIZE = 4096
+# segment._extend_path of ASCII strs in C (session 22): a path with _path_cut ">"s or more
+# keeps its last tag, others all of it, then ">" and the tag. configure learns _path_cut
+# from extend_path and checks the C path against it (0: extend_path is called).
+cdef Py_ssize_t _path_cut = 0
 
 # segment._is_panel's answers by its arguments (the attribute values of a hidden element, which
 # a page repeats: a menu's hidden submenus, a slider's slides): a Python call of some 12,000
@@ -200,6 +208,14 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, is
     _class_words = class_words
     _extend_path = extend_path
     _path_memo.clear()
+    global _path_cut
+    _path_cut = 0
+    for k in range(1, 16):
+        if extend_path(">".join(["a"] * (k + 1)), "t") == "a>t":
+            _path_cut = k
+            break
+    if _path_cut and not all([_extended(p, t) == extend_path(p, t) for p in _path_probes() for t in ("p", "li", "h2", "x-y")]):
+        _path_cut = 0
     _is_link = is_link
     _is_panel = is_panel
     _is_slide = is_slide
@@ -233,6 +249,8 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, is
     # words count. Checked here rather than assumed: no role or class bit may set PRE.
     _ws_as_space = not any([int(f) & pre for f in role_flags.values()]) and not (all_bits | article) & pre
     _words_ready = False
+    global _tokens_ok
+    _tokens_ok = False
     _clear_names()
     F_NEG = neg
     F_POS = pos
@@ -273,6 +291,8 @@ def configure(dict addresses, *, class_words, extend_path, is_link, is_panel, is
     for word in word_bits:
         _starts[_letter(ord(word[0]))][_letter(ord(word[1]))] |= (<uint64_t> 1) << len(word)
     _words_ready = True
+    # A word with whitespace in it could span two names: then no answers by name.
+    _tokens_ok = not any([any([c in " \t\n\v\f\r" for c in word]) for word in word_bits])
 
 
 cdef inline bint _lower_is(const unsigned char *s, size_t n, const char *word, size_t m) noexcept nogil:
@@ -1326,11 +1346,32 @@ cdef struct NameHit:
 
 cdef NameHit _names[NAME_SLOTS]
 
+# The same for the names a string holds (its runs of non-whitespace), kept from page to page
+# (session 22): a class string met the first time is mostly names met before, on this page
+# ("menu-item menu-item-type-post_type menu-item-123") or an earlier one ("container", "row").
+# No word of the table holds whitespace (configure checks it: _tokens_ok), and every test of
+# _class_words_ascii looks no further than the name it stands in, so a string's answer is its
+# names' answers joined in order (_class_words_split).
+cdef enum:
+    TOKEN_SLOTS = 2048  # a power of two
+    TOKEN_LONGEST = 40
+
+cdef struct TokenHit:
+    uint64_t hash
+    Py_ssize_t length  # -1: empty
+    Hit hit
+    unsigned char data[TOKEN_LONGEST]
+
+cdef TokenHit _tokens[TOKEN_SLOTS]
+cdef bint _tokens_ok = False
+
 
 cdef void _clear_names() noexcept nogil:
     cdef Py_ssize_t i
     for i in range(NAME_SLOTS):
         _names[i].length = -1
+    for i in range(TOKEN_SLOTS):
+        _tokens[i].length = -1
 
 
 _clear_names()
@@ -1357,11 +1398,83 @@ cdef inline void _class_words_cached(const unsigned char *s, Py_ssize_t n, Hit *
     if slot.length == n and slot.hash == h and memcmp(slot.data, s, n) == 0:
         hit[0] = slot.hit
         return
+    if _tokens_ok:
+        _class_words_split(s, n, hit)
+    else:
+        _class_words_ascii(s, n, hit)
+    slot.hash = h
+    slot.length = n
+    slot.hit = hit[0]
+    memcpy(slot.data, s, n)
+
+
+cdef inline void _token_words(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
+    """_class_words_ascii of one name (no whitespace in s[:n]), remembered in _tokens."""
+    cdef uint64_t h = 0xCBF29CE484222325ULL ^ <uint64_t> n
+    cdef uint64_t w
+    cdef Py_ssize_t i = 0
+    cdef TokenHit *slot
+    if n > TOKEN_LONGEST:
+        _class_words_ascii(s, n, hit)
+        return
+    while i + 8 <= n:
+        memcpy(&w, s + i, 8)
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
+        h ^= h >> 29
+        i += 8
+    while i < n:
+        h = (h ^ s[i]) * 0x100000001B3ULL
+        i += 1
+    slot = &_tokens[(h >> 20) & (TOKEN_SLOTS - 1)]
+    if slot.length == n and slot.hash == h and memcmp(slot.data, s, n) == 0:
+        hit[0] = slot.hit
+        return
     _class_words_ascii(s, n, hit)
     slot.hash = h
     slot.length = n
     slot.hit = hit[0]
     memcpy(slot.data, s, n)
+
+
+cdef void _class_words_split(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
+    """_class_words_ascii(s, n, hit) name by name: each bit's word is the first name's that has it."""
+    cdef Py_ssize_t i = 0, j
+    cdef Hit one
+    cdef long bits
+    hit.bits = 0
+    hit.neg = hit.pos = NULL
+    while i < n:
+        if _space(s[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not _space(s[j]):
+            j += 1
+        _token_words(s + i, j - i, &one)
+        bits = one.bits & ~hit.bits
+        if bits:
+            if bits & F_NEG:
+                hit.neg = one.neg
+            if bits & F_POS:
+                hit.pos = one.pos
+            hit.bits |= bits
+            if hit.bits == _all_bits:
+                return
+        i = j
+
+
+def class_words_split(str names):
+    """For tests: class_words name by name through the remembered names (the walk's path for a new string)."""
+    cdef Hit hit
+    if not _words_ready or not _tokens_ok or not names.isascii():
+        return _class_words(names)
+    data = names.encode("ascii")
+    _class_words_split(data, len(data), &hit)
+    return (
+        hit.bits,
+        None if hit.neg == NULL else <object> hit.neg.text,
+        None if hit.pos == NULL else <object> hit.pos.text,
+    )
 
 
 def class_words(str names):
@@ -1424,6 +1537,8 @@ cdef struct Frame:
     PyObject *saved_path
     long flags
     Py_ssize_t elem
+    # The walk's elem_obj before the element (a block element's), borrowed: elem_parent holds it.
+    PyObject *elem_obj
     long link_depth
     long depth
 
@@ -1741,6 +1856,47 @@ cdef object _class_str(void *attr, ClassSlot *slots):
     return out
 
 
+cdef str _extended(str path, str tag):
+    """segment._extend_path(path, tag), made in C for ASCII strs."""
+    cdef Py_ssize_t n, m, i, count = 0, start = 0
+    cdef const char *p
+    cdef str out
+    if not _path_cut or not PyUnicode_IS_ASCII(path) or not PyUnicode_IS_ASCII(tag):
+        return _extend_path(path, tag)
+    n = PyUnicode_GET_LENGTH(path)
+    m = PyUnicode_GET_LENGTH(tag)
+    p = <const char *> PyUnicode_DATA(path)
+    for i in range(n):
+        if p[i] == 62:  # ">"
+            count += 1
+            start = i + 1
+    if count < _path_cut:
+        start = 0
+    out = PyUnicode_New(n - start + 1 + m, 127)
+    memcpy(PyUnicode_DATA(out), p + start, n - start)
+    (<char *> PyUnicode_DATA(out))[n - start] = 62
+    memcpy(<char *> PyUnicode_DATA(out) + n - start + 1, PyUnicode_DATA(tag), m)
+    return out
+
+
+def _path_probes():
+    """Paths for configure's check of _extended: no ">" up to more than any cut, empty parts too."""
+    out = ["", ">", ">>", "body>>p"]
+    for k in range(12):
+        out.append(">".join(["div", "ul", "li", "article", "h2"][i % 5] for i in range(k + 1)))
+    return out
+
+
+def extended(str path, str tag):
+    """For tests: the walk's segment._extend_path."""
+    return _extended(path, tag)
+
+
+cdef enum:
+    ROW_OBJS = 6
+    ROW_NUMS = 3
+
+
 cdef class _Walk:
     """The state of one walk (segment._walk's locals)."""
 
@@ -1758,16 +1914,97 @@ cdef class _Walk:
     cdef long flags
     cdef object neg_tok, pos_tok, kind, path
     cdef Py_ssize_t elem
+    # elem as a Python int, made once an element (session 22): its blocks, its children's
+    # elem_parent and neg_elems share it instead of an int object each (past 256).
+    cdef object elem_obj
     cdef long depth
     cdef Py_ssize_t max_blocks
+    # The blocks made so far (session 22): ROW_OBJS owned references (text, kind, path, neg and
+    # pos tokens, elem) and ROW_NUMS numbers (link chars, flags, depth) a block, made into the
+    # Segments lists once at the end (finish) instead of ten list appends a block.
+    cdef PyObject **row_objs
+    cdef long *row_nums
+    cdef Py_ssize_t rows, rows_cap, rows_before
 
     # Scratch for a class and id joined by a space.
     cdef unsigned char *names
     cdef Py_ssize_t names_cap
 
     def __dealloc__(self):
+        cdef Py_ssize_t k
+        for k in range(self.rows * ROW_OBJS):
+            _decref(self.row_objs[k])
+        free(self.row_objs)
+        free(self.row_nums)
         free(self.buf)
         free(self.names)
+
+    cdef int push(self, str text, Py_ssize_t link, long flags) except -1:
+        """Keep a block's row (segment._walk's ten appends)."""
+        cdef Py_ssize_t cap, k
+        cdef PyObject **objs
+        cdef long *nums
+        if self.rows == self.rows_cap:
+            cap = self.rows_cap * 2 + 64
+            objs = <PyObject **> realloc(self.row_objs, cap * ROW_OBJS * sizeof(PyObject *))
+            if objs == NULL:
+                raise MemoryError()
+            self.row_objs = objs
+            nums = <long *> realloc(self.row_nums, cap * ROW_NUMS * sizeof(long))
+            if nums == NULL:
+                raise MemoryError()
+            self.row_nums = nums
+            self.rows_cap = cap
+        objs = self.row_objs + self.rows * ROW_OBJS
+        objs[0] = <PyObject *> text
+        objs[1] = <PyObject *> self.kind
+        objs[2] = <PyObject *> self.path
+        objs[3] = <PyObject *> self.neg_tok
+        objs[4] = <PyObject *> self.pos_tok
+        objs[5] = <PyObject *> self.elem_obj
+        for k in range(ROW_OBJS):
+            _incref(objs[k])
+        nums = self.row_nums + self.rows * ROW_NUMS
+        nums[0] = link
+        nums[1] = flags
+        nums[2] = self.depth
+        self.rows += 1
+        return 0
+
+    cdef int finish(self) except -1:
+        """Hand the rows to the Segments lists, in order after what they held."""
+        cdef Py_ssize_t n = self.rows, k, c
+        cdef PyObject *raw
+        cdef object value
+        cdef list made = []
+        for c in range(ROW_OBJS + ROW_NUMS):
+            raw = _list_new(n)
+            if raw == NULL:
+                raise MemoryError()
+            made.append(<object> raw)
+            _decref(raw)
+        for c in range(ROW_OBJS):
+            raw = <PyObject *> made[c]
+            for k in range(n):
+                _list_set(raw, k, self.row_objs[k * ROW_OBJS + c])  # the list takes the row's reference
+        self.rows = 0  # the references are the lists' now
+        for c in range(ROW_NUMS):
+            raw = <PyObject *> made[ROW_OBJS + c]
+            for k in range(n):
+                value = self.row_nums[k * ROW_NUMS + c]
+                _incref(<PyObject *> value)
+                _list_set(raw, k, <PyObject *> value)
+        self.texts.extend(made[0])
+        self.kinds.extend(made[1])
+        self.paths.extend(made[2])
+        self.negs.extend(made[3])
+        self.poss.extend(made[4])
+        self.elems.extend(made[5])
+        self.link_chars.extend(made[6])
+        self.flag_list.extend(made[7])
+        self.depths.extend(made[8])
+        self.blanks.extend([0] * n)
+        return 0
 
     cdef int reserve(self, Py_ssize_t n) except -1:
         cdef unsigned char *grown
@@ -1834,20 +2071,11 @@ cdef class _Walk:
             out = space_marks(out) if _own_space_items else _space_items(out)
             self.marked = False
         if out:
-            if len(self.texts) >= self.max_blocks:
+            if self.rows_before + self.rows >= self.max_blocks:
                 self.seg.truncated = True
                 self.seg.overflow.append(out)
             else:
-                self.texts.append(out)
-                self.kinds.append(self.kind)
-                self.link_chars.append(min(self.buf_link, len(out)))
-                self.flag_list.append(self.flags | F_HEADING if self.heading else self.flags)
-                self.depths.append(self.depth)
-                self.paths.append(self.path)
-                self.negs.append(self.neg_tok)
-                self.poss.append(self.pos_tok)
-                self.elems.append(self.elem)
-                self.blanks.append(0)
+                self.push(out, min(self.buf_link, len(out)), self.flags | F_HEADING if self.heading else self.flags)
         self.buf_len = 0
         self.buf_link = 0
         return 0
@@ -1879,12 +2107,14 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
     w.neg_tok = ""
     w.pos_tok = ""
     w.elem = 0
+    w.elem_obj = 0
     w.kind = kind
     w.heading = kind in _headings
     w.content = False
     w.path = kind
     w.depth = 0
     w.max_blocks = max_blocks
+    w.rows_before = len(w.texts)
     cdef list elem_parent = seg.elem_parent
     cdef list elem_tag = seg.elem_tag
     cdef list elem_class = seg.elem_class
@@ -2078,6 +2308,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 fr.cls_len = cls_len
                 fr.flags = w.flags
                 fr.elem = w.elem
+                fr.elem_obj = <PyObject *> w.elem_obj
                 fr.link_depth = link_depth
                 fr.depth = w.depth
                 fr.saved = False
@@ -2090,12 +2321,13 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     fr.saved_heading = w.heading
                     fr.saved = True
                     w.depth += 1
-                    elem_parent.append(w.elem)
+                    elem_parent.append(w.elem_obj)
                     elem_tag.append(tag)
                     if a_class != NULL:
                         class_value = _class_str(a_class, class_slots)
                     elem_class.append(class_value or "")
                     w.elem = len(elem_tag) - 1
+                    w.elem_obj = w.elem
                     w.kind = tag
                     w.heading = (info & T_HEADING) != 0
                     path_slot = &path_slots[((<uintptr_t> <PyObject *> w.path >> 4) ^ (<uintptr_t> <PyObject *> tag >> 4)) & (PATH_SLOTS - 1)]
@@ -2108,7 +2340,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                             by_tag = path_memo[w.path] = {}
                         next_path = (<dict> by_tag).get(tag)
                         if next_path is None:
-                            next_path = (<dict> by_tag)[tag] = _extend_path(w.path, tag)
+                            next_path = (<dict> by_tag)[tag] = _extended(w.path, tag)
                         path_slot.path = <PyObject *> w.path
                         path_slot.tag = <PyObject *> tag
                         path_slot.next = <PyObject *> next_path
@@ -2159,7 +2391,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                     fr.saved = True
                                 if hit.neg != NULL:
                                     w.neg_tok = <object> hit.neg.text
-                                    neg_elems.append(w.elem)
+                                    neg_elems.append(w.elem_obj)
                                 if hit.pos != NULL:
                                     w.pos_tok = <object> hit.pos.text
                     elif class_len or id_len:
@@ -2185,7 +2417,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                                         fr.saved = True
                                     if found[1] is not None:
                                         w.neg_tok = found[1]
-                                        neg_elems.append(w.elem)
+                                        neg_elems.append(w.elem_obj)
                                     if found[2] is not None:
                                         w.pos_tok = found[2]
                 node = node.first_child
@@ -2201,7 +2433,9 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
             else:
                 ended_name, ended_name_len, ended_cls, ended_cls_len = fr.name, fr.name_len, fr.cls, fr.cls_len
             w.flags = fr.flags
-            w.elem = fr.elem
+            if fr.was_block:
+                w.elem = fr.elem
+                w.elem_obj = <object> fr.elem_obj
             link_depth = fr.link_depth
             w.depth = fr.depth
             if fr.saved:
@@ -2210,6 +2444,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                 w.heading = fr.saved_heading
             node = fr.next
         w.flush()
+        w.finish()
     finally:
         free(stack)
 
