@@ -2459,11 +2459,10 @@ def keep_early_posts(
     if len(own_above) == 0:
         return
     elems, parents, tags, classes = seg.elems, seg.elem_parent, seg.elem_tag, seg.elem_class
-    ends = elem_subtree_ends(seg)
+    end_of = elem_subtree_ends(seg)
     at = seg.elem_array()
     # Date lines in each element's subtree, as differences of prefix sums over the elements.
     dated_sums = np.concatenate(([0], np.cumsum(np.bincount(at[is_dated], minlength=len(parents)))))
-    end_of = ends
 
     def named_and_dated(e: int) -> tuple[str, str] | None:
         """e's tag and first class name when e has a class and holds a date line."""
