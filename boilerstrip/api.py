@@ -75,6 +75,7 @@ from .smooth import (
     keep_listing,
     keep_linked_cards,
     keep_linked_headings,
+    keep_linked_lead_in_lists,
     keep_menu_headings,
     keep_section_headings,
     keep_listing_headlines,
@@ -189,6 +190,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_spec_tables(seg, feats, body, smoothed)
         keep_headed_tables(seg, feats, body, smoothed)
         keep_lead_in_lists(seg, feats, body, smoothed)
+        keep_linked_lead_in_lists(seg, feats, body, smoothed)
         keep_content_lists(seg, feats, body, smoothed)
         keep_alike_runs(seg, feats, body, smoothed)
         keep_listing_headlines(seg, feats, body, smoothed)

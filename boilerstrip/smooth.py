@@ -133,6 +133,7 @@ __all__ = [
     "keep_item_slots",
     "keep_lead_in_lists",
     "keep_linked_cards",
+    "keep_linked_lead_in_lists",
     "keep_listing",
     "keep_listing_headlines",
     "keep_name_value_lists",
@@ -268,6 +269,7 @@ SMOOTH_REASONS = {
     106: "smoothed: a linked card's sentence between body blocks",
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
+    116: "smoothed: a list of links between its lead-in and the text below",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -3812,6 +3814,50 @@ def keep_lead_in_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
             body[i + 1 : j] = True
             why[i + 1 : j] = 81
 
+
+def keep_linked_lead_in_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A list of links between a body sentence that ends in a colon and the text below it is content.
+
+    "Many patches were sent for review:" or "These are the sources we used:" leads into a list
+    whose items are each a link (a patch's title, a paper's, a product's), and the text goes on
+    below it: the article cites the pages it names. Each item is all link text, so it scores as a
+    menu entry, and keep_lead_in_lists stops at it. Where the lead-in is body, in the main
+    container and a sentence's length (_LEAD_IN_WORDS), and _LINKED_LEAD_ITEMS or more list
+    items (<ul>, <ol>, <dl>) of the main container, out of navigation, footer, aside and comments,
+    follow it up to the next body block of the main container (at most _LIST_LINES), the items
+    join the body. A related-posts box stands at the article's end or under its own short label
+    ("Related:", "Read more:", "You may also like these stories:": the vocabulary of
+    vocab.RELATED_HEAD_RE, READ_ALSO_RE and OTHER_STORIES_RE at the lead-in's start), or before a
+    line that is no prose ("Follow us on Twitter"), not between two body sentences.
+    """
+    n = len(body)
+    if n < 3 or f.mode != "html":
+        return
+    texts = seg.texts
+    ends = np.flatnonzero(body[:-1] > body[1:])  # body, and the next block not
+    leads = [i for i in ends.tolist() if texts[i].rstrip().endswith((":", "\uff1a"))]
+    leads = [i for i in leads if f.n_words[i] >= _LEAD_IN_WORDS and f.main[i] > 0 and not _names_other_stories(texts[i])]
+    if not leads:
+        return
+    item = ((f.flags & (_CHROME_CONTEXT | Flag.HEADER | Flag.FORM)) == 0) & (f.main > 0) & ((f.flags & _LIST) != 0)
+    # The text below goes on as prose: a sentence of the container, not a "Follow us" line.
+    prose = (f.main > 0) & (f.link_density < 0.5) & (((f.sentence_end > 0) & (f.n_words >= _LEAD_IN_WORDS)) | (f.heading > 0))
+    for i in leads:
+        j = i + 1
+        while j < n and j - i <= _LIST_LINES and not body[j] and item[j]:
+            j += 1
+        if j - i - 1 >= _LINKED_LEAD_ITEMS and j < n and body[j] and prose[j]:
+            body[i + 1 : j] = True
+            why[i + 1 : j] = 116
+
+
+def _names_other_stories(text: str) -> bool:
+    """A lead-in that opens with a box's words ("You may also like these stories:", "Read more:")."""
+    return any(rx.match(text) for rx in (RELATED_HEAD_RE, READ_ALSO_RE, OTHER_STORIES_RE))
+
+
+# Three linked items make a list (two are a pair of "previous / next" links).
+_LINKED_LEAD_ITEMS = 3
 
 _LIST = Flag.LIST
 

@@ -2862,6 +2862,30 @@ def test_a_list_after_its_lead_in_is_body() -> None:
     assert not any("lead-in in the content" in str(r) for b in blocks for r in b.reasons)
 
 
+def test_a_list_of_links_between_its_lead_in_and_the_text_below_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A progress report names the patches it sent, each item a link to its review, and its
+    # text goes on below the list: the items are the report's, though each is all link text.
+    items = ["Add support for packed structs in the backend", "Fix volatile loads and stores on arm",
+             "Allow casts between integers and pointers", "Fix the size of long double on x86",
+             "Add a function to check whether LTO is supported"]
+
+    def page(after: str) -> str:
+        lis = "".join(f"<li><a href='/p/{i}'>{t}</a></li>" for i, t in enumerate(items))
+        return ("<html><body><nav><a href='/a'>Home</a> <a href='/b'>Blog</a></nav>"
+                f"<article><h1>Progress report</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                f"<p>Many patches were sent for review this month:</p><ul>{lis}</ul>{after}</article>"
+                "<footer><p>© 2024 Example Inc.</p></footer></body></html>")
+
+    blocks = extract_blocks(page(f"<p>{PROSE}</p>")).blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert {str(b.reasons[0]) for b in kept} == {"smoothed: a list of links between its lead-in and the text below"}
+    # A box of links at the article's end, before a "Follow us" line, is another page's list.
+    blocks = extract_blocks(page("<p><a href='/f'>Follow us</a> on Twitter and Facebook</p>")).blocks
+    assert not any("lead-in and the text below" in str(r) for b in blocks for r in b.reasons)
+
 def test_a_plain_list_between_paragraphs_of_the_content_is_body() -> None:
     from boilerstrip import extract_blocks
 
