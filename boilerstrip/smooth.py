@@ -77,6 +77,8 @@ from .vocab import (
     RAIL_TOKENS,
     SHARE_BAR_RE,
     STAR_COUNT_RE,
+    FIELD_MAIL_RE,
+    FIELD_NAME_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -103,6 +105,7 @@ __all__ = [
     "drop_tail_pitches",
     "drop_text_above_crumb",
     "drop_text_after_copyright",
+    "drop_text_after_fields",
     "drop_text_after_form",
     "drop_text_author_bios",
     "drop_text_comments",
@@ -267,6 +270,7 @@ SMOOTH_REASONS = {
     106: "smoothed: a linked card's sentence between body blocks",
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
+    117: "smoothed: from a form's name and e-mail fields on (text)",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -5465,6 +5469,53 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 _SHORT_POST_LINES = 6
 _SHORT_POST_BELOW = 80.0
+
+
+def drop_text_after_fields(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, body lines from a form's name and e-mail fields on are chrome (session 22).
+
+    A dump keeps a comment form's field labels ("Name *", "Email *", "Website") where the form
+    has no heading drop_text_after_form knows; below them stand the comments, a republishing
+    notice, the sidebar's and the footer's prose, which HTML mode leaves out by their containers.
+    A name field (vocab.FIELD_NAME_RE) and an e-mail field (vocab.FIELD_MAIL_RE) on short lines
+    within _FIELD_SPAN lines of each other end the body at the first of them, when the body
+    above holds _FIELD_ABOVE words or more and more than the body below (a newsletter's or a
+    contact form above the article leaves it be).
+    """
+    n = len(body)
+    if n < 3 or f.mode != "text" or not _any(body):
+        return
+    texts = seg.texts
+    short = ((f.n_words <= _FIELD_WORDS) & (f.n_words >= 1)).nonzero()[0]
+    held = _texts_holding(texts, short, _FIELD_STEMS_ASCII)  # most pages: none
+    if len(held) < 2:
+        return
+    names = [k for k in held if FIELD_NAME_RE.fullmatch(texts[k]) is not None]
+    if not names:
+        return
+    mails = [k for k in held if FIELD_MAIL_RE.fullmatch(texts[k]) is not None]
+    pairs = [min(a, b) for a in names for b in mails if abs(a - b) <= _FIELD_SPAN]
+    if not pairs:
+        return
+    k = min(pairs)
+    words = np.where(body, f.n_words, 0.0)
+    above = float(words[:k].sum())
+    below = float(words[k:].sum())
+    if above < _FIELD_ABOVE or below >= above or below == 0.0:
+        return
+    drop = np.zeros(n, dtype=bool)
+    drop[k:] = body[k:]
+    body[drop] = False
+    why[drop] = 117
+
+
+# The fields' labels: "Your name: *", "E-Mail-Adresse (erforderlich)" (4 words at most), within 3
+# lines (a "Website" or a "Label" line between them).
+_FIELD_WORDS = 4
+_FIELD_SPAN = 3
+# Body words above the form: a post's text (100: a short intro over a form that heads the page stays).
+_FIELD_ABOVE = 100.0
+_FIELD_STEMS_ASCII = tuple(stem.encode("ascii") for stem in ("name", "nom", "naam", "imi", "mail", "courriel", "correo"))
 
 
 def drop_text_above_crumb(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

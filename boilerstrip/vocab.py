@@ -26,6 +26,8 @@ __all__ = [
     "DISCLOSURE_WHO_RE",
     "EDIT_NOTE_RE",
     "FAILURE_RE",
+    "FIELD_MAIL_RE",
+    "FIELD_NAME_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
     "FORM_THANKS_RE",
@@ -481,4 +483,19 @@ SHARE_BAR_RE = regex.compile(
 # digit is the group (smooth.drop_text_reviews).
 STAR_COUNT_RE = regex.compile(
     r"(?i)(?<![\d.,])([1-5])\s?-?\s?(?:stars?|sterne?|étoiles?|estrellas?|stelle|sterren|gwiazd(?:ki|ek|ka|y)?)(?![\w])"
+)
+
+
+# A form's name and e-mail fields as lines of their own ("Name *", "Your name:", "Name (required)",
+# "Email *", "E-Mail-Adresse (erforderlich)", "Nom *", "Correo electrónico *"), in the languages of
+# stopwords.py: a dump keeps a comment form's labels (smooth.drop_text_after_fields).
+_FIELD_OWNER = r"(?:(?:your|ihre?|deine?|votre|tu|su|il\s+tuo|la\s+tua|seu|uw|twoje?)\s+)?"
+_FIELD_REQUIRED = (
+    r"[^\w\n]*(?:\((?:required|erforderlich|obligatoire|requis|requerido|obligatorio|obbligatorio|obrigatório|"
+    r"verplicht|wymagane)\)[^\w\n]*)?"
+)
+FIELD_NAME_RE = regex.compile(rf"(?i)[^\w\n]*{_FIELD_OWNER}(?:full\s+)?(?:name|nom|nombre|nome|naam|imię){_FIELD_REQUIRED}")
+FIELD_MAIL_RE = regex.compile(
+    rf"(?i)[^\w\n]*{_FIELD_OWNER}(?:e-?mail(?:[\s-]?(?:address|adresse|adres))?|(?:adresse|indirizzo|endereço|adres)\s+e-?mail|"
+    rf"courriel|correo(?:\s+electr[oó]nico)?){_FIELD_REQUIRED}"
 )
