@@ -53,6 +53,7 @@ from .smooth import (
     drop_text_consent,
     drop_text_copies,
     drop_text_copyright_lines,
+    drop_text_credit_lines,
     drop_text_doubled,
     drop_text_glued_teasers,
     drop_text_legal_tail,
@@ -272,6 +273,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_reviews(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
         drop_text_copyright_lines(seg, feats, body, smoothed)
+        drop_text_credit_lines(seg, feats, body, smoothed)
         keep_text_recipes(seg, feats, body, smoothed)
         keep_text_before_share_bar(seg, feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)

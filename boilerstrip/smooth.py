@@ -77,6 +77,7 @@ from .vocab import (
     RAIL_TOKENS,
     SHARE_BAR_RE,
     STAR_COUNT_RE,
+    CREDIT_LINE_RE,
     FIELD_MAIL_RE,
     FIELD_NAME_RE,
     SIGN_OFF_RE,
@@ -112,6 +113,7 @@ __all__ = [
     "drop_text_consent",
     "drop_text_copies",
     "drop_text_copyright_lines",
+    "drop_text_credit_lines",
     "drop_text_doubled",
     "drop_text_glued_teasers",
     "drop_text_newsletter",
@@ -271,6 +273,7 @@ SMOOTH_REASONS = {
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
     117: "smoothed: from a form's name and e-mail fields on (text)",
+    118: "smoothed: a photo's credit on a line of its own (text)",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1700,6 +1703,33 @@ _NOTICE_HEAD = 120
 # "reservados", "riservati", "vorbehalten"); a word in mixed case ("CopyRight") is left to the line's
 # other marks.
 _NOTICE_STEMS = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT", "eserv", "ESERV", "éserv", "ÉSERV", "iservat", "ISERVAT", "orbehalten", "ORBEHALTEN")
+
+
+def drop_text_credit_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a photo's credit on a line of its own is chrome (session 22).
+
+    HTML mode leaves a figure's credit out with its caption's container; a dump sets it as a
+    short line among the story's ("Photo credit: Example.com", "Image: Name / Agency") that
+    the gap rules take in between two paragraphs. A body line of _CREDIT_WORDS words at most
+    that opens with the label (vocab.CREDIT_LINE_RE) goes, unless such lines hold over
+    _PITCH_SHARE of the body's words.
+    """
+    if f.mode != "text" or not _any(body):
+        return
+    short = (body & (f.n_words <= _CREDIT_WORDS)).nonzero()[0].tolist()
+    if not short:
+        return
+    texts = seg.texts
+    joined = "\n".join([texts[i] for i in short])
+    if not any(stem in joined for stem in _CREDIT_STEMS):
+        return  # most pages: no label (a few substring scans, no lowering)
+    hit = [i for i in short if CREDIT_LINE_RE.match(texts[i]) is not None]
+    _drop_few_lines(f, body, why, hit, 118)
+
+
+# A credit line: 12 words at most (a name, an agency, a site's address).
+_CREDIT_WORDS = 12
+_CREDIT_STEMS = ("Photo", "PHOTO", "Image", "IMAGE", "Picture", "Foto", "FOTO", "Bild", "Imagen", "Immagine", "Crédit", "Credit")
 
 
 def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

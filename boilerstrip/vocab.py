@@ -21,6 +21,7 @@ __all__ = [
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
+    "CREDIT_LINE_RE",
     "CTA_RE",
     "DISCLOSURE_RE",
     "DISCLOSURE_WHO_RE",
@@ -498,4 +499,13 @@ FIELD_NAME_RE = regex.compile(rf"(?i)[^\w\n]*{_FIELD_OWNER}(?:full\s+)?(?:name|n
 FIELD_MAIL_RE = regex.compile(
     rf"(?i)[^\w\n]*{_FIELD_OWNER}(?:e-?mail(?:[\s-]?(?:address|adresse|adres))?|(?:adresse|indirizzo|endereço|adres)\s+e-?mail|"
     rf"courriel|correo(?:\s+electr[oó]nico)?){_FIELD_REQUIRED}"
+)
+
+
+# A photo's credit as a line of its own: the label, capitalised, and its colon ("Photo credit:
+# Example.com", "Image Credit: Name / Shutterstock.com", "Image: Name", "Foto: dpa", "Bild: Name",
+# "Crédit photo : Name"); a config's lowercase "image: nginx:1.14" is none (smooth.drop_text_credit_lines).
+CREDIT_LINE_RE = regex.compile(
+    r"(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Imagen|Immagine)(?:[^\S\n]+(?:[Cc]redits?|CREDITS?))?[^\S\n]*:"
+    r"|Cr[ée]dits?[^\S\n]+(?:photos?|images?)[^\S\n]*:"
 )

@@ -5,7 +5,7 @@ import numpy as np
 from boilerstrip import extract, extract_blocks
 from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
-from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_fields, drop_text_after_form, drop_text_comments, keep_text_short_post
+from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_fields, drop_text_credit_lines, drop_text_after_form, drop_text_comments, keep_text_short_post
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
@@ -1217,6 +1217,21 @@ def test_text_mode_body_ends_at_a_comment_forms_fields() -> None:
     before = body.copy()
     drop_text_after_fields(seg, f, body, why)
     assert (body == before).all()
+
+
+def test_text_mode_a_photo_credit_line_is_chrome() -> None:
+    # A photo's credit set as a line of its own between two paragraphs goes
+    # (smooth.drop_text_credit_lines); a config's lowercase "image: nginx" line stays.
+    lines = [f"First paragraph: {PROSE}", "Photo credit: Example.com", f"Second paragraph: {PROSE}", "image: nginx:1.14.2", f"Third: {PROSE}"]
+    dump = "\n".join(lines)
+    seg = segment_text(dump, max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = np.ones(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    drop_text_credit_lines(seg, f, body, why)
+    assert body.tolist() == [True, False, True, True, True]
+    assert SMOOTH_REASONS[int(why[1])] == "smoothed: a photo's credit on a line of its own (text)"
+    out = extract(dump, input_type="text")
+    assert "Second paragraph" in out and "Photo credit" not in out
 
 
 def test_text_mode_short_post_above_its_comment_thread() -> None:
