@@ -504,8 +504,10 @@ FIELD_MAIL_RE = regex.compile(
 
 # A photo's credit as a line of its own: the label, capitalised, and its colon ("Photo credit:
 # Example.com", "Image Credit: Name / Shutterstock.com", "Image: Name", "Foto: dpa", "Bild: Name",
-# "Crédit photo : Name"); a config's lowercase "image: nginx:1.14" is none (smooth.drop_text_credit_lines).
+# "Crédit photo : Name", "Credit: Getty Images / Name"); a config's lowercase "image: nginx:1.14" is
+# none, nor a credits section's "Credits:" heading (smooth.drop_text_credit_lines).
 CREDIT_LINE_RE = regex.compile(
     r"(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Imagen|Immagine)(?:[^\S\n]+(?:[Cc]redits?|CREDITS?))?[^\S\n]*:"
     r"|Cr[ée]dits?[^\S\n]+(?:photos?|images?)[^\S\n]*:"
+    r"|(?:Credit|CREDIT)[^\S\n]*:(?=[^\S\n]*\S)"
 )

@@ -1222,13 +1222,13 @@ def test_text_mode_body_ends_at_a_comment_forms_fields() -> None:
 def test_text_mode_a_photo_credit_line_is_chrome() -> None:
     # A photo's credit set as a line of its own between two paragraphs goes
     # (smooth.drop_text_credit_lines); a config's lowercase "image: nginx" line stays.
-    lines = [f"First paragraph: {PROSE}", "Photo credit: Example.com", f"Second paragraph: {PROSE}", "image: nginx:1.14.2", f"Third: {PROSE}"]
+    lines = [f"First paragraph: {PROSE}", "Photo credit: Example.com", f"Second paragraph: {PROSE}", "image: nginx:1.14.2", f"Third: {PROSE}", "Credit: Agency / Name", f"Fourth: {PROSE}"]
     dump = "\n".join(lines)
     seg = segment_text(dump, max_blocks=1000)
     f = compute_features(seg, "text")
     body, why = np.ones(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
     drop_text_credit_lines(seg, f, body, why)
-    assert body.tolist() == [True, False, True, True, True]
+    assert body.tolist() == [True, False, True, True, True, False, True]
     assert SMOOTH_REASONS[int(why[1])] == "smoothed: a photo's credit on a line of its own (text)"
     out = extract(dump, input_type="text")
     assert "Second paragraph" in out and "Photo credit" not in out
