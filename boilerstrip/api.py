@@ -45,6 +45,7 @@ from .smooth import (
     drop_trailer,
     drop_text_above_crumb,
     drop_text_after_copyright,
+    drop_text_after_fields,
     drop_text_after_form,
     drop_text_after_related,
     drop_text_author_bios,
@@ -52,6 +53,7 @@ from .smooth import (
     drop_text_consent,
     drop_text_copies,
     drop_text_copyright_lines,
+    drop_text_credit_lines,
     drop_text_doubled,
     drop_text_glued_teasers,
     drop_text_legal_tail,
@@ -236,6 +238,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         if not opts.include_comments:  # the thread follows the post's end: keep it when asked
             drop_text_post_end(seg, feats, body, smoothed)
             drop_text_after_form(seg, feats, body, smoothed)
+            drop_text_after_fields(seg, feats, body, smoothed)
             keep_text_short_post(seg, feats, body, smoothed)
         drop_text_above_crumb(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)
@@ -272,6 +275,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_reviews(seg, feats, body, smoothed)
         drop_text_legal_tail(seg, feats, body, smoothed)
         drop_text_copyright_lines(seg, feats, body, smoothed)
+        drop_text_credit_lines(seg, feats, body, smoothed)
         keep_text_recipes(seg, feats, body, smoothed)
         keep_text_before_share_bar(seg, feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)

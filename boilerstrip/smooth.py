@@ -78,6 +78,9 @@ from .vocab import (
     RAIL_TOKENS,
     SHARE_BAR_RE,
     STAR_COUNT_RE,
+    CREDIT_LINE_RE,
+    FIELD_MAIL_RE,
+    FIELD_NAME_RE,
     SIGN_OFF_RE,
     READ_ALSO_RE,
     OTHER_STORIES_RE,
@@ -104,12 +107,14 @@ __all__ = [
     "drop_tail_pitches",
     "drop_text_above_crumb",
     "drop_text_after_copyright",
+    "drop_text_after_fields",
     "drop_text_after_form",
     "drop_text_author_bios",
     "drop_text_comments",
     "drop_text_consent",
     "drop_text_copies",
     "drop_text_copyright_lines",
+    "drop_text_credit_lines",
     "drop_text_doubled",
     "drop_text_glued_teasers",
     "drop_text_newsletter",
@@ -270,6 +275,8 @@ SMOOTH_REASONS = {
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
     116: "smoothed: a list of links between its lead-in and the text below",
+    117: "smoothed: from a form's name and e-mail fields on (text)",
+    118: "smoothed: a photo's credit on a line of its own (text)",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -1699,6 +1706,33 @@ _NOTICE_HEAD = 120
 # "reservados", "riservati", "vorbehalten"); a word in mixed case ("CopyRight") is left to the line's
 # other marks.
 _NOTICE_STEMS = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT", "eserv", "ESERV", "éserv", "ÉSERV", "iservat", "ISERVAT", "orbehalten", "ORBEHALTEN")
+
+
+def drop_text_credit_lines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a photo's credit on a line of its own is chrome (session 22).
+
+    HTML mode leaves a figure's credit out with its caption's container; a dump sets it as a
+    short line among the story's ("Photo credit: Example.com", "Image: Name / Agency") that
+    the gap rules take in between two paragraphs. A body line of _CREDIT_WORDS words at most
+    that opens with the label (vocab.CREDIT_LINE_RE) goes, unless such lines hold over
+    _PITCH_SHARE of the body's words.
+    """
+    if f.mode != "text" or not _any(body):
+        return
+    short = (body & (f.n_words <= _CREDIT_WORDS)).nonzero()[0].tolist()
+    if not short:
+        return
+    texts = seg.texts
+    joined = "\n".join([texts[i] for i in short])
+    if not any(stem in joined for stem in _CREDIT_STEMS):
+        return  # most pages: no label (a few substring scans, no lowering)
+    hit = [i for i in short if CREDIT_LINE_RE.match(texts[i]) is not None]
+    _drop_few_lines(f, body, why, hit, 118)
+
+
+# A credit line: 12 words at most (a name, an agency, a site's address).
+_CREDIT_WORDS = 12
+_CREDIT_STEMS = ("Photo", "PHOTO", "Image", "IMAGE", "Picture", "Foto", "FOTO", "Bild", "Imagen", "Immagine", "Crédit", "Credit")
 
 
 def keep_text_recipes(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -5510,6 +5544,53 @@ def drop_text_after_form(seg: Segments, f: Features, body: BoolArray, why: npt.N
 
 _SHORT_POST_LINES = 6
 _SHORT_POST_BELOW = 80.0
+
+
+def drop_text_after_fields(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, body lines from a form's name and e-mail fields on are chrome (session 22).
+
+    A dump keeps a comment form's field labels ("Name *", "Email *", "Website") where the form
+    has no heading drop_text_after_form knows; below them stand the comments, a republishing
+    notice, the sidebar's and the footer's prose, which HTML mode leaves out by their containers.
+    A name field (vocab.FIELD_NAME_RE) and an e-mail field (vocab.FIELD_MAIL_RE) on short lines
+    within _FIELD_SPAN lines of each other end the body at the first of them, when the body
+    above holds _FIELD_ABOVE words or more and more than the body below (a newsletter's or a
+    contact form above the article leaves it be).
+    """
+    n = len(body)
+    if n < 3 or f.mode != "text" or not _any(body):
+        return
+    texts = seg.texts
+    short = ((f.n_words <= _FIELD_WORDS) & (f.n_words >= 1)).nonzero()[0]
+    held = _texts_holding(texts, short, _FIELD_STEMS_ASCII)  # most pages: none
+    if len(held) < 2:
+        return
+    names = [k for k in held if FIELD_NAME_RE.fullmatch(texts[k]) is not None]
+    if not names:
+        return
+    mails = [k for k in held if FIELD_MAIL_RE.fullmatch(texts[k]) is not None]
+    pairs = [min(a, b) for a in names for b in mails if abs(a - b) <= _FIELD_SPAN]
+    if not pairs:
+        return
+    k = min(pairs)
+    words = np.where(body, f.n_words, 0.0)
+    above = float(words[:k].sum())
+    below = float(words[k:].sum())
+    if above < _FIELD_ABOVE or below >= above or below == 0.0:
+        return
+    drop = np.zeros(n, dtype=bool)
+    drop[k:] = body[k:]
+    body[drop] = False
+    why[drop] = 117
+
+
+# The fields' labels: "Your name: *", "E-Mail-Adresse (erforderlich)" (4 words at most), within 3
+# lines (a "Website" or a "Label" line between them).
+_FIELD_WORDS = 4
+_FIELD_SPAN = 3
+# Body words above the form: a post's text (100: a short intro over a form that heads the page stays).
+_FIELD_ABOVE = 100.0
+_FIELD_STEMS_ASCII = tuple(stem.encode("ascii") for stem in ("name", "nom", "naam", "imi", "mail", "courriel", "correo"))
 
 
 def drop_text_above_crumb(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -21,11 +21,14 @@ __all__ = [
     "CONSENT_CONTEXT_RE",
     "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
+    "CREDIT_LINE_RE",
     "CTA_RE",
     "DISCLOSURE_RE",
     "DISCLOSURE_WHO_RE",
     "EDIT_NOTE_RE",
     "FAILURE_RE",
+    "FIELD_MAIL_RE",
+    "FIELD_NAME_RE",
     "FOLDED_RE",
     "FOLDED_TOKENS",
     "FORM_THANKS_RE",
@@ -481,4 +484,30 @@ SHARE_BAR_RE = regex.compile(
 # digit is the group (smooth.drop_text_reviews).
 STAR_COUNT_RE = regex.compile(
     r"(?i)(?<![\d.,])([1-5])\s?-?\s?(?:stars?|sterne?|étoiles?|estrellas?|stelle|sterren|gwiazd(?:ki|ek|ka|y)?)(?![\w])"
+)
+
+
+# A form's name and e-mail fields as lines of their own ("Name *", "Your name:", "Name (required)",
+# "Email *", "E-Mail-Adresse (erforderlich)", "Nom *", "Correo electrónico *"), in the languages of
+# stopwords.py: a dump keeps a comment form's labels (smooth.drop_text_after_fields).
+_FIELD_OWNER = r"(?:(?:your|ihre?|deine?|votre|tu|su|il\s+tuo|la\s+tua|seu|uw|twoje?)\s+)?"
+_FIELD_REQUIRED = (
+    r"[^\w\n]*(?:\((?:required|erforderlich|obligatoire|requis|requerido|obligatorio|obbligatorio|obrigatório|"
+    r"verplicht|wymagane)\)[^\w\n]*)?"
+)
+FIELD_NAME_RE = regex.compile(rf"(?i)[^\w\n]*{_FIELD_OWNER}(?:full\s+)?(?:name|nom|nombre|nome|naam|imię){_FIELD_REQUIRED}")
+FIELD_MAIL_RE = regex.compile(
+    rf"(?i)[^\w\n]*{_FIELD_OWNER}(?:e-?mail(?:[\s-]?(?:address|adresse|adres))?|(?:adresse|indirizzo|endereço|adres)\s+e-?mail|"
+    rf"courriel|correo(?:\s+electr[oó]nico)?){_FIELD_REQUIRED}"
+)
+
+
+# A photo's credit as a line of its own: the label, capitalised, and its colon ("Photo credit:
+# Example.com", "Image Credit: Name / Shutterstock.com", "Image: Name", "Foto: dpa", "Bild: Name",
+# "Crédit photo : Name", "Credit: Getty Images / Name"); a config's lowercase "image: nginx:1.14" is
+# none, nor a credits section's "Credits:" heading (smooth.drop_text_credit_lines).
+CREDIT_LINE_RE = regex.compile(
+    r"(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Imagen|Immagine)(?:[^\S\n]+(?:[Cc]redits?|CREDITS?))?[^\S\n]*:"
+    r"|Cr[ée]dits?[^\S\n]+(?:photos?|images?)[^\S\n]*:"
+    r"|(?:Credit|CREDIT)[^\S\n]*:(?=[^\S\n]*\S)"
 )

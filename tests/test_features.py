@@ -5,7 +5,7 @@ import numpy as np
 from boilerstrip import extract, extract_blocks
 from boilerstrip.features import FEATURE_NAMES, compute_features, subtree_sums, within
 from boilerstrip.parse.segment import segment_html, segment_text
-from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_form, drop_text_comments, keep_text_short_post
+from boilerstrip.smooth import SMOOTH_REASONS, drop_text_after_fields, drop_text_credit_lines, drop_text_after_form, drop_text_comments, keep_text_short_post
 
 PROSE = (
     "The council met on Tuesday to discuss the new budget, and most of the members agreed that "
@@ -1209,6 +1209,48 @@ def test_text_mode_short_post_above_a_comment_form() -> None:
     assert body.tolist() == [i in (3, 5) for i in range(len(f))]
     assert SMOOTH_REASONS[int(why[12])] == "smoothed: from the comment form on (text)"
     assert SMOOTH_REASONS[int(why[5])] == "smoothed: a short post above the comment form"
+
+
+def test_text_mode_body_ends_at_a_comment_forms_fields() -> None:
+    # An article, then a comment form with no heading (its name and e-mail fields), then a
+    # republishing notice of prose: the notice goes (smooth.drop_text_after_fields).
+    article = [f"Paragraph {k}: {PROSE}" for k in range(4)]
+    form = ["Subscribe", "Notify of", "Name*", "Email*", "Website"]
+    notice = ["Republish this story", f"Our terms: {PROSE}", f"More terms: {PROSE}"]
+    dump = "\n".join(["Home", "News", "A headline of the story", *article, *form, *notice, "About us"])
+    seg = segment_text(dump, max_blocks=1000)
+    f = compute_features(seg, "text")
+    first = dump.split("\n").index("Name*")
+    body, why = np.zeros(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    body[3:7] = True
+    body[first + 4 :] = True
+    drop_text_after_fields(seg, f, body, why)
+    assert body.tolist() == [3 <= i < 7 for i in range(len(f))]
+    assert SMOOTH_REASONS[int(why[first + 4])] == "smoothed: from a form's name and e-mail fields on (text)"
+    out = extract(dump, input_type="text")
+    assert "Paragraph 3" in out and "Our terms" not in out
+    # A form above the article (a newsletter's) ends nothing: the body below outweighs the body above.
+    body, why = np.zeros(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    body[3:5] = True
+    body[first + 4 :] = True
+    before = body.copy()
+    drop_text_after_fields(seg, f, body, why)
+    assert (body == before).all()
+
+
+def test_text_mode_a_photo_credit_line_is_chrome() -> None:
+    # A photo's credit set as a line of its own between two paragraphs goes
+    # (smooth.drop_text_credit_lines); a config's lowercase "image: nginx" line stays.
+    lines = [f"First paragraph: {PROSE}", "Photo credit: Example.com", f"Second paragraph: {PROSE}", "image: nginx:1.14.2", f"Third: {PROSE}", "Credit: Agency / Name", f"Fourth: {PROSE}"]
+    dump = "\n".join(lines)
+    seg = segment_text(dump, max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = np.ones(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    drop_text_credit_lines(seg, f, body, why)
+    assert body.tolist() == [True, False, True, True, True, False, True]
+    assert SMOOTH_REASONS[int(why[1])] == "smoothed: a photo's credit on a line of its own (text)"
+    out = extract(dump, input_type="text")
+    assert "Second paragraph" in out and "Photo credit" not in out
 
 
 def test_text_mode_short_post_above_its_comment_thread() -> None:
