@@ -1377,16 +1377,13 @@ cdef void _clear_names() noexcept nogil:
 _clear_names()
 
 
-cdef inline void _class_words_cached(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
-    """_class_words_ascii(s, n, hit), remembered for strings of NAME_LONGEST bytes or fewer."""
+cdef inline uint64_t _bytes_hash(const unsigned char *s, Py_ssize_t n) noexcept nogil:
+    """The hash of s[:n] that the walk's caches file a string under: eight bytes at a time
+    (session 18), the rest one by one; the caches compare the bytes themselves (memcmp) to decide."""
     cdef uint64_t h = 0xCBF29CE484222325ULL ^ <uint64_t> n
     cdef uint64_t w
     cdef Py_ssize_t i = 0
-    cdef NameHit *slot
-    if n > NAME_LONGEST:
-        _class_words_ascii(s, n, hit)
-        return
-    while i + 8 <= n:  # eight bytes at a time (session 18); memcmp decides
+    while i + 8 <= n:
         memcpy(&w, s + i, 8)
         h = (h ^ w) * 0x9E3779B97F4A7C15ULL
         h ^= h >> 29
@@ -1394,6 +1391,17 @@ cdef inline void _class_words_cached(const unsigned char *s, Py_ssize_t n, Hit *
     while i < n:
         h = (h ^ s[i]) * 0x100000001B3ULL
         i += 1
+    return h
+
+
+cdef inline void _class_words_cached(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
+    """_class_words_ascii(s, n, hit), remembered for strings of NAME_LONGEST bytes or fewer."""
+    cdef uint64_t h
+    cdef NameHit *slot
+    if n > NAME_LONGEST:
+        _class_words_ascii(s, n, hit)
+        return
+    h = _bytes_hash(s, n)
     slot = &_names[(h >> 20) & (NAME_SLOTS - 1)]
     if slot.length == n and slot.hash == h and memcmp(slot.data, s, n) == 0:
         hit[0] = slot.hit
@@ -1410,21 +1418,12 @@ cdef inline void _class_words_cached(const unsigned char *s, Py_ssize_t n, Hit *
 
 cdef inline void _token_words(const unsigned char *s, Py_ssize_t n, Hit *hit) noexcept nogil:
     """_class_words_ascii of one name (no whitespace in s[:n]), remembered in _tokens."""
-    cdef uint64_t h = 0xCBF29CE484222325ULL ^ <uint64_t> n
-    cdef uint64_t w
-    cdef Py_ssize_t i = 0
+    cdef uint64_t h
     cdef TokenHit *slot
     if n > TOKEN_LONGEST:
         _class_words_ascii(s, n, hit)
         return
-    while i + 8 <= n:
-        memcpy(&w, s + i, 8)
-        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
-        h ^= h >> 29
-        i += 8
-    while i < n:
-        h = (h ^ s[i]) * 0x100000001B3ULL
-        i += 1
+    h = _bytes_hash(s, n)
     slot = &_tokens[(h >> 20) & (TOKEN_SLOTS - 1)]
     if slot.length == n and slot.hash == h and memcmp(slot.data, s, n) == 0:
         hit[0] = slot.hit
@@ -1829,22 +1828,13 @@ cdef object _class_str(void *attr, ClassSlot *slots):
     """_value(attr), the str of an earlier alike value when there is one in slots."""
     cdef size_t n = 0
     cdef const unsigned char *v = _attr_value(attr, &n)
-    cdef uint64_t h, w
-    cdef Py_ssize_t i = 0
+    cdef uint64_t h
     cdef ClassSlot *slot
     if v == NULL:
         return None
     if n > CLASS_LONGEST or not _ascii(v, n):
         return PyUnicode_DecodeUTF8(<const char *> v, n, "replace")
-    h = 0xCBF29CE484222325ULL ^ <uint64_t> n
-    while i + 8 <= <Py_ssize_t> n:
-        memcpy(&w, v + i, 8)
-        h = (h ^ w) * 0x9E3779B97F4A7C15ULL
-        h ^= h >> 29
-        i += 8
-    while i < <Py_ssize_t> n:
-        h = (h ^ v[i]) * 0x100000001B3ULL
-        i += 1
+    h = _bytes_hash(v, <Py_ssize_t> n)
     slot = &slots[(h >> 24) & (CLASS_SLOTS - 1)]
     if slot.text != NULL and slot.hash == h and slot.length == <Py_ssize_t> n and memcmp(PyUnicode_DATA(<object> slot.text), v, n) == 0:
         return <object> slot.text
