@@ -2481,13 +2481,11 @@ def keep_early_posts(
     n = len(body)
     if n == 0 or f.mode != "html" or not _any(body):
         return
-    idx = (f.main > 0).nonzero()[0]
-    if len(idx) == 0 or idx[0] == 0:
-        return
-    first = int(idx[0])
-    is_dated = f.date_like > 0
-    if not is_dated[:first].any():
+    # The container's first block (argmax: 0 when there is none, or it opens the page).
+    first = int((f.main > 0).argmax())
+    if first == 0 or not _any(f.date_like[:first] > 0):
         return  # most pages: no date line above the container
+    is_dated = f.date_like > 0
     own = _all_of(
         n, ((f.n_words, ">=", _EARLY_POST_WORDS), (f.link_density, "<", _EARLY_POST_LINKS), (f.flags, "none", _CHROME_CONTEXT))
     )
