@@ -2481,13 +2481,11 @@ def keep_early_posts(
     n = len(body)
     if n == 0 or f.mode != "html" or not _any(body):
         return
-    idx = (f.main > 0).nonzero()[0]
-    if len(idx) == 0 or idx[0] == 0:
-        return
-    first = int(idx[0])
-    is_dated = f.date_like > 0
-    if not is_dated[:first].any():
+    # The container's first block (argmax: 0 when there is none, or it opens the page).
+    first = int((f.main > 0).argmax())
+    if first == 0 or not _any(f.date_like[:first] > 0):
         return  # most pages: no date line above the container
+    is_dated = f.date_like > 0
     own = _all_of(
         n, ((f.n_words, ">=", _EARLY_POST_WORDS), (f.link_density, "<", _EARLY_POST_LINKS), (f.flags, "none", _CHROME_CONTEXT))
     )
@@ -2497,12 +2495,16 @@ def keep_early_posts(
     elems, parents, tags, classes = seg.elems, seg.elem_parent, seg.elem_tag, seg.elem_class
     end_of = elem_subtree_ends(seg)
     at = seg.elem_array()
-    # Date lines in each element's subtree, as differences of prefix sums over the elements.
-    dated_sums = np.concatenate(([0], np.cumsum(np.bincount(at[is_dated], minlength=len(parents)))))
+    # The elements of the date lines, sorted: e's subtree holds one when the first at e or after
+    # comes before end_of[e] (a bisection over the few date lines, not prefix sums over every element).
+    dated_at = sorted(at[is_dated].tolist())
 
     def named_and_dated(e: int) -> tuple[str, str] | None:
         """e's tag and first class name when e has a class and holds a date line."""
-        if not classes[e].strip() or dated_sums[end_of[e]] == dated_sums[e]:
+        if not classes[e].strip():
+            return None
+        k = bisect.bisect_left(dated_at, e)
+        if k == len(dated_at) or dated_at[k] >= end_of[e]:
             return None
         return tags[e], classes[e].split()[0]
 
@@ -2537,6 +2539,8 @@ def keep_early_posts(
             if key in wanted:
                 keys.setdefault(key, set()).add(parents[e])
             e = parents[e]
+    if not keys:
+        return  # no post of the container shares a name with one above it
     # A line of the post's text: a vote count, the writer's badges and the post's date are its head.
     passes = _all_of(n, ((scores, ">=", threshold - _EARLY_POST_MARGIN), (f.link_density, "<", _EARLY_POST_LINKS),
                          (f.flags, "none", _CHROME_CONTEXT), (f.date_like, "==", 0), (f.stopword_ratio, ">", 0)))
@@ -4284,36 +4288,52 @@ def _drop_name_bios(
     the name's first or last word go, when they hold a third of the body's words at most.
     """
     lo = max(int(long_[-1]) - 1, 0) if len(long_) else 0
-    before = np.cumsum(words) - words
+    n = len(idx)
     # The name's line stands right above the bio or above a short line or two (a role, a date): a
-    # bio's block has a short block right above it (most paragraphs have a paragraph there).
-    above = n_words[np.maximum(idx[lo:] - 1, 0)]
-    sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
-    if not len(sized):
-        return
-    cand = [k for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()]
+    # bio's block has a short block right above it (most paragraphs have a paragraph there). A tail
+    # of a few blocks (most pages) is read in Python, cheaper than numpy's calls over it; the words
+    # above a block are counted as it goes (word counts are whole numbers: the sums are exact).
+    if n - lo <= _NAME_BIO_FEW:
+        acc = float(words[:lo].sum())
+        cand: list[tuple[int, float]] = []
+        for k, j, w in zip(range(lo, n), idx[lo:].tolist(), words[lo:].tolist(), strict=True):
+            if acc >= _AUTHOR_ABOVE and w >= _NAME_BIO_MIN and texts[j][:1].isupper() and n_words[j - 1 if j else 0] <= _AUTHOR_HEAD_WORDS:
+                cand.append((k, acc))
+            acc += w
+    else:
+        before = np.cumsum(words) - words
+        above = n_words[np.maximum(idx[lo:] - 1, 0)]
+        sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
+        cand = [
+            (k, float(before[k])) for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()
+        ]
     if not cand:
         return
-    limit = _NAME_BIO_SHARE * float(words.sum())
+    limit = -1.0
     gone = 0.0
     first = -1
-    for k in cand:
-        box = _name_bio_box(texts, n_words, idx, k, body, before)
+    for k, above_k in cand:
+        box = _name_bio_box(texts, n_words, idx, k, body, above_k)
         if box is None:
             continue
+        if limit < 0:
+            limit = _NAME_BIO_SHARE * float(words.sum())
         gone += float(n_words[box].sum())
         if gone > limit:
             return
         body[box] = False
         why[box] = 108
         first = k if first < 0 else first
+    if first < 0:
+        return
     # Two writers' boxes: the first one's bio, over _PITCH_WORDS words, is the last long block the
     # tail was counted from. Up from the first box found, past short lines (the next name, "Email
     # Jane"), each long block that is a box goes too.
+    before = np.cumsum(words) - words
     k = first - 1
-    while k >= 0 and first >= 0:
+    while k >= 0:
         if words[k] > _PITCH_WORDS:
-            box = _name_bio_box(texts, n_words, idx, k, body, before)
+            box = _name_bio_box(texts, n_words, idx, k, body, float(before[k]))
             if box is None or gone + float(n_words[box].sum()) > limit:
                 return
             gone += float(n_words[box].sum())
@@ -4323,11 +4343,11 @@ def _drop_name_bios(
 
 
 def _name_bio_box(
-    texts: list[str], n_words: FloatArray, idx: npt.NDArray[np.intp], k: int, body: BoolArray, before: FloatArray
+    texts: list[str], n_words: FloatArray, idx: npt.NDArray[np.intp], k: int, body: BoolArray, above: float
 ) -> list[int] | None:
-    """The blocks of a writer's bio that opens body block idx[k] under a line of the name, or None."""
+    """The blocks of a writer's bio that opens body block idx[k] (above: the body words above it) under a line of the name, or None."""
     j = int(idx[k])
-    if before[k] < _AUTHOR_ABOVE or not body[j] or not texts[j][:1].isupper():
+    if above < _AUTHOR_ABOVE or not body[j] or not texts[j][:1].isupper():
         return None
     m = NAME_BIO_RE.match(texts[j])
     if m is None:
@@ -4374,6 +4394,8 @@ def _name_line(texts: list[str], n_words: FloatArray, j: int, name: str) -> int:
 # line such as "Contributing Writer" between).
 _NAME_BIO_MIN = 10
 _NAME_BIO_LINES = 3
+# Up to this many blocks from the first candidate on, a Python loop beats numpy's calls (cost, not output).
+_NAME_BIO_FEW = 24
 # The box may hold a third of the body's words (a short post's bio in three paragraphs); the line of
 # the name says what it is, not its size.
 _NAME_BIO_SHARE = 1 / 3
