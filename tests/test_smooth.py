@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from boilerstrip.document import Block
 from boilerstrip.features import compute_features
 from boilerstrip.parse.segment import segment_html, segment_text
 from boilerstrip.score import score_blocks
@@ -2781,15 +2782,7 @@ def test_a_listing_of_striped_rows_keeps_every_row() -> None:
         f"<div><a href='/p/{i}'>Product number {i}</a></div><div>{9.5 - i / 10:.1f}</div></div>"
         for i in range(16)
     )
-    html = (
-        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/top'>Rankings</a></li></ul></nav>"
-        f"<main><h1>Top products</h1><div class='ranking'>{rows}</div></main>"
-        "<footer><p>Copyright 2024 Example rankings. All rights reserved.</p></footer></body>"
-    )
-    blocks = extract_blocks(html).blocks
-    names = [b for b in blocks if b.text.startswith("Product number")]
-    assert len(names) == 16 and all(b.label == "body" for b in names)
-    assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
+    _assert_listing_rows(extract_blocks(_listing_page("Top products", f"<div class='ranking'>{rows}</div>")).blocks, "Product number")
 
 
 def test_a_listing_keeps_its_featured_rows_whatever_the_class_spacing() -> None:
@@ -2802,13 +2795,20 @@ def test_a_listing_keeps_its_featured_rows_whatever_the_class_spacing() -> None:
         f"<div><a href='/j/{i}'>Engineer number {i}</a></div><div>Remote</div></li>"
         for i in range(16)
     )
-    html = (
-        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/jobs'>Jobs</a></li></ul></nav>"
-        f"<main><h1>Remote jobs</h1><ul class='jobs'>{rows}</ul></main>"
-        "<footer><p>Copyright 2024 Example jobs. All rights reserved.</p></footer></body>"
+    _assert_listing_rows(extract_blocks(_listing_page("Remote jobs", f"<ul class='jobs'>{rows}</ul>")).blocks, "Engineer number")
+
+
+def _listing_page(title: str, rows: str) -> str:
+    """A page of a menu, a listing's 16 rows under its title in <main>, and a footer."""
+    return (
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/list'>Lists</a></li></ul></nav>"
+        f"<main><h1>{title}</h1>{rows}</main>"
+        "<footer><p>Copyright 2024 Example lists. All rights reserved.</p></footer></body>"
     )
-    blocks = extract_blocks(html).blocks
-    names = [b for b in blocks if b.text.startswith("Engineer number")]
+
+
+def _assert_listing_rows(blocks: tuple[Block, ...], start: str) -> None:
+    names = [b for b in blocks if b.text.startswith(start)]
     assert len(names) == 16 and all(b.label == "body" for b in names)
     assert all(b.reasons[0].code == "smoothed: item of a listing page" for b in names)
 
