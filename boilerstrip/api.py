@@ -57,7 +57,9 @@ from .smooth import (
     drop_text_doubled,
     drop_text_glued_teasers,
     drop_text_legal_tail,
+    drop_text_member_stats,
     drop_text_newsletter,
+    drop_text_post_actions,
     drop_text_post_end,
     drop_text_read_also,
     drop_text_related,
@@ -270,6 +272,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
         drop_machine_stamps(seg, feats, body, smoothed)
+        drop_text_member_stats(seg, feats, body, smoothed)
+        drop_text_post_actions(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)
         drop_text_reviews(seg, feats, body, smoothed)

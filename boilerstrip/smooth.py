@@ -79,6 +79,8 @@ from .vocab import (
     SHARE_BAR_RE,
     STAR_COUNT_RE,
     CREDIT_LINE_RE,
+    MEMBER_STATS_RE,
+    POST_ACTION_RE,
     FIELD_MAIL_RE,
     FIELD_NAME_RE,
     SIGN_OFF_RE,
@@ -117,7 +119,9 @@ __all__ = [
     "drop_text_credit_lines",
     "drop_text_doubled",
     "drop_text_glued_teasers",
+    "drop_text_member_stats",
     "drop_text_newsletter",
+    "drop_text_post_actions",
     "drop_text_post_end",
     "drop_text_read_also",
     "drop_text_related",
@@ -266,9 +270,11 @@ SMOOTH_REASONS = {
     94: "smoothed: a form's thank-you notice",
     95: "smoothed: a line of a grid whose every item holds body",
     96: "smoothed: a machine's timestamp on a line of its own",
+    98: "smoothed: a forum member's stats line (text)",
     97: "smoothed: a post of the thread above its container",
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
+    101: "smoothed: a Q&A post's action line and its date (text)",
     103: "smoothed: a product's short line below its priced description (text)",
     105: "smoothed: a copy of the page's footer, menu or sidebar",
     106: "smoothed: a linked card's sentence between body blocks",
@@ -4832,6 +4838,45 @@ def drop_machine_stamps(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     if drop:
         body[drop] = False
         why[drop] = 96
+
+
+def drop_text_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a line that is only a poster's stats is chrome.
+
+    Forum and Q&A engines set each poster's counts beside the post ("410 posts · Joined 2002",
+    "Reputation: 345", "1,234 gold badges"); HTML mode leaves the user card out by its
+    container, a text dump prints the counts as short lines between the posts. A body line of
+    _STATS_WORDS words at most made only of counts with their labels (vocab.MEMBER_STATS_RE)
+    goes.
+    """
+    if len(body) < 2 or f.mode != "text":
+        return
+    _drop_lines(seg, body, why, body & (f.n_words <= _STATS_WORDS), _member_stats, 98)
+
+
+def _member_stats(text: str) -> bool:
+    return MEMBER_STATS_RE.fullmatch(text) is not None
+
+
+def drop_text_post_actions(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a Q&A post's action line with its date is chrome.
+
+    Q&A engines stamp each question, answer and comment with what was done and when ("asked Mar
+    3, 2019 at 10:12", "edited ...", "Commented <date>"); HTML mode leaves the stamp out with the
+    user card, a text dump prints it as a line of its own. A body line of _STATS_WORDS words at
+    most that is only the verb and a date (vocab.POST_ACTION_RE) goes.
+    """
+    if len(body) < 2 or f.mode != "text":
+        return
+    _drop_lines(seg, body, why, body & (f.n_words <= _STATS_WORDS), _post_action, 101)
+
+
+def _post_action(text: str) -> bool:
+    return POST_ACTION_RE.fullmatch(text) is not None
+
+
+# A user card's longest stats line: four counts with their labels and a joined date.
+_STATS_WORDS = 16
 
 
 # "signature" as a whole part of a class or id value ("signature", "message-signature", "sigBlock"

@@ -511,3 +511,40 @@ CREDIT_LINE_RE = regex.compile(
     r"|Cr[ée]dits?[^\S\n]+(?:photos?|images?)[^\S\n]*:"
     r"|(?:Credit|CREDIT)[^\S\n]*:(?=[^\S\n]*\S)"
 )
+
+# A forum member's or a Q&A user's stats as a line of their own, every item a count and its label
+# ("1,234 gold badges", "12 silver badges 34 bronze badges", "410 posts · Joined 2002",
+# "Reputation: 345", "Posts: 1,204", "Beiträge: 12", "Mitglied seit: Jan 2010"); a label alone
+# ("Reputation", "Joined") or a phrase that uses the word ("Reputation Management") is none
+# (smooth.drop_text_member_stats).
+_STAT_COUNT = r"[0-9][0-9.,]*[kKmM]?"
+_STAT_NOUN = (
+    r"(?:(?:gold|silver|bronze)[^\S\n]+)?badges?|posts?|messages?|points?|reputation|rep|karma"
+    r"|reactions?|reaction[^\S\n]+score|likes?|beitr(?:ä|ae)ge?|mensajes|messaggi|berichten"
+)
+_STAT_DATE = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[^\S\n]+)?"
+    r"(?:[a-zäéû]{3,9}\.?[^\S\n]+[0-9]{1,2}(?:st|nd|rd|th)?,?[^\S\n]+[0-9]{4}|[0-9]{1,2}\.?[^\S\n]+[a-zäéû]{3,9}\.?,?[^\S\n]+[0-9]{4}"
+    r"|[a-zäéû]{3,9}\.?[^\S\n]+[0-9]{4}|[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{4})"
+    r"(?:,?[^\S\n]+(?:at[^\S\n]+)?[0-9]{1,2}:[0-9]{2}(?:[^\S\n]*[ap]\.?m\.?)?)?"
+)
+_STAT_JOINED = r"(?:joined|member[^\S\n]+since|registered|mitglied[^\S\n]+seit|registriert|inscrit|inscrit[^\S\n]+le|registrado|iscritto)"
+_STAT_ITEM = (
+    rf"(?:{_STAT_COUNT}[^\S\n]*(?:{_STAT_NOUN})(?:[^\S\n]+since[^\S\n]+[0-9]{{4}})?"
+    rf"|(?:{_STAT_NOUN})[^\S\n]*:?[^\S\n]*{_STAT_COUNT}"
+    rf"|{_STAT_JOINED}[^\S\n]*:?[^\S\n]*{_STAT_DATE})"
+)
+MEMBER_STATS_RE = regex.compile(rf"(?i)[^\S\n]*{_STAT_ITEM}(?:[^\S\n]*[·•|,;/–-]?[^\S\n]*{_STAT_ITEM})*[^\S\n]*")
+
+# A Q&A post's action line: the verb and when ("asked Mar 3, 2019 at 10:12", "answered May 9 '19 at
+# 9:05", "edited Mar 12, 2020 at 4:01", "Commented Oct 17, 2010 at 1:03", "Asked 9 years, 2 months
+# ago", "Modified 3 days ago"); a news page's "Updated ..." and a blog's "Posted ..." are bylines
+# (smooth.drop_text_post_actions).
+_ACTION_WHEN = (
+    r"(?:[a-z]{3,9}\.?[^\S\n]+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?[^\S\n]+[0-9]{4}|[^\S\n]+'[0-9]{2})?"
+    r"|[0-9]{1,2}\.?[^\S\n]+[a-z]{3,9}\.?(?:,?[^\S\n]+[0-9]{4})?|[0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"(?:,?[^\S\n]+(?:at[^\S\n]+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[^\S\n]*[ap]\.?m\.?)?)?"
+    r"|(?:[0-9]+|an?|one)[^\S\n]+(?:second|minute|hour|day|week|month|year)s?(?:,?[^\S\n]+[0-9]+[^\S\n]+(?:second|minute|hour|day|week|month|year)s?)?[^\S\n]+ago"
+    r"|today|yesterday"
+)
+POST_ACTION_RE = regex.compile(rf"(?i)[^\S\n]*(?:asked|answered|edited|commented|modified)[^\S\n]+(?:on[^\S\n]+)?(?:{_ACTION_WHEN})[^\S\n]*")

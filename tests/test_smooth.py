@@ -2584,6 +2584,42 @@ def test_an_image_address_on_its_own_line_is_chrome() -> None:
     assert [b.label for b in blocks if "cdn.example.com" in b.text] == ["chrome"] * 3
 
 
+def test_a_forum_members_stats_line_in_a_dump_is_chrome() -> None:
+    from boilerstrip.smooth import drop_text_member_stats
+
+    # A forum's or a Q&A site's user card beside each post: counts with their labels. A label
+    # alone, a phrase that uses the word and a post's own sentence stay.
+    stats = ["410 posts · Joined 2002", "Reputation: 345", "Posts: 1,204", "1,234 gold badges", "Joined: Mon Jul 24, 2017 9:28 am"]
+    kept = ["Reputation", "Reputation Management", "I have 12 posts on this topic and joined in 2002."]
+    lines = [x for k, s in enumerate(stats) for x in (f"{PROSE} Reply {k}.", s)] + kept
+    seg = segment_text("\n".join(lines), max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
+    drop_text_member_stats(seg, f, body, why)
+    labels = dict(zip(seg.texts, body.tolist(), strict=True))
+    assert [labels[s] for s in stats] == [False] * len(stats)
+    assert all(labels[t] for t in kept)
+    assert SMOOTH_REASONS[int(why[seg.texts.index(stats[0])])] == "smoothed: a forum member's stats line (text)"
+
+
+def test_a_qa_posts_action_line_in_a_dump_is_chrome() -> None:
+    from boilerstrip.smooth import drop_text_post_actions
+
+    # A Q&A engine's stamp under each question, answer and comment: the verb and when. A news
+    # page's "Updated" byline and a sentence that starts with the verb stay.
+    actions = ["asked Mar 3, 2019 at 10:12", "answered May 9 '19 at 9:05", "Commented Oct 17, 2010 at 1:03", "Modified 3 days ago"]
+    kept = ["Updated Mar 9, 2020", "Answered the call on Mar 3, 2019 at the station."]
+    lines = [x for k, s in enumerate(actions) for x in (f"{PROSE} Answer {k}.", s)] + kept
+    seg = segment_text("\n".join(lines), max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
+    drop_text_post_actions(seg, f, body, why)
+    labels = dict(zip(seg.texts, body.tolist(), strict=True))
+    assert [labels[s] for s in actions] == [False] * len(actions)
+    assert all(labels[t] for t in kept)
+    assert SMOOTH_REASONS[int(why[seg.texts.index(actions[0])])] == "smoothed: a Q&A post's action line and its date (text)"
+
+
 def test_a_machine_timestamp_on_its_own_line_is_chrome() -> None:
     from boilerstrip.smooth import drop_machine_stamps
 
