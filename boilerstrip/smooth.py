@@ -4855,7 +4855,8 @@ def drop_text_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt
 
 
 def _member_stats(text: str) -> bool:
-    return MEMBER_STATS_RE.fullmatch(text) is not None
+    # Every stats line holds a digit (a count or a date): a plain test before the pattern.
+    return _NUMBER.search(text) is not None and MEMBER_STATS_RE.fullmatch(text) is not None
 
 
 def drop_text_post_actions(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -4872,7 +4873,11 @@ def drop_text_post_actions(seg: Segments, f: Features, body: BoolArray, why: npt
 
 
 def _post_action(text: str) -> bool:
-    return POST_ACTION_RE.fullmatch(text) is not None
+    # The verb opens the line: a plain test of its first letter before the pattern.
+    return text.lstrip()[:1] in _ACTION_INITIALS and POST_ACTION_RE.fullmatch(text) is not None
+
+
+_ACTION_INITIALS = frozenset("aAeEcCmM")
 
 
 # A user card's longest stats line: four counts with their labels and a joined date.
