@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from boilerstrip.document import Block
@@ -1036,8 +1038,6 @@ def test_a_line_in_the_place_the_body_holds_in_grid_items_joins_it() -> None:
 
 
 def test_the_lines_of_a_grid_whose_every_item_holds_body_join_it() -> None:
-    from collections.abc import Callable
-
     from boilerstrip import extract_blocks
 
     # A shop's category: a paragraph of introduction outweighs the ten tiles' prices, which pass;
@@ -2591,15 +2591,7 @@ def test_a_forum_members_stats_line_in_a_dump_is_chrome() -> None:
     # alone, a phrase that uses the word and a post's own sentence stay.
     stats = ["410 posts · Joined 2002", "Reputation: 345", "Posts: 1,204", "1,234 gold badges", "Joined: Mon Jul 24, 2017 9:28 am"]
     kept = ["Reputation", "Reputation Management", "I have 12 posts on this topic and joined in 2002."]
-    lines = [x for k, s in enumerate(stats) for x in (f"{PROSE} Reply {k}.", s)] + kept
-    seg = segment_text("\n".join(lines), max_blocks=1000)
-    f = compute_features(seg, "text")
-    body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
-    drop_text_member_stats(seg, f, body, why)
-    labels = dict(zip(seg.texts, body.tolist(), strict=True))
-    assert [labels[s] for s in stats] == [False] * len(stats)
-    assert all(labels[t] for t in kept)
-    assert SMOOTH_REASONS[int(why[seg.texts.index(stats[0])])] == "smoothed: a forum member's stats line (text)"
+    _assert_text_step_drops(drop_text_member_stats, stats, kept, "Reply", "smoothed: a forum member's stats line (text)")
 
 
 def test_a_qa_posts_action_line_in_a_dump_is_chrome() -> None:
@@ -2609,15 +2601,22 @@ def test_a_qa_posts_action_line_in_a_dump_is_chrome() -> None:
     # page's "Updated" byline and a sentence that starts with the verb stay.
     actions = ["asked Mar 3, 2019 at 10:12", "answered May 9 '19 at 9:05", "Commented Oct 17, 2010 at 1:03", "Modified 3 days ago"]
     kept = ["Updated Mar 9, 2020", "Answered the call on Mar 3, 2019 at the station."]
-    lines = [x for k, s in enumerate(actions) for x in (f"{PROSE} Answer {k}.", s)] + kept
+    _assert_text_step_drops(
+        drop_text_post_actions, actions, kept, "Answer", "smoothed: a Q&A post's action line and its date (text)"
+    )
+
+
+def _assert_text_step_drops(step: Callable[..., None], dropped: list[str], kept: list[str], post: str, reason: str) -> None:
+    """Run one text step over a dump of posts (a paragraph, then each line to drop) and the lines to keep."""
+    lines = [x for k, s in enumerate(dropped) for x in (f"{PROSE} {post} {k}.", s)] + kept
     seg = segment_text("\n".join(lines), max_blocks=1000)
     f = compute_features(seg, "text")
     body, why = np.ones(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
-    drop_text_post_actions(seg, f, body, why)
+    step(seg, f, body, why)
     labels = dict(zip(seg.texts, body.tolist(), strict=True))
-    assert [labels[s] for s in actions] == [False] * len(actions)
+    assert [labels[s] for s in dropped] == [False] * len(dropped)
     assert all(labels[t] for t in kept)
-    assert SMOOTH_REASONS[int(why[seg.texts.index(actions[0])])] == "smoothed: a Q&A post's action line and its date (text)"
+    assert SMOOTH_REASONS[int(why[seg.texts.index(dropped[0])])] == reason
 
 
 def test_a_machine_timestamp_on_its_own_line_is_chrome() -> None:
