@@ -268,8 +268,14 @@ def test_broken_pipe_from_stdin_is_quiet(big_page: Path, flags: str) -> None:
 def test_interrupt(tmp_path: Path) -> None:
     """Ctrl-C while waiting for input: one line and status 130, no traceback."""
     code = "import sys; from boilerstrip.cli import main; print('ready', file=sys.stderr, flush=True); sys.exit(main([]))"
+    # A shell's background job starts with SIGINT ignored, and Python then installs no handler for
+    # it: the child gets the default disposition, as a command typed at a terminal has.
     proc = subprocess.Popen(
-        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stderr is not None and proc.stderr.readline() == b"ready\n"
     time.sleep(1.0)  # into main() and blocked reading stdin
