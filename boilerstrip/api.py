@@ -46,6 +46,7 @@ from .smooth import (
     drop_text_above_crumb,
     drop_text_after_copyright,
     drop_text_after_fields,
+    drop_text_form_notices,
     drop_text_after_form,
     drop_text_after_related,
     drop_text_author_bios,
@@ -241,6 +242,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             drop_text_post_end(seg, feats, body, smoothed)
             drop_text_after_form(seg, feats, body, smoothed)
             drop_text_after_fields(seg, feats, body, smoothed)
+            drop_text_form_notices(seg, feats, body, smoothed)
             keep_text_short_post(seg, feats, body, smoothed)
         drop_text_above_crumb(seg, feats, body, smoothed)
         drop_text_read_also(seg, feats, body, smoothed)

@@ -52,6 +52,7 @@ from .parse.segment import (
 )
 from .vocab import (
     AGREEMENT_RE,
+    COMMENT_NOTICE_RE,
     AUTHOR_BOX_RE,
     AUTHOR_GREETING_RE,
     CHROME_ONLY_TOKENS,
@@ -118,6 +119,7 @@ __all__ = [
     "drop_text_copyright_lines",
     "drop_text_credit_lines",
     "drop_text_doubled",
+    "drop_text_form_notices",
     "drop_text_glued_teasers",
     "drop_text_member_stats",
     "drop_text_newsletter",
@@ -283,6 +285,7 @@ SMOOTH_REASONS = {
     116: "smoothed: a list of links between its lead-in and the text below",
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
+    120: "smoothed: from a comment form's notice on (text)",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -5663,6 +5666,63 @@ _FIELD_SPAN = 3
 # Body words above the form: a post's text (100: a short intro over a form that heads the page stays).
 _FIELD_ABOVE = 100.0
 _FIELD_STEMS_ASCII = tuple(stem.encode("ascii") for stem in ("name", "nom", "naam", "imi", "mail", "courriel", "correo"))
+
+
+def drop_text_form_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, body lines from a comment form's notice on are chrome (session 23).
+
+    A blog engine's comment form carries notices its template sets for the reader or its script
+    to show (vocab.COMMENT_NOTICE_RE: "Your email address will not be published. Required fields
+    are marked *", "Notify me of follow-up comments by email.", "You may use these HTML tags and
+    attributes:", "This is only a preview. Your comment has not yet been posted.", "The letters
+    and numbers you entered did not match the image."). HTML mode leaves them out with the form;
+    a dump keeps them as sentences of their own in the main region, where the form has no heading
+    drop_text_after_form knows, and below them the thread, the sidebar's and the footer's prose.
+    Every body line of _NOTICE_WORDS words at most that opens with such a notice is chrome, and
+    the first such line (body or not) ends the body when _NOTICE_ABOVE body words or more stand
+    above it (the post): a post of a photo and a caption keeps what stands below its form.
+    """
+    n = len(body)
+    if n < 2 or f.mode != "text" or not _any(body):
+        return
+    inside = body.nonzero()[0]
+    first, last = int(inside[0]), int(inside[-1])
+    words = f.n_words[first : last + 1]
+    short = ((words <= _NOTICE_WORDS) & (words >= _NOTICE_MIN_WORDS)).nonzero()[0] + first
+    texts = seg.texts
+    held = _texts_holding(texts, short, _NOTICE_STEMS_ASCII)  # most pages: none
+    notices = [i for i in held if COMMENT_NOTICE_RE.match(texts[i]) is not None]
+    if not notices:
+        return
+    drop = np.zeros(n, dtype=bool)
+    drop[notices] = body[notices]
+    k = notices[0]
+    if float(f.n_words[:k][body[:k]].sum()) >= _NOTICE_ABOVE:
+        drop[k:] = body[k:]
+    body[drop] = False
+    why[drop] = 120
+
+
+# A notice is a line or two (the dev dumps': 5-30 words; "You may use these HTML tags" lists the
+# tags after it, 40 words and more); the shortest, "* Email will not be published", has 5.
+_NOTICE_MIN_WORDS = 4
+_NOTICE_WORDS = 60
+# Body words above it: a post's paragraph.
+_NOTICE_ABOVE = 30.0
+# Lowercase ASCII stems of vocab.COMMENT_NOTICE_RE's wordings (the e-mail's promise, the required
+# fields, the reply boxes, the markup, the script's messages), for finding its lines in C: each
+# wording, single-spaced, holds one; a word alone ("publi", "html", "comment") took 2.3 lines a
+# dump to the pattern, these 0.02 (17 of wcxb-dev's 931 dumps).
+_NOTICE_STEMS_ASCII = tuple(
+    stem.encode("ascii")
+    for stem in (
+        "not be publ", "never be publ", "not publ", "never publ", "be shared", "not shared", "never shared",
+        "be displayed", "not displayed", "never displayed", "pas publi", "publicad", "pubblicat", "gepubliceerd",
+        "ffentlicht", "required fields", "markiert", "champs obligat", "campos obligat", "campi obbligat", "campos obrigat",
+        "vereiste velden", "notify me", "benachrichtige mich", "venez-moi", "html tags", "html-tags", "only a preview",
+        "your comment", "are moderated", "letters and numbers", "trouble reading",
+    )
+)
 
 
 def drop_text_above_crumb(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -16,6 +16,7 @@ __all__ = [
     "AUTHOR_GREETING_RE",
     "BLOCK_TAGS",
     "CHROME_ONLY_TOKENS",
+    "COMMENT_NOTICE_RE",
     "COMMENT_RE",
     "COMMENT_TOKENS",
     "CONSENT_CONTEXT_RE",
@@ -501,6 +502,37 @@ FIELD_MAIL_RE = regex.compile(
     rf"courriel|correo(?:\s+electr[oó]nico)?){_FIELD_REQUIRED}"
 )
 
+
+# A comment form's notices, the lines a blog engine's template sets in its form for the reader or
+# its script to show (smooth.drop_text_form_notices): the e-mail field's promise ("Your email
+# address will not be published. Required fields are marked *", "Deine E-Mail-Adresse wird nicht
+# veröffentlicht."), the boxes to be told of replies ("Notify me of follow-up comments by email.",
+# "Benachrichtige mich über nachfolgende Kommentare via E-Mail."), the markup the form takes ("You
+# may use these HTML tags and attributes:"), the script's messages on a preview, a captcha or a
+# held comment ("This is only a preview. Your comment has not yet been posted.", "Your comment
+# could not be posted.", "Your comment is awaiting moderation.", "The letters and numbers you
+# entered did not match the image.", "Having trouble reading this image?") and the moderation
+# notice ("All comments are moderated ..."). Matched at the line's start, in the languages of
+# stopwords.py where the engines translate them.
+_NOTICE_MAIL = r"(?:(?:your|ihre?|deine?|votre|tu|su|il\s+tuo|o\s+seu|je|uw)\s+)?(?:e-?mail|email|correo|indirizzo|endereço|adresse|dirección)"
+COMMENT_NOTICE_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:"
+    rf"{_NOTICE_MAIL}[^\n]{{0,30}}?\b(?:will\s+(?:not|never)\s+be|is\s+(?:not|never))\s+(?:published|shared|displayed)"
+    rf"|{_NOTICE_MAIL}[^\n]{{0,30}}?\b(?:wird\s+nicht\s+veröffentlicht|ne\s+sera\s+pas\s+publi|no\s+será\s+publicad"
+    r"|non\s+sarà\s+pubblicat|não\s+será\s+publicad|wordt\s+niet\s+gepubliceerd)"
+    r"|required\s+fields\s+are\s+marked|(?:erforderliche\s+felder|pflichtfelder)\s+sind\s+(?:mit\s+\S+\s+)?markiert"
+    r"|les\s+champs\s+obligatoires\s+sont\s+indiqués|los\s+campos\s+obligatorios\s+están\s+marcados"
+    r"|i\s+campi\s+obbligatori\s+sono\s+contrassegnati|(?:os\s+)?campos\s+obrigatórios\s+(?:são|estão)\s+marcados"
+    r"|vereiste\s+velden\s+zijn\s+gemarkeerd"
+    r"|notify\s+me\s+of\s+(?:follow-?up|new)\s+(?:comments|posts|replies)|benachrichtige\s+mich\s+über\s+(?:nachfolgende|neue)"
+    r"|prévenez-moi\s+de\s+tous\s+les\s+nouveaux"
+    r"|you\s+(?:may|can)\s+use\s+these\s+html\s+tags|du\s+kannst\s+folgende\s+html-tags"
+    r"|this\s+is\s+only\s+a\s+preview|your\s+comment\s+(?:has\s+(?:not\s+yet\s+)?been\s+(?:posted|saved|submitted)"
+    r"|could\s+not\s+be\s+posted|is\s+(?:now\s+)?(?:awaiting|in\s+the\s+moderation)|will\s+be\s+reviewed)"
+    r"|the\s+letters\s+and\s+numbers\s+you\s+entered|as\s+a\s+final\s+step\s+before\s+posting\s+your\s+comment"
+    r"|having\s+trouble\s+reading\s+this\s+image"
+    r"|(?:please\s+(?:note|understand)\s+that\s+)?(?:all\s+)?comments\s+are\s+moderated)"
+)
 
 # A photo's credit as a line of its own: the label, capitalised, and its colon ("Photo credit:
 # Example.com", "Image Credit: Name / Shutterstock.com", "Image: Name", "Foto: dpa", "Bild: Name",

@@ -3113,3 +3113,65 @@ def test_text_toc_headings() -> None:
     narrow = [x for k, h in enumerate(heads) for x in (h, para.format(f"In short, part {k}."))]
     doubled = extract_blocks("\n".join(["Home", "Trips", para.format("Welcome."), *wide, *narrow, "Share"]), input_type="text")
     assert not any(b.reasons and str(b.reasons[0]).startswith("smoothed: a section heading") for b in doubled.blocks)
+
+
+def test_text_body_ends_at_a_comment_forms_notice() -> None:
+    # A post, then a comment form with no heading: its notices (the script's preview and error
+    # messages), then a sidebar's blurb of prose. The post stays, the notices and the blurb go
+    # (smooth.drop_text_form_notices).
+    from boilerstrip import extract
+    from boilerstrip.smooth import drop_text_form_notices
+
+    post = [f"Paragraph {k}: {PROSE}" for k in range(3)]
+    form = [
+        "Posted by: |",
+        "This is only a preview. Your comment has not yet been posted.",
+        "Your comment could not be posted. Error type:",
+        "Your comment has been saved. Comments are moderated and will not appear until approved by the author.",
+    ]
+    blurb = [f"About the author: {PROSE}", f"Our other blog: {PROSE}"]
+    dump = "\n".join(["Home", "Archives", "A headline of the post", *post, *form, *blurb, "Contact"])
+    out = extract(dump, input_type="text")
+    assert "Paragraph 2" in out
+    assert "only a preview" not in out and "About the author" not in out
+    seg = segment_text(dump, max_blocks=1000)
+    f = compute_features(seg, "text")
+    first = dump.split("\n").index(form[1])
+    body, why = np.zeros(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    body[3:6] = True
+    body[first:] = True
+    drop_text_form_notices(seg, f, body, why)
+    assert body.tolist() == [3 <= i < 6 for i in range(len(f))]
+    assert SMOOTH_REASONS[int(why[first + 4])] == "smoothed: from a comment form's notice on (text)"
+    # Under a post of a few words the notices go, the lines below them stay.
+    body, why = np.zeros(len(f), dtype=bool), np.zeros(len(f), dtype=np.int8)
+    body[2] = True
+    body[first:] = True
+    drop_text_form_notices(seg, f, body, why)
+    assert body.tolist() == [i == 2 or i >= first + 3 for i in range(len(f))]
+
+
+def test_comment_notice_wordings_and_their_stems() -> None:
+    # Each notice, in the languages the engines translate it to, matches vocab.COMMENT_NOTICE_RE and
+    # holds one of the stems drop_text_form_notices searches first; an article's sentence does not.
+    from boilerstrip.smooth import _NOTICE_STEMS_ASCII
+    from boilerstrip.vocab import COMMENT_NOTICE_RE
+
+    notices = [
+        "Your email address will not be published. Required fields are marked *",
+        "* Email will not be published",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht.",
+        "Votre adresse e-mail ne sera pas publiée.",
+        "Tu dirección de correo electrónico no será publicada.",
+        "Notify me of follow-up comments by email.",
+        "Benachrichtige mich über neue Beiträge via E-Mail.",
+        "You may use these HTML tags and attributes: <a href=\"\" title=\"\">",
+        "Your comment is awaiting moderation.",
+        "The letters and numbers you entered did not match the image. Please try again.",
+        "All comments are moderated so you may experience a short delay.",
+    ]
+    for text in notices:
+        assert COMMENT_NOTICE_RE.match(text) is not None, text
+        assert any(stem in text.lower().encode("utf-8") for stem in _NOTICE_STEMS_ASCII), text
+    for text in ["The email was not published by the paper.", "Comments on the new budget were sharp.", PROSE]:
+        assert COMMENT_NOTICE_RE.match(text) is None, text
