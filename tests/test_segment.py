@@ -90,6 +90,23 @@ def test_a_folded_panel_is_read() -> None:
     assert s.texts == [VISIBLE.strip(), "Specifications", "Care notes"]
 
 
+def test_a_panel_that_a_shut_button_controls_is_read() -> None:
+    # WAI-ARIA's disclosure and accordion patterns: the button says aria-expanded="false" and
+    # names its panel in aria-controls while the panel is shut, whatever hides it (the attribute,
+    # a style, aria-hidden) and whatever its class. A box hidden inside the panel, a panel no
+    # button controls, and one whose button has no aria-expanded stay hidden.
+    s = seg(
+        f"<body><p>{VISIBLE}</p>"
+        '<h3><button aria-expanded="false" aria-controls="q1">First question</button></h3>'
+        '<div id="q1" class="css-1x" aria-hidden="true"><p>First answer</p><p hidden>Still hidden</p></div>'
+        "<h3><button aria-expanded='false' aria-controls='q2 q3'>Second question</button></h3>"
+        '<div id="q2" hidden><p>Second answer</p></div><div id="q3" style="display: none"><p>Third answer</p></div>'
+        '<button aria-controls="m1">Menu</button><div id="m1" hidden><p>Menu links</p></div>'
+        '<div id="q4" hidden><p>Nobody opens it</p></div></body>'
+    )
+    assert s.texts == [VISIBLE.strip(), "First answer", "Second answer", "Third answer"]  # a button's text is no block
+
+
 def test_ruby_readings_are_left_out() -> None:
     # The reading printed above a word (furigana) would split the sentence's words apart.
     s = seg("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p>")
