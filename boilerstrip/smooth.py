@@ -4890,9 +4890,8 @@ def drop_edit_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 
     Forum engines note under a post who edited it last and when ("Last edited by Minoa on Wed Aug
     28, 2019 11:24 am, edited 1 time in total.", "Last edited by Trilby (2024-08-04 14:26:59)"):
-    the engine's record, not what the poster wrote. It stands in the
-    post's container, reads as a sentence and passes as body; a dump prints it on a line of its
-    own. A body block of _EDIT_WORDS words at most that opens with the notice's words
+    the engine's record, not what the poster wrote. It stands in the post's container, reads as
+    a sentence and passes as body; a dump prints it on a line of its own. A body block of _EDIT_WORDS words at most that opens with the notice's words
     (vocab.EDIT_NOTICE_RE) goes, in both modes; a book's "Edited by <name>" is none.
     """
     if len(body) < 2:
