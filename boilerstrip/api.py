@@ -30,6 +30,7 @@ from .smooth import (
     drop_chrome_copies,
     drop_chrome_only_classes,
     drop_disclosures,
+    drop_edit_notices,
     drop_far_tail,
     drop_form_notices,
     drop_language_menus,
@@ -39,6 +40,7 @@ from .smooth import (
     drop_repeats,
     drop_image_addresses,
     drop_machine_stamps,
+    drop_member_stats,
     drop_signatures,
     drop_slides,
     drop_tail_pitches,
@@ -222,6 +224,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_image_addresses(seg, feats, body, smoothed)
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
+        drop_member_stats(seg, feats, body, smoothed)
+        drop_edit_notices(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         drop_chrome_copies(seg, feats, body, smoothed)
@@ -275,6 +279,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_image_addresses(seg, feats, body, smoothed)
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_text_member_stats(seg, feats, body, smoothed)
+        drop_edit_notices(seg, feats, body, smoothed)
         drop_text_post_actions(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)

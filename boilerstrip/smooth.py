@@ -80,6 +80,7 @@ from .vocab import (
     SHARE_BAR_RE,
     STAR_COUNT_RE,
     CREDIT_LINE_RE,
+    EDIT_NOTICE_RE,
     MEMBER_STATS_RE,
     POST_ACTION_RE,
     FIELD_MAIL_RE,
@@ -98,12 +99,14 @@ __all__ = [
     "drop_chrome_copies",
     "drop_chrome_only_classes",
     "drop_disclosures",
+    "drop_edit_notices",
     "drop_far_tail",
     "drop_form_notices",
     "drop_image_addresses",
     "drop_language_menus",
     "drop_link_headings",
     "drop_machine_stamps",
+    "drop_member_stats",
     "drop_product_reviews",
     "drop_signatures",
     "drop_slides",
@@ -282,6 +285,8 @@ SMOOTH_REASONS = {
     106: "smoothed: a linked card's sentence between body blocks",
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
+    113: "smoothed: a forum member's stats line",
+    114: "smoothed: a forum post's edit notice",
     116: "smoothed: a list of links between its lead-in and the text below",
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
@@ -4862,6 +4867,59 @@ def _member_stats(text: str) -> bool:
     return _NUMBER.search(text) is not None and MEMBER_STATS_RE.fullmatch(text) is not None
 
 
+def drop_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A block that is only a forum member's stats is chrome.
+
+    Forum engines set a user card beside every post: the poster's name, rank and counts ("96
+    posts · Joined 2013", "Posts: 1,370", "Joined: Wed Apr 24, 2019 2:19 am"). The card's name
+    and rank are short lines the score leaves out, but a count line inside the post's container
+    can pass as body; thread truths leave it out. A body block of _STATS_WORDS words at most
+    made only of counts with their labels (vocab.MEMBER_STATS_RE, as drop_text_member_stats
+    reads a text dump's line) goes.
+    """
+    if len(body) < 2 or f.mode != "html":
+        return
+    # Counts and labels make no sentence and hold few stopwords ("Member since 2010"), and a label
+    # holds one of the stems: plain tests before the pattern.
+    tests = ((body, "is", 0.0), (f.n_words, "<=", _STATS_WORDS), (f.sentence_end, "==", 0.0), (f.stopword_ratio, "<=", _STATS_STOPWORDS))
+    texts = seg.texts
+    hit = [i for i in _texts_holding(texts, _all_of(len(body), tests).nonzero()[0], _STATS_STEMS) if _member_stats(texts[i])]
+    body[hit] = False
+    why[hit] = 113
+
+
+def drop_edit_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A forum post's edit notice is chrome.
+
+    Forum engines note under a post who edited it last and when ("Last edited by Minoa on Wed Aug
+    28, 2019 11:24 am, edited 1 time in total.", "Last edited by Trilby (2024-08-04 14:26:59)"):
+    the engine's record, not what the poster wrote. It stands in the post's container, reads as
+    a sentence and passes as body; a dump prints it on a line of its own. A body block of _EDIT_WORDS words at most that opens with the notice's words
+    (vocab.EDIT_NOTICE_RE) goes, in both modes; a book's "Edited by <name>" is none.
+    """
+    if len(body) < 2:
+        return
+    texts = seg.texts
+    short = (body & (f.n_words <= _EDIT_WORDS)).nonzero()[0]
+    hit = [i for i in _texts_holding(texts, short, _EDIT_STEMS) if _edit_notice(texts[i])]
+    body[hit] = False
+    why[hit] = 114
+
+
+def _edit_notice(text: str) -> bool:
+    # The notice's first word opens the block: a plain test of its first letter before the pattern.
+    return text.lstrip()[:1] in _EDIT_INITIALS and EDIT_NOTICE_RE.match(text) is not None
+
+
+_EDIT_INITIALS = frozenset("lLzZdDuUúÚ")
+# The notice's verb in its languages (ASCII stems, lowercase: "édition" as "dition", "geändert" as
+# "ndert").
+_EDIT_STEMS = (b"edit", b"bearbeit", b"ndert", b"modifica", b"dition", b"edici", b"bewerkt")
+# phpBB's notice with its count runs to 15 words ("Last edited by <name> on Wed Aug 28, 2019 11:24
+# am, edited 1 time in total."); a long name or a stated reason adds a few.
+_EDIT_WORDS = 20
+
+
 def drop_text_post_actions(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page, a Q&A post's action line with its date is chrome.
 
@@ -4885,6 +4943,13 @@ _ACTION_INITIALS = frozenset("aAeEcCmM")
 
 # A user card's longest stats line: four counts with their labels and a joined date.
 _STATS_WORDS = 16
+# The stopwords of a stats line: "since" of three words ("Member since 2010"), "seit" of four.
+_STATS_STOPWORDS = 0.34
+# The stems of the stats labels of vocab.MEMBER_STATS_RE (ASCII, lowercase; "rep" for "reputation").
+_STATS_STEMS = (
+    b"post", b"join", b"rep", b"karma", b"like", b"badge", b"point", b"messag", b"reaction", b"beitr",
+    b"mensaj", b"bericht", b"member", b"regist", b"mitglied", b"inscrit", b"iscritt",
+)
 
 
 # "signature" as a whole part of a class or id value ("signature", "message-signature", "sigBlock"

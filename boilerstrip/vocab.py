@@ -568,6 +568,20 @@ _STAT_ITEM = (
 )
 MEMBER_STATS_RE = regex.compile(rf"(?i)[^\S\n]*{_STAT_ITEM}(?:[^\S\n]*[·•|,;/–-]?[^\S\n]*{_STAT_ITEM})*[^\S\n]*")
 
+# A forum post's edit notice: the engine's note of who edited the post last ("Last edited by Minoa
+# on Wed Aug 28, 2019 11:24 am, edited 1 time in total.", "Last edited by Trilby (2024-08-04
+# 14:26:59)", "Zuletzt bearbeitet von ...", "Dernière modification par ..."); a book's "Edited by
+# <name>" and a page's "Zuletzt geändert am <date>" are none, nor a notice without the editor's
+# name ("Last edited: Jul 9, 2022": its date is the post's date often kept; smooth.drop_edit_notices).
+EDIT_NOTICE_RE = regex.compile(
+    r"(?i)[^\S\n]*(?:last[^\S\n]+edited[^\S\n]+by\b"
+    r"|zuletzt[^\S\n]+(?:bearbeitet|ge(?:ä|ae)ndert)[^\S\n]+von\b"
+    r"|derni(?:è|e)re[^\S\n]+(?:modification|(?:é|e)dition)[^\S\n]+par\b"
+    r"|(?:ú|u)ltima[^\S\n]+(?:edici(?:ó|o)n|modificaci(?:ó|o)n)[^\S\n]+por\b"
+    r"|ultima[^\S\n]+modifica[^\S\n]+d[ai]\b"
+    r"|laatst[^\S\n]+bewerkt[^\S\n]+door\b)"
+)
+
 # A Q&A post's action line: the verb and when ("asked Mar 3, 2019 at 10:12", "answered May 9 '19 at
 # 9:05", "edited Mar 12, 2020 at 4:01", "Commented Oct 17, 2010 at 1:03", "Asked 9 years, 2 months
 # ago", "Modified 3 days ago"); a news page's "Updated ..." and a blog's "Posted ..." are bylines

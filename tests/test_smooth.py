@@ -2594,6 +2594,39 @@ def test_a_forum_members_stats_line_in_a_dump_is_chrome() -> None:
     _assert_text_step_drops(drop_text_member_stats, stats, kept, "Reply", "smoothed: a forum member's stats line (text)")
 
 
+def test_a_forum_members_stats_line_in_a_post_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread whose user card sets the poster's counts inside the post's container, where they
+    # pass as body. A label alone, a phrase that uses the word and a post's own sentence stay.
+    stats = ["410 posts · Joined 2002", "Posts: 1,204", "Joined: Mon Jul 24, 2017 9:28 am"]
+    posts = "".join(f"<div class='post'><div>{line}</div><p>{PROSE} Reply {k}.</p></div>" for k, line in enumerate(stats))
+    kept = ["Reputation Management", "I have 12 posts on this topic and joined in 2002."]
+    last = "<div class='post'>" + "".join(f"<p>{line}</p>" for line in kept) + "</div>"
+    blocks = extract_blocks(f"<body><main><h1>The budget thread</h1>{posts}{last}</main></body>").blocks
+    cards = [b for b in blocks if b.text in stats]
+    assert [b.label for b in cards] == ["chrome"] * 3
+    assert all("smoothed: a forum member's stats line" in [r.code for r in b.reasons] for b in cards)
+    assert all(b.label == "body" for b in blocks if b.text in kept or b.text.startswith(PROSE[:20]))
+
+
+def test_a_forum_posts_edit_notice_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread whose engine notes under a post who edited it last: chrome in the page and in its
+    # dump. A book's "Edited by" line and a post's sentence about an edit stay.
+    notes = ["Last edited by Minoa on Wed Aug 28, 2019 11:24 am, edited 1 time in total.", "Zuletzt bearbeitet von Trilby (2024-08-04 14:26:59)"]
+    kept = ["Edited by Jane Roe and John Doe", "I last edited by hand the config file, and it works now."]
+    lines = [*notes, *kept]
+    posts = "".join(f"<div class='post'><p>{PROSE} Reply {k}.</p><div>{line}</div></div>" for k, line in enumerate(lines))
+    blocks = extract_blocks(f"<body><main><h1>The budget thread</h1>{posts}</main></body>").blocks
+    assert [b.label for b in blocks if b.text in lines] == ["chrome", "chrome", "body", "body"]
+    assert all("smoothed: a forum post's edit notice" in [r.code for r in b.reasons] for b in blocks if b.text in notes)
+    dump = "\n\n".join(f"{PROSE} Reply {k}.\n{line}" for k, line in enumerate(lines))
+    blocks = extract_blocks(dump, input_type="text").blocks
+    assert [b.label for b in blocks if b.text in notes] == ["chrome", "chrome"]
+
+
 def test_a_qa_posts_action_line_in_a_dump_is_chrome() -> None:
     from boilerstrip.smooth import drop_text_post_actions
 
