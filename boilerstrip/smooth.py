@@ -280,6 +280,7 @@ SMOOTH_REASONS = {
     106: "smoothed: a linked card's sentence between body blocks",
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
+    111: "smoothed: a line of a grid of priced items that hold the content",
     116: "smoothed: a list of links between its lead-in and the text below",
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
@@ -3306,7 +3307,25 @@ def keep_full_grids(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     _grid_items(seg, f, body, why, True)
 
 
-def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], full: bool) -> None:
+def keep_priced_grids(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """When the body lies in a grid of priced items too long for the grid rule, each item's other lines join it.
+
+    A shop's category of cameras or games shows one card per product with a description of a
+    sentence or three: the descriptions pass and the name, the price, the SKU, the tags and the
+    release date fall out. keep_grid_items stops at items of a median over _GRID_ITEM_WORDS words,
+    since a forum's posts, an article's sections and a blog's teasers run that long and what they
+    leave out (an author's column, bylines, "Read more") the truths leave out too. A price is the
+    evidence that the items are products: when half the items or more name one, in one to
+    _PG_MOST short lines (a price, a list price, a saving; a carousel widget of other products
+    holds ten), the grid rule's other tests decide as in keep_grid_items. A forum's posts and an
+    article's sections name no price in every other item.
+    """
+    _grid_items(seg, f, body, why, False, priced=True)
+
+
+def _grid_items(
+    seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], full: bool, priced: bool = False
+) -> None:
     n = len(body)
     if n == 0 or f.mode != "html":
         return
@@ -3343,12 +3362,20 @@ def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     groups = _alike_groups(seg, root, cand, parents, _GRID_ITEMS)
     best: list[int] = []
     best_kept = 0.0
+    prices: FloatArray | None = None
     for members in groups.values():
         size = len(members)
         m = np.asarray(members, dtype=np.int64)
         if np.count_nonzero(held[m]) < _GRID_HELD * size or np.count_nonzero(lines[m] >= 2) < _GRID_CARDS * size:
             continue
-        if float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
+        if priced:
+            if float(np.sort(words[m])[size // 2]) <= _GRID_ITEM_WORDS:
+                continue  # keep_grid_items' grid: its other tests failed
+            if prices is None:  # made once, for the first group of long items (a few pages in a hundred)
+                prices = _subtree_sums(elems, ends, (_price_mask(seg.texts, f)[blocks],))[:, 0]
+            if np.count_nonzero((prices[m] > 0) & (prices[m] <= _PG_MOST)) < _PG_PRICED * size:
+                continue
+        elif float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
             continue
         if full and (
             np.count_nonzero(held[m]) < _GRID_FULL * size or float(np.sort(kept[m])[size // 2]) > _GRID_FULL_KEPT
@@ -3368,7 +3395,27 @@ def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     keep[blocks] = within(parents, roots)[elems]
     keep &= ~body & ~caption & (f.date_like == 0)
     body |= keep
-    why[keep] = 95 if full else 33
+    why[keep] = 111 if priced else 95 if full else 33
+
+
+# keep_priced_grids (session 23): half the items name a price, in one to four short lines each
+# (a price, a list price, a saving, a bundle's price); a product page's carousel widgets of other
+# products hold 9-21 each (without the cap one joined, -0.14). Wcxb-dev's dev split: a third of
+# the items moved no page more; 0.8 would leave out a game shop whose free games show no price.
+_PG_PRICED = 0.5
+_PG_MOST = 4
+
+
+def _price_mask(texts: list[str], f: Features) -> BoolArray:
+    """The blocks that name a price in _PRICE_WORDS words or fewer (features' price lines)."""
+    priced = np.zeros(len(texts), dtype=bool)
+    page = "\0".join(texts)
+    if not any(sign in page for sign in _PRICE_SIGNS):
+        return priced
+    starts = [0, *np.cumsum(f.n_chars + 1.0).astype(np.int64).tolist()]
+    signed = priced_lines(texts, page, starts)
+    priced[signed] = f.n_words[signed] <= _PRICE_WORDS
+    return priced
 
 
 _GRID_CHROME = _CHROME_CONTEXT | Flag.HEADER | Flag.FORM

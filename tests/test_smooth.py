@@ -971,6 +971,49 @@ def test_the_lines_of_a_grid_item_join_the_body() -> None:
     assert all(b.label == "chrome" for b in blocks if b.text == "Staff writer")
 
 
+def test_the_lines_of_a_grid_of_priced_items_too_long_for_the_grid_rule_join_it() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's category of games: each card holds a linked name, a description of three
+    # sentences (which passes), the developer, the tags and a price. The items run over the grid
+    # rule's median of 60 words; the prices say they are products, and the other lines join.
+    story = (
+        "Explore a vast island of ruined towers and quiet forests in this game, number {i}, where every "
+        "choice you make shapes the fate of the people who still live among the ruins. Gather what you "
+        "need, build a shelter before the storms arrive, and team up with friends online to face the night."
+    )
+
+    def card(i: int, prices: int) -> str:
+        price = "".join(f"<div class='price'><a href='/cart/{i}'>${9 + i + k}.99</a></div>" for k in range(prices))
+        return (
+            f"<div class='game-card card-{i}'><div class='name'><a href='/app/{i}'>Island of Ruins {i}</a></div>"
+            f"<p class='desc'>{story.format(i=i)}</p><div class='dev'><a href='/dev/{i}'>Studio {i}</a></div>"
+            f"<div class='reviews'><a href='/reviews/{i}'>({i},204 user reviews)</a></div>"
+            "<div class='tags'><a href='/t/1'>Open World</a> <a href='/t/2'>Survival</a> <a href='/t/3'>Crafting</a> "
+            f"<a href='/t/4'>Online Co-Op</a> <a href='/t/5'>Base Building</a></div>{price}</div>"
+        )
+
+    def page(prices: int) -> str:
+        return (
+            "<body><nav><ul><li><a href='/'>Store</a></li><li><a href='/games'>Games</a></li></ul></nav>"
+            f"<main><h1>Survival games</h1><div class='results'>{''.join(card(i, prices) for i in range(8))}</div>"
+            "</main><footer><p>Copyright 2024 Example store. All rights reserved.</p></footer></body>"
+        )
+
+    code = "smoothed: a line of a grid of priced items that hold the content"
+    blocks = extract_blocks(page(1)).blocks
+    for text in ("Island of Ruins 3", "Studio 3", "(3,204 user reviews)", "$12.99"):
+        b = next(b for b in blocks if b.text == text)
+        assert b.label == "body" and b.reasons[0].code == code
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Store", "Games") or "Copyright" in b.text)
+    # The same cards without a price (a blog's long teasers, a forum's posts) keep to the body.
+    blocks = extract_blocks(page(0)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text.startswith(("Island of Ruins", "Studio")))
+    # Items of many prices each are widgets of other products (a product page's carousels).
+    blocks = extract_blocks(page(6)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text.startswith(("Island of Ruins", "Studio")))
+
+
 def test_the_records_of_a_definition_list_are_grid_items() -> None:
     from boilerstrip import extract_blocks
 
