@@ -72,6 +72,7 @@ from .smooth import (
     keep_content_lists,
     keep_full_grids,
     keep_priced_grids,
+    keep_bodiless_grids,
     keep_grid_items,
     keep_inner_cards,
     keep_key_points,
@@ -203,6 +204,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_item_slots(seg, feats, body, smoothed)
         keep_full_grids(seg, feats, body, smoothed)
         keep_priced_grids(seg, feats, body, smoothed)
+        keep_bodiless_grids(seg, feats, body, smoothed)
         keep_card_sets(seg, feats, body, smoothed)
         keep_inner_cards(feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)

@@ -1014,6 +1014,46 @@ def test_the_lines_of_a_grid_of_priced_items_too_long_for_the_grid_rule_join_it(
     assert all(b.label == "chrome" for b in blocks if b.text.startswith(("Island of Ruins", "Studio")))
 
 
+def test_a_grid_of_cards_without_body_between_body_blocks_joins_it() -> None:
+    from boilerstrip import extract_blocks
+
+    # A fitness service's page: a paragraph, a grid of workout cards (a linked name, a label and a
+    # duration, none of which passes alone), and more paragraphs below.
+    names = ["Warm up", "Hip mobility", "Back release", "Neck relief", "Foot roll", "Cool down", "Leg flush"]
+    para = (
+        "Our trainers built these short routines for people who sit at a desk all day and want to "
+        "move a little better, with a roller and ten minutes of time, at home or at the office."
+    )
+
+    def card(i: int, name: str, price: bool) -> str:
+        cost = f"<div class='cost'>${i + 4}.99</div>" if price else ""
+        return (
+            f"<div class='workout workout-{i}'><h4><a href='/w/{i}'>{name} routine</a></h4>"
+            f"<div class='label'>Duration</div><div class='minutes'>{i + 5} Min</div>{cost}</div>"
+        )
+
+    def page(wrap: str = "grid", price: bool = False, after: bool = True) -> str:
+        grid = "".join(card(i, name, price) for i, name in enumerate(names))
+        tail = f"<h2>How the routines work</h2><p>{para}</p><p>{para}</p>" if after else ""
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/app'>App</a></li></ul></nav>"
+            f"<main><h1>Routines for the office</h1><p>{para}</p><p>{para}</p>"
+            f"<div class='{wrap}'>{grid}</div>{tail}</main>"
+            "<footer><p>Copyright 2024 Example fitness. All rights reserved.</p></footer></body>"
+        )
+
+    code = "smoothed: a line of a grid of cards between body blocks"
+    blocks = extract_blocks(page()).blocks
+    for text in ("Hip mobility routine", "Duration", "9 Min"):
+        b = next(b for b in blocks if b.text == text)
+        assert b.label == "body" and b.reasons[0].code == code
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Home", "App") or "Copyright" in b.text)
+    # A rail of other pages under its class words, a grid of priced items, and a grid below the
+    # body's last block stay out.
+    for html in (page(wrap="related"), page(price=True), page(after=False)):
+        assert all(b.label == "chrome" for b in extract_blocks(html).blocks if b.text == "Hip mobility routine")
+
+
 def test_the_records_of_a_definition_list_are_grid_items() -> None:
     from boilerstrip import extract_blocks
 
