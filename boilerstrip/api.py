@@ -74,6 +74,8 @@ from .smooth import (
     keep_card_sets,
     keep_content_lists,
     keep_full_grids,
+    keep_priced_grids,
+    keep_bodiless_grids,
     keep_grid_items,
     keep_inner_cards,
     keep_key_points,
@@ -204,6 +206,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_grid_items(seg, feats, body, smoothed)
         keep_item_slots(seg, feats, body, smoothed)
         keep_full_grids(seg, feats, body, smoothed)
+        keep_priced_grids(seg, feats, body, smoothed)
+        keep_bodiless_grids(seg, feats, body, smoothed)
         keep_card_sets(seg, feats, body, smoothed)
         keep_inner_cards(feats, body, smoothed)
         keep_article_lists(seg, feats, body, smoothed)

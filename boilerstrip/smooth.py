@@ -285,6 +285,8 @@ SMOOTH_REASONS = {
     106: "smoothed: a linked card's sentence between body blocks",
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
+    111: "smoothed: a line of a grid of priced items that hold the content",
+    112: "smoothed: a line of a grid of cards between body blocks",
     113: "smoothed: a forum member's stats line",
     114: "smoothed: a forum post's edit notice",
     116: "smoothed: a list of links between its lead-in and the text below",
@@ -3314,7 +3316,25 @@ def keep_full_grids(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     _grid_items(seg, f, body, why, True)
 
 
-def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], full: bool) -> None:
+def keep_priced_grids(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """When the body lies in a grid of priced items too long for the grid rule, each item's other lines join it.
+
+    A shop's category of cameras or games shows one card per product with a description of a
+    sentence or three: the descriptions pass and the name, the price, the SKU, the tags and the
+    release date fall out. keep_grid_items stops at items of a median over _GRID_ITEM_WORDS words,
+    since a forum's posts, an article's sections and a blog's teasers run that long and what they
+    leave out (an author's column, bylines, "Read more") the truths leave out too. A price is the
+    evidence that the items are products: when half the items or more name one, in one to
+    _PG_MOST short lines (a price, a list price, a saving; a carousel widget of other products
+    holds ten), the grid rule's other tests decide as in keep_grid_items. A forum's posts and an
+    article's sections name no price in every other item.
+    """
+    _grid_items(seg, f, body, why, False, priced=True)
+
+
+def _grid_items(
+    seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], full: bool, priced: bool = False
+) -> None:
     n = len(body)
     if n == 0 or f.mode != "html":
         return
@@ -3351,12 +3371,20 @@ def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     groups = _alike_groups(seg, root, cand, parents, _GRID_ITEMS)
     best: list[int] = []
     best_kept = 0.0
+    prices: FloatArray | None = None
     for members in groups.values():
         size = len(members)
         m = np.asarray(members, dtype=np.int64)
         if np.count_nonzero(held[m]) < _GRID_HELD * size or np.count_nonzero(lines[m] >= 2) < _GRID_CARDS * size:
             continue
-        if float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
+        if priced:
+            if float(np.sort(words[m])[size // 2]) <= _GRID_ITEM_WORDS:
+                continue  # keep_grid_items' grid: its other tests failed
+            if prices is None:  # made once, for the first group of long items (a few pages in a hundred)
+                prices = _subtree_sums(elems, ends, (_price_mask(seg.texts, f)[blocks],))[:, 0]
+            if np.count_nonzero((prices[m] > 0) & (prices[m] <= _PG_MOST)) < _PG_PRICED * size:
+                continue
+        elif float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
             continue
         if full and (
             np.count_nonzero(held[m]) < _GRID_FULL * size or float(np.sort(kept[m])[size // 2]) > _GRID_FULL_KEPT
@@ -3376,7 +3404,99 @@ def _grid_items(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np
     keep[blocks] = within(parents, roots)[elems]
     keep &= ~body & ~caption & (f.date_like == 0)
     body |= keep
-    why[keep] = 95 if full else 33
+    why[keep] = 111 if priced else 95 if full else 33
+
+
+# keep_priced_grids (session 23): half the items name a price, in one to four short lines each
+# (a price, a list price, a saving, a bundle's price); a product page's carousel widgets of other
+# products hold 9-21 each (without the cap one joined, -0.14). Wcxb-dev's dev split: a third of
+# the items moved no page more; 0.8 would leave out a game shop whose free games show no price.
+_PG_PRICED = 0.5
+_PG_MOST = 4
+
+
+def _price_mask(texts: list[str], f: Features) -> BoolArray:
+    """The blocks that name a price in _PRICE_WORDS words or fewer: features' price lines (a
+    currency sign and a digit) and a currency's code next to digits (keep_priced_grids,
+    keep_bodiless_grids)."""
+    priced = np.zeros(len(texts), dtype=bool)
+    page = "\0".join(texts)
+    coded = [m.start() for m in _PRICE_CODE.finditer(page)]
+    if not coded and not any(sign in page for sign in _PRICE_SIGNS):
+        return priced
+    starts = [0, *np.cumsum(f.n_chars + 1.0).astype(np.int64).tolist()]
+    signed = priced_lines(texts, page, starts)
+    signed += [bisect.bisect_right(starts, at) - 1 for at in coded]
+    priced[signed] = f.n_words[signed] <= _PRICE_WORDS
+    return priced
+
+
+# A price in a currency's code next to its digits ("EUR 23.06", "RRP:EUR 34.60", "49 CHF"), as a
+# shop abroad writes it in place of the sign.
+_PRICE_CODE = re.compile(
+    r"(?<![A-Za-z])(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN)\s?[0-9]"
+    r"|[0-9]\s?(?:EUR|USD|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN)(?![A-Za-z])"
+)
+
+
+def keep_bodiless_grids(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A grid of cards that holds no body, between body blocks of the main container, joins it.
+
+    A service page sets out its features, its plans' figures ("30+ million / app downloads"), its
+    workouts ("Duration / 8 Min") or its models as a grid of short cards, a name over a line or
+    two, none of which passes alone: the body stops above the grid and starts again below it.
+    keep_grid_items and keep_full_grids need body in the items. Here the place is the evidence:
+    _GRID_ITEMS or more alike sibling items of the main container (one parent, one tag, one class
+    but for digits; outside navigation, header, footer and forms), four in five of them cards of
+    two lines or more, short (a median of _GRID_ITEM_WORDS words), none holding body, with body
+    both before the grid's first line and after its last. Three kinds stay out: a rail of other
+    pages' teasers under its class words (vocab.RAIL_TOKENS: "related", "teaser", "widget", ...),
+    a grid of which any item names a price (a product page's "customers also viewed" carousel; a
+    shop's category whose truths disagree), and table rows (the table steps' matter).
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html" or not _any(body):
+        return
+    front = _grid_front(seg, f)
+    blocks = front.blocks
+    if not len(blocks):
+        return
+    first = int(body.argmax())
+    last = n - 1 - int(body[::-1].argmax())
+    # Four in five of six items or more are cards of two clean lines left out, between the body's
+    # first and last block: most pages hold fewer such lines and stop before the tree is made.
+    if np.count_nonzero(front.clean[first + 1 : last] & ~body[first + 1 : last]) < 2 * _GRID_CARDS * _GRID_ITEMS:
+        return
+    root, elems, parents, ends, words, lines = _grid_tree(seg, f, front)
+    held = _subtree_sums(elems, ends, ((body & front.clean)[blocks],))[:, 0]
+    cand = _sibling_items(parents, (words > 0, lines >= 2), (_GRID_ITEMS, _GRID_CARDS * _GRID_ITEMS))
+    groups = _alike_groups(seg, root, cand, parents, _GRID_ITEMS)
+    prices: BoolArray | None = None
+    negs, tags = seg.neg_tokens, seg.elem_tag
+    for members in groups.values():
+        size = len(members)
+        m = np.asarray(members, dtype=np.int64)
+        if np.count_nonzero(held[m]) or np.count_nonzero(lines[m] >= 2) < _GRID_CARDS * size:
+            continue
+        if tags[root + members[0]] == "tr" or float(np.sort(words[m])[size // 2]) > _GRID_ITEM_WORDS:
+            continue
+        roots = np.zeros(len(parents), dtype=bool)
+        roots[m] = True
+        inside = np.zeros(n, dtype=bool)
+        inside[blocks] = within(parents, roots)[elems]
+        idx = inside.nonzero()[0]
+        if not first < int(idx[0]) or not int(idx[-1]) < last:
+            continue
+        if any(negs[i] in RAIL_TOKENS for i in idx.tolist()):
+            continue
+        if prices is None:  # made once, for the first grid that passed (a page in ten)
+            prices = _price_mask(seg.texts, f)
+        if _any(prices[idx]):
+            continue
+        caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
+        keep = inside & ~body & ~caption & (f.date_like == 0)
+        body |= keep
+        why[keep] = 112
 
 
 _GRID_CHROME = _CHROME_CONTEXT | Flag.HEADER | Flag.FORM

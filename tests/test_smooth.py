@@ -971,6 +971,89 @@ def test_the_lines_of_a_grid_item_join_the_body() -> None:
     assert all(b.label == "chrome" for b in blocks if b.text == "Staff writer")
 
 
+def test_the_lines_of_a_grid_of_priced_items_too_long_for_the_grid_rule_join_it() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's category of games: each card holds a linked name, a description of three
+    # sentences (which passes), the developer, the tags and a price. The items run over the grid
+    # rule's median of 60 words; the prices say they are products, and the other lines join.
+    story = (
+        "Explore a vast island of ruined towers and quiet forests in this game, number {i}, where every "
+        "choice you make shapes the fate of the people who still live among the ruins. Gather what you "
+        "need, build a shelter before the storms arrive, and team up with friends online to face the night."
+    )
+
+    def card(i: int, prices: int) -> str:
+        price = "".join(f"<div class='price'><a href='/cart/{i}'>${9 + i + k}.99</a></div>" for k in range(prices))
+        return (
+            f"<div class='game-card card-{i}'><div class='name'><a href='/app/{i}'>Island of Ruins {i}</a></div>"
+            f"<p class='desc'>{story.format(i=i)}</p><div class='dev'><a href='/dev/{i}'>Studio {i}</a></div>"
+            f"<div class='reviews'><a href='/reviews/{i}'>({i},204 user reviews)</a></div>"
+            "<div class='tags'><a href='/t/1'>Open World</a> <a href='/t/2'>Survival</a> <a href='/t/3'>Crafting</a> "
+            f"<a href='/t/4'>Online Co-Op</a> <a href='/t/5'>Base Building</a></div>{price}</div>"
+        )
+
+    def page(prices: int) -> str:
+        return (
+            "<body><nav><ul><li><a href='/'>Store</a></li><li><a href='/games'>Games</a></li></ul></nav>"
+            f"<main><h1>Survival games</h1><div class='results'>{''.join(card(i, prices) for i in range(8))}</div>"
+            "</main><footer><p>Copyright 2024 Example store. All rights reserved.</p></footer></body>"
+        )
+
+    code = "smoothed: a line of a grid of priced items that hold the content"
+    blocks = extract_blocks(page(1)).blocks
+    for text in ("Island of Ruins 3", "Studio 3", "(3,204 user reviews)", "$12.99"):
+        b = next(b for b in blocks if b.text == text)
+        assert b.label == "body" and b.reasons[0].code == code
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Store", "Games") or "Copyright" in b.text)
+    # The same cards without a price (a blog's long teasers, a forum's posts) keep to the body.
+    blocks = extract_blocks(page(0)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text.startswith(("Island of Ruins", "Studio")))
+    # Items of many prices each are widgets of other products (a product page's carousels).
+    blocks = extract_blocks(page(6)).blocks
+    assert all(b.label == "chrome" for b in blocks if b.text.startswith(("Island of Ruins", "Studio")))
+
+
+def test_a_grid_of_cards_without_body_between_body_blocks_joins_it() -> None:
+    from boilerstrip import extract_blocks
+
+    # A fitness service's page: a paragraph, a grid of workout cards (a linked name, a label and a
+    # duration, none of which passes alone), and more paragraphs below.
+    names = ["Warm up", "Hip mobility", "Back release", "Neck relief", "Foot roll", "Cool down", "Leg flush"]
+    para = (
+        "Our trainers built these short routines for people who sit at a desk all day and want to "
+        "move a little better, with a roller and ten minutes of time, at home or at the office."
+    )
+
+    def card(i: int, name: str, price: bool) -> str:
+        cost = f"<div class='cost'>${i + 4}.99</div>" if price else ""
+        return (
+            f"<div class='workout workout-{i}'><h4><a href='/w/{i}'>{name} routine</a></h4>"
+            f"<div class='label'>Duration</div><div class='minutes'>{i + 5} Min</div>{cost}</div>"
+        )
+
+    def page(wrap: str = "grid", price: bool = False, after: bool = True) -> str:
+        grid = "".join(card(i, name, price) for i, name in enumerate(names))
+        tail = f"<h2>How the routines work</h2><p>{para}</p><p>{para}</p>" if after else ""
+        return (
+            "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/app'>App</a></li></ul></nav>"
+            f"<main><h1>Routines for the office</h1><p>{para}</p><p>{para}</p>"
+            f"<div class='{wrap}'>{grid}</div>{tail}</main>"
+            "<footer><p>Copyright 2024 Example fitness. All rights reserved.</p></footer></body>"
+        )
+
+    code = "smoothed: a line of a grid of cards between body blocks"
+    blocks = extract_blocks(page()).blocks
+    for text in ("Hip mobility routine", "Duration", "9 Min"):
+        b = next(b for b in blocks if b.text == text)
+        assert b.label == "body" and b.reasons[0].code == code
+    assert all(b.label == "chrome" for b in blocks if b.text in ("Home", "App") or "Copyright" in b.text)
+    # A rail of other pages under its class words, a grid of priced items, and a grid below the
+    # body's last block stay out.
+    for html in (page(wrap="related"), page(price=True), page(after=False)):
+        assert all(b.label == "chrome" for b in extract_blocks(html).blocks if b.text == "Hip mobility routine")
+
+
 def test_the_records_of_a_definition_list_are_grid_items() -> None:
     from boilerstrip import extract_blocks
 
