@@ -3113,3 +3113,30 @@ def test_text_toc_headings() -> None:
     narrow = [x for k, h in enumerate(heads) for x in (h, para.format(f"In short, part {k}."))]
     doubled = extract_blocks("\n".join(["Home", "Trips", para.format("Welcome."), *wide, *narrow, "Share"]), input_type="text")
     assert not any(b.reasons and str(b.reasons[0]).startswith("smoothed: a section heading") for b in doubled.blocks)
+
+
+def test_a_data_table_inside_a_layout_table_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # An old page lays itself out in a table: the menu in one cell, the article in the next. Its
+    # release history ("4.2" / "May 2014") is a table of its own under that one, so the run of
+    # blocks under a <table> is the whole page and the table rules read no table there; the run
+    # of the history's own cells, right below a body sentence, is the content's table.
+    releases = [("4.2", "May 2014"), ("4.2.1", "June 2014"), ("4.3", "August 2014"), ("4.3.1", "October 2014")]
+
+    def page(menu: str) -> str:
+        rows = "".join(f"<tr><td><a href='/r/{v}'>{v}</a></td><td>{d}</td></tr>" for v, d in releases)
+        return ("<html><body><table><tr><td>" + menu + "</td><td>"
+                f"<h1>Release histories</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                "<p>The release history of the suite tells a slightly different story:</p>"
+                f"<table>{rows}</table><p>{PROSE}</p></td></tr></table>"
+                "<p>Copyright © 2015 Example Inc.</p></body></html>")
+
+    links = "".join(f"<p><a href='/{t}'>{t}</a></p>" for t in ("Front", "Archives", "Search", "Subscribe"))
+    cells = {t for pair in releases for t in pair}
+    blocks = extract_blocks(page(links)).blocks
+    kept = [b for b in blocks if b.text in cells]
+    assert len(kept) == 8 and all(b.label == "body" for b in kept)
+    assert "smoothed: a table's own cells next to the body" in {str(r) for b in kept for r in b.reasons}
+    # The menu's cells beside the article are no table of the content: they stay chrome.
+    assert all(b.label == "chrome" for b in blocks if b.text in {"Front", "Archives", "Search", "Subscribe"})
