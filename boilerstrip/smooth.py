@@ -144,6 +144,7 @@ __all__ = [
     "keep_grid_items",
     "keep_headed_tables",
     "keep_index_lists",
+    "keep_inner_tables",
     "keep_item_slots",
     "keep_lead_in_lists",
     "keep_linked_cards",
@@ -283,6 +284,7 @@ SMOOTH_REASONS = {
     103: "smoothed: a product's short line below its priced description (text)",
     105: "smoothed: a copy of the page's footer, menu or sidebar",
     106: "smoothed: a linked card's sentence between body blocks",
+    107: "smoothed: a table's own cells next to the body",
     108: "smoothed: a writer's bio under a line of their name below the content",
     110: "smoothed: a section heading the table of contents lists (text)",
     111: "smoothed: a line of a grid of priced items that hold the content",
@@ -3949,6 +3951,53 @@ def keep_headed_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
 _HEADED_CELLS = 6
 # Half the cells without links: a figure or a note beside each linked name.
 _HEADED_PLAIN = 0.5
+
+
+def keep_inner_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A run of table cells right above or below the body, short and mostly plain, is the content's table.
+
+    A release history, a box score or a list of job offers sets short cells ("4.2.3" / "April
+    2014") that each score as chrome. The table rules above read a table as a run of blocks under a
+    <table>; an old page that lays itself out in a table puts every block under one, so that run is
+    the whole page, holds the article's long paragraphs and touches everything. Here a table is the
+    run of its own cells (<td>, <th> blocks, one after another): a run of _INNER_CELLS cells or
+    more, all in the main container and in no chrome box, no cell of _CELL_WORDS words, half of them
+    or more under half link text, that touches a body block above or below it, joins the body.
+    Runs after the other steps, on the body they leave (the touch is read on the final labels).
+    """
+    kinds = seg.kinds
+    # Most pages hold no table cell (two scans of the kinds in C, before any array is made).
+    if f.mode != "html" or len(body) == 0 or ("td" not in kinds and "th" not in kinds):
+        return
+    idx = np.flatnonzero(f.flags & _TABLE)
+    if len(idx) < _INNER_CELLS:
+        return
+    n = len(body)
+    cell = np.zeros(n, dtype=bool)
+    cell[idx] = [kinds[i] in _CELL_KINDS for i in idx.tolist()]
+    if not _any(cell & ~body):
+        return
+    plain = (f.flags & _CHROME_CONTEXT) == 0
+    plain &= f.main > 0
+    starts, ends = _runs_of(cell)
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        if b - a < _INNER_CELLS or bool(body[a:b].all()):
+            continue
+        if not ((a > 0 and body[a - 1]) or (b < n and body[b])):
+            continue
+        if not bool(plain[a:b].all()) or f.n_words[a:b].max() >= _CELL_WORDS:
+            continue
+        if np.count_nonzero(f.link_density[a:b] < 0.5) < _INNER_PLAIN * (b - a):
+            continue
+        add = np.flatnonzero(~body[a:b]) + a
+        body[add] = True
+        why[add] = 107
+
+
+# Two rows of two cells, the data-table rule's least; half the cells without links (a figure or a
+# date beside each linked name).
+_INNER_CELLS = 4
+_INNER_PLAIN = 0.5
 
 
 def keep_lead_in_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

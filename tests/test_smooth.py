@@ -3291,3 +3291,30 @@ def test_comment_notice_wordings_and_their_stems() -> None:
         assert any(stem in text.lower().encode("utf-8") for stem in _NOTICE_STEMS_ASCII), text
     for text in ["The email was not published by the paper.", "Comments on the new budget were sharp.", PROSE]:
         assert COMMENT_NOTICE_RE.match(text) is None, text
+
+
+def test_a_data_table_inside_a_layout_table_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # An old page lays itself out in a table: the menu in one cell, the article in the next. Its
+    # release history ("4.2" / "May 2014") is a table of its own under that one, so the run of
+    # blocks under a <table> is the whole page and the table rules read no table there; the run
+    # of the history's own cells, right below a body sentence, is the content's table.
+    releases = [("4.2", "May 2014"), ("4.2.1", "June 2014"), ("4.3", "August 2014"), ("4.3.1", "October 2014")]
+
+    def page(menu: str) -> str:
+        rows = "".join(f"<tr><td><a href='/r/{v}'>{v}</a></td><td>{d}</td></tr>" for v, d in releases)
+        return ("<html><body><table><tr><td>" + menu + "</td><td>"
+                f"<h1>Release histories</h1><p>{PROSE}</p><p>{PROSE}</p>"
+                "<p>The release history of the suite tells a slightly different story:</p>"
+                f"<table>{rows}</table><p>{PROSE}</p></td></tr></table>"
+                "<p>Copyright © 2015 Example Inc.</p></body></html>")
+
+    links = "".join(f"<p><a href='/{t}'>{t}</a></p>" for t in ("Front", "Archives", "Search", "Subscribe"))
+    cells = {t for pair in releases for t in pair}
+    blocks = extract_blocks(page(links)).blocks
+    kept = [b for b in blocks if b.text in cells]
+    assert len(kept) == 8 and all(b.label == "body" for b in kept)
+    assert "smoothed: a table's own cells next to the body" in {str(r) for b in kept for r in b.reasons}
+    # The menu's cells beside the article are no table of the content: they stay chrome.
+    assert all(b.label == "chrome" for b in blocks if b.text in {"Front", "Archives", "Search", "Subscribe"})
