@@ -68,6 +68,7 @@ from .smooth import (
     drop_text_related,
     drop_text_reviews,
     drop_text_tag_lists,
+    drop_toc_titles,
     drop_trailing_chrome,
     keep_alike_runs,
     keep_article_lists,
@@ -228,6 +229,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
         drop_machine_stamps(seg, feats, body, smoothed)
+        drop_toc_titles(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
         drop_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
@@ -284,6 +286,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_slides(seg, feats, body, smoothed)
         drop_image_addresses(seg, feats, body, smoothed)
         drop_machine_stamps(seg, feats, body, smoothed)
+        drop_toc_titles(seg, feats, body, smoothed)
         drop_text_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
         drop_text_post_actions(seg, feats, body, smoothed)

@@ -89,6 +89,7 @@ from .vocab import (
     READ_ALSO_RE,
     OTHER_STORIES_RE,
     RELATED_HEAD_RE,
+    TOC_TITLE_RE,
 )
 
 __all__ = [
@@ -132,6 +133,7 @@ __all__ = [
     "drop_text_related",
     "drop_text_reviews",
     "drop_text_tag_lists",
+    "drop_toc_titles",
     "drop_trailer",
     "drop_trailing_chrome",
     "keep_alike_runs",
@@ -281,6 +283,7 @@ SMOOTH_REASONS = {
     99: "smoothed: a repeated heading that heads its own section",
     100: "smoothed: a linked heading over its section's text",
     101: "smoothed: a Q&A post's action line and its date (text)",
+    102: "smoothed: a table of contents' title on a line of its own",
     103: "smoothed: a product's short line below its priced description (text)",
     105: "smoothed: a copy of the page's footer, menu or sidebar",
     106: "smoothed: a linked card's sentence between body blocks",
@@ -5015,6 +5018,44 @@ def drop_machine_stamps(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     if drop:
         body[drop] = False
         why[drop] = 96
+
+
+def drop_toc_titles(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A table of contents' title on a line of its own is chrome (session 23).
+
+    A post's table of contents is a widget (a plugin's box, a collapsible <details>) whose
+    links repeat the section headings; its items score as links and go, but its title
+    ("Table of Contents", "Inhaltsverzeichnis", "Sommaire", vocab.TOC_TITLE_RE) is a short line
+    among the article's own and stays with them, in a dump as in HTML. A body block of
+    _TOC_TITLE_WORDS words at most that is only such a title goes; a bare "Contents" stays (a
+    book's or a report's heading), and so does a title over a printed contents page, whose
+    entries run to their page numbers after leader dots ("1. Introduction ....... 3", an RFC's or
+    a manual's own section) in one of the _TOC_LEADER_LINES blocks below it.
+    """
+    if not _any(body):
+        return
+    cand = body & (f.n_words <= _TOC_TITLE_WORDS)
+    if not _any(cand):
+        return
+    texts = seg.texts
+    idx = cand.nonzero()[0].tolist()
+    # Every title holds one of the stems (lowered): the short lines are joined and lowered once and
+    # searched for them before the pattern runs line by line (most pages: none).
+    joined = "\n".join([texts[i] for i in idx]).lower()
+    if not any(stem in joined for stem in _TOC_STEMS):
+        return
+    hit = [i for i in idx if TOC_TITLE_RE.fullmatch(texts[i]) is not None]
+    hit = [i for i in hit if not any(_TOC_LEADER.search(t) for t in texts[i + 1 : i + 1 + _TOC_LEADER_LINES])]
+    body[hit] = False
+    why[hit] = 102
+
+
+# The longest title with its toggle: "Table of Contents [hide]", "Índice de contenidos mostrar".
+_TOC_TITLE_WORDS = 6
+# A printed contents page's entry: leader dots, then its page number, at the end of the line.
+_TOC_LEADER = regex.compile(r"(?:\.[^\S\n]?){4,}[^\S\n]*\d+[^\S\n]*$", regex.M)
+_TOC_LEADER_LINES = 3
+_TOC_STEMS = ("content", "inhalt", "sommaire", "mati", "ndice", "contenuti", "inhoud", "spis", "sumário", "目次", "目录")
 
 
 def drop_text_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -61,6 +61,7 @@ __all__ = [
     "THREAD_RE",
     "THREAD_TOKENS",
     "THREAD_TYPES",
+    "TOC_TITLE_RE",
 ]
 
 # Elements whose content is never visible text.
@@ -542,6 +543,18 @@ CREDIT_LINE_RE = regex.compile(
     r"(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Imagen|Immagine)(?:[^\S\n]+(?:[Cc]redits?|CREDITS?))?[^\S\n]*:"
     r"|Cr[ée]dits?[^\S\n]+(?:photos?|images?)[^\S\n]*:"
     r"|(?:Credit|CREDIT)[^\S\n]*:(?=[^\S\n]*\S)"
+)
+
+# A table of contents' title as a line of its own (smooth.drop_toc_titles): "Table of Contents",
+# "TABLE OF CONTENTS [hide]", "Inhaltsverzeichnis", "Sommaire", "Table des matières", "Índice de
+# contenidos", "Tabla de contenidos", "Indice dei contenuti", "Inhoudsopgave", "Spis treści",
+# "Sumário", "目次", "目录", with a toggle's word after it or not. A bare "Contents" is left out: a
+# book's or a report's own heading, which truths keep.
+TOC_TITLE_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:table\s+of\s+contents?|inhaltsverzeichnis|sommaire|table\s+des\s+mati[èe]res"
+    r"|[íi]ndice\s+de\s+contenidos?|tabla\s+de\s+contenidos?|indice\s+dei\s+contenuti|inhoudsopgave"
+    r"|spis\s+treści|sumário|目次|目录)[^\w\n]*(?:(?:show|hide|toggle|open|close|anzeigen|ausblenden"
+    r"|afficher|masquer|mostrar|ocultar)[^\w\n]*)?"
 )
 
 # A forum member's or a Q&A user's stats as a line of their own, every item a count and its label

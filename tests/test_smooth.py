@@ -2472,6 +2472,32 @@ def test_post_meta_line_below_the_content_is_chrome() -> None:
     assert [b.label for b in extract_blocks(dump, input_type="text").blocks if b.text in notes] == ["chrome"] * 4
 
 
+def test_table_of_contents_title_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a table of contents' title on a line of its own"
+    assert SMOOTH_REASONS[102] == reason
+    sections = ["Choosing a spot", "Preparing the soil", "Planting the beds"]
+    toc = "".join(f"<li><a href='#s{k}'>{t}</a></li>" for k, t in enumerate(sections))
+    text = "".join(f"<h2 id='s{k}'>{t}</h2><p>{PROSE} {PROSE}</p><p>{PROSE}</p>" for k, t in enumerate(sections))
+    for title in ("Table of Contents", "Table of Contents [hide]", "Table des matières"):
+        html = f"<html><body><article><h1>How to plan a garden</h1><p>{PROSE} {PROSE}</p><p>{title}</p><ul>{toc}</ul>{text}</article></body></html>"
+        found = {b.text: b for b in extract_blocks(html).blocks}
+        assert found[title].label == "chrome", title
+        assert any(str(r) == reason for r in found[title].reasons), title
+    # A bare "Contents" stays: a book's or a report's own heading.
+    html = f"<html><body><article><p>{PROSE} {PROSE}</p><h2>Contents</h2><p>{PROSE} {PROSE}</p></article></body></html>"
+    assert all(str(r) != reason for b in extract_blocks(html).blocks for r in b.reasons)
+    # A dump the same way; over a printed contents page (leader dots, page numbers) the title stays.
+    lines = ["How to plan a garden", f"{PROSE} {PROSE}", "Table of Contents", *[f"{PROSE} {PROSE}"] * 3]
+    found = {b.text: b for b in extract_blocks("\n".join(lines), input_type="text").blocks}
+    assert found["Table of Contents"].label == "chrome"
+    printed = [f"{k + 1}. {t} {'.' * 30} {k + 2}" for k, t in enumerate(sections)]
+    lines = ["How to plan a garden", f"{PROSE} {PROSE}", "Table of Contents", *printed, *[f"{PROSE} {PROSE}"] * 3]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert all(str(r) != reason for b in blocks for r in b.reasons)
+
+
 def test_long_meta_line_is_no_paragraph_of_the_content() -> None:
     from boilerstrip import extract_blocks
 
