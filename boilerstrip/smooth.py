@@ -165,6 +165,7 @@ __all__ = [
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
+    "keep_text_short_gaps",
     "keep_text_short_post",
     "keep_text_specs",
     "keep_text_table_after",
@@ -5454,7 +5455,7 @@ def keep_text_short_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
     repeated label without a sentence end (keep_text_gaps' test). Not on a page whose body holds
     three paragraphs (keep_text_listing's article): between an article's lines stand its
     captions, bylines and "more on this" boxes. Runs after the drop steps, so a line they took
-    out stays out and a run beside a line they dropped is left as it is.
+    out stays out and a run that holds one is left as it is.
     """
     n = len(body)
     if n < 3 or f.mode != "text":
@@ -5468,7 +5469,7 @@ def keep_text_short_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
     starts, ends = starts[short], ends[short]
     if not len(starts):
         return
-    # A run beside a line a step has set (a dropped notice, a credit) is left as it is.
+    # A run that holds a line a step has set (a dropped notice, a credit) is left as it is.
     touched = np.concatenate(([0], np.cumsum(why != 0)))
     untouched = touched[ends] == touched[starts]
     add = _spans(n, starts[untouched], ends[untouched])
@@ -5478,7 +5479,7 @@ def keep_text_short_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]
 
 
 # Body lines under 20 words on either side: a list's lead-in, a heading, a product's fact, not a
-# paragraph (15 and 25 set on the dev splits: see docs/design.md).
+# paragraph (15 gained half as much on the dev splits: docs/design.md).
 _SHORT_GAP_WORDS = 20
 
 
