@@ -106,6 +106,7 @@ from .smooth import (
     keep_text_inner_lists,
     keep_text_lead,
     keep_text_listing,
+    keep_text_short_gaps,
     keep_text_short_post,
     keep_text_lone_post,
     keep_text_long_lines,
@@ -298,6 +299,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_credit_lines(seg, feats, body, smoothed)
         keep_text_recipes(seg, feats, body, smoothed)
         keep_text_before_share_bar(seg, feats, body, smoothed)
+        keep_text_short_gaps(feats, body, smoothed)
         keep_text_without_prose(feats, body, smoothed)
         if not opts.include_comments:  # the post's footer counts its comments: a thread asked for stays
             keep_text_lone_post(seg, feats, body, smoothed)

@@ -173,6 +173,7 @@ __all__ = [
     "keep_text_records",
     "keep_text_sections",
     "keep_text_sentences",
+    "keep_text_short_gaps",
     "keep_text_short_post",
     "keep_text_specs",
     "keep_text_table_after",
@@ -294,6 +295,7 @@ SMOOTH_REASONS = {
     112: "smoothed: a line of a grid of cards between body blocks",
     113: "smoothed: a forum member's stats line",
     114: "smoothed: a forum post's edit notice",
+    115: "smoothed: between short body lines of a page with no article (text)",
     116: "smoothed: a list of links between its lead-in and the text below",
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
@@ -5718,6 +5720,47 @@ _link_heading_candidates = choose_kernel("link_heading_candidates", _link_headin
 _runs_between = choose_kernel("runs_between", _runs_between)
 
 
+def keep_text_short_gaps(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page with no article, the lines between two short body lines are body (session 23).
+
+    keep_text_gaps fills a gap inside the main region only. A shop's product page, a service
+    page or a collection has no running text to make a region: its body is short lines the
+    later steps took (a product's facts, a section's heading and blurb, a list's lead-in), and
+    the lines between two of them (an option's sizes, a spec row, a list's items) are the same
+    content too short to pass alone, where HTML mode keeps them by their container. A run of up
+    to _TEXT_GAP lines that are not body joins when the body lines on either side are under
+    _SHORT_GAP_WORDS words each, no step has set any of its lines, and it holds no date and no
+    repeated label without a sentence end (keep_text_gaps' test). Not on a page whose body holds
+    three paragraphs (keep_text_listing's article): between an article's lines stand its
+    captions, bylines and "more on this" boxes. Runs after the drop steps, so a line they took
+    out stays out and a run that holds one is left as it is.
+    """
+    n = len(body)
+    if n < 3 or f.mode != "text":
+        return
+    if np.count_nonzero(body & (f.n_words >= _LIST_PARAGRAPH)) >= 3:
+        return
+    starts, ends = _runs_of(~body)
+    inner = (starts > 0) & (ends < n) & (ends - starts <= _TEXT_GAP)
+    starts, ends = starts[inner], ends[inner]
+    short = (f.n_words[starts - 1] < _SHORT_GAP_WORDS) & (f.n_words[ends] < _SHORT_GAP_WORDS)
+    starts, ends = starts[short], ends[short]
+    if not len(starts):
+        return
+    # A run that holds a line a step has set (a dropped notice, a credit) is left as it is.
+    touched = np.concatenate(([0], np.cumsum(why != 0)))
+    untouched = touched[ends] == touched[starts]
+    add = _spans(n, starts[untouched], ends[untouched])
+    add &= ~((f.repeated > 0) & (f.sentence_end == 0)) & (f.date_like == 0)
+    body |= add
+    why[add] = 115
+
+
+# Body lines under 20 words on either side: a list's lead-in, a heading, a product's fact, not a
+# paragraph (15 gained half as much on the dev splits: docs/design.md).
+_SHORT_GAP_WORDS = 20
+
+
 def keep_text_without_prose(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """In a plain-text page that every step left empty, the plain lines are body.
 
@@ -6200,3 +6243,4 @@ _LONE_POST_COUNT_GAP = 2
 _LONE_POST_LINES = 20
 # The links to the posts beside it: two titles and the word ("« A | Main | B »").
 _LONE_POST_NAV_WORDS = 40
+

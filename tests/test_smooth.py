@@ -3344,3 +3344,48 @@ def test_a_data_table_inside_a_layout_table_is_body() -> None:
     assert "smoothed: a table's own cells next to the body" in {str(r) for b in kept for r in b.reasons}
     # The menu's cells beside the article are no table of the content: they stay chrome.
     assert all(b.label == "chrome" for b in blocks if b.text in {"Front", "Archives", "Search", "Subscribe"})
+
+
+def test_text_lines_between_short_body_lines_of_a_page_without_article() -> None:
+    from boilerstrip.smooth import keep_text_short_gaps
+
+    # A product page's dump: the later steps took the product's name and its returns line; the sizes
+    # and the fit note between them, too short to pass alone, are the same content. A repeated button
+    # and a date stay out; so does a run beside a line that a step has set, and a run that has a
+    # paragraph on one side.
+    lines = [
+        "Trail Running Shoe",  # 0 body
+        "Available sizes",
+        "US 7",
+        "US 8",
+        "Add to cart",  # repeated label
+        "March 3, 2024",  # date
+        "Runs half a size small",
+        "Free returns within 30 days",  # 7 body
+        "Gift wrapping",
+        "Sold out",  # 9: set by a step
+        "Ships from the warehouse in Ohio",  # 10 body
+        "Compare",
+        PROSE,  # 12 body: a paragraph
+        "Add to cart",
+    ]
+
+    def run(body_at: list[int], set_at: tuple[int, ...] = ()) -> tuple[list[bool], list[int]]:
+        seg = segment_text("\n".join(lines), max_blocks=1000)
+        f = compute_features(seg, "text")
+        body, why = np.zeros(len(seg), dtype=bool), np.zeros(len(seg), dtype=np.int8)
+        body[body_at] = True
+        why[list(set_at)] = 3
+        keep_text_short_gaps(f, body, why)
+        return body.tolist(), why.tolist()
+
+    body, why = run([0, 7, 10, 12], (9,))
+    assert body[1:4] == [True] * 3 and body[6]
+    assert not body[4] and not body[5]  # the repeated button, the date
+    assert not body[8] and not body[9] and not body[11]  # beside a line a step set; beside a paragraph
+    assert SMOOTH_REASONS[why[2]] == "smoothed: between short body lines of a page with no article (text)"
+    # A page whose body holds three paragraphs is an article: its gaps are captions and boxes.
+    lines[1] = lines[8] = PROSE + " Again."
+    lines[3] = PROSE + " Once more."
+    body, _ = run([0, 1, 3, 7, 8, 10])
+    assert not body[2]
