@@ -69,7 +69,9 @@ def _segments(seg: Segments) -> dict[str, Any]:
     return asdict(seg)
 
 
-def assert_same_walk(html: str, max_depth: int = DEFAULTS[0], max_blocks: int = DEFAULTS[1]) -> None:
+def assert_same_walk(
+    html: str, max_depth: int = DEFAULTS[0], max_blocks: int = DEFAULTS[1], opened: frozenset[str] = frozenset()
+) -> None:
     """Both walkers, from the body and from the root, in both modes, give equal Segments."""
     tree = _tree(html, max_depth)
     for start in (tree.body, tree.root):
@@ -77,8 +79,8 @@ def assert_same_walk(html: str, max_depth: int = DEFAULTS[0], max_blocks: int = 
             continue
         for skip, hide in MODES:
             want, got = Segments(), Segments()
-            segment._walk(start, want, max_depth, max_blocks, skip, hide)
-            segment._WALK(start, got, max_depth, max_blocks, skip, hide)
+            segment._walk(start, want, max_depth, max_blocks, skip, hide, opened)
+            segment._WALK(start, got, max_depth, max_blocks, skip, hide, opened)
             assert _segments(got) == _segments(want), (start.tag, hide)
 
 
@@ -87,6 +89,7 @@ def test_probe_page() -> None:
     assert_same_walk(_compiled._PROBE)
     for max_depth, max_blocks in ((0, 0), (1, 1), (3, 5), (12, 40)):
         assert_same_walk(_compiled._PROBE, max_depth, max_blocks)
+        assert_same_walk(_compiled._PROBE, max_depth, max_blocks, _compiled._PROBE_OPENED)
 
 
 @needs_compiled
@@ -537,9 +540,9 @@ def test_walk_remembers_class_strings_exactly(monkeypatch: pytest.MonkeyPatch) -
 @needs_compiled
 def test_self_check_rejects_a_different_walk() -> None:
     def off_by_one(
-        start: Any, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool
+        start: Any, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool, opened: frozenset[str]
     ) -> None:
-        segment._WALK(start, seg, max_depth, max_blocks, skip, hide)
+        segment._WALK(start, seg, max_depth, max_blocks, skip, hide, opened)
         if seg.texts:
             seg.texts[-1] += "."
 

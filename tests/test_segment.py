@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 from boilerstrip.parse.segment import Flag, _is_link, segment_html, segment_text
-from boilerstrip.parse import segment
+from boilerstrip.parse import _compiled, segment
+from boilerstrip.vocab import SKIP_TAGS
 
 
 def seg(html: str):  # type: ignore[no-untyped-def]
@@ -105,6 +109,54 @@ def test_a_panel_that_a_shut_button_controls_is_read() -> None:
         '<div id="q4" hidden><p>Nobody opens it</p></div></body>'
     )
     assert s.texts == [VISIBLE.strip(), "First answer", "Second answer", "Third answer"]  # a button's text is no block
+
+
+def _opened_by_query(html: str, walk: _compiled.Walker, opened: bool) -> segment.Segments:
+    """The first walk of html as _shut_panels's first form read it (session 23): one selector
+    query for the panels' ids, their hiding attributes taken off the tree, then the walk."""
+    data = html.encode("utf-8", "ignore")
+    tree = LexborHTMLParser(data)
+    ids = segment._shut_panels(data)
+    out = segment.Segments()
+    assert tree.body is not None
+    if opened:
+        walk(tree.body, out, 256, 1000, SKIP_TAGS, True, ids)
+        return out
+    if ids:
+        for panel in tree.css(", ".join(f'[id="{ident}"]' for ident in sorted(ids))):
+            if segment._is_hidden(panel.attributes, panel.tag or ""):
+                for name in ("hidden", "aria-hidden", "style"):
+                    if name in panel.attributes:
+                        del panel.attrs[name]
+    walk(tree.body, out, 256, 1000, SKIP_TAGS, True, frozenset())
+    return out
+
+
+def test_shut_panels_are_read_as_a_query_of_the_tree_would_open_them() -> None:
+    # The walk reads an element whatever hides it when its id is a shut button's panel's; a
+    # query of the tree for the ids (the step's first form) opened the same elements: ids are
+    # told apart by case, read after the parser decodes them (a character reference, U+0000 as
+    # U+FFFD), every element with a repeated id opens, one no button names stays shut, and a
+    # box hidden inside an opened panel stays hidden.
+    button = '<button aria-expanded="false" aria-controls="{}">Open</button>'
+    panels = [
+        ("q1", '<div id="q1" hidden><p>Plain</p><p hidden>Inner</p></div><div id="q1" style="display:none">Twin</div>'),
+        ("Q2", '<div id="q2" hidden>Other case</div><div id="Q2" aria-hidden="true">Upper case</div>'),
+        ("fr\u00e5ga-3", '<section id="fr\u00e5ga-3" hidden>Non-ASCII</section>'),
+        ("a&amp;b", '<div id="a&amp;b" hidden>Reference</div>'),
+        ("n\x00ul", '<div id="n\x00ul" hidden>Null</div>'),
+        ("q:5.x[1]", '<div id="q:5.x[1]" style="visibility: hidden">Selector marks</div>'),
+        ("q6", '<div id="q6" hidden><div id="q6b" hidden>Nested shut</div><p>Outer</p></div>'),
+        ("q7", '<a id="q7" href="/x" aria-hidden="true">Link</a><div id="q7" role="dialog" hidden>Dialog</div>'),
+    ]
+    for ident, panel in panels:
+        html = f"<html><body><p>{VISIBLE}</p>{button.format(ident)}{panel}<div id='q9' hidden>Unnamed</div></body></html>"
+        for walk in (segment._walk, segment._WALK):
+            want = _opened_by_query(html, walk, False)
+            got = _opened_by_query(html, walk, True)
+            assert asdict(got) == asdict(want), ident
+            assert "Unnamed" not in got.texts and not any("Inner" in t or "Nested" in t for t in got.texts)
+            assert len(got.texts) > 1 or ident == "a&amp;b", ident
 
 
 def test_ruby_readings_are_left_out() -> None:

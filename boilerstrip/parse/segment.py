@@ -367,14 +367,14 @@ def segment_html(text: str | None, *, max_depth: int, max_blocks: int, utf8: byt
         start = tree.root
     if start is None:
         return seg
-    _open_panels(tree, data)
-    _WALK(start, seg, max_depth, max_blocks, SKIP_TAGS, True)
+    opened = _shut_panels(data)
+    _WALK(start, seg, max_depth, max_blocks, SKIP_TAGS, True, opened)
     if max(map(len, seg.texts), default=0) < _PARAGRAPH_CHARS:
         # No paragraph is visible: a page that scripts reveal (content in <noscript>, or
         # in a container hidden until a script shows it). Read what a reader would see
         # once the page has loaded: hidden subtrees and <noscript> too.
         again = Segments(title=seg.title, language=seg.language, source=data)
-        _WALK(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT, False)
+        _WALK(start, again, max_depth, max_blocks, _SKIP_BUT_NOSCRIPT, False, opened)
         if _has_paragraph(again):
             return again
     return seg
@@ -406,17 +406,17 @@ def _tag_around(data: bytes, at: int) -> bytes | None:
     return data[start:end]
 
 
-def _open_panels(tree: LexborHTMLParser, data: bytes) -> None:
-    """Take the hiding off each panel that a shut disclosure button controls (aria-controls).
+def _shut_panels(data: bytes) -> frozenset[str]:
+    """The ids of the panels that shut disclosure buttons control (aria-controls), which the walk
+    reads whatever hides them (_walk's opened).
 
-    Done on the tree before the walk, so the compiled and the pure walk read the same page.
-    The buttons and the panels are found in the markup's bytes (a selector query over the
-    tree costs ~0.6 ms a page, a search by id as much again for each), a panel's id within
-    _PANEL_REACH below its button's; the tree is asked once, for the panels whose tag says
-    hidden or none, and _is_hidden decides.
+    The buttons and the panels are found in the markup's bytes, a panel's id within _PANEL_REACH
+    below its button's, and kept when its tag says hidden or none; the walk asks for an element's
+    id only where _is_hidden hides it. No query of the tree: a selector query walks the whole
+    tree and tries each id at every element (2-6 ms on a big shop page with many panels).
     """
     seen: set[bytes] = set()
-    shut: list[str] = []
+    shut: set[str] = set()
     for at in _byte_places(data, _CONTROLS_MARK):
         tag = _tag_around(data, at)
         if tag is None or _SHUT_RE.search(tag) is None:
@@ -434,20 +434,9 @@ def _open_panels(tree: LexborHTMLParser, data: bytes) -> None:
             panel_tag = _tag_around(data, place)
             if panel_tag is None or (b"hidden" not in panel_tag and b"none" not in panel_tag):
                 continue
-            shut.append(ident.decode("utf-8", "replace"))
-    if not shut:
-        return
-    try:
-        # One query for them all: a query walks the whole tree (~1 ms on a page of 1.4 MB).
-        panels = tree.css(", ".join(f'[id="{ident}"]' for ident in shut))
-    except Exception:  # an id the selector engine cannot read
-        return
-    for panel in panels:
-        attrs = panel.attributes
-        if _is_hidden(attrs, panel.tag or ""):
-            for name in ("hidden", "aria-hidden", "style"):
-                if name in attrs:
-                    del panel.attrs[name]
+            # The parser reads U+0000 in an attribute as U+FFFD.
+            shut.add(ident.decode("utf-8", "replace").replace("\0", "\ufffd"))
+    return frozenset(shut)
 
 
 def _byte_places(data: bytes, literal: bytes) -> list[int]:
@@ -720,8 +709,20 @@ def cap_nesting(text: str, max_depth: int) -> str:
 
 
 def _walk(
-    start: LexborNode, seg: Segments, max_depth: int, max_blocks: int, skip: frozenset[str], hide: bool
+    start: LexborNode,
+    seg: Segments,
+    max_depth: int,
+    max_blocks: int,
+    skip: frozenset[str],
+    hide: bool,
+    opened: frozenset[str],
 ) -> None:
+    """Cut the visible text below start into blocks (appended to seg).
+
+    Args:
+        hide: skip the subtrees _is_hidden hides (the first walk; the re-walk reads them).
+        opened: the ids of elements read whatever hides them (_shut_panels).
+    """
     texts = seg.texts
     elem_parent = seg.elem_parent
     elem_tag = seg.elem_tag
@@ -807,6 +808,7 @@ def _walk(
                 and attrs
                 and ("hidden" in attrs or "style" in attrs or "aria-hidden" in attrs)
                 and _is_hidden(attrs, tag)
+                and not (opened and attrs.get("id") in opened)
             ):
                 continue
             if tag == "br" or tag == "hr":
