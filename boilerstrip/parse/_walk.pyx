@@ -3590,21 +3590,6 @@ cdef enum:
     RK_SVG_POINT = 7  # foreignobject, desc: HTML integration points inside <svg>
     RK_STOP = 8  # plaintext, math, frameset
 
-cdef enum:
-    AS_BEFORE_NAME = 0
-    AS_NAME = 1
-    AS_AFTER_NAME = 2
-    AS_BEFORE_VALUE = 3
-    AS_UNQUOTED = 4
-    AS_AFTER_QUOTED = 5
-    AS_SELF_CLOSING = 6
-
-
-cdef inline bint _tk_space(unsigned char c) noexcept nogil:
-    """The tokenizer's whitespace (CR counts: the input stream turns it into LF)."""
-    return c == 9 or c == 10 or c == 12 or c == 13 or c == 32
-
-
 cdef inline bint _tk_alpha(unsigned char c) noexcept nogil:
     return <unsigned char> ((c | 32) - 97) < 26
 
@@ -3666,79 +3651,109 @@ cdef int _raw_kind(const unsigned char *s, Py_ssize_t k) noexcept nogil:
     return RK_NONE
 
 
-cdef Py_ssize_t _tag_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, bint *self_closing) noexcept nogil:
-    """Just past the ">" that ends a tag whose name ends at s[i], following the tokenizer's
-    attribute states (a quoted value is read with memchr); -1 when the page ends first."""
-    cdef int st = AS_BEFORE_NAME
-    cdef unsigned char c
-    cdef const unsigned char *hit
-    self_closing[0] = False
-    while i < n:
-        c = s[i]
-        if st == AS_BEFORE_NAME:
-            if c == 47:
-                st = AS_SELF_CLOSING
-            elif c == 62:
-                return i + 1
-            elif not _tk_space(c):
-                st = AS_NAME  # "=" here starts a name too
-            i += 1
-        elif st == AS_NAME:
-            if _tk_space(c):
-                st = AS_AFTER_NAME
-            elif c == 47:
-                st = AS_SELF_CLOSING
-            elif c == 62:
-                return i + 1
-            elif c == 61:
-                st = AS_BEFORE_VALUE
-            i += 1
-        elif st == AS_AFTER_NAME:
-            if c == 47:
-                st = AS_SELF_CLOSING
-            elif c == 61:
-                st = AS_BEFORE_VALUE
-            elif c == 62:
-                return i + 1
-            elif not _tk_space(c):
-                st = AS_NAME
-            i += 1
-        elif st == AS_BEFORE_VALUE:
-            if c == 34 or c == 39:
-                hit = <const unsigned char *> memchr(s + i + 1, c, n - i - 1)
-                if hit == NULL:
-                    return -1
-                i = hit - s + 1
-                st = AS_AFTER_QUOTED
-            elif c == 62:
-                return i + 1
-            else:
-                if not _tk_space(c):
-                    st = AS_UNQUOTED
-                i += 1
-        elif st == AS_UNQUOTED:
-            if _tk_space(c):
-                st = AS_BEFORE_NAME
-            elif c == 62:
-                return i + 1
-            i += 1
-        elif st == AS_AFTER_QUOTED:
-            if _tk_space(c):
-                st = AS_BEFORE_NAME
-                i += 1
-            elif c == 47:
-                st = AS_SELF_CLOSING
-                i += 1
-            elif c == 62:
-                return i + 1
-            else:
-                st = AS_BEFORE_NAME  # reconsumed
-        else:  # AS_SELF_CLOSING
-            if c == 62:
-                self_closing[0] = True
-                return i + 1
-            st = AS_BEFORE_NAME  # reconsumed
-    return -1
+cdef extern from *:
+    """
+    #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    #include <emmintrin.h>
+    #define BS_FIND_SSE2 1
+    #endif
+    /* The tokenizer's classes of a byte inside a tag: 0 anything else, 1 whitespace (CR too: the
+       input stream makes it LF), 2 "/", 3 "=", 4 a quote, 5 ">". */
+    static const unsigned char bs_tag_class[256] = {
+        [9] = 1, [10] = 1, [12] = 1, [13] = 1, [32] = 1, [47] = 2, [61] = 3, [34] = 4, [39] = 4, [62] = 5};
+
+    /* The first byte c at or after s[i], else n: 16 bytes a step, inline (the "<" after a tag and
+       the end of a quoted value are ~30 bytes on, where a memchr call costs more than the search). */
+    static inline Py_ssize_t bs_find(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, unsigned char c) {
+    #ifdef BS_FIND_SSE2
+        const __m128i want = _mm_set1_epi8((char)c);
+        while (i + 16 <= n) {
+            int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), want));
+            if (m)
+                return i + __builtin_ctz((unsigned)m);
+            i += 16;
+        }
+    #endif
+        for (; i < n; i++)
+            if (s[i] == c)
+                return i;
+        return n;
+    }
+
+    /* Where a tag's name that starts at s[i] ends: at whitespace, "/" or ">" (or n). */
+    static inline Py_ssize_t bs_name_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) {
+        while (i < n && !((0x26 >> bs_tag_class[s[i]]) & 1))
+            i++;
+        return i;
+    }
+
+    /* Just past the ">" that ends a tag whose name ends at s[i], through the tokenizer's attribute
+       states (before name 0, name 1, after name 2, before value 3, unquoted 4, after a quoted value
+       5, self-closing 6); -1 when the page ends first. *self_closing: it ends in "/>" (state 6). */
+    static Py_ssize_t bs_tag_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, int *self_closing) {
+        static const unsigned char next[7][5] = {
+            /* other, whitespace, "/", "=", quote */
+            {1, 0, 6, 1, 1},
+            {1, 2, 6, 3, 1},
+            {1, 2, 6, 3, 1},
+            {4, 3, 4, 4, 5},  /* a quote here opens a quoted value, read apart */
+            {4, 0, 4, 4, 4},
+            {1, 0, 6, 1, 1},  /* anything but whitespace, "/" and ">" is reconsumed before a name */
+            {1, 0, 6, 1, 1},
+        };
+        int st = 0, k;
+        Py_ssize_t q;
+        *self_closing = 0;
+        /* The common run first: whitespace, a name, "=" and a quoted value, again and again. */
+        while (i + 1 < n && bs_tag_class[s[i]] == 1) {
+            i++;
+            if (bs_tag_class[s[i]] != 0) {
+                st = 0;
+                break;
+            }
+            i++;
+            while (i < n && bs_tag_class[s[i]] == 0)
+                i++;
+            if (i + 1 >= n || s[i] != 61 || bs_tag_class[s[i + 1]] != 4) {
+                st = 1;  /* in a name: the states below read the rest */
+                break;
+            }
+            q = bs_find(s, i + 2, n, s[i + 1]);
+            if (q >= n)
+                return -1;
+            i = q + 1;
+            st = 5;
+        }
+        while (i < n) {
+            k = bs_tag_class[s[i]];
+            if (k == 5) {
+                *self_closing = st == 6;
+                return i + 1;
+            }
+            if (k == 4 && st == 3) {
+                q = bs_find(s, i + 1, n, s[i]);
+                if (q >= n)
+                    return -1;
+                i = q + 1;
+                st = 5;
+                continue;
+            }
+            if (k == 0 && (st == 1 || st == 4)) {
+                /* the rest of a name or an unquoted value */
+                i++;
+                while (i < n && bs_tag_class[s[i]] == 0)
+                    i++;
+                continue;
+            }
+            st = next[st][k];
+            i++;
+        }
+        return -1;
+    }
+    """
+    Py_ssize_t bs_find(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, unsigned char c) noexcept nogil
+    Py_ssize_t bs_name_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) noexcept nogil
+    Py_ssize_t bs_tag_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, int *self_closing) noexcept nogil
 
 
 cdef Py_ssize_t _raw_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const unsigned char *name,
@@ -3799,25 +3814,21 @@ cdef Py_ssize_t _raw_ranges(const unsigned char *s, Py_ssize_t n, Py_ssize_t *ra
     cdef unsigned char c
     cdef int kind, mode
     cdef long svg = 0, select = 0
-    cdef bint self_closing, unsure
+    cdef int self_closing
+    cdef bint unsure
     cdef unsigned char name[16]
     while True:
-        hit = <const unsigned char *> memchr(s + i, 60, n - i)
-        if hit == NULL:
-            break
-        i = hit - s
+        i = bs_find(s, i, n, 60)
         if i + 2 >= n:
             break
         c = s[i + 1]
         if _tk_alpha(c):
             # A start tag: its name, then its attributes.
-            j = i + 2
-            while j < n and not _tk_name_end(s[j]):
-                j += 1
+            j = bs_name_end(s, i + 2, n)
             if j >= n:
                 break
             kind = _raw_kind(s + i + 1, j - i - 1)
-            e = _tag_end(s, j, n, &self_closing)
+            e = bs_tag_end(s, j, n, &self_closing)
             if e < 0 or kind == RK_STOP:
                 break
             if kind == RK_NONE:
@@ -3852,13 +3863,11 @@ cdef Py_ssize_t _raw_ranges(const unsigned char *s, Py_ssize_t n, Py_ssize_t *ra
         elif c == 47:
             c = s[i + 2]
             if _tk_alpha(c):
-                j = i + 3
-                while j < n and not _tk_name_end(s[j]):
-                    j += 1
+                j = bs_name_end(s, i + 3, n)
                 if j >= n:
                     break
                 kind = _raw_kind(s + i + 2, j - i - 2)
-                e = _tag_end(s, j, n, &self_closing)
+                e = bs_tag_end(s, j, n, &self_closing)
                 if e < 0:
                     break
                 if kind == RK_SVG and svg > 0:
