@@ -334,12 +334,12 @@ _RAW_PROBES = (
     "<math><style>a<b>c</style></math><style>d</style>", "<frameset><style>a</style></frameset>", "<plaintext><script>a</script>",
     "<script>a", "<style>a</style", "<script a='>b", "<!-- <script>a",
 )
-_RAW_ELEMENT = re.compile(r'<(script|style)\b((?:"[^"]*"|[^">])*)>.*?</\1>', re.S)
-
-
 def _without_raw_text(tree: LexborHTMLParser) -> str:
-    """The tree as HTML, every script and style element emptied (in template contents too)."""
-    return _RAW_ELEMENT.sub(lambda m: f"<{m.group(1)}{m.group(2)}></{m.group(1)}>", tree.html or "")
+    """The tree as HTML, every script and style element emptied."""
+    for node in tree.css("script, style"):
+        for child in list(node.iter(include_text=True)):
+            child.decompose()
+    return tree.html or ""
 
 
 def choose_raw_text_strip() -> Callable[[bytes], bytes] | None:

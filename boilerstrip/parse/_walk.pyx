@@ -3588,7 +3588,7 @@ cdef enum:
     RK_SVG = 5
     RK_SELECT = 6
     RK_SVG_POINT = 7  # foreignobject, desc: HTML integration points inside <svg>
-    RK_STOP = 8  # plaintext, math, frameset
+    RK_STOP = 8  # plaintext, math, frameset; body (the scan pays for itself in the head only)
 
 cdef inline bint _tk_alpha(unsigned char c) noexcept nogil:
     return <unsigned char> ((c | 32) - 97) < 26
@@ -3639,6 +3639,8 @@ cdef int _raw_kind(const unsigned char *s, Py_ssize_t k) noexcept nogil:
             return RK_STOP
         if _tk_same(s, b"desc", 4):
             return RK_SVG_POINT
+        if _tk_same(s, b"body", 4):
+            return RK_STOP
     elif k == 7:
         if _tk_same(s, b"noembed", 7):
             return RK_RAWTEXT
