@@ -942,3 +942,68 @@ def test_extended_path(parts: list[str], tag: str) -> None:
 
     path = ">".join(parts)
     assert _walk.extended(path, tag) == segment._extend_path(path, tag)
+
+
+# Pieces of markup for the raw text strip's test: every state the scan follows on its way to a
+# script or style (quoted and unquoted attribute values with "<" and ">" inside, comments with
+# their abrupt and "--!>" ends, bogus comments, doctypes, RCDATA and the other RAWTEXT elements,
+# a script's "<!--" and "<script" inside it, <svg> and its CDATA, <select>, <math>, cut tags).
+_RAW_TOKENS = [
+    "<script>", "</script>", "<SCRIPT type='a>b'>", "</ScRiPt >", "<style>", "</style\r>", "<sTyLe media=x/>", "</style/>",
+    "a<b", "x", " ", "\n", "<!--", "-->", "--!>", "<!-->", "<!--->", "<!x>", "<?x>", "</x y='>'>", "</>", "</1>",
+    "<!DOCTYPE html>", "<title>", "</title>", "<textarea>", "</textarea>", "<xmp>", "</xmp>", "<iframe>", "</iframe>",
+    "<noscript>", "</noscript>", "<p>", "</p>", "<div class=\"<script>\">", "<a b=\"c\"d='e'>", "<a =\"x>\">", "<a b= 'c>'>",
+    "<a b=c\"d>", "<svg>", "</svg>", "<svg/>", "<svg a=b/>", "<foreignObject>", "<desc>", "<![CDATA[", "]]>", "<select>",
+    "</select>", "<math>", "</scripts>", "</script\x00>", "<", "=", "\"", "'", "/", ">", "<body>",
+]
+
+
+def _raw_free(data: bytes) -> str:
+    return _compiled._without_raw_text(LexborHTMLParser(data))
+
+
+@needs_compiled
+def test_raw_text_strip_leaves_out_script_and_style_texts() -> None:
+    from boilerstrip.parse import _walk
+
+    strip = _walk.strip_raw_text
+    assert segment._STRIP_RAW_TEXT is strip
+    assert strip(b"<head><script>var a = 1 < 2;</script><STYLE media=x>p{}</STYLE></head><p>Hi</p>") == (
+        b"<head><script></script><STYLE media=x></STYLE></head><p>Hi</p>"
+    )
+    # Not a script: in a quoted attribute value, a comment, RCDATA; a "</script" that is no end tag.
+    page = b'<div title="<script>">x</div><!-- <style>a</style> --><title><script>b</script></title><script>c</scripts>d</script>'
+    assert strip(page) == b'<div title="<script>">x</div><!-- <style>a</style> --><title><script>b</script></title><script></script>'
+    # Where the tree builder could read the text as markup, it is kept, and so is the rest of the
+    # page past a place the scan cannot follow.
+    for page in (b"<svg><style>a<b>c</style></svg><style>d</style>", b"<script>a<!--<script>x</script>y</script><script>z</script>",
+                 b"<math><style>a</style></math><style>b</style>", b"<p>x<svg a=b/><style>q</style>", b"<script>cut"):
+        assert strip(page) is page
+    assert strip(b"<svg><style>a</style></svg><style>b</style>") == b"<svg><style>a</style></svg><style></style>"
+    # The scan stops at <body>: past the head a page's tags cost it more than Lexbor saves.
+    assert strip(b"<style>a</style><BODY class=x><style>b</style>") == b"<style></style><BODY class=x><style>b</style>"
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_RAW_TOKENS), max_size=30))
+def test_raw_text_strip_same_tree(tokens: list[str]) -> None:
+    """Lexbor makes the same tree without the texts the strip leaves out, but for those texts."""
+    from boilerstrip.parse import _walk
+
+    data = "".join(tokens).encode("utf-8")
+    assert _raw_free(_walk.strip_raw_text(data)) == _raw_free(data)
+
+
+@needs_compiled
+def test_segment_html_same_with_the_raw_text_strip(monkeypatch: pytest.MonkeyPatch) -> None:
+    """segment_html with and without the strip: the same Segments, the page itself as the source."""
+    scripts = "<script>if (a < b) { document.write('<p>never</p>'); }</script><style>p { color: red }</style>"
+    html = f"<html><head>{scripts}<title>T</title></head><body>{scripts}<p>" + "Words of a paragraph. " * 12 + f"</p>{scripts}</body></html>"
+    for page in (html, _compiled._PROBE):
+        got = segment_html(page, max_depth=256, max_blocks=100_000)
+        monkeypatch.setattr(segment, "_STRIP_RAW_TEXT", None)
+        want = segment_html(page, max_depth=256, max_blocks=100_000)
+        monkeypatch.undo()
+        assert _segments(got) == _segments(want)
+        assert got.source == page.encode("utf-8")

@@ -332,6 +332,62 @@ def choose_head_read(
     return compiled
 
 
+# Pages for choose_raw_text_strip's check: script and style texts in every case, behind quoted
+# attribute values, comments (abrupt and "--!>" ends), bogus comments, doctypes and the other raw
+# text and RCDATA elements; a script's "<!--" with and without a "<script" after it; <svg> (its
+# style may be markup), its CDATA, foreignObject, a self-closing <svg/>; <select>; <noscript>
+# (raw text only with scripting on: then the check fails and pages are parsed whole); <math>,
+# <frameset> and <plaintext>; cut pages.
+_RAW_PROBES = (
+    "<script>a<b</script><style>p{}</style><p>x", "<SCRIPT type='a>b'>x<y</ScRiPt >z<sTyLe\nmedia=a>q</STYLE\r>",
+    '<div title="<script>">x</div><script>y</script>', "<!-- <script>a</script> --><p>q<script>b</script>",
+    "<!--><script>a</script><!---><style>b</style><!-- x --!><script>c</script>", "<!x <script>><script>d</script>",
+    "<?x <style>><style>e</style></x <style>><style>f</style>", "<!DOCTYPE html '<script>'><script>g</script>",
+    "<title><script>a</script></title><textarea><style>b</style></textarea><script>c</script>",
+    "<xmp><script>a</script></xmp><iframe><style>b</style></iframe><noembed><script>c</script></noembed>"
+    "<noframes><style>d</style></noframes><style>e</style>",
+    "<script>a<!--b</script><p>c</p><script>d</script>", "<script>a<!--<script>x</script>y</script>z<p>c</p><script>q</script>",
+    "<script>a</scripts>b</script/><script>c</script\x00>d</script>", "<svg><style>a<b>c</style></svg><style>d</style>",
+    "<svg><style>a</style><![CDATA[<style>b</style>]]></svg><style>c</style>", "<svg><script>x</script></svg><script>y</script>",
+    "<svg><foreignObject><div></svg><style>a<b>c</style>", "<p>x<svg/><style>q<b>r</style>", "<p>x<svg a=b/><style>q<b>r</style>",
+    "<select><style>a<b>c</style></select><style>d</style>", "<noscript><script>a</script><style>b</style></noscript><script>c</script>",
+    "<math><style>a<b>c</style></math><style>d</style>", "<frameset><style>a</style></frameset>", "<plaintext><script>a</script>",
+    "<script>a", "<style>a</style", "<script a='>b", "<!-- <script>a",
+)
+def _without_raw_text(tree: LexborHTMLParser) -> str:
+    """The tree as HTML, every script and style element emptied."""
+    for node in tree.css("script, style"):
+        for child in list(node.iter(include_text=True)):
+            child.decompose()
+    return tree.html or ""
+
+
+def choose_raw_text_strip() -> Callable[[bytes], bytes] | None:
+    """_walk.strip_raw_text when it is built and Lexbor makes the same tree of every probe page
+    without the text it leaves out (but for that text), else None: every page is parsed whole.
+
+    BOILERSTRIP_PURE=1 and a failed build parse every page whole: the walk skips script and
+    style elements, so the Segments are the same either way.
+    """
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return None
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+
+        from . import _walk
+
+        strip = _walk.strip_raw_text
+        for page in _RAW_PROBES + (_PROBE,):
+            data = page.encode("utf-8")
+            if _without_raw_text(LexborHTMLParser(strip(data))) != _without_raw_text(LexborHTMLParser(data)):
+                log.debug("the raw text strip is not used: Lexbor reads a probe page otherwise without it")
+                return None
+    except Exception as exc:  # not built, or built for another Python
+        log.debug("the raw text strip is not used (%s: %s)", type(exc).__name__, exc)
+        return None
+    return strip
+
+
 def _bytes_twin(
     what: str,
     reference: Callable[[bytes], bool],

@@ -3569,3 +3569,388 @@ def repeated(list texts, double[::1] out):
     finally:
         free(table)
         free(slot_of)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Raw text out of the parser's way (session 23, spd)
+#
+# strip_raw_text hands Lexbor a copy of the page without the text inside <script> and <style>:
+# the walk skips those elements, and their text (a third of a page's bytes) costs Lexbor's
+# tokenizer ~7 instructions a byte, then a copy into a text node. The scan follows the HTML
+# tokenizer's states up to each such element (tags and their quoted attribute values, comments,
+# bogus comments, the other raw text and RCDATA elements) so that it removes only what the
+# tokenizer reads as that element's text; where the tree builder's context could change that
+# (inside <svg>, in a <select>, a <!-- ... <script in a script, <math>, <frameset>, <plaintext>)
+# it removes nothing there or stops (docs/design.md, "Raw text", session 23).
+
+cdef enum:
+    RK_NONE = 0
+    RK_SCRIPT = 1  # script data
+    RK_STYLE = 2  # RAWTEXT, removed
+    RK_RAWTEXT = 3  # xmp, iframe, noembed, noframes: RAWTEXT, kept
+    RK_RCDATA = 4  # title, textarea
+    RK_SVG = 5
+    RK_SELECT = 6
+    RK_SVG_POINT = 7  # foreignobject, desc: HTML integration points inside <svg>
+    RK_STOP = 8  # plaintext, math, frameset; body (the scan pays for itself in the head only)
+
+cdef inline bint _tk_alpha(unsigned char c) noexcept nogil:
+    return <unsigned char> ((c | 32) - 97) < 26
+
+
+cdef inline bint _tk_name_end(unsigned char c) noexcept nogil:
+    """What ends a tag's name: whitespace, "/" or ">"."""
+    return c == 9 or c == 10 or c == 12 or c == 13 or c == 32 or c == 47 or c == 62
+
+
+cdef inline bint _tk_same(const unsigned char *s, const char *lower, Py_ssize_t k) noexcept nogil:
+    """Whether s's k bytes are lower's ASCII letters in any case."""
+    cdef Py_ssize_t j
+    for j in range(k):
+        if (s[j] | 32) != <unsigned char> lower[j]:
+            return False
+    return True
+
+
+cdef int _raw_kind(const unsigned char *s, Py_ssize_t k) noexcept nogil:
+    """What a start or end tag's name (s, k bytes, any case) means to the scan."""
+    if k == 6:
+        if _tk_same(s, b"script", 6):
+            return RK_SCRIPT
+        if _tk_same(s, b"select", 6):
+            return RK_SELECT
+        if _tk_same(s, b"iframe", 6):
+            return RK_RAWTEXT
+    elif k == 5:
+        if _tk_same(s, b"style", 5):
+            return RK_STYLE
+        if _tk_same(s, b"title", 5):
+            return RK_RCDATA
+    elif k == 3:
+        if _tk_same(s, b"svg", 3):
+            return RK_SVG
+        if _tk_same(s, b"xmp", 3):
+            return RK_RAWTEXT
+    elif k == 8:
+        if _tk_same(s, b"textarea", 8):
+            return RK_RCDATA
+        if _tk_same(s, b"noframes", 8):
+            return RK_RAWTEXT
+        if _tk_same(s, b"frameset", 8):
+            return RK_STOP
+    elif k == 4:
+        if _tk_same(s, b"math", 4):
+            return RK_STOP
+        if _tk_same(s, b"desc", 4):
+            return RK_SVG_POINT
+        if _tk_same(s, b"body", 4):
+            return RK_STOP
+    elif k == 7:
+        if _tk_same(s, b"noembed", 7):
+            return RK_RAWTEXT
+    elif k == 9:
+        if _tk_same(s, b"plaintext", 9):
+            return RK_STOP
+    elif k == 13:
+        if _tk_same(s, b"foreignobject", 13):
+            return RK_SVG_POINT
+    return RK_NONE
+
+
+cdef extern from *:
+    """
+    #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+    #include <emmintrin.h>
+    #define BS_FIND_SSE2 1
+    #endif
+    /* The tokenizer's classes of a byte inside a tag: 0 anything else, 1 whitespace (CR too: the
+       input stream makes it LF), 2 "/", 3 "=", 4 a quote, 5 ">". */
+    static const unsigned char bs_tag_class[256] = {
+        [9] = 1, [10] = 1, [12] = 1, [13] = 1, [32] = 1, [47] = 2, [61] = 3, [34] = 4, [39] = 4, [62] = 5};
+
+    /* The first byte c at or after s[i], else n: 16 bytes a step, inline (the "<" after a tag and
+       the end of a quoted value are ~30 bytes on, where a memchr call costs more than the search). */
+    static inline Py_ssize_t bs_find(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, unsigned char c) {
+    #ifdef BS_FIND_SSE2
+        const __m128i want = _mm_set1_epi8((char)c);
+        while (i + 16 <= n) {
+            int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), want));
+            if (m)
+                return i + __builtin_ctz((unsigned)m);
+            i += 16;
+        }
+    #endif
+        for (; i < n; i++)
+            if (s[i] == c)
+                return i;
+        return n;
+    }
+
+    /* Where a tag's name that starts at s[i] ends: at whitespace, "/" or ">" (or n). */
+    static inline Py_ssize_t bs_name_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) {
+        while (i < n && !((0x26 >> bs_tag_class[s[i]]) & 1))
+            i++;
+        return i;
+    }
+
+    /* Just past the ">" that ends a tag whose name ends at s[i], through the tokenizer's attribute
+       states (before name 0, name 1, after name 2, before value 3, unquoted 4, after a quoted value
+       5, self-closing 6); -1 when the page ends first. *self_closing: it ends in "/>" (state 6). */
+    static Py_ssize_t bs_tag_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, int *self_closing) {
+        static const unsigned char next[7][5] = {
+            /* other, whitespace, "/", "=", quote */
+            {1, 0, 6, 1, 1},
+            {1, 2, 6, 3, 1},
+            {1, 2, 6, 3, 1},
+            {4, 3, 4, 4, 5},  /* a quote here opens a quoted value, read apart */
+            {4, 0, 4, 4, 4},
+            {1, 0, 6, 1, 1},  /* anything but whitespace, "/" and ">" is reconsumed before a name */
+            {1, 0, 6, 1, 1},
+        };
+        int st = 0, k;
+        Py_ssize_t q;
+        *self_closing = 0;
+        /* The common run first: whitespace, a name, "=" and a quoted value, again and again. */
+        while (i + 1 < n && bs_tag_class[s[i]] == 1) {
+            i++;
+            if (bs_tag_class[s[i]] != 0) {
+                st = 0;
+                break;
+            }
+            i++;
+            while (i < n && bs_tag_class[s[i]] == 0)
+                i++;
+            if (i + 1 >= n || s[i] != 61 || bs_tag_class[s[i + 1]] != 4) {
+                st = 1;  /* in a name: the states below read the rest */
+                break;
+            }
+            q = bs_find(s, i + 2, n, s[i + 1]);
+            if (q >= n)
+                return -1;
+            i = q + 1;
+            st = 5;
+        }
+        while (i < n) {
+            k = bs_tag_class[s[i]];
+            if (k == 5) {
+                *self_closing = st == 6;
+                return i + 1;
+            }
+            if (k == 4 && st == 3) {
+                q = bs_find(s, i + 1, n, s[i]);
+                if (q >= n)
+                    return -1;
+                i = q + 1;
+                st = 5;
+                continue;
+            }
+            if (k == 0 && (st == 1 || st == 4)) {
+                /* the rest of a name or an unquoted value */
+                i++;
+                while (i < n && bs_tag_class[s[i]] == 0)
+                    i++;
+                continue;
+            }
+            st = next[st][k];
+            i++;
+        }
+        return -1;
+    }
+    """
+    Py_ssize_t bs_find(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, unsigned char c) noexcept nogil
+    Py_ssize_t bs_name_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) noexcept nogil
+    Py_ssize_t bs_tag_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n, int *self_closing) noexcept nogil
+
+
+cdef Py_ssize_t _raw_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const unsigned char *name,
+                         Py_ssize_t k, int mode) noexcept nogil:
+    """Where the text of a raw element opened by name (k bytes) that starts at s[i] ends: the "<"
+    of the first "</name" (any case) followed by whitespace, "/" or ">". mode 0: RAWTEXT or
+    RCDATA; 1: script data, -1 (give up) at a "<script" after a "<!--" (the tokenizer's double
+    escape); 2: the element may be read as markup instead, -1 at any other "<" first. -1 too
+    when the page ends first."""
+    cdef const unsigned char *hit
+    cdef Py_ssize_t j
+    cdef bint escaped = False
+    while True:
+        hit = <const unsigned char *> memchr(s + i, 60, n - i)
+        if hit == NULL:
+            return -1
+        j = hit - s
+        if j + 2 + k < n and s[j + 1] == 47 and _tk_same(s + j + 2, <const char *> name, k) \
+                and _tk_name_end(s[j + 2 + k]):
+            return j
+        if mode == 2:
+            return -1
+        if mode == 1:
+            if j + 3 < n and s[j + 1] == 33 and s[j + 2] == 45 and s[j + 3] == 45:
+                escaped = True
+            elif escaped and (j + 7 >= n or (_tk_same(s + j + 1, b"script", 6) and _tk_name_end(s[j + 7]))):
+                return -1
+        i = j + 1
+
+
+cdef Py_ssize_t _comment_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t i) noexcept nogil:
+    """Just past the end of a comment whose "<!--" ends at s[i]: "<!-->", "<!--->", else the first
+    "-->" or "--!>" after it (found from one ">" to the next); -1 when the page ends first."""
+    cdef const unsigned char *hit
+    cdef Py_ssize_t g
+    if i < n and s[i] == 62:
+        return i + 1
+    if i + 1 < n and s[i] == 45 and s[i + 1] == 62:
+        return i + 2
+    g = i
+    while True:
+        hit = <const unsigned char *> memchr(s + g, 62, n - g)
+        if hit == NULL:
+            return -1
+        g = hit - s
+        if g - 2 >= i and s[g - 1] == 45 and s[g - 2] == 45:
+            return g + 1
+        if g - 3 >= i and s[g - 1] == 33 and s[g - 2] == 45 and s[g - 3] == 45:
+            return g + 1
+        g += 1
+
+
+cdef Py_ssize_t _raw_ranges(const unsigned char *s, Py_ssize_t n, Py_ssize_t *ranges, Py_ssize_t room) noexcept nogil:
+    """The (start, end) byte ranges of the <script> and <style> texts to leave out, in ranges (2 *
+    room slots); how many, or -1 when there are more than room."""
+    cdef Py_ssize_t i = 0, j, e, e2, end, count = 0
+    cdef const unsigned char *hit
+    cdef unsigned char c
+    cdef int kind, mode
+    cdef long svg = 0, select = 0
+    cdef int self_closing
+    cdef bint unsure
+    cdef unsigned char name[16]
+    while True:
+        i = bs_find(s, i, n, 60)
+        if i + 2 >= n:
+            break
+        c = s[i + 1]
+        if _tk_alpha(c):
+            # A start tag: its name, then its attributes.
+            j = bs_name_end(s, i + 2, n)
+            if j >= n:
+                break
+            kind = _raw_kind(s + i + 1, j - i - 1)
+            e = bs_tag_end(s, j, n, &self_closing)
+            if e < 0 or kind == RK_STOP:
+                break
+            if kind == RK_NONE:
+                i = e
+            elif kind == RK_SVG:
+                svg += not self_closing
+                i = e
+            elif kind == RK_SELECT:
+                select += 1
+                i = e
+            elif kind == RK_SVG_POINT:
+                if svg:
+                    break
+                i = e
+            else:
+                # Inside <svg> the element may be foreign (its text read as markup); in a
+                # <select> the tree builder may drop a start tag other than <script>.
+                unsure = svg > 0 or (select > 0 and kind != RK_SCRIPT)
+                mode = 2 if unsure else (1 if kind == RK_SCRIPT else 0)
+                for e2 in range(j - i - 1):  # the name in lower case (letters only, at most 13)
+                    name[e2] = s[i + 1 + e2] | 32
+                end = _raw_end(s, n, e, name, j - i - 1, mode)
+                if end < 0:
+                    break
+                if not unsure and (kind == RK_SCRIPT or kind == RK_STYLE) and end > e:
+                    if count == room:
+                        return -1
+                    ranges[2 * count] = e
+                    ranges[2 * count + 1] = end
+                    count += 1
+                i = end  # its end tag is read next
+        elif c == 47:
+            c = s[i + 2]
+            if _tk_alpha(c):
+                j = bs_name_end(s, i + 3, n)
+                if j >= n:
+                    break
+                kind = _raw_kind(s + i + 2, j - i - 2)
+                e = bs_tag_end(s, j, n, &self_closing)
+                if e < 0:
+                    break
+                if kind == RK_SVG and svg > 0:
+                    svg -= 1
+                elif kind == RK_SELECT and select > 0:
+                    select -= 1
+                i = e
+            elif c == 62:
+                i += 3
+            else:  # a bogus comment, to the first ">"
+                hit = <const unsigned char *> memchr(s + i + 2, 62, n - i - 2)
+                if hit == NULL:
+                    break
+                i = hit - s + 1
+        elif c == 33:
+            if i + 3 < n and s[i + 2] == 45 and s[i + 3] == 45:
+                e = _comment_end(s, n, i + 4)
+                if e < 0:
+                    break
+                i = e
+            else:
+                # A doctype or a bogus comment (CDATA too, outside foreign content): to the first
+                # ">". Inside <svg> a "<![CDATA[" runs to "]]>": the same end only when the first
+                # ">" closes a "]]>".
+                hit = <const unsigned char *> memchr(s + i + 2, 62, n - i - 2)
+                if hit == NULL:
+                    break
+                e = hit - s
+                if svg > 0 and i + 9 <= n and memcmp(s + i + 2, b"[CDATA[", 7) == 0 \
+                        and not (e - 2 >= i + 9 and s[e - 1] == 93 and s[e - 2] == 93):
+                    break
+                i = e + 1
+        elif c == 63:  # "<?": a bogus comment
+            hit = <const unsigned char *> memchr(s + i + 2, 62, n - i - 2)
+            if hit == NULL:
+                break
+            i = hit - s + 1
+        else:
+            i += 1
+    return count
+
+
+def strip_raw_text(bytes data):
+    """data without the text of its <script> and <style> elements, where the scan is sure what
+    the tokenizer reads as that text; data itself when there is none to leave out."""
+    cdef const unsigned char *s = <const unsigned char *> PyBytes_AS_STRING(data)
+    cdef Py_ssize_t n = len(data)
+    cdef Py_ssize_t room = 64, count, r, at, size, cut
+    cdef Py_ssize_t *ranges = <Py_ssize_t *> malloc(2 * room * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *grown
+    cdef char *out
+    if ranges == NULL:
+        raise MemoryError()
+    try:
+        while True:
+            count = _raw_ranges(s, n, ranges, room)
+            if count >= 0:
+                break
+            room *= 4
+            grown = <Py_ssize_t *> realloc(ranges, 2 * room * sizeof(Py_ssize_t))
+            if grown == NULL:
+                raise MemoryError()
+            ranges = grown
+        if count == 0:
+            return data
+        cut = 0
+        for r in range(count):
+            cut += ranges[2 * r + 1] - ranges[2 * r]
+        result = PyBytes_FromStringAndSize(NULL, n - cut)
+        out = PyBytes_AS_STRING(result)
+        at = 0
+        size = 0
+        for r in range(count):
+            memcpy(out + size, s + at, ranges[2 * r] - at)
+            size += ranges[2 * r] - at
+            at = ranges[2 * r + 1]
+        memcpy(out + size, s + at, n - at)
+        return result
+    finally:
+        free(ranges)

@@ -355,7 +355,9 @@ def segment_html(text: str | None, *, max_depth: int, max_blocks: int, utf8: byt
         text = cap_nesting(data.decode("utf-8") if text is None else text, max_depth + _CAP_MARGIN)
         data = text.encode("utf-8", "ignore")
     try:
-        tree = LexborHTMLParser(data)
+        # Without the script and style texts when the strip is in use: the walk skips them,
+        # and the declaration tests read seg.source, the page as it stands.
+        tree = LexborHTMLParser(data if _STRIP_RAW_TEXT is None else _STRIP_RAW_TEXT(data))
     except Exception as exc:  # the parser's own errors carry no stable type
         raise ParseError(f"the HTML parser gave up: {exc}") from exc
     seg = Segments()
@@ -1092,12 +1094,20 @@ def _class_words_rx(names: str) -> tuple[int, str | None, str | None]:
 # The walk segment_html uses: the compiled twin of _walk (parse/_walk.pyx) when it is built
 # and gives the same Segments on a probe page, else _walk itself (see parse/_compiled.py).
 # WALKER names the one in use, for tests and benchmarks. _MAY_NEST_DEEPLY is likewise
-# _may_nest_deeply or its compiled twin.
-from ._compiled import choose_head_read, choose_kernel, choose_nesting_check, choose_walker  # noqa: E402  (needs _walk and the tables above)
+# _may_nest_deeply or its compiled twin; _STRIP_RAW_TEXT leaves a page's script and style
+# texts out of what Lexbor reads (parse/_walk.pyx's strip_raw_text), or is None.
+from ._compiled import (  # noqa: E402  (needs _walk and the tables above)
+    choose_head_read,
+    choose_kernel,
+    choose_nesting_check,
+    choose_raw_text_strip,
+    choose_walker,
+)
 
 _WALK, WALKER = choose_walker(_walk)
 _MAY_NEST_DEEPLY = choose_nesting_check(_may_nest_deeply, _DEEP_LIMIT)
 _HEAD_READ = choose_head_read(_head_read, _HEAD_HOLDERS)
+_STRIP_RAW_TEXT = choose_raw_text_strip()
 
 
 def segment_text(text: str, *, max_blocks: int) -> Segments:
