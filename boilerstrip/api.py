@@ -37,6 +37,7 @@ from .smooth import (
     drop_link_headings,
     drop_product_reviews,
     drop_page_footer,
+    drop_placeholders,
     drop_repeats,
     drop_image_addresses,
     drop_machine_stamps,
@@ -231,6 +232,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_image_addresses(seg, feats, body, smoothed)
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_toc_titles(seg, feats, body, smoothed)
+        drop_placeholders(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
         drop_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
@@ -288,6 +290,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_image_addresses(seg, feats, body, smoothed)
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_toc_titles(seg, feats, body, smoothed)
+        drop_placeholders(seg, feats, body, smoothed)
         drop_text_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
         drop_text_post_actions(seg, feats, body, smoothed)

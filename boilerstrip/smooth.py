@@ -89,6 +89,8 @@ from .vocab import (
     READ_ALSO_RE,
     OTHER_STORIES_RE,
     RELATED_HEAD_RE,
+    PLACEHOLDER_START_RE,
+    PLACEHOLDER_WORDS,
     TOC_TITLE_RE,
 )
 
@@ -286,6 +288,7 @@ SMOOTH_REASONS = {
     101: "smoothed: a Q&A post's action line and its date (text)",
     102: "smoothed: a table of contents' title on a line of its own",
     103: "smoothed: a product's short line below its priced description (text)",
+    104: "smoothed: a template's placeholder text (lorem ipsum) or its heading",
     105: "smoothed: a copy of the page's footer, menu or sidebar",
     106: "smoothed: a linked card's sentence between body blocks",
     107: "smoothed: a table's own cells next to the body",
@@ -5050,6 +5053,72 @@ def drop_toc_titles(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     hit = [i for i in hit if not any(_TOC_LEADER.search(t) for t in texts[i + 1 : i + 1 + _TOC_LEADER_LINES])]
     body[hit] = False
     why[hit] = 102
+
+
+def drop_placeholders(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A template's placeholder text among the page's own text is chrome (session 23).
+
+    A site built on a theme leaves some of its boxes unfilled: a teaser, a tab or a spec
+    line still reads "Lorem ipsum dolor sit amet, consectetur adipiscing elit ..." under a
+    heading that is a placeholder too ("Heading Line", "Head Line 1"). Such a paragraph
+    scores as prose, and the box stands in the main container. A body block that opens with
+    "Lorem ipsum", or whose words are nearly all the standard passage's (vocab.PLACEHOLDER_*),
+    goes, and so does a short heading right above such a block. Not on a page that is
+    placeholder text (a theme's demo, a test page: the placeholders hold _PLACEHOLDER_PAGE of
+    the body's words or more, or no other body block is prose with function words).
+    """
+    if not _any(body):
+        return
+    texts = seg.texts
+    idx = body.nonzero()[0].tolist()
+    # A page with placeholders has a body block that opens with "Lorem" (most pages: none); the
+    # blocks' heads are read, not their texts whole.
+    if not any(_LOREM_HEAD.search(texts[i], 0, _LOREM_HEAD_CHARS) for i in idx):
+        return
+    hit = [i for i in idx if _placeholder(texts[i])]
+    if not hit:
+        return
+    words = f.n_words
+    if float(words[hit].sum()) >= _PLACEHOLDER_PAGE * float(words[body].sum()):
+        return
+    rest = body.copy()
+    rest[hit] = False
+    if not _any(rest & (words >= _PLACEHOLDER_PROSE_WORDS) & (f.stopword_ratio >= _PLACEHOLDER_PROSE_STOPS)):
+        return
+    n = len(texts)
+    heads = [
+        i
+        for i in rest.nonzero()[0].tolist()
+        if f.heading[i] > 0 and words[i] <= _PLACEHOLDER_HEAD_WORDS and i + 1 < n and _placeholder(texts[i + 1])
+    ]
+    hit += heads
+    body[hit] = False
+    why[hit] = 104
+
+
+def _placeholder(text: str) -> bool:
+    if PLACEHOLDER_START_RE.match(text) is not None:
+        return True
+    toks = _LETTER_WORD.findall(text.lower())
+    return len(toks) >= _PLACEHOLDER_MIN_WORDS and sum(t in PLACEHOLDER_WORDS for t in toks) >= _PLACEHOLDER_SHARE * len(toks)
+
+
+_LETTER_WORD = regex.compile(r"[^\W\d_]+")
+_LOREM_HEAD = re.compile(r"(?i)lorem")
+_LOREM_HEAD_CHARS = 16
+# A line of the standard passage: four words or more, three in five of them its own (its
+# sentences run 90-100%; a French or Italian sentence shares "et", "est", "in", "non" at most).
+_PLACEHOLDER_MIN_WORDS = 4
+_PLACEHOLDER_SHARE = 0.6
+# A page of placeholder text: three quarters of the body's words (a test page's 0.90-1.0; a
+# theme's unfilled boxes, counted before drop_repeats takes their copies out, 0.15-0.62).
+_PLACEHOLDER_PAGE = 0.75
+# A placeholder's heading: "Heading Line", "Head Line 1", a teaser's title.
+_PLACEHOLDER_HEAD_WORDS = 8
+# The page's own prose: a block of 20 words or more, a quarter of them function words (a
+# placeholder paragraph scores 0.0-0.2, a generator's random Latin 0.01-0.03).
+_PLACEHOLDER_PROSE_WORDS = 20
+_PLACEHOLDER_PROSE_STOPS = 0.25
 
 
 # The longest title with its toggle: "Table of Contents [hide]", "Índice de contenidos mostrar".

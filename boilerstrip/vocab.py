@@ -42,6 +42,8 @@ __all__ = [
     "NEWSLETTER_RE",
     "OTHER_STORIES_RE",
     "PERSON_PRONOUN_RE",
+    "PLACEHOLDER_START_RE",
+    "PLACEHOLDER_WORDS",
     "POSITIVE_RE",
     "POSITIVE_TOKENS",
     "POSTED_BY_RE",
@@ -543,6 +545,19 @@ CREDIT_LINE_RE = regex.compile(
     r"(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Imagen|Immagine)(?:[^\S\n]+(?:[Cc]redits?|CREDITS?))?[^\S\n]*:"
     r"|Cr[ée]dits?[^\S\n]+(?:photos?|images?)[^\S\n]*:"
     r"|(?:Credit|CREDIT)[^\S\n]*:(?=[^\S\n]*\S)"
+)
+
+# A designer's placeholder text (smooth.drop_placeholders): the opening "Lorem ipsum" of the
+# printers' passage from Cicero, and the words of its standard paragraph ("Ut enim ad minim veniam,
+# quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat", "Duis aute
+# irure dolor ..."), which a template's unfilled boxes carry in any language of the site.
+PLACEHOLDER_START_RE = regex.compile(r"(?i)[^\w\n]*lorem[^\S\n]+ipsum\b")
+PLACEHOLDER_WORDS = frozenset(
+    "lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed do eiusmod"
+    " tempor incididunt ut labore et dolore magna aliqua aliquam enim ad minim veniam quis nostrud"
+    " exercitation ullamco laboris nisi aliquip ex ea commodo consequat duis aute irure in"
+    " reprehenderit voluptate velit esse cillum eu fugiat nulla pariatur excepteur sint occaecat"
+    " cupidatat non proident sunt culpa qui officia deserunt mollit anim id est laborum".split()
 )
 
 # A table of contents' title as a line of its own (smooth.drop_toc_titles): "Table of Contents",

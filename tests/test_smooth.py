@@ -2498,6 +2498,29 @@ def test_table_of_contents_title_is_chrome() -> None:
     assert all(str(r) != reason for b in blocks for r in b.reasons)
 
 
+def test_placeholder_text_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a template's placeholder text (lorem ipsum) or its heading"
+    assert SMOOTH_REASONS[104] == reason
+    lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore."
+    latin = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo."
+    boxes = f"<h3>Heading Line</h3><p>{lorem}</p><h3>Our harbour plans</h3><p>{latin}</p>"
+    html = f"<html><body><main><h1>The harbour budget</h1><p>{PROSE} {PROSE}</p>{boxes}<p>{PROSE}</p></main></body></html>"
+    found = {b.text: b for b in extract_blocks(html).blocks}
+    for text in ("Heading Line", lorem, "Our harbour plans", latin):
+        assert found[text].label == "chrome", text
+        assert any(str(r) == reason for r in found[text].reasons), text
+    assert found[f"{PROSE} {PROSE}"].label == "body"
+    # A page of placeholder text (a theme's demo, a test page) keeps it.
+    html = f"<html><body><main><h1>Demo</h1><p>{lorem} {latin}</p><p>{latin} {lorem}</p><p>{lorem}</p></main></body></html>"
+    assert all(str(r) != reason for b in extract_blocks(html).blocks for r in b.reasons)
+    # A dump the same way.
+    lines = ["The harbour budget", f"{PROSE} {PROSE}", lorem, f"{PROSE} {PROSE}", PROSE]
+    found = {b.text: b for b in extract_blocks("\n\n".join(lines), input_type="text").blocks}
+    assert found[lorem].label == "chrome"
+
+
 def test_long_meta_line_is_no_paragraph_of_the_content() -> None:
     from boilerstrip import extract_blocks
 
