@@ -44,6 +44,7 @@ from .smooth import (
     drop_signatures,
     drop_slides,
     drop_tail_pitches,
+    drop_detached_boxes,
     drop_trailer,
     drop_text_above_crumb,
     drop_text_after_copyright,
@@ -237,6 +238,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_repeats(seg, feats, body, smoothed)
         drop_chrome_copies(seg, feats, body, smoothed)
         drop_trailer(seg, feats, body, smoothed)
+        drop_detached_boxes(feats, scores, threshold, body, smoothed)
         keep_early_posts(seg, feats, scores, threshold, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
         if not opts.include_comments:

@@ -3344,3 +3344,43 @@ def test_a_data_table_inside_a_layout_table_is_body() -> None:
     assert "smoothed: a table's own cells next to the body" in {str(r) for b in kept for r in b.reasons}
     # The menu's cells beside the article are no table of the content: they stay chrome.
     assert all(b.label == "chrome" for b in blocks if b.text in {"Front", "Archives", "Search", "Subscribe"})
+
+
+def _blog_with_a_sidebar(title: str, blurb_box: str = "<div><p>{}</p></div>") -> str:
+    bio = 2 * (
+        "I'm a 30-year-old writer and teacher interested in why some people lead happy and useful lives while "
+        "others do not. I write here about the work, the books I read and the people I meet along the way."
+    )
+    blurb = (
+        "This blog is a small place for the things we love: old clothes, new shoes, good music and the friends "
+        "who share them with us. Come by every week to see what is new, and tell us what you think of it."
+    )
+    menu = "".join(f"<li><a href='/{k}'>Menu item {k}</a></li>" for k in range(6))
+    links = "".join(f"<li><a href='/p{k}'>Older post number {k}</a></li>" for k in range(8))
+    return (
+        f"<body><div class='header'><ul>{menu}</ul></div>"
+        f"<div class='main'><div class='post'><h2 class='post-title'>{title}</h2>"
+        "<div class='post-body'><p>Photos by <a href='/f'>Eirik</a></p><p>Love it</p></div></div></div>"
+        f"<div class='column'><h3>About me</h3><ul><li><div><p>{bio}</p></div></li></ul>"
+        f"<h3>Archive</h3><ul>{links}</ul>{blurb_box.format(blurb)}</div></body>"
+    )
+
+
+def test_a_box_detached_below_a_short_post_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A post of a title and two short lines; the blog's blurb, far below it in the side column,
+    # outscores them and is no part of the post.
+    blocks = extract_blocks(_blog_with_a_sidebar("My new project")).blocks
+    blurb = next(b for b in blocks if b.text.startswith("This blog"))
+    assert blurb.label == "chrome"
+    assert SMOOTH_REASONS[122] in [r.code for r in blurb.reasons]
+    assert next(b for b in blocks if b.text == "My new project").label == "body"
+    # When the box was the page's only body, the post's lines and its title come back instead.
+    linked = extract_blocks(_blog_with_a_sidebar("<a href='/p'>My new project</a>")).blocks
+    assert [b.text for b in linked if b.label == "body"] == ["My new project", "Photos by Eirik", "Love it"]
+    assert all(SMOOTH_REASONS[123] in [r.code for r in b.reasons] for b in linked if b.label == "body")
+    # A run led by a heading of its own is a section of the page: it stays.
+    headed = _blog_with_a_sidebar("My new project", "<div><h3>What we love most of all here</h3><p>{}</p></div>")
+    kept = next(b for b in extract_blocks(headed).blocks if b.text.startswith("This blog"))
+    assert kept.label == "body"
