@@ -45,6 +45,7 @@ from .smooth import (
     drop_signatures,
     drop_slides,
     drop_tail_pitches,
+    drop_detached_boxes,
     drop_trailer,
     drop_text_above_crumb,
     drop_text_after_copyright,
@@ -90,6 +91,7 @@ from .smooth import (
     keep_linked_lead_in_lists,
     keep_menu_headings,
     keep_section_headings,
+    keep_short_post_titles,
     keep_listing_headlines,
     keep_definition_terms,
     keep_early_posts,
@@ -240,6 +242,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_repeats(seg, feats, body, smoothed)
         drop_chrome_copies(seg, feats, body, smoothed)
         drop_trailer(seg, feats, body, smoothed)
+        drop_detached_boxes(feats, scores, threshold, body, smoothed)
+        keep_short_post_titles(feats, body, smoothed)
         keep_early_posts(seg, feats, scores, threshold, body, smoothed)
         keep_post_headers(seg, feats, body, smoothed)
         if not opts.include_comments:

@@ -101,6 +101,7 @@ __all__ = [
     "drop_calls_to_action",
     "drop_chrome_copies",
     "drop_chrome_only_classes",
+    "drop_detached_boxes",
     "drop_disclosures",
     "drop_edit_notices",
     "drop_far_tail",
@@ -158,6 +159,7 @@ __all__ = [
     "keep_name_value_lists",
     "keep_own_line_links",
     "keep_post_headers",
+    "keep_short_post_titles",
     "keep_table_rows",
     "keep_text_before_share_bar",
     "keep_text_between_regions",
@@ -303,6 +305,8 @@ SMOOTH_REASONS = {
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
     120: "smoothed: from a comment form's notice on (text)",
+    122: "smoothed: a box detached below a short post, outside its container",
+    123: "smoothed: a short post's title or line",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -6313,3 +6317,111 @@ _LONE_POST_LINES = 20
 # The links to the posts beside it: two titles and the word ("« A | Main | B »").
 _LONE_POST_NAV_WORDS = 40
 
+
+# A main container holding fewer body words than this is a post short enough for a sidebar box
+# to pass for more of it. In all six sets, body runs detached below a container of under 1,000
+# body words were chrome on 13 pages of 14 (the 14th: a section led by its heading, kept); above
+# it they were the text on 5 pages of 16 (long articles run on past the container).
+_DETACHED_POST_WORDS = 1000.0
+# Under this many body words (a short paragraph, as _FEW_WORDS) the post is too short to judge
+# a run below by its length: a sidebar's bio outweighs a photo's caption. Above it,
+# drop_far_tail's rule holds: a run as long as the text is a second part of it (no page of the
+# six sets moved: every box dropped below a longer post was shorter than it).
+_SHORTEST_TEXT = 50.0
+
+
+def drop_detached_boxes(
+    f: Features, scores: FloatArray, threshold: float, body: BoolArray, why: npt.NDArray[np.int8]
+) -> None:
+    """Below a short post, the body outside its main container is a sidebar's box, not the post.
+
+    A blog post of a few lines (a photo's title and caption, a link with a sentence) scores low,
+    while the sidebar beside it, set after the post in the page, holds the page's best prose: the
+    blogger's "about me" ("I'm a 30-year-old computer scientist ..."), a blurb about the blog, a
+    shop's product line. When the main container holds under _DETACHED_POST_WORDS body words,
+    the body below its last block and outside it goes where it reads as such a box: a run of body
+    that starts more than _LEAD_GAP blocks below the container (a post's text that runs on out of
+    the container starts right below it) and is not led by a heading of its own (a section of
+    the page) nor, below a text of _SHORTEST_TEXT words or more, as long as the text (a second
+    part of it), or a block in a list, an <aside> or a sidebar-classed element. If that leaves the
+    page without body, the post comes back instead: the container's blocks within the rescue
+    margin of the threshold that are no repeat and in no chrome context (a dateline may be the
+    post), and its headings above the first of them (the post's title); if there are none,
+    nothing changes. A reader's comment stays (the thread has its own rules; include_comments
+    keeps it). HTML mode.
+    """
+    n = len(body)
+    if f.mode != "html" or n < 2 or not _any(body):
+        return
+    main = f.main > 0
+    at = main.nonzero()[0]
+    if not len(at):
+        return
+    last = int(at[-1])
+    post_words = float(f.n_words[body & main].sum())
+    if last >= n - 1 or post_words >= _DETACHED_POST_WORDS:
+        return
+    below = body & ~main
+    below[: last + 1] = False
+    if not _any(below):
+        return
+    starts, ends = _runs_of(body)
+    # A run led by its own heading is a section of the page, not a box's text.
+    far = (starts > last + _LEAD_GAP) & (f.heading[starts] == 0)
+    if post_words >= _SHORTEST_TEXT:
+        # A run as long as a text of its own is a second part of it (drop_far_tail's rule).
+        words = np.concatenate(([0.0], np.cumsum(f.n_words)))
+        far &= words[ends] - words[starts] < post_words
+    drop = _spans(n, starts[far], ends[far]) | ((f.flags & (Flag.LIST | Flag.ASIDE | Flag.NEG_CLASS)) != 0)
+    drop &= below & ((f.flags & Flag.COMMENT) == 0)  # a reader's comment: the thread has its own rules
+    if not _any(drop):
+        return
+    rest = body & ~drop
+    post = np.zeros(n, dtype=bool)
+    if not _any(rest):
+        plain = main & ((f.flags & _CHROME_CONTEXT) == 0)
+        post = plain & (f.repeated == 0) & (scores - threshold > -_RESCUE_MARGIN)
+        if not _any(post):
+            return
+        # The post's title: the container's headings above its first kept line.
+        first = int(post.nonzero()[0][0])
+        post[:first] |= plain[:first] & (f.heading[:first] > 0)
+    body[drop] = False
+    why[drop] = 122
+    body |= post
+    why[post] = 123
+
+
+# A post this short (its main container's body words) is one whose title may score below its
+# lines: a linked headline over a caption of a few words.
+_TITLED_POST_WORDS = 100.0
+# The title stands at most this many blocks above the post's first body block (a dateline or a
+# meta line between).
+_TITLE_GAP = 3
+
+
+def keep_short_post_titles(f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A short post's title: the container's heading a few blocks above its first body block.
+
+    A blog post of a picture and a line or two has a linked headline (the post's permalink) and
+    a meta line ("images - Tags: ... @ 15:34") between it and the text: the link density and the
+    meta line keep the heading out of the body, and the heading chain of smooth_labels only takes
+    a heading right above a body block. When the main container holds under _TITLED_POST_WORDS
+    body words, its nearest heading at most _TITLE_GAP blocks above its first body block (no body
+    block between, in no chrome context) is body. A longer text's title is left to the other
+    steps: a headline over a long article is as often a rail's or a section's.
+    """
+    n = len(body)
+    if f.mode != "html" or n < 2:
+        return
+    inside = body & (f.main > 0)
+    if not _any(inside) or float(f.n_words[inside].sum()) >= _TITLED_POST_WORDS:
+        return
+    first = int(inside.argmax())
+    for i in range(first - 1, max(first - 1 - _TITLE_GAP, -1), -1):
+        if body[i]:
+            return
+        if f.heading[i] > 0 and f.main[i] > 0 and not f.flags[i] & _CHROME_CONTEXT:
+            body[i] = True
+            why[i] = 123
+            return

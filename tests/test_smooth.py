@@ -554,9 +554,13 @@ def test_a_small_group_far_below_the_content_is_dropped() -> None:
     assert [b.label for b in blocks] == ["body"] * 4 + ["chrome"] * 26
     assert blocks[-1].reasons[0].code == "smoothed: far below the content"
     # Close below the content (a short menu between), the box stays: the gap is too small.
-    short_menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(5)) + "</ul>"
+    # (Four items: from six blocks below a text under 1,000 words, drop_detached_boxes takes it.)
+    short_menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(4)) + "</ul>"
     blocks = extract_blocks(f"<body>{article}{short_menu}<div><p>{about}</p></div></body>").blocks
     assert blocks[-1].label == "body"
+    five = short_menu.replace("</ul>", "<li><a href='/s4'>Section number 4 of the site</a></li></ul>")
+    blocks = extract_blocks(f"<body>{article}{five}<div><p>{about}</p></div></body>").blocks
+    assert blocks[-1].label == "chrome" and blocks[-1].reasons[0].code == SMOOTH_REASONS[122]
     # A part as big as the content is a second part of it, however far.
     more = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(3))
     blocks = extract_blocks(f"<body>{article}{menu}<div>{more}</div></body>").blocks
@@ -3412,3 +3416,69 @@ def test_text_lines_between_short_body_lines_of_a_page_without_article() -> None
     lines[3] = PROSE + " Once more."
     body, _ = run([0, 1, 3, 7, 8, 10])
     assert not body[2]
+
+
+def _blog_with_a_sidebar(title: str, blurb_box: str = "<div><p>{}</p></div>") -> str:
+    bio = 2 * (
+        "I'm a 30-year-old writer and teacher interested in why some people lead happy and useful lives while "
+        "others do not. I write here about the work, the books I read and the people I meet along the way."
+    )
+    blurb = (
+        "This blog is a small place for the things we love: old clothes, new shoes, good music and the friends "
+        "who share them with us. Come by every week to see what is new, and tell us what you think of it."
+    )
+    menu = "".join(f"<li><a href='/{k}'>Menu item {k}</a></li>" for k in range(6))
+    links = "".join(f"<li><a href='/p{k}'>Older post number {k}</a></li>" for k in range(8))
+    return (
+        f"<body><div class='header'><ul>{menu}</ul></div>"
+        f"<div class='main'><div class='post'><h2 class='post-title'>{title}</h2>"
+        "<div class='post-body'><p>Photos by <a href='/f'>Eirik</a></p><p>Love it</p></div></div></div>"
+        f"<div class='column'><h3>About me</h3><ul><li><div><p>{bio}</p></div></li></ul>"
+        f"<h3>Archive</h3><ul>{links}</ul>{blurb_box.format(blurb)}</div></body>"
+    )
+
+
+def test_a_box_detached_below_a_short_post_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A post of a title and two short lines; the blog's blurb, far below it in the side column,
+    # outscores them and is no part of the post.
+    blocks = extract_blocks(_blog_with_a_sidebar("My new project")).blocks
+    blurb = next(b for b in blocks if b.text.startswith("This blog"))
+    assert blurb.label == "chrome"
+    assert SMOOTH_REASONS[122] in [r.code for r in blurb.reasons]
+    assert next(b for b in blocks if b.text == "My new project").label == "body"
+    # When the box was the page's only body, the post's lines and its title come back instead.
+    linked = extract_blocks(_blog_with_a_sidebar("<a href='/p'>My new project</a>")).blocks
+    assert [b.text for b in linked if b.label == "body"] == ["My new project", "Photos by Eirik", "Love it"]
+    assert all(SMOOTH_REASONS[123] in [r.code for r in b.reasons] for b in linked if b.label == "body")
+    # A run led by a heading of its own is a section of the page: it stays.
+    headed = _blog_with_a_sidebar("My new project", "<div><h3>What we love most of all here</h3><p>{}</p></div>")
+    kept = next(b for b in extract_blocks(headed).blocks if b.text.startswith("This blog"))
+    assert kept.label == "body"
+
+
+def _short_post(text: str) -> str:
+    menu = "".join(f"<li><a href='/{k}'>Menu item {k}</a></li>" for k in range(6))
+    return (
+        f"<body><div class='header'><ul>{menu}</ul></div><div class='main'><div class='post'>"
+        "<h3 class='post-title'><a href='/2012/11/logos'>Logos made again for the end of days</a></h3>"
+        "<div class='meta'><a href='/c/images'>images</a> — <a href='/u/me'>the writer</a> @ 15:34</div>"
+        f"<div class='post-body'>{text}</div>"
+        "<div><a href='/2012/11/logos#c'>Comments (0)</a></div></div></div>"
+        "<div class='footer'><p>All rights reserved.</p></div></body>"
+    )
+
+
+def test_a_short_posts_linked_title_above_its_meta_line_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    # A picture's post: a linked headline, a meta line, then one line of text.
+    line = "<p>Made by a designer from the north! Via a friend of ours, more of them here.</p>"
+    title = next(b for b in extract_blocks(_short_post(line)).blocks if b.text.startswith("Logos"))
+    assert title.label == "body"
+    assert SMOOTH_REASONS[123] in [r.code for r in title.reasons]
+    # Over a text of a hundred words or more, the step leaves the headline to the other rules.
+    long = _short_post(line + "".join(f"<p>{PROSE} Part {k}.</p>" for k in range(6)))
+    title = next(b for b in extract_blocks(long).blocks if b.text.startswith("Logos"))
+    assert SMOOTH_REASONS[123] not in [r.code for r in title.reasons]
