@@ -5074,9 +5074,13 @@ def drop_placeholders(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     if not _any(body):
         return
     texts = seg.texts
-    idx = body.nonzero()[0].tolist()
-    # A page with placeholders has a body block that opens with "Lorem" (most pages: none); the
-    # blocks' heads are read, not their texts whole.
+    at = body.nonzero()[0]
+    # A page with placeholders has a body block that opens with "Lorem" (most pages: none): the
+    # body's texts are searched for the word in C first (may_hold_lines, ~1 us), then the blocks'
+    # heads are read.
+    if not _may_hold_lines(texts, at, _LOREM_STEMS):
+        return
+    idx = at.tolist()
     if not any(_LOREM_HEAD.search(texts[i], 0, _LOREM_HEAD_CHARS) for i in idx):
         return
     hit = [i for i in idx if _placeholder(texts[i])]
@@ -5109,6 +5113,7 @@ def _placeholder(text: str) -> bool:
 
 _LETTER_WORD = regex.compile(r"[^\W\d_]+")
 _LOREM_HEAD = re.compile(r"(?i)lorem")
+_LOREM_STEMS = (b"lorem",)
 _LOREM_HEAD_CHARS = 16
 # A line of the standard passage: four words or more, three in five of them its own (its
 # sentences run 90-100%; a French or Italian sentence shares "et", "est", "in", "non" at most).
