@@ -3135,15 +3135,17 @@ def box_span(seg, main_in, n_words_in, link_density_in, flags_in, Py_ssize_t nam
 
 # ---------------------------------------------------------------------------------------
 # Smooth steps (session 19)
-# parse.segment._byte_places and _bytes_hold: the page's raw bytes searched for a literal with the C
-# library's memmem (a SIMD search where there is one) instead of bytes.find, ~1-2 ns a byte on a
-# page of JSON-LD and markup (declares_product, declares_article, declares_thread).
+# parse.segment._byte_places and _bytes_hold: the page's raw bytes searched for a literal instead of
+# with bytes.find: 16 places at a time with SSE2, comparing only the places whose first and last
+# bytes are the literal's (session 23: 10-25 % less time than the C library's memmem on the speed
+# sample's pages, ~4 GB/s), else with memmem; for declares_product, declares_article,
+# declares_thread and the shut panels' buttons.
 
 cdef extern from *:
     """
     #include <string.h>
     /* memmem where the C library has it; elsewhere a memchr for the first byte and a memcmp. */
-    static const void *bs_memmem(const void *hay, size_t n, const void *needle, size_t m) {
+    static const void *bs_memmem_plain(const void *hay, size_t n, const void *needle, size_t m) {
     #if defined(__GLIBC__) || defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || defined(__NetBSD__)
         return memmem(hay, n, needle, m);
     #else
@@ -3161,6 +3163,35 @@ cdef extern from *:
         return NULL;
     #endif
     }
+    #if defined(__SSE2__) && defined(__GNUC__)
+    #include <emmintrin.h>
+    /* The first place of needle in hay: 16 places at a time, those whose first and last bytes are
+       the needle's are compared whole (glibc's memmem runs its two-way search at ~1.5 GB/s on a
+       page; this filter at several times that), the last few places by bs_memmem_plain. */
+    static const void *bs_memmem(const void *hay, size_t n, const void *needle, size_t m) {
+        const unsigned char *h = (const unsigned char *)hay, *s = (const unsigned char *)needle;
+        size_t i = 0;
+        if (m < 2 || m > n) return bs_memmem_plain(hay, n, needle, m);
+        {
+            const __m128i first = _mm_set1_epi8((char)s[0]), last = _mm_set1_epi8((char)s[m - 1]);
+            while (i + m + 15 <= n) {
+                __m128i a = _mm_loadu_si128((const __m128i *)(h + i));
+                __m128i b = _mm_loadu_si128((const __m128i *)(h + i + m - 1));
+                unsigned int mask = (unsigned int)_mm_movemask_epi8(
+                    _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+                while (mask) {
+                    unsigned int bit = (unsigned int)__builtin_ctz(mask);
+                    if (memcmp(h + i + bit + 1, s + 1, m - 2) == 0) return h + i + bit;
+                    mask &= mask - 1;
+                }
+                i += 16;
+            }
+        }
+        return bs_memmem_plain(h + i, n - i, needle, m);
+    }
+    #else
+    #define bs_memmem bs_memmem_plain
+    #endif
     """
     const void *bs_memmem(const void *hay, size_t n, const void *needle, size_t m) noexcept nogil
 

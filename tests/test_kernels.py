@@ -603,7 +603,7 @@ def test_stem_scan_generated(texts: list[str], words: list[str]) -> None:
     st.sampled_from([b"", b"a", b"aa", b"ab", b"aba", b"\x00", b"\xff\xff", b'"@type"', b"og:type", b"roduct", b"b" * 17]),
 )
 def test_byte_search_generated(data: bytes, literal: bytes) -> None:
-    """_byte_places and _bytes_hold's twins (memmem) find the places bytes.find does, overlapping ones too."""
+    """_byte_places and _bytes_hold's twins (an SSE2 filter, else memmem) find the places bytes.find does, overlapping ones too."""
     refs = _compiled.KERNEL_REFERENCES
     assert segment._byte_places(data, literal) == refs["byte_places"](data, literal)
     assert segment._bytes_hold(data, literal) == refs["bytes_hold"](data, literal)
