@@ -84,6 +84,7 @@ from .smooth import (
     keep_key_points,
     keep_item_slots,
     keep_index_lists,
+    keep_code_page_link_lists,
     keep_inner_tables,
     keep_listing,
     keep_linked_cards,
@@ -249,6 +250,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         if not opts.include_comments:
             drop_after_comment_form(seg, feats, body, smoothed)
         keep_inner_tables(seg, feats, body, smoothed)
+        keep_code_page_link_lists(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

@@ -142,6 +142,7 @@ __all__ = [
     "keep_alike_runs",
     "keep_article_lists",
     "keep_card_sets",
+    "keep_code_page_link_lists",
     "keep_content_lists",
     "keep_definition_terms",
     "keep_early_posts",
@@ -307,6 +308,7 @@ SMOOTH_REASONS = {
     120: "smoothed: from a comment form's notice on (text)",
     122: "smoothed: a box detached below a short post, outside its container",
     123: "smoothed: a short post's title or line",
+    125: "smoothed: a list of links between the body blocks of a page with code",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -4004,6 +4006,41 @@ def keep_inner_tables(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         add = np.flatnonzero(~body[a:b]) + a
         body[add] = True
         why[add] = 107
+
+
+def keep_code_page_link_lists(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """On a page whose body holds code, a list of links between its body blocks is the text's own list.
+
+    A manual's page names the types, guides and methods it speaks of as a list of links ("Supported
+    types: ArrayBuffer, Blob, FormData ...", "See also: Basic concepts of flexbox, Ordering flex
+    items"), each item a link that scores as a menu line. Between the body blocks of a page that
+    shows code (_CODE_BLOCKS <pre> blocks in its body, the mark of a manual or an API reference),
+    list items of over half link text, in no chrome box or class word and not repeated elsewhere on
+    the page, join the body. On other pages such lists are as often a related-stories box as the
+    text's, and stay as scored. Runs after the other steps (the span is read on the final labels).
+    """
+    n = len(body)
+    # Most pages: no list item (a scan of the kinds in C), or no code in the body (one pass of
+    # _all_of's twin, where numpy's three operations cost ~3 us a page).
+    if f.mode != "html" or n == 0 or "li" not in seg.kinds:
+        return
+    if np.count_nonzero(_all_of(n, ((body, "is", 0), (f.flags, "some", Flag.PRE)))) < _CODE_BLOCKS:
+        return
+    kept = np.flatnonzero(body)
+    first, last = int(kept[0]), int(kept[-1])
+    add = _all_of(last - first, (
+        (body[first:last], "not", 0), (f.flags[first:last], "some", _LIST),
+        (f.flags[first:last], "none", _ARTICLE_LIST_CHROME), (f.link_density[first:last], ">", 0.5),
+        (f.repeated[first:last], "==", 0),
+    ))  # fmt: skip
+    idx = np.flatnonzero(add) + first
+    if len(idx):
+        body[idx] = True
+        why[idx] = 125
+
+
+# Two code blocks: one <pre> is as often a blog post's snippet or an embed's markup.
+_CODE_BLOCKS = 2
 
 
 # Two rows of two cells, the data-table rule's least; half the cells without links (a figure or a

@@ -3482,3 +3482,34 @@ def test_a_short_posts_linked_title_above_its_meta_line_is_body() -> None:
     long = _short_post(line + "".join(f"<p>{PROSE} Part {k}.</p>" for k in range(6)))
     title = next(b for b in extract_blocks(long).blocks if b.text.startswith("Logos"))
     assert SMOOTH_REASONS[123] not in [r.code for r in title.reasons]
+
+
+def _manual_page(code: str) -> str:
+    menu = "".join(f"<li><a href='/m{k}'>Menu entry {k}</a></li>" for k in range(6))
+    para = (
+        "<p>The reader returns a stream of chunks that you can consume one at a time, and it closes "
+        "the stream when the last chunk has been read by the caller.</p>"
+    )
+    types = "".join(f"<li><a href='/t/{t}'>{t}</a></li>" for t in ("ArrayBuffer", "TypedArray", "DataView", "Blob"))
+    return (
+        f"<body><nav><ul>{menu}</ul></nav><main><h1>Using the stream reader</h1>{para}{code}"
+        f"<p>The body can be given as any of the types below, and each of them is read the same way.</p><ul>{types}</ul>"
+        f"{para.replace('chunks', 'parts')}{code.replace('read', 'cancel')}{para.replace('reader', 'writer')}</main>"
+        "<footer><p>All rights reserved.</p></footer></body>"
+    )
+
+
+def test_a_list_of_links_between_body_blocks_of_a_page_with_code_is_body() -> None:
+    from boilerstrip import extract_blocks
+
+    code = "<pre>const reader = stream.getReader();\nconst chunk = await reader.read();</pre>"
+    blocks = extract_blocks(_manual_page(code)).blocks
+    items = [b for b in blocks if b.text in ("ArrayBuffer", "TypedArray", "DataView", "Blob")]
+    assert len(items) == 4
+    assert all(b.label == "body" for b in items)
+    assert all(SMOOTH_REASONS[125] in [r.code for r in b.reasons] for b in items)
+    # The menu above the text stays out, and so does the footer.
+    assert next(b for b in blocks if b.text == "Menu entry 0").label == "chrome"
+    # Without code in the body the list is left to its score.
+    plain = extract_blocks(_manual_page("")).blocks
+    assert all(SMOOTH_REASONS[125] not in [r.code for r in b.reasons] for b in plain)
