@@ -1253,10 +1253,16 @@ def _listing_span(texts: list[str], f: Features) -> tuple[int, int, int] | None:
 
 
 def _series(at: list[int]) -> list[list[int]]:
-    """The runs of _LIST_MIN_ITEMS markers or more, each 2 to _LIST_MAX_GAP lines after the last."""
+    """The runs of _LIST_MIN_ITEMS markers or more, each 2 to _LIST_MAX_GAP lines after the last.
+
+    Two markers on adjacent lines are one item's two fields (a paper's citation count over its
+    year, a price over the saving), and the second stands for the item: counted apart, the gap of
+    one line between them broke every series. Three or more in a row are a table's cells (a
+    results table's rank, time and unit) and stay as they are, so they break a series as before.
+    """
     out: list[list[int]] = []
     run: list[int] = []
-    for i in at:
+    for i in _pairs_as_one(at):
         if run and not 2 <= i - run[-1] <= _LIST_MAX_GAP:
             if len(run) >= _LIST_MIN_ITEMS:
                 out.append(run)
@@ -1264,6 +1270,22 @@ def _series(at: list[int]) -> list[list[int]]:
         run.append(i)
     if len(run) >= _LIST_MIN_ITEMS:
         out.append(run)
+    return out
+
+
+def _pairs_as_one(at: list[int]) -> list[int]:
+    """The markers with each pair on adjacent lines (no third next to it) as its second one (_series)."""
+    out: list[int] = []
+    k, m = 0, len(at)
+    while k < m:
+        j = k + 1
+        while j < m and at[j] - at[j - 1] == 1:
+            j += 1
+        if j - k == 2:
+            out.append(at[k + 1])
+        else:
+            out.extend(at[k:j])
+        k = j
     return out
 
 

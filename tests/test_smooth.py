@@ -1276,6 +1276,39 @@ def test_text_listing_between_an_introduction_and_a_footer_blurb_is_body() -> No
     assert not any(b.label == "body" for b in blocks if b.text in items)
 
 
+def test_text_listing_whose_items_hold_two_numbers_in_a_row_is_body() -> None:
+    from boilerstrip import extract_blocks
+    from boilerstrip.smooth import _series
+
+    # A researcher's profile as a dump: each paper a title, its authors, its venue, then its
+    # citation count over its year, both bare numbers. The two numbers on adjacent lines are one
+    # item's: the second stands for the item, and the papers make a series of markers.
+    topics = ["tide tables", "harbour cranes", "quay walls", "lantern optics", "kite lines", "pier piles",
+              "ferry routes", "dock gates"]
+    venues = ["Harbour Review", "Coastal Letters", "Tidal Quarterly", "Maritime Notes", "Port Journal",
+              "Shore Studies", "Sea Works", "Dock Papers"]
+    people = ["A Reed, B Moss", "C Hale", "D Frost, E Lane, F Shaw", "G Marsh", "H Stone, I Wells", "J Brook",
+              "K Field, L Vale", "M Dale"]
+    items = [
+        line
+        for k, (topic, venue, who) in enumerate(zip(topics, venues, people, strict=True))
+        for line in (f"On {topic} and their keepers", who, venue, str(4000 - 321 * k), str(1990 + 3 * k))
+    ]
+    menu = ["Home", "Profiles", "Search", "Sign in", "Help"]
+    bio = ("She studies how small harbours keep their quays, cranes and lights in working order through "
+           "the winter storms.")
+    head = [bio, "Title", "Cited by", "Year"]
+    footer = ["Privacy", "Terms", "Contact"]
+    blocks = extract_blocks("\n".join([*menu, *head, *items, *footer]), input_type="text").blocks
+    kept = [b for b in blocks if b.text in items]
+    assert len(kept) == len(items) and all(b.label == "body" for b in kept)
+    assert "smoothed: an item of a listing in the text" in {b.reasons[0].code for b in kept}
+    assert all(b.label == "chrome" for b in blocks if b.text in menu[1:] + footer)
+    # A pair on adjacent lines counts once; three in a row are a table's cells and break the run.
+    assert _series([3, 4, 8, 9, 13, 14, 18, 19, 23, 24]) == [[4, 9, 14, 19, 24]]
+    assert _series([2, 3, 4, 8, 9, 10, 14, 15, 16, 20, 21, 22, 26, 27, 28]) == []
+
+
 def test_a_thread_keeps_each_posts_author_and_date() -> None:
     from boilerstrip import extract_blocks
 
