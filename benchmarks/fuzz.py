@@ -408,6 +408,7 @@ def run(args: argparse.Namespace, sources: list[Path]) -> Stats:
     stats = Stats()
     deadline = time.monotonic() + args.seconds
     injects = list(args.inject)
+    started = 0
     cache: dict[Path, bytes] = {}
 
     def load(path: Path) -> bytes:
@@ -436,7 +437,7 @@ def run(args: argparse.Namespace, sources: list[Path]) -> Stats:
         while True:
             now = time.monotonic()
             for w in workers:
-                if w.job is None and (now < deadline or injects):
+                if w.job is None and (now < deadline or injects or started < args.min_inputs):
                     src = rng.choice(sources)
                     data, ops = mutate(load(src), load(rng.choice(sources)), rng)
                     job = {
@@ -448,6 +449,7 @@ def run(args: argparse.Namespace, sources: list[Path]) -> Stats:
                     if injects:
                         job["inject"] = injects.pop(0)
                     w.job, w.started = job, time.monotonic()
+                    started += 1
                     w.cpu_at_start = cpu_seconds(w.proc.pid) or 0.0
                     try:
                         w.conn.send({"data": data, "opts": job["opts"], "inject": job.get("inject")})
@@ -592,6 +594,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fixtures", action="store_true", help="mutate tests/fixtures only (what CI does)")
     ap.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    ap.add_argument(
+        "--min-inputs",
+        type=int,
+        default=0,
+        help="go on past the duration until this many inputs were tried (a floor on a loaded machine)",
+    )
     ap.add_argument(
         "--hang-seconds", type=float, default=10.0, help="CPU seconds per input that count as a hang"
     )

@@ -38,7 +38,8 @@ def _fuzz(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_short_fuzz_run_finds_nothing(tmp_path: Path) -> None:
-    proc = _fuzz("--seconds", "3", "--seed", "20240601", "--out", str(tmp_path))
+    # --min-inputs: on a loaded machine 3 s once held a single input (the worker's start-up).
+    proc = _fuzz("--seconds", "3", "--min-inputs", "10", "--seed", "20240601", "--out", str(tmp_path))
     report = proc.stdout
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert int(_row(report, "inputs tried")) >= 10
