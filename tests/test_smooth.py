@@ -2047,7 +2047,7 @@ def test_calls_to_action_beside_an_article_are_chrome() -> None:
     assert [b.label for b in kept] == ["chrome"] * 2
     assert str(kept[0].reasons[0]) == "smoothed: a call to action beside an article"
     # The word in camel case, and after a class name whose letters lowering lengthens ("İ").
-    for name, before in (("blogCallToAction", ""), ("box cta", "İzmir-guide"), ("pitchCta", "İzmir")):
+    for name, before in (("blogCallToAction", ""), ("box cta", "İzmir-guide"), ("pitchCta", "İzmir"), ("İzmir-cta", ""), ("İ callToAction", "")):
         assert [b.label for b in extract_blocks(page(declared, name, before)).blocks if b.text in pitch] == ["chrome"] * 2
     # A class attribute that holds a line break (the joined class text then has more of them than
     # elements): the element of the match is found by the classes' lengths instead.
@@ -2058,6 +2058,40 @@ def test_calls_to_action_beside_an_article_are_chrome() -> None:
         assert [b.label for b in extract_blocks(page(declared, name)).blocks if b.text in pitch] == ["body"] * 2
     # A page that declares no article (a landing page, whose sections all call to action) keeps them.
     assert [b.label for b in extract_blocks(page("")).blocks if b.text in pitch] == ["body"] * 2
+
+
+def test_price_mask_matches_the_currency_pattern_over_the_page() -> None:
+    import bisect
+    import re
+
+    from boilerstrip import smooth
+    from boilerstrip.features import priced_lines
+
+    # _price_mask finds the texts that hold a currency's code before it matches the pattern in
+    # them: the lines are those of the pattern's matches over the joined page (its reference here).
+    def reference(texts: list[str], f: object) -> np.ndarray:
+        priced = np.zeros(len(texts), dtype=bool)
+        page = "\0".join(texts)
+        coded = [m.start() for m in smooth._PRICE_CODE.finditer(page)]
+        if not coded and not any(sign in page for sign in smooth._PRICE_SIGNS):
+            return priced
+        starts = [0, *np.cumsum(f.n_chars + 1.0).astype(np.int64).tolist()]  # type: ignore[attr-defined]
+        signed = priced_lines(texts, page, starts)
+        signed += [bisect.bisect_right(starts, at) - 1 for at in coded]
+        priced[signed] = f.n_words[signed] <= smooth._PRICE_WORDS  # type: ignore[attr-defined]
+        return priced
+
+    lines = ["EUR 23.06", "RRP:EUR 34.60", "49 CHF", "USDKK 5", "5 USDX", "XEUR 5", "EUR", "12 CAD and 30 EUR",
+             "Price: $9.99", "AUD", "costs 7 SEK.", "NOKIA 3310", "from 9 PLN\u00a0", "JPY 500 or about 3 USD"]
+    for k in range(len(lines)):
+        texts = ["Shop", *lines[k:], "A sentence with no price in it at all.", *lines[:k]]
+        seg = segment_text("\n".join(texts), max_blocks=1000)
+        f = compute_features(seg, "text")
+        assert smooth._price_mask(seg.texts, f).tolist() == reference(seg.texts, f).tolist()
+    seg = segment_text("Shop\nNo code, no sign.\nAUDIT report 2021", max_blocks=1000)
+    f = compute_features(seg, "text")
+    assert not smooth._price_mask(seg.texts, f).any()
+    assert re.fullmatch(smooth._CURRENCY_CODES.pattern, "EUR")
 
 
 def test_declares_article() -> None:
