@@ -305,6 +305,7 @@ SMOOTH_REASONS = {
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
     120: "smoothed: from a comment form's notice on (text)",
+    121: "smoothed: a post's number on its own line in a thread",
     122: "smoothed: a box detached below a short post, outside its container",
     123: "smoothed: a short post's title or line",
 }
@@ -2611,8 +2612,10 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     numbered "#2") above body text of their own, the post's first such line is body, and
     so is its writer's name: the post's first heading above the date, or else its first
     short line that is all link. What else stands above the date, the writer's details (a
-    member title, a join date, a post count), is chrome. An article's byline stands in no
-    run of alike items; a listing's cards link their headlines, not their dates.
+    member title, a join date, a post count), is chrome. Once three posts stand, a sibling
+    post (one parent, tag and class) whose own text is shorter ("Thanks!", "NIH - 7/18") is
+    headed the same way (session 24). An article's byline stands in no run of alike items; a
+    listing's cards link their headlines, not their dates.
     """
     n = len(body)
     if n == 0 or not _any(body):
@@ -2647,21 +2650,32 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return count.get((tags[e], classes[e]), 0) >= _THREAD_POSTS
 
     found: list[tuple[int, int]] = []
+    # A post whose own text is shorter than a sentence ("Thanks!", "+1") is headed alike: it
+    # is taken once the thread stands, when it is a sibling of a post taken (one parent, tag, class).
+    short: list[tuple[int, int]] = []
+    last = -1
     for i in dates.tolist():
         if EDIT_NOTE_RE.search(texts[i]) is not None:
             continue  # "edited Sep 11, 2016", "Last edited: Mar 27": a note on the post, not its date
         e = elems[i]
         while e > 0 and not alike(e):
             e = parents[e]
-        if e <= 0 or (found and found[-1][1] == e):
+        if e <= 0 or e == last:
             continue  # one date a post: its first
+        last = e
         j, stop = i + 1, int(ends[e])
+        while j < n and elems[j] < stop and not body[j]:
+            j += 1
+        if j >= n or elems[j] >= stop:
+            continue  # no text of its own
         while j < n and elems[j] < stop and not (body[j] and f.n_words[j] >= _POST_TEXT_WORDS):
             j += 1
-        if j < n and elems[j] < stop:
-            found.append((i, e))
+        (found if j < n and elems[j] < stop else short).append((i, e))
     if len({e for _, e in found}) < _THREAD_POSTS:
         return
+    if short:
+        posts = {(parents[e], tags[e], classes[e]) for _, e in found}
+        found += [(i, e) for i, e in short if (parents[e], tags[e], classes[e]) in posts]
     for i, e in found:
         body[i] = True
         why[i] = 36
@@ -2680,6 +2694,12 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         if author >= 0 and not body[author] and f.date_like[author] == 0 and 0 < f.n_words[author] <= _POST_AUTHOR_WORDS:
             body[author] = True
             why[author] = 36
+        # The post's number on a line of its own beside the date ("#2", the permalink's text).
+        stop = int(ends[e])
+        for j in range(max(k, i - _POST_NUMBER_REACH), min(n, i + _POST_NUMBER_REACH + 1)):
+            if body[j] and j != i and elems[j] < stop and _POST_NUMBER_LINE.fullmatch(texts[j]) is not None:
+                body[j] = False
+                why[j] = 121
 
 
 def _link_name(text: str, f: Features, a: int) -> bool:
@@ -2697,6 +2717,9 @@ def _link_name(text: str, f: Features, a: int) -> bool:
 _POST_DATE_LINKED = 0.5
 _POST_DATE_WORDS = 8
 _POST_NUMBER = regex.compile(r"(?<![\w#])#\d{1,5}(?!\w)")
+# A post's number alone on its line, within two blocks of the post's date (session 24).
+_POST_NUMBER_LINE = regex.compile(r"\s*#\s?[1-9]\d{0,4}\s*")
+_POST_NUMBER_REACH = 2
 # A thread: three posts (the question and two replies) at least.
 _THREAD_POSTS = 3
 # A post's own text below its date: a sentence.
