@@ -132,6 +132,7 @@ __all__ = [
     "drop_text_newsletter",
     "drop_text_post_actions",
     "drop_text_post_end",
+    "drop_text_post_numbers",
     "drop_text_read_also",
     "drop_text_related",
     "drop_text_reviews",
@@ -190,6 +191,7 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
+    -9: "smoothed: a post's number on its own line in a thread (text)",
     1: "smoothed: between body blocks",
     2: "smoothed: heading before body",
     3: "smoothed: alone among chrome",
@@ -5178,6 +5180,43 @@ def drop_text_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt
 def _member_stats(text: str) -> bool:
     # Every stats line holds a digit (a count or a date): a plain test before the pattern.
     return _NUMBER.search(text) is not None and MEMBER_STATS_RE.fullmatch(text) is not None
+
+
+def drop_text_post_numbers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a thread's post number on a line of its own is chrome (session 24).
+
+    Forum engines number each post in its header ("#2", the permalink's text); a dump prints the
+    number as a line of its own between the writer's details and the post, and it passes with the
+    post's lines. A ranked listing numbers its entries alike ("#1" over a film's title, a shop's
+    best-sellers), and there the number is content. A thread's numbers head posts: a date line
+    (_POST_DATE_WORDS words at most) within _POST_NUMBER_REACH lines of the number, or a sentence
+    (_POST_TEXT_WORDS words or more) right below it; a listing's head a title. With
+    _THREAD_POSTS such numbers or more, half the number lines at least, the body's number lines go.
+    """
+    n = len(body)
+    if n < _THREAD_POSTS or f.mode != "text":
+        return
+    texts = seg.texts
+    one = (f.n_words == 1).nonzero()[0]
+    if not _may_hold_lines(texts, one, (b"#",)):
+        return  # most pages: no line of one word holds "#" (searched in C, ~1 us)
+    nums = [i for i in one.tolist() if texts[i].lstrip()[:1] == "#" and _POST_NUMBER_LINE.fullmatch(texts[i]) is not None]
+    if len(nums) < _THREAD_POSTS:
+        return  # most pages: no number line
+    words, dated, ended = f.n_words, f.date_like, f.sentence_end
+
+    def heads_post(i: int) -> bool:
+        near = range(max(0, i - _POST_NUMBER_REACH), min(n, i + _POST_NUMBER_REACH + 1))
+        if any(j != i and dated[j] > 0 and words[j] <= _POST_DATE_WORDS for j in near):
+            return True
+        return i + 1 < n and words[i + 1] >= _POST_TEXT_WORDS and ended[i + 1] > 0
+
+    posts = sum(1 for i in nums if heads_post(i))
+    if posts < _THREAD_POSTS or 2 * posts < len(nums):
+        return
+    hit = [i for i in nums if body[i]]
+    body[hit] = False
+    why[hit] = -9
 
 
 def drop_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

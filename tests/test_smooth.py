@@ -1385,6 +1385,26 @@ def test_a_posts_number_beside_its_date_is_chrome_in_a_thread() -> None:
     assert not any(r.code == "smoothed: a post's number on its own line in a thread" for b in blocks for r in b.reasons)
 
 
+def test_a_threads_post_numbers_are_chrome_in_a_text_dump() -> None:
+    from boilerstrip import extract_blocks
+
+    code = "smoothed: a post's number on its own line in a thread (text)"
+    posts = []
+    for i, name in enumerate(["harbourfan", "quaywalker", "tidewatcher", "pierstroller"]):
+        posts += [name, f"Mar {i + 1}, 2025", f"#{i + 1}", f"{PROSE} Post {i}."]
+    doc = extract_blocks("\n".join(["The harbour plan", *posts, "Privacy", "Terms"]), input_type="text")
+    numbers = [b for b in doc.blocks if b.text.startswith("#")]
+    assert len(numbers) == 4 and all(b.label != "body" for b in numbers)
+    assert code in {b.reasons[0].code for b in numbers}
+    assert all(b.label == "body" for b in doc.blocks if b.text.startswith(PROSE[:20]))
+    # A ranked listing's numbers head titles, not posts: they stay as scored.
+    films = []
+    for i in range(1, 6):
+        films += [f"#{i}", f"Film number {i}", f"{PROSE} Film {i}."]
+    blocks = extract_blocks("\n".join(["Top films", *films]), input_type="text").blocks
+    assert not any(r.code == code for b in blocks for r in b.reasons)
+
+
 def test_the_headlines_of_a_listing_join_the_body() -> None:
     from boilerstrip import extract_blocks
 
