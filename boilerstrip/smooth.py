@@ -191,6 +191,7 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
+    -10: "smoothed: a writer's count above a post's number in a thread (text)",
     -9: "smoothed: a post's number on its own line in a thread (text)",
     1: "smoothed: between body blocks",
     2: "smoothed: heading before body",
@@ -2722,6 +2723,10 @@ _POST_NUMBER = regex.compile(r"(?<![\w#])#\d{1,5}(?!\w)")
 # A post's number alone on its line, within two blocks of the post's date (session 24).
 _POST_NUMBER_LINE = regex.compile(r"\s*#\s?[1-9]\d{0,4}\s*")
 _POST_NUMBER_REACH = 2
+# A writer's count in a dump: a number alone on a line, within three lines above the post's number
+# (the writer's name, location and counts come between two posts).
+_POST_COUNT_LINE = regex.compile(r"\s*\d{1,3}(?:,\d{3})*\s*|\s*\d{1,7}\s*")
+_POST_COUNT_REACH = 3
 # A thread: three posts (the question and two replies) at least.
 _THREAD_POSTS = 3
 # A post's own text below its date: a sentence.
@@ -5191,7 +5196,9 @@ def drop_text_post_numbers(seg: Segments, f: Features, body: BoolArray, why: npt
     best-sellers), and there the number is content. A thread's numbers head posts: a date line
     (_POST_DATE_WORDS words at most) within _POST_NUMBER_REACH lines of the number, or a sentence
     (_POST_TEXT_WORDS words or more) right below it; a listing's head a title. With
-    _THREAD_POSTS such numbers or more, half the number lines at least, the body's number lines go.
+    _THREAD_POSTS such numbers or more, half the number lines at least, the body's number lines go,
+    and so do the lone counts of the writer's details within _POST_COUNT_REACH lines above each
+    ("14,796" posts, "273" reactions).
     """
     n = len(body)
     if n < _THREAD_POSTS or f.mode != "text":
@@ -5217,6 +5224,11 @@ def drop_text_post_numbers(seg: Segments, f: Features, body: BoolArray, why: npt
     hit = [i for i in nums if body[i]]
     body[hit] = False
     why[hit] = -9
+    # The writer's counts above the number ("14,796", "273": posts, reactions), a line each.
+    counts = [j for i in nums for j in range(max(0, i - _POST_COUNT_REACH), i)
+              if body[j] and words[j] <= 3 and _POST_COUNT_LINE.fullmatch(texts[j]) is not None]  # "14,796": two words
+    body[counts] = False
+    why[counts] = -10
 
 
 def drop_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

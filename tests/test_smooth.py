@@ -1391,11 +1391,23 @@ def test_a_threads_post_numbers_are_chrome_in_a_text_dump() -> None:
     code = "smoothed: a post's number on its own line in a thread (text)"
     posts = []
     for i, name in enumerate(["harbourfan", "quaywalker", "tidewatcher", "pierstroller"]):
-        posts += [name, f"Mar {i + 1}, 2025", f"#{i + 1}", f"{PROSE} Post {i}."]
+        posts += [name, f"{i + 1},27{i}", f"Mar {i + 1}, 2025", f"#{i + 1}", f"{PROSE} Post {i}."]
     doc = extract_blocks("\n".join(["The harbour plan", *posts, "Privacy", "Terms"]), input_type="text")
     numbers = [b for b in doc.blocks if b.text.startswith("#")]
     assert len(numbers) == 4 and all(b.label != "body" for b in numbers)
     assert code in {b.reasons[0].code for b in numbers}
+    # The writer's post count above the number goes with it, however it scored.
+    from boilerstrip.smooth import drop_text_post_numbers
+
+    seg = segment_text("\n".join(["The harbour plan", *posts]), max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = smooth_labels(score_blocks(f)[0], f, 0.0)
+    counts = [i for i, t in enumerate(seg.texts) if t.endswith(tuple(f",27{i}" for i in range(4)))]
+    assert len(counts) == 4
+    body[counts] = True
+    drop_text_post_numbers(seg, f, body, why)
+    assert not body[counts].any()
+    assert {SMOOTH_REASONS[int(w)] for w in why[counts]} == {"smoothed: a writer's count above a post's number in a thread (text)"}
     assert all(b.label == "body" for b in doc.blocks if b.text.startswith(PROSE[:20]))
     # A ranked listing's numbers head titles, not posts: they stay as scored.
     films = []
