@@ -66,6 +66,7 @@ from .smooth import (
     drop_text_newsletter,
     drop_text_post_actions,
     drop_text_post_end,
+    drop_text_post_numbers,
     drop_text_read_also,
     drop_text_related,
     drop_text_reviews,
@@ -298,6 +299,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_toc_titles(seg, feats, body, smoothed)
         drop_placeholders(seg, feats, body, smoothed)
         drop_text_member_stats(seg, feats, body, smoothed)
+        drop_text_post_numbers(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
         drop_text_post_actions(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)

@@ -132,6 +132,7 @@ __all__ = [
     "drop_text_newsletter",
     "drop_text_post_actions",
     "drop_text_post_end",
+    "drop_text_post_numbers",
     "drop_text_read_also",
     "drop_text_related",
     "drop_text_reviews",
@@ -191,6 +192,8 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
+    -10: "smoothed: a writer's count above a post's number in a thread (text)",
+    -9: "smoothed: a post's number on its own line in a thread (text)",
     1: "smoothed: between body blocks",
     2: "smoothed: heading before body",
     3: "smoothed: alone among chrome",
@@ -306,6 +309,7 @@ SMOOTH_REASONS = {
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
     120: "smoothed: from a comment form's notice on (text)",
+    121: "smoothed: a post's number on its own line in a thread",
     122: "smoothed: a box detached below a short post, outside its container",
     123: "smoothed: a short post's title or line",
     125: "smoothed: a list of links between the body blocks of a page with code",
@@ -2635,8 +2639,10 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     numbered "#2") above body text of their own, the post's first such line is body, and
     so is its writer's name: the post's first heading above the date, or else its first
     short line that is all link. What else stands above the date, the writer's details (a
-    member title, a join date, a post count), is chrome. An article's byline stands in no
-    run of alike items; a listing's cards link their headlines, not their dates.
+    member title, a join date, a post count), is chrome. Once three posts stand, a sibling
+    post (one parent, tag and class) whose own text is shorter ("Thanks!", "NIH - 7/18") is
+    headed the same way (session 24). An article's byline stands in no run of alike items; a
+    listing's cards link their headlines, not their dates.
     """
     n = len(body)
     if n == 0 or not _any(body):
@@ -2671,21 +2677,32 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return count.get((tags[e], classes[e]), 0) >= _THREAD_POSTS
 
     found: list[tuple[int, int]] = []
+    # A post whose own text is shorter than a sentence ("Thanks!", "+1") is headed alike: it
+    # is taken once the thread stands, when it is a sibling of a post taken (one parent, tag, class).
+    short: list[tuple[int, int]] = []
+    last = -1
     for i in dates.tolist():
         if EDIT_NOTE_RE.search(texts[i]) is not None:
             continue  # "edited Sep 11, 2016", "Last edited: Mar 27": a note on the post, not its date
         e = elems[i]
         while e > 0 and not alike(e):
             e = parents[e]
-        if e <= 0 or (found and found[-1][1] == e):
+        if e <= 0 or e == last:
             continue  # one date a post: its first
+        last = e
         j, stop = i + 1, int(ends[e])
+        while j < n and elems[j] < stop and not body[j]:
+            j += 1
+        if j >= n or elems[j] >= stop:
+            continue  # no text of its own
         while j < n and elems[j] < stop and not (body[j] and f.n_words[j] >= _POST_TEXT_WORDS):
             j += 1
-        if j < n and elems[j] < stop:
-            found.append((i, e))
+        (found if j < n and elems[j] < stop else short).append((i, e))
     if len({e for _, e in found}) < _THREAD_POSTS:
         return
+    if short:
+        posts = {(parents[e], tags[e], classes[e]) for _, e in found}
+        found += [(i, e) for i, e in short if (parents[e], tags[e], classes[e]) in posts]
     for i, e in found:
         body[i] = True
         why[i] = 36
@@ -2704,6 +2721,12 @@ def keep_post_headers(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         if author >= 0 and not body[author] and f.date_like[author] == 0 and 0 < f.n_words[author] <= _POST_AUTHOR_WORDS:
             body[author] = True
             why[author] = 36
+        # The post's number on a line of its own beside the date ("#2", the permalink's text).
+        stop = int(ends[e])
+        for j in range(max(k, i - _POST_NUMBER_REACH), min(n, i + _POST_NUMBER_REACH + 1)):
+            if body[j] and j != i and elems[j] < stop and _POST_NUMBER_LINE.fullmatch(texts[j]) is not None:
+                body[j] = False
+                why[j] = 121
 
 
 def _link_name(text: str, f: Features, a: int) -> bool:
@@ -2721,6 +2744,13 @@ def _link_name(text: str, f: Features, a: int) -> bool:
 _POST_DATE_LINKED = 0.5
 _POST_DATE_WORDS = 8
 _POST_NUMBER = regex.compile(r"(?<![\w#])#\d{1,5}(?!\w)")
+# A post's number alone on its line, within two blocks of the post's date (session 24).
+_POST_NUMBER_LINE = regex.compile(r"\s*#\s?[1-9]\d{0,4}\s*")
+_POST_NUMBER_REACH = 2
+# A writer's count in a dump: a number alone on a line, within three lines above the post's number
+# (the writer's name, location and counts come between two posts).
+_POST_COUNT_LINE = regex.compile(r"\s*\d{1,3}(?:,\d{3})*\s*|\s*\d{1,7}\s*")
+_POST_COUNT_REACH = 3
 # A thread: three posts (the question and two replies) at least.
 _THREAD_POSTS = 3
 # A post's own text below its date: a sentence.
@@ -5216,6 +5246,50 @@ def drop_text_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt
 def _member_stats(text: str) -> bool:
     # Every stats line holds a digit (a count or a date): a plain test before the pattern.
     return _NUMBER.search(text) is not None and MEMBER_STATS_RE.fullmatch(text) is not None
+
+
+def drop_text_post_numbers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In a plain-text page, a thread's post number on a line of its own is chrome (session 24).
+
+    Forum engines number each post in its header ("#2", the permalink's text); a dump prints the
+    number as a line of its own between the writer's details and the post, and it passes with the
+    post's lines. A ranked listing numbers its entries alike ("#1" over a film's title, a shop's
+    best-sellers), and there the number is content. A thread's numbers head posts: a date line
+    (_POST_DATE_WORDS words at most) within _POST_NUMBER_REACH lines of the number, or a sentence
+    (_POST_TEXT_WORDS words or more) right below it; a listing's head a title. With
+    _THREAD_POSTS such numbers or more, half the number lines at least, the body's number lines go,
+    and so do the lone counts of the writer's details within _POST_COUNT_REACH lines above each
+    ("14,796" posts, "273" reactions).
+    """
+    n = len(body)
+    if n < _THREAD_POSTS or f.mode != "text":
+        return
+    texts = seg.texts
+    one = (f.n_words == 1).nonzero()[0]
+    if not _may_hold_lines(texts, one, (b"#",)):
+        return  # most pages: no line of one word holds "#" (searched in C, ~1 us)
+    nums = [i for i in one.tolist() if texts[i].lstrip()[:1] == "#" and _POST_NUMBER_LINE.fullmatch(texts[i]) is not None]
+    if len(nums) < _THREAD_POSTS:
+        return  # most pages: no number line
+    words, dated, ended = f.n_words, f.date_like, f.sentence_end
+
+    def heads_post(i: int) -> bool:
+        near = range(max(0, i - _POST_NUMBER_REACH), min(n, i + _POST_NUMBER_REACH + 1))
+        if any(j != i and dated[j] > 0 and words[j] <= _POST_DATE_WORDS for j in near):
+            return True
+        return i + 1 < n and words[i + 1] >= _POST_TEXT_WORDS and ended[i + 1] > 0
+
+    posts = sum(1 for i in nums if heads_post(i))
+    if posts < _THREAD_POSTS or 2 * posts < len(nums):
+        return
+    hit = [i for i in nums if body[i]]
+    body[hit] = False
+    why[hit] = -9
+    # The writer's counts above the number ("14,796", "273": posts, reactions), a line each.
+    counts = [j for i in nums for j in range(max(0, i - _POST_COUNT_REACH), i)
+              if body[j] and words[j] <= 3 and _POST_COUNT_LINE.fullmatch(texts[j]) is not None]  # "14,796": two words
+    body[counts] = False
+    why[counts] = -10
 
 
 def drop_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

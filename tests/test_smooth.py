@@ -1358,6 +1358,98 @@ def test_a_thread_keeps_each_posts_author_and_date() -> None:
     assert "11-29-2024, 09:00 AM #1" in kept and "Q" not in kept
 
 
+def test_a_short_reply_in_a_thread_is_headed_like_the_posts() -> None:
+    def post(i: int, name: str, text: str) -> str:
+        return (
+            f"<div class='message'><h4><a href='/u/{i}'>{name}</a></h4><h5>Full Member</h5>"
+            f"<dl><dt>Messages</dt><dd>{i + 11}</dd></dl>"
+            f"<ul><li><a href='/p/{i}'>Mar {i + 1}, 2025</a></li></ul>"
+            f"<div class='text'><p>{text}</p></div></div>"
+        )
+
+    names = ["harbourfan", "quaywalker", "tidewatcher", "pierstroller"]
+    texts = [f"{PROSE} Post {i}." for i in range(3)] + ["Thanks, same here!"]
+    page = f"<body><h1>The harbour plan</h1><div class='thread'>{''.join(post(i, n, t) for i, (n, t) in enumerate(zip(names, texts, strict=True)))}</div></body>"
+    seg = segment_html(page, max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    body, why = smooth_labels(score_blocks(f)[0], f, 0.0)
+    reply = [i for i, t in enumerate(seg.texts) if t == "Thanks, same here!"]
+    details = [i for i, t in enumerate(seg.texts) if t in ("Full Member", "Messages", "14")][-3:]
+    body[reply] = True  # the short reply passed, and its writer's details with it (as a grid's lines do)
+    body[details] = True
+    keep_post_headers(seg, f, body, why)
+    # The short reply's writer's details are chrome and its date body, as the longer posts'.
+    assert [seg.texts[i] for i in details] == ["Full Member", "Messages", "14"]
+    assert not body[details].any() and {SMOOTH_REASONS[int(w)] for w in why[details]} == {"smoothed: a post's writer's details in a thread"}
+    date = seg.texts.index("Mar 4, 2025")
+    assert body[date] and SMOOTH_REASONS[int(why[date])] == "smoothed: a post's author or date in a thread"
+    # A post with no text of its own is left as it was.
+    body[reply] = False
+    body[details] = True
+    body[date] = False
+    keep_post_headers(seg, f, body, why)
+    assert body[details].all() and not body[date]
+
+
+def test_a_posts_number_beside_its_date_is_chrome_in_a_thread() -> None:
+    from boilerstrip import extract_blocks
+
+    def post(i: int, name: str) -> str:
+        return (
+            f"<div class='message'><h4><a href='/u/{i}'>{name}</a></h4>"
+            f"<ul class='head'><li><a href='/p/{i}'>Mar {i + 1}, 2025</a></li><li><a href='/p/{i}'>#{i + 1}</a></li></ul>"
+            f"<div class='text'><p>{PROSE} Post {i}.</p></div></div>"
+        )
+
+    names = ["harbourfan", "quaywalker", "tidewatcher"]
+    page = f"<body><h1>The harbour plan</h1><div class='thread'>{''.join(post(i, n) for i, n in enumerate(names))}</div></body>"
+    seg = segment_html(page, max_depth=256, max_blocks=1000)
+    f = compute_features(seg, "html")
+    body, why = smooth_labels(score_blocks(f)[0], f, 0.0)
+    numbers = [i for i, t in enumerate(seg.texts) if t in ("#1", "#2", "#3")]
+    assert len(numbers) == 3
+    body[numbers] = True  # as a grid's other lines join the body
+    keep_post_headers(seg, f, body, why)
+    assert not body[numbers].any() and {SMOOTH_REASONS[int(w)] for w in why[numbers]} == {"smoothed: a post's number on its own line in a thread"}
+    assert all(body[i] for i, t in enumerate(seg.texts) if t in names or t.startswith("Mar "))
+    # A ranked listing's "#1" above each entry is no thread's: it stays.
+    ranked = "".join(f"<div class='item'><span>#{i}</span><h3>Film number {i}</h3><p>{PROSE}</p></div>" for i in range(1, 4))
+    blocks = extract_blocks(f"<body><h1>Top films</h1><div class='list'>{ranked}</div></body>").blocks
+    assert not any(r.code == "smoothed: a post's number on its own line in a thread" for b in blocks for r in b.reasons)
+
+
+def test_a_threads_post_numbers_are_chrome_in_a_text_dump() -> None:
+    from boilerstrip import extract_blocks
+
+    code = "smoothed: a post's number on its own line in a thread (text)"
+    posts = []
+    for i, name in enumerate(["harbourfan", "quaywalker", "tidewatcher", "pierstroller"]):
+        posts += [name, f"{i + 1},27{i}", f"Mar {i + 1}, 2025", f"#{i + 1}", f"{PROSE} Post {i}."]
+    doc = extract_blocks("\n".join(["The harbour plan", *posts, "Privacy", "Terms"]), input_type="text")
+    numbers = [b for b in doc.blocks if b.text.startswith("#")]
+    assert len(numbers) == 4 and all(b.label != "body" for b in numbers)
+    assert code in {b.reasons[0].code for b in numbers}
+    # The writer's post count above the number goes with it, however it scored.
+    from boilerstrip.smooth import drop_text_post_numbers
+
+    seg = segment_text("\n".join(["The harbour plan", *posts]), max_blocks=1000)
+    f = compute_features(seg, "text")
+    body, why = smooth_labels(score_blocks(f)[0], f, 0.0)
+    counts = [i for i, t in enumerate(seg.texts) if t.endswith(tuple(f",27{i}" for i in range(4)))]
+    assert len(counts) == 4
+    body[counts] = True
+    drop_text_post_numbers(seg, f, body, why)
+    assert not body[counts].any()
+    assert {SMOOTH_REASONS[int(w)] for w in why[counts]} == {"smoothed: a writer's count above a post's number in a thread (text)"}
+    assert all(b.label == "body" for b in doc.blocks if b.text.startswith(PROSE[:20]))
+    # A ranked listing's numbers head titles, not posts: they stay as scored.
+    films = []
+    for i in range(1, 6):
+        films += [f"#{i}", f"Film number {i}", f"{PROSE} Film {i}."]
+    blocks = extract_blocks("\n".join(["Top films", *films]), input_type="text").blocks
+    assert not any(r.code == code for b in blocks for r in b.reasons)
+
+
 def test_the_headlines_of_a_listing_join_the_body() -> None:
     from boilerstrip import extract_blocks
 
