@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .decode import decode_page_lazily, detect_input_type, utf8_head
+from .decode import decode_page_lazily, detect_input_type, detect_utf8_input_type, utf8_head
 from .document import Block, Document, Extraction, Reason
 from .errors import OptionsError
 from .explain import blocks_reasons
@@ -174,7 +174,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
     )
     input_type: str = opts.input_type
     if input_type == "auto":
-        input_type = detect_input_type(text if text is not None else utf8_head(utf8 or b""))
+        input_type = detect_input_type(text) if text is not None else detect_utf8_input_type(utf8 or b"")
     t1 = clock()
     if input_type == "html":
         seg = segment_html(text, max_depth=opts.max_depth, max_blocks=opts.max_blocks, utf8=utf8)

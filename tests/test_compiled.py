@@ -48,6 +48,7 @@ def test_walker_is_compiled_when_required() -> None:
     assert _compiled.COUNTER == "compiled", "the compiled _count_page did not build or failed its self-check"
     assert decode._IS_UTF8 is not decode._is_utf8, "the compiled UTF-8 check did not build or failed its self-check"
     assert decode._ENCODE_UTF8 is not decode._encode_utf8, "the compiled UTF-8 encoder did not build or failed its self-check"
+    assert decode._CONTROL_COUNT is not decode._control_count, "the compiled control count did not build or failed its self-check"
 
 
 def test_pure_env_selects_python_code() -> None:
@@ -316,6 +317,31 @@ def test_fold_prose_stretches(parts: list[tuple[str, str]]) -> None:
     for cut in range(min(len(text), 17)):
         _, folded, _, _ = _walk.text_ops(text[cut:].encode("utf-8"))
         assert folded == " ".join(text[cut:].split())
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 70), st.binary(max_size=6), st.integers(0, 40))
+def test_valid_utf8_after_ascii_runs_is_pythons(lead: int, tail: bytes, trail: int) -> None:
+    # The check skips ASCII 32 and 8 bytes at a time: a bad or good sequence on either side of each step.
+    from boilerstrip.parse import _walk
+
+    data = b"a" * lead + tail + b"z" * trail
+    try:
+        data.decode("utf-8")
+        want = True
+    except UnicodeDecodeError:
+        want = False
+    assert _walk.valid_utf8(data) is want
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=80), st.integers(0, 100))
+def test_control_count_is_pythons(data: bytes, end: int) -> None:
+    from boilerstrip.parse import _walk
+
+    assert _walk.control_count(data, end) == decode._control_count(data, end)
 
 
 @needs_compiled

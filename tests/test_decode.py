@@ -222,3 +222,47 @@ def test_is_utf8_is_strict_decoding(check: Callable[[bytes], bool], monkeypatch:
         except UnicodeDecodeError:
             want = False
         assert check(s) is want, s
+
+
+def test_binary_kind_counts_control_bytes_in_the_head() -> None:
+    # 5 % of the first 64 KiB are control bytes (and 16 at least); those after it are not read.
+    text = b"<p>" + b"x" * 1000 + b"</p>"
+    assert decode._binary_kind(text) is None
+    noisy = (b"\x01" + b"y" * 9) * 100
+    assert decode._binary_kind(noisy) == "10% control bytes"
+    assert decode._binary_kind(b"\t\n\x0c\r\x1b" * 200) is None  # tab, LF, FF, CR and ESC are text's
+    assert decode._binary_kind(b"z" * 65536 + b"\x00" * 10000) is None
+    for data in (noisy, b"\x7f\x0b\x1c" * 30, b""):
+        assert decode._CONTROL_COUNT(data, 65536) == decode._control_count(data, 65536)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<!DOCTYPE html><html><head><title>x</title></head><body><p>a</p></body></html>",
+        "<!DOCTYPE html><html><head><title>Caf\u00e9</title></head></html>".encode(),
+        "<html>\u00e9<head><p>".encode(),  # the third tag after a character that is not ASCII
+        b"<p\x1c<div\x1c<span\x1c",  # tags only str's \s ends
+        "\u3000<html>".encode(),
+        b"A dump that mentions <p> once.\n" + b"More prose. " * 50,
+        b"a <p> b <br> c <li> d",
+        b"x" * 65530 + b"<p><b></b><a>",  # the third tag past the head
+        "<!-- note --><\u017fcript> <p> <div>".encode(),
+        b"",
+        b"plain text",
+    ],
+)
+def test_detect_utf8_input_type_is_the_decoded_heads(page: bytes) -> None:
+    assert decode.detect_utf8_input_type(page) == detect_input_type(utf8_head(page))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["<p>", "<DIV class=x>", " ", "\u3000", "\x1c", "prose " * 30, "<!DOCTYPE html>", "<html>",
+                              "<?xml ?>", "\n", "<br/>", "a < b", "\u0130", "<\u017fcript>", "<p\x1c", "\u00e9"]), max_size=14),
+    st.integers(0, 65600),
+)
+def test_detect_utf8_input_type_generated(parts: list[str], pad: int) -> None:
+    for text in ("".join(parts), " " * pad + "".join(parts), "x" * pad + "".join(parts)):
+        data = text.encode()
+        assert decode.detect_utf8_input_type(data) == detect_input_type(utf8_head(data))

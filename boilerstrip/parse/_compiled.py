@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CountPage",
     "Walker",
+    "choose_control_count",
     "choose_count_page",
     "choose_nesting_check",
     "choose_utf8_check",
@@ -423,7 +424,10 @@ def _utf8_probes() -> list[bytes]:
                 probes.append(bytes((a, b, c)))
                 if a >= 0xE0:  # only their sequences run to four bytes
                     probes.extend(bytes((a, b, c, d)) for d in tails)
-    return probes + [b"x" * k + p for k in (7, 8) for p in probes[::7]]
+    # After 7 and 8 ASCII bytes (the 8-byte step) and 31 and 32 (the 32-byte one).
+    return probes + [b"x" * k + p for k in (7, 8) for p in probes[::7]] + [
+        b"x" * k + p for k in (31, 32) for p in probes[::28]
+    ]
 
 
 def choose_utf8_check(reference: Callable[[bytes], bool]) -> Callable[[bytes], bool]:
@@ -435,6 +439,36 @@ def choose_utf8_check(reference: Callable[[bytes], bool]) -> Callable[[bytes], b
         return cast(Callable[[bytes], bool], _walk.valid_utf8)
 
     return _bytes_twin("UTF-8 check", reference, make, _utf8_probes)
+
+
+def _control_probes() -> list[tuple[bytes, int]]:
+    """(data, end) pairs: every byte alone (the tail), inside a 16-byte step, and as a run cut
+    after one step; all bytes in a row, the end inside, at and past data's end."""
+    probes: list[tuple[bytes, int]] = [(b"", 0), (b"", 5), (b"x", 0)]
+    for c in range(256):
+        one = bytes((c,))
+        probes.extend(((one, 1), (b"a" * 7 + one + b"b" * 20, 100), (one * 40, 17)))
+    every = bytes(range(256)) * 3
+    probes.extend((every, end) for end in (0, 1, 15, 16, 17, 255, 256, 500, 768, 1000))
+    return probes
+
+
+def choose_control_count(reference: Callable[[bytes, int], int]) -> Callable[[bytes, int], int]:
+    """decode._control_count, or its compiled twin (16 bytes at a time, no copies) when it counts
+    every probe alike."""
+    if os.environ.get("BOILERSTRIP_PURE") == "1":
+        return reference
+    try:
+        from . import _walk
+
+        compiled = cast(Callable[[bytes, int], int], _walk.control_count)
+        if any(compiled(data, end) != reference(data, end) for data, end in _control_probes()):
+            log.debug("the compiled control count is not used: it differs on a probe")
+            return reference
+    except Exception as exc:  # not built, or built for another Python
+        log.debug("the compiled control count is not used (%s: %s)", type(exc).__name__, exc)
+        return reference
+    return compiled
 
 
 def choose_utf8_encoder(reference: Callable[[str], bytes]) -> Callable[[str], bytes]:

@@ -533,20 +533,45 @@ cdef inline bint _cont(unsigned char c) noexcept nogil:
     return 0x80 <= c <= 0xBF
 
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #include <string.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* _valid_utf8's ASCII run: the first byte from s + i (up to n) that is not ASCII, else n;
+       32 bytes at a time (SSE2: the sign bits of two vectors OR-ed), then 8, then one by one. */
+    static Py_ssize_t bs_ascii_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) {
+        uint64_t word;
+    #if defined(__SSE2__)
+        for (; i + 32 <= n; i += 32) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i b = _mm_loadu_si128((const __m128i *)(s + i + 16));
+            if (_mm_movemask_epi8(_mm_or_si128(a, b))) break;
+        }
+    #endif
+        for (; i + 8 <= n; i += 8) {
+            memcpy(&word, s + i, 8);
+            if (word & 0x8080808080808080ULL) break;
+        }
+        while (i < n && s[i] < 0x80) i++;
+        return i;
+    }
+    """
+    Py_ssize_t bs_ascii_end(const unsigned char *s, Py_ssize_t i, Py_ssize_t n) noexcept nogil
+
+
 cdef bint _valid_utf8(const unsigned char *s, Py_ssize_t n) noexcept nogil:
-    """True when s is UTF-8 that Python's strict decoder accepts (no surrogates, overlongs, > U+10FFFF)."""
+    """True when s is UTF-8 that Python's strict decoder accepts (no surrogates, overlongs, > U+10FFFF).
+
+    Runs of ASCII are skipped 32 bytes at a time (bs_ascii_end; session 24, 8 at a time before)."""
     cdef Py_ssize_t i = 0
-    cdef uint64_t word
     cdef unsigned char c
     while i < n:
-        if i + 8 <= n:
-            memcpy(&word, s + i, 8)
-            if not (word & 0x8080808080808080ULL):
-                i += 8
-                continue
         c = s[i]
         if c < 0x80:
-            i += 1
+            i = bs_ascii_end(s, i + 1, n)
         elif c < 0xC2:
             return False
         elif c < 0xE0:
@@ -3954,3 +3979,52 @@ def strip_raw_text(bytes data):
         return result
     finally:
         free(ranges)
+
+
+# ---------------------------------------------------------------------------------------
+# Decode (session 24, sp2): decode._control_count's twin.
+
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* decode._CONTROL's bytes: the C0 controls but tab, LF, FF, CR and ESC, and DEL. */
+    static int bs_is_control(unsigned char c) {
+        return (c < 32 && c != 9 && c != 10 && c != 12 && c != 13 && c != 27) || c == 127;
+    }
+    /* How many of s[:n] are control bytes: 16 at a time (SSE2), a byte below 32 and outside
+       9..13 and 27, or 11, or 127; the sixteen's bits counted only where one is set (text has
+       none or a stray few). */
+    static Py_ssize_t bs_control_count(const unsigned char *s, Py_ssize_t n) {
+        Py_ssize_t i = 0, count = 0;
+    #if defined(__SSE2__)
+        const __m128i c31 = _mm_set1_epi8(31), c9 = _mm_set1_epi8(9), c13 = _mm_set1_epi8(13);
+        const __m128i c11 = _mm_set1_epi8(11), c27 = _mm_set1_epi8(27), c127 = _mm_set1_epi8(127);
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, c31), v);                     /* v <= 31 */
+            __m128i spaces = _mm_cmpeq_epi8(_mm_min_epu8(_mm_max_epu8(v, c9), c13), v); /* 9 <= v <= 13 */
+            __m128i kept = _mm_andnot_si128(_mm_cmpeq_epi8(v, c11), _mm_or_si128(spaces, _mm_cmpeq_epi8(v, c27)));
+            unsigned int m = (unsigned int)_mm_movemask_epi8(
+                _mm_or_si128(_mm_andnot_si128(kept, low), _mm_cmpeq_epi8(v, c127)));
+            while (m) {
+                count++;
+                m &= m - 1;
+            }
+        }
+    #endif
+        for (; i < n; i++) count += bs_is_control(s[i]);
+        return count;
+    }
+    """
+    Py_ssize_t bs_control_count(const unsigned char *s, Py_ssize_t n) noexcept nogil
+
+
+def control_count(bytes data, Py_ssize_t end):
+    """decode._control_count: how many of data[:end]'s bytes (end >= 0) are decode._CONTROL's."""
+    cdef Py_ssize_t n = len(data)
+    if end < 0:
+        raise ValueError("end must be >= 0")
+    return bs_control_count(<const unsigned char *> PyBytes_AS_STRING(data), min(n, end))
