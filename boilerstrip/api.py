@@ -72,6 +72,7 @@ from .smooth import (
     drop_text_reviews,
     drop_text_tag_lists,
     drop_toc_titles,
+    drop_item_labels,
     drop_trailing_chrome,
     keep_alike_runs,
     keep_article_lists,
@@ -222,6 +223,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_own_line_links(seg, feats, body, smoothed)
         keep_linked_cards(seg, feats, body, smoothed)
         keep_key_points(seg, feats, body, smoothed)
+        drop_item_labels(seg, feats, body, smoothed)
         drop_trailing_chrome(feats, body, smoothed)
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)

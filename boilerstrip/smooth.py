@@ -107,6 +107,7 @@ __all__ = [
     "drop_far_tail",
     "drop_form_notices",
     "drop_image_addresses",
+    "drop_item_labels",
     "drop_language_menus",
     "drop_link_headings",
     "drop_machine_stamps",
@@ -312,6 +313,7 @@ SMOOTH_REASONS = {
     121: "smoothed: a post's number on its own line in a thread",
     122: "smoothed: a box detached below a short post, outside its container",
     123: "smoothed: a short post's title or line",
+    124: "smoothed: a button or label that a grid's items repeat",
     125: "smoothed: a list of links between the body blocks of a page with code",
 }
 
@@ -6565,3 +6567,72 @@ def keep_short_post_titles(f: Features, body: BoolArray, why: npt.NDArray[np.int
             body[i] = True
             why[i] = 123
             return
+
+
+def drop_item_labels(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A grid's template labels and buttons that a grid step joined to the body are chrome.
+
+    The grid steps (keep_grid_items, keep_item_slots, keep_full_grids, keep_priced_grids,
+    keep_card_sets, keep_bodiless_grids) join every line of a shop's or a listing's cards: the
+    name, the price and the specs, but also each card's buttons and widgets ("Add to Compare",
+    "Quick Shop", "Shop Now", "Calculate Shipping", "Sponsored") and the labels a template hides
+    for screen readers ("Brand Name", "Price"), the same words in every card. Such a line, of
+    _LABEL_WORDS words or fewer with no digit, standing _LABEL_COPIES times or more among the lines
+    joined, is dropped when its place (tag path and class) holds that text in _LABEL_SAME of its
+    lines: a value that repeats ("Neutral", "Full-Time", a brand) shares its place with other
+    values. A label ending in ":" heads the value beside it ("Cushioning:") and stays.
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html" or int(why.max()) < _LEAST_JOIN:
+        return  # no grid step's code on the page (one numpy call, before the table's lookup)
+    joined = _GRID_JOINS[why.view(np.uint8)]  # one lookup a block (np.isin compares five times)
+    if np.count_nonzero(joined) < _LABEL_COPIES:
+        return  # most pages: no grid step joined anything
+    cand = joined & _all_of(n, (
+        (body, "is", 0), (f.repeated, ">", 0), (f.n_words, "<=", _LABEL_WORDS), (f.main, ">", 0), (f.flags, "none", Flag.TABLE),
+    ))  # fmt: skip
+    if np.count_nonzero(cand) < _LABEL_COPIES:
+        return
+    texts = seg.texts
+    idx = cand.nonzero()[0].tolist()
+    keys = [texts[i].strip().lower() for i in idx]
+    counts = collections.Counter(keys)
+    drop = [
+        i
+        for i, k in zip(idx, keys, strict=True)
+        if counts[k] >= _LABEL_COPIES and not k.endswith(":") and _DIGIT.search(k) is None
+    ]
+    if not drop:
+        return
+    # The place of a line: its tag path and its element's class; what every line in that place says.
+    paths, elems, classes = seg.paths, seg.elems, seg.elem_class
+    wanted = {(paths[i], classes[elems[i]]) for i in drop}
+    wanted_paths = {path for path, _ in wanted}
+    said: dict[tuple[str, str], collections.Counter[str]] = {}
+    for j, path in enumerate(paths):
+        if path in wanted_paths:  # the path first: a set's lookup a block, the tuple for a few
+            place = (path, classes[elems[j]])
+            if place in wanted:
+                said.setdefault(place, collections.Counter())[texts[j].strip().lower()] += 1
+    out = []
+    for i in drop:
+        seen = said[(paths[i], classes[elems[i]])]
+        if seen[texts[i].strip().lower()] >= _LABEL_SAME * sum(seen.values()):
+            out.append(i)
+    if out:
+        body[out] = False
+        why[out] = 124
+
+
+# The reasons of the grid steps that join an item's other lines, as a table over the int8 codes
+# read as bytes (keep_bodiless_grids' 112 stays out: a service page's card labels, "Duration" over
+# "8 Min", are its content).
+_GRID_JOINS = np.zeros(256, dtype=bool)
+_GRID_JOINS[[33, 71, 85, 95, 111]] = True
+_LEAST_JOIN = 33
+# A button's or a label's words (wcxb-dev's dev split: "Add to Compare", "Calculate Shipping");
+# three copies (a related box's two cards are no grid); four in five lines of its place.
+_LABEL_WORDS = 4
+_LABEL_COPIES = 3
+_LABEL_SAME = 0.8
+_DIGIT = re.compile(r"\d")

@@ -1058,6 +1058,37 @@ def test_a_grid_of_cards_without_body_between_body_blocks_joins_it() -> None:
         assert all(b.label == "chrome" for b in extract_blocks(html).blocks if b.text == "Hip mobility routine")
 
 
+def test_a_button_or_label_that_a_grids_items_repeat_stays_out() -> None:
+    from boilerstrip import extract_blocks
+
+    # A shop's grid whose cards the grid rule joins: each card's buttons ("Add to Compare", "Quick
+    # Shop") stand in every card, the same words in the same place, and are no part of the content.
+    def card(i: int) -> str:
+        fit = "Freestanding" if i % 3 else "Semi-freestanding"
+        return (
+            f"<li class='product-tile tile-{i}'><a href='/p/{i}'><h3>Trail Tent {i}</h3></a>"
+            f"<div class='spec'>Sleeps: {i % 4 + 2} people</div><div class='fit'>{fit}</div>"
+            "<div class='label'>Packed size:</div>"
+            f"<p>Rated {i % 5}.5 out of 5 stars by the {100 + i} campers who have reviewed it so far.</p>"
+            "<div class='compare'>Add to Compare</div><div class='quick'>Quick Shop</div></li>"
+        )
+
+    blocks = extract_blocks(
+        "<body><nav><ul><li><a href='/'>Home</a></li><li><a href='/tents'>Tents</a></li></ul></nav>"
+        f"<main><h1>Camping tents</h1><ul class='results'>{''.join(card(i) for i in range(8))}</ul></main></body>"
+    ).blocks
+    for text in ("Add to Compare", "Quick Shop"):
+        lines = [b for b in blocks if b.text == text]
+        assert len(lines) == 8
+        assert all(b.label == "chrome" and b.reasons[0].code == "smoothed: a button or label that a grid's items repeat" for b in lines)
+    # The cards' names and specs stay; so do a value that repeats beside other values in its place
+    # and a label that heads a value (a colon).
+    grid = "smoothed: a line of a grid item that holds the content"
+    for text in ("Trail Tent 3", "Sleeps: 5 people", "Freestanding", "Packed size:"):
+        b = next(b for b in blocks if b.text == text)
+        assert b.label == "body" and b.reasons[0].code == grid
+
+
 def test_the_records_of_a_definition_list_are_grid_items() -> None:
     from boilerstrip import extract_blocks
 
