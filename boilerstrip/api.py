@@ -36,6 +36,7 @@ from .smooth import (
     drop_language_menus,
     drop_link_headings,
     drop_product_reviews,
+    drop_related_products,
     drop_page_footer,
     drop_placeholders,
     drop_repeats,
@@ -228,6 +229,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_far_tail(feats, scores, body, smoothed)
         drop_link_headings(seg, feats, body, smoothed)
         drop_product_reviews(seg, feats, body, smoothed)
+        drop_related_products(seg, feats, body, smoothed)
         drop_calls_to_action(seg, feats, body, smoothed)
         drop_tail_pitches(seg, feats, body, smoothed)
         drop_author_boxes(seg, feats, body, smoothed)

@@ -89,6 +89,7 @@ from .vocab import (
     READ_ALSO_RE,
     OTHER_STORIES_RE,
     RELATED_HEAD_RE,
+    RELATED_PRODUCTS_RE,
     PLACEHOLDER_START_RE,
     PLACEHOLDER_WORDS,
     TOC_TITLE_RE,
@@ -113,6 +114,7 @@ __all__ = [
     "drop_machine_stamps",
     "drop_member_stats",
     "drop_product_reviews",
+    "drop_related_products",
     "drop_signatures",
     "drop_slides",
     "drop_tail_pitches",
@@ -309,6 +311,7 @@ SMOOTH_REASONS = {
     116: "smoothed: a list of links between its lead-in and the text below",
     117: "smoothed: from a form's name and e-mail fields on (text)",
     118: "smoothed: a photo's credit on a line of its own (text)",
+    119: "smoothed: a box of other products under its heading",
     120: "smoothed: from a comment form's notice on (text)",
     121: "smoothed: a post's number on its own line in a thread",
     122: "smoothed: a box detached below a short post, outside its container",
@@ -4305,6 +4308,67 @@ def drop_product_reviews(seg: Segments, f: Features, body: BoolArray, why: npt.N
     why[hit] = 35
 
 
+def drop_related_products(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A shop's box of other products, opened by a heading that names it, is chrome (session 24).
+
+    Around a product's facts a shop sets carousels and grids of other products under a heading
+    that says what they are: "Similar items", "Products related to this item", "You may also
+    like", "Customers also bought", "Frequently bought together", "Recently viewed"
+    (vocab.RELATED_PRODUCTS_RE). Their cards hold names, prices and blurbs that pass one by one
+    (a marketplace's cards of long titles), and the box is no list of links for
+    drop_link_headings when each card is a title and a price. A block of 2 to
+    _RELATED_PRODUCTS_WORDS words, under half link text, outside menus, lists, tables and forms
+    and no list item, cell or control (a tab strip's label, a filter's option), that is only such
+    a heading, opens a box: the highest ancestor of its element
+    whose first block it is (below <main> and <body>). The body blocks in the box are chrome,
+    unless the boxes hold _RELATED_PRODUCTS_SHARE of the body's words or more (a page that is the
+    other products) on a page that declares no product (segment.declares_product): a product's
+    page is about its product, however many cards of others a marketplace sets beside its short
+    facts. It reads the heading's words and the markup's nesting, no class word.
+    """
+    if f.mode != "html" or not _any(body):
+        return
+    tests = (
+        (f.n_words, ">=", 2),
+        (f.n_words, "<=", _RELATED_PRODUCTS_WORDS),
+        (f.link_density, "<", 0.5),
+        (f.flags, "none", _RELATED_PRODUCTS_OUT),
+    )
+    cand = _all_of(len(body), tests).nonzero()[0]
+    texts = seg.texts
+    # Every heading holds one of the stems (~1 line a page does).
+    held = _texts_holding(texts, cand, _RELATED_PRODUCTS_STEMS)
+    kinds = seg.kinds
+    heads = [i for i in held if kinds[i] not in _RELATED_PRODUCTS_NOT and RELATED_PRODUCTS_RE.fullmatch(texts[i]) is not None]
+    if not heads:
+        return
+    parent = seg.elem_parent
+    tags = seg.elem_tag
+    elems = seg.elems
+    roots = np.zeros(len(parent), dtype=bool)
+    for i in heads:
+        # The elements that hold the block above: the box stops below the first of them.
+        above = set()
+        if i > 0:
+            at = elems[i - 1]
+            while at >= 0:
+                above.add(at)
+                at = parent[at]
+        box = elems[i]
+        if box in above:
+            continue  # the heading's element holds text above it: no box of its own
+        while parent[box] >= 0 and parent[box] not in above and tags[parent[box]] not in _RELATED_PRODUCTS_TOP:
+            box = parent[box]
+        roots[box] = True
+    hit = body & within(seg.parent_array(), roots)[seg.elem_array()]
+    if not _any(hit) or not _any(body & ~hit):
+        return
+    if float(f.n_words[hit].sum()) >= _RELATED_PRODUCTS_SHARE * float(f.n_words[body].sum()) and not declares_product(seg):
+        return
+    body[hit] = False
+    why[hit] = 119
+
+
 def drop_calls_to_action(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
     """On a page that declares an article, the body blocks of its calls to action are chrome.
 
@@ -4978,6 +5042,21 @@ def _may_hold(text: str, stems: tuple[bytes, ...]) -> bool:
     low = text.encode("ascii", "ignore").lower()
     return any(stem in low for stem in stems)
 
+
+# A box of other products' heading: "Customers who bought this item also bought" is 8 words; a
+# control's or a list item's label is a tab, a menu entry or a card's own line, not a box's heading.
+_RELATED_PRODUCTS_WORDS = 9
+_RELATED_PRODUCTS_NOT = frozenset(("li", "td", "th", "option", "button", "label", "a"))
+_RELATED_PRODUCTS_TOP = frozenset(("html", "body", "main"))
+# Nor a line of a menu, a list, a table or a form (a filter's "Similar items" option).
+_RELATED_PRODUCTS_OUT = Flag.NAV | Flag.LIST | Flag.TABLE | Flag.FORM
+_RELATED_PRODUCTS_SHARE = 0.5
+# One of them in every alternative of vocab.RELATED_PRODUCTS_RE (lowered, ASCII): few stems, for each
+# costs a search of every candidate line.
+_RELATED_PRODUCTS_STEMS = (
+    b"prod", b"item", b"model", b"also", b"auch", b"aussi", b"anche", b"puede", b"together", b"viewed", b"look",
+    b"more from", b"hnliche",
+)
 
 # A review holds a sentence or two of opinion beside its stars: a widget's worth is 50 words
 # (40-50 alike on the dev split); a rating summary of two lines holds 35.

@@ -55,6 +55,7 @@ __all__ = [
     "PROMPT_RE",
     "READ_ALSO_RE",
     "RELATED_HEAD_RE",
+    "RELATED_PRODUCTS_RE",
     "SHARE_BAR_RE",
     "SIGN_OFF_RE",
     "SKIP_TAGS",
@@ -295,6 +296,29 @@ RELATED_HEAD_RE = regex.compile(
     r"|(?:notícias|artigos|posts)[^\S\n]+(?:relacionad[ao]s|recentes)|mais[^\S\n]+lidas"
     r"|articoli[^\S\n]+correlati|i[^\S\n]+più[^\S\n]+letti|gerelateerde[^\S\n]+(?:artikelen|berichten)|meest[^\S\n]+gelezen"
     r"|podobne[^\S\n]+artykuły|najczęściej[^\S\n]+czytane|関連記事|関連ニュース|おすすめ記事|人気記事|新着記事)[^\w\n]*"
+)
+
+# The heading of a shop's box of other products, as a whole line (smooth.drop_related_products):
+# "Similar items", "Products related to this item", "You may also like", "Customers also bought",
+# "Frequently bought together", "Recently viewed", "Complete the look", "Ähnliche Produkte",
+# "Kunden kauften auch", "Vous aimerez aussi", "Productos relacionados", "Prodotti correlati": shop
+# engines' wording in the stopword languages, never a line of a product's own facts. Each
+# alternative holds one of smooth._RELATED_PRODUCTS_STEMS (the lines are searched for those first).
+_W = r"[^\S\n]+"
+RELATED_PRODUCTS_RE = regex.compile(
+    r"(?i)[^\w\n]*(?:"
+    rf"(?:similar|related|recommended|sponsored){_W}(?:items|products|models)"
+    rf"|(?:items|products){_W}(?:related|similar){_W}to{_W}this(?:{_W}(?:item|product))?"
+    rf"|explore{_W}(?:related|similar){_W}(?:items|products)|compare{_W}(?:with{_W})?similar{_W}(?:items|products)"
+    rf"|you{_W}(?:may|might|will){_W}also{_W}(?:like|love|enjoy|need)"
+    rf"|(?:customers|people|shoppers){_W}(?:who{_W}(?:bought|viewed){_W}this(?:{_W}(?:item|product))?{_W})?also{_W}(?:bought|viewed|purchased|liked|loved)"
+    rf"|frequently{_W}bought{_W}together|recently{_W}viewed(?:{_W}(?:items|products))?"
+    rf"|complete{_W}the{_W}look|shop{_W}the{_W}look|more{_W}from{_W}this{_W}(?:seller|brand|shop|store)"
+    rf"|ähnliche{_W}(?:produkte|artikel)|kunden{_W}(?:kauften|kaufen){_W}auch|das{_W}könnte{_W}(?:dir|ihnen){_W}auch{_W}gefallen"
+    rf"|produits{_W}(?:similaires|associés|recommandés)|vous{_W}(?:aimerez|aimeriez){_W}aussi|vous{_W}pourriez{_W}aussi{_W}aimer"
+    rf"|productos{_W}(?:relacionados|similares)|también{_W}te{_W}puede{_W}(?:gustar|interesar)"
+    rf"|prodotti{_W}(?:correlati|simili)|potrebbe{_W}interessarti{_W}anche"
+    r")[^\w\n]*(?:\(\d+\)[^\w\n]*)?"
 )
 
 # An affiliate disclosure: the note that the site earns from the links in its text ("This post

@@ -2036,6 +2036,39 @@ def test_customer_reviews_on_a_product_page_are_chrome() -> None:
     assert [b.label for b in extract_blocks(page(declared, "article")).blocks if b.text in reviews] == ["body"] * 3
 
 
+def test_box_of_other_products_under_its_heading_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    cards = [
+        "Red kettle with a wooden handle and a whistle that sings when the water boils on the stove.",
+        "Green kettle of thick glass with a steel filter for loose tea leaves and a lid that locks.",
+    ]
+
+    def page(heading: str, head: str = "", facts: int = 2) -> str:
+        box = "".join(f"<div class='card'><p>{t}</p><p>$35.00</p></div>" for t in cards)
+        lead = "<p>Our blue kettle of enamelled steel boils a litre of water in three minutes and keeps it warm.</p>"
+        return (f"<html><head>{head}</head><body><main><h1>Blue kettle</h1>{lead}" + f"<p>{PROSE}</p>" * facts
+                + f"<p>$40.00</p><div class='carousel'><div><h2>{heading}</h2></div>{box}</div></main></body></html>")
+
+    def labels(html: str) -> list[str]:
+        return [b.label for b in extract_blocks(html).blocks if b.text in cards]
+
+    blocks = extract_blocks(page("You may also like")).blocks
+    box = [b for b in blocks if b.text in cards or b.text == "You may also like"]
+    assert [b.label for b in box] == ["chrome"] * 3
+    assert str(box[1].reasons[0]) == "smoothed: a box of other products under its heading"
+    assert [b.label for b in blocks if b.text == PROSE] == ["body"] * 2
+    assert labels(page("Ähnliche Produkte")) == ["chrome"] * 2
+    # Another heading, or such words in a sentence, opens no box; nor does a tab's label.
+    assert labels(page("From the same workshop")) == ["body"] * 2
+    assert labels(page("Customers also bought this kettle for their camping trips last summer")) == ["body"] * 2
+    assert labels(page("You may also like").replace("<div><h2>You may also like</h2></div>", "<ul><li>You may also like</li></ul>")) == ["body"] * 2
+    # A box that holds half the body stays, unless the page declares a product.
+    assert labels(page("Similar items", facts=0)) == ["body"] * 2
+    declared = "<script type='application/ld+json'>{\"@type\": \"Product\", \"name\": \"Blue kettle\"}</script>"
+    assert labels(page("Similar items", declared, facts=0)) == ["chrome"] * 2
+
+
 def test_declares_product() -> None:
     from boilerstrip.parse.segment import declares_product
 
