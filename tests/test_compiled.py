@@ -920,6 +920,7 @@ def test_walk_runs_space_marks_in_c() -> None:
 
     assert _walk.space_marks_in_use()
     assert _walk.space_marks("2026\x001h 54m\x00R child\x00ren The\ufdd0North \x00x\x00") == "2026 1h 54m R children The North x"
+    assert _walk.space_marks("HOKA\ufdd0Clifton C\x00orn xC\x00orn AB\ufdd0CD") == "HOKA Clifton Corn xC orn ABCD"
 
 
 @needs_compiled

@@ -468,6 +468,21 @@ def test_alike_inline_items_are_spaced() -> None:
     assert s.texts == ["The North Face Wawona 6 Tent Figures NDR-Recherchen surnommait"]
 
 
+def test_acronym_before_a_capitalised_word_and_a_styled_first_letter() -> None:
+    # A card's brand in capitals and its product name in the next span are two words; a word
+    # whose first letter sits in its own alike span ("C" + "orn") is one. An acronym run into a
+    # capital with no lowercase after it ("AB" + "CD"), a capital after a letter ("xC" + "orn")
+    # and a drop cap are read as before.
+    s = seg(
+        "<body><p><a href='/p/1'><span class='brand'>HOKA</span><span class='title'>Clifton 10</span></a>"
+        " cereals: <span class='d'>C</span><span class='d'>orn Pops</span>"
+        " <b>AB</b><i>CD</i> <span class='k'>xC</span><span class='k'>orn</span>"
+        " <span class='cap'>F</span>igures</p></body>"
+    )
+    assert s.texts == ["HOKA Clifton 10 cereals: Corn Pops ABCD xC orn Figures"]
+    assert segment._space_items("NASA\ufdd0Artemis C\x00orn") == "NASA Artemis Corn"
+
+
 # _is_panel's class test searches FOLDED_RE only where one of its words stands (session 18).
 _FOLDED_PARTS = ["accordion", "Accordion", "ACCORDION", "collapse", "Collapse", "collapsed", "xcollapse", "noCollapse",
                  "accordion-item", "menu", "a", "-", " ", "_", "\u017f", "collap\u017fe", "\u0130", "\u212a", "9", "é"]

@@ -1747,6 +1747,7 @@ cdef bint _hidden_by(int info, int seen, void *a_hidden, void *a_aria, void *a_s
 cdef extern from "Python.h":
     bint Py_UNICODE_ISLOWER(Py_UCS4 ch)
     bint Py_UNICODE_ISUPPER(Py_UCS4 ch)
+    bint Py_UNICODE_ISALNUM(Py_UCS4 ch)
     object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
 
 
@@ -1759,8 +1760,9 @@ def space_marks(str text):
     marks with a space before or after it, each taken once) turns into " " or "", as its gap() says.
 
     A match at the text's edge adds nothing; one with a space at either end is a space; otherwise
-    the characters around it decide (str.islower and str.isupper of one character are
-    Py_UNICODE_ISLOWER and Py_UNICODE_ISUPPER). configure() checks it against segment's own on
+    the characters around it decide, up to two each side (str.islower, str.isupper and
+    str.isalnum of one character are Py_UNICODE_ISLOWER, Py_UNICODE_ISUPPER and
+    Py_UNICODE_ISALNUM). configure() checks it against segment's own on
     probe texts before the walk uses it.
     """
     cdef Py_ssize_t n = len(text), i = 0, j, start, used = 0
@@ -1802,10 +1804,22 @@ def space_marks(str text):
                 before = PyUnicode_READ(kind, data, start - 1)
                 after = PyUnicode_READ(kind, data, j)
                 if item:
-                    if not (Py_UNICODE_ISLOWER(before) and Py_UNICODE_ISLOWER(after)):
+                    # Joined: a lowercase letter after a lowercase one, or after a capital that
+                    # opens a word ("C" + "orn").
+                    if not (Py_UNICODE_ISLOWER(after) and (
+                        Py_UNICODE_ISLOWER(before) or (Py_UNICODE_ISUPPER(before) and (
+                            start < 2 or not Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, start - 2))))
+                    )):
                         buf[used] = 32
                         used += 1
-                elif Py_UNICODE_ISLOWER(before) and Py_UNICODE_ISUPPER(after):
+                elif Py_UNICODE_ISUPPER(after) and (
+                    Py_UNICODE_ISLOWER(before) or (
+                        # An acronym before a capitalised word ("HOKA" + "Clifton").
+                        Py_UNICODE_ISUPPER(before) and start >= 2
+                        and Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, start - 2))
+                        and j + 1 < n and Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, j + 1))
+                    )
+                ):
                     buf[used] = 32
                     used += 1
             i = j
@@ -1832,6 +1846,14 @@ def _space_probes():
                 out.append(f"w{b}{m}{a}w")
                 out.append(f"{b}{m}{a}")
                 out.append(f"x {b}{m}{a} y{m}Z{m}z")
+    # Two characters each side, one mark of each kind: an acronym before a capitalised word, a
+    # capital opening a word ("HOKA" + "Clifton", "C" + "orn").
+    for m in marks[:2]:
+        for b in sides:
+            for a in sides:
+                out.append(f"{b}{b}{m}{a}{a}")
+                out.append(f"A{b}{m}{a}a")
+                out.append(f"{b}A{m}A{a}")
     return out
 
 

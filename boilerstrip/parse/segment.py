@@ -907,11 +907,13 @@ def _space_items(text: str) -> str:
 
     Two alike items abutting are two words to the reader, as their stylesheet sets them apart:
     "2026", "1h 54m", "R" are three. A word split between two alike spans (a highlighted search
-    term, "child" + "ren") is one: a mark between two lowercase letters joins them. Between
-    other elements only a lowercase letter before a capital is a gap (a card's "The North Face"
-    and "Wawona 6 Tent"); "<b>F</b>igure", "<b>NDR</b>-Recherchen", "surnomm<i>ait</i>" are
-    read as written. A mark at the text's edge, or beside a space, adds nothing.
-    parse/_walk.pyx calls this too.
+    term, "child" + "ren") is one: a mark before a lowercase letter joins it to a lowercase
+    letter, or to a capital that opens a word ("C" + "orn", a word's first letter styled apart).
+    Between other elements a lowercase letter before a capital is a gap (a card's "The North
+    Face" and "Wawona 6 Tent"), and so is an acronym before a capitalised word (a card's brand
+    "HOKA" and its product "Clifton 10"); "<b>F</b>igure", "<b>NDR</b>-Recherchen",
+    "surnomm<i>ait</i>" are read as written. A mark at the text's edge, or beside a space, adds
+    nothing. parse/_walk.pyx calls this too.
     """
 
     def gap(m: re.Match[str]) -> str:
@@ -922,8 +924,23 @@ def _space_items(text: str) -> str:
             return " "
         before, after = text[at - 1], text[end]
         if _ITEM_MARK in m.group():
-            return "" if before.islower() and after.islower() else " "
-        return " " if before.islower() and after.isupper() else ""
+            if after.islower() and (
+                before.islower() or (before.isupper() and (at < 2 or not text[at - 2].isalnum()))
+            ):
+                return ""
+            return " "
+        if after.isupper() and (
+            before.islower()
+            or (
+                before.isupper()
+                and at >= 2
+                and text[at - 2].isupper()
+                and end + 1 < len(text)
+                and text[end + 1].islower()
+            )
+        ):
+            return " "
+        return ""
 
     return _MARKS.sub(gap, text)
 
