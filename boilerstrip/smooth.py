@@ -3013,11 +3013,10 @@ def keep_dated_headlines(seg: Segments, f: Features, body: BoolArray, why: npt.N
     between headline and summary, or the summary is linked too. A tagged heading of the main
     container (outside navigation, header, footer, forms, comments; no date, no teaser card),
     half link text or more, is a listing's headline when the next block, or the one after a
-    short dated line, is a body paragraph of _DATED_SUMMARY_WORDS words or more inside the
-    heading's item (its grandparent element). The headlines join the body when _DATED_ITEMS or
-    more of one tag path and class, each text once (a thread's "Re: ..." titles repeat), fell
-    out, and their listing opens in the first half of the body's words (a box of other posts
-    comes after an article's text).
+    short dated line, is a body paragraph of _DATED_SUMMARY_WORDS words or more. The headlines
+    join the body when _DATED_ITEMS or more of one tag path and class, each text once (a
+    thread's "Re: ..." titles repeat), fell out, and their listing opens in the first half of
+    the body's words (a box of other posts comes after an article's text).
     """
     n = len(body)
     if n < 3 or f.mode != "html":
@@ -3044,9 +3043,7 @@ def keep_dated_headlines(seg: Segments, f: Features, body: BoolArray, why: npt.N
     seen: dict[str, int] = {}
     for i in idx:
         seen[texts[i]] = seen.get(texts[i], 0) + 1
-    # The summary sits in the headline's item (the heading's parent or grandparent element): a
-    # list of links that ends on a headline stands apart from the text after the list.
-    idx = [i for i in idx if seen[texts[i]] == 1 and _in_item(seg, i, i + 1 if summary[i + 1] else i + 2)]
+    idx = [i for i in idx if seen[texts[i]] == 1]
     # One listing's headlines share a tag path and a class (but for digits).
     paths = seg.paths
     classes = seg.elem_class
@@ -3080,20 +3077,6 @@ def keep_dated_headlines(seg: Segments, f: Features, body: BoolArray, why: npt.N
 _DATED_ITEMS = 3
 _DATED_SUMMARY_WORDS = 8
 _DATED_LINE_WORDS = 12
-
-
-def _in_item(seg: Segments, i: int, j: int) -> bool:
-    """Whether block j sits inside the grandparent element of block i (a heading's item), within _SECTION_DEPTH levels."""
-    parent = seg.elem_parent
-    top = parent[seg.elems[i]]
-    if top >= 0:
-        top = parent[top]
-    e = seg.elems[j]
-    for _ in range(_SECTION_DEPTH + 1):
-        if e < 0 or e == top:
-            break
-        e = parent[e]
-    return top >= 0 and e == top
 
 
 def _opens_section(seg: Segments, i: int) -> bool:
