@@ -91,6 +91,7 @@ from .smooth import (
     keep_inner_tables,
     keep_listing,
     keep_linked_cards,
+    keep_dated_headlines,
     keep_linked_headings,
     keep_linked_lead_in_lists,
     keep_menu_headings,
@@ -200,6 +201,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_menu_headings(seg, feats, scores, threshold, body, smoothed)
         keep_section_headings(seg, feats, scores, threshold, body, smoothed)
         keep_linked_headings(seg, feats, body, smoothed)
+        keep_dated_headlines(seg, feats, body, smoothed)
         keep_listing(seg, feats, body, smoothed)
         keep_teasers(feats, body, smoothed)
         keep_index_lists(feats, body, smoothed)

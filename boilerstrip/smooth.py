@@ -148,6 +148,7 @@ __all__ = [
     "keep_card_sets",
     "keep_code_page_link_lists",
     "keep_content_lists",
+    "keep_dated_headlines",
     "keep_definition_terms",
     "keep_early_posts",
     "keep_full_grids",
@@ -318,6 +319,7 @@ SMOOTH_REASONS = {
     123: "smoothed: a short post's title or line",
     124: "smoothed: a button or label that a grid's items repeat",
     125: "smoothed: a list of links between the body blocks of a page with code",
+    127: "smoothed: a linked headline above its kept summary, repeated down a listing",
 }
 
 # A block this far below the threshold is chrome for sure: smoothing leaves it alone.
@@ -3003,6 +3005,81 @@ def keep_linked_headings(seg: Segments, f: Features, body: BoolArray, why: npt.N
             cand[i] = False
     body |= cand
     why[cand] = 100
+
+
+def keep_dated_headlines(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A listing's linked headlines join the body when the summary under each of them is body.
+
+    A blog's index or a news section shows each post as a linked headline, often a date or a
+    byline, then a summary. The summaries pass as text; the headlines are links (and repeated
+    markup), score as chrome, and keep_linked_headings does not take them: a date stands
+    between headline and summary, or the summary is linked too. A tagged heading of the main
+    container (outside navigation, header, footer, forms, comments; no date, no teaser card),
+    half link text or more, is a listing's headline when the next block, or the one after a
+    short dated line, is a body paragraph of _DATED_SUMMARY_WORDS words or more. The headlines
+    join the body when _DATED_ITEMS or more of one tag path and class, each text once (a
+    thread's "Re: ..." titles repeat), fell out, and their listing opens in the first half of
+    the body's words (a box of other posts comes after an article's text).
+    """
+    n = len(body)
+    if n < 3 or f.mode != "html":
+        return
+    head = _all_of(n, (
+        (f.heading, ">", 0), (f.main, ">", 0), (f.flags, "none", _CHROME_CONTEXT | Flag.HEADER | Flag.FORM),
+        (f.link_density, ">=", 0.5), (f.date_like, "==", 0), (f.card, "==", 0),
+    ))  # fmt: skip
+    if np.count_nonzero(head) < _DATED_ITEMS or not _any(head & ~body):
+        return
+    summary = _all_of(n, (
+        (body, "is", 0), (f.heading, "==", 0), (f.date_like, "==", 0), (f.n_words, ">=", _DATED_SUMMARY_WORDS),
+    ))  # fmt: skip
+    dated = (f.date_like > 0) & (f.heading == 0) & (f.n_words <= _DATED_LINE_WORDS)
+    item = np.zeros(n, dtype=bool)
+    item[:-1] = summary[1:]
+    item[:-2] |= dated[1:-1] & summary[2:]
+    item &= head
+    if np.count_nonzero(item) < _DATED_ITEMS or not _any(item & ~body):
+        return
+    # A thread's replies repeat one title ("Re: ..."); a listing's headlines differ.
+    texts = seg.texts
+    idx = item.nonzero()[0].tolist()
+    seen: dict[str, int] = {}
+    for i in idx:
+        seen[texts[i]] = seen.get(texts[i], 0) + 1
+    idx = [i for i in idx if seen[texts[i]] == 1]
+    # One listing's headlines share a tag path and a class (but for digits).
+    paths = seg.paths
+    classes = seg.elem_class
+    key = {i: (paths[i], _no_digits(classes[seg.elems[i]])) for i in idx}
+    count: dict[tuple[str, str], int] = {}
+    for i in idx:
+        count[key[i]] = count.get(key[i], 0) + 1
+    # The listing opens in the body's first half: a box of other posts under an article comes
+    # after the article's text.
+    first: dict[tuple[str, str], int] = {}
+    for i in idx:
+        first.setdefault(key[i], i)
+    before = np.cumsum(np.where(body, f.n_words, 0))
+    total = float(before[-1])
+    keep = np.zeros(n, dtype=bool)
+    for i in idx:
+        k = key[i]
+        keep[i] = not body[i] and count[k] >= _DATED_ITEMS and 2 * float(before[first[k]]) <= total
+    # Three headlines or more fell out of one listing: one or two left out of a kept box are its doubt.
+    added: dict[tuple[str, str], int] = {}
+    for i in keep.nonzero()[0].tolist():
+        added[key[i]] = added.get(key[i], 0) + 1
+    for i in keep.nonzero()[0].tolist():
+        keep[i] = added[key[i]] >= _DATED_ITEMS
+    body |= keep
+    why[keep] = 127
+
+
+# Three headlines of one tag path make a listing; a summary is a sentence (eight words), a
+# date line a few words ("November 28, 2025", "12 hrs ago Asia", "By Jo Smith, 3 May").
+_DATED_ITEMS = 3
+_DATED_SUMMARY_WORDS = 8
+_DATED_LINE_WORDS = 12
 
 
 def _opens_section(seg: Segments, i: int) -> bool:

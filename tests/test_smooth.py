@@ -3736,3 +3736,43 @@ def test_a_list_of_links_between_body_blocks_of_a_page_with_code_is_body() -> No
     # Without code in the body the list is left to its score.
     plain = extract_blocks(_manual_page("")).blocks
     assert all(SMOOTH_REASONS[125] not in [r.code for r in b.reasons] for b in plain)
+
+
+def test_a_listings_dated_linked_headlines_join_the_body() -> None:
+    from boilerstrip.api import _run
+    from boilerstrip.options import Options
+
+    # A news section's index: a linked headline, a date, then the story's summary, post after post.
+    titles = (
+        "Harbour council approves the new ferry terminal plan",
+        "Local bakery wins regional prize for its rye bread",
+        "School choir prepares a winter concert at the town hall",
+        "Volunteers clean up the river banks after the storm",
+        "New cycle lanes open along the main road into town",
+        "Museum shows old maps of the coast drawn by fishermen",
+        "Football club signs a young keeper from the academy",
+    )
+
+    def post(k: int, title: str, same: bool) -> str:
+        head = "Re: the harbour plan" if same else title
+        return (
+            f"<article class='post'><div class='head'><h2 class='widget-title'><a href='/news/{k}'>{head}</a></h2>"
+            f"<p class='date'>March {k + 3}, 2024</p></div>"
+            f"<div class='summary'><p>On day {k + 1} of the month, {PROSE[0].lower()}{PROSE[1:]}</p></div></article>"
+        )
+
+    def page(same: bool) -> str:
+        return (
+            "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><h1>Latest news</h1>"
+            + "".join(post(k, t, same) for k, t in enumerate(titles))
+            + "</main><footer><p>Copyright 2024 Example. All rights reserved.</p></footer></body>"
+        )
+
+    r = _run(page(False), Options())
+    heads = [i for i, t in enumerate(r.seg.texts) if t in titles]
+    assert len(heads) == 7 and (r.feats.link_density[heads] >= 0.5).all()
+    assert r.body[heads].all() and (r.smoothed[heads] == 127).sum() >= 3
+    assert SMOOTH_REASONS[127] == "smoothed: a linked headline above its kept summary, repeated down a listing"
+    # A thread's replies repeat one title: they stay as scored.
+    r = _run(page(True), Options())
+    assert not (r.smoothed == 127).any()
