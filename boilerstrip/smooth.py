@@ -5147,18 +5147,27 @@ def drop_link_headings(seg: Segments, f: Features, body: BoolArray, why: npt.NDA
     "Read more", "Related articles:", "More on this topic": the heading of a box of links
     reads as a line of the article, but its section is the links. (A list that is content
     is body, and its heading stays with it; a heading over one link, a product's "buy"
-    button, then its text, stays too.)
+    button, then its text, stays too.) Unless such headings are most of the body: a hub
+    page of link lists (a shop's "Browse by genre", "Shop by brand") keeps its headings,
+    the last of its own text (session 24).
     """
     n = len(body)
     if n < 3 or f.mode != "html":
         return
-    for i in _link_heading_candidates(body, f.link_density, f.n_words, _LINK_HEADING_WORDS, 0.5):
-        if f.heading[i] > 0 or seg.texts[i].rstrip().endswith(":"):
-            body[i] = False
-            why[i] = 11
+    drop = [
+        i
+        for i in _link_heading_candidates(body, f.link_density, f.n_words, _LINK_HEADING_WORDS, 0.5)
+        if f.heading[i] > 0 or seg.texts[i].rstrip().endswith(":")
+    ]
+    if drop and f.n_words[drop].sum() <= _LINK_HEADING_MAX_SHARE * f.n_words[body].sum():
+        body[drop] = False
+        why[drop] = 11
 
 
 _LINK_HEADING_WORDS = 8
+# Half the body's words: the headings are then what the page is (wcxb-dev: one collection
+# page +0.22; a quarter moves the same page, a tenth one more, a twentieth two dragnet pages down).
+_LINK_HEADING_MAX_SHARE = 0.5
 
 
 def _link_heading_candidates(

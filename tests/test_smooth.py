@@ -401,6 +401,24 @@ def test_the_heading_of_a_link_list_is_chrome() -> None:
     assert [b.label for b in extract_blocks(html).blocks][:2] == ["body", "body"]
 
 
+def test_link_list_headings_that_are_most_of_the_body_stay() -> None:
+    """A hub page of link lists under their headings: the headings are what is left of its text."""
+    from boilerstrip import extract_blocks
+
+    def links(kind: str) -> str:
+        return "".join(f"<li><a href='/{kind}/{i}'>{kind.title()} item {i}</a></li>" for i in range(4))
+
+    html = ("<body><main><h1>Video games</h1>"
+            f"<h2>Shop favorite franchises</h2><ul>{links('franchise')}</ul>"
+            f"<h2>Browse by video game genre</h2><ul>{links('genre')}</ul>"
+            f"<h2>Browse age-appropriate video games</h2><ul>{links('age')}</ul></main></body>")
+    blocks = extract_blocks(html).blocks
+    headings = [b for b in blocks if b.text.startswith(("Shop", "Browse"))]
+    assert len(headings) == 3
+    assert all(b.label == "body" for b in headings)
+    assert all(r.code != "smoothed: heading of a link list" for b in headings for r in b.reasons)
+
+
 def test_the_items_of_an_index_page_are_its_content() -> None:
     from boilerstrip import extract_blocks
 
