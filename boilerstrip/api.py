@@ -38,6 +38,7 @@ from .smooth import (
     drop_product_reviews,
     drop_related_products,
     drop_page_footer,
+    drop_doubled,
     drop_placeholders,
     drop_repeats,
     drop_image_addresses,
@@ -243,6 +244,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_toc_titles(seg, feats, body, smoothed)
         drop_placeholders(seg, feats, body, smoothed)
+        drop_doubled(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
         drop_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
