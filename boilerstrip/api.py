@@ -244,7 +244,6 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_toc_titles(seg, feats, body, smoothed)
         drop_placeholders(seg, feats, body, smoothed)
-        drop_doubled(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
         drop_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
@@ -260,6 +259,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             drop_after_comment_form(seg, feats, body, smoothed)
         keep_inner_tables(seg, feats, body, smoothed)
         keep_code_page_link_lists(seg, feats, body, smoothed)
+        drop_doubled(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

@@ -1535,7 +1535,7 @@ def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 
 
 def drop_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """In an HTML page, a body block that is one text twice over is chrome (session 24, prc).
+    """In an HTML page, a body block that is one text twice over is chrome (session 24, prc; the last HTML step).
 
     A shop's or a portal's widget sets its label twice, once for the screen reader and once
     for the eye (a visually hidden span beside the visible one, a clipped copy for a tooltip):
