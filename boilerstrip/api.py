@@ -38,6 +38,7 @@ from .smooth import (
     drop_product_reviews,
     drop_related_products,
     drop_page_footer,
+    drop_doubled,
     drop_placeholders,
     drop_repeats,
     drop_image_addresses,
@@ -258,6 +259,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
             drop_after_comment_form(seg, feats, body, smoothed)
         keep_inner_tables(seg, feats, body, smoothed)
         keep_code_page_link_lists(seg, feats, body, smoothed)
+        drop_doubled(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

@@ -104,6 +104,7 @@ __all__ = [
     "drop_chrome_only_classes",
     "drop_detached_boxes",
     "drop_disclosures",
+    "drop_doubled",
     "drop_edit_notices",
     "drop_far_tail",
     "drop_form_notices",
@@ -196,6 +197,7 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
+    -37: "smoothed: a block that says the same thing twice (a hidden copy beside its text)",
     -10: "smoothed: a writer's count above a post's number in a thread (text)",
     -9: "smoothed: a post's number on its own line in a thread (text)",
     1: "smoothed: between body blocks",
@@ -1530,6 +1532,40 @@ def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     lengths = (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)
     _drop_lines(seg, body, why, body & lengths, _is_doubled, 31)
+
+
+def drop_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In an HTML page, a body block that is one text twice over is chrome (session 24, prc; the last HTML step).
+
+    A shop's or a portal's widget sets its label twice, once for the screen reader and once
+    for the eye (a visually hidden span beside the visible one, a clipped copy for a tooltip):
+    the block's text is the phrase glued to itself ("Seller's other itemsSeller's other
+    items", "Week in ReviewWeek in Review"), with no space between the two (the spans are
+    inline). drop_text_doubled's bounds hold (three distinct words a half at least,
+    _DOUBLED_MAX_WORDS at most); text mode already drops such lines. A copy with a space between
+    is left alone here: a block's text of two sibling elements gets its space from the markup,
+    so a page's own repeated sentence, not a hidden copy, reads that way.
+    """
+    if f.mode == "text" or not _any(body):
+        return
+    # The glue joins the halves' last and first word into one: an odd number of words, 2 *
+    # _DOUBLED_WORDS - 1 at least, and an even number of characters (a block's text is stripped).
+    # The two parities leave about one block in four of the rest to read.
+    words = f.n_words
+    cand = body & (words >= 2 * _DOUBLED_WORDS - 1) & (words < 2 * _DOUBLED_MAX_WORDS)
+    cand &= (np.fmod(words, 2.0) == 1.0) & (np.fmod(f.n_chars, 2.0) == 0.0)
+    if not _any(cand):
+        return
+    texts = seg.texts
+    at = cand.nonzero()[0]
+    halves = (f.n_chars[at] // 2).astype(np.intp).tolist()
+    hit = [
+        i
+        for i, h in zip(at.tolist(), halves, strict=True)
+        if texts[i][:h] == texts[i][h:] and len(set(texts[i][:h].split())) >= _DOUBLED_WORDS
+    ]
+    body[hit] = False
+    why[hit] = -37
 
 
 def drop_text_glued_teasers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -2766,6 +2766,22 @@ def test_placeholder_text_is_chrome() -> None:
     assert found[lorem].label == "chrome"
 
 
+def test_text_glued_to_its_hidden_copy_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a block that says the same thing twice (a hidden copy beside its text)"
+    assert SMOOTH_REASONS[-37] == reason
+    label = "Harbour plans for the coming year"
+    # A widget's label with its screen-reader copy nested in it: the block reads the phrase twice, glued.
+    copy = f"<div><span>{label}<span class='clipped'>{label}</span></span></div>"
+    html = f"<html><body><main><h1>The harbour budget</h1><p>{PROSE}</p>{copy}<p>{PROSE} {PROSE}</p><p>{PROSE}</p></main></body></html>"
+    found = {b.text: b for b in extract_blocks(html).blocks}
+    assert found[label + label].label == "chrome"
+    assert any(str(r) == reason for r in found[label + label].reasons)
+    # A paragraph that repeats itself with a space between is the page's own text.
+    assert found[f"{PROSE} {PROSE}"].label == "body"
+
+
 def test_long_meta_line_is_no_paragraph_of_the_content() -> None:
     from boilerstrip import extract_blocks
 
