@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -857,6 +858,34 @@ def test_counts_stopword_filter(texts: list[str]) -> None:
     reference(uniq, _FILTER_STOPWORDS, want)
     features._count_page(uniq, _FILTER_STOPWORDS, got)
     assert got.tolist() == want.tolist()
+
+
+# A text whose characters past ASCII are all neutral to features._DATE (no word character,
+# digit or whitespace: ©, ’, », ·, –) has its dates found in C as well, each of them read as
+# "!" (_walk._neutral_ascii, session 25): the same counts wherever they stand in a date's form.
+_NEUTRAL_CHARS = "©’‘»«·–—•€™°\u2022\u00a6\u02dc"
+
+
+@needs_compiled_counts
+@pytest.mark.parametrize("mark", list(_NEUTRAL_CHARS))
+def test_counts_dates_beside_neutral_characters(mark: str) -> None:
+    texts = []
+    for text in _DATE_EDGES:
+        texts += [f"{mark} {text}", f"{text}{mark}", f"{mark}{text}{mark}", text.replace(" ", mark), text.replace(" ", f" {mark}")]
+    texts += [f"May{mark}5", f"5{mark}May", f"12{mark}30", f"1{mark}2{mark}2020", f"5th{mark} May", f"{mark}" * 300 + " 12:30"]
+    assert_same_counts(texts)
+
+
+def test_neutral_characters_match_no_piece_of_the_date_pattern() -> None:
+    """A character neutral by the class table's bits is no word character, digit or whitespace,
+    nor any case of one, nor one of the pattern's joints: it matches nothing "!" does not."""
+    table = features._char_classes()
+    bad = features._C_WORD | features._C_HAN | features._C_DIGIT | features._C_AFTER_MARK | features._C_SPACE
+    codes = np.flatnonzero((table & bad) == 0)
+    codes = codes[(codes >= 128) & ((codes < 0xD800) | (codes > 0xDFFF))]
+    chars = "".join(map(chr, codes.tolist()))
+    assert regex.findall(r"(?i)[\w\s\d./:\-]", chars) == []
+    assert "©" in chars and "’" in chars and "é" not in chars and "\xa0" not in chars
 
 
 # count_page finds an ASCII text's dates in C (_walk.ascii_date, session 18) instead of with

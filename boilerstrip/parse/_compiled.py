@@ -556,6 +556,8 @@ _COUNT_PROBE = [
     "5 mayo",
     "Mar 2x",
     "11/12/13",
+    # Dates beside characters past ASCII that are no word character, digit or whitespace (© ’ » ·).
+    "© 12:30 ‘May’ 5", "»5 May« · 1·2·2020", "’12th May", "Copyright ©2000–2006 Inc.", "© ‘Mayor’ 5",
     # Stopwords with other than ASCII characters, in capitals too (lowered in C), beside the two
     # characters left to str.lower() and a token longer than count_page lowers in C.
     "FÜR ÜBER Für über für DAS daß «und» ÀÉ à été Où où",
