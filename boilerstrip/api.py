@@ -37,6 +37,7 @@ from .smooth import (
     drop_link_headings,
     drop_product_reviews,
     drop_related_products,
+    drop_reply_subjects,
     drop_page_footer,
     drop_doubled,
     drop_placeholders,
@@ -46,6 +47,7 @@ from .smooth import (
     drop_member_stats,
     drop_signatures,
     drop_slides,
+    drop_template_tags,
     drop_tail_pitches,
     drop_detached_boxes,
     drop_trailer,
@@ -247,6 +249,8 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_signatures(seg, feats, body, smoothed)
         drop_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
+        drop_reply_subjects(seg, feats, body, smoothed)
+        drop_template_tags(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         drop_chrome_copies(seg, feats, body, smoothed)
@@ -309,6 +313,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_member_stats(seg, feats, body, smoothed)
         drop_text_post_numbers(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
+        drop_reply_subjects(seg, feats, body, smoothed)
         drop_text_post_actions(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)

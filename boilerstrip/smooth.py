@@ -116,9 +116,11 @@ __all__ = [
     "drop_member_stats",
     "drop_product_reviews",
     "drop_related_products",
+    "drop_reply_subjects",
     "drop_signatures",
     "drop_slides",
     "drop_tail_pitches",
+    "drop_template_tags",
     "drop_text_above_crumb",
     "drop_text_after_copyright",
     "drop_text_after_fields",
@@ -197,6 +199,8 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
+    -51: "smoothed: a template's unfilled tags ({{ ... }}) as a block",
+    -50: "smoothed: a reply's subject line that repeats the thread's title (Re: ...)",
     -37: "smoothed: a block that says the same thing twice (a hidden copy beside its text)",
     -10: "smoothed: a writer's count above a post's number in a thread (text)",
     -9: "smoothed: a post's number on its own line in a thread (text)",
@@ -6840,3 +6844,87 @@ _LABEL_WORDS = 4
 _LABEL_COPIES = 3
 _LABEL_SAME = 0.8
 _DIGIT = re.compile(r"\d")
+
+
+# Smooth steps (session 25, frm)
+
+
+def drop_reply_subjects(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A reply's subject line that repeats the thread's title ("Re: <title>") is chrome (session 25).
+
+    Forum engines that give every post a subject (phpBB, FluxBB, mailing-list archives) fill a
+    reply's with the thread's title behind a reply prefix ("Re: Turning off all LED of RPi 5";
+    "AW:", "Antw:", "Rif:", "SV:", "Odp:" in German, Dutch, Italian, the Nordic languages and
+    Polish). The line stands in the post's container above the text, once a reply, and passes as
+    a heading of the post; it says nothing the title above the thread does not. A body heading
+    (HTML; a line in text mode) of _REPLY_SUBJECT_WORDS words at most whose text is the prefix and
+    another block's text (the thread's heading) or the page's title goes; a subject of the reply's
+    own stays.
+    """
+    n = len(body)
+    if n < 2:
+        return
+    texts = seg.texts
+    # The engines set the subject as the post's heading (<h3>, <h4>); a dump's line has no tag.
+    # Only headings in HTML: the prefix test costs ~40 ns a block, 6 us over a page's short blocks.
+    short = _all_of(n, ((body, "is", 0), (f.heading, ">", 0) if f.mode == "html" else (f.n_words, "<=", _REPLY_SUBJECT_WORDS))).nonzero()[0]
+    # A prefix test in C first (most pages: no block opens with "Re:"), then the pattern.
+    cand = [(i, m.group(1)) for i in _lstrip_starts(texts, short, _REPLY_STARTS) if (m := _REPLY_SUBJECT.match(texts[i]))]
+    if not cand:
+        return
+    cand = [(i, rest) for i, rest in cand if f.n_words[i] <= _REPLY_SUBJECT_WORDS]
+    cut = {i for i, _ in cand}
+    titles = {_fold(texts[j]) for j in range(n) if j not in cut}
+    if seg.title:
+        titles.add(_fold(seg.title))
+    hit = [i for i, rest in cand if _fold(rest) in titles]
+    if hit:
+        body[hit] = False
+        why[hit] = -50
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# A subject line: a thread's title runs to 15 words or so; the prefix is one more.
+_REPLY_SUBJECT_WORDS = 20
+# The prefixes as engines write them, with their colon: the C prefix test then passes "Read more"
+# and "Reply" (and each start costs: the set of their first letters is made a call).
+_REPLY_STARTS = ("Re:", "RE:", "re:", "Re :", "AW:", "Aw:", "Antw:", "Rif:", "SV:", "Sv:", "Odp:")
+# One prefix or more ("Re: Re: ...", "AW: Re: ..."), its colon, then the title.
+_REPLY_SUBJECT = re.compile(r"\s*(?:(?:re|aw|antw|rif|sv|odp)\s?:\s*)+(\S.*?)\s*$", re.I | re.S)
+
+
+def drop_template_tags(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A block that is only a template's unfilled tags ("{{ DiscussionBoard.errors[7].message }}") is chrome (session 25).
+
+    A page rendered in the browser ships its template's slots as text: a form's error message, a
+    counter or a label that a script fills in ("{{ post.author }}", "{% if user %}"). Where the
+    script has not run the slot shows as written, a line no reader sees on the live page. A body
+    block (HTML) whose text is nothing but such tags goes; tags in a <pre> block are a manual's
+    example and stay, and so do the tags alone on a page whose <pre> blocks show tags (a manual of
+    the template language, which names them in its lists), and a sentence that quotes one.
+    """
+    n = len(body)
+    if n == 0 or f.mode != "html" or not _any(body):
+        return
+    texts = seg.texts
+    # Most pages have no body block that opens with "{{" or "{%" (a prefix test in C).
+    cand = [i for i in _lstrip_starts(texts, body.nonzero()[0], _TEMPLATE_OPENS) if not f.flags[i] & Flag.PRE]
+    if not cand:
+        return
+    # A page whose code blocks show such tags teaches the template language: there a tag alone
+    # is a manual's term ("{{ field.errors }}" over its description) and stays.
+    code = _all_of(n, ((body, "is", 0), (f.flags, "some", Flag.PRE))).nonzero()[0]
+    if len(code) and _may_hold_lines(texts, code, _TEMPLATE_STEMS):
+        return
+    hit = [i for i in cand if _TEMPLATE_ONLY.fullmatch(texts[i]) is not None]
+    if hit:
+        body[hit] = False
+        why[hit] = -51
+
+
+_TEMPLATE_STEMS = (b"{{", b"{%")
+_TEMPLATE_OPENS = ("{{", "{%")
+_TEMPLATE_ONLY = re.compile(r"\s*(?:(?:\{\{[^{}]*\}\}|\{%[^{}]*%\})\s*)+")

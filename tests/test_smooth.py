@@ -3810,3 +3810,42 @@ def test_a_listings_dated_linked_headlines_join_the_body() -> None:
     # A thread's replies repeat one title: they stay as scored.
     r = _run(page(True), Options())
     assert not (r.smoothed == 127).any()
+
+
+def test_a_replys_subject_repeating_the_threads_title_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A thread whose engine heads each reply with "Re: <title>": chrome in the page and in its
+    # dump. A reply's subject of its own and a sentence opening with "Re:" stay.
+    title = "Turning off all the LEDs of the board"
+    own = "Re: What about the fan speed"
+    posts = "".join(
+        f"<div class='post'><h3>{head}</h3><p>{PROSE} Reply {k}.</p></div>"
+        for k, head in enumerate(["The first post", f"Re: {title}", f"RE: {title}", f"AW: Re: {title}", own])
+    )
+    blocks = extract_blocks(f"<body><main><h1>{title}</h1>{posts}</main></body>").blocks
+    subjects = [b for b in blocks if b.text.endswith(title) and b.text != title]
+    assert [b.label for b in subjects] == ["chrome", "chrome", "chrome"]
+    assert all("smoothed: a reply's subject line that repeats the thread's title (Re: ...)" in [r.code for r in b.reasons] for b in subjects)
+    assert [b.label for b in blocks if b.text in (title, own)] == ["body", "body"]
+    dump = f"{title}\n\n" + "\n\n".join(f"Re: {title}\n{PROSE} Reply {k}." for k in range(3))
+    blocks = extract_blocks(dump, input_type="text").blocks
+    assert [b.label for b in blocks if b.text == f"Re: {title}"] == ["chrome", "chrome", "chrome"]
+
+
+def test_a_block_of_unfilled_template_tags_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A page whose script did not run shows its template's slots as text: chrome. A sentence
+    # quoting a tag stays, and so do the tags on a page whose code blocks show the template language.
+    slots = ["{{ DiscussionBoard.errors[7].message }}", "{{ post.author }} {% if user %}"]
+    quoted = "Write {{ form }} in the template where the form should appear, and the fields follow."
+    items = "".join(f"<li><p>{PROSE} Reply {k}.</p><div>{slot}</div></li>" for k, slot in enumerate(slots))
+    page = f"<body><main><h1>The budget thread</h1><p>{PROSE} {quoted}</p><ul>{items}</ul></main></body>"
+    blocks = extract_blocks(page).blocks
+    assert [b.label for b in blocks if b.text in slots] == ["chrome", "chrome"]
+    assert all("smoothed: a template's unfilled tags ({{ ... }}) as a block" in [r.code for r in b.reasons] for b in blocks if b.text in slots)
+    assert [b.label for b in blocks if b.text.endswith(quoted)] == ["body"]
+    manual = page.replace("</main>", f"<pre>{{% for field in form %}}\n  {{{{ field }}}}\n{{% endfor %}}</pre><p>{PROSE}</p></main>")
+    blocks = extract_blocks(manual).blocks
+    assert [b.label for b in blocks if b.text in slots] == ["body", "body"]
