@@ -52,6 +52,7 @@ from .parse.segment import (
 )
 from .vocab import (
     AGREEMENT_RE,
+    BROWSER_NOTICE_RE,
     COMMENT_NOTICE_RE,
     AUTHOR_BOX_RE,
     AUTHOR_GREETING_RE,
@@ -99,6 +100,7 @@ __all__ = [
     "SMOOTH_REASONS",
     "drop_after_comment_form",
     "drop_author_boxes",
+    "drop_browser_notices",
     "drop_calls_to_action",
     "drop_chrome_copies",
     "drop_chrome_only_classes",
@@ -197,6 +199,7 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
+    -40: "smoothed: a notice about the reader's browser (a video's fallback, a plea for JavaScript)",
     -37: "smoothed: a block that says the same thing twice (a hidden copy beside its text)",
     -10: "smoothed: a writer's count above a post's number in a thread (text)",
     -9: "smoothed: a post's number on its own line in a thread (text)",
@@ -5354,6 +5357,43 @@ def drop_toc_titles(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     hit = [i for i in hit if not any(_TOC_LEADER.search(t) for t in texts[i + 1 : i + 1 + _TOC_LEADER_LINES])]
     body[hit] = False
     why[hit] = 102
+
+
+def drop_browser_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A page's notice about the reader's browser is chrome, in HTML and in plain text (session 25).
+
+    A <video> or <audio> element holds a line for browsers that cannot play it ("Your browser does
+    not support the video tag."), which a browser hides and a text dump keeps, once per clip; a
+    template pleads for JavaScript ("This slideshow requires JavaScript.") or a newer browser
+    ("Please upgrade your browser."). The line is a sentence and passes, in the content's column
+    (a clip's fallback stands where the clip does). A body block of _BROWSER_NOTICE_MIN_WORDS to
+    _BROWSER_NOTICE_WORDS words that says so (vocab.BROWSER_NOTICE_RE) goes (reason -40), unless
+    such blocks hold half the body's words (a page that is the notice). A longer paragraph that
+    names them is the text's own (an essay quoting "Best viewed in Netscape Navigator").
+    """
+    if not _any(body):
+        return
+    at = _all_of(
+        len(body), ((body, "is", 0), (f.n_words, ">=", _BROWSER_NOTICE_MIN_WORDS), (f.n_words, "<=", _BROWSER_NOTICE_WORDS))
+    ).nonzero()[0]
+    # Most pages: no short body block names a browser or JavaScript (the texts read in C).
+    if not len(at) or not _may_hold_lines(seg.texts, at, _BROWSER_NOTICE_STEMS):
+        return
+    texts = seg.texts
+    hit = [i for i in _texts_holding(texts, at, _BROWSER_NOTICE_STEMS) if BROWSER_NOTICE_RE.search(texts[i]) is not None]
+    if not hit or 2.0 * float(f.n_words[hit].sum()) >= float(f.n_words[body].sum()):
+        return
+    body[hit] = False
+    why[hit] = -40
+
+
+# A notice is a sentence or two: "Please note that Javascript is turned off in your web browser. To
+# use this site, you must turn it on and then refresh this page." is 24 words; a paragraph that
+# names a browser in passing runs longer.
+_BROWSER_NOTICE_WORDS = 30
+# The shortest: "Please upgrade your browser.", "This slideshow requires JavaScript." (4 words).
+_BROWSER_NOTICE_MIN_WORDS = 4
+_BROWSER_NOTICE_STEMS = (b"browser", b"javascript", b"navigateur", b"navegador", b"best viewed")
 
 
 def drop_placeholders(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
