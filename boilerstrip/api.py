@@ -41,6 +41,7 @@ from .smooth import (
     drop_page_footer,
     drop_doubled,
     drop_placeholders,
+    drop_browser_notices,
     drop_repeats,
     drop_image_addresses,
     drop_machine_stamps,
@@ -246,6 +247,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_toc_titles(seg, feats, body, smoothed)
         drop_placeholders(seg, feats, body, smoothed)
+        drop_browser_notices(seg, feats, body, smoothed)
         drop_signatures(seg, feats, body, smoothed)
         drop_member_stats(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
@@ -310,6 +312,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_machine_stamps(seg, feats, body, smoothed)
         drop_toc_titles(seg, feats, body, smoothed)
         drop_placeholders(seg, feats, body, smoothed)
+        drop_browser_notices(seg, feats, body, smoothed)
         drop_text_member_stats(seg, feats, body, smoothed)
         drop_text_post_numbers(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)

@@ -15,6 +15,7 @@ __all__ = [
     "AUTHOR_BOX_RE",
     "AUTHOR_GREETING_RE",
     "BLOCK_TAGS",
+    "BROWSER_NOTICE_RE",
     "CHROME_ONLY_TOKENS",
     "COMMENT_NOTICE_RE",
     "COMMENT_RE",
@@ -569,6 +570,30 @@ CREDIT_LINE_RE = regex.compile(
     r"(?:Photo|PHOTO|Image|IMAGE|Picture|Foto|FOTO|Bild|Imagen|Immagine)(?:[^\S\n]+(?:[Cc]redits?|CREDITS?))?[^\S\n]*:"
     r"|Cr[ée]dits?[^\S\n]+(?:photos?|images?)[^\S\n]*:"
     r"|(?:Credit|CREDIT)[^\S\n]*:(?=[^\S\n]*\S)"
+)
+
+# A page's notice about the reader's browser (smooth.drop_browser_notices): the fallback text a
+# <video> or <audio> element holds for a browser that cannot play it ("Your browser does not support
+# the video tag.", "Sorry, your browser doesn't support embedded videos."), a plea to turn JavaScript
+# on ("This slideshow requires JavaScript.", "Please note that Javascript is turned off in your web
+# browser") or to update the browser ("Please upgrade your browser.", "This site is best viewed in a
+# modern browser"). A text dump keeps the <video> fallback that a browser hides; a template sets the
+# rest as a paragraph. English, German, French and Spanish wordings; a sentence that names a
+# browser or JavaScript otherwise ("runs in your browser", "JavaScript Debugger") is none of these.
+BROWSER_NOTICE_RE = regex.compile(
+    r"(?i)(?<![\w])(?:"
+    r"(?:your|this|the)\s+(?:web\s+|internet\s+)?browser\s+(?:does\s*n[o'’]t|do\s*n[o'’]t|can\s*n[o'’]t|cannot"
+    r"|is\s+unable\s+to|has\s+been\s+unable\s+to|won[’']t)\s+(?:support|play|display|show|load|render|handle)"
+    r"|(?:your|this)\s+(?:web\s+)?browser\s+(?:is\s+)?(?:(?:not|no\s+longer)\s+supported|out\s+of\s+date|outdated|too\s+old)"
+    r"|(?:update|upgrade)\s+(?:to\s+)?(?:your|a\s+(?:newer|modern|supported))\s+(?:web\s+)?browser"
+    r"|best\s+viewed\s+(?:in|with|using)\s"
+    r"|javascript\s+(?:is\s+|has\s+been\s+)?(?:turned\s+off|disabled|not\s+enabled|switched\s+off|required|must\s+be\s+enabled)"
+    r"|(?:requires?|need\s+to\s+enable|please\s+enable|enable|turn\s+on|activate)\s+(?:your\s+)?javascript"
+    r"|ihr\s+browser\s+(?:unterst[üu]tzt|kann)\s+(?:dies|das|den|die|kein|keine|nicht)"
+    r"|javascript\s+(?:ist\s+)?deaktiviert|aktivieren\s+sie\s+(?:bitte\s+)?javascript"
+    r"|votre\s+navigateur\s+ne\s+(?:supporte|prend|permet|peut)|activez\s+(?:le\s+)?javascript"
+    r"|(?:tu|su)\s+navegador\s+no\s+(?:soporta|admite|es\s+compatible|puede)|activa\s+(?:el\s+)?javascript"
+    r")"
 )
 
 # A designer's placeholder text (smooth.drop_placeholders): the opening "Lorem ipsum" of the

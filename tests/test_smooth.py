@@ -3849,3 +3849,30 @@ def test_a_block_of_unfilled_template_tags_is_chrome() -> None:
     manual = page.replace("</main>", f"<pre>{{% for field in form %}}\n  {{{{ field }}}}\n{{% endfor %}}</pre><p>{PROSE}</p></main>")
     blocks = extract_blocks(manual).blocks
     assert [b.label for b in blocks if b.text in slots] == ["body", "body"]
+
+
+def test_browser_notices_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    reason = "smoothed: a notice about the reader's browser (a video's fallback, a plea for JavaScript)"
+    assert SMOOTH_REASONS[-40] == reason
+    notes = ("Your browser does not support the video tag.", "This slideshow requires JavaScript.")
+    middle = f"<p>{notes[0]}</p><p>{PROSE}</p><div>{notes[1]}</div>"
+    html = f"<html><body><main><h1>How to plan a garden</h1><p>{PROSE} {PROSE}</p>{middle}<p>{PROSE} {PROSE}</p></main></body></html>"
+    found = {b.text: b for b in extract_blocks(html).blocks}
+    for note in notes:
+        assert found[note].label == "chrome", note
+        assert any(str(r) == reason for r in found[note].reasons), note
+    # A sentence that names a browser or JavaScript otherwise is the text's own.
+    own = "Open the page in your browser and the JavaScript console shows the plan's numbers."
+    html = f"<html><body><main><h1>How to plan a garden</h1><p>{PROSE} {PROSE}</p><p>{own}</p><p>{PROSE} {PROSE}</p></main></body></html>"
+    assert all(str(r) != reason for b in extract_blocks(html).blocks for r in b.reasons)
+    # An essay's paragraph that quotes one is the text's own.
+    essay = f"Browser wars were a nightmare for the harbour office. {PROSE} Best viewed in Netscape was no joke."
+    html = f"<html><body><main><h1>How to plan a garden</h1><p>{PROSE} {PROSE}</p><p>{essay}</p><p>{PROSE} {PROSE}</p></main></body></html>"
+    assert {b.text: b for b in extract_blocks(html).blocks}[essay].label == "body"
+    # A dump keeps a clip's fallback as a line of its own, in the text's column.
+    other = "The harbour master said the new pier would take two years to build and would cost less than the old plan."
+    dump = "\n".join(["How to plan a garden", f"{PROSE} {other}", "Sorry, your browser doesn’t support embedded videos.", f"{other} {PROSE}"])
+    found = {b.text: b for b in extract_blocks(dump, input_type="text").blocks}
+    assert found["Sorry, your browser doesn’t support embedded videos."].label == "chrome"
