@@ -40,6 +40,7 @@ from .smooth import (
     drop_reply_subjects,
     drop_page_footer,
     drop_doubled,
+    drop_story_pointers,
     drop_placeholders,
     drop_browser_notices,
     drop_repeats,
@@ -266,6 +267,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         keep_inner_tables(seg, feats, body, smoothed)
         keep_code_page_link_lists(seg, feats, body, smoothed)
         drop_doubled(seg, feats, body, smoothed)
+        drop_story_pointers(seg, feats, body, smoothed)
     else:
         keep_text_lists(seg, feats, body, smoothed)
         keep_text_sentences(feats, body, smoothed)

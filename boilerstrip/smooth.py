@@ -121,6 +121,7 @@ __all__ = [
     "drop_reply_subjects",
     "drop_signatures",
     "drop_slides",
+    "drop_story_pointers",
     "drop_tail_pitches",
     "drop_template_tags",
     "drop_text_above_crumb",
@@ -201,6 +202,8 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
+    -61: "smoothed: a related-stories heading in the text (HTML)",
+    -60: "smoothed: a linked pointer to another story in the text (HTML)",
     -51: "smoothed: a template's unfilled tags ({{ ... }}) as a block",
     -50: "smoothed: a reply's subject line that repeats the thread's title (Re: ...)",
     -40: "smoothed: a notice about the reader's browser (a video's fallback, a plea for JavaScript)",
@@ -1539,6 +1542,66 @@ def drop_text_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     lengths = (f.n_words >= 2 * _DOUBLED_WORDS) & (f.n_words <= 2 * _DOUBLED_MAX_WORDS)
     _drop_lines(seg, body, why, body & lengths, _is_doubled, 31)
+
+
+def drop_story_pointers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """In an HTML page, a line that points to other stories from inside the text is chrome (session 25, art; the last HTML step).
+
+    Newsrooms set a linked headline between a story's paragraphs behind a label ("Read more:
+    ...", "Le puede interesar: ...", "Czytaj też: ..."), and head a box of other stories with a
+    heading of its own ("Related articles", "Das könnte Sie auch interessieren"). Most such
+    lines score as links and stay out, but some pass: the run of alike paragraphs takes a
+    pointer in, a capitalised label or a box's heading passes alone. Text mode drops both kinds
+    with its own steps (drop_text_read_also, drop_text_related). Here a body block of
+    _READ_ALSO_WORDS words at most that opens with the label (vocab.READ_ALSO_RE) and is
+    _POINTER_LINKS link text or more but not all of it goes (its headline is a link, its label
+    is not; a label alone, "See also:", may head the text's own list). So does a body heading
+    of _RELATED_WORDS words at most that is such a heading as a whole (vocab.RELATED_HEAD_RE;
+    one ending in a colon leads into a list, as in text mode) over a block that is not body:
+    the box's headlines are out already and the heading is all that is left of it, while a
+    heading over body heads a section of the text.
+    """
+    if f.mode == "text" or not _any(body):
+        return
+    texts = seg.texts
+    pointers = _all_of(
+        len(body),
+        ((body, "is", 0), (f.n_words, "<=", _READ_ALSO_WORDS), (f.link_density, ">=", _POINTER_LINKS), (f.link_density, "<", 1.0)),
+    )
+    # The label and its mark open the line (_POINTER_HEAD characters hold the longest label and
+    # its marks): a plain substring test first, the pattern only where a mark stands there.
+    hit = [
+        i
+        for i in pointers.nonzero()[0].tolist()
+        if _has_pointer_mark(texts[i][:_POINTER_HEAD]) and READ_ALSO_RE.match(texts[i]) is not None
+    ]
+    if hit:
+        body[hit] = False
+        why[hit] = -60
+    n = len(body)
+    cand = _all_of(n, ((body, "is", 0), (f.heading, ">", 0), (f.n_words, "<=", _RELATED_WORDS), (f.n_chars, "<=", _POINTER_HEAD)))
+    # The box's headlines below are out already: a heading over body is the text's own section.
+    heads = [
+        i
+        for i in cand.nonzero()[0].tolist()
+        if (i + 1 == n or not body[i + 1])
+        and RELATED_HEAD_RE.fullmatch(texts[i]) is not None
+        and not texts[i].rstrip().endswith((":", "\uff1a"))
+    ]
+    if heads:
+        body[heads] = False
+        why[heads] = -61
+
+
+def _has_pointer_mark(head: str) -> bool:
+    return ":" in head or "\u00bb" in head or "\u203a" in head
+
+
+# A pointer's headline is a link: half the line's characters or more (the label is the rest).
+_POINTER_LINKS = 0.5
+# The labels and the related-stories headings run to 34 characters ("Das könnte dich auch
+# interessieren"); 40 leaves room for the marks around them.
+_POINTER_HEAD = 40
 
 
 def drop_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -3876,3 +3876,32 @@ def test_browser_notices_are_chrome() -> None:
     dump = "\n".join(["How to plan a garden", f"{PROSE} {other}", "Sorry, your browser doesn’t support embedded videos.", f"{other} {PROSE}"])
     found = {b.text: b for b in extract_blocks(dump, input_type="text").blocks}
     assert found["Sorry, your browser doesn’t support embedded videos."].label == "chrome"
+
+
+def test_pointers_to_other_stories_inside_an_html_article_are_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A linked "See also: headline" between the story's paragraphs joins the run of alike
+    # paragraphs, and a "Related articles" heading passes on its own: both point elsewhere.
+    para = "<p>The council met on Monday to discuss the budget for the coming year, and the members agreed on most of the points raised.</p>"
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>The council agrees on its budget</h1>"
+        + para * 3
+        + "<p>See also: <a href='/x'>Council budget passes</a></p><p>See also:</p>"
+        + para * 3
+        + "<h2>Related reading:</h2>"
+        + para
+        + "<h2>Related articles</h2><p><a href='/y'>Mayor opens the new harbour bridge</a></p>"
+        + "</article><footer>About us</footer></body></html>"
+    )
+    blocks = extract_blocks(page).blocks
+    pointer = next(b for b in blocks if b.text == "See also: Council budget passes")
+    assert pointer.label == "chrome"
+    assert SMOOTH_REASONS[-60] in [r.code for r in pointer.reasons]
+    heading = next(b for b in blocks if b.text == "Related articles")
+    assert heading.label == "chrome"
+    assert SMOOTH_REASONS[-61] in [r.code for r in heading.reasons]
+    # A bare label (no linked headline) and a heading with a colon over body lead into the text's own part.
+    assert next(b for b in blocks if b.text == "See also:").label == "body"
+    assert next(b for b in blocks if b.text == "Related reading:").label == "body"
+    assert sum(b.label == "body" and b.text.startswith("The council met") for b in blocks) == 7
