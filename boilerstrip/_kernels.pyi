@@ -222,5 +222,23 @@ def subtree_sums(
     ends: npt.NDArray[np.int64],
     columns: tuple[npt.NDArray[np.float64] | npt.NDArray[np.bool_] | None, ...],
 ) -> npt.NDArray[np.float64] | None: ...
+# Post-steps (session 25, spa)
+def item_slots(
+    tags: list[str],
+    classes: list[str],
+    root: int,
+    elems: npt.NDArray[np.int64],
+    parents: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    words: npt.NDArray[np.float64],
+    lines: npt.NDArray[np.float64],
+    body: npt.NDArray[np.bool_],
+    blocks: npt.NDArray[np.intp],
+    item_tags: frozenset[str],
+    grid_items: int,
+    slot_kept: int,
+    slot_share: float,
+    slot_depth: int,
+) -> list[int] | None: ...
 # Whether the kernels read an exact ndarray's fields instead of its buffer (session 22; probed at import).
 ARRAY_FIELDS: bool

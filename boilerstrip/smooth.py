@@ -3767,8 +3767,35 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     # Per element, over its subtree: clean words and lines (the front's), body lines; the lines
     # left out are the clean lines but the body's (counts: the difference is exact).
     lines_in = in_body[blocks]
-    left = ~lines_in
     root, elems, parents, ends, words, lines = _grid_tree(seg, f, front)
+    joined = _item_slots(seg, root, elems, parents, ends, words, lines, lines_in, blocks)
+    if not joined:
+        return
+    caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
+    keep = np.zeros(n, dtype=bool)
+    keep[joined] = True
+    keep &= ~body & ~caption
+    body |= keep
+    why[keep] = 85
+
+
+def _item_slots(
+    seg: Segments,
+    root: int,
+    elems: npt.NDArray[np.int64],
+    parents: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    words: FloatArray,
+    lines: FloatArray,
+    lines_in: BoolArray,
+    blocks: npt.NDArray[np.intp],
+) -> list[int]:
+    """keep_item_slots' lines to join (block indexes, any order, maybe repeated), given the grid
+    front's tree (root, each clean block's element, parents, subtree ends, clean words and lines
+    over each subtree) and which clean blocks (front.blocks) are body. Its compiled twin makes
+    the sums, the candidate items, their groups and the slots in one C pass (session 25; numpy
+    took some fifteen calls and the slots a Python loop, ~20 us a page)."""
+    left = ~lines_in
     body_lines = _subtree_sums(elems, ends, (lines_in,))[:, 0]
     open_ = lines - body_lines
     # Body lines below an element, not its own: a paragraph is no item of one line.
@@ -3776,7 +3803,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     holds = held > 0
     cand = _sibling_items(parents, (words > 0, holds), (_GRID_ITEMS, _SLOT_KEPT))
     if not len(cand):
-        return
+        return []
     group_of: dict[int, int] = {}
     holding: list[set[int]] = []
     for members in _alike_groups(seg, root, cand, parents, _GRID_ITEMS).values():
@@ -3788,7 +3815,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
                 group_of[e] = len(holding)
             holding.append(full)
     if not holding:
-        return
+        return []
     # Each clean line's places: below each item within _SLOT_DEPTH levels, the path of tags and
     # classes (but for digits) down to it. A place ends in its line's own tag and class: a body
     # line is read only when a line left out ends alike, and such a line only when a body line
@@ -3822,7 +3849,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     out_ends = {own for own, out in zip(owns, is_out, strict=True) if out}
     read = {own for own, out in zip(owns, is_out, strict=True) if not out and own in out_ends}
     if not read:
-        return
+        return []
     slots: dict[tuple[int, tuple[tuple[str, str], ...]], list[tuple[int, int, bool]]] = {}
     parent_list = parents.tolist()
     for i, e, own, out in zip(blocks[at].tolist(), line_elems, owns, is_out, strict=True):
@@ -3848,14 +3875,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         if len(kept) < _SLOT_SHARE * len(holding[g] & items):
             continue
         joined.extend(line for _item, line, _out in places)
-    if not joined:
-        return
-    caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
-    keep = np.zeros(n, dtype=bool)
-    keep[joined] = True
-    keep &= ~body & ~caption
-    body |= keep
-    why[keep] = 85
+    return joined
 
 
 # Three items keep the place (two and the share 0.5 moved no page of any dataset), four in five
@@ -6133,6 +6153,7 @@ _texts_holding = choose_kernel("texts_holding", _texts_holding)
 _sibling_items = choose_kernel("sibling_items", _sibling_items)
 _alike_groups = choose_kernel("alike_groups", _alike_groups)
 _subtree_sums = choose_kernel("subtree_sums", _subtree_sums)
+_item_slots = choose_kernel("item_slots", _item_slots)
 _may_digit = choose_kernel("may_digit", _may_digit)
 _may_hold_lines = choose_kernel("may_hold_lines", _may_hold_lines)
 _link_heading_candidates = choose_kernel("link_heading_candidates", _link_heading_candidates)

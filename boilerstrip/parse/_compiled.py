@@ -2205,6 +2205,97 @@ def _make_item_starts(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _slot_probe(rng: Any, k: int) -> tuple[Any, ...]:
+    """A random page for keep_item_slots' twin: a root's worth of elements before it, then grids of
+    alike items (numbered classes, item tags) holding nested lines, and blocks in document order
+    (some pages with two blocks swapped: out of order)."""
+    from .segment import Segments
+
+    tags, classes, parent = ["body"], [""], [-1]
+    lead = int(rng.integers(0, 3))
+    for _ in range(lead):
+        tags.append("div")
+        classes.append("wrap")
+        parent.append(len(parent) - 1)
+    root = lead
+    block_elems: list[int] = []
+
+    def add(up: int, tag: str, cls: str) -> int:
+        tags.append(tag)
+        classes.append(cls)
+        parent.append(up)
+        return len(parent) - 1
+
+    for _ in range(int(rng.integers(1, 4))):
+        grid = add(root, "div", str(rng.choice(["grid", "list", ""])))
+        # A template: each part's parent (an earlier part, -1 the item), tag and class.
+        parts = []
+        for j in range(int(rng.integers(1, 6))):
+            parts.append((int(rng.integers(-1, j)), str(rng.choice(["p", "span", "a", "h3", "div"])),
+                          str(rng.choice(["", "name", "price", "x1", "x2", "t\u4e2d3"]))))
+        item_tag = str(rng.choice(["li", "div", "article", "dd", "p"]))
+        for _ in range(int(rng.integers(2, 13))):
+            item = add(grid, item_tag if rng.random() < 0.9 else "div",
+                       str(rng.choice(["card card-" + str(rng.integers(0, 9)), "item", "", "post\u00e91"], p=[0.5, 0.3, 0.1, 0.1])))
+            if rng.random() < 0.2:
+                block_elems.append(item)
+            made: list[int] = []
+            for up, tag, cls in parts:
+                e = add(made[up] if up >= 0 else item, tag if rng.random() < 0.9 else "em", cls)
+                made.append(e)
+                for _ in range(int(rng.integers(0, 3)) if rng.random() < 0.3 else 1):
+                    block_elems.append(e)
+        if rng.random() < 0.3:
+            block_elems.append(grid)
+    seg = Segments(elem_parent=parent, elem_tag=tags, elem_class=classes)
+    n_elem = len(parent) - root
+    parents = np.asarray(parent[root:], dtype=np.int64) - root
+    parents[0] = -1
+    elems = np.asarray([e - root for e in block_elems] or [0], dtype=np.int64)
+    if k % 7 == 6 and len(elems) > 2:
+        elems[[0, 1]] = elems[[1, 0]]
+    m = len(elems)
+    ends = np.arange(1, n_elem + 1, dtype=np.int64)
+    for e in range(n_elem - 1, 0, -1):
+        ends[parents[e]] = max(ends[parents[e]], ends[e])
+    own_words = np.bincount(elems, weights=rng.choice([0.0, 1.0, 3.0], m), minlength=n_elem)
+    own_lines = np.bincount(elems, minlength=n_elem).astype(np.float64)
+    words = np.asarray([own_words[e : ends[e]].sum() for e in range(n_elem)])
+    lines = np.asarray([own_lines[e : ends[e]].sum() for e in range(n_elem)])
+    blocks = np.arange(m, dtype=np.intp) * 2 + 1
+    return seg, root, elems, parents, ends, words, lines, blocks
+
+
+def _make_item_slots(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as sm
+
+    if sm._GRID_NO_DIGITS != str.maketrans("", "", "0123456789"):
+        return None, "smooth._no_digits strips other characters than the ASCII digits"
+
+    def compiled(seg: Any, root: int, elems: Any, parents: Any, ends: Any, words: Any, lines: Any, lines_in: Any, blocks: Any) -> Any:
+        got = _kernels.item_slots(
+            seg.elem_tag, seg.elem_class, root, elems, parents, ends, words, lines, lines_in, blocks,
+            sm._GRID_ITEM_TAGS, sm._GRID_ITEMS, sm._SLOT_KEPT, sm._SLOT_SHARE, sm._SLOT_DEPTH,
+        )
+        return reference(seg, root, elems, parents, ends, words, lines, lines_in, blocks) if got is None else got
+
+    rng = np.random.default_rng(2501)
+    joined = 0
+    for k in range(160):
+        seg, root, elems, parents, ends, words, lines, blocks = _slot_probe(rng, k)
+        for p in (0.3, 0.6, 0.9):
+            lines_in = rng.random(len(elems)) < p
+            got = compiled(seg, root, elems, parents, ends, words, lines, lines_in, blocks)
+            want = reference(seg, root, elems, parents, ends, words, lines, lines_in, blocks)
+            if type(got) is not list or sorted(got) != sorted(want):
+                return None, "it differs on the probe pages"
+            joined += bool(want)
+    if joined < 20:
+        return None, f"too few probes with lines to join ({joined})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -2250,4 +2341,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "chrome_only": _make_chrome_only,
     "int64_array": _make_int64_array,
     "item_starts": _make_item_starts,
+    "item_slots": _make_item_slots,
 }
