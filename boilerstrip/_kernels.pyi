@@ -240,5 +240,11 @@ def item_slots(
     slot_share: float,
     slot_depth: int,
 ) -> list[int] | None: ...
+def doubled_candidates(
+    body: npt.NDArray[np.bool_], n_words: npt.NDArray[np.float64], n_chars: npt.NDArray[np.float64], least: float, below: float
+) -> list[int] | None: ...
+def grid_word_sums(
+    n_words: npt.NDArray[np.float64], body: npt.NDArray[np.bool_], main: npt.NDArray[np.float64]
+) -> tuple[float, float]: ...
 # Whether the kernels read an exact ndarray's fields instead of its buffer (session 22; probed at import).
 ARRAY_FIELDS: bool

@@ -2296,6 +2296,49 @@ def _make_item_slots(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _make_doubled_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(body: Any, words: Any, chars: Any, least: float, below: float) -> Any:
+        got = _kernels.doubled_candidates(body, words, chars, least, below)
+        return reference(body, words, chars, least, below) if got is None else got
+
+    rng = np.random.default_rng(2502)
+    found = 0
+    for n in (0, 1, 2, 7, 40, 300):
+        for p_body in (0.2, 0.9):
+            body = rng.random(n) < p_body
+            words = rng.choice(np.array([0.0, 1.0, 4.0, 5.0, 6.0, 7.0, 9.0, 399.0, 400.0, 401.0, np.nan]), n)
+            chars = rng.choice(np.array([0.0, 1.0, 10.0, 11.0, 36.0, 37.0, 2.0**61 + 2.0, 2.0**62, -1.0]), n)
+            for args in ((body, words, chars), (body[::-1], words[::-1], chars[::-1]), (body[::2], words[::2], chars[::2])):
+                for least, below in ((5.0, 400.0), (0.0, 1e9)):
+                    want = reference(*args, least, below)
+                    got = compiled(*args, least, below)
+                    if type(got) is not list or got != want:
+                        return None, "it differs on the probe arrays"
+                    found += bool(want)
+    if found < 10:
+        return None, f"too few probes with candidates ({found})"
+    return compiled, None
+
+
+def _make_grid_word_sums(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.grid_word_sums
+    rng = np.random.default_rng(2503)
+    # Word counts: whole numbers (the sums are exact in any order; other values are no input).
+    for n in (0, 1, 2, 7, 40, 300, 3000):
+        for p_body in (0.0, 0.3, 0.9):
+            body = rng.random(n) < p_body
+            words = rng.integers(0, 400, n).astype(np.float64)
+            main = rng.choice(np.array([0.0, 0.0, 1.0, 0.5, -1.0]), n)
+            for args in ((words, body, main), (words[::-1], body[::-1], main[::-1]), (words[::3], body[::3], main[::3])):
+                if not _same(compiled(*args), reference(*args)):
+                    return None, "it differs on the probe arrays"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -2342,4 +2385,6 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "int64_array": _make_int64_array,
     "item_starts": _make_item_starts,
     "item_slots": _make_item_slots,
+    "doubled_candidates": _make_doubled_candidates,
+    "grid_word_sums": _make_grid_word_sums,
 }
