@@ -246,5 +246,15 @@ def doubled_candidates(
 def grid_word_sums(
     n_words: npt.NDArray[np.float64], body: npt.NDArray[np.bool_], main: npt.NDArray[np.float64]
 ) -> tuple[float, float]: ...
+def name_bio_candidates(
+    texts: list[str],
+    n_words: npt.NDArray[np.float64],
+    idx: npt.NDArray[np.intp],
+    words: npt.NDArray[np.float64],
+    lo: int,
+    above: float,
+    least: float,
+    head_words: float,
+) -> list[tuple[int, float]] | None: ...
 # Whether the kernels read an exact ndarray's fields instead of its buffer (session 22; probed at import).
 ARRAY_FIELDS: bool

@@ -3919,3 +3919,45 @@ def grid_word_sums(n_words_in, body_in, main_in):
         elif (<const double *> (main.data + i * main.s0))[0] > 0.0:
             left += w
     return kept, left
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISUPPER(Py_UCS4 ch)
+
+
+def name_bio_candidates(list texts, n_words_in, idx_in, words_in, Py_ssize_t lo, double above, double least,
+                        double head_words):
+    """smooth._name_bio_candidates in one pass over the body's tail: (k, the body words above k)
+    for each body block idx[k] from lo on with above words above it, least words or more, an
+    uppercase first character and a block right before it (the first block: itself) of
+    head_words words at most. The words above are added in order (word counts are whole
+    numbers: exact, as numpy's sums). None when an index lies outside the texts or the words, or
+    a text is no str (the caller then runs the reference)."""
+    cdef _Buf nw = _buf(n_words_in, 1, 100, False)
+    cdef _Buf ib = _buf(idx_in, 1, 108, False)
+    cdef _Buf wb = _buf(words_in, 1, 100, False)
+    cdef Py_ssize_t n = ib.n, n_texts = len(texts), k
+    cdef int64_t j
+    cdef double acc = 0.0, w
+    cdef object t
+    if wb.n != n or lo < 0:
+        return None
+    for k in range(n):
+        j = _i64(ib, k)
+        if j < 0 or j >= n_texts or j >= nw.n:
+            return None
+    for k in range(min(lo, n)):
+        acc += (<const double *> (wb.data + k * wb.s0))[0]
+    out = []
+    for k in range(lo, n):
+        w = (<const double *> (wb.data + k * wb.s0))[0]
+        if acc >= above and w >= least:
+            j = _i64(ib, k)
+            t = <object> PyList_GET_ITEM(texts, j)
+            if not PyUnicode_CheckExact(t):
+                return None
+            if (PyUnicode_GET_LENGTH(t) and Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 0))
+                    and (<const double *> (nw.data + (j - 1 if j else 0) * nw.s0))[0] <= head_words):
+                out.append((k, acc))
+        acc += w
+    return out

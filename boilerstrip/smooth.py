@@ -4792,25 +4792,7 @@ def _drop_name_bios(
     the name's first or last word go, when they hold a third of the body's words at most.
     """
     lo = max(int(long_[-1]) - 1, 0) if len(long_) else 0
-    n = len(idx)
-    # The name's line stands right above the bio or above a short line or two (a role, a date): a
-    # bio's block has a short block right above it (most paragraphs have a paragraph there). A tail
-    # of a few blocks (most pages) is read in Python, cheaper than numpy's calls over it; the words
-    # above a block are counted as it goes (word counts are whole numbers: the sums are exact).
-    if n - lo <= _NAME_BIO_FEW:
-        acc = float(words[:lo].sum())
-        cand: list[tuple[int, float]] = []
-        for k, j, w in zip(range(lo, n), idx[lo:].tolist(), words[lo:].tolist(), strict=True):
-            if acc >= _AUTHOR_ABOVE and w >= _NAME_BIO_MIN and texts[j][:1].isupper() and n_words[j - 1 if j else 0] <= _AUTHOR_HEAD_WORDS:
-                cand.append((k, acc))
-            acc += w
-    else:
-        before = np.cumsum(words) - words
-        above = n_words[np.maximum(idx[lo:] - 1, 0)]
-        sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
-        cand = [
-            (k, float(before[k])) for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()
-        ]
+    cand = _name_bio_candidates(texts, n_words, idx, words, lo)
     if not cand:
         return
     limit = -1.0
@@ -4844,6 +4826,35 @@ def _drop_name_bios(
             body[box] = False
             why[box] = 108
         k -= 1
+
+
+def _name_bio_candidates(
+    texts: list[str], n_words: FloatArray, idx: npt.NDArray[np.intp], words: FloatArray, lo: int
+) -> list[tuple[int, float]]:
+    """_drop_name_bios' candidate bios: (k, the body words above it) for each body block idx[k]
+    from lo on with _AUTHOR_ABOVE words above it, _NAME_BIO_MIN words or more, an uppercase first
+    character and a short block (_AUTHOR_HEAD_WORDS words at most) right before it. Its compiled
+    twin reads the tail in one pass (session 25; ~4 us a page here, every page with a body)."""
+    n = len(idx)
+    # The name's line stands right above the bio or above a short line or two (a role, a date): a
+    # bio's block has a short block right above it (most paragraphs have a paragraph there). A tail
+    # of a few blocks (most pages) is read in Python, cheaper than numpy's calls over it; the words
+    # above a block are counted as it goes (word counts are whole numbers: the sums are exact).
+    if n - lo <= _NAME_BIO_FEW:
+        acc = float(words[:lo].sum())
+        cand: list[tuple[int, float]] = []
+        for k, j, w in zip(range(lo, n), idx[lo:].tolist(), words[lo:].tolist(), strict=True):
+            if acc >= _AUTHOR_ABOVE and w >= _NAME_BIO_MIN and texts[j][:1].isupper() and n_words[j - 1 if j else 0] <= _AUTHOR_HEAD_WORDS:
+                cand.append((k, acc))
+            acc += w
+    else:
+        before = np.cumsum(words) - words
+        above = n_words[np.maximum(idx[lo:] - 1, 0)]
+        sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
+        cand = [
+            (k, float(before[k])) for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()
+        ]
+    return cand
 
 
 def _name_bio_box(
@@ -6172,6 +6183,7 @@ _subtree_sums = choose_kernel("subtree_sums", _subtree_sums)
 _item_slots = choose_kernel("item_slots", _item_slots)
 _doubled_candidates = choose_kernel("doubled_candidates", _doubled_candidates)
 _grid_word_sums = choose_kernel("grid_word_sums", _grid_word_sums)
+_name_bio_candidates = choose_kernel("name_bio_candidates", _name_bio_candidates)
 _may_digit = choose_kernel("may_digit", _may_digit)
 _may_hold_lines = choose_kernel("may_hold_lines", _may_hold_lines)
 _link_heading_candidates = choose_kernel("link_heading_candidates", _link_heading_candidates)

@@ -38,7 +38,7 @@ NAMES = (
     "may_hold_lines", "str_holds", "link_heading_candidates",
     "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
     "chrome_only", "int64_array", "item_starts", "alike_groups", "subtree_sums", "item_slots", "doubled_candidates",
-    "grid_word_sums",
+    "grid_word_sums", "name_bio_candidates",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -109,6 +109,7 @@ def test_modules_use_the_chosen_kernels() -> None:
         "item_slots": smooth._item_slots,
         "doubled_candidates": smooth._doubled_candidates,
         "grid_word_sums": smooth._grid_word_sums,
+        "name_bio_candidates": smooth._name_bio_candidates,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -903,6 +904,33 @@ def test_grid_word_sums_examples() -> None:
     body = np.asarray([True, False, False, True])
     main = np.asarray([1.0, 1.0, 0.0, 0.0])
     assert smooth._grid_word_sums(words, body, main) == (13.0, 4.0)
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["Jane Doe", "jane", "", "\u00c9mile", "\u01c5x", " J", "1 J", "\U0001d400x"]),
+                       st.sampled_from([0.0, 1.0, 6.0, 7.0, 10.0, 41.0, 150.0]), st.booleans()), max_size=50),
+    st.integers(0, 60),
+)
+def test_name_bio_candidates_generated(rows: list[tuple[str, float, bool]], lo: int) -> None:
+    """_drop_name_bios' candidates from the twin are the reference's (the words above each bit
+    for bit), on short tails (the reference's loop) and long ones (its numpy branch)."""
+    texts = [r[0] for r in rows]
+    n_words = np.asarray([r[1] for r in rows], dtype=np.float64)
+    idx = np.flatnonzero(np.asarray([r[2] for r in rows], dtype=bool))
+    words = n_words[idx]
+    lo = min(lo, len(idx))
+    got = smooth._name_bio_candidates(texts, n_words, idx, words, lo)
+    assert same(tuple(got), tuple(_compiled.KERNEL_REFERENCES["name_bio_candidates"](texts, n_words, idx, words, lo)))
+
+
+def test_name_bio_candidates_examples() -> None:
+    """A bio of ten words or more, capitalised, under a short line, with 100 body words above."""
+    texts = ["x " * 60, "y " * 60, "Jane Doe", "Jane Doe is a writer who lives in Paris and likes tea.", "jane doe is " * 4]
+    n_words = np.asarray([60.0, 60.0, 2.0, 12.0, 12.0])
+    idx = np.arange(5, dtype=np.intp)
+    assert smooth._name_bio_candidates(texts, n_words, idx, n_words, 0) == [(3, 122.0)]
 
 
 @needs_kernels

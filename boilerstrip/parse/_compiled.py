@@ -2339,6 +2339,37 @@ def _make_grid_word_sums(reference: Callable[..., Any]) -> tuple[Any, str | None
     return compiled, None
 
 
+def _make_name_bio_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as sm
+
+    def compiled(texts: list[str], n_words: Any, idx: Any, words: Any, lo: int) -> Any:
+        got = _kernels.name_bio_candidates(
+            texts, n_words, idx, words, lo, sm._AUTHOR_ABOVE, sm._NAME_BIO_MIN, sm._AUTHOR_HEAD_WORDS
+        )
+        return reference(texts, n_words, idx, words, lo) if got is None else got
+
+    rng = np.random.default_rng(2504)
+    pool = ["Jane Doe is a writer", "jane", "", "\u00c9mile", "\u01c5x", "\u0130", "1 Jan", " Jane", "\U0001d400x", "\u00dfa", "Ab"]
+    found = 0
+    # Word counts: whole numbers (the words above are exact in any order of additions).
+    for n in (0, 1, 3, 20, 30, 60, 200):
+        texts = rng.choice(pool, n).tolist()
+        n_words = rng.choice(np.array([0.0, 1.0, 6.0, 7.0, 9.0, 10.0, 11.0, 40.0, 41.0, 120.0]), n)
+        for p_body in (0.3, 0.8, 1.0):
+            idx = np.flatnonzero(rng.random(n) < p_body)
+            words = n_words[idx]
+            for lo in {0, 1, len(idx) // 2, max(len(idx) - 3, 0), len(idx)}:
+                want = reference(texts, n_words, idx, words, lo)
+                got = compiled(texts, n_words, idx, words, lo)
+                if type(got) is not list or not _same(tuple(got), tuple(want)):
+                    return None, "it differs on the probe pages"
+                found += bool(want)
+    if found < 10:
+        return None, f"too few probes with candidates ({found})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -2387,4 +2418,5 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "item_slots": _make_item_slots,
     "doubled_candidates": _make_doubled_candidates,
     "grid_word_sums": _make_grid_word_sums,
+    "name_bio_candidates": _make_name_bio_candidates,
 }
