@@ -222,5 +222,39 @@ def subtree_sums(
     ends: npt.NDArray[np.int64],
     columns: tuple[npt.NDArray[np.float64] | npt.NDArray[np.bool_] | None, ...],
 ) -> npt.NDArray[np.float64] | None: ...
+# Post-steps (session 25, spa)
+def item_slots(
+    tags: list[str],
+    classes: list[str],
+    root: int,
+    elems: npt.NDArray[np.int64],
+    parents: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    words: npt.NDArray[np.float64],
+    lines: npt.NDArray[np.float64],
+    body: npt.NDArray[np.bool_],
+    blocks: npt.NDArray[np.intp],
+    item_tags: frozenset[str],
+    grid_items: int,
+    slot_kept: int,
+    slot_share: float,
+    slot_depth: int,
+) -> list[int] | None: ...
+def doubled_candidates(
+    body: npt.NDArray[np.bool_], n_words: npt.NDArray[np.float64], n_chars: npt.NDArray[np.float64], least: float, below: float
+) -> list[int] | None: ...
+def grid_word_sums(
+    n_words: npt.NDArray[np.float64], body: npt.NDArray[np.bool_], main: npt.NDArray[np.float64]
+) -> tuple[float, float]: ...
+def name_bio_candidates(
+    texts: list[str],
+    n_words: npt.NDArray[np.float64],
+    idx: npt.NDArray[np.intp],
+    words: npt.NDArray[np.float64],
+    lo: int,
+    above: float,
+    least: float,
+    head_words: float,
+) -> list[tuple[int, float]] | None: ...
 # Whether the kernels read an exact ndarray's fields instead of its buffer (session 22; probed at import).
 ARRAY_FIELDS: bool

@@ -3608,3 +3608,356 @@ def link_heading_candidates(body_in, link_density_in, n_words_in, double most_wo
         ):
             out.append(i)
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Post-steps (session 25, spa)
+# ---------------------------------------------------------------------------------------
+
+cdef Py_ssize_t _kind_id(Py_ssize_t e, Py_ssize_t root, list tags, list classes, int64_t *kid, dict ids) except -1:
+    """The id of element e's place part (its tag, its class but for ASCII digits), the same id for
+    equal pairs (ids maps each pair to its id); kid caches it per element."""
+    cdef int64_t got = kid[e]
+    cdef object tag, cls, key, found
+    if got >= 0:
+        return got
+    tag = <object> PyList_GET_ITEM(tags, root + e)
+    cls = <object> PyList_GET_ITEM(classes, root + e)
+    key = (tag, _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls)
+    found = ids.get(key)
+    if found is None:
+        got = len(ids)
+        ids[key] = got
+    else:
+        got = <int64_t> found
+    kid[e] = got
+    return got
+
+
+def item_slots(list tags, list classes, Py_ssize_t root, elems_in, parents_in, ends_in, words_in, lines_in_,
+               body_in, blocks_in, item_tags, Py_ssize_t grid_items, Py_ssize_t slot_kept, double slot_share,
+               Py_ssize_t slot_depth):
+    """smooth._item_slots in C loops: the body lines over each subtree, the candidate items (as
+    _sibling_items), their groups (as _alike_groups, in order of first appearance), the lines
+    inside the groups' items and the places read, then the walk up from each line with the
+    slots' places kept in C arrays (a slot's items come in document order, so an item seen twice
+    in a slot is the one seen last). The lines to join in record order (the reference's order
+    differs; the caller only marks them). None when the arrays do not make a tree in document
+    order, a tag or class is no str, or a slot's items come out of order (the caller then runs
+    the reference)."""
+    cdef _Buf eb = _buf(elems_in, 1, 108, False)
+    cdef _Buf par = _buf(parents_in, 1, 108, False)
+    cdef _Buf nd = _buf(ends_in, 1, 108, False)
+    cdef _Buf wb = _buf(words_in, 1, 100, False)
+    cdef _Buf lb = _buf(lines_in_, 1, 100, False)
+    cdef _Buf bb = _buf(body_in, 1, 63, False)
+    cdef _Buf kb = _buf(blocks_in, 1, 108, False)
+    cdef Py_ssize_t n = par.n, m = eb.n, i, e, p, j, k, g, d, n_at, n_groups, n_rec, n_slots, cap
+    cdef int64_t x, own, s
+    cdef double lw
+    cdef object tag, cls, name, key, members, sid
+    cdef dict groups, ids, slot_ids
+    cdef list out
+    cdef tuple chain
+    cdef int64_t *mem
+    cdef int64_t *prefix
+    cdef int64_t *body_lines
+    cdef int64_t *cnt
+    cdef int64_t *group_of
+    cdef int64_t *depth_in
+    cdef int64_t *kid
+    cdef int64_t *at
+    cdef int64_t *owns
+    cdef int64_t *rec
+    cdef int64_t *last
+    cdef uint8_t *flags
+    if nd.n != n or wb.n != n or lb.n != n or bb.n != m or kb.n != m or n == 0:
+        return None
+    if root < 0 or root + n > len(tags) or root + n > len(classes) or slot_depth < 0:
+        return None
+    for e in range(n):
+        x = _i64(par, e)
+        if (x != -1) if e == 0 else (x < 0 or x >= e):
+            return None
+        x = _i64(nd, e)
+        if x <= e or x > n:
+            return None
+    for i in range(m):
+        x = _i64(eb, i)
+        if x < 0 or x >= n:
+            return None
+    # One block of memory: prefix (n + 1), body_lines, cnt (2n), group_of, depth_in (n + 1), kid,
+    # at and owns (m each); flags per element: 1 holds, 2 open, 4 words.
+    mem = <int64_t *> calloc(9 * n + 2 * m + 4, sizeof(int64_t))
+    flags = <uint8_t *> calloc(n + m + 1, 1)
+    rec = NULL
+    last = NULL
+    if mem == NULL or flags == NULL:
+        free(mem)
+        free(flags)
+        raise MemoryError()
+    prefix = mem
+    body_lines = prefix + n + 1
+    cnt = body_lines + n
+    group_of = cnt + 2 * n
+    depth_in = group_of + n
+    kid = depth_in + n + 1
+    at = kid + n
+    owns = at + m
+    try:
+        # Body lines: each element's own, their running sums, the difference at each subtree's end.
+        for i in range(m):
+            if (<const uint8_t *> (bb.data + i * bb.s0))[0]:
+                prefix[_i64(eb, i) + 1] += 1
+        for e in range(n):
+            prefix[e + 1] += prefix[e]
+        for e in range(n):
+            body_lines[e] = prefix[_i64(nd, e)] - prefix[e]
+        # held: the body lines below e, not its own (the own counted back from the sums).
+        for e in range(n):
+            cnt[e] = body_lines[e] - (prefix[e + 1] - prefix[e])
+        for e in range(n):
+            lw = (<const double *> (lb.data + e * lb.s0))[0]
+            flags[e] = ((1 if cnt[e] > 0 else 0) | (2 if lw - <double> body_lines[e] != 0.0 else 0)
+                        | (4 if (<const double *> (wb.data + e * wb.s0))[0] > 0.0 else 0))
+        # Candidates: elements with words among grid_items such siblings, slot_kept of them holding.
+        memset(cnt, 0, 2 * n * sizeof(int64_t))
+        for e in range(1, n):
+            if flags[e] & 4:
+                p = _i64(par, e)
+                cnt[2 * p] += 1
+                if flags[e] & 1:
+                    cnt[2 * p + 1] += 1
+        groups = {}
+        for e in range(1, n):
+            if not flags[e] & 4:
+                continue
+            p = _i64(par, e)
+            if <double> cnt[2 * p] < <double> grid_items or <double> cnt[2 * p + 1] < <double> slot_kept:
+                continue
+            tag = <object> PyList_GET_ITEM(tags, root + e)
+            cls = <object> PyList_GET_ITEM(classes, root + e)
+            if not PyUnicode_CheckExact(tag) or not PyUnicode_CheckExact(cls):
+                return None
+            if PyUnicode_GET_LENGTH(cls) == 0 and tag not in item_tags:
+                continue
+            name = _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls
+            key = (p, tag, name)
+            members = groups.get(key)
+            if members is None:
+                groups[key] = [e]
+            else:
+                (<list> members).append(e)
+        for e in range(n):
+            group_of[e] = -1
+        n_groups = 0
+        for members in groups.values():
+            if len(<list> members) < grid_items:
+                continue
+            k = 0
+            j = 0
+            for name in <list> members:
+                e = <Py_ssize_t> name
+                if flags[e] & 1:
+                    k += 1
+                if flags[e] & 2:
+                    j = 1
+            if k < slot_kept or not j:
+                continue
+            for name in <list> members:
+                e = <Py_ssize_t> name
+                group_of[e] = n_groups
+                depth_in[e] += 1
+                depth_in[_i64(nd, e)] -= 1
+            n_groups += 1
+        if n_groups == 0:
+            return []
+        # The lines inside the items (an element is inside while it stands in one item or more),
+        # their own places, and the places where a body line and a line left out end.
+        for e in range(1, n + 1):
+            depth_in[e] += depth_in[e - 1]
+        for e in range(n):
+            kid[e] = -1
+        ids = {}
+        n_at = 0
+        for i in range(m):
+            e = _i64(eb, i)
+            if depth_in[e] > 0:
+                tag = <object> PyList_GET_ITEM(tags, root + e)
+                cls = <object> PyList_GET_ITEM(classes, root + e)
+                if not PyUnicode_CheckExact(tag) or not PyUnicode_CheckExact(cls):
+                    return None
+                own = _kind_id(e, root, tags, classes, kid, ids)
+                at[n_at] = i
+                owns[n_at] = own
+                # flags past the elements: per place id (< m), 1 a line left out ends there, 2 a body line.
+                flags[n + own] |= 2 if (<const uint8_t *> (bb.data + i * bb.s0))[0] else 1
+                n_at += 1
+        k = 0
+        for i in range(n_at):
+            if flags[n + owns[i]] == 3:
+                k += 1
+        if k == 0:
+            return []
+        # The walk: records (slot, item, line, left out), slot_depth at most a line.
+        cap = k * slot_depth + 1
+        rec = <int64_t *> malloc(4 * cap * sizeof(int64_t))
+        if rec == NULL:
+            raise MemoryError()
+        slot_ids = {}
+        n_rec = 0
+        for i in range(n_at):
+            own = owns[i]
+            if flags[n + own] != 3:
+                continue
+            e = _i64(eb, at[i])
+            chain = (own,)
+            for d in range(slot_depth):
+                p = _i64(par, e)
+                if p <= 0:
+                    break
+                if d:
+                    tag = <object> PyList_GET_ITEM(tags, root + e)
+                    cls = <object> PyList_GET_ITEM(classes, root + e)
+                    if not PyUnicode_CheckExact(tag) or not PyUnicode_CheckExact(cls):
+                        return None
+                    chain = chain + (_kind_id(e, root, tags, classes, kid, ids),)
+                e = p
+                g = group_of[e]
+                if g >= 0:
+                    key = (g, chain)
+                    sid = slot_ids.get(key)
+                    if sid is None:
+                        s = len(slot_ids)
+                        slot_ids[key] = s
+                    else:
+                        s = <int64_t> sid
+                    rec[4 * n_rec] = s
+                    rec[4 * n_rec + 1] = e
+                    rec[4 * n_rec + 2] = at[i]
+                    rec[4 * n_rec + 3] = 0 if (<const uint8_t *> (bb.data + at[i] * bb.s0))[0] else 1
+                    n_rec += 1
+        # Per slot: the last item seen, the places kept, those whose item holds, 1 an item twice.
+        n_slots = len(slot_ids)
+        last = <int64_t *> calloc(4 * n_slots + 1, sizeof(int64_t))
+        if last == NULL:
+            raise MemoryError()
+        for s in range(n_slots):
+            last[4 * s] = -1
+        for j in range(n_rec):
+            s = rec[4 * j]
+            e = rec[4 * j + 1]
+            if e < last[4 * s]:
+                return None
+            if e == last[4 * s]:
+                last[4 * s + 3] = 1
+            last[4 * s] = e
+            if not rec[4 * j + 3]:
+                last[4 * s + 1] += 1
+            if flags[e] & 1:
+                last[4 * s + 2] += 1
+        out = []
+        for j in range(n_rec):
+            s = rec[4 * j]
+            if last[4 * s + 3] or last[4 * s + 1] < slot_kept:
+                continue
+            if <double> last[4 * s + 1] < slot_share * <double> last[4 * s + 2]:
+                continue
+            out.append(_i64(kb, rec[4 * j + 2]))
+        return out
+    finally:
+        free(mem)
+        free(flags)
+        free(rec)
+        free(last)
+
+
+def doubled_candidates(body_in, n_words_in, n_chars_in, double least, double below):
+    """smooth._doubled_candidates in one pass: the body blocks of least words or more and under
+    below, with an odd number of words and an even number of characters (their counts taken as
+    integers, as numpy's astype truncates), where numpy took seven calls (~4 us a page, every
+    page). None when a character count lies outside 0..2**62 (the caller then runs the
+    reference)."""
+    cdef _Buf body = _buf(body_in, 1, 63, False)
+    cdef _Buf words = _buf(n_words_in, 1, 100, False)
+    cdef _Buf chars = _buf(n_chars_in, 1, 100, False)
+    cdef Py_ssize_t i, n = body.n
+    cdef double w, c
+    if words.n != n or chars.n != n:
+        raise ValueError("arrays of different lengths")
+    out = []
+    for i in range(n):
+        if not (<const uint8_t *> (body.data + i * body.s0))[0]:
+            continue
+        w = (<const double *> (words.data + i * words.s0))[0]
+        if not (w >= least and w < below):
+            continue
+        c = (<const double *> (chars.data + i * chars.s0))[0]
+        if not (c >= 0.0 and c < 4611686018427387904.0):
+            return None
+        if ((<int64_t> w) & 1) > ((<int64_t> c) & 1):
+            out.append(i)
+    return out
+
+
+def grid_word_sums(n_words_in, body_in, main_in):
+    """smooth._grid_word_sums in one pass: the words of the body, and those of the main
+    container's blocks left out (main > 0, not body), added in block order (whole numbers: the
+    sums are exact in any order, as numpy's dot adds them), where numpy took four calls and a
+    float copy of the mask for each dot (~3 us a call, three calls a page)."""
+    cdef _Buf words = _buf(n_words_in, 1, 100, False)
+    cdef _Buf body = _buf(body_in, 1, 63, False)
+    cdef _Buf main = _buf(main_in, 1, 100, False)
+    cdef Py_ssize_t i, n = words.n
+    cdef double w, kept = 0.0, left = 0.0
+    if body.n != n or main.n != n:
+        raise ValueError("arrays of different lengths")
+    for i in range(n):
+        w = (<const double *> (words.data + i * words.s0))[0]
+        if (<const uint8_t *> (body.data + i * body.s0))[0]:
+            kept += w
+        elif (<const double *> (main.data + i * main.s0))[0] > 0.0:
+            left += w
+    return kept, left
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISUPPER(Py_UCS4 ch)
+
+
+def name_bio_candidates(list texts, n_words_in, idx_in, words_in, Py_ssize_t lo, double above, double least,
+                        double head_words):
+    """smooth._name_bio_candidates in one pass over the body's tail: (k, the body words above k)
+    for each body block idx[k] from lo on with above words above it, least words or more, an
+    uppercase first character and a block right before it (the first block: itself) of
+    head_words words at most. The words above are added in order (word counts are whole
+    numbers: exact, as numpy's sums). None when an index lies outside the texts or the words, or
+    a text is no str (the caller then runs the reference)."""
+    cdef _Buf nw = _buf(n_words_in, 1, 100, False)
+    cdef _Buf ib = _buf(idx_in, 1, 108, False)
+    cdef _Buf wb = _buf(words_in, 1, 100, False)
+    cdef Py_ssize_t n = ib.n, n_texts = len(texts), k
+    cdef int64_t j
+    cdef double acc = 0.0, w
+    cdef object t
+    if wb.n != n or lo < 0:
+        return None
+    for k in range(n):
+        j = _i64(ib, k)
+        if j < 0 or j >= n_texts or j >= nw.n:
+            return None
+    for k in range(min(lo, n)):
+        acc += (<const double *> (wb.data + k * wb.s0))[0]
+    out = []
+    for k in range(lo, n):
+        w = (<const double *> (wb.data + k * wb.s0))[0]
+        if acc >= above and w >= least:
+            j = _i64(ib, k)
+            t = <object> PyList_GET_ITEM(texts, j)
+            if not PyUnicode_CheckExact(t):
+                return None
+            if (PyUnicode_GET_LENGTH(t) and Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), 0))
+                    and (<const double *> (nw.data + (j - 1 if j else 0) * nw.s0))[0] <= head_words):
+                out.append((k, acc))
+        acc += w
+    return out

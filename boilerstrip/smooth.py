@@ -1624,14 +1624,9 @@ def drop_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     # The parities are taken as integers on the blocks within the bounds only (a float modulus
     # over the page cost more than the rest of the step); the halves' first and last characters
     # settle nearly every block left before its halves are copied.
-    words = f.n_words
-    at = np.flatnonzero(body & (words >= 2 * _DOUBLED_WORDS - 1) & (words < 2 * _DOUBLED_MAX_WORDS))
-    if not len(at):
-        return
-    odd = (words[at].astype(np.intp) & 1) > (f.n_chars[at].astype(np.intp) & 1)
     texts = seg.texts
     hit = []
-    for i in at[odd].tolist():
+    for i in _doubled_candidates(body, f.n_words, f.n_chars, 2.0 * _DOUBLED_WORDS - 1, 2.0 * _DOUBLED_MAX_WORDS):
         t = texts[i]
         h = len(t) // 2
         if t[0] == t[h] and t[h - 1] == t[-1] and t[:h] == t[h:] and len(set(t[:h].split())) >= _DOUBLED_WORDS:
@@ -1639,6 +1634,18 @@ def drop_doubled(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[n
     if hit:
         body[hit] = False
         why[hit] = -37
+
+
+def _doubled_candidates(body: BoolArray, words: FloatArray, chars: FloatArray, least: float, below: float) -> list[int]:
+    """drop_doubled's blocks to read: in the body, least words or more and under below, an odd
+    number of words and an even number of characters (the counts as integers). Its compiled twin
+    tests each block in one pass (session 25), where numpy took seven calls (~4 us, every page)."""
+    at = np.flatnonzero(body & (words >= least) & (words < below))
+    if not len(at):
+        return []
+    odd = (words[at].astype(np.intp) & 1) > (chars[at].astype(np.intp) & 1)
+    found: list[int] = at[odd].tolist()
+    return found
 
 
 def drop_text_glued_teasers(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
@@ -3595,19 +3602,28 @@ def keep_priced_grids(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     _grid_items(seg, f, body, why, False, priced=True)
 
 
+def _grid_word_sums(words: FloatArray, body: BoolArray, main: FloatArray) -> tuple[float, float]:
+    """The body's words, and the words of the main container's blocks (main > 0) left out of it
+    (_grid_items' first test). Word counts are whole numbers: the sums are exact, in numpy's
+    order or in its compiled twin's one pass (session 25)."""
+    kept = float(np.dot(words, body))
+    left = float(np.dot(words, _all_of(len(words), ((main, ">", 0), (body, "not", 0)))))
+    return kept, left
+
+
 def _grid_items(
     seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8], full: bool, priced: bool = False
 ) -> None:
     n = len(body)
     if n == 0 or f.mode != "html":
         return
-    body_words = float(np.dot(f.n_words, body))
     # The items' other lines are over (1 - cover) / cover of their body words, which are half the
     # body's at least: a main container with less outside the body holds no such grid (the test
-    # stops four pages in five here; its mask made in one pass, not three numpy calls).
+    # stops four pages in five here; both sums made in one pass).
+    body_words, left_words = _grid_word_sums(f.n_words, body, f.main)
     floor = _GRID_FULL_SHARE if full else _GRID_BODY_SHARE
     least = (1.0 - _GRID_COVER) / _GRID_COVER * floor * body_words
-    if body_words <= 0 or float(np.dot(f.n_words, _all_of(n, ((f.main, ">", 0), (body, "not", 0))))) <= least:
+    if body_words <= 0 or left_words <= least:
         return
     front = _grid_front(seg, f)
     in_body = body & front.clean
@@ -3841,8 +3857,35 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     # Per element, over its subtree: clean words and lines (the front's), body lines; the lines
     # left out are the clean lines but the body's (counts: the difference is exact).
     lines_in = in_body[blocks]
-    left = ~lines_in
     root, elems, parents, ends, words, lines = _grid_tree(seg, f, front)
+    joined = _item_slots(seg, root, elems, parents, ends, words, lines, lines_in, blocks)
+    if not joined:
+        return
+    caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
+    keep = np.zeros(n, dtype=bool)
+    keep[joined] = True
+    keep &= ~body & ~caption
+    body |= keep
+    why[keep] = 85
+
+
+def _item_slots(
+    seg: Segments,
+    root: int,
+    elems: npt.NDArray[np.int64],
+    parents: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    words: FloatArray,
+    lines: FloatArray,
+    lines_in: BoolArray,
+    blocks: npt.NDArray[np.intp],
+) -> list[int]:
+    """keep_item_slots' lines to join (block indexes, any order, maybe repeated), given the grid
+    front's tree (root, each clean block's element, parents, subtree ends, clean words and lines
+    over each subtree) and which clean blocks (front.blocks) are body. Its compiled twin makes
+    the sums, the candidate items, their groups and the slots in one C pass (session 25; numpy
+    took some fifteen calls and the slots a Python loop, ~20 us a page)."""
+    left = ~lines_in
     body_lines = _subtree_sums(elems, ends, (lines_in,))[:, 0]
     open_ = lines - body_lines
     # Body lines below an element, not its own: a paragraph is no item of one line.
@@ -3850,7 +3893,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     holds = held > 0
     cand = _sibling_items(parents, (words > 0, holds), (_GRID_ITEMS, _SLOT_KEPT))
     if not len(cand):
-        return
+        return []
     group_of: dict[int, int] = {}
     holding: list[set[int]] = []
     for members in _alike_groups(seg, root, cand, parents, _GRID_ITEMS).values():
@@ -3862,7 +3905,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
                 group_of[e] = len(holding)
             holding.append(full)
     if not holding:
-        return
+        return []
     # Each clean line's places: below each item within _SLOT_DEPTH levels, the path of tags and
     # classes (but for digits) down to it. A place ends in its line's own tag and class: a body
     # line is read only when a line left out ends alike, and such a line only when a body line
@@ -3896,7 +3939,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     out_ends = {own for own, out in zip(owns, is_out, strict=True) if out}
     read = {own for own, out in zip(owns, is_out, strict=True) if not out and own in out_ends}
     if not read:
-        return
+        return []
     slots: dict[tuple[int, tuple[tuple[str, str], ...]], list[tuple[int, int, bool]]] = {}
     parent_list = parents.tolist()
     for i, e, own, out in zip(blocks[at].tolist(), line_elems, owns, is_out, strict=True):
@@ -3922,14 +3965,7 @@ def keep_item_slots(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
         if len(kept) < _SLOT_SHARE * len(holding[g] & items):
             continue
         joined.extend(line for _item, line, _out in places)
-    if not joined:
-        return
-    caption = ((f.flags & _CAPTION) != 0) & ((f.flags & _CAPTION_UNLESS) == 0)
-    keep = np.zeros(n, dtype=bool)
-    keep[joined] = True
-    keep &= ~body & ~caption
-    body |= keep
-    why[keep] = 85
+    return joined
 
 
 # Three items keep the place (two and the share 0.5 moved no page of any dataset), four in five
@@ -4830,25 +4866,7 @@ def _drop_name_bios(
     the name's first or last word go, when they hold a third of the body's words at most.
     """
     lo = max(int(long_[-1]) - 1, 0) if len(long_) else 0
-    n = len(idx)
-    # The name's line stands right above the bio or above a short line or two (a role, a date): a
-    # bio's block has a short block right above it (most paragraphs have a paragraph there). A tail
-    # of a few blocks (most pages) is read in Python, cheaper than numpy's calls over it; the words
-    # above a block are counted as it goes (word counts are whole numbers: the sums are exact).
-    if n - lo <= _NAME_BIO_FEW:
-        acc = float(words[:lo].sum())
-        cand: list[tuple[int, float]] = []
-        for k, j, w in zip(range(lo, n), idx[lo:].tolist(), words[lo:].tolist(), strict=True):
-            if acc >= _AUTHOR_ABOVE and w >= _NAME_BIO_MIN and texts[j][:1].isupper() and n_words[j - 1 if j else 0] <= _AUTHOR_HEAD_WORDS:
-                cand.append((k, acc))
-            acc += w
-    else:
-        before = np.cumsum(words) - words
-        above = n_words[np.maximum(idx[lo:] - 1, 0)]
-        sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
-        cand = [
-            (k, float(before[k])) for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()
-        ]
+    cand = _name_bio_candidates(texts, n_words, idx, words, lo)
     if not cand:
         return
     limit = -1.0
@@ -4882,6 +4900,35 @@ def _drop_name_bios(
             body[box] = False
             why[box] = 108
         k -= 1
+
+
+def _name_bio_candidates(
+    texts: list[str], n_words: FloatArray, idx: npt.NDArray[np.intp], words: FloatArray, lo: int
+) -> list[tuple[int, float]]:
+    """_drop_name_bios' candidate bios: (k, the body words above it) for each body block idx[k]
+    from lo on with _AUTHOR_ABOVE words above it, _NAME_BIO_MIN words or more, an uppercase first
+    character and a short block (_AUTHOR_HEAD_WORDS words at most) right before it. Its compiled
+    twin reads the tail in one pass (session 25; ~4 us a page here, every page with a body)."""
+    n = len(idx)
+    # The name's line stands right above the bio or above a short line or two (a role, a date): a
+    # bio's block has a short block right above it (most paragraphs have a paragraph there). A tail
+    # of a few blocks (most pages) is read in Python, cheaper than numpy's calls over it; the words
+    # above a block are counted as it goes (word counts are whole numbers: the sums are exact).
+    if n - lo <= _NAME_BIO_FEW:
+        acc = float(words[:lo].sum())
+        cand: list[tuple[int, float]] = []
+        for k, j, w in zip(range(lo, n), idx[lo:].tolist(), words[lo:].tolist(), strict=True):
+            if acc >= _AUTHOR_ABOVE and w >= _NAME_BIO_MIN and texts[j][:1].isupper() and n_words[j - 1 if j else 0] <= _AUTHOR_HEAD_WORDS:
+                cand.append((k, acc))
+            acc += w
+    else:
+        before = np.cumsum(words) - words
+        above = n_words[np.maximum(idx[lo:] - 1, 0)]
+        sized = ((words[lo:] >= _NAME_BIO_MIN) & (before[lo:] >= _AUTHOR_ABOVE) & (above <= _AUTHOR_HEAD_WORDS)).nonzero()[0] + lo
+        cand = [
+            (k, float(before[k])) for k, j in zip(sized.tolist(), idx[sized].tolist(), strict=True) if texts[j][:1].isupper()
+        ]
+    return cand
 
 
 def _name_bio_box(
@@ -6244,6 +6291,10 @@ _texts_holding = choose_kernel("texts_holding", _texts_holding)
 _sibling_items = choose_kernel("sibling_items", _sibling_items)
 _alike_groups = choose_kernel("alike_groups", _alike_groups)
 _subtree_sums = choose_kernel("subtree_sums", _subtree_sums)
+_item_slots = choose_kernel("item_slots", _item_slots)
+_doubled_candidates = choose_kernel("doubled_candidates", _doubled_candidates)
+_grid_word_sums = choose_kernel("grid_word_sums", _grid_word_sums)
+_name_bio_candidates = choose_kernel("name_bio_candidates", _name_bio_candidates)
 _may_digit = choose_kernel("may_digit", _may_digit)
 _may_hold_lines = choose_kernel("may_hold_lines", _may_hold_lines)
 _link_heading_candidates = choose_kernel("link_heading_candidates", _link_heading_candidates)

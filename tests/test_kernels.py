@@ -37,7 +37,8 @@ NAMES = (
     "sibling_items", "may_digit", "runs_between", "box_span", "byte_places", "bytes_hold",
     "may_hold_lines", "str_holds", "link_heading_candidates",
     "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
-    "chrome_only", "int64_array", "item_starts", "alike_groups", "subtree_sums",
+    "chrome_only", "int64_array", "item_starts", "alike_groups", "subtree_sums", "item_slots", "doubled_candidates",
+    "grid_word_sums", "name_bio_candidates",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -105,6 +106,10 @@ def test_modules_use_the_chosen_kernels() -> None:
         "item_starts": features._item_starts,
         "alike_groups": smooth._alike_groups,
         "subtree_sums": smooth._subtree_sums,
+        "item_slots": smooth._item_slots,
+        "doubled_candidates": smooth._doubled_candidates,
+        "grid_word_sums": smooth._grid_word_sums,
+        "name_bio_candidates": smooth._name_bio_candidates,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -811,6 +816,121 @@ def test_alike_groups_examples() -> None:
     cand = np.arange(2, 7, dtype=np.int64)
     assert smooth._alike_groups(seg, 0, cand, parents, 1) == {(1, "li", ""): [2, 3], (1, "div", "card card-"): [4, 5]}
     assert smooth._alike_groups(seg, 0, cand, parents, 3) == {}
+
+
+@needs_kernels
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_item_slots_generated(seed: int) -> None:
+    """keep_item_slots' twin joins the same lines as the reference (in another order) on grids of
+    templated items, with any share of their lines in the body, blocks in order or not."""
+    rng = np.random.default_rng(seed)
+    for k in range(6):
+        seg, root, elems, parents, ends, words, lines, blocks = _compiled._slot_probe(rng, k)
+        for p in (0.2, 0.5, 0.8, 1.0):
+            lines_in = rng.random(len(elems)) < p
+            args = (seg, root, elems, parents, ends, words, lines, lines_in, blocks)
+            assert sorted(smooth._item_slots(*args)) == sorted(_compiled.KERNEL_REFERENCES["item_slots"](*args))
+
+
+def _slot_grid(names_in: int) -> tuple[Any, ...]:
+    """Six list items, each a linked name over a price (blocks name, price, ...), every price in
+    the body and the first names_in names."""
+    parent, tags, classes = [-1, 0], ["body", "ul"], ["", "products"]
+    for _ in range(6):
+        item = len(parent)
+        parent += [1, item, item]
+        tags += ["li", "a", "span"]
+        classes += ["product", "name", "price"]
+    seg = segment.Segments(elem_parent=parent, elem_tag=tags, elem_class=classes)
+    seg.elems = [e for k in range(6) for e in (3 + 3 * k, 4 + 3 * k)]
+    seg.texts = [t for k in range(6) for t in (f"Tent {k}", f"${k}9")]
+    blocks = np.arange(12, dtype=np.intp)
+    root, elems, parents, ends, sums = smooth._container_subtrees(seg, blocks, (np.full(12, 2.0), None))
+    lines_in = np.asarray([k < names_in if j == 0 else True for k in range(6) for j in (0, 1)])
+    return seg, root, elems, parents, ends, sums[:, 0].copy(), sums[:, 1].copy(), lines_in, blocks
+
+
+def test_item_slots_examples() -> None:
+    """Five of six items keep their name in the body: the place is a slot and every item's name
+    joins (0.8 of the items that hold body); four of six are too few."""
+    refs = _compiled.KERNEL_REFERENCES
+    five, four = _slot_grid(5), _slot_grid(4)
+    for fn in (smooth._item_slots, refs.get("item_slots", smooth._item_slots)):
+        assert sorted(fn(*five)) == [0, 2, 4, 6, 8, 10]
+        assert fn(*four) == []
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from([0.0, 4.0, 5.0, 6.0, 7.0, 399.0, 400.0, np.nan]),
+                          st.sampled_from([0.0, 1.0, 10.0, 11.0, 2.0**61, 2.0**62, -1.0])), max_size=40))
+def test_doubled_candidates_generated(rows: list[tuple[bool, float, float]]) -> None:
+    """drop_doubled's candidates from the twin are the reference's (odd words, even characters,
+    within the bounds), whatever the counts."""
+    body = np.asarray([r[0] for r in rows], dtype=bool)
+    words = np.asarray([r[1] for r in rows], dtype=np.float64)
+    chars = np.asarray([r[2] for r in rows], dtype=np.float64)
+    for args in ((body, words, chars), (body[::-1], words[::-1], chars[::-1]), (body[::2], words[::2], chars[::2])):
+        got = smooth._doubled_candidates(*args, 5.0, 400.0)
+        assert got == _compiled.KERNEL_REFERENCES["doubled_candidates"](*args, 5.0, 400.0)
+        assert type(got) is list
+
+
+def test_doubled_candidates_examples() -> None:
+    """A body block of five words and twelve characters is a candidate; an even word count, an odd
+    character count, a block out of the body or under the bound is not."""
+    body = np.asarray([True, True, True, False, True])
+    words = np.asarray([5.0, 6.0, 5.0, 5.0, 3.0])
+    chars = np.asarray([12.0, 12.0, 13.0, 12.0, 12.0])
+    assert smooth._doubled_candidates(body, words, chars, 5.0, 400.0) == [0]
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5000), st.booleans(), st.sampled_from([0.0, 1.0, 0.5, -1.0])), max_size=60))
+def test_grid_word_sums_generated(rows: list[tuple[int, bool, float]]) -> None:
+    """_grid_items' word sums from the twin are the reference's, bit for bit (whole word counts)."""
+    words = np.asarray([float(r[0]) for r in rows], dtype=np.float64)
+    body = np.asarray([r[1] for r in rows], dtype=bool)
+    main = np.asarray([r[2] for r in rows], dtype=np.float64)
+    for args in ((words, body, main), (words[::-1], body[::-1], main[::-1]), (words[::2], body[::2], main[::2])):
+        assert same(smooth._grid_word_sums(*args), _compiled.KERNEL_REFERENCES["grid_word_sums"](*args))
+
+
+def test_grid_word_sums_examples() -> None:
+    """The body's words, and the main container's words left out (a block outside it counts in neither)."""
+    words = np.asarray([10.0, 4.0, 7.0, 3.0])
+    body = np.asarray([True, False, False, True])
+    main = np.asarray([1.0, 1.0, 0.0, 0.0])
+    assert smooth._grid_word_sums(words, body, main) == (13.0, 4.0)
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["Jane Doe", "jane", "", "\u00c9mile", "\u01c5x", " J", "1 J", "\U0001d400x"]),
+                       st.sampled_from([0.0, 1.0, 6.0, 7.0, 10.0, 41.0, 150.0]), st.booleans()), max_size=50),
+    st.integers(0, 60),
+)
+def test_name_bio_candidates_generated(rows: list[tuple[str, float, bool]], lo: int) -> None:
+    """_drop_name_bios' candidates from the twin are the reference's (the words above each bit
+    for bit), on short tails (the reference's loop) and long ones (its numpy branch)."""
+    texts = [r[0] for r in rows]
+    n_words = np.asarray([r[1] for r in rows], dtype=np.float64)
+    idx = np.flatnonzero(np.asarray([r[2] for r in rows], dtype=bool))
+    words = n_words[idx]
+    lo = min(lo, len(idx))
+    got = smooth._name_bio_candidates(texts, n_words, idx, words, lo)
+    assert same(tuple(got), tuple(_compiled.KERNEL_REFERENCES["name_bio_candidates"](texts, n_words, idx, words, lo)))
+
+
+def test_name_bio_candidates_examples() -> None:
+    """A bio of ten words or more, capitalised, under a short line, with 100 body words above."""
+    texts = ["x " * 60, "y " * 60, "Jane Doe", "Jane Doe is a writer who lives in Paris and likes tea.", "jane doe is " * 4]
+    n_words = np.asarray([60.0, 60.0, 2.0, 12.0, 12.0])
+    idx = np.arange(5, dtype=np.intp)
+    assert smooth._name_bio_candidates(texts, n_words, idx, n_words, 0) == [(3, 122.0)]
 
 
 @needs_kernels

@@ -2207,6 +2207,171 @@ def _make_item_starts(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     return compiled, None
 
 
+def _slot_probe(rng: Any, k: int) -> tuple[Any, ...]:
+    """A random page for keep_item_slots' twin: a root's worth of elements before it, then grids of
+    alike items (numbered classes, item tags) holding nested lines, and blocks in document order
+    (some pages with two blocks swapped: out of order)."""
+    from .segment import Segments
+
+    tags, classes, parent = ["body"], [""], [-1]
+    lead = int(rng.integers(0, 3))
+    for _ in range(lead):
+        tags.append("div")
+        classes.append("wrap")
+        parent.append(len(parent) - 1)
+    root = lead
+    block_elems: list[int] = []
+
+    def add(up: int, tag: str, cls: str) -> int:
+        tags.append(tag)
+        classes.append(cls)
+        parent.append(up)
+        return len(parent) - 1
+
+    for _ in range(int(rng.integers(1, 4))):
+        grid = add(root, "div", str(rng.choice(["grid", "list", ""])))
+        # A template: each part's parent (an earlier part, -1 the item), tag and class.
+        parts = []
+        for j in range(int(rng.integers(1, 6))):
+            parts.append((int(rng.integers(-1, j)), str(rng.choice(["p", "span", "a", "h3", "div"])),
+                          str(rng.choice(["", "name", "price", "x1", "x2", "t\u4e2d3"]))))
+        item_tag = str(rng.choice(["li", "div", "article", "dd", "p"]))
+        for _ in range(int(rng.integers(2, 13))):
+            item = add(grid, item_tag if rng.random() < 0.9 else "div",
+                       str(rng.choice(["card card-" + str(rng.integers(0, 9)), "item", "", "post\u00e91"], p=[0.5, 0.3, 0.1, 0.1])))
+            if rng.random() < 0.2:
+                block_elems.append(item)
+            made: list[int] = []
+            for up, tag, cls in parts:
+                e = add(made[up] if up >= 0 else item, tag if rng.random() < 0.9 else "em", cls)
+                made.append(e)
+                for _ in range(int(rng.integers(0, 3)) if rng.random() < 0.3 else 1):
+                    block_elems.append(e)
+        if rng.random() < 0.3:
+            block_elems.append(grid)
+    seg = Segments(elem_parent=parent, elem_tag=tags, elem_class=classes)
+    n_elem = len(parent) - root
+    parents = np.asarray(parent[root:], dtype=np.int64) - root
+    parents[0] = -1
+    elems = np.asarray([e - root for e in block_elems] or [0], dtype=np.int64)
+    if k % 7 == 6 and len(elems) > 2:
+        elems[[0, 1]] = elems[[1, 0]]
+    m = len(elems)
+    ends = np.arange(1, n_elem + 1, dtype=np.int64)
+    for e in range(n_elem - 1, 0, -1):
+        ends[parents[e]] = max(ends[parents[e]], ends[e])
+    own_words = np.bincount(elems, weights=rng.choice([0.0, 1.0, 3.0], m), minlength=n_elem)
+    own_lines = np.bincount(elems, minlength=n_elem).astype(np.float64)
+    words = np.asarray([own_words[e : ends[e]].sum() for e in range(n_elem)])
+    lines = np.asarray([own_lines[e : ends[e]].sum() for e in range(n_elem)])
+    blocks = np.arange(m, dtype=np.intp) * 2 + 1
+    return seg, root, elems, parents, ends, words, lines, blocks
+
+
+def _make_item_slots(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as sm
+
+    if sm._GRID_NO_DIGITS != str.maketrans("", "", "0123456789"):
+        return None, "smooth._no_digits strips other characters than the ASCII digits"
+
+    def compiled(seg: Any, root: int, elems: Any, parents: Any, ends: Any, words: Any, lines: Any, lines_in: Any, blocks: Any) -> Any:
+        got = _kernels.item_slots(
+            seg.elem_tag, seg.elem_class, root, elems, parents, ends, words, lines, lines_in, blocks,
+            sm._GRID_ITEM_TAGS, sm._GRID_ITEMS, sm._SLOT_KEPT, sm._SLOT_SHARE, sm._SLOT_DEPTH,
+        )
+        return reference(seg, root, elems, parents, ends, words, lines, lines_in, blocks) if got is None else got
+
+    rng = np.random.default_rng(2501)
+    joined = 0
+    for k in range(160):
+        seg, root, elems, parents, ends, words, lines, blocks = _slot_probe(rng, k)
+        for p in (0.3, 0.6, 0.9):
+            lines_in = rng.random(len(elems)) < p
+            got = compiled(seg, root, elems, parents, ends, words, lines, lines_in, blocks)
+            want = reference(seg, root, elems, parents, ends, words, lines, lines_in, blocks)
+            if type(got) is not list or sorted(got) != sorted(want):
+                return None, "it differs on the probe pages"
+            joined += bool(want)
+    if joined < 20:
+        return None, f"too few probes with lines to join ({joined})"
+    return compiled, None
+
+
+def _make_doubled_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(body: Any, words: Any, chars: Any, least: float, below: float) -> Any:
+        got = _kernels.doubled_candidates(body, words, chars, least, below)
+        return reference(body, words, chars, least, below) if got is None else got
+
+    rng = np.random.default_rng(2502)
+    found = 0
+    for n in (0, 1, 2, 7, 40, 300):
+        for p_body in (0.2, 0.9):
+            body = rng.random(n) < p_body
+            words = rng.choice(np.array([0.0, 1.0, 4.0, 5.0, 6.0, 7.0, 9.0, 399.0, 400.0, 401.0, np.nan]), n)
+            chars = rng.choice(np.array([0.0, 1.0, 10.0, 11.0, 36.0, 37.0, 2.0**61 + 2.0, 2.0**62, -1.0]), n)
+            for args in ((body, words, chars), (body[::-1], words[::-1], chars[::-1]), (body[::2], words[::2], chars[::2])):
+                for least, below in ((5.0, 400.0), (0.0, 1e9)):
+                    want = reference(*args, least, below)
+                    got = compiled(*args, least, below)
+                    if type(got) is not list or got != want:
+                        return None, "it differs on the probe arrays"
+                    found += bool(want)
+    if found < 10:
+        return None, f"too few probes with candidates ({found})"
+    return compiled, None
+
+
+def _make_grid_word_sums(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    compiled = _kernels.grid_word_sums
+    rng = np.random.default_rng(2503)
+    # Word counts: whole numbers (the sums are exact in any order; other values are no input).
+    for n in (0, 1, 2, 7, 40, 300, 3000):
+        for p_body in (0.0, 0.3, 0.9):
+            body = rng.random(n) < p_body
+            words = rng.integers(0, 400, n).astype(np.float64)
+            main = rng.choice(np.array([0.0, 0.0, 1.0, 0.5, -1.0]), n)
+            for args in ((words, body, main), (words[::-1], body[::-1], main[::-1]), (words[::3], body[::3], main[::3])):
+                if not _same(compiled(*args), reference(*args)):
+                    return None, "it differs on the probe arrays"
+    return compiled, None
+
+
+def _make_name_bio_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+    from .. import smooth as sm
+
+    def compiled(texts: list[str], n_words: Any, idx: Any, words: Any, lo: int) -> Any:
+        got = _kernels.name_bio_candidates(
+            texts, n_words, idx, words, lo, sm._AUTHOR_ABOVE, sm._NAME_BIO_MIN, sm._AUTHOR_HEAD_WORDS
+        )
+        return reference(texts, n_words, idx, words, lo) if got is None else got
+
+    rng = np.random.default_rng(2504)
+    pool = ["Jane Doe is a writer", "jane", "", "\u00c9mile", "\u01c5x", "\u0130", "1 Jan", " Jane", "\U0001d400x", "\u00dfa", "Ab"]
+    found = 0
+    # Word counts: whole numbers (the words above are exact in any order of additions).
+    for n in (0, 1, 3, 20, 30, 60, 200):
+        texts = rng.choice(pool, n).tolist()
+        n_words = rng.choice(np.array([0.0, 1.0, 6.0, 7.0, 9.0, 10.0, 11.0, 40.0, 41.0, 120.0]), n)
+        for p_body in (0.3, 0.8, 1.0):
+            idx = np.flatnonzero(rng.random(n) < p_body)
+            words = n_words[idx]
+            for lo in {0, 1, len(idx) // 2, max(len(idx) - 3, 0), len(idx)}:
+                want = reference(texts, n_words, idx, words, lo)
+                got = compiled(texts, n_words, idx, words, lo)
+                if type(got) is not list or not _same(tuple(got), tuple(want)):
+                    return None, "it differs on the probe pages"
+                found += bool(want)
+    if found < 10:
+        return None, f"too few probes with candidates ({found})"
+    return compiled, None
+
+
 _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "unboxed_container": _make_unboxed_container,
     "content_named": _make_content_named,
@@ -2252,4 +2417,8 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "chrome_only": _make_chrome_only,
     "int64_array": _make_int64_array,
     "item_starts": _make_item_starts,
+    "item_slots": _make_item_slots,
+    "doubled_candidates": _make_doubled_candidates,
+    "grid_word_sums": _make_grid_word_sums,
+    "name_bio_candidates": _make_name_bio_candidates,
 }
