@@ -3810,3 +3810,26 @@ def test_a_listings_dated_linked_headlines_join_the_body() -> None:
     # A thread's replies repeat one title: they stay as scored.
     r = _run(page(True), Options())
     assert not (r.smoothed == 127).any()
+
+
+def test_a_skip_link_or_a_pagers_label_on_its_own_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A post in a template that opens its main container with a skip link and closes the post with
+    # the links to the posts beside it: chrome in the page and in its dump. A heading that only
+    # starts with such words, and a sentence about the next page, stay.
+    labels = ["Skip to main content", "« Previous Article", "Next Article »", "Zum Inhalt springen"]
+    kept = ["Next Steps", "Skip the line"]
+    paras = "".join(f"<h2>{h}</h2><p>{PROSE} Part {k}.</p>" for k, h in enumerate(kept))
+    html = (
+        f"<body><main><div>{labels[0]}</div><div>{labels[3]}</div><h1>The budget</h1><p>{PROSE}</p>{paras}"
+        f"<div><div>{labels[1]}</div><div>{labels[2]}</div></div></main></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    assert [b.label for b in blocks if b.text in labels] == ["chrome"] * 4
+    assert [b.label for b in blocks if b.text in kept] == ["body", "body"]
+    assert any("smoothed: a skip link or a pager's label on its own (template navigation)" in [r.code for r in b.reasons] for b in blocks)
+    dump = "\n\n".join([labels[0], "The budget", PROSE, *[f"{h}\n\n{PROSE} Part {k}." for k, h in enumerate(kept)], labels[1], labels[2]])
+    blocks = extract_blocks(dump, input_type="text").blocks
+    assert [b.label for b in blocks if b.text in labels] == ["chrome"] * 3
+    assert [b.label for b in blocks if b.text in kept] == ["body", "body"]
