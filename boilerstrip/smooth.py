@@ -199,7 +199,7 @@ __all__ = [
 BoolArray = npt.NDArray[np.bool_]
 
 SMOOTH_REASONS = {
-    -45: "smoothed: a skip link or a pager's label on its own (template navigation)",
+    -45: "smoothed: a skip link, a pager's or a sort bar's label on its own (template navigation)",
     -37: "smoothed: a block that says the same thing twice (a hidden copy beside its text)",
     -10: "smoothed: a writer's count above a post's number in a thread (text)",
     -9: "smoothed: a post's number on its own line in a thread (text)",
@@ -5523,14 +5523,14 @@ def drop_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
 
 
 def drop_nav_labels(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
-    """A block that is only a skip link or a pager's label is chrome (session 25).
+    """A block that is only a skip link, a pager's or a sort bar's label is chrome (session 25).
 
     Templates open with links for the keyboard and the screen reader ("Skip to main content",
     "Skip to search results", "Skip to product information", "Jump to Recipe", "Zum Inhalt
-    springen") and close a post or a listing with its pager ("Previous Article", "Next Post »",
-    "‹ Prev Next ›"). Hidden or not, such a line often stands inside the main container among
-    short lines that pass (a shop's grid, a post's footer), and a dump prints it as a line of
-    its own. A body block of _NAV_LABEL_WORDS words at most whose whole text is such a label
+    springen"), close a post or a listing with its pager ("Previous Article", "Next Post »",
+    "‹ Prev Next ›") and set a sort and filter bar over a listing ("Sort by:", "Filter by").
+    Hidden or not, such a line often stands inside the main container among short lines that
+    pass (a shop's grid, a post's footer), and a dump prints it as a line of its own. A body block of _NAV_LABEL_WORDS words at most whose whole text is such a label
     (vocab.NAV_LABEL_RE, in the stopword languages) goes, in both modes; a heading that only
     starts with the words ("Next Steps", "Skip the line") is no label.
     """
@@ -5553,7 +5553,8 @@ _NAV_LABEL_WORDS = 5
 _NAV_LABEL_STEMS = (
     b"skip", b"jump", b"zum ", b"zur ", b"aller ", b"passer ", b"al cont", b"al men", b"al naveg", b"naar",
     b"prev", b"next", b"older", b"newer", b"vorherig", b"nchst", b"ltere", b"neuere", b"prcdent", b"suivant",
-    b"anterior", b"siguiente", b"precedent", b"successiv", b"vorige", b"volgende",
+    b"anterior", b"siguiente", b"precedent", b"successiv", b"vorige", b"volgende", b"sort", b"filt", b"refine",
+    b"trier", b"ordenar", b"ordina",
 )  # fmt: skip
 
 
