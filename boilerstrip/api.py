@@ -47,6 +47,7 @@ from .smooth import (
     drop_image_addresses,
     drop_machine_stamps,
     drop_member_stats,
+    drop_nav_labels,
     drop_signatures,
     drop_slides,
     drop_template_tags,
@@ -254,6 +255,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_edit_notices(seg, feats, body, smoothed)
         drop_reply_subjects(seg, feats, body, smoothed)
         drop_template_tags(seg, feats, body, smoothed)
+        drop_nav_labels(seg, feats, body, smoothed)
         drop_page_footer(feats, body, smoothed)
         drop_repeats(seg, feats, body, smoothed)
         drop_chrome_copies(seg, feats, body, smoothed)
@@ -319,6 +321,7 @@ def _run(data: bytes | str, opts: Options, timings: dict[str, float] | None = No
         drop_text_post_numbers(seg, feats, body, smoothed)
         drop_edit_notices(seg, feats, body, smoothed)
         drop_reply_subjects(seg, feats, body, smoothed)
+        drop_nav_labels(seg, feats, body, smoothed)
         drop_text_post_actions(seg, feats, body, smoothed)
         drop_text_related(seg, feats, body, smoothed)
         drop_text_after_related(seg, feats, body, smoothed)

@@ -69,6 +69,7 @@ from .vocab import (
     INGREDIENTS_HEAD_RE,
     KEY_POINTS_RE,
     METHOD_HEAD_RE,
+    NAV_LABEL_RE,
     NAME_BIO_RE,
     NEWSLETTER_RE,
     PERSON_PRONOUN_RE,
@@ -116,6 +117,7 @@ __all__ = [
     "drop_link_headings",
     "drop_machine_stamps",
     "drop_member_stats",
+    "drop_nav_labels",
     "drop_product_reviews",
     "drop_related_products",
     "drop_reply_subjects",
@@ -206,6 +208,7 @@ SMOOTH_REASONS = {
     -60: "smoothed: a linked pointer to another story in the text (HTML)",
     -51: "smoothed: a template's unfilled tags ({{ ... }}) as a block",
     -50: "smoothed: a reply's subject line that repeats the thread's title (Re: ...)",
+    -45: "smoothed: a skip link, a pager's or a sort bar's label on its own (template navigation)",
     -40: "smoothed: a notice about the reader's browser (a video's fallback, a plea for JavaScript)",
     -37: "smoothed: a block that says the same thing twice (a hidden copy beside its text)",
     -10: "smoothed: a writer's count above a post's number in a thread (text)",
@@ -5675,6 +5678,42 @@ def drop_member_stats(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     hit = [i for i in _texts_holding(texts, _all_of(len(body), tests).nonzero()[0], _STATS_STEMS) if _member_stats(texts[i])]
     body[hit] = False
     why[hit] = 113
+
+
+def drop_nav_labels(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:
+    """A block that is only a skip link, a pager's or a sort bar's label is chrome (session 25).
+
+    Templates open with links for the keyboard and the screen reader ("Skip to main content",
+    "Skip to search results", "Skip to product information", "Jump to Recipe", "Zum Inhalt
+    springen"), close a post or a listing with its pager ("Previous Article", "Next Post »",
+    "‹ Prev Next ›") and set a sort and filter bar over a listing ("Sort by:", "Filter by").
+    Hidden or not, such a line often stands inside the main container among short lines that
+    pass (a shop's grid, a post's footer), and a dump prints it as a line of its own. A body block of _NAV_LABEL_WORDS words at most whose whole text is such a label
+    (vocab.NAV_LABEL_RE, in the stopword languages) goes, in both modes; a heading that only
+    starts with the words ("Next Steps", "Skip the line") is no label.
+    """
+    short = (body & (f.n_words <= _NAV_LABEL_WORDS)).nonzero()[0]
+    if not len(short):
+        return
+    texts = seg.texts
+    # The short body blocks that hold one of the labels' stems (one C pass over them; most pages:
+    # none), then the pattern on those few.
+    hit = [i for i in _texts_holding(texts, short, _NAV_LABEL_STEMS) if NAV_LABEL_RE.fullmatch(texts[i])]
+    if hit:
+        body[hit] = False
+        why[hit] = -45
+
+
+# "Skip to main content", "Passer au contenu principal", "« Previous Post": four words; a chain of
+# skip links in one block (13 words, one wcxb-dev page) is left out to keep the candidates few.
+_NAV_LABEL_WORDS = 5
+# The labels' words as lowered ASCII stems ("nächste" as "nchst", "précédent" as "prcdent").
+_NAV_LABEL_STEMS = (
+    b"skip", b"jump", b"zum ", b"zur ", b"aller ", b"passer ", b"al cont", b"al men", b"al naveg", b"naar",
+    b"prev", b"next", b"older", b"newer", b"vorherig", b"nchst", b"ltere", b"neuere", b"prcdent", b"suivant",
+    b"anterior", b"siguiente", b"precedent", b"successiv", b"vorige", b"volgende", b"sort", b"filt", b"refine",
+    b"trier", b"ordenar", b"ordina",
+)  # fmt: skip
 
 
 def drop_edit_notices(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

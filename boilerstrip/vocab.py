@@ -671,3 +671,34 @@ _ACTION_WHEN = (
     r"|today|yesterday"
 )
 POST_ACTION_RE = regex.compile(rf"(?i)[^\S\n]*(?:asked|answered|edited|commented|modified)[^\S\n]+(?:on[^\S\n]+)?(?:{_ACTION_WHEN})[^\S\n]*")
+
+
+# A block that is nothing but a template's navigation label (smooth.drop_nav_labels, both modes):
+# a skip link, the first thing a keyboard or a screen reader meets ("Skip to main content", "Skip
+# to search results", "Skip to product information", "Jump to Recipe"; "Zum Inhalt springen",
+# "Direkt zum Inhalt", "Aller au contenu", "Passer au contenu principal", "Saltar al contenido",
+# "Ir al contenido principal", "Vai al contenuto", "Spring naar inhoud"), and a pager's or a post
+# navigation's links on their own ("Previous Article", "Next Post »", "‹ Prev Next ›", "Older
+# posts", "Nächster Beitrag", "Article précédent" as "Précédent", "Siguiente", "Volgende"), and a
+# listing's sort and filter bar ("Sort by:", "Filter by", "Sort & Filter", "Trier par"). The
+# whole block and nothing else, one line of it (the pattern is matched line by line, with (?m)):
+# "Next Steps", "Skip the line" or "Previous positions:" are headings of the text, not labels.
+NAV_LABEL_RE = regex.compile(
+    r"(?im)^(?:"
+    r"[^\w\n]*(?:(?:skip|jump)[^\S\n]+to[^\S\n]+(?:the[^\S\n]+)?[^\W\d]+(?:[^\S\n]+[^\W\d]+){0,2}[^\w\n]*)+"
+    r"|[^\w\n]*(?:(?:direkt[^\S\n]+)?(?:zum|zur)[^\S\n]+(?:inhalt|hauptinhalt|navigation|hauptnavigation|menü|suche)"
+    r"(?:[^\S\n]+(?:springen|wechseln|gehen))?"
+    r"|(?:aller|passer)[^\S\n]+(?:directement[^\S\n]+)?(?:au|à[^\S\n]+la)[^\S\n]+(?:contenu|menu|navigation|recherche)"
+    r"(?:[^\S\n]+principal)?"
+    r"|(?:saltar|ir)[^\S\n]+al[^\S\n]+(?:contenido|menú|navegación)(?:[^\S\n]+principal)?"
+    r"|(?:vai|salta)[^\S\n]+al[^\S\n]+(?:contenuto|menu)(?:[^\S\n]+principale)?"
+    r"|(?:ga|spring)[^\S\n]+naar[^\S\n]+(?:de[^\S\n]+)?(?:inhoud|hoofdinhoud|navigatie)"
+    r"|sort(?:ed)?[^\S\n]+by|filter[^\S\n]+by|refine[^\S\n]+by|(?:sort|filter)[^\S\n]*(?:&|and|\+)[^\S\n]*(?:sort|filter)"
+    r"|(?:show|hide|clear(?:[^\S\n]+all)?)[^\S\n]+filters|(?:sortieren|filtern)[^\S\n]+nach|(?:trier|filtrer)[^\S\n]+par"
+    r"|(?:ordenar|filtrar)[^\S\n]+por|(?:ordina|filtra)[^\S\n]+per)[^\w\n]*"
+    r"|[^\w\n]*(?:(?:prev(?:ious)?|next|older|newer|vorherige[rs]?|nächste[rs]?|ältere[rs]?|neuere[rs]?"
+    r"|précédente?|suivante?|anterior|siguiente|precedente|successiv[oa]|vorige|volgende)"
+    r"(?:[^\S\n]+(?:posts?|entry|entries|articles?|stor(?:y|ies)|pages?|seite|beitrag|artikel|eintrag"
+    r"|entrada|art[ií]culo))?[^\w\n]*)+"
+    r")$"
+)

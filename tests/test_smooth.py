@@ -3905,3 +3905,26 @@ def test_pointers_to_other_stories_inside_an_html_article_are_chrome() -> None:
     assert next(b for b in blocks if b.text == "See also:").label == "body"
     assert next(b for b in blocks if b.text == "Related reading:").label == "body"
     assert sum(b.label == "body" and b.text.startswith("The council met") for b in blocks) == 7
+
+
+def test_a_skip_link_or_a_pagers_label_on_its_own_is_chrome() -> None:
+    from boilerstrip import extract_blocks
+
+    # A post in a template that opens its main container with a skip link and closes the post with
+    # the links to the posts beside it: chrome in the page and in its dump. A heading that only
+    # starts with such words, and a sentence about the next page, stay.
+    labels = ["Skip to main content", "« Previous Article", "Next Article »", "Zum Inhalt springen", "Sort by:"]
+    kept = ["Next Steps", "Skip the line"]
+    paras = "".join(f"<h2>{h}</h2><p>{PROSE} Part {k}.</p>" for k, h in enumerate(kept))
+    html = (
+        f"<body><main><div>{labels[0]}</div><div>{labels[3]}</div><h1>The budget</h1><div>{labels[4]}</div><p>{PROSE}</p>{paras}"
+        f"<div><div>{labels[1]}</div><div>{labels[2]}</div></div></main></body>"
+    )
+    blocks = extract_blocks(html).blocks
+    assert [b.label for b in blocks if b.text in labels] == ["chrome"] * 5
+    assert [b.label for b in blocks if b.text in kept] == ["body", "body"]
+    assert any("smoothed: a skip link, a pager's or a sort bar's label on its own (template navigation)" in [r.code for r in b.reasons] for b in blocks)
+    dump = "\n\n".join([labels[0], "The budget", labels[4], PROSE, *[f"{h}\n\n{PROSE} Part {k}." for k, h in enumerate(kept)], labels[1], labels[2]])
+    blocks = extract_blocks(dump, input_type="text").blocks
+    assert [b.label for b in blocks if b.text in labels] == ["chrome"] * 4
+    assert [b.label for b in blocks if b.text in kept] == ["body", "body"]
