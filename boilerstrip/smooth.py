@@ -1440,8 +1440,9 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     choice (vocab.CONSENT_*) hold half its words or more goes whole. An article that mentions
     cookies now and then holds many more words besides. A consent dialog's list of data uses
     ("Use profiles to select personalised advertising 242 partners can use this purpose")
-    names no cookie on most of its lines: with _DATA_LINES such lines or more in the group
-    (_names_data_uses), they count with the cookie lines (reason -55).
+    names cookies on a line or two and not on the others: in a group that holds a cookie line,
+    with _DATA_LINES such lines or more (_names_data_uses), they count with the cookie lines
+    (reason -55).
     """
     if f.mode != "text" or not _any(body):
         return
