@@ -58,6 +58,7 @@ from .vocab import (
     AUTHOR_GREETING_RE,
     CHROME_ONLY_TOKENS,
     CONSENT_CONTEXT_RE,
+    CONSENT_DATA_TERMS,
     CONSENT_WORD_RE,
     COPYRIGHT_RE,
     CTA_RE,
@@ -206,6 +207,7 @@ BoolArray = npt.NDArray[np.bool_]
 SMOOTH_REASONS = {
     -61: "smoothed: a related-stories heading in the text (HTML)",
     -60: "smoothed: a linked pointer to another story in the text (HTML)",
+    -55: "smoothed: a consent dialog's list of data uses (text)",
     -51: "smoothed: a template's unfilled tags ({{ ... }}) as a block",
     -50: "smoothed: a reply's subject line that repeats the thread's title (Re: ...)",
     -45: "smoothed: a skip link, a pager's or a sort bar's label on its own (template navigation)",
@@ -1449,7 +1451,11 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
     and worded as prose. Body lines fall into groups split by more than _CONSENT_GAP lines of
     chrome; a group whose lines that name cookies with a word of the site or the reader's
     choice (vocab.CONSENT_*) hold half its words or more goes whole. An article that mentions
-    cookies now and then holds many more words besides.
+    cookies now and then holds many more words besides. A consent dialog's list of data uses
+    ("Use profiles to select personalised advertising 242 partners can use this purpose")
+    names cookies on a line or two and not on the others: in a group that holds a cookie line,
+    with _DATA_LINES such lines or more (_names_data_uses), they count with the cookie lines
+    (reason -55).
     """
     if f.mode != "text" or not _any(body):
         return
@@ -1461,10 +1467,18 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     cuts = (np.diff(idx) > _CONSENT_GAP).nonzero()[0] + 1
     for group in np.split(idx, cuts):
+        if not _any(consent[group]):
+            continue
         words = f.n_words[group]
-        if _any(consent[group]) and float(words[consent[group]].sum()) >= _CONSENT_SHARE * float(words.sum()):
+        total = _CONSENT_SHARE * float(words.sum())
+        if float(words[consent[group]].sum()) >= total:
             body[group] = False
             why[group] = 20
+            continue
+        # A dialog that names cookies on a few lines lists its data uses on the others.
+        if _lists_data_uses(texts, group, consent[group], f.n_words, total):
+            body[group] = False
+            why[group] = -55
 
 
 # A notice's lines stand together: more than 3 lines of chrome between two body lines part
@@ -1478,6 +1492,55 @@ def _names_consent(text: str) -> bool:
 
 _CONSENT_GAP = 3
 _CONSENT_SHARE = 0.5
+
+
+def _lists_data_uses(
+    texts: list[str], group: npt.NDArray[np.intp], cookie: BoolArray, n_words: FloatArray, need: float
+) -> bool:
+    """Whether _DATA_LINES of the group's lines or more name data uses (_names_data_uses), and
+    they and the lines that name cookies hold need words or more. The other lines are read
+    longest first, and the reading stops as soon as the answer is known (an article's group
+    with a cookie line fails on its first paragraphs); the cookie lines are read last, and only
+    when the count still falls short."""
+    rest = group[~cookie]
+    found = float(n_words[group[cookie]].sum())
+    left = float(n_words[rest].sum())
+    count = 0
+    for i in rest[np.argsort(-n_words[rest], kind="stable")].tolist():
+        w = float(n_words[i])
+        left -= w
+        if _names_data_uses(texts[i]):
+            found += w
+            count += 1
+            if count >= _DATA_LINES and found >= need:
+                return True
+        elif found + left < need:
+            return False
+    if found < need:
+        return False
+    for i in group[cookie].tolist():
+        count += _names_data_uses(texts[i])
+        if count >= _DATA_LINES:
+            return True
+    return False
+
+
+def _names_data_uses(text: str) -> bool:
+    """Whether a line names _DATA_TERMS different kinds of a consent dialog's terms for its data
+    uses (vocab.CONSENT_DATA_TERMS: partners, device, advertising, personalised, profiles ...)."""
+    kinds = {CONSENT_DATA_TERMS.get(word, -1) for word in _WORD_RE.findall(text.lower())}
+    kinds.discard(-1)
+    return len(kinds) >= _DATA_TERMS
+
+
+_WORD_RE = re.compile(r"\w+")
+# Two different kinds of terms a line, two such lines in the group at least: a dialog lists
+# several uses, while a post's one line on ads and a profile is no dialog (any line with two
+# kinds took a blog post's paragraph on dragnet and trafilatura-eval; three kinds left the
+# uses' long descriptions out of the share, and the dialog stayed). "purpose" was a kind too,
+# and took a phone's page whose fine print says "for illustrative purposes" by its "device".
+_DATA_TERMS = 2
+_DATA_LINES = 2
 
 
 def drop_text_newsletter(seg: Segments, f: Features, body: BoolArray, why: npt.NDArray[np.int8]) -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "COMMENT_RE",
     "COMMENT_TOKENS",
     "CONSENT_CONTEXT_RE",
+    "CONSENT_DATA_TERMS",
     "CONSENT_WORD_RE",
     "COPYRIGHT_RE",
     "CREDIT_LINE_RE",
@@ -160,6 +161,35 @@ CONSENT_CONTEXT_RE = regex.compile(
     r"consentement|sitio|navegación|aceptar|configuración|consentimiento|sito|accetta|consenso|"
     r"privacybeleid|accepteren|toestemming|strona|zgod)"
 )
+
+# A consent dialog's list of data uses, the wording of the ad industry's consent framework that
+# consent tools across sites print in the reader's language ("Use profiles to select personalised
+# advertising 242 partners can use this purpose", "We and our partners store and/or access
+# information on a device"): its terms (who: partners, vendors; where: a device; what:
+# advertising, personalised, identifiers, geolocation, profiles, legitimate interest), in English,
+# German, French, Spanish, Italian and Dutch. A line holding two different ones names one of the
+# dialog's uses (smooth.drop_text_consent). "purpose" is left out: fine print's "for illustrative
+# purposes" and a law's "for the purposes of".
+CONSENT_DATA_TERMS: dict[str, int] = {
+    word: kind
+    for kind, words in enumerate(
+        (
+            "partner partners vendor vendors partenaires socios anbieter fornitori leveranciers",
+            "device devices gerät geräten appareil appareils dispositivo dispositivos apparaat",
+            "advertising ads werbung publicité publicités publicidad pubblicità advertenties",
+            "personalised personalized personalise personalize personalisation personalization "
+            "personalisierte personalisierten personalisierter personnalisé personnalisée personnalisés "
+            "personnalisées personalizada personalizado personalizadas personalizados personalizzata "
+            "personalizzate personalizzati personalizzato gepersonaliseerde",
+            "identifiers kennungen identifiants identificadores identificatori identificatoren",
+            "geolocation geolokalisierung géolocalisation geolocalización geolocalizzazione geolocatie",
+            "profile profiles profil profilen profils perfiles profili profielen",
+            # "legitimate interest" and its translations: the adjective is the rarer word.
+            "legitimate berechtigtes berechtigten légitime legítimo legittimo gerechtvaardigd",
+        )
+    )
+    for word in words.split()
+}
 
 
 def _token_pattern(words: list[str]) -> regex.Pattern[str]:

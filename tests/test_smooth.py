@@ -675,6 +675,35 @@ def test_text_cookie_notice_is_dropped() -> None:
     assert all(b.label == "body" for b in blocks[1:3])
 
 
+def test_text_consent_dialog_data_uses_are_dropped() -> None:
+    from boilerstrip import extract_blocks
+
+    # A consent dialog's list of data uses after the article: one line names cookies, the long
+    # descriptions name none, but each names two kinds of the dialog's terms (partners,
+    # advertising, profiles ...).
+    dialog = [
+        "We value your privacy",
+        "We and our partners store cookies and unique identifiers on your device: accept them or choose below.",
+        "Use profiles to select personalised advertising for the reader of this service, which 120 partners can use",
+        "Advertising presented to you on this service can be based on your advertising profiles, which reflect your activity here.",
+        "Measure advertising performance across the pages of this service, which 84 partners can use for their reports",
+        "Information about which advertising is presented to you and how you interact with it can be used by our partners.",
+    ]
+    lines = ["Title of the story", PROSE, PROSE, PROSE, "Share", "Print", "Email", "About us", *dialog, "Accept all"]
+    blocks = extract_blocks("\n".join(lines), input_type="text").blocks
+    assert [b.label for b in blocks[1:4]] == ["body"] * 3
+    assert [b.label for b in blocks[9:14]] == ["chrome"] * 5
+    assert blocks[9].reasons[0].code == "smoothed: a consent dialog's list of data uses (text)"
+    # One line of the article on ads and profiles is no dialog: the page keeps it.
+    once = "The harbour board sold advertising space to partners from the town, and the money paid for the new quay."
+    blocks = extract_blocks("\n".join(["Title of the story", PROSE, once, PROSE, PROSE]), input_type="text").blocks
+    assert all(b.label == "body" for b in blocks[1:5])
+    # Two such lines inside a longer article stay too: the group is mostly the article's text.
+    again = "Its partners also bought advertising in the harbour guide, which sold out within a week."
+    blocks = extract_blocks("\n".join(["Title of the story", PROSE, once, PROSE, again, PROSE]), input_type="text").blocks
+    assert all(b.label == "body" for b in blocks[1:6])
+
+
 def test_a_web_address_on_its_own_line_in_the_text_is_body() -> None:
     from boilerstrip import extract_blocks
 
