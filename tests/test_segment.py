@@ -159,6 +159,30 @@ def test_shut_panels_are_read_as_a_query_of_the_tree_would_open_them() -> None:
             assert len(got.texts) > 1 or ident == "a&amp;b", ident
 
 
+def test_shut_panels_are_scanned_only_when_a_hidden_element_has_an_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The walk asks for the panels' ids only at a hidden element with an id (session 25): a page
+    # without one never scans its markup for them; a page with one scans it once for both walks,
+    # and reads what the ids open as before.
+    scans: list[bytes] = []
+    scan = segment._shut_panels
+
+    def counted(data: bytes) -> frozenset[str]:
+        scans.append(data)
+        return scan(data)
+
+    monkeypatch.setattr(segment, "_shut_panels", counted)
+    button = '<button aria-expanded="false" aria-controls="q1">Open</button>'
+    for walk in (segment._walk, segment._WALK):
+        monkeypatch.setattr(segment, "_WALK", walk)
+        scans.clear()
+        s = seg(f"<body><p>{VISIBLE}</p>{button}<div hidden>Shut</div><p id='q1'>Shown</p></body>")
+        assert s.texts == [VISIBLE.strip(), "Shown"] and not scans
+        s = seg(f'<body><p>Short</p>{button}<div id="q1" hidden><p>Answer</p></div><div id="q2" hidden>No</div></body>')
+        assert s.texts == ["Short", "Answer"] and len(scans) == 1
+    opened = segment._ShutPanels(f'{button}<div id="q1" hidden>x</div>'.encode())
+    assert None not in opened and "q2" not in opened and "q1" in opened
+
+
 def test_ruby_readings_are_left_out() -> None:
     # The reading printed above a word (furigana) would split the sentence's words apart.
     s = seg("<p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を読む</p>")

@@ -26,7 +26,7 @@ import ctypes
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
@@ -52,7 +52,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-Walker = Callable[["LexborNode", "Segments", int, int, frozenset[str], bool, frozenset[str]], None]
+# The last argument, opened: a frozenset of ids, or segment._ShutPanels (found when first asked).
+Walker = Callable[["LexborNode", "Segments", int, int, frozenset[str], bool, Container[str | None]], None]
 CountPage = Callable[[list[str], frozenset[str], npt.NDArray[np.int64]], None]
 _Count = TypeVar("_Count", bound=CountPage)
 
@@ -246,7 +247,7 @@ def choose_walker(reference: Walker) -> tuple[Walker, Literal["compiled", "pytho
             max_blocks: int,
             skip: frozenset[str],
             hide: bool,
-            opened: frozenset[str],
+            opened: Container[str | None],
         ) -> None:
             # start keeps its parser, and so the tree, alive for the call.
             _walk.walk(start.mem_id, out, start.tag or "body", max_depth, max_blocks, skip, block_tags, hide, opened)

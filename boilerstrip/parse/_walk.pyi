@@ -1,5 +1,5 @@
 # Stub for the compiled walker built from _walk.pyx (absent in a pure-Python install).
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 FUNCTIONS: tuple[str, ...]
@@ -47,7 +47,7 @@ def walk(
     skip: frozenset[str],
     block_tags: frozenset[str],
     hide: bool,
-    opened: frozenset[str],
+    opened: Container[str | None],
 ) -> None: ...
 def may_nest_deeply(data: bytes, limit: int) -> bool: ...
 def meta_language(root_id: int) -> str | None: ...

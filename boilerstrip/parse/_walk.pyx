@@ -2119,12 +2119,12 @@ cdef class _Walk:
 
 
 def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_blocks,
-         frozenset skip, frozenset block_tags, bint hide, frozenset opened):
+         frozenset skip, frozenset block_tags, bint hide, object opened):
     """segment._walk over the subtree of the node at start_id (a LexborNode.mem_id).
 
     The caller keeps the parser (and so the tree) alive for the call. opened holds the ids of
-    elements read whatever hides them (segment._shut_panels): an id is read only from an element
-    _hidden_by hides, on a page that names such ids.
+    elements read whatever hides them (segment._shut_panels, or segment._ShutPanels, which finds
+    them when first asked): an id is asked for only from an element _hidden_by hides.
     """
     if _element_qname == NULL:
         raise RuntimeError("boilerstrip.parse._walk is not configured")
@@ -2304,7 +2304,7 @@ def walk(size_t start_id, object seg, str kind, long max_depth, Py_ssize_t max_b
                     attr = _next_attr(attr)
                 if hide and seen & (A_HIDDEN | A_STYLE | A_ARIA):
                     if _hidden_by(info, seen, a_hidden, a_aria, a_style, a_role, a_class) and not (
-                        opened and a_id != NULL and _value(a_id) in opened
+                        a_id != NULL and _value(a_id) in opened
                     ):
                         node = node.next
                         continue
