@@ -258,3 +258,24 @@ def name_bio_candidates(
 ) -> list[tuple[int, float]] | None: ...
 # Whether the kernels read an exact ndarray's fields instead of its buffer (session 22; probed at import).
 ARRAY_FIELDS: bool
+def short_holding(
+    texts: list[str],
+    body: npt.NDArray[np.bool_],
+    n_words: npt.NDArray[np.float64],
+    least: float,
+    most: float,
+    stems: tuple[bytes, ...],
+) -> list[int] | None: ...
+def story_candidates(
+    texts: list[str],
+    body: npt.NDArray[np.bool_],
+    n_words: npt.NDArray[np.float64],
+    link_density: npt.NDArray[np.float64],
+    heading: npt.NDArray[np.float64],
+    n_chars: npt.NDArray[np.float64],
+    pointer_words: float,
+    least_links: float,
+    head_words: float,
+    head_chars: float,
+    mark_head: int,
+) -> tuple[list[int], list[int]] | None: ...

@@ -3961,3 +3961,93 @@ def name_bio_candidates(list texts, n_words_in, idx_in, words_in, Py_ssize_t lo,
                 out.append((k, acc))
         acc += w
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Smooth steps (session 25, spd)
+
+def short_holding(list texts, body_in, words_in, double least, double most, tuple stems):
+    """smooth._short_holding: the body blocks of least to most words whose lowered text holds a
+    stem (texts_holding's test), in one pass over the mask, the counts and those texts, where
+    numpy's mask, its indexes and a prefilter over the texts took four calls. None when the
+    texts are fewer than the blocks or one read is no str (the caller then runs the reference)."""
+    cdef _Buf bb = _buf(body_in, 1, 63, False)
+    cdef _Buf wb = _buf(words_in, 1, 100, False)
+    cdef Py_ssize_t n = bb.n, i, cap = 0
+    cdef uint8_t *buf = NULL
+    cdef _Stems st
+    cdef double w
+    cdef object t
+    if wb.n != n:
+        raise ValueError("a column of another length")
+    if PyList_GET_SIZE(texts) < n:
+        return None
+    _read_stems(stems, &st)  # stems' bytes stay alive in the tuple
+    out = []
+    if st.n == 0 and not st.any_single:
+        return out
+    try:
+        for i in range(n):
+            if not (<const uint8_t *> (bb.data + i * bb.s0))[0]:
+                continue
+            w = (<const double *> (wb.data + i * wb.s0))[0]
+            if not (w >= least and w <= most):
+                continue
+            t = <object> PyList_GET_ITEM(texts, i)
+            if not PyUnicode_CheckExact(t):
+                return None
+            if _text_holds(t, &st, &buf, &cap):
+                out.append(i)
+    finally:
+        free(buf)
+    return out
+
+
+def story_candidates(list texts, body_in, words_in, links_in, heading_in, chars_in,
+                     double pointer_words, double least_links, double head_words, double head_chars,
+                     Py_ssize_t mark_head):
+    """smooth._story_candidates: drop_story_pointers' blocks to read, in one pass over the five
+    columns where _all_of's two masks, their indexes and a slice of each pointer's head took
+    eight numpy and Python calls: the body blocks of pointer_words words at most with a link
+    share of least_links or more (under 1) and a mark (":", "\u00bb", "\u203a") in their first
+    mark_head characters, and the body headings of head_words words and head_chars characters at
+    most. None when the texts are fewer than the blocks or one read is no str (the caller then
+    runs the reference)."""
+    cdef _Buf bb = _buf(body_in, 1, 63, False)
+    cdef _Buf wb = _buf(words_in, 1, 100, False)
+    cdef _Buf lb = _buf(links_in, 1, 100, False)
+    cdef _Buf hb = _buf(heading_in, 1, 100, False)
+    cdef _Buf cb = _buf(chars_in, 1, 100, False)
+    cdef Py_ssize_t n = bb.n, i, j, m
+    cdef double w, l
+    cdef Py_UCS4 c
+    cdef int kind
+    cdef void *data
+    cdef object t
+    if wb.n != n or lb.n != n or hb.n != n or cb.n != n:
+        raise ValueError("a column of another length")
+    if PyList_GET_SIZE(texts) < n:
+        return None
+    pointers = []
+    heads = []
+    for i in range(n):
+        if not (<const uint8_t *> (bb.data + i * bb.s0))[0]:
+            continue
+        w = (<const double *> (wb.data + i * wb.s0))[0]
+        if (<const double *> (hb.data + i * hb.s0))[0] > 0.0 and w <= head_words and (<const double *> (cb.data + i * cb.s0))[0] <= head_chars:
+            heads.append(i)
+        l = (<const double *> (lb.data + i * lb.s0))[0]
+        if not (w <= pointer_words and l >= least_links and l < 1.0):
+            continue
+        t = <object> PyList_GET_ITEM(texts, i)
+        if not PyUnicode_CheckExact(t):
+            return None
+        m = min(PyUnicode_GET_LENGTH(t), mark_head) if mark_head > 0 else 0
+        kind = PyUnicode_KIND(t)
+        data = PyUnicode_DATA(t)
+        for j in range(m):
+            c = PyUnicode_READ(kind, data, j)
+            if c == 0x3A or c == 0xBB or c == 0x203A:
+                pointers.append(i)
+                break
+    return pointers, heads

@@ -1461,10 +1461,13 @@ def drop_text_consent(seg: Segments, f: Features, body: BoolArray, why: npt.NDAr
         return
     texts = seg.texts
     idx = body.nonzero()[0]
-    consent = np.zeros(len(body), dtype=bool)
-    consent[[i for i in idx.tolist() if _names_consent(texts[i])]] = True
-    if not _any(consent):
+    # A notice's line names cookies: the body lines that hold the word's letters (one C pass; most
+    # pages: none), then the two patterns on those few (on every body line they cost ~20 us a page).
+    named = [i for i in _texts_holding(texts, idx, _COOKIE_STEMS) if _names_consent(texts[i])]
+    if not named:
         return
+    consent = np.zeros(len(body), dtype=bool)
+    consent[named] = True
     cuts = (np.diff(idx) > _CONSENT_GAP).nonzero()[0] + 1
     for group in np.split(idx, cuts):
         if not _any(consent[group]):
@@ -1492,6 +1495,8 @@ def _names_consent(text: str) -> bool:
 
 _CONSENT_GAP = 3
 _CONSENT_SHARE = 0.5
+# vocab.CONSENT_WORD_RE's word, "cookie(s)", as _texts_holding's stem (its test holds every case).
+_COOKIE_STEMS = (b"cookie",)
 
 
 def _lists_data_uses(
@@ -1630,27 +1635,26 @@ def drop_story_pointers(seg: Segments, f: Features, body: BoolArray, why: npt.ND
     if f.mode == "text" or not _any(body):
         return
     texts = seg.texts
-    pointers = _all_of(
-        len(body),
-        ((body, "is", 0), (f.n_words, "<=", _READ_ALSO_WORDS), (f.link_density, ">=", _POINTER_LINKS), (f.link_density, "<", 1.0)),
-    )
-    # The label and its mark open the line (_POINTER_HEAD characters hold the longest label and
-    # its marks): a plain substring test first, the pattern only where a mark stands there.
-    hit = [
-        i
-        for i in pointers.nonzero()[0].tolist()
-        if _has_pointer_mark(texts[i][:_POINTER_HEAD]) and READ_ALSO_RE.match(texts[i]) is not None
-    ]
+    # Both kinds' blocks to read, in one pass (_story_candidates). The label and its mark open the
+    # line (_POINTER_HEAD characters hold the longest label and its marks): a plain test for the
+    # mark first, the pattern only where a mark stands there.
+    pointers, cand = _story_candidates(
+        texts, body, f.n_words, f.link_density, f.heading, f.n_chars,
+        _READ_ALSO_WORDS, _POINTER_LINKS, _RELATED_WORDS, _POINTER_HEAD, _POINTER_HEAD,
+    )  # fmt: skip
+    hit = [i for i in pointers if READ_ALSO_RE.match(texts[i]) is not None]
     if hit:
         body[hit] = False
         why[hit] = -60
+    if not cand:
+        return
     n = len(body)
-    cand = _all_of(n, ((body, "is", 0), (f.heading, ">", 0), (f.n_words, "<=", _RELATED_WORDS), (f.n_chars, "<=", _POINTER_HEAD)))
     # The box's headlines below are out already: a heading over body is the text's own section.
     heads = [
         i
-        for i in cand.nonzero()[0].tolist()
-        if (i + 1 == n or not body[i + 1])
+        for i in cand
+        if body[i]
+        and (i + 1 == n or not body[i + 1])
         and RELATED_HEAD_RE.fullmatch(texts[i]) is not None
         and not texts[i].rstrip().endswith((":", "\uff1a"))
     ]
@@ -1661,6 +1665,32 @@ def drop_story_pointers(seg: Segments, f: Features, body: BoolArray, why: npt.ND
 
 def _has_pointer_mark(head: str) -> bool:
     return ":" in head or "\u00bb" in head or "\u203a" in head
+
+
+def _story_candidates(
+    texts: list[str],
+    body: BoolArray,
+    words: FloatArray,
+    links: FloatArray,
+    heading: FloatArray,
+    chars: FloatArray,
+    pointer_words: float,
+    least_links: float,
+    head_words: float,
+    head_chars: float,
+    mark_head: int,
+) -> tuple[list[int], list[int]]:
+    """drop_story_pointers' blocks to read: the body blocks of pointer_words words at most whose
+    link share is least_links or more but under 1 and whose first mark_head characters hold a
+    label's mark, and the body headings of head_words words and head_chars characters at most.
+    Its compiled twin reads the five columns once (session 25, spd), where two _all_of masks,
+    their indexes and each pointer's sliced head took ~4 us a page."""
+    n = len(body)
+    pointers = _all_of(n, ((body, "is", 0), (words, "<=", pointer_words), (links, ">=", least_links), (links, "<", 1.0)))
+    marked = [i for i in pointers.nonzero()[0].tolist() if _has_pointer_mark(texts[i][:mark_head])]
+    heads = _all_of(n, ((body, "is", 0), (heading, ">", 0), (words, "<=", head_words), (chars, "<=", head_chars)))
+    found: list[int] = heads.nonzero()[0].tolist()
+    return marked, found
 
 
 # A pointer's headline is a link: half the line's characters or more (the label is the rest).
@@ -5316,6 +5346,16 @@ def _texts_holding(texts: list[str], idx: npt.NDArray[np.intp], stems: tuple[byt
     return [i for i in idx.tolist() if _may_hold(texts[i], stems) and _holds_any(texts[i].lower(), words)]
 
 
+def _short_holding(
+    texts: list[str], body: BoolArray, words: FloatArray, least: float, most: float, stems: tuple[bytes, ...]
+) -> list[int]:
+    """The body blocks of least to most words whose text, lowered, holds any of the stems
+    (_texts_holding's test): drop_browser_notices' and drop_nav_labels' first test. Its compiled
+    twin reads the mask, the counts and those texts in one pass (session 25, spd), where the
+    mask, its indexes and a prefilter over the texts took four calls (~3 us a step, every page)."""
+    return _texts_holding(texts, np.flatnonzero(body & (words >= least) & (words <= most)), stems)
+
+
 def _third_slide(texts: list[str], pattern: regex.Pattern[str], words: tuple[str, ...]) -> bool:
     """Whether pattern (_THIRD_SLIDE, built from words) finds a third slide's counter in the page.
 
@@ -5557,14 +5597,15 @@ def drop_browser_notices(seg: Segments, f: Features, body: BoolArray, why: npt.N
     """
     if not _any(body):
         return
-    at = _all_of(
-        len(body), ((body, "is", 0), (f.n_words, ">=", _BROWSER_NOTICE_MIN_WORDS), (f.n_words, "<=", _BROWSER_NOTICE_WORDS))
-    ).nonzero()[0]
-    # Most pages: no short body block names a browser or JavaScript (the texts read in C).
-    if not len(at) or not _may_hold_lines(seg.texts, at, _BROWSER_NOTICE_STEMS):
-        return
     texts = seg.texts
-    hit = [i for i in _texts_holding(texts, at, _BROWSER_NOTICE_STEMS) if BROWSER_NOTICE_RE.search(texts[i]) is not None]
+    # Most pages: no short body block names a browser or JavaScript (the mask, the counts and the
+    # texts read in one C pass, ~1 us), then the pattern on those few.
+    held = _short_holding(
+        texts, body, f.n_words, _BROWSER_NOTICE_MIN_WORDS, _BROWSER_NOTICE_WORDS, _BROWSER_NOTICE_STEMS
+    )
+    if not held:
+        return
+    hit = [i for i in held if BROWSER_NOTICE_RE.search(texts[i]) is not None]
     if not hit or 2.0 * float(f.n_words[hit].sum()) >= float(f.n_words[body].sum()):
         return
     body[hit] = False
@@ -5755,13 +5796,13 @@ def drop_nav_labels(seg: Segments, f: Features, body: BoolArray, why: npt.NDArra
     (vocab.NAV_LABEL_RE, in the stopword languages) goes, in both modes; a heading that only
     starts with the words ("Next Steps", "Skip the line") is no label.
     """
-    short = (body & (f.n_words <= _NAV_LABEL_WORDS)).nonzero()[0]
-    if not len(short):
-        return
     texts = seg.texts
-    # The short body blocks that hold one of the labels' stems (one C pass over them; most pages:
-    # none), then the pattern on those few.
-    hit = [i for i in _texts_holding(texts, short, _NAV_LABEL_STEMS) if NAV_LABEL_RE.fullmatch(texts[i])]
+    # The short body blocks that hold one of the labels' stems (the mask, the counts and the
+    # texts read in one C pass; most pages: none), then the pattern on those few.
+    held = _short_holding(texts, body, f.n_words, -np.inf, _NAV_LABEL_WORDS, _NAV_LABEL_STEMS)
+    if not held:
+        return
+    hit = [i for i in held if NAV_LABEL_RE.fullmatch(texts[i])]
     if hit:
         body[hit] = False
         why[hit] = -45
@@ -6390,6 +6431,8 @@ _holds_tag = choose_kernel("holds_tag", _holds_tag)
 _tags_are = choose_kernel("tags_are", _tags_are)
 _nearest_marked = choose_kernel("nearest_marked", _nearest_marked)
 _texts_holding = choose_kernel("texts_holding", _texts_holding)
+_short_holding = choose_kernel("short_holding", _short_holding)
+_story_candidates = choose_kernel("story_candidates", _story_candidates)
 _sibling_items = choose_kernel("sibling_items", _sibling_items)
 _alike_groups = choose_kernel("alike_groups", _alike_groups)
 _subtree_sums = choose_kernel("subtree_sums", _subtree_sums)

@@ -38,7 +38,8 @@ NAMES = (
     "may_hold_lines", "str_holds", "link_heading_candidates",
     "sibling_items", "may_digit", "runs_between", "box_span", "block_columns", "may_negate_names", "flag_counts",
     "chrome_only", "int64_array", "item_starts", "alike_groups", "subtree_sums", "item_slots", "doubled_candidates",
-    "grid_word_sums", "name_bio_candidates",
+    "grid_word_sums", "name_bio_candidates", "short_holding",
+    "story_candidates",
 )
 COMPILED = all(_compiled.KERNELS.get(name) == "compiled" for name in NAMES)
 needs_kernels = pytest.mark.skipif(
@@ -110,6 +111,8 @@ def test_modules_use_the_chosen_kernels() -> None:
         "doubled_candidates": smooth._doubled_candidates,
         "grid_word_sums": smooth._grid_word_sums,
         "name_bio_candidates": smooth._name_bio_candidates,
+        "short_holding": smooth._short_holding,
+        "story_candidates": smooth._story_candidates,
     }
     for name, fn in used.items():
         assert (fn is _compiled.KERNEL_REFERENCES[name]) == (_compiled.KERNELS[name] == "python"), name
@@ -1012,3 +1015,40 @@ def test_all_of_every_array_layout(seed: int, n: int) -> None:
     if n:
         with pytest.raises(ValueError):
             smooth._all_of(n + 1, ((grid[1, : n + 1][:n], ">", 0.0),))
+
+
+_SPD_TEXTS = st.sampled_from(
+    ["Read more: x", "Skip to content", "BROWSER", "Your browser", "x" * 39 + ":", "x" * 40 + ":", "\u00e9" * 39 + "\u00bb",
+     "\u4e00 Lees ook \u203a", "\U0001f600 next", "\u212a", "", "Related posts", "plain words"]
+)
+
+
+@needs_kernels
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_SPD_TEXTS, st.booleans(), st.sampled_from([0.0, 4.0, 5.0, 6.0, 7.0, 30.0, 31.0, np.nan]),
+                          st.sampled_from([0.0, 0.5, 0.9, 1.0, np.nan]), st.sampled_from([0.0, 1.0, 2.0, np.nan]),
+                          st.sampled_from([0.0, 12.0, 40.0, 41.0])), max_size=30))
+def test_short_holding_story_candidates_generated(rows: list[tuple[str, bool, float, float, float, float]]) -> None:
+    """drop_browser_notices', drop_nav_labels' and drop_story_pointers' first tests from the twins
+    are the references', whatever the texts and the counts (session 25, spd)."""
+    texts = [r[0] for r in rows]
+    body, words, links, heading, chars = (np.asarray([r[k] for r in rows], dtype=bool if k == 1 else np.float64) for k in range(1, 6))
+    for least, most, stems in ((4.0, 30.0, smooth._BROWSER_NOTICE_STEMS), (-np.inf, 5.0, smooth._NAV_LABEL_STEMS), (0.0, 9.0, ())):
+        got = smooth._short_holding(texts, body, words, least, most, stems)
+        assert got == _compiled.KERNEL_REFERENCES["short_holding"](texts, body, words, least, most, stems)
+    args = (texts, body, words, links, heading, chars, 30.0, 0.5, 6.0, 40.0, 40)
+    assert smooth._story_candidates(*args) == _compiled.KERNEL_REFERENCES["story_candidates"](*args)
+
+
+def test_short_holding_story_candidates_examples() -> None:
+    """A short body block that names a browser is read, a long one or one out of the body is not; a
+    linked body line with a mark in its head is a pointer candidate, a short body heading a
+    heading candidate."""
+    texts = ["Your browser does not support video.", "browser " * 40, "Your browser is old.", "Read more: Other story", "Related"]
+    body = np.asarray([True, True, False, True, True])
+    words = np.asarray([6.0, 40.0, 4.0, 4.0, 1.0])
+    assert smooth._short_holding(texts, body, words, 4.0, 30.0, smooth._BROWSER_NOTICE_STEMS) == [0]
+    links = np.asarray([0.0, 0.0, 0.0, 0.6, 0.0])
+    heading = np.asarray([0.0, 0.0, 0.0, 0.0, 2.0])
+    chars = np.asarray([float(len(t)) for t in texts])
+    assert smooth._story_candidates(texts, body, words, links, heading, chars, 30.0, 0.5, 6.0, 40.0, 40) == ([3], [4])

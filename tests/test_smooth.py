@@ -3957,3 +3957,16 @@ def test_a_skip_link_or_a_pagers_label_on_its_own_is_chrome() -> None:
     blocks = extract_blocks(dump, input_type="text").blocks
     assert [b.label for b in blocks if b.text in labels] == ["chrome"] * 4
     assert [b.label for b in blocks if b.text in kept] == ["body", "body"]
+
+
+def test_text_consent_reads_the_pattern_only_where_cookie_stands() -> None:
+    """drop_text_consent runs its patterns only on the body lines that hold "cookie" (session 25,
+    spd): every line vocab.CONSENT_WORD_RE finds, in any case, with the Kelvin sign or beside
+    letters past ASCII, passes that first test; a line without the word does not."""
+    from boilerstrip import smooth
+    from boilerstrip.vocab import CONSENT_WORD_RE
+
+    lines = ["Cookies help us", "WE USE COOKIES", "coo\u212aie settings", "Ein Cookie", "\u00e9 cookie \u4e00", "no such word"]
+    found = [i for i, line in enumerate(lines) if CONSENT_WORD_RE.search(line)]
+    held = smooth._texts_holding(lines, np.arange(len(lines)), smooth._COOKIE_STEMS)
+    assert found[:2] == [0, 1] and set(found) <= set(held) and 5 not in held

@@ -2325,6 +2325,68 @@ def _make_doubled_candidates(reference: Callable[..., Any]) -> tuple[Any, str | 
     return compiled, None
 
 
+def _make_short_holding(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(texts: list[str], body: Any, words: Any, least: float, most: float, stems: tuple[bytes, ...]) -> Any:
+        got = _kernels.short_holding(texts, body, words, least, most, stems)
+        return reference(texts, body, words, least, most, stems) if got is None else got
+
+    texts = _hold_probe_texts()
+    n = len(texts)
+    rng = np.random.default_rng(2504)
+    found = 0
+    for stems in _HOLD_STEMS:
+        for p_body in (0.3, 1.0):
+            body = rng.random(n) < p_body
+            words = rng.choice(np.array([0.0, 1.0, 4.0, 5.0, 6.0, 30.0, 31.0, np.nan]), n)
+            for args in ((body, words), (body[::-1], words[::-1]), (body[::2], words[::2]), (body[:0], words[:0])):
+                for least, most in ((4.0, 30.0), (-np.inf, 5.0), (0.0, 1e9)):
+                    want = reference(texts, *args, least, most, stems)
+                    got = compiled(texts, *args, least, most, stems)
+                    if type(got) is not list or got != want:
+                        return None, "it differs on the probe texts"
+                    found += bool(want)
+    if found < 10:
+        return None, f"too few probes with blocks found ({found})"
+    return compiled, None
+
+
+def _make_story_candidates(reference: Callable[..., Any]) -> tuple[Any, str | None]:
+    from .. import _kernels
+
+    def compiled(texts: list[str], *rest: Any) -> Any:
+        got = _kernels.story_candidates(texts, *rest)
+        return reference(texts, *rest) if got is None else got
+
+    # Texts with and without a mark before, at and past the head's end, in each string kind.
+    texts = _hold_probe_texts() + [
+        "Read more: x", "Lees ook \u00bb y", "Czytaj te\u017c \u203a z", "x" * 39 + ":", "x" * 40 + ":", "\u00e9" * 39 + "\u00bb",
+        "\u4e00" * 39 + "\u203a", "\U0001f600" * 40 + ":", "", ":", "\u00bb", "\u203a", "\u203b\u00ba9",
+    ]
+    n = len(texts)
+    rng = np.random.default_rng(2505)
+    found = [0, 0]
+    for p_body in (0.4, 1.0):
+        body = rng.random(n) < p_body
+        words = rng.choice(np.array([0.0, 1.0, 6.0, 7.0, 30.0, 31.0, np.nan]), n)
+        links = rng.choice(np.array([0.0, 0.49, 0.5, 0.7, 1.0, np.nan]), n)
+        heading = rng.choice(np.array([0.0, 0.0, 1.0, 3.0, -1.0, np.nan]), n)
+        chars = rng.choice(np.array([0.0, 12.0, 40.0, 41.0, np.nan]), n)
+        cols = (body, words, links, heading, chars)
+        for args in (cols, tuple(c[::-1] for c in cols), tuple(c[::2] for c in cols), tuple(c[:0] for c in cols)):
+            for bounds in ((30.0, 0.5, 6.0, 40.0, 40), (1e9, 0.0, 1e9, 1e9, 1), (0.0, 0.5, 6.0, 40.0, 0)):
+                want = reference(texts, *args, *bounds)
+                got = compiled(texts, *args, *bounds)
+                if type(got) is not tuple or got != want or any(type(x) is not list for x in got):
+                    return None, "it differs on the probe texts"
+                found[0] += bool(want[0])
+                found[1] += bool(want[1])
+    if min(found) < 5:
+        return None, f"too few probes with blocks found ({found})"
+    return compiled, None
+
+
 def _make_grid_word_sums(reference: Callable[..., Any]) -> tuple[Any, str | None]:
     from .. import _kernels
 
@@ -2422,4 +2484,6 @@ _KERNEL_MAKERS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "doubled_candidates": _make_doubled_candidates,
     "grid_word_sums": _make_grid_word_sums,
     "name_bio_candidates": _make_name_bio_candidates,
+    "short_holding": _make_short_holding,
+    "story_candidates": _make_story_candidates,
 }
