@@ -3402,6 +3402,31 @@ cdef str _strip_digits(str s):
         free(buf)
 
 
+cdef object _SKIP = object()
+
+
+cdef object _group_name(list tags, list classes, Py_ssize_t at, object item_tags):
+    """The name alike_groups groups the element at `at` by (its class but for ASCII digits):
+    _SKIP for an element without a class whose tag is no item tag, None when its tag or class
+    is no str (the caller then runs the reference)."""
+    cdef object tag = <object> PyList_GET_ITEM(tags, at)
+    cdef object cls = <object> PyList_GET_ITEM(classes, at)
+    if not PyUnicode_CheckExact(tag) or not PyUnicode_CheckExact(cls):
+        return None
+    if PyUnicode_GET_LENGTH(cls) == 0 and tag not in item_tags:
+        return _SKIP
+    return _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls
+
+
+cdef inline void _add_member(dict groups, object key, Py_ssize_t e) except *:
+    """Append e to its group's members, opening the group at its first member."""
+    cdef object members = groups.get(key)
+    if members is None:
+        groups[key] = [e]
+    else:
+        (<list> members).append(e)
+
+
 def alike_groups(cand_in, parents_in, list tags, list classes, Py_ssize_t root, item_tags, Py_ssize_t least):
     """smooth._alike_groups in one C loop over the candidates: the groups' keys (parent, tag,
     class but for digits) and members as the reference makes them, in order of first
@@ -3414,25 +3439,18 @@ def alike_groups(cand_in, parents_in, list tags, list classes, Py_ssize_t root, 
     cdef _Buf par = _buf(parents_in, 1, 108, False)
     cdef Py_ssize_t n = cand.n, i, n_tags = len(tags), n_cls = len(classes)
     cdef int64_t e
-    cdef object tag, cls, name, key, members
+    cdef object name
     cdef dict groups = {}
     for i in range(n):
         e = _i64(cand, i)
         if e < 0 or e >= par.n or root < 0 or root + e >= n_tags or root + e >= n_cls:
             return None
-        tag = <object> PyList_GET_ITEM(tags, root + e)
-        cls = <object> PyList_GET_ITEM(classes, root + e)
-        if not PyUnicode_CheckExact(tag) or not PyUnicode_CheckExact(cls):
+        name = _group_name(tags, classes, root + e, item_tags)
+        if name is None:
             return None
-        if PyUnicode_GET_LENGTH(cls) == 0 and tag not in item_tags:
+        if name is _SKIP:
             continue
-        name = _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls
-        key = (_i64(par, e), tag, name)
-        members = groups.get(key)
-        if members is None:
-            groups[key] = [e]
-        else:
-            (<list> members).append(e)
+        _add_member(groups, (_i64(par, e), <object> PyList_GET_ITEM(tags, root + e), name), e)
     if least <= 1:
         return groups
     return {k: v for k, v in groups.items() if len(<list> v) >= least}
@@ -3735,19 +3753,12 @@ def item_slots(list tags, list classes, Py_ssize_t root, elems_in, parents_in, e
             p = _i64(par, e)
             if <double> cnt[2 * p] < <double> grid_items or <double> cnt[2 * p + 1] < <double> slot_kept:
                 continue
-            tag = <object> PyList_GET_ITEM(tags, root + e)
-            cls = <object> PyList_GET_ITEM(classes, root + e)
-            if not PyUnicode_CheckExact(tag) or not PyUnicode_CheckExact(cls):
+            name = _group_name(tags, classes, root + e, item_tags)
+            if name is None:
                 return None
-            if PyUnicode_GET_LENGTH(cls) == 0 and tag not in item_tags:
+            if name is _SKIP:
                 continue
-            name = _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls
-            key = (p, tag, name)
-            members = groups.get(key)
-            if members is None:
-                groups[key] = [e]
-            else:
-                (<list> members).append(e)
+            _add_member(groups, (p, <object> PyList_GET_ITEM(tags, root + e), name), e)
         for e in range(n):
             group_of[e] = -1
         n_groups = 0
