@@ -3636,20 +3636,23 @@ cdef Py_ssize_t _kind_id(Py_ssize_t e, Py_ssize_t root, list tags, list classes,
     """The id of element e's place part (its tag, its class but for ASCII digits), the same id for
     equal pairs (ids maps each pair to its id); kid caches it per element."""
     cdef int64_t got = kid[e]
-    cdef object tag, cls, key, found
+    cdef object tag, cls
     if got >= 0:
         return got
     tag = <object> PyList_GET_ITEM(tags, root + e)
     cls = <object> PyList_GET_ITEM(classes, root + e)
-    key = (tag, _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls)
-    found = ids.get(key)
-    if found is None:
-        got = len(ids)
-        ids[key] = got
-    else:
-        got = <int64_t> found
+    got = _id_of(ids, (tag, _strip_digits(<str> cls) if _has_ascii_digit(<str> cls) else cls))
     kid[e] = got
     return got
+
+
+cdef int64_t _id_of(dict ids, object key) except -1:
+    """key's id in ids: the number of keys seen before it, given at its first sight."""
+    cdef object found = ids.get(key)
+    if found is None:
+        found = len(ids)
+        ids[key] = found
+    return <int64_t> found
 
 
 def item_slots(list tags, list classes, Py_ssize_t root, elems_in, parents_in, ends_in, words_in, lines_in_,
@@ -3673,7 +3676,7 @@ def item_slots(list tags, list classes, Py_ssize_t root, elems_in, parents_in, e
     cdef Py_ssize_t n = par.n, m = eb.n, i, e, p, j, k, g, d, n_at, n_groups, n_rec, n_slots, cap
     cdef int64_t x, own, s
     cdef double lw
-    cdef object tag, cls, name, key, members, sid
+    cdef object tag, cls, name, members
     cdef dict groups, ids, slot_ids
     cdef list out
     cdef tuple chain
@@ -3836,13 +3839,7 @@ def item_slots(list tags, list classes, Py_ssize_t root, elems_in, parents_in, e
                 e = p
                 g = group_of[e]
                 if g >= 0:
-                    key = (g, chain)
-                    sid = slot_ids.get(key)
-                    if sid is None:
-                        s = len(slot_ids)
-                        slot_ids[key] = s
-                    else:
-                        s = <int64_t> sid
+                    s = _id_of(slot_ids, (g, chain))
                     rec[4 * n_rec] = s
                     rec[4 * n_rec + 1] = e
                     rec[4 * n_rec + 2] = at[i]
